@@ -1,0 +1,117 @@
+# govsim - build, test, benchmark.  See README.md.
+#
+#   make              build ./govsim
+#   make deps         install missing Debian packages (as root)
+#   make test         deps + build + unit tests + CLI tests + quick validation
+#   make run          deps + build + the main job (./govsim validate for now)
+#   make bench        benchmarks -> bench/results.txt
+#   make check-asan   the tests under AddressSanitizer + UBSan
+#   make lint         cppcheck + clang-tidy
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+OPT     ?= -O2 -g
+
+PKGS      := gsl igraph libconfig
+DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
+             gnuplot-nox check libsubunit-dev
+
+# Recursive (=) so pkg-config runs only when a compile needs it, after deps.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
+
+WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
+
+LIB_SRC  := $(wildcard sim/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps test unit run bench check-asan lint install clean format
+all: govsim
+
+govsim: $(BUILD)/govsim
+	cp $< $@
+
+$(BUILD)/govsim: $(BUILD)/cli/main.o $(BUILD)/libgovsim.a
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/libgovsim.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# The unit-test runner finds its suites by name: each tests/unit/test_X.c
+# defines `Suite *suite_X(void)`; no shared list to edit.
+$(BUILD)/tests/suites.h: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	sed -n 's/^Suite \*\(suite_[a-z0-9_]*\)(void).*/SUITE(\1)/p' $(TEST_SRC) > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/tests/main.o: tests/main.c $(BUILD)/tests/suites.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -I$(BUILD)/tests -c -o $@ $<
+
+$(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
+	$(CC) $(OPT) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
+
+deps:
+	@sh tests/deps.sh $(DEB_PKGS)
+
+# Each step is a separate make so pkg-config is read after deps installed.
+test: deps
+	@$(MAKE) --no-print-directory unit
+
+unit: govsim $(BUILD)/test_unit
+	CK_FORK=no $(BUILD)/test_unit
+	sh tests/cli/run.sh ./govsim
+	./govsim validate --quick
+
+run: deps
+	@$(MAKE) --no-print-directory govsim
+	./govsim validate
+
+bench: deps
+	@$(MAKE) --no-print-directory govsim
+	sh bench/run.sh ./govsim bench/results.txt
+
+# Sanitizer build in its own directory so it never mixes with -O2 objects.
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	    build-asan/govsim build-asan/test_unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CK_FORK=no build-asan/test_unit
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	    sh tests/cli/run.sh build-asan/govsim
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	    build-asan/govsim validate --quick -j 2
+
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	    --std=c11 --inline-suppr --suppress=missingIncludeSystem -Isim -Icli -Ibench \
+	    sim cli bench tests/unit
+	clang-tidy --quiet $(wildcard sim/*.c cli/*.c bench/*.c) -- -std=c11 $(DEFS) -Isim -Icli -Ibench $(PKG_CFLAGS)
+
+format:
+	clang-format -i $(wildcard sim/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
+
+install: govsim
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 govsim $(DESTDIR)$(PREFIX)/bin/govsim
+
+clean:
+	rm -rf build build-asan govsim
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,49 @@
+/*
+ * cli.h - the govsim command line: one function per command, shared
+ * option parsing.
+ *
+ * Every command returns the process exit code: 0 ok, 1 run-time failure,
+ * 2 bad usage or bad input.  Usage errors print one line on stderr,
+ * "govsim CMD: what is wrong", then a hint line "Try 'govsim help'.".
+ */
+#ifndef GOVSIM_CLI_H
+#define GOVSIM_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define CLI_OK 0
+#define CLI_FAILURE 1
+#define CLI_USAGE 2
+
+#define GOVSIM_VERSION "0.1.0"
+
+int cmd_validate(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
+void cli_print_usage(void);
+
+/* Report a usage error for command `cmd` (printf-style) and return
+ * CLI_USAGE, so callers can `return cli_usage_error(...)`. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Option values.  Each parses `text` strictly (whole string, decimal, no
+ * sign for unsigned, within [min, max]); on error prints a usage error
+ * naming `cmd` and `option` and returns -1. */
+int cli_parse_u64(const char *cmd, const char *option, const char *text,
+                  uint64_t min, uint64_t max, uint64_t *out);
+int cli_parse_unsigned(const char *cmd, const char *option, const char *text,
+                       unsigned min, unsigned max, unsigned *out);
+
+/* A finite decimal number within [min, max] (strtod syntax, whole string). */
+int cli_parse_double(const char *cmd, const char *option, const char *text,
+                     double min, double max, double *out);
+
+/* Option scanning: for argv[*i] == name (or "name=value"), sets *value to
+ * the value (taken from the next argument when not given with '='),
+ * advancing *i; returns 1 when matched, 0 when not, -1 (after a usage
+ * error) when the value is missing. */
+int cli_option_value(const char *cmd, int argc, char **argv, int *i,
+                     const char *name, const char **value);
+
+#endif

@@ -1,0 +1,171 @@
+/*
+ * govsim bench - speed of the kernel.
+ *
+ *   bench hold --size N [--holds H] [--baseline]
+ *       The classic hold model: N pending events; each hold pops the
+ *       earliest and pushes it back at t + Exp(1).  Increments come from a
+ *       precomputed table (2^20 draws, cycled) so the figure measures the
+ *       calendar, not the logarithm.  --baseline runs the same on a plain
+ *       binary heap of the same event struct.
+ *   bench mm1 --customers N [--rate R] [--service DIST]
+ *       An M/M/1 at utilization 0.9 (by default) through sim/qnet.c: the calendar,
+ *       resource, streams, distributions and statistics the models use.
+ *       An event is one pop of the calendar.
+ */
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "binheap.h"
+#include "cli.h"
+#include "evq.h"
+#include "qnet.h"
+#include "rng.h"
+
+#define INCREMENTS (1u << 20)
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static long peak_rss_kb(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+static double *exp_table(uint64_t seed) {
+    double *inc = malloc(INCREMENTS * sizeof *inc);
+    gsl_rng *r = rng_stream_new(seed, 0, 0);
+    if (!inc || !r) {
+        free(inc);
+        if (r) gsl_rng_free(r);
+        return NULL;
+    }
+    for (size_t i = 0; i < INCREMENTS; i++) inc[i] = gsl_ran_exponential(r, 1.0);
+    gsl_rng_free(r);
+    return inc;
+}
+
+static int bench_hold(uint64_t size, uint64_t holds, int baseline) {
+    double *inc = exp_table(1);
+    if (!inc) return CLI_FAILURE;
+    evq_t q;
+    binheap_t b;
+    int fail = baseline ? binheap_init(&b, 64) : evq_init(&q, 64);
+    if (fail) {
+        free(inc);
+        return CLI_FAILURE;
+    }
+    size_t k = 0;
+    for (uint64_t i = 0; i < size; i++) {
+        double t = inc[k++ & (INCREMENTS - 1)];
+        fail |= baseline ? binheap_push(&b, t, 0, (uint32_t)i)
+                         : evq_push(&q, t, 0, (uint32_t)i, 0) == 0;
+    }
+    evq_event_t ev;
+    double checksum = 0, t0 = now_seconds();
+    if (baseline) {
+        for (uint64_t h = 0; h < holds; h++) {
+            binheap_pop(&b, &ev);
+            checksum += ev.time;
+            fail |= binheap_push(&b, ev.time + inc[k++ & (INCREMENTS - 1)],
+                                 ev.type, ev.entity);
+        }
+    } else {
+        for (uint64_t h = 0; h < holds; h++) {
+            evq_pop(&q, &ev);
+            checksum += ev.time;
+            fail |= evq_push(&q, ev.time + inc[k++ & (INCREMENTS - 1)], ev.type,
+                             ev.entity, ev.data) == 0;
+        }
+    }
+    double secs = now_seconds() - t0;
+    if (baseline) binheap_free(&b);
+    else evq_free(&q);
+    free(inc);
+    if (fail) return CLI_FAILURE;
+    printf("bench hold%s size=%llu holds=%llu ns_per_hold=%.2f checksum=%.6g "
+           "peak_rss_kb=%ld\n",
+           baseline ? "-binary" : "", (unsigned long long)size,
+           (unsigned long long)holds, 1e9 * secs / (double)holds, checksum,
+           peak_rss_kb());
+    return CLI_OK;
+}
+
+static int bench_mm1(uint64_t customers, double rate, const char *service) {
+    char err[200];
+    qnet_spec_t spec;
+    memset(&spec, 0, sizeof spec);
+    spec.k = 1;
+    spec.station[0].servers = 1;
+    spec.station[0].arrival_rate = rate;
+    if (dist_parse(&spec.station[0].service, service, NULL, err, sizeof err))
+        return cli_usage_error("bench", "--service: %s", err);
+    double load = rate * dist_mean(&spec.station[0].service);
+    if (load >= 1)
+        fprintf(stderr, "govsim bench: warning: offered load %.3g >= 1: the "
+                        "queue grows without bound\n", load);
+    spec.horizon = (double)customers / rate;
+    qnet_result_t res;
+    double t0 = now_seconds();
+    int rc = qnet_run(&spec, 1, 0, NULL, &res);
+    double secs = now_seconds() - t0;
+    dist_free(&spec.station[0].service);
+    if (rc != 0) return CLI_FAILURE;
+    printf("bench mm1 customers=%.0f events=%llu seconds=%.3f events_per_s=%.0f "
+           "customers_per_s=%.0f peak_rss_kb=%ld mean_wait=%.4f\n",
+           res.completed, (unsigned long long)res.events, secs,
+           (double)res.events / secs, res.completed / secs, peak_rss_kb(),
+           res.station[0].wq);
+    return CLI_OK;
+}
+
+int cmd_bench(int argc, char **argv) {
+    const char *cmd = "bench";
+    if (argc < 2) return cli_usage_error(cmd, "expected 'hold' or 'mm1'");
+    const char *what = argv[1];
+    uint64_t size = 10000, holds = 0, customers = 10000000;
+    double rate = 0.9;
+    const char *service = "exp(1)";
+    int baseline = 0;
+    int is_hold = strcmp(what, "hold") == 0, is_mm1 = strcmp(what, "mm1") == 0;
+    if (!is_hold && !is_mm1)
+        return cli_usage_error(cmd, "unknown benchmark '%s' (expected hold or mm1)",
+                               what);
+    for (int i = 2; i < argc; i++) {
+        const char *v = NULL;
+        int m;
+        if (is_hold && strcmp(argv[i], "--baseline") == 0) {
+            baseline = 1;
+        } else if (is_hold && (m = cli_option_value(cmd, argc, argv, &i, "--size", &v))) {
+            if (m < 0 || cli_parse_u64(cmd, "--size", v, 1, 100000000, &size))
+                return CLI_USAGE;
+        } else if (is_hold && (m = cli_option_value(cmd, argc, argv, &i, "--holds", &v))) {
+            if (m < 0 || cli_parse_u64(cmd, "--holds", v, 1, 10000000000ull, &holds))
+                return CLI_USAGE;
+        } else if (is_mm1 && (m = cli_option_value(cmd, argc, argv, &i, "--customers", &v))) {
+            if (m < 0 || cli_parse_u64(cmd, "--customers", v, 1, 10000000000ull, &customers))
+                return CLI_USAGE;
+        } else if (is_mm1 && (m = cli_option_value(cmd, argc, argv, &i, "--rate", &v))) {
+            if (m < 0 || cli_parse_double(cmd, "--rate", v, 1e-9, 1e9, &rate))
+                return CLI_USAGE;
+        } else if (is_mm1 && (m = cli_option_value(cmd, argc, argv, &i, "--service", &v))) {
+            if (m < 0) return CLI_USAGE;
+            service = v;
+        } else {
+            return cli_usage_error(cmd, "unknown option '%s' for bench %s", argv[i], what);
+        }
+    }
+    if (is_hold) {
+        if (holds == 0) holds = size * 10 > 10000000 ? size * 10 : 10000000;
+        return bench_hold(size, holds, baseline);
+    }
+    return bench_mm1(customers, rate, service);
+}

@@ -1,0 +1,80 @@
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_usage_error(const char *cmd, const char *fmt, ...) {
+    va_list ap;
+    fprintf(stderr, "govsim%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'govsim help'.\n", stderr);
+    return CLI_USAGE;
+}
+
+int cli_parse_u64(const char *cmd, const char *option, const char *text,
+                  uint64_t min, uint64_t max, uint64_t *out) {
+    const char *p = text;
+    if (*p < '0' || *p > '9') {
+        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64
+                        " to %" PRIu64, option, text, min, max);
+        return -1;
+    }
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(p, &end, 10);
+    if (errno || *end != '\0' || v < min || v > max) {
+        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64
+                        " to %" PRIu64, option, text, min, max);
+        return -1;
+    }
+    *out = (uint64_t)v;
+    return 0;
+}
+
+int cli_parse_unsigned(const char *cmd, const char *option, const char *text,
+                       unsigned min, unsigned max, unsigned *out) {
+    uint64_t v;
+    if (cli_parse_u64(cmd, option, text, min, max, &v) != 0) return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+int cli_parse_double(const char *cmd, const char *option, const char *text,
+                     double min, double max, double *out) {
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || *end != '\0' || errno || !isfinite(v) || v < min ||
+        v > max) {
+        cli_usage_error(cmd, "%s '%s': expected a number from %g to %g", option,
+                        text, min, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int cli_option_value(const char *cmd, int argc, char **argv, int *i,
+                     const char *name, const char **value) {
+    const char *arg = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0) return 0;
+    if (arg[n] == '=') {
+        *value = arg + n + 1;
+        return 1;
+    }
+    if (arg[n] != '\0') return 0;
+    if (*i + 1 >= argc) {
+        cli_usage_error(cmd, "option %s needs a value", name);
+        return -1;
+    }
+    *value = argv[++*i];
+    return 1;
+}

@@ -1,0 +1,46 @@
+#include "pool.h"
+
+#include <stdlib.h>
+
+int pool_init(pool_t *p, size_t elem_size, uint32_t initial_cap) {
+    p->elem_size = elem_size;
+    p->cap = initial_cap ? initial_cap : 64;
+    p->used = p->live = p->n_free = 0;
+    p->data = malloc((size_t)p->cap * elem_size);
+    p->free_list = malloc((size_t)p->cap * sizeof *p->free_list);
+    if (!p->data || !p->free_list) {
+        pool_free(p);
+        return -1;
+    }
+    return 0;
+}
+
+void pool_free(pool_t *p) {
+    free(p->data);
+    free(p->free_list);
+    p->data = NULL;
+    p->free_list = NULL;
+    p->cap = p->used = p->live = p->n_free = 0;
+}
+
+void pool_clear(pool_t *p) { p->used = p->live = p->n_free = 0; }
+
+uint32_t pool_alloc(pool_t *p) {
+    if (p->n_free > 0) {
+        p->live++;
+        return p->free_list[--p->n_free];
+    }
+    if (p->used == p->cap) {
+        if (p->cap >= UINT32_MAX / 2) return POOL_NONE;
+        uint32_t cap = p->cap * 2;
+        unsigned char *data = realloc(p->data, (size_t)cap * p->elem_size);
+        if (!data) return POOL_NONE;
+        p->data = data;
+        uint32_t *fl = realloc(p->free_list, (size_t)cap * sizeof *fl);
+        if (!fl) return POOL_NONE;
+        p->free_list = fl;
+        p->cap = cap;
+    }
+    p->live++;
+    return p->used++;
+}

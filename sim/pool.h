@@ -1,0 +1,48 @@
+/*
+ * pool.h - a pool of fixed-size records addressed by 32-bit indices.
+ *
+ * Entities (cases, customers) live here; events carry their index, never a
+ * pointer.  Released slots go on a free list and are reused first, so the
+ * memory a run needs is set by the most entities alive at once, not by how
+ * many passed through.  The array grows by doubling when full; a pointer
+ * from pool_at() is valid only until the next pool_alloc().
+ */
+#ifndef GOVSIM_POOL_H
+#define GOVSIM_POOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define POOL_NONE UINT32_MAX
+
+typedef struct pool {
+    unsigned char *data;   /* cap records of elem_size bytes              */
+    size_t elem_size;
+    uint32_t cap;
+    uint32_t used;         /* slots ever handed out (high-water mark)     */
+    uint32_t live;         /* slots currently allocated                   */
+    uint32_t *free_list;   /* stack of released indices                   */
+    uint32_t n_free;
+} pool_t;
+
+/* Returns 0, or -1 when out of memory. */
+int pool_init(pool_t *p, size_t elem_size, uint32_t initial_cap);
+void pool_free(pool_t *p);
+/* Release every slot at once (keeps the memory). */
+void pool_clear(pool_t *p);
+
+/* A slot whose contents are unspecified, or POOL_NONE when out of memory
+ * or past 2^31 slots. */
+uint32_t pool_alloc(pool_t *p);
+
+/* Give a slot back.  Releasing a slot twice is a caller bug. */
+static inline void pool_release(pool_t *p, uint32_t index) {
+    p->free_list[p->n_free++] = index;
+    p->live--;
+}
+
+static inline void *pool_at(const pool_t *p, uint32_t index) {
+    return p->data + (size_t)index * p->elem_size;
+}
+
+#endif

@@ -1,0 +1,475 @@
+#include "wcal.h"
+
+#include <assert.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QUOTE_MAX 40 /* chars of an interval string echoed in a message */
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+static const char *const WEEKDAY_NAME[7] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...) {
+    if (!err || errlen == 0) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------------ */
+/* Days                                                                 */
+/* ------------------------------------------------------------------ */
+
+/* floor(t / 1440) as an integer, corrected for the rounding of the division
+ * so that day * 1440.0 <= t < (day + 1) * 1440.0 holds exactly: the
+ * minute-of-day t - day * 1440.0 is then always in [0, 1440). */
+static long long day_of(double t) {
+    long long d = (long long)floor(t / WCAL_DAY);
+    if ((double)d * WCAL_DAY > t) d--;
+    else if ((double)(d + 1) * WCAL_DAY <= t) d++;
+    return d;
+}
+
+static double day_start(long long d) { return (double)d * WCAL_DAY; }
+
+static int weekday_of(long long d) { return (int)(d % 7); }
+
+static bool always_open(const wcal_t *c) { return c->n_intervals == 0; }
+
+static size_t count_workdays(const wcal_t *c) {
+    size_t n = 0;
+    for (int w = 0; w < 7; w++) n += c->workday[w];
+    return n;
+}
+
+/* Index of the first holiday >= d (n_holidays if none): the holidays are
+ * sorted, so this is what both the membership test and the "holidays inside
+ * a span" count start from. */
+static size_t holiday_lower_bound(const wcal_t *c, long long d) {
+    size_t lo = 0, hi = c->n_holidays;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((long long)c->holidays[mid] < d) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static bool is_holiday(const wcal_t *c, long long d) {
+    size_t i = holiday_lower_bound(c, d);
+    return i < c->n_holidays && (long long)c->holidays[i] == d;
+}
+
+static bool is_working_day(const wcal_t *c, long long d) {
+    return c->workday[weekday_of(d)] && !is_holiday(c, d);
+}
+
+/* Open minutes of one working day that fall in [x0, x1] (minutes after
+ * midnight, 0 <= x0 <= x1 <= 1440). */
+static double open_within(const wcal_t *c, double x0, double x1) {
+    double sum = 0.0;
+    for (size_t i = 0; i < c->n_intervals; i++) {
+        double from = fmax(c->open[i], x0), to = fmin(c->close[i], x1);
+        if (to > from) sum += to - from;
+    }
+    return sum;
+}
+
+/* Working days in the day range [a, b]: whole weeks by arithmetic, the
+ * remainder weekday by weekday, minus the holidays inside the range that fall
+ * on a working weekday (a holiday on a day that is closed anyway removes
+ * nothing).  Costs O(log holidays + holidays in the range). */
+static long long working_days_in(const wcal_t *c, long long a, long long b) {
+    if (a > b) return 0;
+    long long n = b - a + 1;
+    long long count = (n / 7) * (long long)count_workdays(c);
+    for (long long i = 0; i < n % 7; i++) count += c->workday[weekday_of(a + i)];
+    for (size_t h = holiday_lower_bound(c, a);
+         h < c->n_holidays && c->holidays[h] <= b; h++)
+        count -= c->workday[weekday_of(c->holidays[h])];
+    return count;
+}
+
+/* The first working day >= d.  Terminates because the caller has checked
+ * that some weekday works and there are finitely many holidays. */
+static long long next_working_day(const wcal_t *c, long long d) {
+    while (!is_working_day(c, d)) d++;
+    return d;
+}
+
+/* ------------------------------------------------------------------ */
+/* Construction                                                         */
+/* ------------------------------------------------------------------ */
+
+void wcal_init_always(wcal_t *c) {
+    memset(c, 0, sizeof *c);
+    for (int w = 0; w < 7; w++) c->workday[w] = true;
+    c->holidays = NULL;
+}
+
+/* "H:MM" or "HH:MM" at *s: the hour as 1 or 2 digits (scenario files write
+ * both 7:00 and 07:00), the minutes as exactly 2.  Ranges are checked by the
+ * caller so that it can say which part is wrong.  Returns 0 and advances *s,
+ * or -1 if the text does not have that shape. */
+static int scan_clock(const char **s, int *hour, int *minute) {
+    const char *p = *s;
+    int h = 0, digits = 0;
+    while (digits < 2 && p[0] >= '0' && p[0] <= '9') h = h * 10 + (*p++ - '0'), digits++;
+    if (digits == 0 || *p != ':') return -1;
+    p++;
+    if (!(p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9')) return -1;
+    *minute = (p[0] - '0') * 10 + (p[1] - '0');
+    *hour = h;
+    *s = p + 2;
+    return 0;
+}
+
+static const char *skip_blanks(const char *p) {
+    while (*p == ' ' || *p == '\t') p++;
+    return p;
+}
+
+/* Range of one clock reading; 24:00 is allowed here and refused as an
+ * opening time by the caller. */
+static int check_clock(const char *text, int hour, int minute, char *err,
+                       size_t errlen) {
+    if (hour > 24) {
+        set_err(err, errlen, "'%.*s': hour %d out of range (expected 00 to 24)",
+                QUOTE_MAX, text, hour);
+        return -1;
+    }
+    if (minute > 59) {
+        set_err(err, errlen,
+                "'%.*s': minute %02d out of range (expected 00 to 59)",
+                QUOTE_MAX, text, minute);
+        return -1;
+    }
+    if (hour == 24 && minute > 0) {
+        set_err(err, errlen, "'%.*s': %02d:%02d is after 24:00", QUOTE_MAX,
+                text, hour, minute);
+        return -1;
+    }
+    return 0;
+}
+
+/* One "HH:MM-HH:MM" string into [open, close) in minutes after midnight. */
+static int parse_interval(const char *text, double *open, double *close,
+                          char *err, size_t errlen) {
+    const char *p = text;
+    int h0, m0, h1, m1;
+    int shape_ok = scan_clock(&p, &h0, &m0) == 0;
+    if (shape_ok) {
+        p = skip_blanks(p);
+        shape_ok = *p++ == '-';
+    }
+    if (shape_ok) {
+        p = skip_blanks(p);
+        shape_ok = scan_clock(&p, &h1, &m1) == 0 && *p == '\0';
+    }
+    if (!shape_ok) {
+        set_err(err, errlen, "'%.*s': expected HH:MM-HH:MM (e.g. 08:30-12:00)",
+                QUOTE_MAX, text);
+        return -1;
+    }
+    if (check_clock(text, h0, m0, err, errlen) != 0 ||
+        check_clock(text, h1, m1, err, errlen) != 0)
+        return -1;
+    *open = h0 * 60 + m0;
+    *close = h1 * 60 + m1;
+    if (*open == WCAL_DAY) {
+        set_err(err, errlen, "'%.*s': 24:00 is only allowed as a closing time",
+                QUOTE_MAX, text);
+        return -1;
+    }
+    if (*close < *open) {
+        set_err(err, errlen, "'%.*s': closing time before opening time",
+                QUOTE_MAX, text);
+        return -1;
+    }
+    if (*close == *open) {
+        set_err(err, errlen,
+                "'%.*s': empty interval (closing time equals opening time)",
+                QUOTE_MAX, text);
+        return -1;
+    }
+    return 0;
+}
+
+/* Parses the daily intervals into c, checking order and overlap against the
+ * previous string (enough, since those before it are already in order).
+ * Touching intervals (12:00 then 12:00) are merged, so that the end of an
+ * opening is always a real closing. */
+static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
+                       char *err, size_t errlen) {
+    if (n_hours > WCAL_MAX_INTERVALS) {
+        set_err(err, errlen, "too many opening intervals (%zu, at most %d)",
+                n_hours, WCAL_MAX_INTERVALS);
+        return -1;
+    }
+    double prev_open = 0, prev_close = 0;
+    for (size_t i = 0; i < n_hours; i++) {
+        assert(hours[i] != NULL);
+        double open, close;
+        if (parse_interval(hours[i], &open, &close, err, errlen) != 0) return -1;
+        if (i > 0 && open < prev_close && close > prev_open) {
+            set_err(err, errlen, "'%.*s' overlaps '%.*s'", QUOTE_MAX, hours[i],
+                    QUOTE_MAX, hours[i - 1]);
+            return -1;
+        }
+        if (i > 0 && open < prev_open) {
+            set_err(err, errlen,
+                    "'%.*s' comes before '%.*s' (list intervals in increasing order)",
+                    QUOTE_MAX, hours[i], QUOTE_MAX, hours[i - 1]);
+            return -1;
+        }
+        if (c->n_intervals > 0 && open == c->close[c->n_intervals - 1]) {
+            c->close[c->n_intervals - 1] = close;
+        } else {
+            c->open[c->n_intervals] = open;
+            c->close[c->n_intervals] = close;
+            c->n_intervals++;
+        }
+        prev_open = open;
+        prev_close = close;
+    }
+    return 0;
+}
+
+static int parse_workdays(wcal_t *c, const int *workdays, size_t n_workdays,
+                          char *err, size_t errlen) {
+    for (int w = 0; w < 7; w++) c->workday[w] = false;
+    for (size_t i = 0; i < n_workdays; i++) {
+        int w = workdays[i];
+        if (w < 1 || w > 7) {
+            set_err(err, errlen, "workday %d: expected 1 (Monday) to 7 (Sunday)", w);
+            return -1;
+        }
+        if (c->workday[w - 1]) {
+            set_err(err, errlen, "workday %d (%s) listed twice", w, WEEKDAY_NAME[w - 1]);
+            return -1;
+        }
+        c->workday[w - 1] = true;
+    }
+    return 0;
+}
+
+/* No hours means open all day.  With no workdays, or all seven, that is the
+ * always-open calendar (n_intervals = 0; like wcal_init_always it ignores
+ * holidays, as the header's "t + work" for always-open requires).  With only
+ * some workdays it is open 00:00-24:00 on those days, so that
+ * "workdays = [1..5]" without hours is not silently ignored.  On error *c is
+ * left always-open with no holidays, so wcal_free is safe either way. */
+int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours,
+              const int *workdays, size_t n_workdays, char *err,
+              size_t errlen) {
+    wcal_t tmp;
+    wcal_init_always(c);
+    wcal_init_always(&tmp);
+    if (parse_hours(&tmp, hours, n_hours, err, errlen) != 0) return -1;
+    if (parse_workdays(&tmp, workdays, n_workdays, err, errlen) != 0) return -1;
+    size_t nwd = count_workdays(&tmp);
+    if (n_hours == 0) {
+        if (nwd == 0 || nwd == 7) {
+            wcal_init_always(c);
+            return 0;
+        }
+        tmp.n_intervals = 1;
+        tmp.open[0] = 0.0;
+        tmp.close[0] = WCAL_DAY;
+    } else if (nwd == 0) {
+        set_err(err, errlen, "no working days");
+        return -1;
+    }
+    *c = tmp;
+    return 0;
+}
+
+static int cmp_int(const void *a, const void *b) {
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Merges into one sorted array without duplicates; on any error the
+ * calendar is left as it was. */
+int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err,
+                      size_t errlen) {
+    for (size_t i = 0; i < n; i++) {
+        if (days[i] < 0) {
+            set_err(err, errlen,
+                    "holiday %d: day numbers start at 0 (Monday of week 1)",
+                    days[i]);
+            return -1;
+        }
+    }
+    if (n == 0) return 0;
+    if (n > SIZE_MAX / sizeof(int) - c->n_holidays) {
+        set_err(err, errlen, "out of memory adding %zu holidays", n);
+        return -1;
+    }
+    size_t total = c->n_holidays + n;
+    int *all = malloc(total * sizeof *all);
+    if (!all) {
+        set_err(err, errlen, "out of memory adding %zu holidays", n);
+        return -1;
+    }
+    if (c->n_holidays > 0) memcpy(all, c->holidays, c->n_holidays * sizeof *all);
+    memcpy(all + c->n_holidays, days, n * sizeof *all);
+    qsort(all, total, sizeof *all, cmp_int);
+    size_t kept = 0;
+    for (size_t i = 0; i < total; i++)
+        if (kept == 0 || all[i] != all[kept - 1]) all[kept++] = all[i];
+    free(c->holidays);
+    c->holidays = all;
+    c->n_holidays = kept;
+    return 0;
+}
+
+void wcal_free(wcal_t *c) {
+    free(c->holidays);
+    c->holidays = NULL;
+    c->n_holidays = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Queries                                                              */
+/* ------------------------------------------------------------------ */
+
+double wcal_minutes_per_day(const wcal_t *c) {
+    return open_within(c, 0.0, WCAL_DAY);
+}
+
+bool wcal_is_open(const wcal_t *c, double t) {
+    assert(t >= 0);
+    if (always_open(c)) return true;
+    long long d = day_of(t);
+    if (!is_working_day(c, d)) return false;
+    double x = t - day_start(d);
+    for (size_t i = 0; i < c->n_intervals; i++)
+        if (x >= c->open[i] && x < c->close[i]) return true;
+    return false;
+}
+
+double wcal_next_open(const wcal_t *c, double t) {
+    assert(t >= 0);
+    if (always_open(c) || isinf(t)) return t;
+    if (count_workdays(c) == 0) return INFINITY;
+    long long d = day_of(t);
+    if (is_working_day(c, d)) {
+        double x = t - day_start(d);
+        for (size_t i = 0; i < c->n_intervals; i++) {
+            if (x < c->open[i]) return day_start(d) + c->open[i];
+            if (x < c->close[i]) return t;
+        }
+    }
+    d = next_working_day(c, d + 1);
+    return day_start(d) + c->open[0];
+}
+
+/* An opening that reaches midnight goes on into the next day if that day
+ * works and opens at 00:00 (night shifts, 00:00-24:00 calendars): the end
+ * of the opening is where the calendar really closes.  A chain of whole
+ * open days ends at the first non-working day; when every weekday is open
+ * all day only a holiday can end it. */
+static double close_after_midnight(const wcal_t *c, long long d) {
+    if (c->open[0] > 0.0 || !is_working_day(c, d + 1)) return day_start(d + 1);
+    bool whole_days = c->n_intervals == 1 && c->close[0] == WCAL_DAY;
+    if (!whole_days) return day_start(d + 1) + c->close[0];
+    if (count_workdays(c) == 7) {
+        size_t h = holiday_lower_bound(c, d + 1);
+        return h < c->n_holidays ? day_start(c->holidays[h]) : INFINITY;
+    }
+    long long e = d + 1;
+    while (is_working_day(c, e)) e++;
+    return day_start(e);
+}
+
+double wcal_next_close(const wcal_t *c, double t) {
+    assert(t >= 0);
+    if (always_open(c)) return INFINITY;
+    double s = wcal_next_open(c, t);
+    if (isinf(s)) return INFINITY;
+    long long d = day_of(s);
+    double x = s - day_start(d);
+    size_t i = 0;
+    while (i < c->n_intervals && !(x >= c->open[i] && x < c->close[i])) i++;
+    assert(i < c->n_intervals); /* s is open by construction */
+    if (c->close[i] < WCAL_DAY) return day_start(d) + c->close[i];
+    return close_after_midnight(c, d);
+}
+
+/* Partial first day, whole days in between by week arithmetic (minus
+ * holidays), partial last day: exact, and O(log holidays) plus the holidays
+ * inside the span. */
+double wcal_working_time(const wcal_t *c, double t0, double t1) {
+    assert(t0 >= 0 && !isnan(t1));
+    if (t1 <= t0) return 0.0;
+    if (always_open(c)) return t1 - t0;
+    if (count_workdays(c) == 0) return 0.0;
+    if (isinf(t1)) return INFINITY;
+    long long d0 = day_of(t0), d1 = day_of(t1);
+    double x0 = t0 - day_start(d0), x1 = t1 - day_start(d1);
+    if (d0 == d1) return is_working_day(c, d0) ? open_within(c, x0, x1) : 0.0;
+    double first = is_working_day(c, d0) ? open_within(c, x0, WCAL_DAY) : 0.0;
+    double last = is_working_day(c, d1) ? open_within(c, 0.0, x1) : 0.0;
+    double middle = wcal_minutes_per_day(c) * (double)working_days_in(c, d0 + 1, d1 - 1);
+    return first + middle + last;
+}
+
+/* Jumps over whole weeks of work starting at day d while more than a week
+ * of work remains, but never over a week that holds a holiday (those are
+ * walked day by day).  Leaves *work > 0 so that the finishing day is still
+ * ahead.  Returns the new day. */
+static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
+    double weekly = wcal_minutes_per_day(c) * (double)count_workdays(c);
+    if (*work <= weekly) return d;
+    double weeks = floor(*work / weekly);
+    if (weeks * weekly >= *work) weeks -= 1.0;
+    size_t h = holiday_lower_bound(c, d);
+    if (h < c->n_holidays) {
+        double before_holiday = (double)((c->holidays[h] - d) / 7);
+        weeks = fmin(weeks, before_holiday);
+    }
+    *work -= weeks * weekly;
+    return d + 7 * (long long)weeks;
+}
+
+double wcal_add_working_time(const wcal_t *c, double t, double work) {
+    assert(t >= 0 && work >= 0);
+    if (always_open(c)) return t + work;
+    if (isinf(t) || isinf(work) || count_workdays(c) == 0) return INFINITY;
+    if (work == 0.0) return t;
+    long long d = day_of(t);
+    double x = t - day_start(d);
+    if (is_working_day(c, d)) {
+        for (size_t i = 0; i < c->n_intervals; i++) {
+            if (c->close[i] <= x) continue;
+            double from = fmax(c->open[i], x);
+            double avail = c->close[i] - from;
+            if (work <= avail) return day_start(d) + from + work;
+            work -= avail;
+        }
+    }
+    for (d++;; d++) {
+        d = skip_whole_weeks(c, d, &work);
+        if (!is_working_day(c, d)) continue;
+        for (size_t i = 0; i < c->n_intervals; i++) {
+            double avail = c->close[i] - c->open[i];
+            if (work <= avail) return day_start(d) + c->open[i] + work;
+            work -= avail;
+        }
+    }
+}

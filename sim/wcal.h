@@ -1,0 +1,82 @@
+/*
+ * wcal.h - work calendars: when a hall or back office is open.
+ *
+ * Simulation time is a double in minutes since Monday 00:00 of week 1, so
+ * day d = floor(t / 1440) and its weekday is d % 7 (0 = Monday ... 6 =
+ * Sunday).  A calendar has a list of daily opening intervals (the same on
+ * every working day, e.g. 08:30-12:00 and 14:00-17:30), the set of working
+ * weekdays, and a sorted list of holidays (day numbers, 0 = first Monday).
+ * An empty calendar (no intervals) is "always open" (24/7), which is what
+ * online channels and the queueing validation use.
+ *
+ * The model asks four questions: is the hall open now (wcal_is_open), when
+ * does it next open (wcal_next_open), when does the current opening end
+ * (wcal_next_close), and how much working time lies between two instants
+ * (wcal_working_time) or when a given amount of work is done if worked only
+ * in office hours (wcal_add_working_time).  All are exact (no stepping) and
+ * cost O(intervals + log holidays) per day crossed, with whole weeks skipped
+ * arithmetically.
+ */
+#ifndef GOVSIM_WCAL_H
+#define GOVSIM_WCAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define WCAL_DAY 1440.0
+#define WCAL_WEEK (7 * 1440.0)
+#define WCAL_MAX_INTERVALS 8
+
+typedef struct wcal {
+    size_t n_intervals;                    /* 0 = always open             */
+    double open[WCAL_MAX_INTERVALS];       /* minutes after midnight       */
+    double close[WCAL_MAX_INTERVALS];      /* sorted, non-overlapping      */
+    bool workday[7];                       /* [0] = Monday                 */
+    size_t n_holidays;
+    int *holidays;                         /* sorted day numbers, owned    */
+} wcal_t;
+
+/* An always-open calendar. */
+void wcal_init_always(wcal_t *c);
+
+/* A calendar open on `hours` (strings "HH:MM-HH:MM", increasing and
+ * non-overlapping, within 00:00-24:00) on the weekdays listed in `workdays`
+ * (1 = Monday ... 7 = Sunday, as scenario files write them).  Returns 0, or
+ * -1 with a one-line message in err, e.g.
+ *   "'08:30-7:00': closing time before opening time"
+ *   "'14:00-17:30' overlaps '12:00-14:30'"
+ *   "workday 8: expected 1 (Monday) to 7 (Sunday)"                   */
+int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours,
+              const int *workdays, size_t n_workdays, char *err,
+              size_t errlen);
+
+/* Add holidays (day numbers >= 0); duplicates are ignored.  Returns 0, or
+ * -1 when out of memory or a day is negative (message in err). */
+int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err,
+                      size_t errlen);
+
+void wcal_free(wcal_t *c);
+
+/* Is the calendar open at instant t?  Intervals are half-open [open, close). */
+bool wcal_is_open(const wcal_t *c, double t);
+
+/* t itself if open at t, else the start of the next opening; INFINITY if it
+ * never opens again (no working day at all). */
+double wcal_next_open(const wcal_t *c, double t);
+
+/* If open at t: the end of the current opening.  If closed: the end of the
+ * next opening.  INFINITY for an always-open calendar. */
+double wcal_next_close(const wcal_t *c, double t);
+
+/* Open minutes in [t0, t1] (0 if t1 <= t0). */
+double wcal_working_time(const wcal_t *c, double t0, double t1);
+
+/* The instant at which `work` minutes of open time have elapsed after t
+ * (t + work for an always-open calendar; INFINITY if never). */
+double wcal_add_working_time(const wcal_t *c, double t, double work);
+
+/* Open minutes in one working day (0 for always-open: callers treat that
+ * as 1440). */
+double wcal_minutes_per_day(const wcal_t *c);
+
+#endif
