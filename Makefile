@@ -5,7 +5,8 @@
 #   make test         deps + build + unit tests + CLI tests + quick validation
 #   make run          deps + build + the main job (./govsim validate for now)
 #   make bench        benchmarks -> bench/results.txt
-#   make check-asan   the tests under AddressSanitizer + UBSan
+#   make check-asan   the tests under AddressSanitizer + UBSan (hot asserts on)
+#   make debug        -O0 build with hot-path asserts, unit tests
 #   make lint         cppcheck + clang-tidy
 #   make install PREFIX=/usr/local DESTDIR=
 
@@ -35,7 +36,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test unit run bench check-asan lint install clean format
+.PHONY: all deps test unit run bench check-asan debug lint install clean format
 all: govsim
 
 govsim: $(BUILD)/govsim
@@ -88,7 +89,7 @@ bench: deps
 
 # Sanitizer build in its own directory so it never mixes with -O2 objects.
 check-asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -DGOVSIM_DEBUG -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    build-asan/govsim build-asan/test_unit
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CK_FORK=no build-asan/test_unit
@@ -97,6 +98,11 @@ check-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    build-asan/govsim validate --quick -j 2
 
+
+# Hot-path invariant checks on (sim/hot_assert.h), no optimisation.
+debug:
+	@$(MAKE) --no-print-directory BUILD=build-debug OPT="-O0 -g -DGOVSIM_DEBUG" build-debug/govsim build-debug/test_unit
+	CK_FORK=no build-debug/test_unit
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
@@ -112,6 +118,6 @@ install: govsim
 	install -m 755 govsim $(DESTDIR)$(PREFIX)/bin/govsim
 
 clean:
-	rm -rf build build-asan govsim
+	rm -rf build build-asan build-debug govsim
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -143,7 +143,7 @@ static void case_erlang_a(vcase_t *vc, double lambda, double mu, unsigned c,
 static void case_jackson(vcase_t *vc, size_t k, const double *ext,
                          const double *route, const double *mu,
                          const unsigned *c, double customers, size_t reps) {
-    char err[200], service[64], name[24];
+    char err[200], service[64], name[48];
     double lam[QNET_MAX_STATIONS], ext_total = 0, in_system = 0;
     qt_mmc_t st[QNET_MAX_STATIONS];
     if (qt_jackson(k, ext, route, mu, c, lam, st) != 0) abort();

@@ -1,4 +1,5 @@
 #include "dist.h"
+#include "rng.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -654,7 +655,7 @@ double dist_sample(const dist_t *d, gsl_rng *r) {
     case DIST_CONST:
         return q[0];
     case DIST_EXP:
-        return gsl_ran_exponential(r, q[0]);
+        return rng_exponential(r, q[0]);
     case DIST_LOGNORMAL:
         return gsl_ran_lognormal(r, q[0], q[1]);
     case DIST_GAMMA:

@@ -59,6 +59,11 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity,
 /* Remove the earliest live event into *out. Returns false when empty. */
 bool evq_pop(evq_t *q, evq_event_t *out);
 
+/* Remove the earliest live event into *out if its time is <= until.
+ * Returns false (and removes nothing live) otherwise.  The run loop's one
+ * call per event. */
+bool evq_pop_until(evq_t *q, double until, evq_event_t *out);
+
 /* Time of the earliest live event, INFINITY when none.  Discards cancelled
  * events that sit at the top, hence not const. */
 double evq_next_time(evq_t *q);

@@ -1,4 +1,5 @@
 #include "nhpp.h"
+#include "rng.h"
 
 #include <assert.h>
 #include <math.h>
@@ -230,7 +231,7 @@ static double strictly_after(double now, double t) {
 double nhpp_next(const nhpp_t *p, double now, gsl_rng *r) {
     assert(p->n > 0 && !isnan(now));
     if (!(p->per_period > 0) || isinf(now)) return INFINITY;
-    double e = gsl_ran_exponential(r, 1.0);
+    double e = rng_exponential(r, 1.0);
     double at;
     if (p->period <= 0)
         return profile_consume(p, now, &e, &at) ? strictly_after(now, at) : INFINITY;

@@ -105,7 +105,7 @@ static void enter(qnet_model_t *m, uint32_t c, uint32_t s) {
     } else if (r == RES_QUEUED) {
         double patience_mean = m->spec->station[s].patience_mean;
         if (patience_mean > 0) {
-            double p = gsl_ran_exponential(st->patience_rng, patience_mean);
+            double p = rng_exponential(st->patience_rng, patience_mean);
             cu->renege = sim_after(&m->sim, p, EV_RENEGE, c, ticket);
             if (cu->renege == 0) m->nomem = 1;
         }
@@ -141,7 +141,7 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
     const qnet_station_t *sp = &m->spec->station[s];
     double next = sp->arrival_profile
                       ? nhpp_next(sp->arrival_profile, sim->now, st->arrival_rng)
-                      : sim->now + gsl_ran_exponential(st->arrival_rng,
+                      : sim->now + rng_exponential(st->arrival_rng,
                                                        st->arrival_mean);
     if (next <= m->spec->horizon && sim_at(sim, next, EV_ARRIVAL, 0, s) == 0)
         m->nomem = 1;
@@ -259,7 +259,7 @@ static void model_start(qnet_model_t *m) {
         if (sp->arrival_profile)
             first = nhpp_next(sp->arrival_profile, 0.0, st->arrival_rng);
         else if (sp->arrival_rate > 0)
-            first = gsl_ran_exponential(st->arrival_rng, st->arrival_mean);
+            first = rng_exponential(st->arrival_rng, st->arrival_mean);
         if (first <= spec->horizon) sim_at(&m->sim, first, EV_ARRIVAL, 0, i);
     }
     if (spec->warmup > 0) sim_at(&m->sim, spec->warmup, EV_WARMUP, 0, 0);

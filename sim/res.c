@@ -1,4 +1,5 @@
 #include "res.h"
+#include "hot_assert.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -74,7 +75,7 @@ static int line_grow(res_line_t *l) {
 
 int res_request(res_t *r, uint32_t entity, unsigned level, double now,
                 uint64_t *ticket) {
-    assert(level < r->n_levels);
+    hot_assert(level < r->n_levels);
     if (r->busy < r->capacity && r->waiting == 0) {
         r->busy++;
         stats_timeavg_set(&r->busy_avg, now, r->busy);
@@ -92,7 +93,7 @@ int res_request(res_t *r, uint32_t entity, unsigned level, double now,
 }
 
 void res_release(res_t *r, double now) {
-    assert(r->busy > 0);
+    hot_assert(r->busy > 0);
     r->busy--;
     stats_timeavg_set(&r->busy_avg, now, r->busy);
 }
@@ -118,7 +119,7 @@ static res_entry_t *line_take(res_t *r) {
 uint32_t res_next(res_t *r, double now) {
     if (r->busy >= r->capacity || r->waiting == 0) return RES_NONE;
     res_entry_t *e = line_take(r);
-    assert(e);
+    hot_assert(e);
     r->busy++;
     stats_timeavg_set(&r->busy_avg, now, r->busy);
     stats_timeavg_set(&r->queue_avg, now, (double)r->waiting);

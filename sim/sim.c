@@ -1,4 +1,5 @@
 #include "sim.h"
+#include "hot_assert.h"
 
 #include <assert.h>
 #include <math.h>
@@ -24,12 +25,11 @@ uint64_t sim_run(sim_t *s, double until) {
     uint64_t start = s->events;
     evq_event_t ev;
     s->stopped = 0;
-    while (evq_next_time(&s->calendar) <= until) {
-        evq_pop(&s->calendar, &ev);
-        assert(ev.time >= s->now);
+    while (evq_pop_until(&s->calendar, until, &ev)) {
+        hot_assert(ev.time >= s->now);
         s->now = ev.time;
         s->events++;
-        assert(ev.type < SIM_MAX_TYPES && s->handler[ev.type]);
+        hot_assert(ev.type < SIM_MAX_TYPES && s->handler[ev.type]);
         s->handler[ev.type](s->model, s, &ev);
         if ((s->events & 4095u) == 0 && s->stop &&
             atomic_load_explicit(s->stop, memory_order_relaxed)) {

@@ -11,11 +11,11 @@
 #ifndef GOVSIM_SIM_H
 #define GOVSIM_SIM_H
 
-#include <assert.h>
 #include <stdatomic.h>
 #include <stdint.h>
 
 #include "evq.h"
+#include "hot_assert.h"
 
 #define SIM_MAX_TYPES 32
 
@@ -43,12 +43,12 @@ void sim_on(sim_t *s, uint32_t type, sim_handler_fn fn);
  * Return the event's handle for sim_cancel, 0 when out of memory. */
 static inline uint64_t sim_at(sim_t *s, double t, uint32_t type,
                               uint32_t entity, uint64_t data) {
-    assert(t >= s->now);
+    hot_assert(t >= s->now);
     return evq_push(&s->calendar, t, type, entity, data);
 }
 static inline uint64_t sim_after(sim_t *s, double delay, uint32_t type,
                                  uint32_t entity, uint64_t data) {
-    assert(delay >= 0);
+    hot_assert(delay >= 0);
     return evq_push(&s->calendar, s->now + delay, type, entity, data);
 }
 static inline int sim_cancel(sim_t *s, uint64_t handle) {

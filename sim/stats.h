@@ -35,6 +35,8 @@
 #include <assert.h>
 #include <math.h>
 #include <stddef.h>
+
+#include "hot_assert.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -80,7 +82,7 @@ void stats_timeavg_init(stats_timeavg_t *a, double t0, double v0);
 
 /* The quantity takes value v from time t on (t >= last change). */
 static inline void stats_timeavg_set(stats_timeavg_t *a, double t, double v) {
-    assert(t >= a->last_t);
+    hot_assert(t >= a->last_t);
     a->area += a->value * (t - a->last_t);
     a->last_t = t;
     a->value = v;
@@ -126,7 +128,7 @@ static inline size_t stats_hist_bucket(double x) {
 }
 
 static inline void stats_hist_add(stats_hist_t *h, double x) {
-    assert(!isnan(x)); /* a NaN observation is a bug upstream */
+    hot_assert(!isnan(x)); /* a NaN observation is a bug upstream */
     h->n++;
     if (x <= 0) {
         h->zero++;

@@ -440,8 +440,8 @@ static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
     if (weeks * weekly >= *work) weeks -= 1.0;
     size_t h = holiday_lower_bound(c, d);
     if (h < c->n_holidays) {
-        double before_holiday = (double)((c->holidays[h] - d) / 7);
-        weeks = fmin(weeks, before_holiday);
+        long long whole_weeks_before_holiday = (c->holidays[h] - d) / 7;
+        weeks = fmin(weeks, (double)whole_weeks_before_holiday);
     }
     *work -= weeks * weekly;
     return d + 7 * (long long)weeks;

@@ -290,7 +290,7 @@ END_TEST
 
 /* The criterion is sharp enough to catch a wrong mean or a wrong process:
  * the same sample is tested against a wrong expected count (17 instead of
- * 16 in segment 1, and 16 * 1.01) and against counts that are not Poisson
+ * 16 in segment 1, 35 standard errors away) and against counts that are not Poisson
  * (doubled counts: same kind of data, dispersion 2). */
 START_TEST(test_criterion_rejects_wrong) {
     nhpp_t p;
@@ -300,7 +300,8 @@ START_TEST(test_criterion_rejects_wrong) {
     double m = sample_mean(&x, 0);
     CHECK(within_5se(m, 16, sqrt(16.0 / REPS)));
     CHECK(!within_5se(m, 17, sqrt(17.0 / REPS)));
-    CHECK(!within_5se(m, 16 * 1.01, sqrt(16 * 1.01 / REPS)));
+    /* (A 1% error, 16.16, is only 5.7 SE away: whether this one sample
+     * rejects it is luck, so it is not asserted.) */
     double doubled_dispersion = 4 * sample_var(&x, 0) / (2 * m);
     CHECK(!within_5se(doubled_dispersion, 1.0, dispersion_se()));
     nhpp_free(&p);
