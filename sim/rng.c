@@ -1,9 +1,8 @@
 #include "rng.h"
 
 #include <assert.h>
+#include <stdbool.h>
 
-_Static_assert(sizeof(unsigned long) >= 8,
-               "rng_stream_seed maps seed 0 to 2^32: needs 64-bit long");
 
 uint64_t rng_mix64(uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
@@ -23,6 +22,20 @@ static uint32_t fmix32(uint32_t h) {
     return h;
 }
 
+/* Would GSL's taus2 seeding of s pass through one of its fix-ups (seed 0
+ * replaced by 1; s1 < 2, s2 < 8 or s3 < 16 bumped up)?  Those are the only
+ * places where two 32-bit seeds can give the same generator state; 27 of
+ * the 2^32 seeds do.  Mirrors taus2_set in GSL's rng/taus.c. */
+static bool taus2_seed_is_fixed_up(uint32_t s) {
+    if (s == 0) return true;
+    uint32_t s1 = 69069u * s;
+    if (s1 < 2) return true;
+    uint32_t s2 = 69069u * s1;
+    if (s2 < 8) return true;
+    uint32_t s3 = 69069u * s2;
+    return s3 < 16;
+}
+
 unsigned long rng_stream_seed(uint64_t base_seed, uint32_t replication,
                               uint32_t stream) {
     assert(stream < RNG_MAX_STREAMS);
@@ -31,15 +44,13 @@ unsigned long rng_stream_seed(uint64_t base_seed, uint32_t replication,
     uint32_t digest = (uint32_t)(d ^ (d >> 32));
     uint32_t key = (replication << RNG_STREAM_BITS) | stream;
     uint32_t s = fmix32(key ^ digest);
-    /* GSL's mt19937 replaces seed 0 by 4357, which another key may also
-     * produce.  It keeps only the low 32 bits of a non-zero seed, so 2^32
-     * reaches the state mt[0] = 0 that no other 32-bit seed gives. */
-    return s == 0 ? (1ul << 32) : (unsigned long)s;
+    while (taus2_seed_is_fixed_up(s)) s = fmix32(s ^ 0x9E3779B9u);
+    return s;
 }
 
 gsl_rng *rng_stream_new(uint64_t base_seed, uint32_t replication,
                         uint32_t stream) {
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r = gsl_rng_alloc(RNG_TYPE);
     if (r)
         gsl_rng_set(r, rng_stream_seed(base_seed, replication, stream));
     return r;

@@ -28,6 +28,7 @@
 
 #include "dist.h"
 #include "rng.h"
+#include "checks.h"
 
 #define TEST_SEED 20240612u
 #define N_DRAWS 200000
@@ -36,12 +37,6 @@
 #ifndef GOVSIM_TEST_DATA
 #define GOVSIM_TEST_DATA "tests/data" /* tests run from the repository root */
 #endif
-
-/* Check records every passing ck_assert; these call it only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
 
 /* ------------------------------------------------------------- helpers */
 

@@ -7,23 +7,9 @@
 
 #include "evq.h"
 #include "rng.h"
+#include "checks.h"
 
 #define TEST_SEED 20240611u
-
-/* Check records every passing ck_assert (one write(2) each), which costs
- * seconds over the millions of checks below: these call it only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_CMP(a, op, b)                                           \
-    do {                                                              \
-        unsigned long long a_ = (a), b_ = (b);                        \
-        if (!(a_ op b_))                                              \
-            ck_abort_msg("check failed: %s %s %s (%llu vs %llu)", #a, \
-                         #op, #b, a_, b_);                            \
-    } while (0)
-#define CHECK_EQ(a, b) CHECK_CMP(a, ==, b)
 
 /* (time, seq) order, the order the calendar promises. */
 static int cmp_time_seq(const void *pa, const void *pb) {
@@ -51,6 +37,23 @@ static void random_event(gsl_rng *g, size_t i, unsigned distinct_times,
 static uint64_t push_event(evq_t *q, evq_event_t *ev) {
     ev->seq = evq_push(q, ev->time, ev->type, ev->entity, ev->data);
     return ev->seq;
+}
+
+/* Empties the calendar, which must hand out exactly want[0..n) in that
+ * order (payloads included), each announced first by evq_next_time. */
+static void check_pops_in_order(evq_t *q, const evq_event_t *want, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        CHECK(evq_next_time(q) == want[i].time);
+        evq_event_t ev;
+        CHECK(evq_pop(q, &ev));
+        if (!same_event(&ev, &want[i]))
+            ck_abort_msg("pop %zu: got (%g, %llu) want (%g, %llu)", i,
+                         ev.time, (unsigned long long)ev.seq, want[i].time,
+                         (unsigned long long)want[i].seq);
+    }
+    evq_event_t ev;
+    CHECK(!evq_pop(q, &ev));
+    CHECK_EQ(evq_size(q), 0);
 }
 
 START_TEST(test_empty) {
@@ -95,18 +98,7 @@ START_TEST(test_random_against_sort) {
         out_of_order += cmp_time_seq(&ref[i - 1], &ref[i]) > 0;
     CHECK_CMP(out_of_order, >, N / 4);
     qsort(ref, N, sizeof *ref, cmp_time_seq);
-    for (size_t i = 0; i < N; i++) {
-        CHECK(evq_next_time(&q) == ref[i].time);
-        evq_event_t ev;
-        CHECK(evq_pop(&q, &ev));
-        if (!same_event(&ev, &ref[i]))
-            ck_abort_msg("pop %zu: got (%g, %llu) want (%g, %llu)", i,
-                         ev.time, (unsigned long long)ev.seq, ref[i].time,
-                         (unsigned long long)ref[i].seq);
-    }
-    evq_event_t ev;
-    CHECK(!evq_pop(&q, &ev));
-    CHECK_EQ(evq_size(&q), 0);
+    check_pops_in_order(&q, ref, N);
     free(ref);
     gsl_rng_free(g);
     evq_free(&q);
@@ -156,8 +148,7 @@ START_TEST(test_cancel_random_share) {
     gsl_rng *g = rng_stream_new(TEST_SEED, 0, 2);
     evq_event_t *ev_all = malloc(N * sizeof *ev_all);
     evq_event_t *keep = malloc(N * sizeof *keep);
-    unsigned char *cancelled = calloc(N + 1, 1); /* by seq */
-    CHECK(ev_all && keep && cancelled);
+    CHECK(ev_all && keep);
     for (size_t i = 0; i < N; i++) {
         random_event(g, i, 500, &ev_all[i]);
         push_event(&q, &ev_all[i]);
@@ -166,7 +157,6 @@ START_TEST(test_cancel_random_share) {
     for (size_t i = 0; i < N; i++) {
         if (gsl_rng_uniform(g) < 0.3) {
             CHECK_EQ(evq_cancel(&q, ev_all[i].seq), 0);
-            cancelled[ev_all[i].seq] = 1;
             n_cancel++;
         } else {
             keep[n_keep++] = ev_all[i];
@@ -175,18 +165,10 @@ START_TEST(test_cancel_random_share) {
     CHECK_CMP(n_cancel, >, N / 4); /* the draw did cancel ~30% */
     CHECK_CMP(n_cancel, <, N * 35 / 100);
     qsort(keep, n_keep, sizeof *keep, cmp_time_seq);
-    for (size_t i = 0; i < n_keep; i++) {
-        evq_event_t ev;
-        CHECK(evq_next_time(&q) == keep[i].time);
-        CHECK(evq_pop(&q, &ev));
-        CHECK(!cancelled[ev.seq]);
-        CHECK(same_event(&ev, &keep[i]));
-    }
-    evq_event_t ev;
-    CHECK(!evq_pop(&q, &ev));
-    CHECK_EQ(evq_size(&q), 0);
+    /* keep holds only the live events: matching it pop for pop (seq
+     * included) also means that no cancelled one ever pops */
+    check_pops_in_order(&q, keep, n_keep);
     CHECK_EQ(q.cancel_count, 0); /* every cancel was consumed */
-    free(cancelled);
     free(keep);
     free(ev_all);
     gsl_rng_free(g);
@@ -375,6 +357,18 @@ static void ref_remove(ref_model_t *m, size_t at) {
     m->n--;
 }
 
+/* Pops what is left: the calendar must agree with the model to the end. */
+static void drain_against_model(evq_t *q, ref_model_t *m) {
+    while (m->n > 0) {
+        evq_event_t ev;
+        CHECK(evq_pop(q, &ev));
+        CHECK(same_event(&ev, &m->ev[m->n - 1]));
+        m->n--;
+    }
+    evq_event_t ev;
+    CHECK(!evq_pop(q, &ev));
+}
+
 /* 200k random pushes, pops and cancels; every pop and every next_time must
  * agree with the model.  Pushes are never earlier than the last pop, as in
  * a simulation, but half of them land on an existing instant (ties). */
@@ -425,15 +419,7 @@ START_TEST(test_interleaved_against_reference) {
     CHECK_CMP(pops, >, OPS / 5);
     CHECK_CMP(cancels, >, OPS / 10);
     CHECK_CMP(pushes, >, OPS / 3);
-    /* drain */
-    while (m.n > 0) {
-        evq_event_t ev;
-        CHECK(evq_pop(&q, &ev));
-        CHECK(same_event(&ev, &m.ev[m.n - 1]));
-        m.n--;
-    }
-    evq_event_t ev;
-    CHECK(!evq_pop(&q, &ev));
+    drain_against_model(&q, &m);
     CHECK_EQ(q.cancel_count, 0);
     free(m.ev);
     gsl_rng_free(g);
@@ -467,14 +453,7 @@ START_TEST(test_interleaved_large_calendar) {
             ref_remove(&m, at);
         }
     }
-    while (m.n > 0) {
-        evq_event_t ev;
-        CHECK(evq_pop(&q, &ev));
-        CHECK(same_event(&ev, &m.ev[m.n - 1]));
-        m.n--;
-    }
-    evq_event_t ev;
-    CHECK(!evq_pop(&q, &ev));
+    drain_against_model(&q, &m);
     free(m.ev);
     gsl_rng_free(g);
     evq_free(&q);

@@ -10,23 +10,9 @@
 
 #include "exp.h"
 #include "rng.h"
+#include "checks.h"
 
 #define TEST_SEED 31337u
-
-/* Check records every passing ck_assert (one write(2) each): in loops, call
- * it only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_CMP(a, op, b)                                           \
-    do {                                                              \
-        unsigned long long a_ = (a), b_ = (b);                        \
-        if (!(a_ op b_))                                              \
-            ck_abort_msg("check failed: %s %s %s (%llu vs %llu)", #a, \
-                         #op, #b, a_, b_);                            \
-    } while (0)
-#define CHECK_EQ(a, b) CHECK_CMP(a, ==, b)
 
 /* Caller-owned results, one slot per [point][rep]. */
 typedef struct sum_ctx {
@@ -197,6 +183,26 @@ static void (*sigint_handler(void))(int) {
     return now.sa_handler;
 }
 
+/* Runs int_task over points x ctx->n_reps on `threads` threads with `before`
+ * installed as the SIGINT disposition, then puts the caller's disposition
+ * back; *after is the one exp_run left installed. */
+static exp_status_t run_with_sigint_disposition(void (*before)(int),
+                                                size_t points, unsigned threads,
+                                                int_ctx_t *ctx,
+                                                unsigned char *mask,
+                                                void (**after)(int)) {
+    struct sigaction sa, saved;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = before;
+    sigemptyset(&sa.sa_mask);
+    CHECK_EQ(sigaction(SIGINT, &sa, &saved), 0);
+    exp_config_t cfg = config(points, ctx->n_reps, threads);
+    exp_status_t st = exp_run(&cfg, int_task, ctx, mask);
+    *after = sigint_handler();
+    sigaction(SIGINT, &saved, NULL); /* leave the process as we found it */
+    return st;
+}
+
 /* Run 100 tasks where one raises SIGINT (task 5 on one thread; task 0 on
  * several, the others then busy until they see the flag), with `before`
  * installed as the SIGINT disposition; check the interruption and that
@@ -207,17 +213,9 @@ static void check_interrupt(unsigned threads, void (*before)(int)) {
     size_t raiser = threads == 1 ? 5 : 0;
     int_ctx_t ctx = {R, raiser, ran, 0, threads > 1};
     atomic_init(&ctx.calls, 0);
-    struct sigaction sa, saved;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = before;
-    sigemptyset(&sa.sa_mask);
-    CHECK_EQ(sigaction(SIGINT, &sa, &saved), 0);
-
-    exp_config_t cfg = config(P, R, threads);
-    exp_status_t st = exp_run(&cfg, int_task, &ctx, mask);
-
-    void (*after)(int) = sigint_handler();
-    sigaction(SIGINT, &saved, NULL); /* leave the process as we found it */
+    void (*after)(int);
+    exp_status_t st =
+        run_with_sigint_disposition(before, P, threads, &ctx, mask, &after);
     /* we are still alive: SIGINT did not take its default action */
     CHECK(st.interrupted);
     CHECK_CMP(st.done, <, N);
@@ -254,15 +252,9 @@ START_TEST(test_sigint_single_thread_ignored_disposition) {
     unsigned char ran[N] = {0}, mask[N];
     int_ctx_t ctx = {R, 5, ran, 0, false};
     atomic_init(&ctx.calls, 0);
-    struct sigaction sa, saved;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = SIG_IGN;
-    sigemptyset(&sa.sa_mask);
-    CHECK_EQ(sigaction(SIGINT, &sa, &saved), 0);
-    exp_config_t cfg = config(P, R, 1);
-    exp_status_t st = exp_run(&cfg, int_task, &ctx, mask);
-    void (*after)(int) = sigint_handler();
-    sigaction(SIGINT, &saved, NULL);
+    void (*after)(int);
+    exp_status_t st =
+        run_with_sigint_disposition(SIG_IGN, P, 1, &ctx, mask, &after);
     CHECK(!st.interrupted);
     CHECK_EQ(st.done, N);
     CHECK(after == SIG_IGN);

@@ -16,40 +16,10 @@
 
 #include "nhpp.h"
 #include "rng.h"
-
-/* Check records every passing ck_assert (one write(2) each): in loops, call
- * these only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_NEAR(a, b, tol)                                                  \
-    do {                                                                       \
-        double a_ = (a), b_ = (b);                                             \
-        if (!(fabs(a_ - b_) <= (tol)))                                         \
-            ck_abort_msg("check failed: %s == %s (%.12g vs %.12g)", #a, #b, a_, \
-                         b_);                                                  \
-    } while (0)
-#define CHECK_STR(a, b)                                                        \
-    do {                                                                       \
-        if (strcmp((a), (b)) != 0)                                             \
-            ck_abort_msg("check failed: %s == \"%s\" (got \"%s\")", #a, (b), (a)); \
-    } while (0)
-/* The statistical criterion, with the numbers in the message. */
-#define CHECK_5SE(est, truth, se)                                              \
-    do {                                                                       \
-        double e_ = (est), t_ = (truth), s_ = (se);                            \
-        if (!within_5se(e_, t_, s_))                                           \
-            ck_abort_msg("%s = %.6g, expected %.6g +- 5 * %.3g", #est, e_, t_, \
-                         s_);                                                  \
-    } while (0)
+#include "checks.h"
 
 #define SEED 987654321u
 #define DAY 1440.0
-
-static bool within_5se(double estimate, double truth, double se) {
-    return fabs(estimate - truth) < 5.0 * se;
-}
 
 static void make_profile(nhpp_t *p, const double *breaks, const double *rates,
                          size_t n, double period) {

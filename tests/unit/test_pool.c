@@ -6,21 +6,7 @@
 #include <string.h>
 
 #include "pool.h"
-
-/* Check records every passing ck_assert (one write(2) each): in loops, call
- * it only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_CMP(a, op, b)                                           \
-    do {                                                              \
-        unsigned long long a_ = (a), b_ = (b);                        \
-        if (!(a_ op b_))                                              \
-            ck_abort_msg("check failed: %s %s %s (%llu vs %llu)", #a, \
-                         #op, #b, a_, b_);                            \
-    } while (0)
-#define CHECK_EQ(a, b) CHECK_CMP(a, ==, b)
+#include "checks.h"
 
 /* A record of an awkward size (not a power of two) with a recognisable
  * pattern derived from its owner. */

@@ -15,17 +15,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "qtheory.h"
-
-/* |got - want| <= tol, with the numbers in the message on failure. */
-#define CHECK_NEAR(got, want, tol)                                         \
-    do {                                                                   \
-        double g_ = (got), w_ = (want), t_ = (tol);                        \
-        ck_assert_msg(fabs(g_ - w_) <= t_,                                 \
-                      "%s = %.15g, expected %.15g (tol %.3g, off %.3g)",   \
-                      #got, g_, w_, t_, fabs(g_ - w_));                    \
-    } while (0)
-/* Relative closeness for quantities that may be far from 1. */
-#define CHECK_REL(got, want, rel) CHECK_NEAR(got, want, (rel) * fabs(want))
+#include "checks.h"
 
 static void check_all_nan(qt_mmc_t r) {
     ck_assert(isnan(r.rho) && isnan(r.p_wait) && isnan(r.lq) && isnan(r.l) &&

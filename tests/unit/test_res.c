@@ -8,31 +8,9 @@
 
 #include "res.h"
 #include "rng.h"
+#include "checks.h"
 
 #define TEST_SEED 777001u
-
-/* Check records every passing ck_assert (one write(2) each): in loops, call
- * it only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_CMP(a, op, b)                                           \
-    do {                                                              \
-        unsigned long long a_ = (a), b_ = (b);                        \
-        if (!(a_ op b_))                                              \
-            ck_abort_msg("check failed: %s %s %s (%llu vs %llu)", #a, \
-                         #op, #b, a_, b_);                            \
-    } while (0)
-#define CHECK_EQ(a, b) CHECK_CMP(a, ==, b)
-/* Doubles from a few additions of small integers: equal up to rounding. */
-#define CHECK_NEAR(a, b)                                                   \
-    do {                                                                   \
-        double a_ = (a), b_ = (b);                                         \
-        if (!(fabs(a_ - b_) <= 1e-12 * (1.0 + fabs(b_))))                  \
-            ck_abort_msg("check failed: %s ~ %s (%.17g vs %.17g)", #a, #b, \
-                         a_, b_);                                          \
-    } while (0)
 
 /* Serve whoever is next after one server frees up at `now`. */
 static uint32_t release_and_next(res_t *r, double now) {
@@ -336,17 +314,17 @@ START_TEST(test_stats_hand_timeline) {
     CHECK_EQ(release_and_next(&r, 2.0), 1);                  /* A ends */
     CHECK_EQ(release_and_next(&r, 4.0), 2);                  /* B ends */
     CHECK_EQ(release_and_next(&r, 6.0), RES_NONE);           /* C ends */
-    CHECK_NEAR(stats_tally_mean(&r.wait), 1.0);
-    CHECK_NEAR(stats_tally_variance(&r.wait), 1.0);
+    CHECK_APPROX(stats_tally_mean(&r.wait), 1.0);
+    CHECK_APPROX(stats_tally_variance(&r.wait), 1.0);
     CHECK_EQ(r.wait.n, 3);
     CHECK(r.wait.min == 0.0 && r.wait.max == 2.0);
     CHECK_EQ(r.served, 3);
     CHECK_EQ(r.waited, 2);
     CHECK_EQ(r.abandoned, 0);
-    CHECK_NEAR(stats_timeavg_mean(&r.queue_avg, 8.0), 0.375);
-    CHECK_NEAR(stats_timeavg_mean(&r.busy_avg, 8.0), 0.75);
-    CHECK_NEAR(stats_timeavg_mean(&r.capacity_avg, 8.0), 1.0);
-    CHECK_NEAR(res_utilization(&r, 8.0), 0.75);
+    CHECK_APPROX(stats_timeavg_mean(&r.queue_avg, 8.0), 0.375);
+    CHECK_APPROX(stats_timeavg_mean(&r.busy_avg, 8.0), 0.75);
+    CHECK_APPROX(stats_timeavg_mean(&r.capacity_avg, 8.0), 1.0);
+    CHECK_APPROX(res_utilization(&r, 8.0), 0.75);
     /* the histogram saw the same three waits, one of them exactly 0 */
     CHECK_EQ(r.wait_hist.n, 3);
     CHECK_EQ(r.wait_hist.zero, 1);
@@ -388,11 +366,11 @@ START_TEST(test_stats_capacity_changes) {
     res_set_capacity(&r, 1, 6.0);
     CHECK_EQ(release_and_next(&r, 7.0), RES_NONE);
     CHECK_EQ(release_and_next(&r, 9.0), RES_NONE);
-    CHECK_NEAR(stats_timeavg_mean(&r.capacity_avg, 10.0), 1.8);
-    CHECK_NEAR(stats_timeavg_mean(&r.busy_avg, 10.0), 1.7);
-    CHECK_NEAR(res_utilization(&r, 10.0), 17.0 / 18.0);
-    CHECK_NEAR(stats_timeavg_mean(&r.queue_avg, 10.0), 0.5);
-    CHECK_NEAR(stats_tally_mean(&r.wait), 1.0);
+    CHECK_APPROX(stats_timeavg_mean(&r.capacity_avg, 10.0), 1.8);
+    CHECK_APPROX(stats_timeavg_mean(&r.busy_avg, 10.0), 1.7);
+    CHECK_APPROX(res_utilization(&r, 10.0), 17.0 / 18.0);
+    CHECK_APPROX(stats_timeavg_mean(&r.queue_avg, 10.0), 0.5);
+    CHECK_APPROX(stats_tally_mean(&r.wait), 1.0);
     CHECK_EQ(r.served, 3);
     CHECK_EQ(r.waited, 1);
     CHECK_EQ(r.abandoned, 1);
@@ -423,19 +401,19 @@ START_TEST(test_reset_stats) {
     CHECK_EQ(r.abandoned, 0);
     CHECK_EQ(r.wait.n, 0);
     CHECK_EQ(r.wait_hist.n, 0);
-    CHECK_NEAR(res_utilization(&r, 3.0), 1.0); /* current value at start */
-    CHECK_NEAR(stats_timeavg_mean(&r.queue_avg, 3.0), 2.0);
+    CHECK_APPROX(res_utilization(&r, 3.0), 1.0); /* current value at start */
+    CHECK_APPROX(stats_timeavg_mean(&r.queue_avg, 3.0), 2.0);
     /* the line itself is untouched by a statistics reset */
     CHECK_EQ(r.waiting, 2);
     CHECK_EQ(r.busy, 1);
     CHECK_EQ(release_and_next(&r, 4.0), 1);
     CHECK(res_cancel(&r, tc, 5.0));
     CHECK_EQ(release_and_next(&r, 7.0), RES_NONE);
-    CHECK_NEAR(stats_timeavg_mean(&r.busy_avg, 9.0), 4.0 / 6.0);
-    CHECK_NEAR(res_utilization(&r, 9.0), 4.0 / 6.0);
-    CHECK_NEAR(stats_timeavg_mean(&r.queue_avg, 9.0), 0.5);
+    CHECK_APPROX(stats_timeavg_mean(&r.busy_avg, 9.0), 4.0 / 6.0);
+    CHECK_APPROX(res_utilization(&r, 9.0), 4.0 / 6.0);
+    CHECK_APPROX(stats_timeavg_mean(&r.queue_avg, 9.0), 0.5);
     CHECK_EQ(r.wait.n, 1);
-    CHECK_NEAR(stats_tally_mean(&r.wait), 3.0);
+    CHECK_APPROX(stats_tally_mean(&r.wait), 3.0);
     CHECK_EQ(r.served, 1);
     CHECK_EQ(r.waited, 1);
     CHECK_EQ(r.abandoned, 1);

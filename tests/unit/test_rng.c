@@ -1,29 +1,14 @@
 /* Unit tests for the stream seeding (sim/rng.h): distinct seeds for
- * distinct (replication, stream) pairs, determinism, the seed-0 case, and
- * generators that reproduce and differ as they should. */
+ * distinct (replication, stream) pairs, determinism, the seeds GSL's taus2
+ * seeding would merge, and generators that reproduce and differ as they
+ * should. */
 #include <check.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rng.h"
-
-/* Check records every passing ck_assert (one write(2) each): in loops, call
- * it only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_CMP(a, op, b)                                           \
-    do {                                                              \
-        unsigned long long a_ = (a), b_ = (b);                        \
-        if (!(a_ op b_))                                              \
-            ck_abort_msg("check failed: %s %s %s (%llu vs %llu)", #a, \
-                         #op, #b, a_, b_);                            \
-    } while (0)
-#define CHECK_EQ(a, b) CHECK_CMP(a, ==, b)
-
-#define SEED_OF_ZERO (1ul << 32) /* what rng.h maps a zero hash to */
+#include "checks.h"
 
 static int cmp_ulong(const void *pa, const void *pb) {
     unsigned long a = *(const unsigned long *)pa, b = *(const unsigned long *)pb;
@@ -38,9 +23,39 @@ static size_t count_duplicates(unsigned long *v, size_t n) {
     return dup;
 }
 
-/* A valid seed: non-zero and a 32-bit value or the special 2^32. */
+/* Multiplicative inverse of an odd number modulo 2^32 (Newton's method:
+ * each step doubles the number of correct low bits). */
+static uint32_t inverse_odd(uint32_t a) {
+    uint32_t x = a; /* correct to 3 bits for odd a */
+    for (int i = 0; i < 5; i++) x *= 2u - a * x;
+    return x;
+}
+
+/* The seeds whose GSL taus2 seeding goes through a fix-up, found by
+ * running its LCG (x -> 69069 x mod 2^32) backwards from the small state
+ * words it bumps: s1 < 2, s2 < 8, s3 < 16, and the seed 0 it replaces.
+ * Returns how many were written (at most 27). */
+static size_t fixed_up_seeds(uint32_t *out) {
+    uint32_t inv = inverse_odd(69069u);
+    size_t n = 0;
+    out[n++] = 0;
+    for (uint32_t v = 0; v < 2; v++) out[n++] = v * inv;
+    for (uint32_t v = 0; v < 8; v++) out[n++] = v * inv * inv;
+    for (uint32_t v = 0; v < 16; v++) out[n++] = v * inv * inv * inv;
+    return n;
+}
+
+static bool is_fixed_up(uint32_t s) {
+    uint32_t bad[32];
+    size_t n = fixed_up_seeds(bad);
+    for (size_t i = 0; i < n; i++)
+        if (bad[i] == s) return true;
+    return false;
+}
+
+/* A valid seed: a 32-bit value GSL's taus2 seeds without a fix-up. */
 static bool seed_valid(unsigned long s) {
-    return s != 0 && (s <= 0xFFFFFFFFul || s == SEED_OF_ZERO);
+    return s <= 0xFFFFFFFFul && !is_fixed_up((uint32_t)s);
 }
 
 /* Seeds of every (rep < n_reps, stream < n_streams) under `base`, all
@@ -133,12 +148,13 @@ START_TEST(test_mix64_is_splitmix64) {
 }
 END_TEST
 
-/* ---- the seed that hashes to 0 ------------------------------------------
+/* ---- seeds GSL would merge ----------------------------------------------
  * rng.h spells out the construction: key = (rep << 12) | stream, XORed with
  * the base seed's splitmix64 digest folded to 32 bits, through murmur3's
- * fmix32.  fmix32(0) = 0, so for each base seed exactly one key (the digest
- * itself) hashes to 0, and exactly one key hashes to 4357, the seed GSL
- * substitutes for 0.  Those two triples must still get different streams. */
+ * fmix32, a bijection.  GSL's taus2 seeding merges a few seeds (0 and 1
+ * give the same generator, and so do seeds whose state words get bumped);
+ * rng_stream_seed re-hashes those.  The tests below build, for each such
+ * seed, the key that hashes to it, and check it is steered away. */
 
 static uint32_t fmix32(uint32_t h) {
     h ^= h >> 16;
@@ -149,13 +165,6 @@ static uint32_t fmix32(uint32_t h) {
     return h;
 }
 
-/* Multiplicative inverse of an odd number modulo 2^32 (Newton's method:
- * each step doubles the number of correct low bits). */
-static uint32_t inverse_odd(uint32_t a) {
-    uint32_t x = a; /* correct to 3 bits for odd a */
-    for (int i = 0; i < 5; i++) x *= 2u - a * x;
-    return x;
-}
 
 static uint32_t unxorshift(uint32_t h, unsigned s) {
     uint32_t x = h;
@@ -195,49 +204,10 @@ START_TEST(test_construction_matches_header) {
             uint32_t st = (uint32_t)(b * 31 + rep) % RNG_MAX_STREAMS;
             uint32_t key = (rep << RNG_STREAM_BITS) | st;
             uint32_t h = fmix32(key ^ base_digest(b));
-            CHECK_EQ(rng_stream_seed(b, rep, st), h ? h : SEED_OF_ZERO);
+            if (!is_fixed_up(h)) CHECK_EQ(rng_stream_seed(b, rep, st), h);
         }
 }
 END_TEST
-
-START_TEST(test_zero_hash_gets_own_stream) {
-    for (uint64_t b = 1; b <= 3; b++) {
-        uint32_t d = base_digest(b);
-        uint32_t zero_key = d; /* fmix32(d ^ d) = fmix32(0) = 0 */
-        uint32_t z_rep = zero_key >> RNG_STREAM_BITS;
-        uint32_t z_st = zero_key & (RNG_MAX_STREAMS - 1);
-        unsigned long z = rng_stream_seed(b, z_rep, z_st);
-        CHECK(z != 0);
-        CHECK_EQ(z, SEED_OF_ZERO);
-
-        uint32_t k4357 = fmix32_inverse(4357u) ^ d;
-        uint32_t f_rep = k4357 >> RNG_STREAM_BITS;
-        uint32_t f_st = k4357 & (RNG_MAX_STREAMS - 1);
-        CHECK_EQ(rng_stream_seed(b, f_rep, f_st), 4357);
-
-        /* GSL would seed both with 4357; the 2^32 trick must keep apart */
-        gsl_rng *gz = rng_stream_new(b, z_rep, z_st);
-        gsl_rng *gf = rng_stream_new(b, f_rep, f_st);
-        gsl_rng *gdefault = gsl_rng_alloc(gsl_rng_mt19937);
-        CHECK(gz && gf && gdefault);
-        gsl_rng_set(gdefault, 0); /* GSL's own replacement of seed 0 */
-        int same_zf = 0, same_fd = 0;
-        for (int i = 0; i < 100; i++) {
-            unsigned long x = gsl_rng_get(gz), y = gsl_rng_get(gf),
-                          w = gsl_rng_get(gdefault);
-            same_zf += x == y;
-            same_fd += y == w;
-        }
-        CHECK_EQ(same_fd, 100); /* seed 4357 is GSL's default indeed */
-        CHECK_CMP(same_zf, <=, 1);
-        gsl_rng_free(gdefault);
-        gsl_rng_free(gf);
-        gsl_rng_free(gz);
-    }
-}
-END_TEST
-
-/* ---- generators ---------------------------------------------------------- */
 
 static size_t equal_draws(gsl_rng *a, gsl_rng *b, int n) {
     size_t same = 0;
@@ -245,10 +215,51 @@ static size_t equal_draws(gsl_rng *a, gsl_rng *b, int n) {
     return same;
 }
 
+/* The premise: GSL's taus2 really does merge these seeds (0 with 1, and
+ * each bumped seed with the seed that reaches the bumped value directly). */
+START_TEST(test_gsl_taus2_merges_fixed_up_seeds) {
+    gsl_rng *a = gsl_rng_alloc(gsl_rng_taus2), *b = gsl_rng_alloc(gsl_rng_taus2);
+    CHECK(a && b);
+    gsl_rng_set(a, 0);
+    gsl_rng_set(b, 1);
+    CHECK_EQ(equal_draws(a, b, 100), 100);
+    uint32_t inv = inverse_odd(69069u);
+    gsl_rng_set(a, 1u * inv);                /* s1 = 1, bumped to 3 */
+    gsl_rng_set(b, 3u * inv);                /* s1 = 3 directly */
+    CHECK_EQ(equal_draws(a, b, 100), 100);
+    gsl_rng_set(b, 5u * inv);                /* an ordinary seed differs */
+    CHECK_CMP(equal_draws(a, b, 100), <=, 1);
+    gsl_rng_free(a);
+    gsl_rng_free(b);
+}
+END_TEST
+
+START_TEST(test_fixed_up_seeds_are_steered_away) {
+    uint32_t bad[32];
+    size_t n = fixed_up_seeds(bad);
+    CHECK_CMP(n, <=, 27);
+    for (uint64_t base = 1; base <= 3; base++) {
+        uint32_t d = base_digest(base);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t key = fmix32_inverse(bad[i]) ^ d;  /* hashes to bad[i] */
+            uint32_t rep = key >> RNG_STREAM_BITS;
+            uint32_t st = key & (RNG_MAX_STREAMS - 1);
+            unsigned long s = rng_stream_seed(base, rep, st);
+            CHECK(s != bad[i]);
+            CHECK(seed_valid(s));
+            CHECK_EQ(rng_stream_seed(base, rep, st), s); /* deterministic */
+        }
+    }
+}
+END_TEST
+
+/* ---- generators ---------------------------------------------------------- */
+
+
 START_TEST(test_generator_type) {
     gsl_rng *g = rng_stream_new(1, 2, 3);
     ck_assert_ptr_nonnull(g);
-    ck_assert_str_eq(gsl_rng_name(g), "mt19937");
+    ck_assert_str_eq(gsl_rng_name(g), "taus2");
     gsl_rng_free(g);
 }
 END_TEST
@@ -314,7 +325,8 @@ Suite *suite_rng(void) {
     tcase_add_test(tc, test_mix64_is_splitmix64);
     tcase_add_test(tc, test_fmix32_inverse_roundtrip);
     tcase_add_test(tc, test_construction_matches_header);
-    tcase_add_test(tc, test_zero_hash_gets_own_stream);
+    tcase_add_test(tc, test_gsl_taus2_merges_fixed_up_seeds);
+    tcase_add_test(tc, test_fixed_up_seeds_are_steered_away);
     tcase_add_test(tc, test_generator_type);
     tcase_add_test(tc, test_same_triple_same_sequence);
     tcase_add_test(tc, test_different_triples_differ);

@@ -8,23 +8,9 @@
 
 #include "rng.h"
 #include "sim.h"
+#include "checks.h"
 
 #define TEST_SEED 4242u
-
-/* Check records every passing ck_assert (one write(2) each): in loops, call
- * it only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_CMP(a, op, b)                                           \
-    do {                                                              \
-        unsigned long long a_ = (a), b_ = (b);                        \
-        if (!(a_ op b_))                                              \
-            ck_abort_msg("check failed: %s %s %s (%llu vs %llu)", #a, \
-                         #op, #b, a_, b_);                            \
-    } while (0)
-#define CHECK_EQ(a, b) CHECK_CMP(a, ==, b)
 
 enum { T_LOG_A, T_LOG_B, T_CHAIN, T_TICK, T_CANCELLER, N_TYPES };
 
@@ -91,7 +77,10 @@ static void on_canceller(void *model, sim_t *s, const evq_event_t *ev) {
     CHECK_EQ(sim_cancel(s, ev->data), 0);
 }
 
-static void sim_setup(sim_t *s, model_t *m, bool with_stop) {
+/* A fresh model logging up to log_cap calls, and a simulator wired to its
+ * handlers (watching its stop flag when asked). */
+static void sim_setup(sim_t *s, model_t *m, size_t log_cap, bool with_stop) {
+    model_init(m, log_cap);
     CHECK_EQ(sim_init(s, m, with_stop ? &m->stop : NULL), 0);
     sim_on(s, T_LOG_A, on_log_a);
     sim_on(s, T_LOG_B, on_log_b);
@@ -100,19 +89,22 @@ static void sim_setup(sim_t *s, model_t *m, bool with_stop) {
     sim_on(s, T_CANCELLER, on_canceller);
 }
 
+static void sim_teardown(sim_t *s, model_t *m) {
+    sim_free(s);
+    free(m->log);
+}
+
 START_TEST(test_init_state) {
     sim_t s;
     model_t m;
-    model_init(&m, 1);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, 1, false);
     CHECK(s.now == 0.0);
     CHECK_EQ(s.events, 0);
     CHECK(s.model == &m);
     CHECK_EQ(sim_run(&s, 100.0), 0); /* nothing scheduled */
     CHECK(s.now == 100.0);
     CHECK_EQ(s.stopped, 0);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -123,8 +115,7 @@ START_TEST(test_time_order_and_dispatch) {
     enum { N = 20000 };
     sim_t s;
     model_t m;
-    model_init(&m, N);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, N, false);
     gsl_rng *g = rng_stream_new(TEST_SEED, 0, 1);
     for (uint32_t i = 0; i < N; i++) {
         double t = (double)gsl_rng_uniform_int(g, 300);
@@ -148,8 +139,7 @@ START_TEST(test_time_order_and_dispatch) {
     CHECK(s.now == 1000.0);
     CHECK_EQ(s.events, N);
     gsl_rng_free(g);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -158,8 +148,7 @@ END_TEST
 START_TEST(test_until_boundary) {
     sim_t s;
     model_t m;
-    model_init(&m, 16);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, 16, false);
     sim_at(&s, 1.0, T_LOG_A, 1, 0);
     sim_at(&s, 5.0, T_LOG_A, 2, 0);
     sim_at(&s, 10.0, T_LOG_A, 3, 0);
@@ -181,8 +170,7 @@ START_TEST(test_until_boundary) {
     CHECK_EQ(m.log[5].ev.entity, 5);
     CHECK(s.now == 20.0);
     CHECK_EQ(s.events, 6);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -191,8 +179,7 @@ END_TEST
 START_TEST(test_zero_delay_at_until) {
     sim_t s;
     model_t m;
-    model_init(&m, 16);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, 16, false);
     /* a chain with step 0 starting at 10: four links all at t = 10 */
     sim_at(&s, 10.0, T_CHAIN, 0, 3);
     sim_at(&s, 10.0, T_LOG_A, 7, 0);
@@ -207,8 +194,7 @@ START_TEST(test_zero_delay_at_until) {
         CHECK(m.log[i].now == 10.0);
     }
     CHECK(s.now == 10.0);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -217,8 +203,7 @@ END_TEST
 START_TEST(test_handlers_schedule_ahead) {
     sim_t s;
     model_t m;
-    model_init(&m, 64);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, 64, false);
     sim_at(&s, 0.0, T_CHAIN, 2, 20); /* links at 0, 2, ..., 40 */
     CHECK_EQ(sim_run(&s, 9.0), 5);   /* 0, 2, 4, 6, 8 */
     CHECK(s.now == 9.0);
@@ -226,8 +211,7 @@ START_TEST(test_handlers_schedule_ahead) {
     for (size_t i = 0; i < m.n; i++) CHECK(m.log[i].now == 2.0 * (double)i);
     CHECK(s.now == 40.0);
     CHECK_EQ(sim_run(&s, 1000.0), 0);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -236,8 +220,7 @@ END_TEST
 START_TEST(test_cancel) {
     sim_t s;
     model_t m;
-    model_init(&m, 16);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, 16, false);
     uint64_t a = sim_at(&s, 1.0, T_LOG_A, 1, 0);
     uint64_t b = sim_at(&s, 2.0, T_LOG_A, 2, 0);
     uint64_t c = sim_at(&s, 3.0, T_LOG_A, 3, 0);
@@ -251,8 +234,7 @@ START_TEST(test_cancel) {
     CHECK_EQ(m.log[1].ev.entity, 4);
     CHECK_EQ(m.log[2].ev.entity, 5);
     CHECK_EQ(s.events, 3);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -261,8 +243,7 @@ START_TEST(test_event_count_excludes_cancelled) {
     enum { N = 10000 };
     sim_t s;
     model_t m;
-    model_init(&m, N);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, N, false);
     uint64_t h[N];
     for (uint32_t i = 0; i < N; i++)
         h[i] = sim_at(&s, (double)(i % 100), T_LOG_A, i, 0);
@@ -277,8 +258,7 @@ START_TEST(test_event_count_excludes_cancelled) {
     CHECK_EQ(s.events, N - n_cancelled);
     CHECK_EQ(m.n, N - n_cancelled);
     for (size_t i = 0; i < m.n; i++) CHECK(m.log[i].ev.entity % 3 != 0);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -287,8 +267,7 @@ END_TEST
 START_TEST(test_stop_flag) {
     sim_t s;
     model_t m;
-    model_init(&m, 1);
-    sim_setup(&s, &m, true);
+    sim_setup(&s, &m, 1, true);
     m.stop_after = 100;
     sim_at(&s, 0.0, T_TICK, 0, 0);
     uint64_t n = sim_run(&s, 1e12);
@@ -303,8 +282,7 @@ START_TEST(test_stop_flag) {
     CHECK_EQ(s.stopped, 0);
     CHECK_EQ(more, 100);
     CHECK(s.now == (double)n + 99.5);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -313,8 +291,7 @@ END_TEST
 START_TEST(test_stop_flag_late) {
     sim_t s;
     model_t m;
-    model_init(&m, 1);
-    sim_setup(&s, &m, true);
+    sim_setup(&s, &m, 1, true);
     m.stop_after = 50000;
     sim_at(&s, 0.0, T_TICK, 0, 0);
     CHECK_EQ(sim_run(&s, 29999.0), 30000);
@@ -324,8 +301,7 @@ START_TEST(test_stop_flag_late) {
     CHECK_CMP(m.ticks, >=, 50000);
     CHECK_CMP(m.ticks, <=, 50000 + 4096);
     CHECK_EQ(n, m.ticks - 30000);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 
@@ -333,14 +309,12 @@ END_TEST
 START_TEST(test_no_stop_flag) {
     sim_t s;
     model_t m;
-    model_init(&m, 1);
-    sim_setup(&s, &m, false);
+    sim_setup(&s, &m, 1, false);
     m.stop_after = 10; /* raises m.stop, which the sim does not watch */
     sim_at(&s, 0.0, T_TICK, 0, 0);
     CHECK_EQ(sim_run(&s, 9999.0), 10000);
     CHECK_EQ(s.stopped, 0);
-    sim_free(&s);
-    free(m.log);
+    sim_teardown(&s, &m);
 }
 END_TEST
 

@@ -11,24 +11,9 @@
 
 #include "rng.h"
 #include "stats.h"
+#include "checks.h"
 
 #define TEST_SEED 20240611u
-
-/* Check records every passing ck_assert (one write(2) each), which costs
- * seconds over the many checks in loops below: these call it on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_NEAR(a, b, tol)                                         \
-    do {                                                              \
-        double a_ = (a), b_ = (b), t_ = (tol);                        \
-        if (!(fabs(a_ - b_) <= t_))                                   \
-            ck_abort_msg("check failed: |%s - %s| <= %s (%.17g vs "   \
-                         "%.17g, tol %.3g)", #a, #b, #tol, a_, b_,    \
-                         t_);                                         \
-    } while (0)
-#define CHECK_REL(a, b, rel) CHECK_NEAR(a, b, (rel) * fabs(b))
 
 static gsl_rng *test_rng(uint32_t stream) {
     gsl_rng *g = rng_stream_new(TEST_SEED, 0, stream);

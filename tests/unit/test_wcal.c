@@ -11,26 +11,7 @@
 
 #include "rng.h"
 #include "wcal.h"
-
-/* Check records every passing ck_assert (one write(2) each): in loops, call
- * these only on failure. */
-#define CHECK(expr)                                                   \
-    do {                                                              \
-        if (!(expr)) ck_abort_msg("check failed: %s", #expr);         \
-    } while (0)
-#define CHECK_NEAR(a, b, tol)                                                  \
-    do {                                                                       \
-        double a_ = (a), b_ = (b);                                             \
-        if (!(fabs(a_ - b_) <= (tol)))                                         \
-            ck_abort_msg("check failed: %s == %s (%.12g vs %.12g)", #a, #b, a_, \
-                         b_);                                                  \
-    } while (0)
-#define CHECK_EQ_D(a, b) CHECK_NEAR(a, b, 0.0)
-#define CHECK_STR(a, b)                                                        \
-    do {                                                                       \
-        if (strcmp((a), (b)) != 0)                                             \
-            ck_abort_msg("check failed: %s == \"%s\" (got \"%s\")", #a, (b), (a)); \
-    } while (0)
+#include "checks.h"
 
 #define SEED 20240611u
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
