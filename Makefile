@@ -28,10 +28,10 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
-LIB_SRC  := $(wildcard sim/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_SRC  := $(wildcard sim/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)

@@ -1,0 +1,236 @@
+/* out_escape.c - see out_escape.h. */
+#include "out_escape.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+/* The well-formed byte sequences of Unicode's table 3-7: the lead byte
+ * fixes the length and narrows the range of the second byte (which is what
+ * excludes overlong forms, surrogates and code points past U+10FFFF); the
+ * later bytes are plain continuation bytes 80..BF. */
+int32_t out_utf8_next(const char *s, size_t *nbytes) {
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned char lead = p[0];
+    assert(lead != 0);
+    if (lead < 0x80) {
+        *nbytes = 1;
+        return lead;
+    }
+    size_t more;                 /* continuation bytes expected */
+    unsigned char lo = 0x80;     /* range allowed for the next byte */
+    unsigned char hi = 0xBF;
+    int32_t cp;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        more = 1;
+        cp = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        more = 2;
+        cp = lead & 0x0F;
+        if (lead == 0xE0) lo = 0xA0;      /* no overlong forms */
+        if (lead == 0xED) hi = 0x9F;      /* no surrogates */
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        more = 3;
+        cp = lead & 0x07;
+        if (lead == 0xF0) lo = 0x90;      /* no overlong forms */
+        if (lead == 0xF4) hi = 0x8F;      /* nothing past U+10FFFF */
+    } else {
+        *nbytes = 1;                      /* 80..C1, F5..FF: never a lead */
+        return -1;
+    }
+    for (size_t i = 1; i <= more; i++) {
+        unsigned char b = p[i];           /* a NUL fails the range test */
+        if (b < lo || b > hi) {
+            *nbytes = i;
+            return -1;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    *nbytes = more + 1;
+    return cp;
+}
+
+/* Copy the non-ASCII character at s, or U+FFFD for an ill-formed
+ * sequence; returns the number of input bytes consumed. */
+static size_t put_utf8(FILE *fp, const char *s) {
+    size_t n;
+    if (out_utf8_next(s, &n) < 0)
+        fputs(OUT_UTF8_REPLACEMENT, fp);
+    else
+        fwrite(s, 1, n, fp);
+    return n;
+}
+
+/* ---------------------------------------------------------------- strings */
+
+static bool csv_needs_quotes(const char *s) {
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+        s[0] == '\t')
+        return true;
+    return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+void out_csv_field(FILE *fp, const char *s) {
+    if (s == NULL) return;
+    bool quoted = csv_needs_quotes(s);
+    if (quoted) putc('"', fp);
+    for (const char *p = s; *p != '\0';) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80) {
+            p += put_utf8(fp, p);
+            continue;
+        }
+        if (c == '"') putc('"', fp); /* only reached when quoted */
+        putc(c, fp);
+        p++;
+    }
+    if (quoted) putc('"', fp);
+}
+
+/* The JSON escape of an ASCII character, or NULL if it stands for itself. */
+static const char *json_short_escape(unsigned char c) {
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: return NULL;
+    }
+}
+
+void out_json_string(FILE *fp, const char *s) {
+    assert(s != NULL);
+    putc('"', fp);
+    for (const char *p = s; *p != '\0';) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80) {
+            p += put_utf8(fp, p);
+            continue;
+        }
+        const char *esc = json_short_escape(c);
+        if (esc != NULL)
+            fputs(esc, fp);
+        else if (c < 0x20)
+            fprintf(fp, "\\u%04x", (unsigned)c);
+        else
+            putc(c, fp);
+        p++;
+    }
+    putc('"', fp);
+}
+
+void out_html_escape(FILE *fp, const char *s) {
+    assert(s != NULL);
+    for (const char *p = s; *p != '\0';) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80) {
+            p += put_utf8(fp, p);
+            continue;
+        }
+        switch (c) {
+        case '&': fputs("&amp;", fp); break;
+        case '<': fputs("&lt;", fp); break;
+        case '>': fputs("&gt;", fp); break;
+        case '"': fputs("&quot;", fp); break;
+        case '\'': fputs("&#39;", fp); break;
+        default: putc(c, fp); break;
+        }
+        p++;
+    }
+}
+
+/* ---------------------------------------------------------------- gnuplot */
+
+/* The gnuplot-string encoding of the ASCII character c into piece (at
+ * least 8 bytes); returns its length, 0 to drop the character. */
+static size_t gnuplot_piece(unsigned char c, bool enhanced, char *piece) {
+    if (c < 0x20 || c == 0x7F) return 0;
+    if (c == '`') {
+        memcpy(piece, "\\140", 4);
+        return 4;
+    }
+    if (c == '"') {
+        memcpy(piece, "\\\"", 2);
+        return 2;
+    }
+    size_t n = 0;
+    /* The enhanced-text escape is a backslash, which must itself be
+     * escaped to survive the double-quoted string. */
+    if (enhanced && c != '\\' && strchr("^_@&~{}", c) != NULL) {
+        piece[n++] = '\\';
+        piece[n++] = '\\';
+    }
+    if (c == '\\') {
+        if (enhanced) {
+            piece[n++] = '\\';
+            piece[n++] = '\\';
+        }
+        piece[n++] = '\\';
+    }
+    piece[n++] = (char)c;
+    return n;
+}
+
+/* Append pieces while they fit whole, keeping room for the NUL. */
+static bool gnuplot_encode(char *dst, size_t len, const char *src,
+                           bool enhanced) {
+    assert(dst != NULL && len >= 1 && src != NULL);
+    size_t used = 0;
+    bool complete = true;
+    for (const char *p = src; *p != '\0';) {
+        char piece[8];
+        const char *bytes = piece;   /* what to append */
+        size_t n;                    /* its length */
+        size_t consumed = 1;         /* input bytes it stands for */
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80) {
+            if (out_utf8_next(p, &consumed) < 0) {
+                bytes = OUT_UTF8_REPLACEMENT;
+                n = 3;
+            } else {
+                bytes = p;
+                n = consumed;
+            }
+        } else {
+            n = gnuplot_piece(c, enhanced, piece);
+        }
+        if (used + n + 1 > len) {
+            complete = false;
+            break;
+        }
+        memcpy(dst + used, bytes, n);
+        used += n;
+        p += consumed;
+    }
+    dst[used] = '\0';
+    return complete;
+}
+
+bool out_gnuplot_string(char *dst, size_t len, const char *src) {
+    return gnuplot_encode(dst, len, src, true);
+}
+
+bool out_gnuplot_string_plain(char *dst, size_t len, const char *src) {
+    return gnuplot_encode(dst, len, src, false);
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+size_t out_format_number(char buf[OUT_NUMBER_LEN], double x) {
+    assert(isfinite(x));
+    int n = 0;
+    for (int precision = 15; precision <= 17; precision++) {
+        n = snprintf(buf, OUT_NUMBER_LEN, "%.*g", precision, x);
+        if (strtod(buf, NULL) == x) break; /* %.17g always reads back */
+    }
+    assert(n > 0 && n < OUT_NUMBER_LEN);
+    return (size_t)n;
+}

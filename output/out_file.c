@@ -1,0 +1,259 @@
+/* out_file.c - see out_file.h. */
+#include "out_file.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------- helpers */
+
+/* strerror is not guaranteed thread-safe; replications write in threads. */
+static void errno_text(int e, char *buf, size_t len) {
+    if (strerror_r(e, buf, len) != 0) snprintf(buf, len, "error %d", e);
+}
+
+static void fail_msg(char *err, size_t errlen, const char *fmt, ...) {
+    if (err == NULL || errlen == 0) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* "WHAT 'PATH': REASON" for a failed system call with errno e. */
+static void fail_errno(char *err, size_t errlen, const char *what,
+                       const char *path, int e) {
+    char reason[128];
+    errno_text(e, reason, sizeof reason);
+    fail_msg(err, errlen, "%s '%s': %s", what, path, reason);
+}
+
+/* Concatenate up to four strings into a new allocation (NULL if out of
+ * memory); unused tail arguments are "". */
+static char *concat4(const char *a, const char *b, const char *c,
+                     const char *d) {
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c), ld = strlen(d);
+    char *s = malloc(la + lb + lc + ld + 1);
+    if (s == NULL) return NULL;
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb);
+    memcpy(s + la + lb, c, lc);
+    memcpy(s + la + lb + lc, d, ld + 1);
+    return s;
+}
+
+/* The umask without changing it (umask(2) can only be read by setting it,
+ * racing with any thread that creates a file meanwhile). */
+static mode_t current_umask(void) {
+    mode_t mask = 022; /* the usual default where /proc cannot tell */
+    FILE *fp = fopen("/proc/self/status", "r");
+    if (fp == NULL) return mask;
+    char line[256];
+    while (fgets(line, sizeof line, fp) != NULL) {
+        unsigned value;
+        if (sscanf(line, "Umask: %o", &value) == 1) {
+            mask = (mode_t)(value & 0777);
+            break;
+        }
+    }
+    fclose(fp);
+    return mask;
+}
+
+static void release(out_file_t *f) {
+    free(f->tmp_path);
+    free(f->final_path);
+    free(f->dir_path);
+    f->fp = NULL;
+    f->tmp_path = f->final_path = f->dir_path = NULL;
+}
+
+static bool plain_file_name(const char *name) {
+    return name[0] != '\0' && strchr(name, '/') == NULL &&
+           strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+/* The three paths of f, from DIR and NAME; -1 when out of memory. */
+static int make_paths(out_file_t *f, const char *dir, const char *name) {
+    const char *d = dir[0] != '\0' ? dir : ".";
+    const char *sep = d[strlen(d) - 1] == '/' ? "" : "/";
+    f->dir_path = concat4(d, "", "", "");
+    f->final_path = concat4(d, sep, name, "");
+    char *dot_name = concat4(sep, ".", name, ".tmp.XXXXXX");
+    f->tmp_path = dot_name ? concat4(d, dot_name, "", "") : NULL;
+    free(dot_name);
+    return f->dir_path && f->final_path && f->tmp_path ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------- open */
+
+FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
+                    char *err, size_t errlen) {
+    assert(f != NULL && dir != NULL && name != NULL);
+    f->fp = NULL;
+    f->tmp_path = f->final_path = f->dir_path = NULL;
+    if (!plain_file_name(name)) {
+        fail_msg(err, errlen,
+                 "output file name '%s': expected a plain file name "
+                 "(no '/', not '.' or '..')",
+                 name);
+        return NULL;
+    }
+    if (make_paths(f, dir, name) != 0) {
+        fail_msg(err, errlen, "cannot open '%s/%s': out of memory", dir, name);
+        release(f);
+        return NULL;
+    }
+    int fd = mkstemp(f->tmp_path);
+    if (fd < 0) {
+        fail_errno(err, errlen, "cannot create a temporary file in",
+                   f->dir_path, errno);
+        release(f);
+        return NULL;
+    }
+    /* Keep the descriptor out of programs we start (gnuplot), which another
+     * thread may fork at any moment. */
+    (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+    if (fchmod(fd, 0666 & ~current_umask()) != 0 ||
+        (f->fp = fdopen(fd, "w")) == NULL) {
+        fail_errno(err, errlen, "cannot open", f->tmp_path, errno);
+        close(fd);
+        unlink(f->tmp_path);
+        release(f);
+        return NULL;
+    }
+    return f->fp;
+}
+
+/* ----------------------------------------------------------------- commit */
+
+/* A failed write that stdio remembers only as the stream's error flag: its
+ * errno is gone by the time we look. */
+#define EARLIER_WRITE_FAILED (-1)
+
+/* Push the data to the disk and close the stream (exactly once, whatever
+ * fails first).  Returns 0, the errno of the first failure, or
+ * EARLIER_WRITE_FAILED. */
+static int flush_and_close(FILE *fp) {
+    int e = 0;
+    if (fflush(fp) != 0)
+        e = errno;
+    else if (ferror(fp))
+        e = EARLIER_WRITE_FAILED;
+    else if (fsync(fileno(fp)) != 0)
+        e = errno;
+    if (fclose(fp) != 0 && e == 0) e = errno;
+    return e;
+}
+
+/* fsync the directory so that the rename itself survives a crash; file
+ * systems that cannot sync a directory say EINVAL, which is no failure. */
+static int sync_dir(const char *dir) {
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    int e = fsync(fd) != 0 && errno != EINVAL ? errno : 0;
+    close(fd);
+    return e;
+}
+
+int out_file_commit(out_file_t *f, char *err, size_t errlen) {
+    assert(f != NULL && f->fp != NULL);
+    int e = flush_and_close(f->fp);
+    f->fp = NULL;
+    if (e != 0) {
+        if (e == EARLIER_WRITE_FAILED)
+            fail_msg(err, errlen,
+                     "cannot write '%s': a write failed (disk full or I/O "
+                     "error)",
+                     f->final_path);
+        else
+            fail_errno(err, errlen, "cannot write", f->final_path, e);
+        unlink(f->tmp_path);
+        release(f);
+        return -1;
+    }
+    if (rename(f->tmp_path, f->final_path) != 0) {
+        e = errno;
+        char reason[128];
+        errno_text(e, reason, sizeof reason);
+        fail_msg(err, errlen, "cannot rename '%s' to '%s': %s", f->tmp_path,
+                 f->final_path, reason);
+        unlink(f->tmp_path);
+        release(f);
+        return -1;
+    }
+    e = sync_dir(f->dir_path);
+    if (e != 0) {
+        char reason[128];
+        errno_text(e, reason, sizeof reason);
+        fail_msg(err, errlen,
+                 "wrote '%s' but cannot sync directory '%s' (the file may "
+                 "not survive a crash): %s",
+                 f->final_path, f->dir_path, reason);
+    }
+    release(f);
+    return e != 0 ? -1 : 0;
+}
+
+void out_file_abort(out_file_t *f) {
+    assert(f != NULL);
+    if (f->fp == NULL) return;
+    fclose(f->fp);
+    unlink(f->tmp_path);
+    release(f);
+}
+
+/* ---------------------------------------------------------------- mkdir -p */
+
+/* Make one directory of the chain; an existing directory is success.
+ * `whole` is the path the caller asked for, for the message. */
+static int make_one_dir(const char *dir, const char *whole, char *err,
+                        size_t errlen) {
+    if (mkdir(dir, 0777) == 0) return 0;
+    int e = errno;
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return 0;
+        fail_msg(err, errlen,
+                 "cannot create directory '%s': '%s' exists and is not a "
+                 "directory",
+                 whole, dir);
+        return -1;
+    }
+    fail_errno(err, errlen, "cannot create directory", dir, e);
+    return -1;
+}
+
+int out_mkdir_p(const char *path, char *err, size_t errlen) {
+    assert(path != NULL);
+    if (path[0] == '\0') {
+        fail_msg(err, errlen, "cannot create directory '': empty path");
+        return -1;
+    }
+    char *prefix = concat4(path, "", "", "");
+    if (prefix == NULL) {
+        fail_msg(err, errlen, "cannot create directory '%s': out of memory",
+                 path);
+        return -1;
+    }
+    /* Cut the path after each component in turn: "a/b/c" makes "a",
+     * "a/b", "a/b/c"; a leading '/' and repeated slashes are skipped. */
+    size_t n = strlen(prefix);
+    int rc = 0;
+    for (size_t i = 1; i <= n && rc == 0; i++) {
+        if ((prefix[i] != '/' && prefix[i] != '\0') || prefix[i - 1] == '/')
+            continue;
+        char saved = prefix[i];
+        prefix[i] = '\0';
+        rc = make_one_dir(prefix, path, err, errlen);
+        prefix[i] = saved;
+    }
+    free(prefix);
+    return rc;
+}
