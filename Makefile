@@ -3,7 +3,7 @@
 #   make              build ./govsim
 #   make deps         install missing Debian packages (as root)
 #   make test         deps + build + unit tests + CLI tests + quick validation
-#   make run          deps + build + the main job (./govsim validate for now)
+#   make run          deps + build + the main job: validate, then the baselines
 #   make bench        benchmarks -> bench/results.txt
 #   make check-asan   the tests under AddressSanitizer + UBSan (hot asserts on)
 #   make debug        -O0 build with hot-path asserts, unit tests
@@ -18,7 +18,7 @@ OPT     ?= -O2 -g
 
 PKGS      := gsl igraph libconfig
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
-             gnuplot-nox check libsubunit-dev
+             gnuplot-nox fonts-wqy-microhei check libsubunit-dev
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -28,10 +28,10 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
-LIB_SRC  := $(wildcard sim/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_SRC  := $(wildcard sim/*.c) $(wildcard models/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
@@ -77,11 +77,13 @@ test: deps
 unit: govsim $(BUILD)/test_unit
 	CK_FORK=no $(BUILD)/test_unit
 	sh tests/cli/run.sh ./govsim
+	sh tests/scenarios/run_bad.sh ./govsim
 	./govsim validate --quick
 
 run: deps
 	@$(MAKE) --no-print-directory govsim
 	./govsim validate
+	for f in xuzhou harbin heilongjiang zhejiang; do ./govsim run scenarios/$$f.cfg --quiet || exit 1; done
 
 bench: deps
 	@$(MAKE) --no-print-directory govsim
@@ -95,6 +97,8 @@ check-asan: deps
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CK_FORK=no build-asan/test_unit
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    sh tests/cli/run.sh build-asan/govsim
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 \
+	    sh tests/scenarios/run_bad.sh build-asan/govsim
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    build-asan/govsim validate --quick -j 2
 

@@ -19,7 +19,10 @@
 #define GOVSIM_VERSION "0.1.0"
 
 int cmd_validate(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 void cli_print_usage(void);
 
 /* Report a usage error for command `cmd` (printf-style) and return

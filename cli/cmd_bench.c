@@ -11,6 +11,10 @@
  *       An M/M/1 at utilization 0.9 (by default) through sim/qnet.c: the calendar,
  *       resource, streams, distributions and statistics the models use.
  *       An event is one pop of the calendar.
+ *   bench scenario FILE [--days D]
+ *       One replication of a scenario's workflow model on one thread
+ *       (default: one simulated year after the warm-up); only the run is
+ *       timed, not loading or writing.
  */
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -23,8 +27,10 @@
 #include "binheap.h"
 #include "cli.h"
 #include "evq.h"
+#include "flow.h"
 #include "qnet.h"
 #include "rng.h"
+#include "scn.h"
 
 #define INCREMENTS (1u << 20)
 
@@ -127,17 +133,64 @@ static int bench_mm1(uint64_t customers, double rate, const char *service) {
     return CLI_OK;
 }
 
+static int bench_scenario(const char *path, unsigned days) {
+    char err[1024];
+    scn_t s;
+    if (scn_load(&s, path, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return CLI_USAGE;
+    }
+    s.days = (int)days;
+    if (flow_check(&s, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        scn_free(&s);
+        return CLI_USAGE;
+    }
+    flow_result_t r;
+    double t0 = now_seconds();
+    int rc = flow_run(&s, 0, NULL, &r);
+    double secs = now_seconds() - t0;
+    if (rc == 0)
+        printf("bench scenario file=%s days=%u events=%llu seconds=%.3f events_per_s=%.0f "
+               "cases=%.0f peak_open_cases=%.0f peak_rss_kb=%ld\n",
+               path, days, (unsigned long long)r.events, secs, (double)r.events / secs,
+               flow_kpi(&r, 0, FLOW_K_COMPLETED), r.peak_cases, peak_rss_kb());
+    flow_result_free(&r);
+    scn_free(&s);
+    return rc == 0 ? CLI_OK : CLI_FAILURE;
+}
+
 int cmd_bench(int argc, char **argv) {
     const char *cmd = "bench";
-    if (argc < 2) return cli_usage_error(cmd, "expected 'hold' or 'mm1'");
+    if (argc < 2) return cli_usage_error(cmd, "expected 'hold', 'mm1' or 'scenario'");
     const char *what = argv[1];
+    if (strcmp(what, "scenario") == 0) {
+        const char *file = NULL;
+        unsigned days = 365;
+        for (int i = 2; i < argc; i++) {
+            const char *v = NULL;
+            int m;
+            if ((m = cli_option_value(cmd, argc, argv, &i, "--days", &v)) != 0) {
+                if (m < 0 || cli_parse_unsigned(cmd, "--days", v, 1, 3660, &days))
+                    return CLI_USAGE;
+            } else if (argv[i][0] == '-') {
+                return cli_usage_error(cmd, "unknown option '%s' for bench scenario", argv[i]);
+            } else if (!file) {
+                file = argv[i];
+            } else {
+                return cli_usage_error(cmd, "one scenario at a time");
+            }
+        }
+        if (!file) return cli_usage_error(cmd, "bench scenario needs a scenario file");
+        return bench_scenario(file, days);
+    }
     uint64_t size = 10000, holds = 0, customers = 10000000;
     double rate = 0.9;
     const char *service = "exp(1)";
     int baseline = 0;
     int is_hold = strcmp(what, "hold") == 0, is_mm1 = strcmp(what, "mm1") == 0;
     if (!is_hold && !is_mm1)
-        return cli_usage_error(cmd, "unknown benchmark '%s' (expected hold or mm1)",
+        return cli_usage_error(cmd, "unknown benchmark '%s' (expected hold, mm1 or scenario)",
                                what);
     for (int i = 2; i < argc; i++) {
         const char *v = NULL;

@@ -13,6 +13,14 @@ void cli_print_usage(void) {
         "the simulation kernel and its proof against queueing theory.\n"
         "\n"
         "commands:\n"
+        "  run SCENARIO [-r N] [-j N] [--days D] [--seed S] [-o DIR]\n"
+        "      [--format table|csv|json] [--quiet]\n"
+        "        replications of a scenario: KPI table with 95% CIs, and\n"
+        "        summary.csv, replications.csv, summary.json in DIR\n"
+        "        (default results/<scenario>-run/)\n"
+        "  check SCENARIO\n"
+        "        load and validate a scenario file: its errors (file:line:\n"
+        "        setting), or a summary with each department's offered load\n"
         "  validate [--quick] [-r N] [-j N] [--seed S] [--format table|csv]\n"
         "        run the engine against queueing theory (M/M/1, M/M/c, M/G/1,\n"
         "        Erlang A, Jackson networks, piecewise Poisson, CI coverage);\n"
@@ -23,6 +31,13 @@ void cli_print_usage(void) {
         "  bench mm1 [--customers N] [--rate R] [--service DIST]\n"
         "        an M/M/1 (default rate 0.9, service exp(1)) through the model\n"
         "        code paths; DIST as in scenarios, e.g. \"lognormal(1, 1.5)\"\n"
+        "  graph SCENARIO [-o DIR]\n"
+        "        the department data network: information islands,\n"
+        "        betweenness, data requests by mode, mean data delay; writes\n"
+        "        network.dot, network.graphml and a picture (network.png, via\n"
+        "        gnuplot) in DIR (default results/<scenario>-graph/)\n"
+        "  bench scenario FILE [--days D]\n"
+        "        one replication of a scenario on one thread (default 365 days)\n"
         "  help     this text\n"
         "  version  the version\n"
         "\n"
@@ -37,8 +52,11 @@ int main(int argc, char **argv) {
         return CLI_OK;
     }
     const char *cmd = argv[1];
+    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
+    if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
     if (strcmp(cmd, "bench") == 0) return cmd_bench(argc - 1, argv + 1);
+    if (strcmp(cmd, "graph") == 0) return cmd_graph(argc - 1, argv + 1);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "-h") == 0) {
         cli_print_usage();

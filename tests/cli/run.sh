@@ -45,7 +45,7 @@ expect 2 "-j '0': expected a whole number from 1" -- validate -j 0
 expect 2 "--seed '12x'" -- validate --seed 12x
 expect 2 "--seed '99999999999999999999999'" -- validate --seed 99999999999999999999999
 expect 2 "--format 'xml': expected table or csv" -- validate --format xml
-expect 2 "expected 'hold' or 'mm1'" -- bench
+expect 2 "expected 'hold', 'mm1' or 'scenario'" -- bench
 expect 2 "unknown benchmark 'foo'" -- bench foo
 expect 2 "--size '0'" -- bench hold --size 0
 expect 2 "unknown option '--customers' for bench hold" -- bench hold --customers 5
@@ -58,6 +58,53 @@ expect 2 "missing ')'" -- bench mm1 --service "exp(1"
 expect 0 "bench mm1 customers=" -- bench mm1 --customers 1000
 expect 0 "bench hold size=10 " -- bench hold --size 10 --holds 1000
 expect 0 "bench hold-binary size=10 " -- bench hold --size 10 --holds 1000 --baseline
+
+# run: bad input is one line, exit 2, and writes nothing
+expect 2 "expected a scenario file" -- run
+expect 2 "unknown option '--frob'" -- run tests/scenarios/jackson_feedback.cfg --frob
+expect 2 "one scenario at a time" -- run a.cfg b.cfg
+expect 2 "--format 'xml': expected table, csv or json" -- run tests/scenarios/jackson_feedback.cfg --format xml
+expect 2 "-r '1': expected a whole number from 2" -- run tests/scenarios/jackson_feedback.cfg -r 1
+expect 2 "--days '0'" -- run tests/scenarios/jackson_feedback.cfg --days 0
+"$govsim" run tests/scenarios/bad/does_not_exist.cfg -o "$tmp/none" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -e "$tmp/none" ] &&
+    grep -q "does_not_exist.cfg" "$tmp/err"; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: run on a missing scenario: exit 2, one line naming it, nothing written"
+fi
+bad=$(ls tests/scenarios/bad/*.cfg | head -1)
+"$govsim" run "$bad" -o "$tmp/bad" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -e "$tmp/bad" ]; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: run on $bad: exit 2, one line, nothing written"
+fi
+
+# run writes its three files, and the same seed gives the same files at
+# -j 1 and -j 2
+j=tests/scenarios/jackson_feedback.cfg
+"$govsim" run "$j" --days 5 -r 4 -j 1 --quiet -o "$tmp/r1" >/dev/null 2>&1
+"$govsim" run "$j" --days 5 -r 4 -j 2 --quiet -o "$tmp/r2" >/dev/null 2>&1
+for f in summary.csv replications.csv summary.json; do
+    if [ -s "$tmp/r1/$f" ] && cmp -s "$tmp/r1/$f" "$tmp/r2/$f"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: run: $f missing or different between -j 1 and -j 2"
+    fi
+done
+"$govsim" run "$j" --days 5 -r 4 --seed 99 --quiet -o "$tmp/r3" >/dev/null 2>&1
+if cmp -s "$tmp/r1/summary.csv" "$tmp/r3/summary.csv"; then
+    fail=$((fail + 1))
+    echo "FAIL: run: another seed gave the same summary"
+else
+    pass=$((pass + 1))
+fi
+expect 0 "staff_utilization" -- run "$j" --days 3 -r 2 --format csv -o "$tmp/r4"
+expect 0 '"kpi": "cycle_time"' -- run "$j" --days 3 -r 2 --format json -o "$tmp/r5"
 
 # determinism: the same seed gives the same numbers at -j 1 and -j 2
 "$govsim" validate --quick -r 4 -j 1 --format csv --seed 7 >"$tmp/j1" 2>/dev/null

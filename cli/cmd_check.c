@@ -1,0 +1,97 @@
+/*
+ * govsim check SCENARIO - load and validate a scenario without running it.
+ *
+ * A bad scenario prints its one-line message ("file:line: setting: what is
+ * wrong (what was expected)") on stderr and exits 2: the message already
+ * says what to do, so there is no "Try 'govsim help'" line, and nothing
+ * goes to stdout.  A good one prints a short summary on stdout: what the
+ * scenario holds, each department's offered load against its capacity
+ * (the same figures the model reports), and the loader's warnings.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "scn.h"
+
+#define ERR_MAX 2048
+
+static size_t count_steps(const scn_t *s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_services; i++) n += s->services[i].n_steps;
+    return n;
+}
+
+static const char *plural(size_t n, const char *one, const char *many) {
+    return n == 1 ? one : many;
+}
+
+static void print_counts(const scn_t *s) {
+    size_t steps = count_steps(s);
+    printf("  %zu %s, %zu %s, %zu %s with %zu %s, %zu data %s, %zu %s, %zu %s\n",
+           s->n_regions, plural(s->n_regions, "region", "regions"), s->n_departments,
+           plural(s->n_departments, "department", "departments"), s->n_services,
+           plural(s->n_services, "service", "services"), steps,
+           plural(steps, "step", "steps"), s->n_items, plural(s->n_items, "item", "items"),
+           s->n_links, plural(s->n_links, "link", "links"), s->n_incidents,
+           plural(s->n_incidents, "incident", "incidents"));
+    printf("  %d days after %d warm-up days, %d replications, seed %llu; "
+           "%.0f open minutes per working day\n",
+           s->days, s->warmup_days, s->replications, (unsigned long long)s->seed,
+           wcal_minutes_per_day(&s->calendar));
+}
+
+static void print_util(double u) {
+    if (isinf(u)) printf(" %7s", "no one");
+    else printf(" %7.2f", u);
+}
+
+static void print_loads(const scn_t *s) {
+    printf("\noffered load per working day (work / capacity; 1 or more: queues grow "
+           "without bound)\n");
+    printf("  %-24s %7s %7s %7s %7s\n", "department", "windows", "front", "staff", "back");
+    for (size_t d = 0; d < s->n_departments; d++) {
+        const scn_department_t *dp = &s->departments[d];
+        double front, back;
+        scn_offered_load(s, (int)d, &front, &back);
+        printf("  %-24s %7d", dp->id, dp->windows);
+        print_util(front);
+        printf(" %7d", dp->staff);
+        print_util(back);
+        putchar('\n');
+    }
+    if (!s->levers.one_stop) return;
+    printf("  one-stop halls (lever on):\n");
+    for (size_t r = 0; r < s->n_regions; r++) {
+        printf("  %-24s %7s", s->regions[r].id, "");
+        print_util(scn_hall_load(s, (int)r));
+        putchar('\n');
+    }
+}
+
+int cmd_check(int argc, char **argv) {
+    const char *cmd = "check";
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        printf("usage: govsim check SCENARIO\n");
+        return CLI_OK;
+    }
+    if (argc < 2) return cli_usage_error(cmd, "expected a scenario file");
+    if (argv[1][0] == '-' && argv[1][1] != '\0')
+        return cli_usage_error(cmd, "unknown option '%s'", argv[1]);
+    if (argc > 2) return cli_usage_error(cmd, "expected one scenario file, got %d", argc - 1);
+    scn_t s;
+    char err[ERR_MAX];
+    if (scn_load(&s, argv[1], err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return CLI_USAGE;
+    }
+    printf("scenario %s: %s (%s)\n", s.id, s.name, s.path);
+    print_counts(&s);
+    print_loads(&s);
+    printf("\n");
+    for (size_t i = 0; i < s.n_warnings; i++) printf("warning: %s\n", s.warnings[i]);
+    printf("ok: %zu %s\n", s.n_warnings, plural(s.n_warnings, "warning", "warnings"));
+    scn_free(&s);
+    return CLI_OK;
+}

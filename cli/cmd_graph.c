@@ -1,0 +1,342 @@
+/*
+ * govsim graph SCENARIO [-o DIR] - the department data network.
+ *
+ * Loads the scenario, builds its network (models/net.h) and prints on
+ * stdout: one row per department (region, island, betweenness, links in
+ * and out), the islands, the data requests between departments (per pair,
+ * then per working day by mode, the shares manual and none) and the mean
+ * data delay.  Into DIR (default results/<scenario id>-graph/) it writes
+ * network.dot, network.graphml, network.dat, network.gp and network.png,
+ * the picture drawn by gnuplot.  Each file is written under a temporary
+ * name and renamed into place (output/out_file.h), the PNG too: gnuplot
+ * renders to the temporary name, which is then committed.
+ *
+ * Exit codes: 2 for a bad command line, a scenario that does not load or
+ * an output folder that cannot be made; 1 when writing or gnuplot fails
+ * (the files already written stay).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "gnuplot.h"
+#include "net.h"
+#include "out_escape.h"
+#include "out_file.h"
+#include "out_table.h"
+#include "scn.h"
+
+#define CMD "graph"
+#define ERR_LEN 1024
+
+typedef struct graph_options {
+    const char *scenario;
+    const char *out_dir;       /* NULL: results/<id>-graph */
+} graph_options_t;
+
+/* Returns 0, or CLI_USAGE after printing the error. */
+static int parse_options(int argc, char **argv, graph_options_t *o) {
+    memset(o, 0, sizeof *o);
+    for (int i = 1; i < argc; i++) {
+        const char *value;
+        int m = cli_option_value(CMD, argc, argv, &i, "-o", &value);
+        if (m < 0) return CLI_USAGE;
+        if (m == 0) m = cli_option_value(CMD, argc, argv, &i, "--output", &value);
+        if (m < 0) return CLI_USAGE;
+        if (m > 0) {
+            if (*value == '\0')
+                return cli_usage_error(CMD, "-o: the output folder is empty");
+            o->out_dir = value;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return cli_usage_error(CMD, "unknown option '%s'", argv[i]);
+        } else if (o->scenario != NULL) {
+            return cli_usage_error(CMD, "one scenario expected, got '%s' and '%s'",
+                                   o->scenario, argv[i]);
+        } else {
+            o->scenario = argv[i];
+        }
+    }
+    if (o->scenario == NULL)
+        return cli_usage_error(CMD, "which scenario? (govsim graph SCENARIO [-o DIR])");
+    return 0;
+}
+
+/* Scenario text to the terminal: control characters as '?', ill-formed
+ * UTF-8 as U+FFFD (a name must not move the cursor). */
+static void print_text(FILE *fp, const char *s) {
+    for (const char *p = s; *p;) {
+        size_t n = 1;
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80 && out_utf8_next(p, &n) < 0)
+            fputs(OUT_UTF8_REPLACEMENT, fp);
+        else if (c < 0x20 || c == 0x7f)
+            putc('?', fp);
+        else
+            fwrite(p, 1, n, fp);
+        p += n;
+    }
+}
+
+/* ------------------------------------------------------------- printing */
+
+static int department_table(const net_t *n, const net_report_t *r,
+                            const scn_t *s) {
+    out_table_t t;
+    out_table_init(&t);
+    static const char *const titles[] = {"department", "region", "island",
+                                         "betweenness", "links in", "links out"};
+    int rc = 0;
+    for (size_t c = 0; c < 6 && rc == 0; c++)
+        rc = out_table_add_column(&t, titles[c], c < 2 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT,
+                                  c == 0 ? 40 : c == 1 ? 24 : 0);
+    for (size_t d = 0; d < n->n_departments && rc == 0; d++) {
+        char island[24], btw[32], in[24], out[24];
+        snprintf(island, sizeof island, "%d", r->island[d] + 1);
+        snprintf(btw, sizeof btw, "%.2f", r->betweenness[d]);
+        snprintf(in, sizeof in, "%d", r->links_in[d]);
+        snprintf(out, sizeof out, "%d", r->links_out[d]);
+        const char *row[] = {s->departments[d].name,
+                             s->regions[s->departments[d].region].name,
+                             island, btw, in, out};
+        rc = out_table_add_row(&t, row);
+    }
+    if (rc == 0 && n->hub) {
+        char island[24], btw[32];
+        snprintf(island, sizeof island, "%d", r->island[0] + 1);
+        snprintf(btw, sizeof btw, "%.2f", r->hub_betweenness);
+        const char *row[] = {"(data hub)", "", island, btw, "", ""};
+        rc = out_table_add_row(&t, row);
+    }
+    if (rc == 0) out_table_print(&t, stdout);
+    out_table_free(&t);
+    return rc;
+}
+
+static void print_islands(const net_report_t *r, const scn_t *s) {
+    printf("\n%zu information island%s (departments linked by manual or api "
+           "data links%s):\n",
+           r->n_islands, r->n_islands == 1 ? "" : "s",
+           s->levers.data_hub ? ", or through the data hub" : "");
+    for (size_t c = 0; c < r->n_islands; c++) {
+        printf("  %zu: ", c + 1);
+        const char *sep = "";
+        for (size_t d = 0; d < r->n_departments; d++) {
+            if ((size_t)r->island[d] != c) continue;
+            fputs(sep, stdout);
+            print_text(stdout, s->departments[d].name);
+            sep = ", ";
+        }
+        putchar('\n');
+    }
+}
+
+static int needs_table(const net_report_t *r, const scn_t *s) {
+    if (r->n_needs == 0) return 0;
+    out_table_t t;
+    out_table_init(&t);
+    static const char *const titles[] = {"needed by", "data of", "per day",
+                                         "mode", "delay (min)"};
+    int rc = 0;
+    for (size_t c = 0; c < 5 && rc == 0; c++)
+        rc = out_table_add_column(&t, titles[c], c < 2 || c == 3 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT,
+                                  c < 2 ? 32 : 0);
+    for (size_t i = 0; i < r->n_needs && rc == 0; i++) {
+        const net_need_t *need = &r->needs[i];
+        char per_day[32], mode[32], delay[32] = "";
+        snprintf(per_day, sizeof per_day, "%.4g", need->per_day);
+        snprintf(mode, sizeof mode, "%s%s", net_mode_name(need->mode),
+                 need->via_hub ? " (hub)" : need->mode == SCN_LINK_NONE ? " (trip)" : "");
+        if (need->mode != SCN_LINK_NONE)
+            snprintf(delay, sizeof delay, "%.4g", need->delay_mean);
+        const char *row[] = {s->departments[need->user].name,
+                             s->departments[need->owner].name, per_day, mode,
+                             delay};
+        rc = out_table_add_row(&t, row);
+    }
+    if (rc == 0) {
+        printf("\nData requests between departments (per working day):\n");
+        out_table_print(&t, stdout);
+    }
+    out_table_free(&t);
+    return rc;
+}
+
+static void print_summary(const net_report_t *r, const scn_t *s) {
+    printf("\nData requests per working day: %.4g (api %.4g, manual %.4g, "
+           "none %.4g)\n",
+           r->requests_total, r->requests_per_day[SCN_LINK_API],
+           r->requests_per_day[SCN_LINK_MANUAL], r->requests_per_day[SCN_LINK_NONE]);
+    if (r->requests_total > 0.0)
+        printf("Share manual: %.1f%%; share none (the citizen fetches the data: "
+               "an extra trip): %.1f%%\n",
+               100.0 * r->share_manual, 100.0 * r->share_none);
+    if (isnan(r->mean_delay)) {
+        printf("Mean data delay: n/a (no api or manual requests)\n");
+        return;
+    }
+    printf("Mean data delay (api and manual requests): %.4g min = %.3g "
+           "calendar days = %.3g working days\n",
+           r->mean_delay, r->mean_delay / 1440.0, net_working_days(s, r->mean_delay));
+}
+
+/* ---------------------------------------------------------------- files */
+
+typedef struct graph_job {
+    const scn_t *s;
+    const net_t *n;
+    const net_report_t *r;
+    const double *xy;
+    const char *dir;
+} graph_job_t;
+
+typedef int (*file_writer_fn)(FILE *f, const graph_job_t *job);
+
+static int write_dot(FILE *f, const graph_job_t *j) {
+    return net_write_dot(f, j->n, j->r, j->s);
+}
+static int write_graphml(FILE *f, const graph_job_t *j) {
+    return net_write_graphml(f, j->n, j->r, j->s);
+}
+static int write_data(FILE *f, const graph_job_t *j) {
+    return net_write_plot_data(f, j->n, j->r, j->s, j->xy);
+}
+static int write_script(FILE *f, const graph_job_t *j) {
+    return net_write_plot_script(f, j->n, j->r, j->s, j->xy, "network.dat",
+                                 "network.png");
+}
+
+/* DIR/name, whole or not at all. */
+static int write_file(const graph_job_t *job, const char *name,
+                      file_writer_fn write, char *err, size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, job->dir, name, err, errlen);
+    if (fp == NULL) return -1;
+    if (write(fp, job) != 0) {
+        snprintf(err, errlen, "writing %s/%s failed", job->dir, name);
+        out_file_abort(&f);
+        return -1;
+    }
+    return out_file_commit(&f, err, errlen);
+}
+
+/* gnuplot renders into the temporary file out_file_open made, which is
+ * then committed (renamed) like any other output. */
+static int render_png(const graph_job_t *job, char *err, size_t errlen) {
+    out_file_t f;
+    if (out_file_open(&f, job->dir, "network.png", err, errlen) == NULL) return -1;
+    const char *slash = strrchr(f.tmp_path, '/');
+    const char *tmp_name = slash ? slash + 1 : f.tmp_path;
+    if (out_gnuplot_run_to(job->dir, "network.gp", tmp_name, err, errlen) != 0) {
+        out_file_abort(&f);
+        return -1;
+    }
+    return out_file_commit(&f, err, errlen);
+}
+
+static int write_outputs(const graph_job_t *job, char *err, size_t errlen) {
+    static const struct {
+        const char *name;
+        file_writer_fn write;
+    } files[] = {{"network.dot", write_dot},
+                 {"network.graphml", write_graphml},
+                 {"network.dat", write_data},
+                 {"network.gp", write_script}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (write_file(job, files[i].name, files[i].write, err, errlen) != 0)
+            return -1;
+    return render_png(job, err, errlen);
+}
+
+/* ------------------------------------------------------------- command */
+
+/* The output folder exists (made if need be) and we may write in it. */
+static int usable_dir(const char *dir, char *err, size_t errlen) {
+    if (out_mkdir_p(dir, err, errlen) != 0) return -1;
+    if (access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, errlen, "cannot write there: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Print and write everything for a loaded scenario; returns the exit code. */
+static int graph_scenario(const scn_t *s, const char *dir) {
+    char err[ERR_LEN];
+    net_t n;
+    net_report_t r;
+    if (net_build(&n, s, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim " CMD ": %s\n", err);
+        return CLI_FAILURE;
+    }
+    if (net_analyse(&r, &n, s, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim " CMD ": %s\n", err);
+        net_free(&n);
+        return CLI_FAILURE;
+    }
+    int rc = CLI_OK;
+    double *xy = malloc(2 * n.n_vertices * sizeof *xy);
+    if (xy == NULL) {
+        snprintf(err, sizeof err, "out of memory");
+        rc = CLI_FAILURE;
+    } else if (net_layout(&n, s, xy, err, sizeof err) != 0) {
+        rc = CLI_FAILURE;
+    }
+    if (rc == CLI_OK) {
+        printf("Department data network of ");
+        print_text(stdout, s->name);
+        printf(" (%s)\n\n", s->id);
+        if (department_table(&n, &r, s) != 0 || needs_table(&r, s) != 0) {
+            snprintf(err, sizeof err, "out of memory");
+            rc = CLI_FAILURE;
+        }
+    }
+    if (rc == CLI_OK) {
+        print_islands(&r, s);
+        print_summary(&r, s);
+        fflush(stdout);
+        graph_job_t job = {s, &n, &r, xy, dir};
+        if (write_outputs(&job, err, sizeof err) != 0) rc = CLI_FAILURE;
+        else printf("\nWrote network.dot, network.graphml, network.dat, "
+                    "network.gp, network.png in %s/\n", dir);
+    }
+    if (rc != CLI_OK) fprintf(stderr, "govsim " CMD ": %s\n", err);
+    free(xy);
+    net_report_free(&r);
+    net_free(&n);
+    return rc;
+}
+
+int cmd_graph(int argc, char **argv) {
+    graph_options_t o;
+    int rc = parse_options(argc, argv, &o);
+    if (rc != 0) return rc;
+    scn_t s;
+    char err[ERR_LEN];
+    if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim " CMD ": %s\n", err);
+        scn_free(&s);
+        return CLI_USAGE;
+    }
+    for (size_t i = 0; i < s.n_warnings; i++)
+        fprintf(stderr, "govsim " CMD ": warning: %s\n", s.warnings[i]);
+    char dir[SCN_TEXT_MAX + SCN_ID_MAX + 32];
+    if (o.out_dir != NULL && strlen(o.out_dir) >= sizeof dir) {
+        fprintf(stderr, "govsim " CMD ": -o: path too long\n");
+        scn_free(&s);
+        return CLI_USAGE;
+    }
+    snprintf(dir, sizeof dir, o.out_dir ? "%s" : "results/%s-graph",
+             o.out_dir ? o.out_dir : s.id);
+    if (usable_dir(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim " CMD ": -o %s: %s\n", dir, err);
+        scn_free(&s);
+        return CLI_USAGE;
+    }
+    rc = graph_scenario(&s, dir);
+    scn_free(&s);
+    return rc;
+}

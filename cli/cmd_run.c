@@ -1,0 +1,407 @@
+/*
+ * govsim run SCENARIO [-r N] [-j N] [--days D] [--seed S] [-o DIR]
+ *                     [--format table|csv|json] [--quiet]
+ *
+ * Replications of one scenario; a KPI table with 95% confidence intervals
+ * on stdout; summary.csv (tidy), replications.csv and summary.json in the
+ * output folder, each written to a temporary name and renamed.  Nothing is
+ * written when the scenario is invalid (exit 2) or the run is interrupted
+ * before any replication finished.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "exp.h"
+#include "flow.h"
+#include "out_csv.h"
+#include "out_file.h"
+#include "out_json.h"
+#include "scn.h"
+#include "stats.h"
+
+typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON } format_t;
+
+typedef struct run_options {
+    const char *scenario;
+    unsigned reps, threads;
+    unsigned days;
+    uint64_t seed;
+    bool seed_set, quiet;
+    const char *out_dir;
+    format_t format;
+} run_options_t;
+
+typedef struct run_ctx {
+    const scn_t *s;
+    flow_result_t *res;     /* one per replication */
+} run_ctx_t;
+
+/* Summary of one KPI of one group across replications. */
+typedef struct cell {
+    stats_ci_t ci;
+} cell_t;
+
+static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
+    run_ctx_t *c = ctx;
+    (void)point;
+    return flow_run(c->s, (uint32_t)rep, stop, &c->res[rep]);
+}
+
+static int parse(int argc, char **argv, run_options_t *o) {
+    const char *cmd = "run";
+    *o = (run_options_t){.format = FMT_TABLE};
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        int m;
+        if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
+            o->quiet = true;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-r", &v)) != 0 ||
+                   (m = cli_option_value(cmd, argc, argv, &i, "--replications", &v)) != 0) {
+            if (m < 0 || cli_parse_unsigned(cmd, "-r", v, 2, 10000, &o->reps)) return -1;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0 ||
+                   (m = cli_option_value(cmd, argc, argv, &i, "--threads", &v)) != 0) {
+            if (m < 0 || cli_parse_unsigned(cmd, "-j", v, 1, 256, &o->threads)) return -1;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--days", &v)) != 0) {
+            if (m < 0 || cli_parse_unsigned(cmd, "--days", v, 1, 3660, &o->days)) return -1;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--seed", &v)) != 0) {
+            if (m < 0 || cli_parse_u64(cmd, "--seed", v, 0, INT64_MAX, &o->seed)) return -1;
+            o->seed_set = true;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-o", &v)) != 0) {
+            if (m < 0) return -1;
+            o->out_dir = v;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--format", &v)) != 0) {
+            if (m < 0) return -1;
+            if (strcmp(v, "table") == 0) o->format = FMT_TABLE;
+            else if (strcmp(v, "csv") == 0) o->format = FMT_CSV;
+            else if (strcmp(v, "json") == 0) o->format = FMT_JSON;
+            else {
+                cli_usage_error(cmd, "--format '%s': expected table, csv or json", v);
+                return -1;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+            return -1;
+        } else if (!o->scenario) {
+            o->scenario = argv[i];
+        } else {
+            cli_usage_error(cmd, "one scenario at a time (got '%s' and '%s')",
+                            o->scenario, argv[i]);
+            return -1;
+        }
+    }
+    if (!o->scenario) {
+        cli_usage_error(cmd, "expected a scenario file, e.g. govsim run scenarios/xuzhou.cfg");
+        return -1;
+    }
+    return 0;
+}
+
+/* The labels of group g for the tidy files. */
+static void group_labels(const scn_t *s, flow_group_t g, const char **service,
+                         const char **region, const char **dept) {
+    *service = *region = *dept = "all";
+    if (g.kind == FLOW_G_SERVICE) *service = s->services[g.index].id;
+    if (g.kind == FLOW_G_REGION) *region = s->regions[g.index].id;
+    if (g.kind == FLOW_G_DEPARTMENT) {
+        *dept = s->departments[g.index].id;
+        *region = s->regions[s->departments[g.index].region].id;
+    }
+}
+
+static bool kpi_applies(flow_group_t g, flow_kpi_t k) {
+    bool dept_kpi = k == FLOW_K_FRONT_UTIL || k == FLOW_K_BACK_UTIL;
+    bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
+                    k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP;
+    if (g.kind == FLOW_G_DEPARTMENT) return dept_kpi;
+    if (dept_kpi) return false;
+    return !all_only || g.kind == FLOW_G_ALL;
+}
+
+static int write_summary_csv(const char *dir, const scn_t *s, const flow_group_t *groups,
+                             size_t n_groups, const cell_t *cells, char *err, size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, dir, "summary.csv", err, errlen);
+    if (!fp) return -1;
+    static const char *const cols[] = {"scenario", "variant", "service", "region",
+                                       "department", "kpi", "unit", "mean",
+                                       "ci_low", "ci_high", "n"};
+    out_csv_header(fp, cols, sizeof cols / sizeof *cols);
+    for (size_t g = 0; g < n_groups; g++)
+        for (int k = 0; k < FLOW_K_COUNT; k++) {
+            if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
+            const stats_ci_t *ci = &cells[g * FLOW_K_COUNT + k].ci;
+            const char *sv, *rg, *dp;
+            group_labels(s, groups[g], &sv, &rg, &dp);
+            out_cell_t row[] = {
+                out_cell_str(s->id), out_cell_str("baseline"), out_cell_str(sv),
+                out_cell_str(rg), out_cell_str(dp), out_cell_str(flow_kpi_name((flow_kpi_t)k)),
+                out_cell_str(flow_kpi_unit((flow_kpi_t)k)), out_cell_num(ci->mean),
+                out_cell_num(ci->lo), out_cell_num(ci->hi), out_cell_num((double)ci->n)};
+            out_csv_row(fp, row, sizeof row / sizeof *row);
+        }
+    return out_file_commit(&f, err, errlen);
+}
+
+static int write_replications_csv(const char *dir, const scn_t *s,
+                                  const flow_group_t *groups, size_t n_groups,
+                                  const run_ctx_t *ctx, const unsigned char *done,
+                                  size_t reps, char *err, size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, dir, "replications.csv", err, errlen);
+    if (!fp) return -1;
+    static const char *const cols[] = {"scenario", "variant", "replication", "service",
+                                       "region", "department", "kpi", "value"};
+    out_csv_header(fp, cols, sizeof cols / sizeof *cols);
+    for (size_t r = 0; r < reps; r++) {
+        if (!done[r]) continue;
+        for (size_t g = 0; g < n_groups; g++)
+            for (int k = 0; k < FLOW_K_COUNT; k++) {
+                if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
+                const char *sv, *rg, *dp;
+                group_labels(s, groups[g], &sv, &rg, &dp);
+                out_cell_t row[] = {
+                    out_cell_str(s->id), out_cell_str("baseline"), out_cell_num((double)r),
+                    out_cell_str(sv), out_cell_str(rg), out_cell_str(dp),
+                    out_cell_str(flow_kpi_name((flow_kpi_t)k)),
+                    out_cell_num(flow_kpi(&ctx->res[r], g, (flow_kpi_t)k))};
+                out_csv_row(fp, row, sizeof row / sizeof *row);
+            }
+    }
+    return out_file_commit(&f, err, errlen);
+}
+
+static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
+                         const flow_group_t *groups, size_t n_groups,
+                         const cell_t *cells, size_t done, bool complete) {
+    out_json_t j;
+    out_json_init(&j, fp, 2);
+    out_json_begin_object(&j);
+    out_json_key(&j, "scenario");
+    out_json_str(&j, s->id);
+    out_json_key(&j, "name");
+    out_json_str(&j, s->name);
+    out_json_key(&j, "file");
+    out_json_str(&j, o->scenario);
+    out_json_key(&j, "version");
+    out_json_str(&j, GOVSIM_VERSION);
+    out_json_key(&j, "seed");
+    out_json_number(&j, (double)s->seed);
+    out_json_key(&j, "days");
+    out_json_number(&j, s->days);
+    out_json_key(&j, "warmup_days");
+    out_json_number(&j, s->warmup_days);
+    out_json_key(&j, "replications");
+    out_json_number(&j, (double)done);
+    out_json_key(&j, "complete");
+    out_json_bool(&j, complete);
+    out_json_key(&j, "warnings");
+    out_json_begin_array(&j);
+    for (size_t w = 0; w < s->n_warnings; w++) out_json_str(&j, s->warnings[w]);
+    out_json_end_array(&j);
+    out_json_key(&j, "results");
+    out_json_begin_array(&j);
+    for (size_t g = 0; g < n_groups; g++)
+        for (int k = 0; k < FLOW_K_COUNT; k++) {
+            if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
+            const stats_ci_t *ci = &cells[g * FLOW_K_COUNT + k].ci;
+            const char *sv, *rg, *dp;
+            group_labels(s, groups[g], &sv, &rg, &dp);
+            out_json_begin_object(&j);
+            out_json_key(&j, "service");
+            out_json_str(&j, sv);
+            out_json_key(&j, "region");
+            out_json_str(&j, rg);
+            out_json_key(&j, "department");
+            out_json_str(&j, dp);
+            out_json_key(&j, "kpi");
+            out_json_str(&j, flow_kpi_name((flow_kpi_t)k));
+            out_json_key(&j, "unit");
+            out_json_str(&j, flow_kpi_unit((flow_kpi_t)k));
+            out_json_key(&j, "mean");
+            out_json_number(&j, ci->mean);
+            out_json_key(&j, "ci_low");
+            out_json_number(&j, ci->lo);
+            out_json_key(&j, "ci_high");
+            out_json_number(&j, ci->hi);
+            out_json_key(&j, "n");
+            out_json_number(&j, (double)ci->n);
+            out_json_end_object(&j);
+        }
+    out_json_end_array(&j);
+    out_json_end_object(&j);
+    out_json_finish(&j);
+}
+
+static void print_ci_row(const char *label, const char *unit, const stats_ci_t *ci) {
+    char interval[64];
+    if (isnan(ci->half)) snprintf(interval, sizeof interval, "-");
+    else snprintf(interval, sizeof interval, "[%.4g, %.4g]", ci->lo, ci->hi);
+    printf("  %-26s %-22s %12.4g  %s\n", label, unit, ci->mean, interval);
+}
+
+static void print_table(const scn_t *s, const run_options_t *o, const flow_group_t *groups,
+                        size_t n_groups, const cell_t *cells, size_t done,
+                        const exp_status_t *st, double events) {
+    printf("govsim run: %s (%s)\n", s->name, o->scenario);
+    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n",
+           done, s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, events);
+    static const flow_kpi_t headline[] = {
+        FLOW_K_ARRIVAL_RATE, FLOW_K_CYCLE_WD, FLOW_K_CYCLE_P90_WD, FLOW_K_WITHIN_LIMIT,
+        FLOW_K_WINDOW_WAIT, FLOW_K_TRIPS, FLOW_K_ONE_TRIP, FLOW_K_ZERO_TRIP,
+        FLOW_K_ONLINE, FLOW_K_ABANDON, FLOW_K_REWORK, FLOW_K_DATA_REQUESTS,
+        FLOW_K_DATA_DELAY, FLOW_K_DATA_MANUAL, FLOW_K_DATA_FETCHED,
+        FLOW_K_CITIZEN_HOURS, FLOW_K_BACKLOG, FLOW_K_COST_YEAR, FLOW_K_CITIZEN_COST_YEAR,
+        FLOW_K_COST_PER_CASE, FLOW_K_SATISFACTION, FLOW_K_REGION_GAP};
+    printf("All cases                    unit                           mean  95%% CI\n");
+    for (size_t i = 0; i < sizeof headline / sizeof *headline; i++) {
+        const stats_ci_t *ci = &cells[headline[i]].ci;
+        if (ci->n == 0) continue;
+        print_ci_row(flow_kpi_name(headline[i]), flow_kpi_unit(headline[i]), ci);
+    }
+    printf("\n%-30s %9s %11s %9s %7s %8s %8s %9s\n", "By service (means)", "cases/day",
+           "cycle (wd)", "p90 (wd)", "trips", "1-trip", "in limit", "wait (m)");
+    for (size_t g = 0; g < n_groups; g++) {
+        if (groups[g].kind != FLOW_G_SERVICE && groups[g].kind != FLOW_G_REGION) continue;
+        if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue;
+        if (groups[g].kind == FLOW_G_REGION && (g == 0 || groups[g - 1].kind != FLOW_G_REGION))
+            printf("%-30s\n", "By region (means)");
+        const cell_t *c = &cells[g * FLOW_K_COUNT];
+        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
+                                                              : s->regions[groups[g].index].id;
+        printf("  %-28.28s %9.1f %11.2f %9.2f %7.2f %8.2f %8.2f %9.1f\n", label,
+               c[FLOW_K_ARRIVAL_RATE].ci.mean, c[FLOW_K_CYCLE_WD].ci.mean,
+               c[FLOW_K_CYCLE_P90_WD].ci.mean, c[FLOW_K_TRIPS].ci.mean,
+               c[FLOW_K_ONE_TRIP].ci.mean, c[FLOW_K_WITHIN_LIMIT].ci.mean,
+               c[FLOW_K_WINDOW_WAIT].ci.mean);
+    }
+    printf("\n%-30s %12s %12s\n", "Utilization by department", "windows", "officers");
+    for (size_t g = 0; g < n_groups; g++) {
+        if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
+        const cell_t *c = &cells[g * FLOW_K_COUNT];
+        printf("  %-28.28s %12.2f %12.2f\n", s->departments[groups[g].index].id,
+               c[FLOW_K_FRONT_UTIL].ci.mean, c[FLOW_K_BACK_UTIL].ci.mean);
+    }
+}
+
+static int write_files(const run_options_t *o, const scn_t *s, const flow_group_t *groups,
+                       size_t n_groups, const cell_t *cells, const run_ctx_t *ctx,
+                       const unsigned char *done_mask, size_t reps, size_t done,
+                       bool complete, const char *dir) {
+    char err[512];
+    if (out_mkdir_p(dir, err, sizeof err) != 0 ||
+        write_summary_csv(dir, s, groups, n_groups, cells, err, sizeof err) != 0 ||
+        write_replications_csv(dir, s, groups, n_groups, ctx, done_mask, reps, err,
+                               sizeof err) != 0) {
+        fprintf(stderr, "govsim run: %s\n", err);
+        return -1;
+    }
+    out_file_t f;
+    FILE *fp = out_file_open(&f, dir, "summary.json", err, sizeof err);
+    if (!fp) {
+        fprintf(stderr, "govsim run: %s\n", err);
+        return -1;
+    }
+    json_summary(fp, s, o, groups, n_groups, cells, done, complete);
+    if (out_file_commit(&f, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim run: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_run(int argc, char **argv) {
+    run_options_t o;
+    if (parse(argc, argv, &o) != 0) return CLI_USAGE;
+    char err[1024];
+    scn_t s;
+    if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return CLI_USAGE;
+    }
+    if (o.days) s.days = (int)o.days;
+    if (o.seed_set) s.seed = o.seed;
+    if (o.reps) s.replications = (int)o.reps;
+    if (flow_check(&s, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        scn_free(&s);
+        return CLI_USAGE;
+    }
+    for (size_t w = 0; w < s.n_warnings; w++)
+        fprintf(stderr, "govsim run: warning: %s\n", s.warnings[w]);
+    size_t reps = (size_t)s.replications;
+    size_t n_groups = flow_groups(&s, NULL, 0);
+    flow_group_t *groups = malloc(n_groups * sizeof *groups);
+    run_ctx_t ctx = {&s, calloc(reps, sizeof(flow_result_t))};
+    unsigned char *done_mask = calloc(reps, 1);
+    cell_t *cells = calloc(n_groups * FLOW_K_COUNT, sizeof *cells);
+    double *values = malloc(reps * sizeof *values);
+    int rc = CLI_FAILURE;
+    if (!groups || !ctx.res || !done_mask || !cells || !values) goto out;
+    flow_groups(&s, groups, n_groups);
+
+    exp_config_t cfg = {1, reps, o.threads, o.quiet, s.id};
+    exp_status_t st = exp_run(&cfg, run_task, &ctx, done_mask);
+    if (st.failed) {
+        fprintf(stderr, "govsim run: %zu replications ran out of memory\n", st.failed);
+        goto out;
+    }
+    if (st.done == 0) {
+        fprintf(stderr, "govsim run: interrupted before any replication finished; "
+                        "nothing written\n");
+        goto out;
+    }
+    double events = 0;
+    for (size_t r = 0; r < reps; r++)
+        if (done_mask[r]) events += (double)ctx.res[r].events;
+    for (size_t g = 0; g < n_groups; g++)
+        for (int k = 0; k < FLOW_K_COUNT; k++) {
+            size_t n = 0;
+            for (size_t r = 0; r < reps; r++)
+                if (done_mask[r]) values[n++] = flow_kpi(&ctx.res[r], g, (flow_kpi_t)k);
+            cells[g * FLOW_K_COUNT + k].ci = stats_ci(values, n, 0.95);
+        }
+    bool complete = st.done == reps;
+    char dir[1024];
+    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
+    else snprintf(dir, sizeof dir, "results/%s-run", s.id);
+    if (write_files(&o, &s, groups, n_groups, cells, &ctx, done_mask, reps, st.done,
+                    complete, dir) != 0)
+        goto out;
+    if (o.format == FMT_TABLE) {
+        print_table(&s, &o, groups, n_groups, cells, st.done, &st, events);
+        if (s.n_warnings) printf("\n%zu warning(s) on stderr.\n", s.n_warnings);
+        printf("\nFiles: %s/summary.csv, replications.csv, summary.json\n", dir);
+    } else if (o.format == FMT_JSON) {
+        json_summary(stdout, &s, &o, groups, n_groups, cells, st.done, complete);
+    } else {
+        char path[1100];
+        snprintf(path, sizeof path, "%s/summary.csv", dir);
+        FILE *in = fopen(path, "r");
+        if (in) {
+            int ch;
+            while ((ch = fgetc(in)) != EOF) putchar(ch);
+            fclose(in);
+        }
+    }
+    if (!complete) {
+        fprintf(stderr, "govsim run: interrupted: %zu of %zu replications; files "
+                        "marked incomplete\n", st.done, reps);
+        rc = CLI_FAILURE;
+    } else {
+        rc = CLI_OK;
+    }
+out:
+    if (ctx.res)
+        for (size_t r = 0; r < reps; r++) flow_result_free(&ctx.res[r]);
+    free(ctx.res);
+    free(done_mask);
+    free(cells);
+    free(values);
+    free(groups);
+    scn_free(&s);
+    return rc;
+}

@@ -1,0 +1,750 @@
+#include "flow.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow_internal.h"
+#include "rng.h"
+
+enum {
+    EV_ARRIVAL, EV_OPEN, EV_CLOSE, EV_DONE, EV_DATA, EV_RETURN, EV_RENEGE,
+    EV_OUTAGE, EV_REBALANCE, EV_WARMUP
+};
+
+/* Assumptions of the model (docs/model.md says why). */
+#define TRAVEL_MINUTES 30.0      /* a citizen's trip to a hall and back      */
+#define FETCH_WORK_MINUTES 10.0  /* issuing a document at the owner's window */
+#define PREPARE_MEAN 1440.0      /* time to complete missing materials       */
+#define RETURN_SPREAD 0.9        /* returns spread over 90% of the open day */
+#define OUTAGE_DOWN_MEAN 120.0   /* mean outage of the online-uptime process */
+#define FALLBACK_MANUAL_MEAN 2880.0 /* api request while links/hub are down  */
+#define FALLBACK_MANUAL_CV 0.5
+
+/* ---- streams: fixed ids, so variants share them (common random numbers) */
+
+enum {
+    STREAM_ARRIVAL = 0,
+    STREAM_WORK = 2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS,
+    STREAM_OUTCOME = STREAM_WORK + FLOW_MAX_SERVICES * FLOW_MAX_STEPS,
+    STREAM_DATA = STREAM_OUTCOME + FLOW_MAX_SERVICES * FLOW_MAX_STEPS,
+    STREAM_MISC = STREAM_DATA + FLOW_MAX_SERVICES * FLOW_MAX_STEPS,
+    STREAM_COUNT = STREAM_MISC + 64
+};
+_Static_assert(STREAM_COUNT <= RNG_MAX_STREAMS, "stream ids must fit rng.h");
+
+enum { MISC_RETURNS = 0, MISC_UPTIME = 1, MISC_INCIDENT = 2 };
+
+static inline gsl_rng *rng_arrival(flow_model_t *m, int sv, int rg, int online) {
+    return m->rng[STREAM_ARRIVAL + 2 * (sv * FLOW_MAX_REGIONS + rg) + online];
+}
+static inline gsl_rng *rng_work(flow_model_t *m, int sv, int k) {
+    return m->rng[STREAM_WORK + sv * FLOW_MAX_STEPS + k];
+}
+static inline gsl_rng *rng_outcome(flow_model_t *m, int sv, int k) {
+    return m->rng[STREAM_OUTCOME + sv * FLOW_MAX_STEPS + k];
+}
+static inline gsl_rng *rng_data(flow_model_t *m, int sv, int k) {
+    return m->rng[STREAM_DATA + sv * FLOW_MAX_STEPS + k];
+}
+static inline gsl_rng *rng_misc(flow_model_t *m, int which) {
+    return m->rng[STREAM_MISC + which];
+}
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static inline flow_case_t *case_at(flow_model_t *m, uint32_t c) {
+    return pool_at(&m->cases, c);
+}
+static inline task_t *task_at(flow_model_t *m, uint32_t t) {
+    return pool_at(&m->tasks, t);
+}
+static inline const scn_step_t *step_of(const flow_model_t *m,
+                                        const flow_case_t *c, int k) {
+    return &m->s->services[c->service].steps[k];
+}
+
+static void schedule(flow_model_t *m, double t, uint32_t type, uint32_t entity,
+                     uint64_t data) {
+    if (t > m->horizon) return; /* beyond the run: never happens */
+    if (sim_at(&m->sim, t < m->sim.now ? m->sim.now : t, type, entity, data) == 0)
+        m->nomem = 1;
+}
+
+/* Probability that a case of service sv in region rg goes online. */
+static double online_probability(const scn_t *s, int sv, int rg) {
+    const scn_region_t *r = &s->regions[rg];
+    double p = s->services[sv].online_share * r->online_scale;
+    if (p > 1) p = 1;
+    return p * (1 - r->digital_excluded);
+}
+
+/* A window turn: front step of a counter case, or an in-person step. */
+static bool at_window(const flow_case_t *c, const scn_step_t *st) {
+    return st->in_person || (st->front && !c->online);
+}
+
+/* When a citizen sent home comes back: at a uniformly random moment of
+ * the next working day's opening hours (not all at opening time, which
+ * would make an artificial morning rush). */
+static double return_time(flow_model_t *m, double after) {
+    double open = wcal_next_open(&m->s->calendar, after);
+    double offset = RETURN_SPREAD * m->minutes_per_day *
+                    gsl_rng_uniform(rng_misc(m, MISC_RETURNS));
+    return wcal_add_working_time(&m->s->calendar, open, offset);
+}
+
+static int choose_next(flow_model_t *m, const flow_case_t *c, int k) {
+    const scn_service_t *sv = &m->s->services[c->service];
+    const scn_step_t *st = &sv->steps[k];
+    if (st->n_next == 0) return k + 1 < (int)sv->n_steps ? k + 1 : SCN_DONE;
+    double u = gsl_rng_uniform(rng_outcome(m, c->service, k));
+    double cum = 0;
+    for (size_t i = 0; i < st->n_next; i++) {
+        cum += st->next[i].prob;
+        if (u < cum) return st->next[i].target;
+    }
+    return st->next[st->n_next - 1].target;
+}
+
+static void begin_step(flow_model_t *m, uint32_t t, int k);
+static void enter_service(flow_model_t *m, uint32_t t);
+
+/* ---- finishing ----------------------------------------------------------- */
+
+static void complete_case(flow_model_t *m, uint32_t t) {
+    task_t *tk = task_at(m, t);
+    uint32_t c = tk->case_id;
+    flow_acc_complete(m, case_at(m, c));
+    pool_release(&m->tasks, t);
+    pool_release(&m->cases, c);
+    m->open_cases--;
+}
+
+/* Step k of task t is done: go on (or join a parallel run). */
+static void step_finished(flow_model_t *m, uint32_t t, int k) {
+    flow_case_t *c = case_at(m, task_at(m, t)->case_id);
+    if (c->pending > 0) {
+        if (--c->pending > 0) { /* others still working: this task ends */
+            pool_release(&m->tasks, t);
+            return;
+        }
+        k = c->join_next; /* the last step of the run decides where next */
+    }
+    int next = choose_next(m, c, k);
+    if (next == SCN_DONE) complete_case(m, t);
+    else begin_step(m, t, next);
+}
+
+/* ---- resources ------------------------------------------------------------ */
+
+static void start_work(flow_model_t *m, uint32_t t) {
+    task_t *tk = task_at(m, t);
+    flow_case_t *c = case_at(m, tk->case_id);
+    double now = m->sim.now, work;
+    if (tk->state == TASK_FETCH) {
+        work = FETCH_WORK_MINUTES;
+    } else {
+        const scn_step_t *st = step_of(m, c, tk->step);
+        work = dist_sample(&st->work, rng_work(m, c->service, tk->step)) *
+               m->s->departments[st->dept].skill;
+        if (tk->at_window && m->s->levers.one_stop)
+            work *= m->s->levers.one_stop_slowdown;
+    }
+    double end;
+    if (tk->at_window) {
+        flow_acc_window_visit(m, c, now - tk->since, false);
+        c->citizen_minutes += now - tk->since + work;
+        end = now + work;
+    } else {
+        end = wcal_add_working_time(&m->s->calendar, now, work);
+        if (now >= m->warmup && tk->state != TASK_FETCH)
+            m->back_work[m->s->services[c->service].steps[tk->step].dept] += work;
+    }
+    if (tk->renege) {
+        if (sim_cancel(&m->sim, tk->renege) != 0) m->nomem = 1;
+        tk->renege = 0;
+    }
+    if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
+    schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
+}
+
+/* Serve whoever is next at resource r while servers are free. */
+static void grant_waiting(flow_model_t *m, int r) {
+    uint32_t next;
+    while ((next = res_next(&m->res[r], m->sim.now)) != RES_NONE) start_work(m, next);
+}
+
+/* Join the line of resource r (a window if tk->at_window). */
+static void request(flow_model_t *m, uint32_t t, int r) {
+    task_t *tk = task_at(m, t);
+    flow_case_t *c = case_at(m, tk->case_id);
+    tk->res = r;
+    tk->since = m->sim.now;
+    if (tk->state != TASK_FETCH) tk->state = TASK_QUEUED;
+    int rc = res_request(&m->res[r], t, 0, m->sim.now, &tk->ticket);
+    if (rc == RES_GRANTED) {
+        start_work(m, t);
+    } else if (rc == RES_QUEUED) {
+        double patience = m->s->services[c->service].patience_mean;
+        if (tk->at_window && patience > 0) {
+            double p = rng_exponential(rng_outcome(m, c->service, tk->step), patience);
+            tk->renege = sim_after(&m->sim, p, EV_RENEGE, t, tk->ticket);
+            if (tk->renege == 0) m->nomem = 1;
+        }
+    } else {
+        m->nomem = 1;
+    }
+}
+
+/* The citizen goes to a window of resource r (travelling if not there). */
+static void go_to_window(flow_model_t *m, uint32_t t, int r) {
+    task_t *tk = task_at(m, t);
+    flow_case_t *c = case_at(m, tk->case_id);
+    if (!wcal_is_open(&m->s->calendar, m->sim.now)) {
+        c->hall = -1;
+        if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
+        schedule(m, return_time(m, m->sim.now), EV_RETURN, t, 0);
+        return;
+    }
+    if (c->hall != r) {
+        c->trips++;
+        c->citizen_minutes += TRAVEL_MINUTES;
+        c->hall = r;
+    }
+    tk->at_window = true;
+    request(m, t, r);
+}
+
+/* Documents the citizen must fetch (no link): one window visit each. */
+static void fetch_next(flow_model_t *m, uint32_t t) {
+    task_t *tk = task_at(m, t);
+    tk->state = TASK_FETCH;
+    go_to_window(m, t, m->front_res[tk->fetch_owner]);
+}
+
+/* The step's own work, once its data is there. */
+static void enter_service(flow_model_t *m, uint32_t t) {
+    task_t *tk = task_at(m, t);
+    flow_case_t *c = case_at(m, tk->case_id);
+    const scn_step_t *st = step_of(m, c, tk->step);
+    if (at_window(c, st)) {
+        go_to_window(m, t, m->front_res[st->dept]);
+    } else {
+        c->hall = -1;
+        tk->at_window = false;
+        request(m, t, m->back_res[st->dept]);
+    }
+}
+
+/* ---- data --------------------------------------------------------------- */
+
+/* Request the data step k needs; returns the delay until the last item
+ * arrives by link, and sets tk->fetch_left / fetch_owner for documents the
+ * citizen must fetch. */
+static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
+    const scn_t *s = m->s;
+    const scn_step_t *st = step_of(m, c, k);
+    gsl_rng *r = rng_data(m, c->service, k);
+    double delay = 0;
+    tk->fetch_left = 0;
+    for (size_t i = 0; i < st->n_needs; i++) {
+        int owner = s->items[st->needs[i]].owner;
+        if (owner == st->dept) continue;
+        const scn_link_t *link = m->link[(size_t)owner * s->n_departments + (size_t)st->dept];
+        double d;
+        bool manual = false;
+        if (s->levers.data_hub && m->hub_up && m->links_up) {
+            d = dist_sample(&s->levers.hub_delay, r);
+        } else if (link && link->mode != SCN_LINK_NONE) {
+            if (link->mode == SCN_LINK_API && m->links_up && m->hub_up) {
+                d = dist_sample(&link->delay, r);
+            } else if (link->mode == SCN_LINK_API) {
+                double sg2 = log(1 + FALLBACK_MANUAL_CV * FALLBACK_MANUAL_CV);
+                d = gsl_ran_lognormal(r, log(FALLBACK_MANUAL_MEAN) - sg2 / 2, sqrt(sg2));
+                manual = true;
+            } else {
+                d = dist_sample(&link->delay, r);
+                manual = true;
+            }
+        } else {
+            c->data_fetched++;
+            c->data_requests++;
+            tk->fetch_left++;
+            tk->fetch_owner = owner;
+            continue;
+        }
+        c->data_requests++;
+        c->data_manual += manual;
+        c->data_delay += d;
+        if (d > delay) delay = d;
+    }
+    return delay;
+}
+
+static void after_data(flow_model_t *m, uint32_t t) {
+    task_t *tk = task_at(m, t);
+    if (tk->fetch_left > 0) fetch_next(m, t);
+    else enter_service(m, t);
+}
+
+/* Start step k for task t: parallel run, data, then service. */
+static void begin_step(flow_model_t *m, uint32_t t, int k) {
+    task_t *tk = task_at(m, t);
+    flow_case_t *c = case_at(m, tk->case_id);
+    const scn_service_t *sv = &m->s->services[c->service];
+    tk->step = k;
+    if (m->s->levers.parallel_approval && c->pending == 0 && sv->steps[k].parallel) {
+        int e = k; /* the run: consecutive parallel steps in sequence */
+        while (e + 1 < (int)sv->n_steps && sv->steps[e].n_next == 0 &&
+               sv->steps[e + 1].parallel)
+            e++;
+        if (e > k) {
+            c->pending = e - k + 1;
+            c->join_next = e;
+            for (int j = k + 1; j <= e; j++) {
+                uint32_t nt = pool_alloc(&m->tasks);
+                if (nt == POOL_NONE) {
+                    m->nomem = 1;
+                    return;
+                }
+                tk = task_at(m, t); /* the pool may have moved */
+                *task_at(m, nt) = (task_t){.case_id = tk->case_id, .step = j};
+                begin_step(m, nt, j);
+            }
+            tk = task_at(m, t);
+            c = case_at(m, tk->case_id);
+        }
+    }
+    double delay = request_data(m, tk, c, k);
+    if (delay > 0) {
+        tk->state = TASK_DATA;
+        schedule(m, m->sim.now + delay, EV_DATA, t, 0);
+    } else {
+        after_data(m, t);
+    }
+}
+
+/* ---- events -------------------------------------------------------------- */
+
+static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
+    const scn_t *s = m->s;
+    double share = s->services[sv].region_share[rg];
+    double p = online_probability(s, sv, rg);
+    double per_day = s->services[sv].per_day * share * (online ? p : 1 - p);
+    if (per_day <= 0) return;
+    gsl_rng *r = rng_arrival(m, sv, rg, online);
+    uint64_t data = (uint64_t)(2 * (sv * FLOW_MAX_REGIONS + rg) + online);
+    double t;
+    if (online) { /* around the clock, every day: the week's demand spread */
+        double workdays = 0;
+        for (int d = 0; d < 7; d++) workdays += s->calendar.workday[d];
+        if (s->calendar.n_intervals == 0) workdays = 7;
+        double rate = per_day * workdays / (7 * 1440.0);
+        t = m->sim.now + rng_exponential(r, 1 / rate);
+    } else { /* during office hours: exponential in open minutes */
+        double rate = per_day / m->minutes_per_day;
+        t = wcal_add_working_time(&s->calendar, m->sim.now, rng_exponential(r, 1 / rate));
+    }
+    schedule(m, t, EV_ARRIVAL, 0, data);
+}
+
+static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)sim;
+    int code = (int)ev->data, online = code & 1;
+    int sv = (code >> 1) / FLOW_MAX_REGIONS, rg = (code >> 1) % FLOW_MAX_REGIONS;
+    schedule_arrival(m, sv, rg, online);
+    uint32_t c = pool_alloc(&m->cases), t = pool_alloc(&m->tasks);
+    if (c == POOL_NONE || t == POOL_NONE) {
+        m->nomem = 1;
+        return;
+    }
+    flow_case_t *cs = case_at(m, c);
+    *cs = (flow_case_t){.service = sv, .region = rg, .online = online,
+                        .arrived = m->sim.now, .last_front = -1,
+                        .hall = -1};
+    if (online && !m->online_up) cs->online = false; /* falls back */
+    if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
+    flow_acc_arrival(m, cs);
+    *task_at(m, t) = (task_t){.case_id = c};
+    begin_step(m, t, 0);
+}
+
+static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    uint32_t t = ev->entity;
+    int r = (int)ev->data;
+    res_release(&m->res[r], sim->now);
+    grant_waiting(m, r);
+    task_t *tk = task_at(m, t);
+    flow_case_t *c = case_at(m, tk->case_id);
+    if (tk->state == TASK_FETCH) { /* a document fetched */
+        if (--tk->fetch_left > 0) fetch_next(m, t);
+        else {
+            tk->state = TASK_DATA;
+            enter_service(m, t);
+        }
+        return;
+    }
+    const scn_step_t *st = step_of(m, c, tk->step);
+    gsl_rng *u = rng_outcome(m, c->service, tk->step);
+    bool front = st->front || st->in_person;
+    if (front && st->incomplete > 0 && gsl_rng_uniform(u) < st->incomplete) {
+        c->reworked = true; /* sent home to complete the materials */
+        double back = sim->now + rng_exponential(u, PREPARE_MEAN);
+        c->hall = -1;
+        tk->state = TASK_AWAY;
+        schedule(m, tk->at_window ? return_time(m, back) : back, EV_RETURN, t, 0);
+        return;
+    }
+    double err = m->s->departments[st->dept].error_rate;
+    if (!tk->at_window && err > 0 && gsl_rng_uniform(u) < err) {
+        c->reworked = true; /* the officer's work must be redone */
+        enter_service(m, t);
+        return;
+    }
+    if (st->data_error > 0 && gsl_rng_uniform(u) < st->data_error) {
+        c->reworked = true; /* wrong data: back to the last front step */
+        if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
+        else enter_service(m, t);
+        return;
+    }
+    if (front) c->last_front = tk->step;
+    step_finished(m, t, tk->step);
+}
+
+static void on_data(void *model, sim_t *sim, const evq_event_t *ev) {
+    (void)sim;
+    after_data(model, ev->entity);
+}
+
+static void on_return(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)sim;
+    uint32_t t = ev->entity;
+    if (task_at(m, t)->state == TASK_FETCH) fetch_next(m, t);
+    else enter_service(m, t);
+}
+
+static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    uint32_t t = ev->entity;
+    task_t *tk = task_at(m, t);
+    tk->renege = 0;
+    if (!res_cancel(&m->res[tk->res], ev->data, sim->now)) return;
+    flow_case_t *c = case_at(m, tk->case_id);
+    flow_acc_window_visit(m, c, sim->now - tk->since, true);
+    c->citizen_minutes += sim->now - tk->since;
+    c->hall = -1; /* gives up today, comes back another day */
+    if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
+    schedule(m, return_time(m, sim->now + 720), EV_RETURN, t, 0);
+}
+
+static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)ev;
+    double reopen = wcal_next_open(&m->s->calendar, sim->now);
+    /* a break within the day (lunch): the line stays and waits for the
+     * afternoon; at the day's last closing it goes home */
+    bool day_ends = floor(reopen / 1440.0) != floor(sim->now / 1440.0);
+    for (size_t r = 0; r < m->n_res; r++) {
+        if (!m->front_capacity[r]) continue;
+        res_set_capacity(&m->res[r], 0, sim->now);
+        if (!day_ends) continue;
+        uint32_t t;
+        while ((t = res_pop_waiting(&m->res[r], sim->now)) != RES_NONE) {
+            task_t *tk = task_at(m, t);
+            flow_case_t *c = case_at(m, tk->case_id);
+            if (tk->renege) {
+                if (sim_cancel(sim, tk->renege) != 0) m->nomem = 1;
+                tk->renege = 0;
+            }
+            c->citizen_minutes += sim->now - tk->since;
+            c->hall = -1; /* the hall closes for the day: back another day */
+            if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
+            schedule(m, return_time(m, sim->now), EV_RETURN, t, 0);
+        }
+    }
+    schedule(m, reopen, EV_OPEN, 0, 0);
+}
+
+static void on_open(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)ev;
+    for (size_t r = 0; r < m->n_res; r++) {
+        if (!m->front_capacity[r]) continue;
+        res_set_capacity(&m->res[r], m->front_capacity[r], sim->now);
+        grant_waiting(m, (int)r);
+    }
+    schedule(m, wcal_next_close(&m->s->calendar, sim->now), EV_CLOSE, 0, 0);
+}
+
+/* Outages: data = 2 * process + (1 if it is a repair). Process n_incidents
+ * is the online channel's uptime process. */
+static void toggle(flow_model_t *m, scn_incident_target_t target, int delta) {
+    int *count = target == SCN_INC_ONLINE ? &m->online_down_count
+                 : target == SCN_INC_LINKS ? &m->links_down_count
+                                            : &m->hub_down_count;
+    *count += delta;
+    m->online_up = m->online_down_count == 0;
+    m->links_up = m->links_down_count == 0;
+    m->hub_up = m->hub_down_count == 0;
+}
+
+static void on_outage(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    const scn_t *s = m->s;
+    size_t proc = ev->data >> 1;
+    bool repair = ev->data & 1;
+    double sec = s->levers.security;
+    if (proc == s->n_incidents) { /* uptime process of the online channel */
+        gsl_rng *r = rng_misc(m, MISC_UPTIME);
+        double u = s->online_uptime;
+        toggle(m, SCN_INC_ONLINE, repair ? -1 : 1);
+        double next = repair ? rng_exponential(r, OUTAGE_DOWN_MEAN * u / (1 - u))
+                             : rng_exponential(r, OUTAGE_DOWN_MEAN);
+        schedule(m, sim->now + next, EV_OUTAGE, 0, (proc << 1) | !repair);
+        return;
+    }
+    const scn_incident_t *inc = &s->incidents[proc];
+    gsl_rng *r = rng_misc(m, MISC_INCIDENT + (int)proc);
+    toggle(m, inc->target, repair ? -1 : 1);
+    double next = repair ? rng_exponential(r, inc->mtbf_days * 1440 * sec)
+                         : dist_sample(&inc->repair, r) / sec;
+    schedule(m, sim->now + next, EV_OUTAGE, 0, (proc << 1) | !repair);
+}
+
+/* Demand-responsive staffing: within each region, officers follow the
+ * work waiting and in hand at each department's back office. */
+static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    const scn_t *s = m->s;
+    (void)ev;
+    for (size_t rg = 0; rg < s->n_regions; rg++) {
+        double total = 0, weight = 0;
+        for (size_t d = 0; d < s->n_departments; d++) {
+            if (s->departments[d].region != (int)rg || s->departments[d].staff == 0) continue;
+            const res_t *r = &m->res[m->back_res[d]];
+            total += s->departments[d].staff;
+            weight += (double)r->waiting + r->busy;
+        }
+        if (weight <= 0) continue;
+        for (size_t d = 0; d < s->n_departments; d++) {
+            if (s->departments[d].region != (int)rg || s->departments[d].staff == 0) continue;
+            int b = m->back_res[d];
+            const res_t *r = &m->res[b];
+            double share = ((double)r->waiting + r->busy) / weight;
+            unsigned cap = (unsigned)lround(total * share);
+            res_set_capacity(&m->res[b], cap < 1 ? 1 : cap, sim->now);
+            grant_waiting(m, b);
+        }
+    }
+    double next = wcal_add_working_time(&s->calendar, sim->now,
+                                        s->levers.rebalance_days * m->minutes_per_day);
+    schedule(m, next, EV_REBALANCE, 0, 0);
+}
+
+static void on_warmup(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)ev;
+    for (size_t r = 0; r < m->n_res; r++) res_reset_stats(&m->res[r], sim->now);
+    flow_acc_reset(m);
+}
+
+/* ---- set-up -------------------------------------------------------------- */
+
+int flow_check(const scn_t *s, char *err, size_t errlen) {
+    if (s->n_services > FLOW_MAX_SERVICES || s->n_regions > FLOW_MAX_REGIONS) {
+        snprintf(err, errlen, "%s: at most %d services and %d regions", s->path,
+                 FLOW_MAX_SERVICES, FLOW_MAX_REGIONS);
+        return -1;
+    }
+    if (s->n_incidents + 1 > 64 - MISC_INCIDENT) {
+        snprintf(err, errlen, "%s: at most %d incidents", s->path, 64 - MISC_INCIDENT - 1);
+        return -1;
+    }
+    for (size_t i = 0; i < s->n_services; i++) {
+        const scn_service_t *sv = &s->services[i];
+        if (sv->n_steps > FLOW_MAX_STEPS) {
+            snprintf(err, errlen, "%s: service '%s': at most %d steps", s->path,
+                     sv->id, FLOW_MAX_STEPS);
+            return -1;
+        }
+        for (size_t k = 0; k < sv->n_steps; k++) {
+            const scn_step_t *st = &sv->steps[k];
+            const scn_department_t *d = &s->departments[st->dept];
+            bool remote = st->front && !st->in_person && sv->online_share > 0;
+            if ((!st->front || remote) && !st->in_person && d->staff == 0) {
+                snprintf(err, errlen, "%s: service '%s' step '%s': department '%s' "
+                         "has no staff for back-office or online work", s->path,
+                         sv->id, st->id, d->id);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int setup_resources(flow_model_t *m) {
+    const scn_t *s = m->s;
+    size_t nd = s->n_departments;
+    bool pooled = s->levers.one_stop;
+    m->n_res = 2 * nd + (pooled ? s->n_regions : 0);
+    m->res = calloc(m->n_res, sizeof *m->res);
+    m->front_capacity = calloc(m->n_res, sizeof *m->front_capacity);
+    m->front_res = calloc(nd, sizeof *m->front_res);
+    m->back_res = calloc(nd, sizeof *m->back_res);
+    m->link = calloc(nd * nd, sizeof *m->link);
+    m->back_work = calloc(nd, sizeof *m->back_work);
+    if (!m->back_work) return -1;
+    if (!m->res || !m->front_capacity || !m->front_res || !m->back_res || !m->link)
+        return -1;
+    for (size_t a = 0; a < nd; a++) /* looked up on every data need */
+        for (size_t b = 0; b < nd; b++) m->link[a * nd + b] = scn_find_link(s, (int)a, (int)b);
+    unsigned *hall = calloc(s->n_regions, sizeof *hall);
+    if (!hall) return -1;
+    for (size_t d = 0; d < nd; d++) {
+        const scn_department_t *dp = &s->departments[d];
+        m->back_res[d] = (int)(2 * d + 1);
+        m->front_res[d] = pooled ? (int)(2 * nd + (size_t)dp->region) : (int)(2 * d);
+        m->front_capacity[2 * d] = pooled ? 0 : (unsigned)dp->windows;
+        hall[dp->region] += (unsigned)dp->windows;
+    }
+    if (pooled)
+        for (size_t r = 0; r < s->n_regions; r++)
+            m->front_capacity[2 * nd + r] = s->levers.one_stop_windows > 0
+                                                ? (unsigned)s->levers.one_stop_windows
+                                                : hall[r];
+    free(hall);
+    bool open0 = wcal_is_open(&s->calendar, 0);
+    int fail = 0;
+    for (size_t r = 0; r < m->n_res; r++) {
+        unsigned cap = r < 2 * nd && (r & 1) ? (unsigned)s->departments[r / 2].staff
+                                             : (open0 ? m->front_capacity[r] : 0);
+        fail |= res_init(&m->res[r], cap, 1, 0.0);
+    }
+    return fail ? -1 : 0;
+}
+
+static int setup_streams(flow_model_t *m) {
+    m->n_rng = STREAM_COUNT;
+    m->rng = calloc(m->n_rng, sizeof *m->rng);
+    if (!m->rng) return -1;
+    const scn_t *s = m->s;
+    for (size_t sv = 0; sv < s->n_services; sv++) {
+        for (size_t rg = 0; rg < s->n_regions; rg++)
+            for (int on = 0; on < 2; on++) {
+                size_t id = STREAM_ARRIVAL + 2 * (sv * FLOW_MAX_REGIONS + rg) + (size_t)on;
+                m->rng[id] = rng_stream_new(s->seed, m->rep, (uint32_t)id);
+            }
+        for (size_t k = 0; k < s->services[sv].n_steps; k++) {
+            size_t off = sv * FLOW_MAX_STEPS + k;
+            m->rng[STREAM_WORK + off] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_WORK + off));
+            m->rng[STREAM_OUTCOME + off] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_OUTCOME + off));
+            m->rng[STREAM_DATA + off] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_DATA + off));
+        }
+    }
+    for (size_t i = 0; i < MISC_INCIDENT + s->n_incidents; i++)
+        m->rng[STREAM_MISC + i] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_MISC + i));
+    /* any allocation that failed left a NULL where a stream is needed */
+    for (size_t sv = 0; sv < s->n_services; sv++)
+        for (size_t k = 0; k < s->services[sv].n_steps; k++)
+            if (!m->rng[STREAM_WORK + sv * FLOW_MAX_STEPS + k] ||
+                !m->rng[STREAM_OUTCOME + sv * FLOW_MAX_STEPS + k] ||
+                !m->rng[STREAM_DATA + sv * FLOW_MAX_STEPS + k])
+                return -1;
+    for (size_t i = 0; i < MISC_INCIDENT + s->n_incidents; i++)
+        if (!m->rng[STREAM_MISC + i]) return -1;
+    return 0;
+}
+
+static void model_free(flow_model_t *m) {
+    if (m->res)
+        for (size_t r = 0; r < m->n_res; r++) res_free(&m->res[r]);
+    free(m->res);
+    free(m->front_capacity);
+    free(m->front_res);
+    free(m->back_res);
+    free(m->link);
+    free(m->back_work);
+    if (m->rng)
+        for (size_t i = 0; i < m->n_rng; i++)
+            if (m->rng[i]) gsl_rng_free(m->rng[i]);
+    free(m->rng);
+    flow_acc_free(m);
+    pool_free(&m->cases);
+    pool_free(&m->tasks);
+    sim_free(&m->sim);
+}
+
+static void start(flow_model_t *m) {
+    const scn_t *s = m->s;
+    for (size_t sv = 0; sv < s->n_services; sv++)
+        for (size_t rg = 0; rg < s->n_regions; rg++)
+            for (int on = 0; on < 2; on++) schedule_arrival(m, (int)sv, (int)rg, on);
+    if (s->calendar.n_intervals > 0) {
+        if (wcal_is_open(&s->calendar, 0))
+            schedule(m, wcal_next_close(&s->calendar, 0), EV_CLOSE, 0, 0);
+        else
+            schedule(m, wcal_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
+    }
+    if (s->online_uptime < 1)
+        schedule(m, rng_exponential(rng_misc(m, MISC_UPTIME),
+                                    OUTAGE_DOWN_MEAN * s->online_uptime / (1 - s->online_uptime)),
+                 EV_OUTAGE, 0, (uint64_t)s->n_incidents << 1);
+    for (size_t i = 0; i < s->n_incidents; i++)
+        schedule(m, rng_exponential(rng_misc(m, MISC_INCIDENT + (int)i),
+                                    s->incidents[i].mtbf_days * 1440 * s->levers.security),
+                 EV_OUTAGE, 0, (uint64_t)i << 1);
+    if (s->levers.rebalance_days > 0)
+        schedule(m, wcal_add_working_time(&s->calendar, 0,
+                                          s->levers.rebalance_days * m->minutes_per_day),
+                 EV_REBALANCE, 0, 0);
+    if (m->warmup > 0) schedule(m, m->warmup, EV_WARMUP, 0, 0);
+}
+
+int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop,
+             flow_result_t *out) {
+    flow_model_t m;
+    memset(&m, 0, sizeof m);
+    memset(out, 0, sizeof *out);
+    m.s = s;
+    m.rep = rep;
+    m.online_up = m.links_up = m.hub_up = true;
+    m.warmup = s->warmup_days * 1440.0;
+    m.horizon = m.warmup + s->days * 1440.0;
+    m.minutes_per_day = wcal_minutes_per_day(&s->calendar);
+    if (m.minutes_per_day <= 0) m.minutes_per_day = 1440;
+    int fail = sim_init(&m.sim, &m, stop) != 0;
+    fail |= pool_init(&m.cases, sizeof(flow_case_t), 1024) != 0;
+    fail |= pool_init(&m.tasks, sizeof(task_t), 1024) != 0;
+    fail |= setup_resources(&m) != 0;
+    fail |= setup_streams(&m) != 0;
+    fail |= flow_acc_init(&m) != 0;
+    if (fail) {
+        model_free(&m);
+        return -1;
+    }
+    sim_on(&m.sim, EV_ARRIVAL, on_arrival);
+    sim_on(&m.sim, EV_OPEN, on_open);
+    sim_on(&m.sim, EV_CLOSE, on_close);
+    sim_on(&m.sim, EV_DONE, on_done);
+    sim_on(&m.sim, EV_DATA, on_data);
+    sim_on(&m.sim, EV_RETURN, on_return);
+    sim_on(&m.sim, EV_RENEGE, on_renege);
+    sim_on(&m.sim, EV_OUTAGE, on_outage);
+    sim_on(&m.sim, EV_REBALANCE, on_rebalance);
+    sim_on(&m.sim, EV_WARMUP, on_warmup);
+    start(&m);
+    sim_run(&m.sim, m.horizon);
+    flow_acc_collect(&m, out);
+    out->events = m.sim.events;
+    out->peak_cases = (double)m.peak_cases;
+    out->interrupted = m.sim.stopped;
+    int rc = m.nomem ? -1 : m.sim.stopped ? 1 : 0;
+    model_free(&m);
+    return rc;
+}

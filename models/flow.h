@@ -1,0 +1,135 @@
+/*
+ * flow.h - the government workflow model: cases through departments.
+ *
+ * One replication of a scenario (models/scn.h) on the kernel (sim/).  A case
+ * (a citizen's or enterprise's matter) arrives for a service in a region,
+ * online or at the counter, and walks the service's steps:
+ *
+ *   - data needs first: each item owned by another department comes over
+ *     the link (api: minutes, manual: days), or, with no link, the citizen
+ *     fetches it at the owner's window (a trip and a turn in that line);
+ *     with the data-hub lever every request goes through the hub (api),
+ *     falling back to manual while the hub or the links are down;
+ *   - a front step for a counter case (or an in_person step for anyone) is
+ *     served at a window: the citizen travels (a trip, unless already at
+ *     that hall: each department's windows are a place of their own unless
+ *     the one-stop lever pools them), queues, may give up after their
+ *     patience (and come back another working day: another trip), and is
+ *     sent home at closing time if still waiting (another trip);
+ *     with the one-stop lever all front steps of a region share one hall of
+ *     generalist windows, slower by one_stop_slowdown;
+ *   - a front step for an online case is reviewed remotely by back-office
+ *     staff; a back-office step waits for an officer and its work runs in
+ *     office hours only (wcal_add_working_time);
+ *   - incomplete materials send the citizen home to come back (counter: a
+ *     trip; online: a resubmission); an officer's error redoes the step; a
+ *     data-quality error sends the case back to its last front step;
+ *   - then the case branches (`next`), loops, or finishes; with the
+ *     parallel-approval lever a run of consecutive `parallel` steps is
+ *     worked at once and joined.
+ *
+ * Online arrivals fall back to the counter while the online channel is
+ * down (its uptime and the incidents).  Demand-responsive rebalancing moves
+ * back-office staff within a region toward the longest queues every N
+ * working days.
+ *
+ * Common random numbers: every random draw comes from a stream fixed by
+ * what it is for (arrivals of service s in region r on channel c; work at
+ * step k of service s; outcomes at that step; data delays; returns; the
+ * outage processes), so a reform that keeps the services sees the same
+ * arrivals and the same work draws.
+ *
+ * KPIs are measured on cases that finish after the warm-up, per group:
+ * all cases, each service, each region; utilization per department.
+ */
+#ifndef GOVSIM_FLOW_H
+#define GOVSIM_FLOW_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scn.h"
+
+/* Limits that keep stream ids unique (sim/rng.h allows 4096 streams). */
+#define FLOW_MAX_SERVICES 32
+#define FLOW_MAX_REGIONS 16
+#define FLOW_MAX_STEPS 24
+
+typedef enum {
+    FLOW_K_COMPLETED,        /* cases finished after warm-up                 */
+    FLOW_K_THROUGHPUT,       /* cases finished per calendar day              */
+    FLOW_K_CYCLE_WD,         /* mean cycle time, working days                */
+    FLOW_K_CYCLE_P50_WD,
+    FLOW_K_CYCLE_P90_WD,
+    FLOW_K_CYCLE_P95_WD,
+    FLOW_K_CYCLE_CD,         /* mean cycle time, calendar days               */
+    FLOW_K_WINDOW_WAIT,      /* mean wait in a window line, minutes          */
+    FLOW_K_TRIPS,            /* trips per case                               */
+    FLOW_K_ONE_TRIP,         /* share of cases with at most one trip         */
+    FLOW_K_ZERO_TRIP,        /* share with no trip at all                    */
+    FLOW_K_WITHIN_LIMIT,     /* share finished within the statutory limit    */
+    FLOW_K_ABANDON,          /* share of window visits given up              */
+    FLOW_K_REWORK,           /* share of cases with any rework or return     */
+    FLOW_K_DATA_REQUESTS,    /* data requests per case                       */
+    FLOW_K_DATA_DELAY,       /* mean data request delay, minutes             */
+    FLOW_K_DATA_MANUAL,      /* share of data requests handled manually      */
+    FLOW_K_DATA_FETCHED,     /* share of data the citizen had to fetch       */
+    FLOW_K_ONLINE,           /* share of cases handled online                */
+    FLOW_K_CITIZEN_HOURS,    /* citizen hours per case (travel, lines, desk) */
+    FLOW_K_WIP,              /* time-averaged cases in the system            */
+    FLOW_K_WIP_CASES,        /* the same from each case's time in the window
+                                (Little's law on the window: equal to WIP)  */
+    FLOW_K_CYCLE_MIN,        /* mean cycle time, calendar minutes (Little)   */
+    FLOW_K_ARRIVAL_RATE,     /* cases arriving per calendar day              */
+    FLOW_K_BACKLOG,          /* cases still open at the end                  */
+    FLOW_K_FRONT_UTIL,       /* window utilization (department groups)       */
+    FLOW_K_BACK_UTIL,        /* officer utilization (department groups)      */
+    FLOW_K_COST_YEAR,        /* government cost per year, yuan (all)         */
+    FLOW_K_CITIZEN_COST_YEAR,/* citizens' time and trips per year, yuan      */
+    FLOW_K_COST_PER_CASE,    /* (government + citizen) cost per case, yuan   */
+    FLOW_K_SATISFACTION,     /* index 0-100, see docs/model.md               */
+    FLOW_K_REGION_GAP,       /* max/min of regions' mean cycle time (all)    */
+    FLOW_K_COUNT
+} flow_kpi_t;
+
+/* Name (as in summary.csv) and unit of each KPI. */
+const char *flow_kpi_name(flow_kpi_t k);
+const char *flow_kpi_unit(flow_kpi_t k);
+
+typedef enum { FLOW_G_ALL, FLOW_G_SERVICE, FLOW_G_REGION, FLOW_G_DEPARTMENT } flow_group_kind_t;
+
+typedef struct flow_group {
+    flow_group_kind_t kind;
+    int index;                  /* service, region or department; -1 for all */
+} flow_group_t;
+
+/* The groups of a scenario in output order: all, services, regions,
+ * departments.  Returns the count; fills up to `cap` entries. */
+size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap);
+
+typedef struct flow_result {
+    size_t n_groups;
+    double *kpi;                /* n_groups x FLOW_K_COUNT, NaN = n/a        */
+    uint64_t events;
+    double peak_cases;          /* most cases open at once                  */
+    int interrupted;
+} flow_result_t;
+
+/* Check that the model can run this scenario (limits above).  Returns 0,
+ * or -1 with a message. */
+int flow_check(const scn_t *s, char *err, size_t errlen);
+
+/* Run replication `rep`.  out->kpi is allocated here (free with
+ * flow_result_free).  Returns 0, 1 if stopped by *stop, -1 when out of
+ * memory. */
+int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop,
+             flow_result_t *out);
+void flow_result_free(flow_result_t *r);
+
+static inline double flow_kpi(const flow_result_t *r, size_t group,
+                              flow_kpi_t k) {
+    return r->kpi[group * FLOW_K_COUNT + k];
+}
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * flow_internal.h - the state of one replication of the workflow model,
+ * shared by models/flow.c (events) and models/flow_kpi.c (accounting).
+ * Not part of the public contract (see flow.h).
+ */
+#ifndef GOVSIM_FLOW_INTERNAL_H
+#define GOVSIM_FLOW_INTERNAL_H
+
+#include <gsl/gsl_rng.h>
+#include <stdbool.h>
+
+#include "flow.h"
+#include "pool.h"
+#include "res.h"
+#include "sim.h"
+#include "stats.h"
+
+/* Where a task is in its step. */
+typedef enum {
+    TASK_DATA,        /* waiting for data over a link                      */
+    TASK_FETCH,       /* citizen fetching a document at another window     */
+    TASK_QUEUED,      /* in a resource's line                              */
+    TASK_WORKING,     /* being served                                      */
+    TASK_AWAY         /* citizen gone home, coming back                    */
+} task_state_t;
+
+typedef struct task {
+    uint32_t case_id;
+    int step;
+    int res;                 /* resource index while queued or working      */
+    task_state_t state;
+    int fetch_left;          /* documents still to fetch (mode none)        */
+    int fetch_owner;         /* department of the document being fetched    */
+    uint64_t ticket;         /* place in the line                           */
+    uint64_t renege;         /* pending patience event, 0 if none           */
+    double since;            /* joined the line                             */
+    bool at_window;          /* this turn is a front visit (counts waits)   */
+} task_t;
+
+typedef struct flow_case {
+    int service, region;
+    bool online;
+    int hall;                /* window resource the citizen is at, -1 away:
+                                another window of the same hall is the same
+                                trip, another department's is a new one    */
+    bool reworked;
+    double arrived;
+    int trips;
+    int last_front;          /* step index of the last front step, or -1    */
+    int pending;             /* parallel tasks still running                */
+    int join_next;           /* step after a parallel run (or SCN_DONE)      */
+    int data_requests, data_manual, data_fetched;
+    double data_delay;       /* summed request delays, minutes              */
+    double citizen_minutes;  /* travel + lines + desk                       */
+} flow_case_t;
+
+/* Per-group accumulators (groups as in flow_groups()). */
+typedef struct flow_acc {
+    double arrivals, completed, online;
+    stats_tally_t cycle_wd, cycle_cd, cycle_min, window_wait;
+    stats_hist_t cycle_hist;
+    double trips, one_trip, zero_trip, within, reworked;
+    double window_visits, abandoned;
+    double data_requests, data_manual, data_fetched, data_delay;
+    double citizen_minutes;
+    stats_timeavg_t wip;
+    double open_cases;       /* current cases open in this group            */
+    double open_since_sum;   /* sum over open cases of max(arrival, warm-up)  */
+    double window_minutes;   /* finished cases' minutes inside the window    */
+} flow_acc_t;
+
+typedef struct flow_model {
+    const scn_t *s;
+    uint32_t rep;
+    sim_t sim;
+    pool_t cases, tasks;
+    size_t n_res;
+    res_t *res;
+    int *front_res, *back_res;   /* per department                          */
+    const scn_link_t **link;     /* [owner * n_departments + user], or NULL  */
+    double *back_work;           /* officer work minutes started after warm-up,
+                                    per department                          */
+    unsigned *front_capacity;    /* per resource, while open                 */
+    double warmup, horizon;
+    double minutes_per_day;      /* open minutes in a working day            */
+    gsl_rng **rng;               /* per stream                               */
+    size_t n_rng;
+    bool online_up, links_up, hub_up;
+    int online_down_count;       /* overlapping outages of the channel       */
+    int links_down_count, hub_down_count;
+    /* accounting */
+    size_t n_groups;
+    flow_group_t *groups;
+    flow_acc_t *acc;
+    uint64_t open_cases, peak_cases;
+    int nomem;
+} flow_model_t;
+
+/* Accounting hooks (flow_kpi.c). */
+int flow_acc_init(flow_model_t *m);
+void flow_acc_free(flow_model_t *m);
+void flow_acc_arrival(flow_model_t *m, const flow_case_t *c);
+void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait,
+                           bool abandoned);
+void flow_acc_complete(flow_model_t *m, const flow_case_t *c);
+void flow_acc_reset(flow_model_t *m);
+void flow_acc_collect(flow_model_t *m, flow_result_t *out);
+
+#endif

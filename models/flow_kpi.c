@@ -1,0 +1,283 @@
+/*
+ * flow_kpi.c - what the workflow model measures, per group of cases.
+ *
+ * Cases count when they finish after the warm-up; arrivals and window
+ * visits when they happen after it.  The work in the system (open cases) is
+ * time-averaged over the measured period, so Little's law can be checked:
+ * WIP = arrival rate x mean cycle time (calendar).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow_internal.h"
+
+static const struct {
+    const char *name, *unit;
+} KPI[FLOW_K_COUNT] = {
+    [FLOW_K_COMPLETED] = {"cases_completed", "cases"},
+    [FLOW_K_THROUGHPUT] = {"throughput", "cases/day"},
+    [FLOW_K_CYCLE_WD] = {"cycle_time", "working days"},
+    [FLOW_K_CYCLE_P50_WD] = {"cycle_time_p50", "working days"},
+    [FLOW_K_CYCLE_P90_WD] = {"cycle_time_p90", "working days"},
+    [FLOW_K_CYCLE_P95_WD] = {"cycle_time_p95", "working days"},
+    [FLOW_K_CYCLE_CD] = {"cycle_time_calendar", "days"},
+    [FLOW_K_WINDOW_WAIT] = {"window_wait", "minutes"},
+    [FLOW_K_TRIPS] = {"trips_per_case", "trips"},
+    [FLOW_K_ONE_TRIP] = {"one_trip_share", "share"},
+    [FLOW_K_ZERO_TRIP] = {"zero_trip_share", "share"},
+    [FLOW_K_WITHIN_LIMIT] = {"within_limit_share", "share"},
+    [FLOW_K_ABANDON] = {"abandonment", "share of window visits"},
+    [FLOW_K_REWORK] = {"rework_share", "share"},
+    [FLOW_K_DATA_REQUESTS] = {"data_requests_per_case", "requests"},
+    [FLOW_K_DATA_DELAY] = {"data_delay", "minutes"},
+    [FLOW_K_DATA_MANUAL] = {"data_manual_share", "share"},
+    [FLOW_K_DATA_FETCHED] = {"data_fetched_share", "share"},
+    [FLOW_K_ONLINE] = {"online_share", "share"},
+    [FLOW_K_CITIZEN_HOURS] = {"citizen_hours_per_case", "hours"},
+    [FLOW_K_WIP] = {"work_in_system", "cases"},
+    [FLOW_K_WIP_CASES] = {"work_in_system_by_cases", "cases"},
+    [FLOW_K_CYCLE_MIN] = {"cycle_time_minutes", "minutes"},
+    [FLOW_K_ARRIVAL_RATE] = {"arrival_rate", "cases/day"},
+    [FLOW_K_BACKLOG] = {"backlog", "cases"},
+    [FLOW_K_FRONT_UTIL] = {"window_utilization", "share"},
+    [FLOW_K_BACK_UTIL] = {"staff_utilization", "share"},
+    [FLOW_K_COST_YEAR] = {"government_cost", "yuan/year"},
+    [FLOW_K_CITIZEN_COST_YEAR] = {"citizen_cost", "yuan/year"},
+    [FLOW_K_COST_PER_CASE] = {"cost_per_case", "yuan"},
+    [FLOW_K_SATISFACTION] = {"satisfaction", "index 0-100"},
+    [FLOW_K_REGION_GAP] = {"regional_gap", "ratio"},
+};
+
+const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
+const char *flow_kpi_unit(flow_kpi_t k) { return KPI[k].unit; }
+
+size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap) {
+    size_t n = 0;
+#define ADD(kind_, idx_)                                                   \
+    do {                                                                   \
+        if (n < cap) out[n] = (flow_group_t){kind_, (int)(idx_)};          \
+        n++;                                                               \
+    } while (0)
+    ADD(FLOW_G_ALL, -1);
+    for (size_t i = 0; i < s->n_services; i++) ADD(FLOW_G_SERVICE, i);
+    for (size_t i = 0; i < s->n_regions; i++) ADD(FLOW_G_REGION, i);
+    for (size_t i = 0; i < s->n_departments; i++) ADD(FLOW_G_DEPARTMENT, i);
+#undef ADD
+    return n;
+}
+
+/* The three case groups a case belongs to: all, its service, its region. */
+static void case_groups(const flow_model_t *m, const flow_case_t *c, size_t g[3]) {
+    g[0] = 0;
+    g[1] = 1 + (size_t)c->service;
+    g[2] = 1 + m->s->n_services + (size_t)c->region;
+}
+
+int flow_acc_init(flow_model_t *m) {
+    m->n_groups = flow_groups(m->s, NULL, 0);
+    m->groups = malloc(m->n_groups * sizeof *m->groups);
+    m->acc = calloc(m->n_groups, sizeof *m->acc);
+    if (!m->groups || !m->acc) return -1;
+    flow_groups(m->s, m->groups, m->n_groups);
+    for (size_t g = 0; g < m->n_groups; g++)
+        if (stats_hist_init(&m->acc[g].cycle_hist) != 0) return -1;
+    flow_acc_reset(m);
+    return 0;
+}
+
+void flow_acc_free(flow_model_t *m) {
+    if (m->acc)
+        for (size_t g = 0; g < m->n_groups; g++) stats_hist_free(&m->acc[g].cycle_hist);
+    free(m->acc);
+    free(m->groups);
+    m->acc = NULL;
+    m->groups = NULL;
+}
+
+void flow_acc_reset(flow_model_t *m) {
+    double now = m->sim.now;
+    for (size_t g = 0; g < m->n_groups; g++) {
+        flow_acc_t *a = &m->acc[g];
+        stats_hist_t hist = a->cycle_hist;
+        double open = a->open_cases;
+        memset(a, 0, sizeof *a);
+        a->cycle_hist = hist;
+        stats_hist_clear(&a->cycle_hist);
+        stats_tally_init(&a->cycle_wd);
+        stats_tally_init(&a->cycle_cd);
+        stats_tally_init(&a->cycle_min);
+        stats_tally_init(&a->window_wait);
+        a->open_cases = open;
+        a->open_since_sum = open * now; /* open cases enter the window now */
+        stats_timeavg_init(&a->wip, now, open);
+    }
+}
+
+void flow_acc_arrival(flow_model_t *m, const flow_case_t *c) {
+    size_t g[3];
+    case_groups(m, c, g);
+    bool measured = m->sim.now >= m->warmup;
+    for (int i = 0; i < 3; i++) {
+        flow_acc_t *a = &m->acc[g[i]];
+        a->open_cases++;
+        a->open_since_sum += m->sim.now;
+        stats_timeavg_set(&a->wip, m->sim.now, a->open_cases);
+        if (measured) a->arrivals++;
+    }
+}
+
+void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait,
+                           bool abandoned) {
+    if (m->sim.now < m->warmup) return;
+    size_t g[3];
+    case_groups(m, c, g);
+    for (int i = 0; i < 3; i++) {
+        flow_acc_t *a = &m->acc[g[i]];
+        a->window_visits++;
+        if (abandoned) a->abandoned++;
+        else stats_tally_add(&a->window_wait, wait);
+    }
+}
+
+void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
+    size_t g[3];
+    case_groups(m, c, g);
+    double now = m->sim.now;
+    bool measured = now >= m->warmup;
+    double minutes = now - c->arrived;
+    double wd = wcal_working_time(&m->s->calendar, c->arrived, now) / m->minutes_per_day;
+    double limit = m->s->services[c->service].limit_days;
+    for (int i = 0; i < 3; i++) {
+        flow_acc_t *a = &m->acc[g[i]];
+        double since = c->arrived > m->warmup ? c->arrived : m->warmup;
+        if (!measured) since = c->arrived;
+        a->open_cases--;
+        a->open_since_sum -= since;
+        stats_timeavg_set(&a->wip, now, a->open_cases);
+        if (!measured) continue;
+        a->window_minutes += now - since;
+        a->completed++;
+        stats_tally_add(&a->cycle_wd, wd);
+        stats_tally_add(&a->cycle_cd, minutes / 1440.0);
+        stats_tally_add(&a->cycle_min, minutes);
+        stats_hist_add(&a->cycle_hist, wd);
+        a->trips += c->trips;
+        a->one_trip += c->trips <= 1;
+        a->zero_trip += c->trips == 0;
+        a->within += wd <= limit;
+        a->reworked += c->reworked;
+        a->online += c->online;
+        a->data_requests += c->data_requests;
+        a->data_manual += c->data_manual;
+        a->data_fetched += c->data_fetched;
+        a->data_delay += c->data_delay;
+        a->citizen_minutes += c->citizen_minutes;
+    }
+}
+
+static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
+
+/* Government cost per year: staff, windows, platform, hub. */
+static double government_cost(const scn_t *s) {
+    double staff = 0, windows = 0;
+    for (size_t d = 0; d < s->n_departments; d++) {
+        staff += s->departments[d].staff;
+        windows += s->departments[d].windows;
+    }
+    if (s->levers.one_stop && s->levers.one_stop_windows > 0)
+        windows = (double)s->levers.one_stop_windows * (double)s->n_regions;
+    return staff * s->costs.staff_year + windows * s->costs.window_year +
+           s->costs.platform_year + (s->levers.data_hub ? s->costs.hub_year : 0);
+}
+
+static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k,
+                          double now) {
+    double days = (m->horizon - m->warmup) / 1440.0;
+    double n = a->completed;
+    double link_requests = a->data_requests - a->data_fetched;
+    k[FLOW_K_COMPLETED] = n;
+    k[FLOW_K_THROUGHPUT] = n / days;
+    k[FLOW_K_CYCLE_WD] = stats_tally_mean(&a->cycle_wd);
+    k[FLOW_K_CYCLE_P50_WD] = stats_hist_quantile(&a->cycle_hist, 0.50);
+    k[FLOW_K_CYCLE_P90_WD] = stats_hist_quantile(&a->cycle_hist, 0.90);
+    k[FLOW_K_CYCLE_P95_WD] = stats_hist_quantile(&a->cycle_hist, 0.95);
+    k[FLOW_K_CYCLE_CD] = stats_tally_mean(&a->cycle_cd);
+    k[FLOW_K_WINDOW_WAIT] = stats_tally_mean(&a->window_wait);
+    k[FLOW_K_TRIPS] = ratio(a->trips, n);
+    k[FLOW_K_ONE_TRIP] = ratio(a->one_trip, n);
+    k[FLOW_K_ZERO_TRIP] = ratio(a->zero_trip, n);
+    k[FLOW_K_WITHIN_LIMIT] = ratio(a->within, n);
+    k[FLOW_K_ABANDON] = ratio(a->abandoned, a->window_visits);
+    k[FLOW_K_REWORK] = ratio(a->reworked, n);
+    k[FLOW_K_DATA_REQUESTS] = ratio(a->data_requests, n);
+    k[FLOW_K_DATA_DELAY] = ratio(a->data_delay, link_requests);
+    k[FLOW_K_DATA_MANUAL] = ratio(a->data_manual, a->data_requests);
+    k[FLOW_K_DATA_FETCHED] = ratio(a->data_fetched, a->data_requests);
+    k[FLOW_K_ONLINE] = ratio(a->online, n);
+    k[FLOW_K_CITIZEN_HOURS] = ratio(a->citizen_minutes / 60.0, n);
+    k[FLOW_K_WIP] = stats_timeavg_mean(&a->wip, now);
+    /* Little's law on the measured window, case by case: finished cases'
+     * minutes inside it plus the open cases' minutes up to the end */
+    double censored = a->open_cases * now - a->open_since_sum;
+    k[FLOW_K_WIP_CASES] = (a->window_minutes + censored) / (now - m->warmup);
+    k[FLOW_K_CYCLE_MIN] = stats_tally_mean(&a->cycle_min);
+    k[FLOW_K_ARRIVAL_RATE] = a->arrivals / days;
+    k[FLOW_K_BACKLOG] = a->open_cases;
+    /* satisfaction (docs/model.md): timeliness, trips, waiting */
+    double wait = isnan(k[FLOW_K_WINDOW_WAIT]) ? 0 : k[FLOW_K_WINDOW_WAIT];
+    k[FLOW_K_SATISFACTION] = 100 * (0.4 * k[FLOW_K_WITHIN_LIMIT] +
+                                    0.3 * k[FLOW_K_ONE_TRIP] + 0.3 * exp(-wait / 30));
+}
+
+void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
+    const scn_t *s = m->s;
+    double now = m->sim.now;
+    out->n_groups = m->n_groups;
+    out->kpi = malloc(m->n_groups * FLOW_K_COUNT * sizeof *out->kpi);
+    if (!out->kpi) {
+        m->nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < m->n_groups * FLOW_K_COUNT; i++) out->kpi[i] = NAN;
+    for (size_t g = 0; g < m->n_groups; g++) {
+        double *k = out->kpi + g * FLOW_K_COUNT;
+        const flow_group_t *gr = &m->groups[g];
+        if (gr->kind == FLOW_G_DEPARTMENT) {
+            const scn_department_t *d = &s->departments[gr->index];
+            if (d->windows > 0 || s->levers.one_stop)
+                k[FLOW_K_FRONT_UTIL] = res_utilization(&m->res[m->front_res[gr->index]], now);
+            /* officers: work started / officer minutes in opening hours
+             * (back-office work spans nights, so time-averaged busy
+             * officers would count files held overnight) */
+            const res_t *b = &m->res[m->back_res[gr->index]];
+            double open = wcal_working_time(&s->calendar, m->warmup, m->horizon);
+            double officers = stats_timeavg_mean(&b->capacity_avg, now);
+            if (d->staff > 0 && open > 0 && officers > 0)
+                k[FLOW_K_BACK_UTIL] = m->back_work[gr->index] / (officers * open);
+            continue;
+        }
+        collect_cases(m, &m->acc[g], k, now);
+    }
+    double *all = out->kpi;
+    double per_year = all[FLOW_K_ARRIVAL_RATE] * 365;
+    double gov = government_cost(s);
+    double citizen = (all[FLOW_K_CITIZEN_HOURS] * s->costs.citizen_hour +
+                      all[FLOW_K_TRIPS] * s->costs.trip_cost) * per_year;
+    all[FLOW_K_COST_YEAR] = gov;
+    all[FLOW_K_CITIZEN_COST_YEAR] = citizen;
+    all[FLOW_K_COST_PER_CASE] = ratio(gov + citizen, per_year);
+    double lo = INFINITY, hi = 0;
+    for (size_t r = 0; r < s->n_regions; r++) {
+        double v = out->kpi[(1 + s->n_services + r) * FLOW_K_COUNT + FLOW_K_CYCLE_WD];
+        if (isnan(v) || v <= 0) continue;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+    }
+    if (hi > 0 && s->n_regions > 1) all[FLOW_K_REGION_GAP] = hi / lo;
+}
+
+void flow_result_free(flow_result_t *r) {
+    free(r->kpi);
+    r->kpi = NULL;
+}

@@ -1,0 +1,246 @@
+/*
+ * gnuplot.c - run gnuplot on a script, as a program (see gnuplot.h).
+ *
+ * The child reports a failure before exec (chdir, /dev/null, exec itself)
+ * through a close-on-exec pipe: if the pipe closes without data, exec
+ * succeeded.  This distinguishes "gnuplot is not installed" from "gnuplot
+ * ran and exited 127", which an exit status alone cannot.
+ */
+#include "gnuplot.h"
+
+#include <stdbool.h>
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "out_escape.h"
+
+#define TAIL_MAX 2048 /* bytes of gnuplot's stderr we keep (the end) */
+
+typedef enum { STAGE_CHDIR, STAGE_DEVNULL, STAGE_EXEC } stage_t;
+
+typedef struct child_failure {
+    int stage;
+    int errnum;
+} child_failure_t;
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_err(char *err, size_t errlen, const char *fmt, ...) {
+    if (err == NULL || errlen == 0) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+static int pipe_cloexec(int fds[2]) {
+    if (pipe(fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        if (fcntl(fds[i], F_SETFD, FD_CLOEXEC) != 0) {
+            close(fds[0]);
+            close(fds[1]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* In the child after fork: only async-signal-safe calls, then exec or
+ * _exit (never exit: that would flush the parent's stdio buffers twice). */
+static void run_child(const char *dir, char *const argv[], int status_fd,
+                      int stderr_fd) {
+    child_failure_t f = {STAGE_CHDIR, 0};
+    if (chdir(dir) != 0) goto fail;
+    f.stage = STAGE_DEVNULL;
+    int null_fd = open("/dev/null", O_RDWR);
+    if (null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0 ||
+        dup2(null_fd, STDOUT_FILENO) < 0 || dup2(stderr_fd, STDERR_FILENO) < 0)
+        goto fail;
+    f.stage = STAGE_EXEC;
+    execvp(argv[0], argv);
+fail:
+    f.errnum = errno;
+    if (write(status_fd, &f, sizeof f) < 0) _exit(126);
+    _exit(127);
+}
+
+/* Read fd to EOF; returns whether a whole child_failure_t arrived. */
+static int read_failure(int fd, child_failure_t *f) {
+    size_t got = 0;
+    while (got < sizeof *f) {
+        ssize_t k = read(fd, (char *)f + got, sizeof *f - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        got += (size_t)k;
+    }
+    return got == sizeof *f;
+}
+
+/* Read fd to EOF, keeping the last TAIL_MAX - 1 bytes, NUL-terminated. */
+static void read_tail(int fd, char *tail) {
+    size_t used = 0;
+    char chunk[512];
+    for (;;) {
+        ssize_t k = read(fd, chunk, sizeof chunk);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        size_t n = (size_t)k;
+        if (used + n > TAIL_MAX - 1) {
+            size_t drop = used + n - (TAIL_MAX - 1);
+            if (drop > used) drop = used;
+            memmove(tail, tail + drop, used - drop);
+            used -= drop;
+        }
+        memcpy(tail + used, chunk, n);
+        used += n;
+    }
+    tail[used] = '\0';
+}
+
+/* The last non-empty line of text, trailing blanks trimmed (in place). */
+static const char *last_line(char *text) {
+    size_t len = strlen(text);
+    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' ||
+                       text[len - 1] == ' '))
+        text[--len] = '\0';
+    char *nl = strrchr(text, '\n');
+    return nl ? nl + 1 : text;
+}
+
+static void explain_failure(const child_failure_t *f, const char *dir,
+                            char *err, size_t errlen) {
+    if (f->stage == STAGE_CHDIR)
+        set_err(err, errlen, "gnuplot: cannot enter %s: %s", dir,
+                strerror(f->errnum));
+    else if (f->stage == STAGE_EXEC && f->errnum == ENOENT)
+        set_err(err, errlen, "gnuplot is not installed (not found on PATH; "
+                             "Debian: apt-get install gnuplot-nox)");
+    else if (f->stage == STAGE_EXEC)
+        set_err(err, errlen, "cannot run gnuplot: %s", strerror(f->errnum));
+    else
+        set_err(err, errlen, "gnuplot: cannot open /dev/null: %s",
+                strerror(f->errnum));
+}
+
+static void explain_status(int status, char *tail, char *err, size_t errlen) {
+    const char *line = last_line(tail);
+    if (WIFSIGNALED(status))
+        set_err(err, errlen, "gnuplot killed by signal %d%s%s",
+                WTERMSIG(status), *line ? ": " : "", line);
+    else
+        set_err(err, errlen, "gnuplot failed (exit status %d)%s%s",
+                WEXITSTATUS(status), *line ? ": " : "", line);
+}
+
+static int wait_child(pid_t pid, int *status) {
+    while (waitpid(pid, status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return 0;
+}
+
+/* Fork, exec argv (argv[0] = "gnuplot") in dir, collect the outcome. */
+static int run_gnuplot(const char *dir, char *const argv[], char *err,
+                       size_t errlen) {
+    int status_pipe[2], err_pipe[2];
+    if (pipe_cloexec(status_pipe) != 0) {
+        set_err(err, errlen, "gnuplot: pipe: %s", strerror(errno));
+        return -1;
+    }
+    if (pipe_cloexec(err_pipe) != 0) {
+        set_err(err, errlen, "gnuplot: pipe: %s", strerror(errno));
+        close(status_pipe[0]);
+        close(status_pipe[1]);
+        return -1;
+    }
+    pid_t pid = fork();
+    if (pid == 0) run_child(dir, argv, status_pipe[1], err_pipe[1]);
+    int fork_errno = errno;
+    close(status_pipe[1]);
+    close(err_pipe[1]);
+    if (pid < 0) {
+        close(status_pipe[0]);
+        close(err_pipe[0]);
+        set_err(err, errlen, "gnuplot: fork: %s", strerror(fork_errno));
+        return -1;
+    }
+    child_failure_t failure;
+    int failed_early = read_failure(status_pipe[0], &failure);
+    close(status_pipe[0]);
+    char *tail = malloc(TAIL_MAX);
+    if (tail != NULL) read_tail(err_pipe[0], tail);
+    close(err_pipe[0]);
+    int status = 0;
+    int waited = wait_child(pid, &status);
+    int rc = 0;
+    if (failed_early) {
+        explain_failure(&failure, dir, err, errlen);
+        rc = -1;
+    } else if (waited != 0) {
+        set_err(err, errlen, "gnuplot: waitpid: %s", strerror(errno));
+        rc = -1;
+    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        char none[1] = "";
+        explain_status(status, tail ? tail : none, err, errlen);
+        rc = -1;
+    }
+    free(tail);
+    return rc;
+}
+
+int out_gnuplot_run(const char *dir, const char *script_name, char *err,
+                    size_t errlen) {
+    char *argv[] = {"gnuplot", (char *)script_name, NULL};
+    return run_gnuplot(dir, argv, err, errlen);
+}
+
+/* A name gnuplot can be given exactly: no control characters (they would
+ * end the command) and well-formed UTF-8 (else the escaper would replace
+ * bytes and gnuplot would write elsewhere). */
+static bool name_is_plain(const char *name) {
+    for (const char *p = name; *p;) {
+        size_t n = 1;
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 || c == 0x7f) return false;
+        if (c >= 0x80 && out_utf8_next(p, &n) < 0) return false;
+        p += n;
+    }
+    return *name != '\0';
+}
+
+int out_gnuplot_run_to(const char *dir, const char *script_name,
+                       const char *output_name, char *err, size_t errlen) {
+    if (!name_is_plain(output_name)) {
+        set_err(err, errlen, "gnuplot: output name '%s' is empty, has control "
+                             "characters or is not UTF-8", output_name);
+        return -1;
+    }
+    static const char prefix[] = "outfile = \"";
+    /* At most 4 bytes per input byte (` becomes \140), the frame, NUL. */
+    size_t room = sizeof prefix + 4 * strlen(output_name) + 2;
+    char *setting = malloc(room);
+    if (setting == NULL) {
+        set_err(err, errlen, "gnuplot: out of memory");
+        return -1;
+    }
+    memcpy(setting, prefix, sizeof prefix);
+    size_t used = sizeof prefix - 1;
+    bool whole = out_gnuplot_string_plain(setting + used, room - used - 1,
+                                          output_name);
+    assert(whole);
+    (void)whole;
+    used += strlen(setting + used);
+    memcpy(setting + used, "\"", 2); /* room - used >= 2 by the sizing */
+    char *argv[] = {"gnuplot", "-e", setting, (char *)script_name, NULL};
+    int rc = run_gnuplot(dir, argv, err, errlen);
+    free(setting);
+    return rc;
+}

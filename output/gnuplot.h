@@ -1,0 +1,32 @@
+/*
+ * gnuplot.h - run gnuplot on a script, as a program.
+ *
+ * Plots are gnuplot scripts written next to their data, so a reader can
+ * re-run or edit them; govsim then runs gnuplot on them.  gnuplot is
+ * started with fork + execvp (never a shell: file names and scenario text
+ * never meet a command line parser), with the output folder as its working
+ * directory, stdin and stdout on /dev/null (a stray `pause` cannot hang it,
+ * nothing lands in our tables) and its stderr captured: when it fails, the
+ * last line it printed is the error message.  gnuplot is looked up on PATH.
+ */
+#ifndef GOVSIM_OUT_GNUPLOT_H
+#define GOVSIM_OUT_GNUPLOT_H
+
+#include <stddef.h>
+
+/* Run `gnuplot script_name` in directory `dir` and wait for it.  Returns 0
+ * when gnuplot exited with status 0; otherwise -1 with a one-line message
+ * in err: gnuplot not installed (or not runnable), `dir` unusable, killed
+ * by a signal, or its exit status and last line of error output. */
+int out_gnuplot_run(const char *dir, const char *script_name, char *err,
+                    size_t errlen);
+
+/* The same, with the gnuplot string variable `outfile` set to output_name
+ * before the script runs (gnuplot -e 'outfile = "..."' script), for
+ * scripts that write `set output outfile`: lets a caller render to a
+ * temporary name and rename it into place.  output_name is escaped for a
+ * gnuplot double-quoted string. */
+int out_gnuplot_run_to(const char *dir, const char *script_name,
+                       const char *output_name, char *err, size_t errlen);
+
+#endif

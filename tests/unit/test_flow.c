@@ -1,0 +1,204 @@
+/* The workflow model (models/flow.h) against queueing theory, through
+ * scenario files: the published open network and a Jackson network with
+ * feedback and multi-server stations (tests/scenarios/jackson_*.cfg) must
+ * reproduce the utilization of every department and the mean response
+ * time that sim/qtheory.c computes; the model is deterministic for a seed.
+ *
+ * Verdicts as in `govsim validate` (docs/validation.md): theory inside the
+ * Bonferroni-simultaneous interval (family level 99% over the metrics of
+ * the test) and that interval no wider than 5% of the theory value, so the
+ * check can fail. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "flow.h"
+#include "qtheory.h"
+#include "scn.h"
+#include "stats.h"
+
+#define REPS 10
+#define PRECISION 0.05
+
+typedef struct metric {
+    size_t group;      /* flow_groups() index */
+    flow_kpi_t kpi;
+    double theory;
+} metric_t;
+
+static void load(scn_t *s, const char *path) {
+    char err[512];
+    if (scn_load(s, path, err, sizeof err) != 0) ck_abort_msg("%s", err);
+    if (flow_check(s, err, sizeof err) != 0) ck_abort_msg("%s", err);
+}
+
+/* Run REPS replications and check each metric against its theory. */
+static void check_against_theory(const scn_t *s, const metric_t *mt, size_t n) {
+    double values[REPS * 16];
+    ck_assert_uint_le(n, 16);
+    for (uint32_t r = 0; r < REPS; r++) {
+        flow_result_t res;
+        ck_assert_int_eq(flow_run(s, r, NULL, &res), 0);
+        for (size_t i = 0; i < n; i++) values[i * REPS + r] = flow_kpi(&res, mt[i].group, mt[i].kpi);
+        flow_result_free(&res);
+    }
+    double level = 1 - 0.01 / (double)n;
+    for (size_t i = 0; i < n; i++) {
+        stats_ci_t ci = stats_ci(values + i * REPS, REPS, level);
+        if (!stats_ci_contains(&ci, mt[i].theory) || ci.half > PRECISION * mt[i].theory)
+            ck_abort_msg("%s: %s (group %zu): theory %.5g, simulated %.5g, "
+                         "simultaneous interval [%.5g, %.5g]", s->id,
+                         flow_kpi_name(mt[i].kpi), mt[i].group, mt[i].theory,
+                         ci.mean, ci.lo, ci.hi);
+    }
+}
+
+/* Metrics of a scenario whose single service routes as a Jackson network
+ * over departments with exponential work: utilization per department and
+ * the mean response time in minutes. */
+static size_t jackson_metrics(const scn_t *s, metric_t *mt) {
+    const scn_service_t *sv = &s->services[0];
+    size_t k = s->n_departments;
+    double ext[8] = {0}, route[64] = {0}, mu[8], lam[8];
+    unsigned c[8];
+    qt_mmc_t st[8];
+    ck_assert_uint_eq(sv->n_steps, k); /* one step per department, same order */
+    ext[0] = sv->per_day / 1440.0;
+    for (size_t i = 0; i < k; i++) {
+        const scn_step_t *step = &sv->steps[i];
+        ck_assert_int_eq(step->dept, (int)i);
+        mu[i] = 1.0 / dist_mean(&step->work);
+        c[i] = (unsigned)s->departments[i].staff;
+        for (size_t b = 0; b < step->n_next; b++)
+            if (step->next[b].target != SCN_DONE)
+                route[i * k + (size_t)step->next[b].target] += step->next[b].prob;
+    }
+    ck_assert_int_eq(qt_jackson(k, ext, route, mu, c, lam, st), 0);
+    size_t n = 0, dept0 = 1 + s->n_services + s->n_regions;
+    double in_system = 0;
+    for (size_t i = 0; i < k; i++) {
+        mt[n++] = (metric_t){dept0 + i, FLOW_K_BACK_UTIL, st[i].rho};
+        in_system += st[i].l;
+    }
+    mt[n++] = (metric_t){0, FLOW_K_CYCLE_MIN, in_system / ext[0]}; /* Little */
+    mt[n++] = (metric_t){0, FLOW_K_WIP, in_system};
+    return n;
+}
+
+START_TEST(test_published_open_network) {
+    scn_t s;
+    load(&s, "tests/scenarios/jackson_open.cfg");
+    metric_t mt[16];
+    size_t n = jackson_metrics(&s, mt);
+    /* the published figures, to their precision */
+    CHECK_NEAR(mt[0].theory, 0.48, 5e-4);
+    CHECK_NEAR(mt[1].theory, 0.42, 5e-4);
+    CHECK_NEAR(mt[2].theory, 0.72, 5e-4);
+    CHECK_NEAR(mt[3].theory, 16 * .0192 + 7 * .0345 + 8 * .107, 5e-3);
+    CHECK_NEAR(mt[4].theory, 3 * mt[3].theory, 1e-9); /* L = lambda W */
+    check_against_theory(&s, mt, n);
+    scn_free(&s);
+}
+END_TEST
+
+START_TEST(test_feedback_multiserver_network) {
+    scn_t s;
+    load(&s, "tests/scenarios/jackson_feedback.cfg");
+    metric_t mt[16];
+    size_t n = jackson_metrics(&s, mt);
+    check_against_theory(&s, mt, n);
+    scn_free(&s);
+}
+END_TEST
+
+/* The check has teeth: the same simulation judged against a theory 10%
+ * off (a station 10% faster than modelled) fails. */
+START_TEST(test_wrong_theory_is_rejected) {
+    scn_t s;
+    load(&s, "tests/scenarios/jackson_feedback.cfg");
+    metric_t mt[16];
+    size_t n = jackson_metrics(&s, mt);
+    double values[REPS];
+    for (uint32_t r = 0; r < REPS; r++) {
+        flow_result_t res;
+        ck_assert_int_eq(flow_run(&s, r, NULL, &res), 0);
+        values[r] = flow_kpi(&res, mt[n - 1].group, mt[n - 1].kpi);
+        flow_result_free(&res);
+    }
+    stats_ci_t ci = stats_ci(values, REPS, 1 - 0.01 / (double)n);
+    CHECK(stats_ci_contains(&ci, mt[n - 1].theory));
+    CHECK(!stats_ci_contains(&ci, 0.9 * mt[n - 1].theory));
+    scn_free(&s);
+}
+END_TEST
+
+START_TEST(test_same_seed_same_numbers) {
+    scn_t s;
+    load(&s, "tests/scenarios/jackson_feedback.cfg");
+    s.days = 5;
+    flow_result_t a, b;
+    ck_assert_int_eq(flow_run(&s, 3, NULL, &a), 0);
+    ck_assert_int_eq(flow_run(&s, 3, NULL, &b), 0);
+    CHECK_EQ(a.n_groups, b.n_groups);
+    CHECK(memcmp(a.kpi, b.kpi, a.n_groups * FLOW_K_COUNT * sizeof *a.kpi) == 0);
+    CHECK_EQ(a.events, b.events);
+    flow_result_t c;
+    ck_assert_int_eq(flow_run(&s, 4, NULL, &c), 0); /* another replication differs */
+    CHECK(memcmp(a.kpi, c.kpi, a.n_groups * FLOW_K_COUNT * sizeof *a.kpi) != 0);
+    flow_result_free(&a);
+    flow_result_free(&b);
+    flow_result_free(&c);
+    scn_free(&s);
+}
+END_TEST
+
+/* Little's law, exactly, on every bundled baseline: over the measured
+ * window, the time-averaged number of open cases equals the sum of each
+ * case's minutes inside the window (finished or still open at the end)
+ * divided by its length.  The two sides come from different code paths
+ * (a time average of the open count; per-case arrival and finishing
+ * times), so a case lost, counted twice or mis-timed breaks the equality.
+ * (The steady-state form L = lambda W, with W from finished cases only, is
+ * biased on a finite run by cases still open at the end, about 3% for the
+ * province's two-month construction permits; it is checked against theory
+ * on the Jackson networks above, where W is minutes.) */
+START_TEST(test_little_exact_on_baselines) {
+    static const char *const files[] = {"scenarios/xuzhou.cfg", "scenarios/harbin.cfg",
+                                        "scenarios/heilongjiang.cfg",
+                                        "scenarios/zhejiang.cfg"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        scn_t s;
+        load(&s, files[f]);
+        s.days = 60;
+        flow_result_t r;
+        ck_assert_int_eq(flow_run(&s, 0, NULL, &r), 0);
+        size_t case_groups = 1 + s.n_services + s.n_regions;
+        for (size_t g = 0; g < case_groups; g++) {
+            double wip = flow_kpi(&r, g, FLOW_K_WIP);
+            double by_cases = flow_kpi(&r, g, FLOW_K_WIP_CASES);
+            if (!(fabs(wip - by_cases) <= 1e-6 * fmax(1.0, wip)))
+                ck_abort_msg("%s group %zu: work in system %.9g, by cases %.9g",
+                             files[f], g, wip, by_cases);
+        }
+        CHECK(flow_kpi(&r, 0, FLOW_K_WIP) > 1); /* not trivially 0 = 0 */
+        flow_result_free(&r);
+        scn_free(&s);
+    }
+}
+END_TEST
+
+extern Suite *suite_flow(void);
+Suite *suite_flow(void) {
+    Suite *s = suite_create("flow");
+    TCase *tc = tcase_create("theory");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_published_open_network);
+    tcase_add_test(tc, test_feedback_multiserver_network);
+    tcase_add_test(tc, test_wrong_theory_is_rejected);
+    tcase_add_test(tc, test_same_seed_same_numbers);
+    tcase_add_test(tc, test_little_exact_on_baselines);
+    suite_add_tcase(s, tc);
+    return s;
+}
