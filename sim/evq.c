@@ -140,6 +140,38 @@ static bool cancel_insert(uint64_t *set, size_t cap, uint64_t seq) {
     return added;
 }
 
+/* Drop every cancelled event from the array at once and rebuild the heap
+ * bottom-up (Floyd, O(n)).  Without this, events cancelled long before
+ * their time (a served citizen's patience timer) would stay in the heap,
+ * deepening it and each costing a full pop when it surfaces.  Seqs left in
+ * the set afterwards belong to events that already fired (a caller bug):
+ * they are forgotten too. */
+static void purge_cancelled(evq_t *q) {
+    size_t kept = 0;
+    for (size_t i = 0; i < q->size; i++)
+        if (!cancel_take(q, q->heap[i].seq)) q->heap[kept++] = q->heap[i];
+    q->size = kept;
+    for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
+    q->cancel_count = 0;
+    if (kept < 2) return;
+    for (size_t i = (kept - 2) / EVQ_ARITY + 1; i-- > 0;) {
+        evq_event_t ev = q->heap[i];
+        size_t hole = i;
+        for (;;) {
+            size_t first = hole * EVQ_ARITY + 1;
+            if (first >= kept) break;
+            size_t end = first + EVQ_ARITY < kept ? first + EVQ_ARITY : kept;
+            size_t best = first;
+            for (size_t c = first + 1; c < end; c++)
+                if (event_before(&q->heap[c], &q->heap[best])) best = c;
+            if (!event_before(&q->heap[best], &ev)) break;
+            q->heap[hole] = q->heap[best];
+            hole = best;
+        }
+        q->heap[hole] = ev;
+    }
+}
+
 int evq_cancel(evq_t *q, uint64_t seq) {
     assert(seq != 0 && seq < q->next_seq);
     if ((q->cancel_count + 1) * 2 > q->cancel_cap) {
@@ -153,6 +185,7 @@ int evq_cancel(evq_t *q, uint64_t seq) {
         q->cancel_cap = cap;
     }
     if (cancel_insert(q->cancel, q->cancel_cap, seq)) q->cancel_count++;
+    if (q->cancel_count >= 64 && 2 * q->cancel_count >= q->size) purge_cancelled(q);
     return 0;
 }
 

@@ -15,7 +15,10 @@
  * Cancellation is lazy.  evq_cancel(seq) records the seq in a small
  * open-addressing hash set; evq_pop discards cancelled events when they
  * reach the top.  The set is only consulted when it is non-empty, so runs
- * that never cancel pay one predictable branch per pop.
+ * that never cancel pay one predictable branch per pop.  When cancelled
+ * events make up half the heap (and number at least 64), they are purged
+ * in one pass and the heap rebuilt, so timers cancelled long before their
+ * time (patience of citizens who got served) do not pile up.
  */
 #ifndef GOVSIM_EVQ_H
 #define GOVSIM_EVQ_H

@@ -461,6 +461,45 @@ START_TEST(test_interleaved_large_calendar) {
 END_TEST
 
 /* Infinite times are allowed (only NaN is not) and order after finite. */
+/* Cancelling most of a large calendar purges the cancelled events in one
+ * pass (the heap shrinks before they would surface) and the live ones
+ * still come out in exact (time, seq) order, payloads intact. */
+START_TEST(test_purge_of_cancelled_events) {
+    enum { N = 5000 };
+    static evq_event_t all[N], live[N];
+    gsl_rng *g = rng_stream_new(TEST_SEED, 0, 9);
+    evq_t q;
+    ck_assert_int_eq(evq_init(&q, 16), 0);
+    for (size_t i = 0; i < N; i++) {
+        random_event(g, i, 300, &all[i]);
+        push_event(&q, &all[i]);
+    }
+    size_t n_live = 0, cancelled = 0;
+    for (size_t i = 0; i < N; i++) {
+        if (gsl_rng_uniform(g) < 0.7) {
+            ck_assert_int_eq(evq_cancel(&q, all[i].seq), 0);
+            cancelled++;
+        } else {
+            live[n_live++] = all[i];
+        }
+    }
+    /* at least one purge ran: fewer than half the heap can be dead now */
+    CHECK_CMP(evq_size(&q), <, N);
+    CHECK_CMP(evq_size(&q) - n_live, <=, evq_size(&q) / 2);
+    CHECK_CMP(cancelled, >, N / 2);
+    qsort(live, n_live, sizeof *live, cmp_time_seq);
+    check_pops_in_order(&q, live, n_live);
+    /* the calendar works normally afterwards, cancellation included */
+    evq_event_t a = {1.0, 0, 1, 2, 3}, b = {2.0, 0, 4, 5, 6};
+    push_event(&q, &a);
+    push_event(&q, &b);
+    ck_assert_int_eq(evq_cancel(&q, a.seq), 0);
+    check_pops_in_order(&q, &b, 1);
+    evq_free(&q);
+    gsl_rng_free(g);
+}
+END_TEST
+
 START_TEST(test_infinite_time) {
     evq_t q;
     CHECK_EQ(evq_init(&q, 0), 0);
@@ -495,6 +534,7 @@ Suite *suite_evq(void) {
     tcase_add_test(tc, test_interleaved_against_reference);
     tcase_add_test(tc, test_interleaved_large_calendar);
     tcase_add_test(tc, test_infinite_time);
+    tcase_add_test(tc, test_purge_of_cancelled_events);
     suite_add_tcase(s, tc);
     /* a defect here hangs rather than fails: a short timeout */
     TCase *hang = tcase_create("no-hang");
