@@ -110,12 +110,13 @@ debug:
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-	    --std=c11 --inline-suppr --suppress=missingIncludeSystem -Isim -Icli -Ibench \
-	    sim cli bench tests/unit
-	clang-tidy --quiet $(wildcard sim/*.c cli/*.c bench/*.c) -- -std=c11 $(DEFS) -Isim -Icli -Ibench $(PKG_CFLAGS)
+	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
+	    -Isim -Imodels -Ioutput -Icli -Ibench sim models output cli bench tests/unit
+	clang-tidy --quiet $(wildcard sim/*.c models/*.c output/*.c cli/*.c bench/*.c) -- \
+	    -std=c11 $(DEFS) -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS)
 
 format:
-	clang-format -i $(wildcard sim/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
+	clang-format -i $(wildcard sim/*.[ch] models/*.[ch] output/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
 
 install: govsim
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -40,6 +40,13 @@ for n in 1000000 10000000 30000000; do
         i=$((i + 1))
     done
 done
+for f in scenarios/xuzhou.cfg scenarios/heilongjiang.cfg; do
+    i=0
+    while [ "$i" -lt "$reps" ]; do
+        "$govsim" bench scenario "$f" --days 365 >>"$raw"
+        i=$((i + 1))
+    done
+done
 
 {
     echo "# govsim benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -62,6 +69,15 @@ done
         c=$(mm1_values "$n" customers_per_s | median)
         m=$(mm1_values "$n" peak_rss_kb | median)
         printf '# %10s %16.0f %16.0f %12s\n' "$n" "$e" "$c" "$m"
+    done
+    echo "#"
+    echo "# workflow model, one replication of one simulated year after warm-up"
+    printf '# %-28s %12s %14s %12s\n' scenario events events_per_s peak_rss_kb
+    for f in scenarios/xuzhou.cfg scenarios/heilongjiang.cfg; do
+        ev=$(values "^bench scenario file=$f " events | median)
+        r=$(values "^bench scenario file=$f " events_per_s | median)
+        m=$(values "^bench scenario file=$f " peak_rss_kb | median)
+        printf '# %-28s %12s %14.0f %12s\n' "$f" "$ev" "$r" "$m"
     done
     echo
     cat "$raw"

@@ -84,7 +84,7 @@ static bool in_sequence(const config_setting_t *s) {
 
 void cfgr_path(const config_setting_t *s, char *buf, size_t len) {
     assert(buf && len > 0);
-    const config_setting_t *chain[MAX_DEPTH];
+    const config_setting_t *chain[MAX_DEPTH] = {0};
     size_t n = 0;
     for (; s && !config_setting_is_root(s) && n < MAX_DEPTH;
          s = config_setting_parent(s))

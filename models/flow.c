@@ -336,7 +336,7 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
     double per_day = s->services[sv].per_day * share * (online ? p : 1 - p);
     if (per_day <= 0) return;
     gsl_rng *r = rng_arrival(m, sv, rg, online);
-    uint64_t data = (uint64_t)(2 * (sv * FLOW_MAX_REGIONS + rg) + online);
+    uint64_t data = 2 * ((uint64_t)sv * FLOW_MAX_REGIONS + (uint64_t)rg) + (uint64_t)online;
     double t;
     if (online) { /* around the clock, every day: the week's demand spread */
         double workdays = 0;
@@ -597,7 +597,7 @@ static int setup_resources(flow_model_t *m) {
     m->front_capacity = calloc(m->n_res, sizeof *m->front_capacity);
     m->front_res = calloc(nd, sizeof *m->front_res);
     m->back_res = calloc(nd, sizeof *m->back_res);
-    m->link = calloc(nd * nd, sizeof *m->link);
+    m->link = calloc(nd * nd, sizeof(const scn_link_t *));
     m->back_work = calloc(nd, sizeof *m->back_work);
     if (!m->back_work) return -1;
     if (!m->res || !m->front_capacity || !m->front_res || !m->back_res || !m->link)
@@ -631,7 +631,7 @@ static int setup_resources(flow_model_t *m) {
 
 static int setup_streams(flow_model_t *m) {
     m->n_rng = STREAM_COUNT;
-    m->rng = calloc(m->n_rng, sizeof *m->rng);
+    m->rng = calloc(m->n_rng, sizeof(gsl_rng *));
     if (!m->rng) return -1;
     const scn_t *s = m->s;
     for (size_t sv = 0; sv < s->n_services; sv++) {

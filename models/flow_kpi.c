@@ -6,6 +6,7 @@
  * time-averaged over the measured period, so Little's law can be checked:
  * WIP = arrival rate x mean cycle time (calendar).
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +234,7 @@ static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k,
 void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
     const scn_t *s = m->s;
     double now = m->sim.now;
+    assert(m->n_groups >= 1); /* group 0 is "all cases" */
     out->n_groups = m->n_groups;
     out->kpi = malloc(m->n_groups * FLOW_K_COUNT * sizeof *out->kpi);
     if (!out->kpi) {
@@ -260,7 +262,8 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
         collect_cases(m, &m->acc[g], k, now);
     }
     double *all = out->kpi;
-    double per_year = all[FLOW_K_ARRIVAL_RATE] * 365;
+    /* every entry was set (NaN at least) above and group 0 exists */
+    double per_year = all[FLOW_K_ARRIVAL_RATE] * 365; // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)
     double gov = government_cost(s);
     double citizen = (all[FLOW_K_CITIZEN_HOURS] * s->costs.citizen_hour +
                       all[FLOW_K_TRIPS] * s->costs.trip_cost) * per_year;
