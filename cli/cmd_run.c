@@ -121,8 +121,30 @@ static bool kpi_applies(flow_group_t g, flow_kpi_t k) {
     return !all_only || g.kind == FLOW_G_ALL;
 }
 
-static int write_summary_csv(const char *dir, const scn_t *s, const flow_group_t *groups,
-                             size_t n_groups, const cell_t *cells, char *err, size_t errlen) {
+/* One reported (group, KPI) pair with its labels: the rows of every
+ * output, built once so the writers agree. */
+typedef struct row {
+    size_t group;
+    flow_kpi_t kpi;
+    const char *service, *region, *dept;
+} row_t;
+
+static size_t build_rows(const scn_t *s, const flow_group_t *groups, size_t n_groups,
+                         row_t *rows) {
+    size_t n = 0;
+    for (size_t g = 0; g < n_groups; g++)
+        for (int k = 0; k < FLOW_K_COUNT; k++) {
+            if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
+            row_t *r = &rows[n++];
+            r->group = g;
+            r->kpi = (flow_kpi_t)k;
+            group_labels(s, groups[g], &r->service, &r->region, &r->dept);
+        }
+    return n;
+}
+
+static int write_summary_csv(const char *dir, const scn_t *s, const row_t *rows,
+                             size_t n_rows, const cell_t *cells, char *err, size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "summary.csv", err, errlen);
     if (!fp) return -1;
@@ -130,53 +152,47 @@ static int write_summary_csv(const char *dir, const scn_t *s, const flow_group_t
                                        "department", "kpi", "unit", "mean",
                                        "ci_low", "ci_high", "n"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
-    for (size_t g = 0; g < n_groups; g++)
-        for (int k = 0; k < FLOW_K_COUNT; k++) {
-            if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
-            const stats_ci_t *ci = &cells[g * FLOW_K_COUNT + k].ci;
-            const char *sv, *rg, *dp;
-            group_labels(s, groups[g], &sv, &rg, &dp);
-            out_cell_t row[] = {
-                out_cell_str(s->id), out_cell_str("baseline"), out_cell_str(sv),
-                out_cell_str(rg), out_cell_str(dp), out_cell_str(flow_kpi_name((flow_kpi_t)k)),
-                out_cell_str(flow_kpi_unit((flow_kpi_t)k)), out_cell_num(ci->mean),
-                out_cell_num(ci->lo), out_cell_num(ci->hi), out_cell_num((double)ci->n)};
-            out_csv_row(fp, row, sizeof row / sizeof *row);
-        }
+    for (size_t i = 0; i < n_rows; i++) {
+        const row_t *r = &rows[i];
+        const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
+        out_cell_t row[] = {
+            out_cell_str(s->id), out_cell_str("baseline"), out_cell_str(r->service),
+            out_cell_str(r->region), out_cell_str(r->dept), out_cell_str(flow_kpi_name(r->kpi)),
+            out_cell_str(flow_kpi_unit(r->kpi)), out_cell_num(ci->mean),
+            out_cell_num(ci->lo), out_cell_num(ci->hi), out_cell_num((double)ci->n)};
+        out_csv_row(fp, row, sizeof row / sizeof *row);
+    }
     return out_file_commit(&f, err, errlen);
 }
 
-static int write_replications_csv(const char *dir, const scn_t *s,
-                                  const flow_group_t *groups, size_t n_groups,
-                                  const run_ctx_t *ctx, const unsigned char *done,
-                                  size_t reps, char *err, size_t errlen) {
+static int write_replications_csv(const char *dir, const scn_t *s, const row_t *rows,
+                                  size_t n_rows, const run_ctx_t *ctx,
+                                  const unsigned char *done, size_t reps, char *err,
+                                  size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "replications.csv", err, errlen);
     if (!fp) return -1;
     static const char *const cols[] = {"scenario", "variant", "replication", "service",
                                        "region", "department", "kpi", "value"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
-    for (size_t r = 0; r < reps; r++) {
-        if (!done[r]) continue;
-        for (size_t g = 0; g < n_groups; g++)
-            for (int k = 0; k < FLOW_K_COUNT; k++) {
-                if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
-                const char *sv, *rg, *dp;
-                group_labels(s, groups[g], &sv, &rg, &dp);
-                out_cell_t row[] = {
-                    out_cell_str(s->id), out_cell_str("baseline"), out_cell_num((double)r),
-                    out_cell_str(sv), out_cell_str(rg), out_cell_str(dp),
-                    out_cell_str(flow_kpi_name((flow_kpi_t)k)),
-                    out_cell_num(flow_kpi(&ctx->res[r], g, (flow_kpi_t)k))};
-                out_csv_row(fp, row, sizeof row / sizeof *row);
-            }
+    for (size_t rep = 0; rep < reps; rep++) {
+        if (!done[rep]) continue;
+        for (size_t i = 0; i < n_rows; i++) {
+            const row_t *r = &rows[i];
+            out_cell_t row[] = {
+                out_cell_str(s->id), out_cell_str("baseline"), out_cell_num((double)rep),
+                out_cell_str(r->service), out_cell_str(r->region), out_cell_str(r->dept),
+                out_cell_str(flow_kpi_name(r->kpi)),
+                out_cell_num(flow_kpi(&ctx->res[rep], r->group, r->kpi))};
+            out_csv_row(fp, row, sizeof row / sizeof *row);
+        }
     }
     return out_file_commit(&f, err, errlen);
 }
 
 static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
-                         const flow_group_t *groups, size_t n_groups,
-                         const cell_t *cells, size_t done, bool complete) {
+                         const row_t *rows, size_t n_rows, const cell_t *cells,
+                         size_t done, bool complete) {
     out_json_t j;
     out_json_init(&j, fp, 2);
     out_json_begin_object(&j);
@@ -204,23 +220,20 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
     out_json_end_array(&j);
     out_json_key(&j, "results");
     out_json_begin_array(&j);
-    for (size_t g = 0; g < n_groups; g++)
-        for (int k = 0; k < FLOW_K_COUNT; k++) {
-            if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
-            const stats_ci_t *ci = &cells[g * FLOW_K_COUNT + k].ci;
-            const char *sv, *rg, *dp;
-            group_labels(s, groups[g], &sv, &rg, &dp);
+    for (size_t i = 0; i < n_rows; i++) {
+            const row_t *r = &rows[i];
+            const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
             out_json_begin_object(&j);
             out_json_key(&j, "service");
-            out_json_str(&j, sv);
+            out_json_str(&j, r->service);
             out_json_key(&j, "region");
-            out_json_str(&j, rg);
+            out_json_str(&j, r->region);
             out_json_key(&j, "department");
-            out_json_str(&j, dp);
+            out_json_str(&j, r->dept);
             out_json_key(&j, "kpi");
-            out_json_str(&j, flow_kpi_name((flow_kpi_t)k));
+            out_json_str(&j, flow_kpi_name(r->kpi));
             out_json_key(&j, "unit");
-            out_json_str(&j, flow_kpi_unit((flow_kpi_t)k));
+            out_json_str(&j, flow_kpi_unit(r->kpi));
             out_json_key(&j, "mean");
             out_json_number(&j, ci->mean);
             out_json_key(&j, "ci_low");
@@ -287,14 +300,14 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     }
 }
 
-static int write_files(const run_options_t *o, const scn_t *s, const flow_group_t *groups,
-                       size_t n_groups, const cell_t *cells, const run_ctx_t *ctx,
+static int write_files(const run_options_t *o, const scn_t *s, const row_t *rows,
+                       size_t n_rows, const cell_t *cells, const run_ctx_t *ctx,
                        const unsigned char *done_mask, size_t reps, size_t done,
                        bool complete, const char *dir) {
     char err[512];
     if (out_mkdir_p(dir, err, sizeof err) != 0 ||
-        write_summary_csv(dir, s, groups, n_groups, cells, err, sizeof err) != 0 ||
-        write_replications_csv(dir, s, groups, n_groups, ctx, done_mask, reps, err,
+        write_summary_csv(dir, s, rows, n_rows, cells, err, sizeof err) != 0 ||
+        write_replications_csv(dir, s, rows, n_rows, ctx, done_mask, reps, err,
                                sizeof err) != 0) {
         fprintf(stderr, "govsim run: %s\n", err);
         return -1;
@@ -305,7 +318,7 @@ static int write_files(const run_options_t *o, const scn_t *s, const flow_group_
         fprintf(stderr, "govsim run: %s\n", err);
         return -1;
     }
-    json_summary(fp, s, o, groups, n_groups, cells, done, complete);
+    json_summary(fp, s, o, rows, n_rows, cells, done, complete);
     if (out_file_commit(&f, err, sizeof err) != 0) {
         fprintf(stderr, "govsim run: %s\n", err);
         return -1;
@@ -339,8 +352,9 @@ int cmd_run(int argc, char **argv) {
     unsigned char *done_mask = calloc(reps, 1);
     cell_t *cells = calloc(n_groups * FLOW_K_COUNT, sizeof *cells);
     double *values = malloc(reps * sizeof *values);
+    row_t *rows = malloc(n_groups * FLOW_K_COUNT * sizeof *rows);
     int rc = CLI_FAILURE;
-    if (!groups || !ctx.res || !done_mask || !cells || !values) goto out;
+    if (!groups || !ctx.res || !done_mask || !cells || !values || !rows) goto out;
     flow_groups(&s, groups, n_groups);
 
     exp_config_t cfg = {1, reps, o.threads, o.quiet, s.id};
@@ -368,7 +382,8 @@ int cmd_run(int argc, char **argv) {
     char dir[1024];
     if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
     else snprintf(dir, sizeof dir, "results/%s-run", s.id);
-    if (write_files(&o, &s, groups, n_groups, cells, &ctx, done_mask, reps, st.done,
+    size_t n_rows = build_rows(&s, groups, n_groups, rows);
+    if (write_files(&o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done,
                     complete, dir) != 0)
         goto out;
     if (o.format == FMT_TABLE) {
@@ -376,7 +391,7 @@ int cmd_run(int argc, char **argv) {
         if (s.n_warnings) printf("\n%zu warning(s) on stderr.\n", s.n_warnings);
         printf("\nFiles: %s/summary.csv, replications.csv, summary.json\n", dir);
     } else if (o.format == FMT_JSON) {
-        json_summary(stdout, &s, &o, groups, n_groups, cells, st.done, complete);
+        json_summary(stdout, &s, &o, rows, n_rows, cells, st.done, complete);
     } else {
         char path[1100];
         snprintf(path, sizeof path, "%s/summary.csv", dir);
@@ -401,6 +416,7 @@ out:
     free(done_mask);
     free(cells);
     free(values);
+    free(rows);
     free(groups);
     scn_free(&s);
     return rc;
