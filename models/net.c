@@ -18,11 +18,11 @@
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dist.h"
+#include "errmsg.h"
 #include "out_escape.h"
 #include "wcal.h"
 
@@ -47,20 +47,11 @@ static void guard_end(guard_t g) {
     igraph_set_warning_handler(g.old_warning);
 }
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_err(char *err, size_t errlen, const char *fmt, ...) {
-    if (err == NULL || errlen == 0) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 /* One-line message for a failed igraph call; returns -1. */
 static int igraph_failed(const char *what, igraph_error_t code, char *err,
                          size_t errlen) {
-    set_err(err, errlen, "network: %s failed: %s", what, igraph_strerror(code));
+    sim_errorf(err, errlen, "network: %s failed: %s", what,
+               igraph_strerror(code));
     return -1;
 }
 
@@ -114,7 +105,7 @@ int net_build(net_t *n, const scn_t *s, char *err, size_t errlen) {
 
     n->kind = malloc((n->n_edges ? n->n_edges : 1) * sizeof *n->kind);
     if (n->kind == NULL) {
-        set_err(err, errlen, "network: out of memory");
+        sim_errorf(err, errlen, "network: out of memory");
         return -1;
     }
     guard_t g = guard_begin();
@@ -171,7 +162,7 @@ static int find_islands(net_report_t *r, const net_t *n, char *err,
     int *renumber = malloc((size_t)n_comp * sizeof *renumber);
     if (renumber == NULL) {
         igraph_vector_int_destroy(&membership);
-        set_err(err, errlen, "network: out of memory");
+        sim_errorf(err, errlen, "network: out of memory");
         return -1;
     }
     for (igraph_integer_t c = 0; c < n_comp; c++) renumber[c] = -1;
@@ -291,7 +282,7 @@ static int find_needs(net_report_t *r, const scn_t *s, char *err,
     r->needs = calloc(count_listed_needs(s) + 1, sizeof *r->needs);
     if (slot == NULL || r->needs == NULL) {
         free(slot);
-        set_err(err, errlen, "network: out of memory");
+        sim_errorf(err, errlen, "network: out of memory");
         return -1;
     }
     for (size_t i = 0; i < nd * nd; i++) slot[i] = -1;
@@ -325,7 +316,7 @@ int net_analyse(net_report_t *r, const net_t *n, const scn_t *s, char *err,
     r->links_out = calloc(nd, sizeof *r->links_out);
     if (!r->island || !r->betweenness || !r->links_in || !r->links_out) {
         net_report_free(r);
-        set_err(err, errlen, "network: out of memory");
+        sim_errorf(err, errlen, "network: out of memory");
         return -1;
     }
     guard_t g = guard_begin();
@@ -837,7 +828,7 @@ int net_layout(const net_t *n, const scn_t *s, double *xy, char *err,
     assert(n->built);
     label_t *labels = make_labels(n, s);
     if (labels == NULL) {
-        set_err(err, errlen, "network: out of memory");
+        sim_errorf(err, errlen, "network: out of memory");
         return -1;
     }
     int rc = 0;

@@ -13,7 +13,6 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "errmsg.h"
 #include "out_escape.h"
 
 #define TAIL_MAX 2048 /* bytes of gnuplot's stderr we keep (the end) */
@@ -31,16 +31,6 @@ typedef struct child_failure {
     int stage;
     int errnum;
 } child_failure_t;
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_err(char *err, size_t errlen, const char *fmt, ...) {
-    if (err == NULL || errlen == 0) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 static int pipe_cloexec(int fds[2]) {
     if (pipe(fds) != 0) return -1;
@@ -119,26 +109,27 @@ static const char *last_line(char *text) {
 static void explain_failure(const child_failure_t *f, const char *dir,
                             char *err, size_t errlen) {
     if (f->stage == STAGE_CHDIR)
-        set_err(err, errlen, "gnuplot: cannot enter %s: %s", dir,
-                strerror(f->errnum));
+        sim_errorf(err, errlen, "gnuplot: cannot enter %s: %s", dir,
+                   strerror(f->errnum));
     else if (f->stage == STAGE_EXEC && f->errnum == ENOENT)
-        set_err(err, errlen, "gnuplot is not installed (not found on PATH; "
-                             "Debian: apt-get install gnuplot-nox)");
+        sim_errorf(err, errlen,
+                   "gnuplot is not installed (not found on PATH; "
+                   "Debian: apt-get install gnuplot-nox)");
     else if (f->stage == STAGE_EXEC)
-        set_err(err, errlen, "cannot run gnuplot: %s", strerror(f->errnum));
+        sim_errorf(err, errlen, "cannot run gnuplot: %s", strerror(f->errnum));
     else
-        set_err(err, errlen, "gnuplot: cannot open /dev/null: %s",
-                strerror(f->errnum));
+        sim_errorf(err, errlen, "gnuplot: cannot open /dev/null: %s",
+                   strerror(f->errnum));
 }
 
 static void explain_status(int status, char *tail, char *err, size_t errlen) {
     const char *line = last_line(tail);
     if (WIFSIGNALED(status))
-        set_err(err, errlen, "gnuplot killed by signal %d%s%s",
-                WTERMSIG(status), *line ? ": " : "", line);
+        sim_errorf(err, errlen, "gnuplot killed by signal %d%s%s",
+                   WTERMSIG(status), *line ? ": " : "", line);
     else
-        set_err(err, errlen, "gnuplot failed (exit status %d)%s%s",
-                WEXITSTATUS(status), *line ? ": " : "", line);
+        sim_errorf(err, errlen, "gnuplot failed (exit status %d)%s%s",
+                   WEXITSTATUS(status), *line ? ": " : "", line);
 }
 
 static int wait_child(pid_t pid, int *status) {
@@ -152,11 +143,11 @@ static int run_gnuplot(const char *dir, char *const argv[], char *err,
                        size_t errlen) {
     int status_pipe[2], err_pipe[2];
     if (pipe_cloexec(status_pipe) != 0) {
-        set_err(err, errlen, "gnuplot: pipe: %s", strerror(errno));
+        sim_errorf(err, errlen, "gnuplot: pipe: %s", strerror(errno));
         return -1;
     }
     if (pipe_cloexec(err_pipe) != 0) {
-        set_err(err, errlen, "gnuplot: pipe: %s", strerror(errno));
+        sim_errorf(err, errlen, "gnuplot: pipe: %s", strerror(errno));
         close(status_pipe[0]);
         close(status_pipe[1]);
         return -1;
@@ -169,7 +160,7 @@ static int run_gnuplot(const char *dir, char *const argv[], char *err,
     if (pid < 0) {
         close(status_pipe[0]);
         close(err_pipe[0]);
-        set_err(err, errlen, "gnuplot: fork: %s", strerror(fork_errno));
+        sim_errorf(err, errlen, "gnuplot: fork: %s", strerror(fork_errno));
         return -1;
     }
     child_failure_t failure;
@@ -185,7 +176,7 @@ static int run_gnuplot(const char *dir, char *const argv[], char *err,
         explain_failure(&failure, dir, err, errlen);
         rc = -1;
     } else if (waited != 0) {
-        set_err(err, errlen, "gnuplot: waitpid: %s", strerror(errno));
+        sim_errorf(err, errlen, "gnuplot: waitpid: %s", strerror(errno));
         rc = -1;
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         char none[1] = "";
@@ -219,8 +210,10 @@ static bool name_is_plain(const char *name) {
 int out_gnuplot_run_to(const char *dir, const char *script_name,
                        const char *output_name, char *err, size_t errlen) {
     if (!name_is_plain(output_name)) {
-        set_err(err, errlen, "gnuplot: output name '%s' is empty, has control "
-                             "characters or is not UTF-8", output_name);
+        sim_errorf(err, errlen,
+                   "gnuplot: output name '%s' is empty, has control "
+                   "characters or is not UTF-8",
+                   output_name);
         return -1;
     }
     static const char prefix[] = "outfile = \"";
@@ -228,7 +221,7 @@ int out_gnuplot_run_to(const char *dir, const char *script_name,
     size_t room = sizeof prefix + 4 * strlen(output_name) + 2;
     char *setting = malloc(room);
     if (setting == NULL) {
-        set_err(err, errlen, "gnuplot: out of memory");
+        sim_errorf(err, errlen, "gnuplot: out of memory");
         return -1;
     }
     memcpy(setting, prefix, sizeof prefix);

@@ -150,16 +150,19 @@ void out_html_escape(FILE *fp, const char *s) {
 /* ---------------------------------------------------------------- gnuplot */
 
 /* The gnuplot-string encoding of the ASCII character c into piece (at
- * least 8 bytes); returns its length, 0 to drop the character. */
+ * least 8 bytes, not NUL-terminated: the caller copies the returned
+ * length); returns its length, 0 to drop the character. */
 static size_t gnuplot_piece(unsigned char c, bool enhanced, char *piece) {
+    static const char backquote[] = "\\140"; /* octal: ` runs a command */
+    static const char quote[] = "\\\"";
     if (c < 0x20 || c == 0x7F) return 0;
     if (c == '`') {
-        memcpy(piece, "\\140", 4);
-        return 4;
+        memcpy(piece, backquote, sizeof backquote - 1);
+        return sizeof backquote - 1;
     }
     if (c == '"') {
-        memcpy(piece, "\\\"", 2);
-        return 2;
+        memcpy(piece, quote, sizeof quote - 1);
+        return sizeof quote - 1;
     }
     size_t n = 0;
     /* The enhanced-text escape is a backslash, which must itself be

@@ -4,12 +4,13 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "errmsg.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -18,20 +19,12 @@ static void errno_text(int e, char *buf, size_t len) {
     if (strerror_r(e, buf, len) != 0) snprintf(buf, len, "error %d", e);
 }
 
-static void fail_msg(char *err, size_t errlen, const char *fmt, ...) {
-    if (err == NULL || errlen == 0) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 /* "WHAT 'PATH': REASON" for a failed system call with errno e. */
 static void fail_errno(char *err, size_t errlen, const char *what,
                        const char *path, int e) {
     char reason[128];
     errno_text(e, reason, sizeof reason);
-    fail_msg(err, errlen, "%s '%s': %s", what, path, reason);
+    sim_errorf(err, errlen, "%s '%s': %s", what, path, reason);
 }
 
 /* Concatenate up to four strings into a new allocation (NULL if out of
@@ -41,11 +34,24 @@ static char *concat4(const char *a, const char *b, const char *c,
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c), ld = strlen(d);
     char *s = malloc(la + lb + lc + ld + 1);
     if (s == NULL) return NULL;
-    memcpy(s, a, la);
-    memcpy(s + la, b, lb);
-    memcpy(s + la + lb, c, lc);
-    memcpy(s + la + lb + lc, d, ld + 1);
+    char *end = stpcpy(s, a); /* each copy ends in a NUL, overwritten next */
+    end = stpcpy(end, b);
+    end = stpcpy(end, c);
+    stpcpy(end, d);
     return s;
+}
+
+/* The octal number after "Umask:" in a /proc/self/status line, or -1 if
+ * the line is another field or does not hold a sane mask. */
+static long umask_field(const char *line) {
+    static const char key[] = "Umask:";
+    if (strncmp(line, key, sizeof key - 1) != 0) return -1;
+    const char *digits = line + sizeof key - 1;
+    char *end;
+    errno = 0;
+    unsigned long value = strtoul(digits, &end, 8);
+    if (end == digits || errno != 0 || value > 0777) return -1;
+    return (long)value;
 }
 
 /* The umask without changing it (umask(2) can only be read by setting it,
@@ -56,9 +62,9 @@ static mode_t current_umask(void) {
     if (fp == NULL) return mask;
     char line[256];
     while (fgets(line, sizeof line, fp) != NULL) {
-        unsigned value;
-        if (sscanf(line, "Umask: %o", &value) == 1) {
-            mask = (mode_t)(value & 0777);
+        long value = umask_field(line);
+        if (value >= 0) {
+            mask = (mode_t)value;
             break;
         }
     }
@@ -99,14 +105,15 @@ FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
     f->fp = NULL;
     f->tmp_path = f->final_path = f->dir_path = NULL;
     if (!plain_file_name(name)) {
-        fail_msg(err, errlen,
-                 "output file name '%s': expected a plain file name "
-                 "(no '/', not '.' or '..')",
-                 name);
+        sim_errorf(err, errlen,
+                   "output file name '%s': expected a plain file name "
+                   "(no '/', not '.' or '..')",
+                   name);
         return NULL;
     }
     if (make_paths(f, dir, name) != 0) {
-        fail_msg(err, errlen, "cannot open '%s/%s': out of memory", dir, name);
+        sim_errorf(err, errlen, "cannot open '%s/%s': out of memory", dir,
+                   name);
         release(f);
         return NULL;
     }
@@ -137,17 +144,19 @@ FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
  * errno is gone by the time we look. */
 #define EARLIER_WRITE_FAILED (-1)
 
-/* Push the data to the disk and close the stream (exactly once, whatever
- * fails first).  Returns 0, the errno of the first failure, or
- * EARLIER_WRITE_FAILED. */
+/* Push the data to the disk, stopping at the first failure.  Returns 0,
+ * its errno, or EARLIER_WRITE_FAILED. */
+static int flush_and_sync(FILE *fp) {
+    if (fflush(fp) != 0) return errno;
+    if (ferror(fp)) return EARLIER_WRITE_FAILED;
+    if (fsync(fileno(fp)) != 0) return errno;
+    return 0;
+}
+
+/* flush_and_sync, then close the stream exactly once whatever failed; the
+ * first failure is the one reported. */
 static int flush_and_close(FILE *fp) {
-    int e = 0;
-    if (fflush(fp) != 0)
-        e = errno;
-    else if (ferror(fp))
-        e = EARLIER_WRITE_FAILED;
-    else if (fsync(fileno(fp)) != 0)
-        e = errno;
+    int e = flush_and_sync(fp);
     if (fclose(fp) != 0 && e == 0) e = errno;
     return e;
 }
@@ -168,10 +177,10 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
     f->fp = NULL;
     if (e != 0) {
         if (e == EARLIER_WRITE_FAILED)
-            fail_msg(err, errlen,
-                     "cannot write '%s': a write failed (disk full or I/O "
-                     "error)",
-                     f->final_path);
+            sim_errorf(err, errlen,
+                       "cannot write '%s': a write failed (disk full or I/O "
+                       "error)",
+                       f->final_path);
         else
             fail_errno(err, errlen, "cannot write", f->final_path, e);
         unlink(f->tmp_path);
@@ -182,8 +191,8 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
         e = errno;
         char reason[128];
         errno_text(e, reason, sizeof reason);
-        fail_msg(err, errlen, "cannot rename '%s' to '%s': %s", f->tmp_path,
-                 f->final_path, reason);
+        sim_errorf(err, errlen, "cannot rename '%s' to '%s': %s", f->tmp_path,
+                   f->final_path, reason);
         unlink(f->tmp_path);
         release(f);
         return -1;
@@ -192,10 +201,10 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
     if (e != 0) {
         char reason[128];
         errno_text(e, reason, sizeof reason);
-        fail_msg(err, errlen,
-                 "wrote '%s' but cannot sync directory '%s' (the file may "
-                 "not survive a crash): %s",
-                 f->final_path, f->dir_path, reason);
+        sim_errorf(err, errlen,
+                   "wrote '%s' but cannot sync directory '%s' (the file may "
+                   "not survive a crash): %s",
+                   f->final_path, f->dir_path, reason);
     }
     release(f);
     return e != 0 ? -1 : 0;
@@ -220,10 +229,10 @@ static int make_one_dir(const char *dir, const char *whole, char *err,
     struct stat st;
     if (stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode)) return 0;
-        fail_msg(err, errlen,
-                 "cannot create directory '%s': '%s' exists and is not a "
-                 "directory",
-                 whole, dir);
+        sim_errorf(err, errlen,
+                   "cannot create directory '%s': '%s' exists and is not a "
+                   "directory",
+                   whole, dir);
         return -1;
     }
     fail_errno(err, errlen, "cannot create directory", dir, e);
@@ -233,13 +242,13 @@ static int make_one_dir(const char *dir, const char *whole, char *err,
 int out_mkdir_p(const char *path, char *err, size_t errlen) {
     assert(path != NULL);
     if (path[0] == '\0') {
-        fail_msg(err, errlen, "cannot create directory '': empty path");
+        sim_errorf(err, errlen, "cannot create directory '': empty path");
         return -1;
     }
     char *prefix = concat4(path, "", "", "");
     if (prefix == NULL) {
-        fail_msg(err, errlen, "cannot create directory '%s': out of memory",
-                 path);
+        sim_errorf(err, errlen, "cannot create directory '%s': out of memory",
+                   path);
         return -1;
     }
     /* Cut the path after each component in turn: "a/b/c" makes "a",

@@ -1,9 +1,9 @@
 #include "nhpp.h"
+#include "errmsg.h"
 #include "rng.h"
 
 #include <assert.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,23 +11,7 @@
 
 #include <gsl/gsl_randist.h>
 
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
 #define NUM_TEXT 32 /* room for one number formatted by fmt_num */
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...) PRINTF_LIKE(3, 4);
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...) {
-    if (!err || errlen == 0) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 /* %g, but a whole number keeps a ".0" so that a message reads as a time or
  * rate ("3.2 then 3.0"), not as an index. */
@@ -47,46 +31,49 @@ static int check_profile(const double *breaks, const double *rates, size_t n,
                          double period, char *err, size_t errlen) {
     char a[NUM_TEXT], b[NUM_TEXT];
     if (n == 0) {
-        set_err(err, errlen, "a rate profile needs at least one segment");
+        sim_errorf(err, errlen, "a rate profile needs at least one segment");
         return -1;
     }
     if (!isfinite(period) || period < 0) {
-        set_err(err, errlen, "period must be 0 (no repetition) or positive (got %s)",
-                fmt_num(a, period));
+        sim_errorf(err, errlen,
+                   "period must be 0 (no repetition) or positive (got %s)",
+                   fmt_num(a, period));
         return -1;
     }
     for (size_t i = 0; i <= n; i++) {
         if (!isfinite(breaks[i])) {
-            set_err(err, errlen, "break %zu is not a finite number (%s)", i + 1,
-                    fmt_num(a, breaks[i]));
+            sim_errorf(err, errlen, "break %zu is not a finite number (%s)",
+                       i + 1, fmt_num(a, breaks[i]));
             return -1;
         }
     }
     if (breaks[0] < 0) {
-        set_err(err, errlen, "first break is negative (%s)", fmt_num(a, breaks[0]));
+        sim_errorf(err, errlen, "first break is negative (%s)",
+                   fmt_num(a, breaks[0]));
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
         if (!(breaks[i + 1] > breaks[i])) {
-            set_err(err, errlen, "breaks must increase (%s then %s)",
-                    fmt_num(a, breaks[i]), fmt_num(b, breaks[i + 1]));
+            sim_errorf(err, errlen, "breaks must increase (%s then %s)",
+                       fmt_num(a, breaks[i]), fmt_num(b, breaks[i + 1]));
             return -1;
         }
     }
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(rates[i])) {
-            set_err(err, errlen, "rate %zu is not a finite number (%s)", i + 1,
-                    fmt_num(a, rates[i]));
+            sim_errorf(err, errlen, "rate %zu is not a finite number (%s)",
+                       i + 1, fmt_num(a, rates[i]));
             return -1;
         }
         if (rates[i] < 0) {
-            set_err(err, errlen, "rate %zu is negative (%s)", i + 1, fmt_num(a, rates[i]));
+            sim_errorf(err, errlen, "rate %zu is negative (%s)", i + 1,
+                       fmt_num(a, rates[i]));
             return -1;
         }
     }
     if (period > 0 && breaks[n] - breaks[0] > period) {
-        set_err(err, errlen, "the profile spans %s but the period is %s",
-                fmt_num(a, breaks[n] - breaks[0]), fmt_num(b, period));
+        sim_errorf(err, errlen, "the profile spans %s but the period is %s",
+                   fmt_num(a, breaks[n] - breaks[0]), fmt_num(b, period));
         return -1;
     }
     return 0;
@@ -100,7 +87,8 @@ int nhpp_init(nhpp_t *p, const double *breaks, const double *rates, size_t n,
     p->rate = malloc(n * sizeof *p->rate);
     if (!p->start || !p->rate) {
         nhpp_free(p);
-        set_err(err, errlen, "out of memory for a rate profile of %zu segments", n);
+        sim_errorf(err, errlen,
+                   "out of memory for a rate profile of %zu segments", n);
         return -1;
     }
     p->n = n;

@@ -3,32 +3,17 @@
 #include <assert.h>
 #include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define QUOTE_MAX 40 /* chars of an interval string echoed in a message */
+#include "errmsg.h"
 
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
+#define QUOTE_MAX 40 /* chars of an interval string echoed in a message */
 
 static const char *const WEEKDAY_NAME[7] = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...) PRINTF_LIKE(3, 4);
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...) {
-    if (!err || errlen == 0) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 /* ------------------------------------------------------------------ */
 /* Days                                                                 */
@@ -148,19 +133,20 @@ static const char *skip_blanks(const char *p) {
 static int check_clock(const char *text, int hour, int minute, char *err,
                        size_t errlen) {
     if (hour > 24) {
-        set_err(err, errlen, "'%.*s': hour %d out of range (expected 00 to 24)",
-                QUOTE_MAX, text, hour);
+        sim_errorf(err, errlen,
+                   "'%.*s': hour %d out of range (expected 00 to 24)",
+                   QUOTE_MAX, text, hour);
         return -1;
     }
     if (minute > 59) {
-        set_err(err, errlen,
-                "'%.*s': minute %02d out of range (expected 00 to 59)",
-                QUOTE_MAX, text, minute);
+        sim_errorf(err, errlen,
+                   "'%.*s': minute %02d out of range (expected 00 to 59)",
+                   QUOTE_MAX, text, minute);
         return -1;
     }
     if (hour == 24 && minute > 0) {
-        set_err(err, errlen, "'%.*s': %02d:%02d is after 24:00", QUOTE_MAX,
-                text, hour, minute);
+        sim_errorf(err, errlen, "'%.*s': %02d:%02d is after 24:00", QUOTE_MAX,
+                   text, hour, minute);
         return -1;
     }
     return 0;
@@ -181,8 +167,9 @@ static int parse_interval(const char *text, double *open, double *close,
         shape_ok = scan_clock(&p, &h1, &m1) == 0 && *p == '\0';
     }
     if (!shape_ok) {
-        set_err(err, errlen, "'%.*s': expected HH:MM-HH:MM (e.g. 08:30-12:00)",
-                QUOTE_MAX, text);
+        sim_errorf(err, errlen,
+                   "'%.*s': expected HH:MM-HH:MM (e.g. 08:30-12:00)", QUOTE_MAX,
+                   text);
         return -1;
     }
     if (check_clock(text, h0, m0, err, errlen) != 0 ||
@@ -191,19 +178,20 @@ static int parse_interval(const char *text, double *open, double *close,
     *open = h0 * 60 + m0;
     *close = h1 * 60 + m1;
     if (*open == WCAL_DAY) {
-        set_err(err, errlen, "'%.*s': 24:00 is only allowed as a closing time",
-                QUOTE_MAX, text);
+        sim_errorf(err, errlen,
+                   "'%.*s': 24:00 is only allowed as a closing time", QUOTE_MAX,
+                   text);
         return -1;
     }
     if (*close < *open) {
-        set_err(err, errlen, "'%.*s': closing time before opening time",
-                QUOTE_MAX, text);
+        sim_errorf(err, errlen, "'%.*s': closing time before opening time",
+                   QUOTE_MAX, text);
         return -1;
     }
     if (*close == *open) {
-        set_err(err, errlen,
-                "'%.*s': empty interval (closing time equals opening time)",
-                QUOTE_MAX, text);
+        sim_errorf(err, errlen,
+                   "'%.*s': empty interval (closing time equals opening time)",
+                   QUOTE_MAX, text);
         return -1;
     }
     return 0;
@@ -216,8 +204,8 @@ static int parse_interval(const char *text, double *open, double *close,
 static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
                        char *err, size_t errlen) {
     if (n_hours > WCAL_MAX_INTERVALS) {
-        set_err(err, errlen, "too many opening intervals (%zu, at most %d)",
-                n_hours, WCAL_MAX_INTERVALS);
+        sim_errorf(err, errlen, "too many opening intervals (%zu, at most %d)",
+                   n_hours, WCAL_MAX_INTERVALS);
         return -1;
     }
     double prev_open = 0, prev_close = 0;
@@ -226,14 +214,15 @@ static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
         double open, close;
         if (parse_interval(hours[i], &open, &close, err, errlen) != 0) return -1;
         if (i > 0 && open < prev_close && close > prev_open) {
-            set_err(err, errlen, "'%.*s' overlaps '%.*s'", QUOTE_MAX, hours[i],
-                    QUOTE_MAX, hours[i - 1]);
+            sim_errorf(err, errlen, "'%.*s' overlaps '%.*s'", QUOTE_MAX,
+                       hours[i], QUOTE_MAX, hours[i - 1]);
             return -1;
         }
         if (i > 0 && open < prev_open) {
-            set_err(err, errlen,
-                    "'%.*s' comes before '%.*s' (list intervals in increasing order)",
-                    QUOTE_MAX, hours[i], QUOTE_MAX, hours[i - 1]);
+            sim_errorf(err, errlen,
+                       "'%.*s' comes before '%.*s' (list intervals in "
+                       "increasing order)",
+                       QUOTE_MAX, hours[i], QUOTE_MAX, hours[i - 1]);
             return -1;
         }
         if (c->n_intervals > 0 && open == c->close[c->n_intervals - 1]) {
@@ -255,11 +244,13 @@ static int parse_workdays(wcal_t *c, const int *workdays, size_t n_workdays,
     for (size_t i = 0; i < n_workdays; i++) {
         int w = workdays[i];
         if (w < 1 || w > 7) {
-            set_err(err, errlen, "workday %d: expected 1 (Monday) to 7 (Sunday)", w);
+            sim_errorf(err, errlen,
+                       "workday %d: expected 1 (Monday) to 7 (Sunday)", w);
             return -1;
         }
         if (c->workday[w - 1]) {
-            set_err(err, errlen, "workday %d (%s) listed twice", w, WEEKDAY_NAME[w - 1]);
+            sim_errorf(err, errlen, "workday %d (%s) listed twice", w,
+                       WEEKDAY_NAME[w - 1]);
             return -1;
         }
         c->workday[w - 1] = true;
@@ -291,7 +282,7 @@ int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours,
         tmp.open[0] = 0.0;
         tmp.close[0] = WCAL_DAY;
     } else if (nwd == 0) {
-        set_err(err, errlen, "no working days");
+        sim_errorf(err, errlen, "no working days");
         return -1;
     }
     *c = tmp;
@@ -309,21 +300,21 @@ int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err,
                       size_t errlen) {
     for (size_t i = 0; i < n; i++) {
         if (days[i] < 0) {
-            set_err(err, errlen,
-                    "holiday %d: day numbers start at 0 (Monday of week 1)",
-                    days[i]);
+            sim_errorf(err, errlen,
+                       "holiday %d: day numbers start at 0 (Monday of week 1)",
+                       days[i]);
             return -1;
         }
     }
     if (n == 0) return 0;
     if (n > SIZE_MAX / sizeof(int) - c->n_holidays) {
-        set_err(err, errlen, "out of memory adding %zu holidays", n);
+        sim_errorf(err, errlen, "out of memory adding %zu holidays", n);
         return -1;
     }
     size_t total = c->n_holidays + n;
     int *all = malloc(total * sizeof *all);
     if (!all) {
-        set_err(err, errlen, "out of memory adding %zu holidays", n);
+        sim_errorf(err, errlen, "out of memory adding %zu holidays", n);
         return -1;
     }
     if (c->n_holidays > 0) memcpy(all, c->holidays, c->n_holidays * sizeof *all);
