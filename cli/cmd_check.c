@@ -43,7 +43,7 @@ static void print_counts(const scn_t *s) {
 }
 
 static void print_util(double u) {
-    if (isinf(u)) printf(" %7s", "no one");
+    if (isinf(u)) printf(" %7s", "inf");
     else printf(" %7.2f", u);
 }
 

@@ -190,7 +190,8 @@ static int read_text(const cfgr_t *r, const char *path, char **out) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         errno_text(errno, why, sizeof why);
-        return fail_file(r, "%s: cannot read: %s", path, why);
+        fail_file(r, "%s: cannot read: %s", path, why);
+        return -1;
     }
     size_t cap = 4096, n = 0;
     char *text = malloc(cap);
@@ -210,11 +211,14 @@ static int read_text(const cfgr_t *r, const char *path, char **out) {
     fclose(f);
     if (rc != 0 || read_errno != 0) {
         free(text);
-        if (read_errno == 0)
-            return fail_file(r, "%s: cannot read: larger than %u MB or out of "
-                             "memory", path, MAX_FILE_BYTES >> 20);
-        errno_text(read_errno, why, sizeof why);
-        return fail_file(r, "%s: cannot read: %s", path, why);
+        if (read_errno == 0) {
+            fail_file(r, "%s: cannot read: larger than %u MB or out of memory",
+                      path, MAX_FILE_BYTES >> 20);
+        } else {
+            errno_text(read_errno, why, sizeof why);
+            fail_file(r, "%s: cannot read: %s", path, why);
+        }
+        return -1;
     }
     text[n] = '\0';
     *out = text;
@@ -620,7 +624,7 @@ int cfgr_number(const cfgr_t *r, const config_setting_t *group,
 int cfgr_int(const cfgr_t *r, const config_setting_t *group, const char *name,
              const cfgr_range_t *rg, bool required, int dflt, int *out) {
     assert(rg->whole && rg->lo >= INT_MIN && rg->hi <= INT_MAX);
-    double v;
+    double v = dflt;
     if (cfgr_number(r, group, name, rg, required, dflt, &v, NULL) != 0) return -1;
     *out = (int)v;
     return 0;

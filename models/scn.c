@@ -85,8 +85,8 @@ static int alloc_array(const loader_t *L, void **out, size_t n, size_t size) {
 
 /* "a, b, c" from the ids of an array of structs. */
 #define JOIN_IDS(arr, n, type, buf)                                            \
-    cfgr_join_names((const char *)(arr) + offsetof(type, id), n, sizeof(type), \
-                    buf, sizeof buf)
+    cfgr_join_names((const char *)(arr) + offsetof(type, id), (n),             \
+                    sizeof(type), (buf), sizeof(buf))
 
 /* The line where element j < i of `list` defined `id` under `key`, for
  * "duplicate ... (first defined at line N)"; 0 when none did. */
@@ -557,8 +557,8 @@ static int read_region_share(loader_t *L, const config_setting_t *g, scn_service
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < (size_t)config_setting_length(list); i++) {
         const config_setting_t *id_at;
-        const char *id;
-        double share;
+        const char *id = "";
+        double share = 0;
         int region = -1;
         rc = read_pair(L, list, i, "(\"region id\", share)", &R_SHARE, &id_at, &id, &share);
         if (rc == 0 && (region = scn_find_region(s, id)) < 0) {
@@ -644,8 +644,8 @@ static int read_next(loader_t *L, const config_setting_t *g, const scn_service_t
     double sum = 0;
     for (size_t i = 0; i < (size_t)config_setting_length(list); i++) {
         const config_setting_t *id_at;
-        const char *id;
-        double p;
+        const char *id = "";
+        double p = 0;
         if (read_pair(L, list, i, "(\"step id\" or \"done\", probability)", &R_SHARE,
                       &id_at, &id, &p) != 0)
             return -1;

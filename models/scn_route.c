@@ -250,6 +250,7 @@ int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work,
     mark_reachable(sv, false, reached, stack);
     size_t m = 0;
     for (size_t k = 0; k < n; k++) index[k] = reached[k] ? (int)m++ : -1;
+    assert(m >= 1); /* the first step */
     double *a = malloc(m * m * sizeof *a);
     double *v_counter = malloc(m * sizeof *v_counter);
     double *v_online = malloc(m * sizeof *v_online);
