@@ -16,7 +16,6 @@ enum {
 
 /* Assumptions of the model (docs/model.md says why). */
 #define TRAVEL_MINUTES 30.0      /* a citizen's trip to a hall and back      */
-#define FETCH_WORK_MINUTES 10.0  /* issuing a document at the owner's window */
 #define PREPARE_MEAN 1440.0      /* time to complete missing materials       */
 #define RETURN_SPREAD 0.9        /* returns spread over 90% of the open day */
 #define OUTAGE_DOWN_MEAN 120.0   /* mean outage of the online-uptime process */
@@ -145,7 +144,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
     flow_case_t *c = case_at(m, tk->case_id);
     double now = m->sim.now, work;
     if (tk->state == TASK_FETCH) {
-        work = FETCH_WORK_MINUTES;
+        work = SCN_FETCH_WORK_MINUTES;
     } else {
         const scn_step_t *st = step_of(m, c, tk->step);
         work = dist_sample(&st->work, rng_work(m, c->service, tk->step)) *

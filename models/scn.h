@@ -36,6 +36,9 @@
 #define SCN_MAX_NEEDS 8       /* data items a step needs               */
 #define SCN_MAX_WARNINGS 32
 #define SCN_DONE (-1)         /* `next` target: the case is finished    */
+#define SCN_FETCH_WORK_MINUTES 10.0 /* window work to issue a document the
+                                       citizen must fetch (no data link):
+                                       an assumption, docs/model.md      */
 
 typedef enum { SCN_LINK_NONE, SCN_LINK_MANUAL, SCN_LINK_API } scn_link_mode_t;
 typedef enum { SCN_INC_ONLINE, SCN_INC_LINKS, SCN_INC_HUB } scn_incident_target_t;

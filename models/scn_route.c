@@ -237,6 +237,21 @@ static void add_work(const scn_t *s, const scn_step_t *st, double cases,
     else back_work[st->dept] += minutes;
 }
 
+/* Documents the citizen must fetch for step st (needed items owned by
+ * another department with no link, and no data hub): each is a visit to
+ * the owner's windows, once per visit to the step, as in models/flow.c. */
+static void add_fetch_work(const scn_t *s, const scn_step_t *st, double cases,
+                           double *front_work) {
+    if (s->levers.data_hub) return;
+    for (size_t i = 0; i < st->n_needs; i++) {
+        int owner = s->items[st->needs[i]].owner;
+        if (owner == st->dept) continue;
+        const scn_link_t *link = scn_find_link(s, owner, st->dept);
+        if (link && link->mode != SCN_LINK_NONE) continue;
+        front_work[owner] += cases * SCN_FETCH_WORK_MINUTES;
+    }
+}
+
 int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work,
                       double *back_work) {
     size_t n = sv->n_steps;
@@ -268,6 +283,7 @@ int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work,
             add_work(s, st, sv->per_day * c * vc, at_window(st, false), front_work, back_work);
             add_work(s, st, sv->per_day * (1 - c) * vo, at_window(st, true), front_work,
                      back_work);
+            add_fetch_work(s, st, sv->per_day * st->visits, front_work);
         }
     }
     free(a), free(v_counter), free(v_online);

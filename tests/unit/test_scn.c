@@ -467,6 +467,23 @@ START_TEST(every_bad_file) {
 }
 END_TEST
 
+/* Documents the citizen must fetch (no data link) load the owner's
+ * windows: 42 cases/day x 10 minutes on 2 x 420 open minutes = 0.5; with
+ * the data hub there is nothing to fetch. */
+START_TEST(fetched_documents_load_owner_windows) {
+    scn_t s;
+    char err[512];
+    ck_assert_msg(scn_load(&s, "tests/scenarios/good/fetch_load.cfg", err, sizeof err) == 0,
+                  "%s", err);
+    double front, back;
+    scn_offered_load(&s, scn_find_department(&s, "registry"), &front, &back);
+    CHECK_NEAR(front, 0.5, 1e-12);
+    scn_offered_load(&s, scn_find_department(&s, "permits"), &front, &back);
+    CHECK_NEAR(back, 42.0 * 20 / (4 * 420), 1e-12);
+    scn_free(&s);
+}
+END_TEST
+
 START_TEST(missing_file) {
     scn_t s;
     char err[ERR_LEN] = "";
@@ -492,6 +509,7 @@ Suite *suite_scn(void) {
     tcase_add_test(tc, error_in_patched_tree);
     tcase_add_test(tc, every_bad_file);
     tcase_add_test(tc, missing_file);
+    tcase_add_test(tc, fetched_documents_load_owner_windows);
     suite_add_tcase(s, tc);
     return s;
 }
