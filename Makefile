@@ -14,7 +14,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
-OPT     ?= -O2 -g
+OPT     ?= -O2 -g -flto=auto -ffat-lto-objects
 
 PKGS      := gsl igraph libconfig
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
