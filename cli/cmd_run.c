@@ -256,6 +256,13 @@ static void print_ci_row(const char *label, const char *unit, const stats_ci_t *
     printf("  %-26s %-22s %12.4g  %s\n", label, unit, ci->mean, interval);
 }
 
+/* A number for the terminal, or "-" when it does not apply (NaN). */
+static const char *cell_text(char *buf, size_t len, double v, int decimals) {
+    if (isnan(v)) snprintf(buf, len, "-");
+    else snprintf(buf, len, "%.*f", decimals, v);
+    return buf;
+}
+
 static void print_table(const scn_t *s, const run_options_t *o, const flow_group_t *groups,
                         size_t n_groups, const cell_t *cells, size_t done,
                         const exp_status_t *st, double events) {
@@ -275,28 +282,34 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         if (ci->n == 0) continue;
         print_ci_row(flow_kpi_name(headline[i]), flow_kpi_unit(headline[i]), ci);
     }
-    printf("\n%-30s %9s %11s %9s %7s %8s %8s %9s\n", "By service (means)", "cases/day",
+    printf("\n%-38s %9s %11s %9s %7s %8s %8s %9s\n", "By service (means)", "cases/day",
            "cycle (wd)", "p90 (wd)", "trips", "1-trip", "in limit", "wait (m)");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_SERVICE && groups[g].kind != FLOW_G_REGION) continue;
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue;
         if (groups[g].kind == FLOW_G_REGION && (g == 0 || groups[g - 1].kind != FLOW_G_REGION))
-            printf("%-30s\n", "By region (means)");
+            printf("%s\n", "By region (means)");
         const cell_t *c = &cells[g * FLOW_K_COUNT];
         const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
                                                               : s->regions[groups[g].index].id;
-        printf("  %-28.28s %9.1f %11.2f %9.2f %7.2f %8.2f %8.2f %9.1f\n", label,
-               c[FLOW_K_ARRIVAL_RATE].ci.mean, c[FLOW_K_CYCLE_WD].ci.mean,
-               c[FLOW_K_CYCLE_P90_WD].ci.mean, c[FLOW_K_TRIPS].ci.mean,
-               c[FLOW_K_ONE_TRIP].ci.mean, c[FLOW_K_WITHIN_LIMIT].ci.mean,
-               c[FLOW_K_WINDOW_WAIT].ci.mean);
+        char b[7][32];
+        printf("  %-36.36s %9s %11s %9s %7s %8s %8s %9s\n", label,
+               cell_text(b[0], 32, c[FLOW_K_ARRIVAL_RATE].ci.mean, 1),
+               cell_text(b[1], 32, c[FLOW_K_CYCLE_WD].ci.mean, 2),
+               cell_text(b[2], 32, c[FLOW_K_CYCLE_P90_WD].ci.mean, 2),
+               cell_text(b[3], 32, c[FLOW_K_TRIPS].ci.mean, 2),
+               cell_text(b[4], 32, c[FLOW_K_ONE_TRIP].ci.mean, 2),
+               cell_text(b[5], 32, c[FLOW_K_WITHIN_LIMIT].ci.mean, 2),
+               cell_text(b[6], 32, c[FLOW_K_WINDOW_WAIT].ci.mean, 1));
     }
-    printf("\n%-30s %12s %12s\n", "Utilization by department", "windows", "officers");
+    printf("\n%-38s %12s %12s\n", "Utilization by department", "windows", "officers");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
         const cell_t *c = &cells[g * FLOW_K_COUNT];
-        printf("  %-28.28s %12.2f %12.2f\n", s->departments[groups[g].index].id,
-               c[FLOW_K_FRONT_UTIL].ci.mean, c[FLOW_K_BACK_UTIL].ci.mean);
+        char win[32], off[32];
+        printf("  %-36.36s %12s %12s\n", s->departments[groups[g].index].id,
+               cell_text(win, sizeof win, c[FLOW_K_FRONT_UTIL].ci.mean, 2),
+               cell_text(off, sizeof off, c[FLOW_K_BACK_UTIL].ci.mean, 2));
     }
 }
 
