@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kpi_rows.h"
 #include "exp.h"
 #include "flow.h"
 #include "out_csv.h"
@@ -98,49 +99,6 @@ static int parse(int argc, char **argv, run_options_t *o) {
         return -1;
     }
     return 0;
-}
-
-/* The labels of group g for the tidy files. */
-static void group_labels(const scn_t *s, flow_group_t g, const char **service,
-                         const char **region, const char **dept) {
-    *service = *region = *dept = "all";
-    if (g.kind == FLOW_G_SERVICE) *service = s->services[g.index].id;
-    if (g.kind == FLOW_G_REGION) *region = s->regions[g.index].id;
-    if (g.kind == FLOW_G_DEPARTMENT) {
-        *dept = s->departments[g.index].id;
-        *region = s->regions[s->departments[g.index].region].id;
-    }
-}
-
-static bool kpi_applies(flow_group_t g, flow_kpi_t k) {
-    bool dept_kpi = k == FLOW_K_FRONT_UTIL || k == FLOW_K_BACK_UTIL;
-    bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
-                    k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP;
-    if (g.kind == FLOW_G_DEPARTMENT) return dept_kpi;
-    if (dept_kpi) return false;
-    return !all_only || g.kind == FLOW_G_ALL;
-}
-
-/* One reported (group, KPI) pair with its labels: the rows of every
- * output, built once so the writers agree. */
-typedef struct row {
-    size_t group;
-    flow_kpi_t kpi;
-    const char *service, *region, *dept;
-} row_t;
-
-static size_t build_rows(const scn_t *s, const flow_group_t *groups, size_t n_groups,
-                         row_t *rows) {
-    size_t n = 0;
-    for (size_t g = 0; g < n_groups; g++)
-        for (int k = 0; k < FLOW_K_COUNT; k++) {
-            if (!kpi_applies(groups[g], (flow_kpi_t)k)) continue;
-            row_t *r = &rows[n++];
-            r->group = g;
-            r->kpi = (flow_kpi_t)k;
-            group_labels(s, groups[g], &r->service, &r->region, &r->dept);
-        }
-    return n;
 }
 
 static int write_summary_csv(const char *dir, const scn_t *s, const row_t *rows,
@@ -395,7 +353,7 @@ int cmd_run(int argc, char **argv) {
     char dir[1024];
     if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
     else snprintf(dir, sizeof dir, "results/%s-run", s.id);
-    size_t n_rows = build_rows(&s, groups, n_groups, rows);
+    size_t n_rows = kpi_build_rows(&s, groups, n_groups, rows);
     if (write_files(&o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done,
                     complete, dir) != 0)
         goto out;

@@ -18,6 +18,10 @@ void cli_print_usage(void) {
         "        replications of a scenario: KPI table with 95% CIs, and\n"
         "        summary.csv, replications.csv, summary.json in DIR\n"
         "        (default results/<scenario>-run/)\n"
+        "  compare SCENARIO [REFORM.cfg ...] [--combine A,B] [-r N] [-j N] [-o DIR]\n"
+        "        baseline vs reforms on common random numbers: paired 95% CIs of\n"
+        "        the changes, cost-effectiveness, ranking; with no reform named,\n"
+        "        the reforms/ folder beside the scenario\n"
         "  check SCENARIO\n"
         "        load and validate a scenario file: its errors (file:line:\n"
         "        setting), or a summary with each department's offered load\n"
@@ -55,6 +59,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
+    if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
     if (strcmp(cmd, "bench") == 0) return cmd_bench(argc - 1, argv + 1);
     if (strcmp(cmd, "graph") == 0) return cmd_graph(argc - 1, argv + 1);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||

@@ -180,7 +180,7 @@ static int read_scenario(loader_t *L, const config_setting_t *root) {
     const cfgr_t *r = &L->r;
     config_setting_t *g;
     const char *id, *name, *description;
-    int64_t seed;
+    int64_t seed = 1; /* set by cfgr_int64 before use; initialised for LTO */
     if (cfgr_group(r, root, "scenario", true, &g) != 0 || cfgr_check_keys(r, g, keys) != 0 ||
         cfgr_id(r, g, "id", ID_LEN, &id, NULL) != 0 ||
         cfgr_string(r, g, "name", true, NAME_LEN, NULL, &name, NULL) != 0 ||

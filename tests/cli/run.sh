@@ -106,6 +106,34 @@ fi
 expect 0 "staff_utilization" -- run "$j" --days 3 -r 2 --format csv -o "$tmp/r4"
 expect 0 '"kpi": "cycle_time"' -- run "$j" --days 3 -r 2 --format json -o "$tmp/r5"
 
+# compare: bad input
+expect 2 "expected a scenario" -- compare
+expect 2 "unknown option '--frob'" -- compare "$j" --frob
+"$govsim" compare "$j" tests/reforms/double_staff.cfg tests/reforms/err_no_region.cfg \
+    -o "$tmp/cbad" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -e "$tmp/cbad" ] &&
+    grep -q "^tests/reforms/err_no_region.cfg:5: changes\[1\].path: .*matches nothing" "$tmp/err"; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: compare with a reform that does not apply: one line with file:line, exit 2, nothing written"
+fi
+expect 2 "no reform 'nope' among those run" -- compare "$j" tests/reforms/empty.cfg --combine nope
+# compare: an empty reform changes nothing, exactly (common random
+# numbers); a reform that doubles staff changes the results
+"$govsim" compare tests/scenarios/jackson_feedback.cfg tests/reforms/empty.cfg \
+    tests/reforms/double_staff.cfg --days 5 -r 4 --quiet -o "$tmp/c1" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -q "^empty .*(exact)" "$tmp/out" &&
+    awk -F, '$2 == "empty" && $7 != "0" && $7 != "" {bad = 1} END {exit bad}' "$tmp/c1/differences.csv" &&
+    awk -F, '$2 == "double_staff" && $7 != "0" && $7 != "" {moved = 1} END {exit !moved}' "$tmp/c1/differences.csv" &&
+    [ -s "$tmp/c1/summary.csv" ] && [ -s "$tmp/c1/replications.csv" ] && [ -s "$tmp/c1/summary.json" ]; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: compare: empty reform must give exact zeros, double_staff must move"
+    sed 's/^/  /' "$tmp/err" | head -5
+fi
+
 # determinism: the same seed gives the same numbers at -j 1 and -j 2
 "$govsim" validate --quick -r 4 -j 1 --format csv --seed 7 >"$tmp/j1" 2>/dev/null
 "$govsim" validate --quick -r 4 -j 2 --format csv --seed 7 >"$tmp/j2" 2>/dev/null

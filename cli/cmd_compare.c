@@ -1,0 +1,610 @@
+/*
+ * govsim compare SCENARIO [REFORM.cfg ...] [--combine A,B]... [-r N] [-j N]
+ *                [--days D] [--seed S] [-o DIR] [--quiet]
+ *
+ * The baseline and each reform (alone, all together, and any --combine)
+ * run on the same replication streams: common random numbers.  Each
+ * variant is compared with the baseline replication by replication, so
+ * the difference's confidence interval reflects the reform, not luck; the
+ * unpaired interval is reported too, to show how much pairing narrowed it.
+ *
+ * With no reform named, every file in the reforms/ folder beside the
+ * scenario is tried; one that does not apply to this scenario (a path
+ * that matches nothing) is skipped with a note.  A named reform that does
+ * not apply is an error (exit 2).
+ *
+ * Files in DIR (default results/<scenario>-compare/): differences.csv,
+ * summary.csv, replications.csv (all groups, every variant), summary.json.
+ */
+#include <dirent.h>
+#include <libconfig.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "exp.h"
+#include "flow.h"
+#include "kpi_rows.h"
+#include "out_csv.h"
+#include "out_file.h"
+#include "out_json.h"
+#include "reform.h"
+#include "scn.h"
+#include "stats.h"
+
+#define MAX_REFORMS 32
+#define MAX_VARIANTS 48
+#define MAX_COMBINES 8
+
+typedef struct variant {
+    char label[256];
+    size_t n;                      /* reforms applied, in order          */
+    int reform[MAX_REFORMS];
+    double reform_cost;            /* their cost per year, yuan          */
+    double one_off;
+    scn_t s;
+    bool built;
+    flow_result_t *res;            /* one per replication                */
+} variant_t;
+
+typedef struct compare {
+    const char *scenario;
+    const char *named[MAX_REFORMS];
+    size_t n_named;
+    const char *combine[MAX_COMBINES];
+    size_t n_combine;
+    unsigned reps, threads, days;
+    uint64_t seed;
+    bool seed_set, quiet;
+    const char *out_dir;
+    reform_t reforms[MAX_REFORMS];
+    size_t n_reforms;
+    variant_t v[MAX_VARIANTS];
+    size_t n_variants;
+    size_t n_reps;
+} compare_t;
+
+static int parse(int argc, char **argv, compare_t *c) {
+    const char *cmd = "compare";
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        int m;
+        if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
+            c->quiet = true;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-r", &v)) != 0) {
+            if (m < 0 || cli_parse_unsigned(cmd, "-r", v, 2, 10000, &c->reps)) return -1;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0) {
+            if (m < 0 || cli_parse_unsigned(cmd, "-j", v, 1, 256, &c->threads)) return -1;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--days", &v)) != 0) {
+            if (m < 0 || cli_parse_unsigned(cmd, "--days", v, 1, 3660, &c->days)) return -1;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--seed", &v)) != 0) {
+            if (m < 0 || cli_parse_u64(cmd, "--seed", v, 0, INT64_MAX, &c->seed)) return -1;
+            c->seed_set = true;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-o", &v)) != 0) {
+            if (m < 0) return -1;
+            c->out_dir = v;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--combine", &v)) != 0) {
+            if (m < 0) return -1;
+            if (c->n_combine == MAX_COMBINES) {
+                cli_usage_error(cmd, "at most %d --combine options", MAX_COMBINES);
+                return -1;
+            }
+            c->combine[c->n_combine++] = v;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+            return -1;
+        } else if (!c->scenario) {
+            c->scenario = argv[i];
+        } else if (c->n_named < MAX_REFORMS) {
+            c->named[c->n_named++] = argv[i];
+        } else {
+            cli_usage_error(cmd, "at most %d reforms", MAX_REFORMS);
+            return -1;
+        }
+    }
+    if (!c->scenario) {
+        cli_usage_error(cmd, "expected a scenario, e.g. govsim compare scenarios/xuzhou.cfg");
+        return -1;
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .cfg files of the reforms/ folder beside the scenario, sorted.
+ * Returns how many (paths malloc'd into out). */
+static size_t bundled_reforms(const char *scenario, char **out, size_t cap) {
+    char dir[1024];
+    const char *slash = strrchr(scenario, '/');
+    if (slash) snprintf(dir, sizeof dir, "%.*s/reforms", (int)(slash - scenario), scenario);
+    else snprintf(dir, sizeof dir, "reforms");
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < cap) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".cfg") != 0 || e->d_name[0] == '.') continue;
+        size_t need = strlen(dir) + len + 2;
+        out[n] = malloc(need);
+        if (!out[n]) break;
+        snprintf(out[n], need, "%s/%s", dir, e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(out, n, sizeof *out, cmp_str);
+    return n;
+}
+
+/* Build variant v: the scenario tree, its reforms applied in order, the
+ * model checked.  Returns 0, or -1 with the message in err. */
+static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
+    config_t cfg;
+    if (reform_load_scenario_tree(&cfg, c->scenario, err, errlen) != 0) return -1;
+    for (size_t i = 0; i < v->n; i++)
+        if (reform_apply(&c->reforms[v->reform[i]], &cfg, err, errlen) != 0) {
+            config_destroy(&cfg);
+            return -1;
+        }
+    int rc = scn_from_config(&v->s, &cfg, c->scenario, err, errlen);
+    config_destroy(&cfg);
+    if (rc != 0) return -1;
+    v->built = true;
+    if (c->days) v->s.days = (int)c->days;
+    if (c->seed_set) v->s.seed = c->seed;
+    if (c->reps) v->s.replications = (int)c->reps;
+    return flow_check(&v->s, err, errlen);
+}
+
+static variant_t *add_variant(compare_t *c, const char *label) {
+    if (c->n_variants == MAX_VARIANTS) return NULL;
+    variant_t *v = &c->v[c->n_variants++];
+    size_t n = strlen(label);
+    if (n >= sizeof v->label) n = sizeof v->label - 1;
+    memmove(v->label, label, n);
+    v->label[n] = '\0';
+    return v;
+}
+
+static void add_reform_to(compare_t *c, variant_t *v, int r) {
+    v->reform[v->n++] = r;
+    v->reform_cost += c->reforms[r].cost_per_year;
+    v->one_off += c->reforms[r].one_off_cost;
+}
+
+static int find_reform(const compare_t *c, const char *name, size_t len) {
+    for (size_t i = 0; i < c->n_reforms; i++)
+        if (strlen(c->reforms[i].id) == len && strncmp(c->reforms[i].id, name, len) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Load the reforms and set up the variants.  Returns 0, or a CLI code. */
+static int setup(compare_t *c) {
+    char err[1024];
+    char *paths[MAX_REFORMS];
+    size_t n_paths = c->n_named;
+    bool bundled = c->n_named == 0;
+    if (bundled) n_paths = bundled_reforms(c->scenario, paths, MAX_REFORMS);
+    else
+        for (size_t i = 0; i < n_paths; i++) paths[i] = (char *)c->named[i];
+    variant_t *base = add_variant(c, "baseline");
+    if (build_variant(c, base, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        goto fail;
+    }
+    for (size_t i = 0; i < n_paths; i++) {
+        reform_t *r = &c->reforms[c->n_reforms];
+        if (reform_load(r, paths[i], err, sizeof err) != 0) {
+            fprintf(stderr, "%s\n", err);
+            goto fail;
+        }
+        c->n_reforms++;
+        variant_t *v = add_variant(c, r->id);
+        add_reform_to(c, v, (int)c->n_reforms - 1);
+        if (build_variant(c, v, err, sizeof err) != 0) {
+            if (!bundled) {
+                fprintf(stderr, "%s\n", err);
+                goto fail;
+            }
+            /* a bundled reform written for another kind of place */
+            fprintf(stderr, "govsim compare: skipping %s: %s\n", r->id, err);
+            if (v->built) scn_free(&v->s);
+            c->n_variants--;
+            reform_free(r);
+            c->n_reforms--;
+        }
+    }
+    if (c->n_reforms >= 2) {
+        variant_t *all = add_variant(c, "all_reforms");
+        for (size_t i = 0; i < c->n_reforms; i++) add_reform_to(c, all, (int)i);
+        if (build_variant(c, all, err, sizeof err) != 0) {
+            fprintf(stderr, "govsim compare: all reforms together: %s\n", err);
+            goto fail;
+        }
+    }
+    for (size_t k = 0; k < c->n_combine; k++) {
+        variant_t *v = add_variant(c, "");
+        if (!v) break;
+        const char *p = c->combine[k];
+        size_t used = 0;
+        while (*p) {
+            size_t len = strcspn(p, ",");
+            int r = find_reform(c, p, len);
+            if (r < 0) {
+                cli_usage_error("compare", "--combine '%s': no reform '%.*s' among those run",
+                                c->combine[k], (int)len, p);
+                c->n_variants--;
+                goto fail_usage;
+            }
+            add_reform_to(c, v, r);
+            used += (size_t)snprintf(v->label + used, sizeof v->label - used, "%s%.*s",
+                                     used ? "+" : "", (int)len, p);
+            if (used >= sizeof v->label) used = sizeof v->label - 1;
+            p += len + (p[len] == ',');
+        }
+        if (build_variant(c, v, err, sizeof err) != 0) {
+            fprintf(stderr, "govsim compare: %s: %s\n", v->label, err);
+            goto fail;
+        }
+    }
+    if (bundled)
+        for (size_t i = 0; i < n_paths; i++) free(paths[i]);
+    return 0;
+fail:
+    if (bundled)
+        for (size_t i = 0; i < n_paths; i++) free(paths[i]);
+    return CLI_USAGE;
+fail_usage:
+    if (bundled)
+        for (size_t i = 0; i < n_paths; i++) free(paths[i]);
+    return CLI_USAGE;
+}
+
+static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
+    compare_t *c = ctx;
+    return flow_run(&c->v[point].s, (uint32_t)rep, stop, &c->v[point].res[rep]);
+}
+
+/* Per-replication values of KPI k in group g for variant v. */
+static void values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,
+                   double *x) {
+    for (size_t r = 0; r < c->n_reps; r++) x[r] = flow_kpi(&v->res[r], g, k);
+}
+
+/* Government cost per year of a variant: the model's staff and windows,
+ * plus what its reforms cost per year. */
+static void cost_values(const compare_t *c, const variant_t *v, double *x) {
+    values(c, v, 0, FLOW_K_COST_YEAR, x);
+    for (size_t r = 0; r < c->n_reps; r++) x[r] += v->reform_cost;
+}
+
+typedef struct diff {
+    stats_ci_t paired, unpaired;
+    double base_mean, var_mean, rel;
+} diff_t;
+
+static diff_t difference(const double *b, const double *x, size_t n) {
+    diff_t d;
+    d.paired = stats_ci_paired(b, x, n, 0.95);
+    d.unpaired = stats_ci_unpaired(b, n, x, n, 0.95);
+    stats_ci_t cb = stats_ci(b, n, 0.95), cx = stats_ci(x, n, 0.95);
+    d.base_mean = cb.mean;
+    d.var_mean = cx.mean;
+    d.rel = cb.mean != 0 ? d.paired.mean / cb.mean : NAN;
+    return d;
+}
+
+static const flow_kpi_t HEADLINE[] = {FLOW_K_CYCLE_WD, FLOW_K_TRIPS, FLOW_K_ONE_TRIP,
+                                      FLOW_K_WITHIN_LIMIT, FLOW_K_WINDOW_WAIT};
+#define N_HEADLINE (sizeof HEADLINE / sizeof *HEADLINE)
+
+static void cell(char *buf, size_t len, const diff_t *d, int decimals) {
+    const stats_ci_t *p = &d->paired;
+    bool sure = !isnan(p->half) && (p->lo > 0 || p->hi < 0);
+    if (isnan(p->mean)) snprintf(buf, len, "-");
+    else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
+    else snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
+}
+
+static void print_tables(compare_t *c, double *b, double *x, const exp_status_t *st) {
+    const variant_t *base = &c->v[0];
+    printf("govsim compare: %s (%s)\n", base->s.name, c->scenario);
+    printf("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
+           "seed %llu, %.1f s\n\n", c->n_variants, c->n_reps, base->s.days,
+           base->s.warmup_days, (unsigned long long)base->s.seed, st->seconds);
+    printf("Change against the baseline (paired 95%% CI; * = the interval excludes zero)\n");
+    printf("%-24s %18s %18s %18s %18s %18s %20s\n", "variant", "cycle time (wd)", "trips/case",
+           "one-trip share", "within limit", "window wait (min)", "cost (M yuan/yr)");
+    for (size_t i = 1; i < c->n_variants; i++) {
+        const variant_t *v = &c->v[i];
+        char t[N_HEADLINE + 1][48];
+        for (size_t h = 0; h < N_HEADLINE; h++) {
+            values(c, base, 0, HEADLINE[h], b);
+            values(c, v, 0, HEADLINE[h], x);
+            diff_t d = difference(b, x, c->n_reps);
+            cell(t[h], sizeof t[h], &d, h == 4 ? 1 : 2);
+        }
+        cost_values(c, base, b);
+        cost_values(c, v, x);
+        for (size_t r = 0; r < c->n_reps; r++) b[r] /= 1e6, x[r] /= 1e6;
+        diff_t d = difference(b, x, c->n_reps);
+        cell(t[N_HEADLINE], sizeof t[N_HEADLINE], &d, 2);
+        printf("%-24.24s %18s %18s %18s %18s %18s %20s\n", v->label, t[0], t[1], t[2], t[3],
+               t[4], t[5]);
+    }
+    /* cost-effectiveness from the means */
+    printf("\nCost-effectiveness (means; government cost includes each reform's cost per year)\n");
+    printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
+           "yuan per hour saved", "yuan per trip avoided");
+    double cases_per_year = stats_ci((values(c, base, 0, FLOW_K_ARRIVAL_RATE, b), b),
+                                     c->n_reps, 0.95).mean * 365;
+    for (size_t i = 1; i < c->n_variants; i++) {
+        const variant_t *v = &c->v[i];
+        values(c, base, 0, FLOW_K_CITIZEN_HOURS, b);
+        values(c, v, 0, FLOW_K_CITIZEN_HOURS, x);
+        double hours = -difference(b, x, c->n_reps).paired.mean * cases_per_year;
+        values(c, base, 0, FLOW_K_TRIPS, b);
+        values(c, v, 0, FLOW_K_TRIPS, x);
+        double trips = -difference(b, x, c->n_reps).paired.mean * cases_per_year;
+        cost_values(c, base, b);
+        cost_values(c, v, x);
+        double dcost = difference(b, x, c->n_reps).paired.mean;
+        char ph[32], pt[32];
+        if (hours > 0) snprintf(ph, sizeof ph, "%.1f", dcost / hours);
+        else snprintf(ph, sizeof ph, "no hours saved");
+        if (trips > 0) snprintf(pt, sizeof pt, "%.1f", dcost / trips);
+        else snprintf(pt, sizeof pt, "no trips avoided");
+        printf("%-24.24s %16.0f %16.0f %22s %20s\n", v->label, hours, trips, ph, pt);
+    }
+    /* ranking by the reduction in cycle time; neighbours compared directly */
+    size_t order[MAX_VARIANTS];
+    double mean[MAX_VARIANTS];
+    size_t n = 0;
+    values(c, base, 0, FLOW_K_CYCLE_WD, b);
+    for (size_t i = 1; i < c->n_variants; i++) {
+        values(c, &c->v[i], 0, FLOW_K_CYCLE_WD, x);
+        mean[i] = difference(b, x, c->n_reps).paired.mean;
+        order[n++] = i;
+    }
+    for (size_t i = 1; i < n; i++) /* insertion sort: few variants */
+        for (size_t j = i; j > 0 && mean[order[j]] < mean[order[j - 1]]; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    printf("\nRanking by cycle-time reduction (paired comparison with the variant above)\n");
+    for (size_t k = 0; k < n; k++) {
+        const variant_t *v = &c->v[order[k]];
+        printf("  %2zu. %-24.24s %+.3f working days", k + 1, v->label, mean[order[k]]);
+        if (k > 0) {
+            values(c, &c->v[order[k - 1]], 0, FLOW_K_CYCLE_WD, b);
+            values(c, v, 0, FLOW_K_CYCLE_WD, x);
+            diff_t d = difference(b, x, c->n_reps);
+            if (isnan(d.paired.half) || (d.paired.lo <= 0 && d.paired.hi >= 0))
+                printf("   not distinguishable from %s", c->v[order[k - 1]].label);
+        }
+        printf("\n");
+    }
+    /* how much common random numbers narrowed the intervals */
+    values(c, base, 0, FLOW_K_CYCLE_WD, b);
+    double ratio_sum = 0;
+    size_t ratio_n = 0;
+    for (size_t i = 1; i < c->n_variants; i++) {
+        values(c, &c->v[i], 0, FLOW_K_CYCLE_WD, x);
+        diff_t d = difference(b, x, c->n_reps);
+        if (d.paired.half > 0 && !isnan(d.unpaired.half)) {
+            ratio_sum += d.unpaired.half / d.paired.half;
+            ratio_n++;
+        }
+    }
+    if (ratio_n)
+        printf("\nCommon random numbers: the paired intervals for cycle time are on average "
+               "%.1fx narrower than unpaired ones would be.\n", ratio_sum / (double)ratio_n);
+}
+
+static int write_differences(const compare_t *c, const char *dir, double *b, double *x,
+                             char *err, size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, dir, "differences.csv", err, errlen);
+    if (!fp) return -1;
+    static const char *const cols[] = {"scenario", "variant", "kpi", "unit", "baseline_mean",
+                                       "variant_mean", "difference", "ci_low", "ci_high",
+                                       "relative_change", "unpaired_ci_low",
+                                       "unpaired_ci_high", "n"};
+    out_csv_header(fp, cols, sizeof cols / sizeof *cols);
+    flow_group_t all = {FLOW_G_ALL, -1};
+    for (size_t i = 1; i < c->n_variants; i++)
+        for (int k = 0; k < FLOW_K_COUNT; k++) {
+            if (!kpi_applies(all, (flow_kpi_t)k)) continue;
+            if (k == FLOW_K_COST_YEAR) {
+                cost_values(c, &c->v[0], b);
+                cost_values(c, &c->v[i], x);
+            } else {
+                values(c, &c->v[0], 0, (flow_kpi_t)k, b);
+                values(c, &c->v[i], 0, (flow_kpi_t)k, x);
+            }
+            diff_t d = difference(b, x, c->n_reps);
+            out_cell_t row[] = {
+                out_cell_str(c->v[0].s.id), out_cell_str(c->v[i].label),
+                out_cell_str(flow_kpi_name((flow_kpi_t)k)),
+                out_cell_str(flow_kpi_unit((flow_kpi_t)k)), out_cell_num(d.base_mean),
+                out_cell_num(d.var_mean), out_cell_num(d.paired.mean),
+                out_cell_num(d.paired.lo), out_cell_num(d.paired.hi), out_cell_num(d.rel),
+                out_cell_num(d.unpaired.lo), out_cell_num(d.unpaired.hi),
+                out_cell_num((double)d.paired.n)};
+            out_csv_row(fp, row, sizeof row / sizeof *row);
+        }
+    return out_file_commit(&f, err, errlen);
+}
+
+static int write_summaries(const compare_t *c, const char *dir, const row_t *rows,
+                           size_t n_rows, double *x, char *err, size_t errlen) {
+    out_file_t fs, fr;
+    FILE *s = out_file_open(&fs, dir, "summary.csv", err, errlen);
+    if (!s) return -1;
+    FILE *r = out_file_open(&fr, dir, "replications.csv", err, errlen);
+    if (!r) {
+        out_file_abort(&fs);
+        return -1;
+    }
+    static const char *const scols[] = {"scenario", "variant", "service", "region", "department",
+                                        "kpi", "unit", "mean", "ci_low", "ci_high", "n"};
+    static const char *const rcols[] = {"scenario", "variant", "replication", "service",
+                                        "region", "department", "kpi", "value"};
+    out_csv_header(s, scols, sizeof scols / sizeof *scols);
+    out_csv_header(r, rcols, sizeof rcols / sizeof *rcols);
+    for (size_t i = 0; i < c->n_variants; i++) {
+        const variant_t *v = &c->v[i];
+        for (size_t k = 0; k < n_rows; k++) {
+            const row_t *w = &rows[k];
+            values(c, v, w->group, w->kpi, x);
+            stats_ci_t ci = stats_ci(x, c->n_reps, 0.95);
+            out_cell_t row[] = {
+                out_cell_str(v->s.id), out_cell_str(v->label), out_cell_str(w->service),
+                out_cell_str(w->region), out_cell_str(w->dept), out_cell_str(flow_kpi_name(w->kpi)),
+                out_cell_str(flow_kpi_unit(w->kpi)), out_cell_num(ci.mean), out_cell_num(ci.lo),
+                out_cell_num(ci.hi), out_cell_num((double)ci.n)};
+            out_csv_row(s, row, sizeof row / sizeof *row);
+            for (size_t rep = 0; rep < c->n_reps; rep++) {
+                out_cell_t rr[] = {
+                    out_cell_str(v->s.id), out_cell_str(v->label), out_cell_num((double)rep),
+                    out_cell_str(w->service), out_cell_str(w->region), out_cell_str(w->dept),
+                    out_cell_str(flow_kpi_name(w->kpi)), out_cell_num(x[rep])};
+                out_csv_row(r, rr, sizeof rr / sizeof *rr);
+            }
+        }
+    }
+    if (out_file_commit(&fs, err, errlen) != 0) {
+        out_file_abort(&fr);
+        return -1;
+    }
+    return out_file_commit(&fr, err, errlen);
+}
+
+static int write_json(const compare_t *c, const char *dir, double *b, double *x, char *err,
+                      size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, dir, "summary.json", err, errlen);
+    if (!fp) return -1;
+    out_json_t j;
+    out_json_init(&j, fp, 2);
+    out_json_begin_object(&j);
+    out_json_key(&j, "scenario");
+    out_json_str(&j, c->v[0].s.id);
+    out_json_key(&j, "file");
+    out_json_str(&j, c->scenario);
+    out_json_key(&j, "version");
+    out_json_str(&j, GOVSIM_VERSION);
+    out_json_key(&j, "seed");
+    out_json_number(&j, (double)c->v[0].s.seed);
+    out_json_key(&j, "replications");
+    out_json_number(&j, (double)c->n_reps);
+    out_json_key(&j, "variants");
+    out_json_begin_array(&j);
+    for (size_t i = 1; i < c->n_variants; i++) {
+        const variant_t *v = &c->v[i];
+        out_json_begin_object(&j);
+        out_json_key(&j, "variant");
+        out_json_str(&j, v->label);
+        out_json_key(&j, "reforms");
+        out_json_begin_array(&j);
+        for (size_t k = 0; k < v->n; k++) out_json_str(&j, c->reforms[v->reform[k]].id);
+        out_json_end_array(&j);
+        out_json_key(&j, "reform_cost_per_year");
+        out_json_number(&j, v->reform_cost);
+        out_json_key(&j, "one_off_cost");
+        out_json_number(&j, v->one_off);
+        out_json_key(&j, "differences");
+        out_json_begin_object(&j);
+        for (size_t h = 0; h < N_HEADLINE; h++) {
+            values(c, &c->v[0], 0, HEADLINE[h], b);
+            values(c, v, 0, HEADLINE[h], x);
+            diff_t d = difference(b, x, c->n_reps);
+            out_json_key(&j, flow_kpi_name(HEADLINE[h]));
+            out_json_begin_object(&j);
+            out_json_key(&j, "mean");
+            out_json_number(&j, d.paired.mean);
+            out_json_key(&j, "ci_low");
+            out_json_number(&j, d.paired.lo);
+            out_json_key(&j, "ci_high");
+            out_json_number(&j, d.paired.hi);
+            out_json_key(&j, "relative");
+            out_json_number(&j, d.rel);
+            out_json_end_object(&j);
+        }
+        out_json_end_object(&j);
+        out_json_end_object(&j);
+    }
+    out_json_end_array(&j);
+    out_json_end_object(&j);
+    out_json_finish(&j);
+    return out_file_commit(&f, err, errlen);
+}
+
+static void cleanup(compare_t *c) {
+    for (size_t i = 0; i < c->n_variants; i++) {
+        variant_t *v = &c->v[i];
+        if (v->res)
+            for (size_t r = 0; r < c->n_reps; r++) flow_result_free(&v->res[r]);
+        free(v->res);
+        if (v->built) scn_free(&v->s);
+    }
+    for (size_t i = 0; i < c->n_reforms; i++) reform_free(&c->reforms[i]);
+}
+
+int cmd_compare(int argc, char **argv) {
+    compare_t *c = calloc(1, sizeof *c);
+    if (!c) return CLI_FAILURE;
+    int rc = CLI_USAGE;
+    double *b = NULL, *x = NULL;
+    row_t *rows = NULL;
+    flow_group_t *groups = NULL;
+    if (parse(argc, argv, c) != 0 || (rc = setup(c)) != 0) goto out;
+    rc = CLI_FAILURE;
+    c->n_reps = (size_t)c->v[0].s.replications;
+    for (size_t i = 0; i < c->n_variants; i++)
+        if (!(c->v[i].res = calloc(c->n_reps, sizeof(flow_result_t)))) goto out;
+    b = malloc(c->n_reps * sizeof *b);
+    x = malloc(c->n_reps * sizeof *x);
+    size_t n_groups = flow_groups(&c->v[0].s, NULL, 0);
+    groups = malloc(n_groups * sizeof *groups);
+    rows = malloc(n_groups * FLOW_K_COUNT * sizeof *rows);
+    if (!b || !x || !groups || !rows) goto out;
+    flow_groups(&c->v[0].s, groups, n_groups);
+    exp_config_t cfg = {c->n_variants, c->n_reps, c->threads, c->quiet, "compare"};
+    exp_status_t st = exp_run(&cfg, task, c, NULL);
+    if (st.interrupted || st.done != c->n_variants * c->n_reps) {
+        fprintf(stderr, "govsim compare: %s; nothing written\n",
+                st.interrupted ? "interrupted" : "a replication ran out of memory");
+        goto out;
+    }
+    char dir[1024], err[1024];
+    if (c->out_dir) snprintf(dir, sizeof dir, "%s", c->out_dir);
+    else snprintf(dir, sizeof dir, "results/%s-compare", c->v[0].s.id);
+    /* variants may differ in departments (a reform cannot add any), so the
+     * group rows of the baseline serve every variant */
+    size_t n_rows = kpi_build_rows(&c->v[0].s, groups, n_groups, rows);
+    if (out_mkdir_p(dir, err, sizeof err) != 0 ||
+        write_differences(c, dir, b, x, err, sizeof err) != 0 ||
+        write_summaries(c, dir, rows, n_rows, x, err, sizeof err) != 0 ||
+        write_json(c, dir, b, x, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim compare: %s\n", err);
+        goto out;
+    }
+    print_tables(c, b, x, &st);
+    printf("\nFiles: %s/differences.csv, summary.csv, replications.csv, summary.json\n", dir);
+    rc = CLI_OK;
+out:
+    free(b);
+    free(x);
+    free(rows);
+    free(groups);
+    cleanup(c);
+    free(c);
+    return rc;
+}
