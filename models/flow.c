@@ -159,8 +159,10 @@ static void start_work(flow_model_t *m, uint32_t t) {
         end = now + work;
     } else {
         end = wcal_add_working_time(&m->s->calendar, now, work);
-        if (now >= m->warmup && tk->state != TASK_FETCH)
-            m->back_work[m->s->services[c->service].steps[tk->step].dept] += work;
+        int dept = m->s->services[c->service].steps[tk->step].dept;
+        if (now >= m->warmup && tk->state != TASK_FETCH) m->back_work[dept] += work;
+        m->period_work[dept] += work; /* for demand-responsive staffing */
+        m->period_tasks[dept] += 1;
     }
     if (tk->renege) {
         if (sim_cancel(&m->sim, tk->renege) != 0) m->nomem = 1;
@@ -517,30 +519,57 @@ static void on_outage(void *model, sim_t *sim, const evq_event_t *ev) {
 }
 
 /* Demand-responsive staffing: within each region, officers follow the
- * work waiting and in hand at each department's back office. */
+ * back-office work that arrived over the last period (work started plus
+ * the backlog still waiting, valued at the period's mean task), above a
+ * floor of half each department's own staff.  A snapshot of the lines
+ * alone would strip departments that happen to be quiet at that instant. */
 static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     const scn_t *s = m->s;
+    size_t nd = s->n_departments;
     (void)ev;
     for (size_t rg = 0; rg < s->n_regions; rg++) {
-        double total = 0, weight = 0;
-        for (size_t d = 0; d < s->n_departments; d++) {
-            if (s->departments[d].region != (int)rg || s->departments[d].staff == 0) continue;
+        double load_sum = 0;
+        unsigned total = 0, floors = 0;
+        for (size_t d = 0; d < nd; d++) {
+            const scn_department_t *dp = &s->departments[d];
+            if (dp->region != (int)rg || dp->staff == 0) continue;
             const res_t *r = &m->res[m->back_res[d]];
-            total += s->departments[d].staff;
-            weight += (double)r->waiting + r->busy;
+            double mean_task = m->period_tasks[d] > 0 ? m->period_work[d] / m->period_tasks[d] : 0;
+            m->period_work[d] += (double)r->waiting * mean_task; /* the load */
+            load_sum += m->period_work[d];
+            total += (unsigned)dp->staff;
+            floors += (unsigned)(dp->staff + 1) / 2;
         }
-        if (weight <= 0) continue;
-        for (size_t d = 0; d < s->n_departments; d++) {
-            if (s->departments[d].region != (int)rg || s->departments[d].staff == 0) continue;
-            int b = m->back_res[d];
-            const res_t *r = &m->res[b];
-            double share = ((double)r->waiting + r->busy) / weight;
-            unsigned cap = (unsigned)lround(total * share);
-            res_set_capacity(&m->res[b], cap < 1 ? 1 : cap, sim->now);
+        if (load_sum <= 0) continue;
+        /* largest remainder: floors first, then the rest by load */
+        unsigned spare = total - floors, given = 0;
+        double rest[FLOW_MAX_DEPTS_PER_REGION];
+        size_t idx[FLOW_MAX_DEPTS_PER_REGION], n = 0;
+        for (size_t d = 0; d < nd && n < FLOW_MAX_DEPTS_PER_REGION; d++) {
+            const scn_department_t *dp = &s->departments[d];
+            if (dp->region != (int)rg || dp->staff == 0) continue;
+            double exact = spare * m->period_work[d] / load_sum;
+            unsigned whole = (unsigned)floor(exact);
+            m->new_staff[d] = (unsigned)(dp->staff + 1) / 2 + whole;
+            given += whole;
+            rest[n] = exact - whole;
+            idx[n++] = d;
+        }
+        for (; given < spare && n > 0; given++) { /* hand out the remainder */
+            size_t best = 0;
+            for (size_t i = 1; i < n; i++)
+                if (rest[i] > rest[best]) best = i;
+            m->new_staff[idx[best]]++;
+            rest[best] = -1;
+        }
+        for (size_t i = 0; i < n; i++) {
+            int b = m->back_res[idx[i]];
+            res_set_capacity(&m->res[b], m->new_staff[idx[i]], sim->now);
             grant_waiting(m, b);
         }
     }
+    for (size_t d = 0; d < nd; d++) m->period_work[d] = m->period_tasks[d] = 0;
     double next = wcal_add_working_time(&s->calendar, sim->now,
                                         s->levers.rebalance_days * m->minutes_per_day);
     schedule(m, next, EV_REBALANCE, 0, 0);
@@ -560,6 +589,15 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
         snprintf(err, errlen, "%s: at most %d services and %d regions", s->path,
                  FLOW_MAX_SERVICES, FLOW_MAX_REGIONS);
         return -1;
+    }
+    for (size_t rg = 0; rg < s->n_regions; rg++) {
+        size_t n = 0;
+        for (size_t d = 0; d < s->n_departments; d++) n += s->departments[d].region == (int)rg;
+        if (n > FLOW_MAX_DEPTS_PER_REGION) {
+            snprintf(err, errlen, "%s: region '%s': at most %d departments", s->path,
+                     s->regions[rg].id, FLOW_MAX_DEPTS_PER_REGION);
+            return -1;
+        }
     }
     if (s->n_incidents + 1 > 64 - MISC_INCIDENT) {
         snprintf(err, errlen, "%s: at most %d incidents", s->path, 64 - MISC_INCIDENT - 1);
@@ -598,7 +636,10 @@ static int setup_resources(flow_model_t *m) {
     m->back_res = calloc(nd, sizeof *m->back_res);
     m->link = calloc(nd * nd, sizeof(const scn_link_t *));
     m->back_work = calloc(nd, sizeof *m->back_work);
-    if (!m->back_work) return -1;
+    m->period_work = calloc(nd, sizeof *m->period_work);
+    m->period_tasks = calloc(nd, sizeof *m->period_tasks);
+    m->new_staff = calloc(nd, sizeof *m->new_staff);
+    if (!m->back_work || !m->period_work || !m->period_tasks || !m->new_staff) return -1;
     if (!m->res || !m->front_capacity || !m->front_res || !m->back_res || !m->link)
         return -1;
     for (size_t a = 0; a < nd; a++) /* looked up on every data need */
@@ -669,6 +710,9 @@ static void model_free(flow_model_t *m) {
     free(m->back_res);
     free(m->link);
     free(m->back_work);
+    free(m->period_work);
+    free(m->period_tasks);
+    free(m->new_staff);
     if (m->rng)
         for (size_t i = 0; i < m->n_rng; i++)
             if (m->rng[i]) gsl_rng_free(m->rng[i]);

@@ -15,6 +15,8 @@
 #include "sim.h"
 #include "stats.h"
 
+#define FLOW_MAX_DEPTS_PER_REGION 64
+
 /* Where a task is in its step. */
 typedef enum {
     TASK_DATA,        /* waiting for data over a link                      */
@@ -80,6 +82,9 @@ typedef struct flow_model {
     const scn_link_t **link;     /* [owner * n_departments + user], or NULL  */
     double *back_work;           /* officer work minutes started after warm-up,
                                     per department                          */
+    double *period_work;         /* ... and since the last rebalancing       */
+    double *period_tasks;        /* tasks started since the last rebalancing */
+    unsigned *new_staff;         /* rebalancing scratch, per department      */
     unsigned *front_capacity;    /* per resource, while open                 */
     double warmup, horizon;
     double minutes_per_day;      /* open minutes in a working day            */

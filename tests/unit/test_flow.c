@@ -189,6 +189,33 @@ START_TEST(test_little_exact_on_baselines) {
 }
 END_TEST
 
+/* Demand-responsive staffing moves officers to the overloaded office and
+ * shortens cycle times there (tests/scenarios/rebalance.cfg); the same
+ * replications without the lever are the paired baseline, and the paired
+ * 99% interval of the change in mean cycle time must lie below zero. */
+START_TEST(test_rebalancing_helps_where_work_is) {
+    scn_t s;
+    load(&s, "tests/scenarios/rebalance.cfg");
+    double with[REPS], without[REPS];
+    for (uint32_t r = 0; r < REPS; r++) {
+        flow_result_t a, b;
+        s.levers.rebalance_days = 1;
+        ck_assert_int_eq(flow_run(&s, r, NULL, &a), 0);
+        s.levers.rebalance_days = 0;
+        ck_assert_int_eq(flow_run(&s, r, NULL, &b), 0);
+        with[r] = flow_kpi(&a, 0, FLOW_K_CYCLE_MIN);
+        without[r] = flow_kpi(&b, 0, FLOW_K_CYCLE_MIN);
+        flow_result_free(&a);
+        flow_result_free(&b);
+    }
+    stats_ci_t d = stats_ci_paired(without, with, REPS, 0.99);
+    if (!(d.hi < 0))
+        ck_abort_msg("cycle time change with rebalancing %.3g [%.3g, %.3g] minutes: "
+                     "expected a reduction", d.mean, d.lo, d.hi);
+    scn_free(&s);
+}
+END_TEST
+
 extern Suite *suite_flow(void);
 Suite *suite_flow(void) {
     Suite *s = suite_create("flow");
@@ -199,6 +226,7 @@ Suite *suite_flow(void) {
     tcase_add_test(tc, test_wrong_theory_is_rejected);
     tcase_add_test(tc, test_same_seed_same_numbers);
     tcase_add_test(tc, test_little_exact_on_baselines);
+    tcase_add_test(tc, test_rebalancing_helps_where_work_is);
     suite_add_tcase(s, tc);
     return s;
 }
