@@ -569,8 +569,8 @@ int cmd_compare(int argc, char **argv) {
     c->n_reps = (size_t)c->v[0].s.replications;
     for (size_t i = 0; i < c->n_variants; i++)
         if (!(c->v[i].res = calloc(c->n_reps, sizeof(flow_result_t)))) goto out;
-    b = malloc(c->n_reps * sizeof *b);
-    x = malloc(c->n_reps * sizeof *x);
+    b = calloc(c->n_reps, sizeof *b);
+    x = calloc(c->n_reps, sizeof *x);
     size_t n_groups = flow_groups(&c->v[0].s, NULL, 0);
     groups = malloc(n_groups * sizeof *groups);
     rows = malloc(n_groups * FLOW_K_COUNT * sizeof *rows);

@@ -200,7 +200,7 @@ typedef struct matches {
 static int matches_push(matches_t *m, config_setting_t *s) {
     if (m->n == m->cap) {
         size_t cap = m->cap ? 2 * m->cap : 16;
-        config_setting_t **v = realloc(m->v, cap * sizeof *v);
+        config_setting_t **v = realloc(m->v, cap * sizeof(void *)); /* array of pointers */
         if (!v) return -1;
         m->v = v;
         m->cap = cap;
@@ -563,8 +563,9 @@ static int fail_type(const walk_t *w, const change_t *c, const config_setting_t 
 
 /* Whether whole number x can be stored in a setting of this type. */
 static bool fits_int(double x, int type) {
+    const double two_to_63 = 9223372036854775808.0; /* int64 range is [-2^63, 2^63) */
     if (type == CONFIG_TYPE_INT) return x >= INT_MIN && x <= INT_MAX;
-    return x >= -0x1p63 && x < 0x1p63;
+    return x >= -two_to_63 && x < two_to_63;
 }
 
 /* The new value of a whole-number setting; exact integer arithmetic when
