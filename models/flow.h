@@ -108,9 +108,19 @@ typedef struct flow_group {
  * departments.  Returns the count; fills up to `cap` entries. */
 size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap);
 
+/* Distributions of all cases (group "all") kept beside the KPIs, for
+ * plots: cycle-time quantiles at p = 1/FLOW_CDF_POINTS ... 1 - 1/...
+ * (averaged over replications they give the quantile-averaged CDF), and
+ * the share of cases by trips made: 0, 1, ..., FLOW_TRIP_BINS - 2, and
+ * FLOW_TRIP_BINS - 1 or more. */
+#define FLOW_CDF_POINTS 100
+#define FLOW_TRIP_BINS 5
+
 typedef struct flow_result {
     size_t n_groups;
     double *kpi;                /* n_groups x FLOW_K_COUNT, NaN = n/a        */
+    double cycle_quantile[FLOW_CDF_POINTS - 1]; /* working days; NaN if no case */
+    double trip_share[FLOW_TRIP_BINS];          /* sums to 1; NaN if no case   */
     uint64_t events;
     double peak_cases;          /* most cases open at once                  */
     int interrupted;

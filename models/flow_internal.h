@@ -62,6 +62,7 @@ typedef struct flow_acc {
     stats_tally_t cycle_wd, cycle_cd, cycle_min, window_wait;
     stats_hist_t cycle_hist;
     double trips, one_trip, zero_trip, within, reworked;
+    double trip_count[FLOW_TRIP_BINS]; /* cases by trips made (last: or more) */
     double window_visits, abandoned;
     double data_requests, data_manual, data_fetched, data_delay;
     double citizen_minutes;

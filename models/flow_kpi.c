@@ -166,6 +166,7 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
         a->trips += c->trips;
         a->one_trip += c->trips <= 1;
         a->zero_trip += c->trips == 0;
+        a->trip_count[c->trips < FLOW_TRIP_BINS ? c->trips : FLOW_TRIP_BINS - 1]++;
         a->within += wd <= limit;
         a->reworked += c->reworked;
         a->online += c->online;
@@ -261,6 +262,10 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
         }
         collect_cases(m, &m->acc[g], k, now);
     }
+    const flow_acc_t *a = &m->acc[0];
+    for (int i = 1; i < FLOW_CDF_POINTS; i++)
+        out->cycle_quantile[i - 1] = stats_hist_quantile(&a->cycle_hist, (double)i / FLOW_CDF_POINTS);
+    for (int i = 0; i < FLOW_TRIP_BINS; i++) out->trip_share[i] = ratio(a->trip_count[i], a->completed);
     double *all = out->kpi;
     /* every entry was set (NaN at least) above and group 0 exists */
     double per_year = all[FLOW_K_ARRIVAL_RATE] * 365; // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)

@@ -216,6 +216,36 @@ START_TEST(test_rebalancing_helps_where_work_is) {
 }
 END_TEST
 
+/* The distributions kept for plots agree with the KPIs computed from the
+ * same cases: trip shares sum to one and give the zero- and one-trip
+ * shares; the quantile at p = 0.5, 0.9, 0.95 is the p50/p90/p95 KPI, and
+ * quantiles never decrease. */
+START_TEST(test_distributions_match_kpis) {
+    scn_t s;
+    load(&s, "scenarios/xuzhou.cfg");
+    s.days = 60;
+    flow_result_t r;
+    ck_assert_int_eq(flow_run(&s, 0, NULL, &r), 0);
+    double sum = 0, mean_low = 0;
+    for (int i = 0; i < FLOW_TRIP_BINS; i++) {
+        sum += r.trip_share[i];
+        mean_low += i * r.trip_share[i]; /* the last bin counted at its floor */
+    }
+    CHECK(fabs(sum - 1) < 1e-12);
+    CHECK(fabs(r.trip_share[0] - flow_kpi(&r, 0, FLOW_K_ZERO_TRIP)) < 1e-12);
+    CHECK(fabs(r.trip_share[0] + r.trip_share[1] - flow_kpi(&r, 0, FLOW_K_ONE_TRIP)) < 1e-12);
+    CHECK(mean_low <= flow_kpi(&r, 0, FLOW_K_TRIPS) + 1e-12);
+    CHECK(r.trip_share[1] > 0 && r.trip_share[2] > 0); /* not all in one bin */
+    CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS / 2 - 1], flow_kpi(&r, 0, FLOW_K_CYCLE_P50_WD));
+    CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS * 9 / 10 - 1], flow_kpi(&r, 0, FLOW_K_CYCLE_P90_WD));
+    CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS * 95 / 100 - 1], flow_kpi(&r, 0, FLOW_K_CYCLE_P95_WD));
+    for (int i = 1; i < FLOW_CDF_POINTS - 1; i++) CHECK(r.cycle_quantile[i] >= r.cycle_quantile[i - 1]);
+    CHECK(r.cycle_quantile[FLOW_CDF_POINTS - 2] > r.cycle_quantile[0]);
+    flow_result_free(&r);
+    scn_free(&s);
+}
+END_TEST
+
 extern Suite *suite_flow(void);
 Suite *suite_flow(void) {
     Suite *s = suite_create("flow");
@@ -227,6 +257,7 @@ Suite *suite_flow(void) {
     tcase_add_test(tc, test_same_seed_same_numbers);
     tcase_add_test(tc, test_little_exact_on_baselines);
     tcase_add_test(tc, test_rebalancing_helps_where_work_is);
+    tcase_add_test(tc, test_distributions_match_kpis);
     suite_add_tcase(s, tc);
     return s;
 }

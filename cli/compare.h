@@ -1,0 +1,88 @@
+/*
+ * compare.h - what `govsim compare` holds while it works, shared by its
+ * parts: the command (cmd_compare.c: options, variants, runs, tables and
+ * result files), the charts (compare_plots.c) and the report
+ * (compare_report.c).
+ *
+ * A variant is the baseline scenario with some reforms applied in order;
+ * variant 0 is the baseline itself.  Every variant runs the same
+ * replications (the same streams: common random numbers), so variant i's
+ * replication r is paired with the baseline's replication r.
+ */
+#ifndef GOVSIM_CLI_COMPARE_H
+#define GOVSIM_CLI_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "exp.h"
+#include "flow.h"
+#include "reform.h"
+#include "scn.h"
+#include "stats.h"
+
+#define MAX_REFORMS 32
+#define MAX_VARIANTS 48
+#define MAX_COMBINES 8
+
+typedef struct variant {
+    char label[256];
+    size_t n;                      /* reforms applied, in order          */
+    int reform[MAX_REFORMS];
+    double reform_cost;            /* their cost per year, yuan          */
+    double one_off;
+    scn_t s;
+    bool built;
+    flow_result_t *res;            /* one per replication                */
+} variant_t;
+
+typedef struct compare {
+    const char *scenario;
+    const char *named[MAX_REFORMS];
+    size_t n_named;
+    const char *combine[MAX_COMBINES];
+    size_t n_combine;
+    unsigned reps, threads, days;
+    uint64_t seed;
+    bool seed_set, quiet;
+    const char *out_dir;
+    reform_t reforms[MAX_REFORMS];
+    size_t n_reforms;
+    variant_t v[MAX_VARIANTS];
+    size_t n_variants;
+    size_t n_reps;
+} compare_t;
+
+/* A change against the baseline: paired and unpaired 95% intervals of the
+ * difference (variant - baseline), the two means, the relative change. */
+typedef struct compare_diff {
+    stats_ci_t paired, unpaired;
+    double base_mean, var_mean, rel;
+} compare_diff_t;
+
+/* Per-replication values (n_reps of them) of KPI k in group g for v. */
+void compare_values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,
+                    double *x);
+
+/* Government cost per year of v, per replication: the model's staff,
+ * windows, platform and hub, plus its reforms' cost per year. */
+void compare_cost_values(const compare_t *c, const variant_t *v, double *x);
+
+/* The change from b (baseline) to x (variant), n paired replications. */
+compare_diff_t compare_difference(const double *b, const double *x, size_t n);
+
+/* The headline KPIs (all cases), in table order. */
+#define COMPARE_N_HEADLINE 5
+extern const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE];
+
+/* Write the charts (output/plot.h) of a finished comparison into dir.
+ * Returns 0, or -1 with a message in err. */
+int compare_plots(const compare_t *c, const char *dir, char *err, size_t errlen);
+
+/* Write dir/report.html (embedding the charts' PNGs, which must exist).
+ * Returns 0, or -1 with a message in err. */
+int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, char *err,
+                   size_t errlen);
+
+#endif

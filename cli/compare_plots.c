@@ -1,0 +1,229 @@
+/* The charts of a comparison (compare.h): the numbers behind each chart,
+ * taken from the replications, handed to output/plot.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+#include "plot.h"
+
+/* Mean and 95% CI of x[0..n-1] as a plot estimate, scaled. */
+static plot_ci_t estimate(const double *x, size_t n, double scale) {
+    stats_ci_t ci = stats_ci(x, n, 0.95);
+    plot_ci_t p = {ci.mean * scale, ci.lo * scale, ci.hi * scale};
+    if (scale < 0) p = (plot_ci_t){ci.mean * scale, ci.hi * scale, ci.lo * scale};
+    return p;
+}
+
+/* The paired change of KPI k (group g) from the baseline to v, scaled. */
+static plot_ci_t change(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,
+                        double scale, double *b, double *x) {
+    if (k == FLOW_K_COST_YEAR) {
+        compare_cost_values(c, &c->v[0], b);
+        compare_cost_values(c, v, x);
+    } else {
+        compare_values(c, &c->v[0], g, k, b);
+        compare_values(c, v, g, k, x);
+    }
+    compare_diff_t d = compare_difference(b, x, c->n_reps);
+    plot_ci_t p = {d.paired.mean * scale, d.paired.lo * scale, d.paired.hi * scale};
+    if (scale < 0) p = (plot_ci_t){d.paired.mean * scale, d.paired.hi * scale, d.paired.lo * scale};
+    if (d.paired.half == 0) p.lo = p.hi = p.mean; /* exact (CRN, nothing changed) */
+    return p;
+}
+
+/* Mean over replications of a per-replication array entry, NaN skipped. */
+static double mean_over_reps(const compare_t *c, const variant_t *v, size_t offset,
+                             bool quantile) {
+    double sum = 0;
+    size_t n = 0;
+    for (size_t r = 0; r < c->n_reps; r++) {
+        double y = quantile ? v->res[r].cycle_quantile[offset] : v->res[r].trip_share[offset];
+        if (isnan(y)) continue;
+        sum += y;
+        n++;
+    }
+    return n ? sum / (double)n : NAN;
+}
+
+typedef struct scratch {
+    const char *labels[MAX_VARIANTS];
+    double *b, *x;
+    plot_ci_t *ci, *ci2;
+    double *num, *num2;
+} scratch_t;
+
+static int plot_changes_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
+                           size_t errlen) {
+    static const struct {
+        flow_kpi_t k;
+        const char *title;
+        double scale;
+        bool lower_better;
+    } kpi[] = {
+        {FLOW_K_CYCLE_WD, "cycle time (working days)", 1, true},
+        {FLOW_K_TRIPS, "trips per case", 1, true},
+        {FLOW_K_ONE_TRIP, "one-trip share (percentage points)", 100, false},
+        {FLOW_K_WITHIN_LIMIT, "within statutory limit (percentage points)", 100, false},
+        {FLOW_K_WINDOW_WAIT, "window wait (minutes)", 1, true},
+        {FLOW_K_COST_YEAR, "government cost (million yuan per year)", 1e-6, true},
+    };
+    enum { N = sizeof kpi / sizeof *kpi };
+    size_t nv = c->n_variants - 1;
+    plot_kpi_t panels[N];
+    for (size_t k = 0; k < N; k++) {
+        plot_ci_t *col = w->ci + k * nv;
+        for (size_t i = 0; i < nv; i++)
+            col[i] = change(c, &c->v[i + 1], 0, kpi[k].k, kpi[k].scale, w->b, w->x);
+        panels[k] = (plot_kpi_t){kpi[k].title, kpi[k].lower_better, col};
+    }
+    return plot_changes(ctx, nv, w->labels + 1, N, panels, err, errlen);
+}
+
+static int plot_cdf_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
+                       size_t errlen) {
+    enum { NP = FLOW_CDF_POINTS - 1 };
+    double p[NP];
+    for (size_t i = 0; i < NP; i++) p[i] = (double)(i + 1) / FLOW_CDF_POINTS;
+    for (size_t v = 0; v < c->n_variants; v++)
+        for (size_t i = 0; i < NP; i++) w->num[v * NP + i] = mean_over_reps(c, &c->v[v], i, true);
+    return plot_cdf(ctx, c->n_variants, w->labels, NP, p, w->num, err, errlen);
+}
+
+static int plot_trips_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
+                         size_t errlen) {
+    for (size_t v = 0; v < c->n_variants; v++) {
+        compare_values(c, &c->v[v], 0, FLOW_K_TRIPS, w->x);
+        w->ci[v] = estimate(w->x, c->n_reps, 1);
+        for (size_t b = 0; b < FLOW_TRIP_BINS; b++)
+            w->num[v * FLOW_TRIP_BINS + b] = mean_over_reps(c, &c->v[v], b, false);
+    }
+    return plot_trips(ctx, c->n_variants, w->labels, w->ci, FLOW_TRIP_BINS, w->num, err, errlen);
+}
+
+static int plot_utilization_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w,
+                               char *err, size_t errlen) {
+    const scn_t *s = &c->v[0].s;
+    size_t nd = s->n_departments, first = 1 + s->n_services + s->n_regions;
+    const char **names = malloc(nd * sizeof *names);
+    if (!names) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t d = 0; d < nd; d++) {
+        names[d] = s->departments[d].name;
+        for (size_t v = 0; v < c->n_variants; v++) {
+            compare_values(c, &c->v[v], first + d, FLOW_K_FRONT_UTIL, w->x);
+            w->num[v * nd + d] = stats_ci(w->x, c->n_reps, 0.95).mean;
+            compare_values(c, &c->v[v], first + d, FLOW_K_BACK_UTIL, w->x);
+            w->num2[v * nd + d] = stats_ci(w->x, c->n_reps, 0.95).mean;
+        }
+    }
+    int rc = plot_utilization(ctx, c->n_variants, w->labels, nd, names, w->num, w->num2, err,
+                              errlen);
+    free(names);
+    return rc;
+}
+
+static int plot_cost_benefit_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w,
+                                char *err, size_t errlen) {
+    compare_values(c, &c->v[0], 0, FLOW_K_ARRIVAL_RATE, w->b);
+    double cases_per_year = stats_ci(w->b, c->n_reps, 0.95).mean * 365;
+    size_t nv = c->n_variants - 1;
+    for (size_t i = 0; i < nv; i++) {
+        const variant_t *v = &c->v[i + 1];
+        w->ci[i] = change(c, v, 0, FLOW_K_COST_YEAR, 1e-6, w->b, w->x);
+        /* hours saved = minus the change in hours per case, times cases */
+        w->ci2[i] = change(c, v, 0, FLOW_K_CITIZEN_HOURS, -cases_per_year / 1000, w->b, w->x);
+    }
+    return plot_cost_benefit(ctx, nv, w->labels + 1, w->ci, w->ci2,
+                             "change in government cost (million yuan per year, "
+                             "reforms' own cost included)",
+                             "citizens' time saved (thousand hours per year)", err, errlen);
+}
+
+/* Per-region bars for the baseline, the single reform that shortens the
+ * cycle time most, and all reforms together. */
+static int plot_regions_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
+                           size_t errlen) {
+    const scn_t *s = &c->v[0].s;
+    size_t series[3], n_series = 0;
+    series[n_series++] = 0;
+    size_t best = 0, all = 0;
+    double best_mean = INFINITY;
+    compare_values(c, &c->v[0], 0, FLOW_K_CYCLE_WD, w->b);
+    for (size_t i = 1; i < c->n_variants; i++) {
+        if (strcmp(c->v[i].label, "all_reforms") == 0) all = i;
+        if (c->v[i].n != 1) continue;
+        compare_values(c, &c->v[i], 0, FLOW_K_CYCLE_WD, w->x);
+        double m = compare_difference(w->b, w->x, c->n_reps).paired.mean;
+        if (m < best_mean) best_mean = m, best = i;
+    }
+    if (best) series[n_series++] = best;
+    if (all) series[n_series++] = all;
+    const char *labels[3], **regions = malloc(s->n_regions * sizeof *regions);
+    if (!regions) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    char best_label[300];
+    for (size_t k = 0; k < n_series; k++) {
+        labels[k] = c->v[series[k]].label;
+        if (series[k] == best && best) {
+            snprintf(best_label, sizeof best_label, "%s (best single reform)", labels[k]);
+            labels[k] = best_label;
+        }
+        for (size_t r = 0; r < s->n_regions; r++) {
+            size_t g = 1 + s->n_services + r;
+            compare_values(c, &c->v[series[k]], g, FLOW_K_CYCLE_WD, w->x);
+            w->ci[k * s->n_regions + r] = estimate(w->x, c->n_reps, 1);
+            compare_values(c, &c->v[series[k]], g, FLOW_K_TRIPS, w->x);
+            w->ci2[k * s->n_regions + r] = estimate(w->x, c->n_reps, 1);
+        }
+    }
+    for (size_t r = 0; r < s->n_regions; r++) regions[r] = s->regions[r].name;
+    int rc = plot_regions(ctx, n_series, labels, s->n_regions, regions,
+                          "mean cycle time (working days)", w->ci, "trips per case", w->ci2,
+                          err, errlen);
+    free(regions);
+    return rc;
+}
+
+int compare_plots(const compare_t *c, const char *dir, char *err, size_t errlen) {
+    const scn_t *s = &c->v[0].s;
+    size_t nv = c->n_variants;
+    size_t wide = FLOW_CDF_POINTS * nv;
+    if (s->n_departments * nv > wide) wide = s->n_departments * nv;
+    size_t cis = 8 * nv;
+    if (3 * s->n_regions > cis) cis = 3 * s->n_regions;
+    scratch_t w = {.b = malloc(c->n_reps * sizeof(double)),
+                   .x = malloc(c->n_reps * sizeof(double)),
+                   .ci = malloc(cis * sizeof(plot_ci_t)),
+                   .ci2 = malloc(cis * sizeof(plot_ci_t)),
+                   .num = malloc(wide * sizeof(double)),
+                   .num2 = malloc(wide * sizeof(double))};
+    int rc = -1;
+    if (!w.b || !w.x || !w.ci || !w.ci2 || !w.num || !w.num2) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    for (size_t v = 0; v < nv; v++) w.labels[v] = c->v[v].label;
+    plot_ctx_t ctx = {dir, s->name};
+    if (nv >= 2 && (plot_changes_of(c, &ctx, &w, err, errlen) != 0 ||
+                    plot_cost_benefit_of(c, &ctx, &w, err, errlen) != 0))
+        goto out;
+    if (plot_cdf_of(c, &ctx, &w, err, errlen) != 0 ||
+        plot_trips_of(c, &ctx, &w, err, errlen) != 0 ||
+        plot_utilization_of(c, &ctx, &w, err, errlen) != 0)
+        goto out;
+    if (s->n_regions > 1 && plot_regions_of(c, &ctx, &w, err, errlen) != 0) goto out;
+    rc = 0;
+out:
+    free(w.b);
+    free(w.x);
+    free(w.ci);
+    free(w.ci2);
+    free(w.num);
+    free(w.num2);
+    return rc;
+}
