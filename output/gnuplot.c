@@ -209,6 +209,20 @@ static bool name_is_plain(const char *name) {
 
 int out_gnuplot_run_to(const char *dir, const char *script_name,
                        const char *output_name, char *err, size_t errlen) {
+    return out_gnuplot_render(dir, script_name, output_name, NULL, err, errlen);
+}
+
+/* Only names of terminals we wrote into our own scripts are passed on. */
+static bool format_is_word(const char *format) {
+    if (*format == '\0' || strlen(format) > 16) return false;
+    for (const char *p = format; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) return false;
+    return true;
+}
+
+int out_gnuplot_render(const char *dir, const char *script_name,
+                       const char *output_name, const char *format, char *err,
+                       size_t errlen) {
     if (!name_is_plain(output_name)) {
         sim_errorf(err, errlen,
                    "gnuplot: output name '%s' is empty, has control "
@@ -216,9 +230,14 @@ int out_gnuplot_run_to(const char *dir, const char *script_name,
                    output_name);
         return -1;
     }
+    if (format && !format_is_word(format)) {
+        sim_errorf(err, errlen, "gnuplot: format '%s' is not a plain word", format);
+        return -1;
+    }
     static const char prefix[] = "outfile = \"";
-    /* At most 4 bytes per input byte (` becomes \140), the frame, NUL. */
-    size_t room = sizeof prefix + 4 * strlen(output_name) + 2;
+    /* At most 4 bytes per input byte (` becomes \140), the frame, the
+     * format setting, NUL. */
+    size_t room = sizeof prefix + 4 * strlen(output_name) + 48;
     char *setting = malloc(room);
     if (setting == NULL) {
         sim_errorf(err, errlen, "gnuplot: out of memory");
@@ -231,7 +250,8 @@ int out_gnuplot_run_to(const char *dir, const char *script_name,
     assert(whole);
     (void)whole;
     used += strlen(setting + used);
-    memcpy(setting + used, "\"", 2); /* room - used >= 2 by the sizing */
+    if (format) snprintf(setting + used, room - used, "\"; fmt = \"%s\"", format);
+    else memcpy(setting + used, "\"", 2); /* room - used >= 2 by the sizing */
     char *argv[] = {"gnuplot", "-e", setting, (char *)script_name, NULL};
     int rc = run_gnuplot(dir, argv, err, errlen);
     free(setting);

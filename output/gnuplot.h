@@ -29,4 +29,12 @@ int out_gnuplot_run(const char *dir, const char *script_name, char *err,
 int out_gnuplot_run_to(const char *dir, const char *script_name,
                        const char *output_name, char *err, size_t errlen);
 
+/* The same, also setting the gnuplot string variable `fmt` to format (a
+ * plain lower-case word such as "png" or "svg"; NULL: not set), for
+ * scripts that pick their terminal from it (output/plot.h).  A format that
+ * is not a plain word is refused (-1). */
+int out_gnuplot_render(const char *dir, const char *script_name,
+                       const char *output_name, const char *format, char *err,
+                       size_t errlen);
+
 #endif

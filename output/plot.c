@@ -159,6 +159,31 @@ static size_t max_label(size_t n, const char *const *labels) {
     return m;
 }
 
+/* Whether any estimate has a finite mean (means), or finite bounds. */
+static bool any_mean(const plot_ci_t *x, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i].mean)) return true;
+    return false;
+}
+static bool any_bounds(const plot_ci_t *x, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i].lo) && isfinite(x[i].hi)) return true;
+    return false;
+}
+static bool any_finite(const double *x, size_t n, size_t stride) {
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i * stride])) return true;
+    return false;
+}
+
+/* An empty panel saying why: gnuplot refuses to plot data whose every
+ * point is undefined (a KPI that does not apply: no windows, no case). */
+static void plot_nothing(FILE *g, const char *why, double x_lo, double x_hi) {
+    fprintf(g, "set label 99 \"%s\" at graph 0.5, 0.5 center\n"
+               "plot [%g:%g] [0:1] -1 notitle\nunset label 99\n",
+            why, x_lo, x_hi);
+}
+
 /* ------------------------------------------------------------- changes */
 
 static unsigned change_color(const plot_ci_t *ci, bool lower_is_better) {
@@ -194,12 +219,9 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
     FILE *g = c.g;
     fputs("set multiplot layout ", g);
     fprintf(g, "%zu,%zu title ", rows, cols);
-    char title[512];
-    snprintf(title, sizeof title,
-             "%s: change against the baseline (95%% paired confidence intervals)", ctx->scenario);
-    put_str2(g, title,
-             "green: better, red: worse (the interval excludes zero); grey: cannot be told "
-             "from zero");
+    put_str2(g, ctx->scenario,
+             "change against the baseline, 95% paired confidence intervals. Green: better, "
+             "red: worse (the interval excludes zero); grey: cannot be told from zero");
     fputs(" font \",12\"\n", g);
     fputs("set style fill solid 0.75 border rgb \"#555555\"\nset boxwidth 0.7\n"
           "set xzeroaxis lt -1 lw 1\nset grid ytics lc rgb \"#dddddd\"\nunset key\n"
@@ -212,9 +234,17 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
         put_str(g, kpis[k].title);
         fputs("\nset ylabel ", g);
         put_str(g, kpis[k].title);
-        fprintf(g, "\nplot 'changes.dat' index %zu using 1:2:5 with boxes lc rgb variable, \\\n"
-                   "     '' index %zu using 1:3:(0):($4-$3) with vectors heads size 0.08,90 lc rgb \"black\"\n",
-                k, k);
+        fputc('\n', g);
+        if (!any_mean(kpis[k].change, n_variants)) {
+            plot_nothing(g, "not applicable here", -0.6, (double)n_variants - 0.4);
+            continue;
+        }
+        fprintf(g, "plot 'changes.dat' index %zu using 1:2:5 with boxes lc rgb variable", k);
+        if (any_bounds(kpis[k].change, n_variants))
+            fprintf(g, ", \\\n     '' index %zu using 1:3:(0):($4-$3) with vectors heads size "
+                       "0.08,90 lc rgb \"black\"",
+                    k);
+        fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
     return chart_finish(&c, err, errlen);
@@ -245,9 +275,7 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
     }
     FILE *g = c.g;
     fputs("set title ", g);
-    char title[400];
-    snprintf(title, sizeof title, "%s: cycle time of cases, per variant", ctx->scenario);
-    put_str(g, title);
+    put_str2(g, ctx->scenario, "cycle time of cases, per variant");
     fputs("\nset ylabel \"share of cases finished within x\"\nset yrange [0:1]\n"
           "set grid lc rgb \"#dddddd\"\nset key outside right top noenhanced\n",
           g);
@@ -259,12 +287,19 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
     } else {
         fputs("set xlabel \"cycle time (working days)\"\nset xrange [0:*]\n", g);
     }
+    if (!(hi > 0)) {
+        plot_nothing(g, "no case finished", 0, 1);
+        return chart_finish(&c, err, errlen);
+    }
     fputs("plot ", g);
+    bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
+        if (!any_finite(quantiles + v * n_points, n_points, 1)) continue;
         fprintf(g, "%s'cdf.dat' index %zu using 1:2 with lines lw %s lc rgb \"#%06x\" dt %zu title ",
-                v ? ", \\\n     " : "", v, v == 0 ? "3" : "1.6",
+                first ? "" : ", \\\n     ", v, v == 0 ? "3" : "1.6",
                 SERIES_COLOR[v % N_SERIES_COLOR], 1 + v / N_SERIES_COLOR);
         put_str(g, variants[v]);
+        first = false;
     }
     fputc('\n', g);
     return chart_finish(&c, err, errlen);
@@ -293,21 +328,28 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
         put_comment(c.d, variants[v]);
     }
     FILE *g = c.g;
-    char title[400];
-    snprintf(title, sizeof title, "%s: trips to government offices per case", ctx->scenario);
     fputs("set multiplot layout 2,1 title ", g);
-    put_str(g, title);
+    put_str2(g, ctx->scenario, "trips to government offices per case");
     fputs(" font \",12\"\n", g);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)n_variants - 0.4);
     fputs("set grid ytics lc rgb \"#dddddd\"\nset style fill solid 0.8 border rgb \"#555555\"\n"
           "set boxwidth 0.7\n",
           g);
     fputs("unset xtics\nset offsets 0, 0, graph 0.1, 0\nset title \"mean trips per case, with 95% confidence interval\"\n"
-          "set ylabel \"trips per case\"\nset yrange [0:*]\nunset key\n"
-          "plot 'trips.dat' using 1:2 with boxes lc rgb \"#4a7ab5\", \\\n"
-          "     '' using 1:3:(0):($4-$3) with vectors heads size 0.08,90 lc rgb \"black\", \\\n"
-          "     '' using 1:2:(sprintf(\"%.2f\", $2)) with labels offset 0,1.2\n",
+          "set ylabel \"trips per case\"\nset yrange [0:*]\nunset key\n",
           g);
+    if (!any_mean(mean, n_variants)) {
+        plot_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
+    } else {
+        fputs("plot 'trips.dat' using 1:2 with boxes lc rgb \"#4a7ab5\", \\\n"
+              "     '' using 1:2:(sprintf(\"%.2f\", $2)) with labels offset 0,1.2",
+              g);
+        if (any_bounds(mean, n_variants))
+            fputs(", \\\n     '' using 1:3:(0):($4-$3) with vectors heads size 0.08,90 "
+                  "lc rgb \"black\"",
+                  g);
+        fputc('\n', g);
+    }
     fputs("set offsets 0, 0, 0, 0\n", g);
     put_xtics(g, n_variants, variants, 40);
     fputs("set bmargin 9\nset title \"share of cases by number of trips\"\n"
@@ -315,8 +357,15 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
           "set key outside right top title \"trips\"\n",
           g);
     static const unsigned bin_color[] = {0x1a9850, 0x91cf60, 0xfee08b, 0xfc8d59, 0xd73027};
+    if (!any_finite(share, n_variants * n_bins, 1)) {
+        plot_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
+        fputs("unset multiplot\n", g);
+        return chart_finish(&c, err, errlen);
+    }
     fputs("plot ", g);
-    /* stacked from the bottom: bin b spans the cumulative share below it */
+    /* stacked from the bottom: bin b spans the cumulative share below it
+     * (a variant without cases has NaN in every bin, so each bin has a
+     * finite value once any variant has one) */
     for (size_t b = 0; b < n_bins; b++) {
         char below[256] = "0", top[256];
         size_t used = 0;
@@ -366,11 +415,8 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
     heat_block(c.d, n_variants, n_depts, front, depts);
     heat_block(c.d, n_variants, n_depts, back, depts);
     FILE *g = c.g;
-    char title[400];
-    snprintf(title, sizeof title, "%s: utilization by department (share of opening hours busy)",
-             ctx->scenario);
     fputs("set multiplot title ", g);
-    put_str(g, title);
+    put_str2(g, ctx->scenario, "utilization by department (share of opening hours busy)");
     fputs(" font \",12\"\n", g);
     fputs("set palette defined (0 \"#f7fbff\", 0.5 \"#9ecae1\", 0.8 \"#fdae6b\", "
           "0.95 \"#e6550d\", 1 \"#a50f15\")\n"
@@ -396,6 +442,11 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
         if (k == 0) fputs("unset colorbox\n", g);
         else fputs("set colorbox\nset format y \"\"\nunset ytics\n", g);
         fprintf(g, "set title \"%s\"\n", panel[k]);
+        if (!any_finite(k == 0 ? front : back, n_variants * n_depts, 1)) {
+            plot_nothing(g, k == 0 ? "no windows" : "no officers", -0.5,
+                         (double)n_variants - 0.5);
+            continue;
+        }
         fprintf(g, "plot 'utilization.dat' index %d using 1:2:3 with image, \\\n"
                    "     '' index %d using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.0f%%%%\", 100*$3)) "
                    "with labels font \",8\"\n",
@@ -424,11 +475,8 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
         put_comment(c.d, variants[v]);
     }
     FILE *g = c.g;
-    char title[400];
-    snprintf(title, sizeof title, "%s: what each variant costs and what it saves citizens",
-             ctx->scenario);
     fputs("set title ", g);
-    put_str(g, title);
+    put_str2(g, ctx->scenario, "what each variant costs and what it saves citizens");
     fputs("\nset xlabel ", g);
     put_str(g, x_title);
     fputs("\nset ylabel ", g);
@@ -439,15 +487,21 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
           g);
     /* one series per variant, so the key names each point (names written
      * beside points collide when reforms cost and save alike) */
-    fputs("plot ", g);
+    bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
-        fprintf(g, "%s'cost_benefit.dat' every ::%zu::%zu using 1:4:2:3:5:6 with xyerrorbars "
+        if (!isfinite(cost[v].mean) || !isfinite(benefit[v].mean)) continue;
+        bool bars = isfinite(cost[v].lo) && isfinite(cost[v].hi) && isfinite(benefit[v].lo) &&
+                    isfinite(benefit[v].hi);
+        fprintf(g, "%s'cost_benefit.dat' every ::%zu::%zu using %s "
                    "pt %zu ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
-                v ? ", \\\n     " : "", v, v, 5 + 2 * (v % 4),
+                first ? "plot " : ", \\\n     ", v, v,
+                bars ? "1:4:2:3:5:6 with xyerrorbars" : "1:4 with points", 5 + 2 * (v % 4),
                 SERIES_COLOR[1 + v % (N_SERIES_COLOR - 1)]);
         put_str(g, variants[v]);
+        first = false;
     }
-    fputc('\n', g);
+    if (first) plot_nothing(g, "no variant has both a cost and a benefit", 0, 1);
+    else fputc('\n', g);
     return chart_finish(&c, err, errlen);
 }
 
@@ -479,11 +533,8 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
         fputs("\n\n", c.d);
     }
     FILE *g = c.g;
-    char title[400];
-    snprintf(title, sizeof title, "%s: regions compared (95%% confidence intervals)",
-             ctx->scenario);
     fputs("set multiplot layout 2,1 title ", g);
-    put_str(g, title);
+    put_str2(g, ctx->scenario, "regions compared (95% confidence intervals)");
     fputs(" font \",12\"\n", g);
     double width_each = 0.8 / (double)n_series;
     fprintf(g, "set boxwidth %g\nset style fill solid 0.85 border rgb \"#555555\"\n"
@@ -497,18 +548,25 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
         put_str(g, panel ? bottom_title : top_title);
         fputs("\nset ylabel ", g);
         put_str(g, panel ? bottom_title : top_title);
-        fputs("\nplot ", g);
+        fputc('\n', g);
+        const plot_ci_t *x = panel ? bottom : top;
+        bool first = true;
         for (size_t s = 0; s < n_series; s++) {
+            const plot_ci_t *xs = x + s * n_regions;
+            if (!any_mean(xs, n_regions)) continue;
             double shift = ((double)s - ((double)n_series - 1) / 2) * width_each;
             fprintf(g, "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
-                    s ? ", \\\n     " : "", panel, shift, 2 + 3 * s,
+                    first ? "plot " : ", \\\n     ", panel, shift, 2 + 3 * s,
                     SERIES_COLOR[s % N_SERIES_COLOR] ? SERIES_COLOR[s % N_SERIES_COLOR] : 0x666666);
             put_str(g, series[s]);
-            fprintf(g, ", \\\n     '' index %d using ($1%+g):%zu:(0):($%zu-$%zu) with vectors "
-                       "heads size 0.05,90 lc rgb \"black\" notitle",
-                    panel, shift, 3 + 3 * s, 4 + 3 * s, 3 + 3 * s);
+            if (any_bounds(xs, n_regions))
+                fprintf(g, ", \\\n     '' index %d using ($1%+g):%zu:(0):($%zu-$%zu) with "
+                           "vectors heads size 0.05,90 lc rgb \"black\" notitle",
+                        panel, shift, 3 + 3 * s, 4 + 3 * s, 3 + 3 * s);
+            first = false;
         }
-        fputc('\n', g);
+        if (first) plot_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
+        else fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
     return chart_finish(&c, err, errlen);

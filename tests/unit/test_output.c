@@ -25,39 +25,11 @@
 #include "out_file.h"
 #include "out_json.h"
 #include "out_table.h"
+#include "tmpdir.h"
 
 #define REPL OUT_UTF8_REPLACEMENT
 
 /* ---------------------------------------------------------------- helpers */
-
-/* A fresh directory under /tmp; the caller removes it with remove_tree. */
-static void make_tmpdir(char *path, size_t len) {
-    snprintf(path, len, "/tmp/govsim-test-output-XXXXXX");
-    CHECK(mkdtemp(path) != NULL);
-}
-
-/* rm -rf, for the directories the tests made. */
-static void remove_tree(const char *path) {
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (d != NULL) {
-            struct dirent *e;
-            while ((e = readdir(d)) != NULL) {
-                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                    continue;
-                char child[1024];
-                snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-                remove_tree(child);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
 
 /* Entries of a directory other than . and .. (-1 if it cannot be read). */
 static int count_entries(const char *dir) {

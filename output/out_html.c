@@ -1,0 +1,155 @@
+/* Self-contained HTML pages (out_html.h). */
+#include "out_html.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errmsg.h"
+#include "out_escape.h"
+
+static const char STYLE[] =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans CJK SC',"
+    "'WenQuanYi Micro Hei',sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;"
+    "color:#222;line-height:1.45}"
+    "h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd}"
+    "table{border-collapse:collapse;margin:1em 0;font-size:.92em}"
+    "th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}"
+    "th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
+    "td.sure{font-weight:600}figure{margin:1.5em 0}figure img{max-width:100%;"
+    "border:1px solid #eee}figcaption{color:#555;font-size:.92em}"
+    "pre{background:#f7f7f7;padding:1em;overflow-x:auto;font-size:.85em}"
+    "details{margin:.6em 0}summary{cursor:pointer}.note{color:#555;font-size:.92em}";
+
+void out_html_begin(FILE *fp, const char *title) {
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+          fp);
+    out_html_escape(fp, title);
+    fprintf(fp, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
+}
+
+void out_html_end(FILE *fp) { fputs("</body>\n</html>\n", fp); }
+
+void out_html_heading(FILE *fp, int level, const char *anchor, const char *text) {
+    if (level < 1) level = 1;
+    if (level > 3) level = 3;
+    fprintf(fp, "<h%d", level);
+    if (anchor) {
+        fputs(" id=\"", fp);
+        out_html_escape(fp, anchor);
+        fputc('"', fp);
+    }
+    fputc('>', fp);
+    out_html_escape(fp, text);
+    fprintf(fp, "</h%d>\n", level);
+}
+
+void out_html_paragraph(FILE *fp, const char *text) {
+    fputs("<p>", fp);
+    out_html_escape(fp, text);
+    fputs("</p>\n", fp);
+}
+
+void out_html_text(FILE *fp, const char *text) { out_html_escape(fp, text); }
+
+void out_html_raw(FILE *fp, const char *markup) { fputs(markup, fp); }
+
+void out_html_table_begin(FILE *fp, const char *const *header, size_t n) {
+    fputs("<table>\n<thead><tr>", fp);
+    for (size_t i = 0; i < n; i++) {
+        fputs("<th>", fp);
+        out_html_escape(fp, header[i]);
+        fputs("</th>", fp);
+    }
+    fputs("</tr></thead>\n<tbody>\n", fp);
+}
+
+void out_html_table_row(FILE *fp, const char *const *cells, size_t n) {
+    fputs("<tr>", fp);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(cells[i]);
+        bool sure = len >= 2 && strcmp(cells[i] + len - 2, " *") == 0;
+        fputs(sure ? "<td class=\"sure\">" : "<td>", fp);
+        out_html_escape(fp, cells[i]);
+        fputs("</td>", fp);
+    }
+    fputs("</tr>\n", fp);
+}
+
+void out_html_table_end(FILE *fp) { fputs("</tbody>\n</table>\n", fp); }
+
+void out_html_details_pre(FILE *fp, const char *summary, const char *text) {
+    fputs("<details><summary>", fp);
+    out_html_escape(fp, summary);
+    fputs("</summary><pre>", fp);
+    out_html_escape(fp, text);
+    fputs("</pre></details>\n", fp);
+}
+
+void out_base64(FILE *fp, const unsigned char *data, size_t n) {
+    static const char A[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t i = 0;
+    for (; i + 2 < n; i += 3) {
+        unsigned v = (unsigned)data[i] << 16 | (unsigned)data[i + 1] << 8 | data[i + 2];
+        fputc(A[v >> 18], fp);
+        fputc(A[(v >> 12) & 63], fp);
+        fputc(A[(v >> 6) & 63], fp);
+        fputc(A[v & 63], fp);
+    }
+    if (i < n) {
+        unsigned v = (unsigned)data[i] << 16 | (i + 1 < n ? (unsigned)data[i + 1] << 8 : 0);
+        fputc(A[v >> 18], fp);
+        fputc(A[(v >> 12) & 63], fp);
+        fputc(i + 1 < n ? A[(v >> 6) & 63] : '=', fp);
+        fputc('=', fp);
+    }
+}
+
+/* The whole file, malloc'd; NULL with err set. */
+static unsigned char *slurp(const char *path, size_t *n, char *err, size_t errlen) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sim_errorf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, len = 0;
+    unsigned char *buf = malloc(cap);
+    while (buf) {
+        len += fread(buf + len, 1, cap - len, f);
+        if (len < cap) break;
+        unsigned char *bigger = realloc(buf, cap * 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (!buf || bad) {
+        sim_errorf(err, errlen, "cannot read %s: %s", path, buf ? "read error" : "out of memory");
+        free(buf);
+        return NULL;
+    }
+    *n = len;
+    return buf;
+}
+
+int out_html_figure_png(FILE *fp, const char *path, const char *alt, const char *caption,
+                        char *err, size_t errlen) {
+    size_t n;
+    unsigned char *png = slurp(path, &n, err, errlen);
+    if (!png) return -1;
+    fputs("<figure><img alt=\"", fp);
+    out_html_escape(fp, alt);
+    fputs("\" src=\"data:image/png;base64,", fp);
+    out_base64(fp, png, n);
+    fputs("\"><figcaption>", fp);
+    out_html_escape(fp, caption);
+    fputs("</figcaption></figure>\n", fp);
+    free(png);
+    return 0;
+}
