@@ -3,7 +3,8 @@
 #   make              build ./govsim
 #   make deps         install missing Debian packages (as root)
 #   make test         deps + build + unit tests + CLI tests + quick validation
-#   make run          deps + build + the main job: validate, then the baselines
+#   make run          deps + build + the main job (govsim with no arguments:
+#                     every baseline against its reforms -> results/)
 #   make bench        benchmarks -> bench/results.txt
 #   make check-asan   the tests under AddressSanitizer + UBSan (hot asserts on)
 #   make debug        -O0 build with hot-path asserts, unit tests
@@ -27,7 +28,7 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
-DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"'
 CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
@@ -82,8 +83,7 @@ unit: govsim $(BUILD)/test_unit
 
 run: deps
 	@$(MAKE) --no-print-directory govsim
-	./govsim validate
-	for f in xuzhou harbin heilongjiang zhejiang; do ./govsim run scenarios/$$f.cfg --quiet || exit 1; done
+	./govsim
 
 bench: deps
 	@$(MAKE) --no-print-directory govsim
@@ -95,7 +95,7 @@ check-asan: deps
 	    build-asan/govsim build-asan/test_unit
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CK_FORK=no build-asan/test_unit
-	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	GOVSIM_SKIP_SLOW=1 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    sh tests/cli/run.sh build-asan/govsim
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 \
 	    sh tests/scenarios/run_bad.sh build-asan/govsim
@@ -121,6 +121,9 @@ format:
 install: govsim
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 govsim $(DESTDIR)$(PREFIX)/bin/govsim
+	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms
+	install -m 644 scenarios/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/
+	install -m 644 scenarios/reforms/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms/
 
 clean:
 	rm -rf build build-asan build-debug govsim

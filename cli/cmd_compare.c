@@ -1,6 +1,6 @@
 /*
  * govsim compare SCENARIO [REFORM.cfg ...] [--combine A,B]... [-r N] [-j N]
- *                [--days D] [--seed S] [-o DIR] [--quiet]
+ *                [--days D] [--seed S] [-o DIR] [--quiet] [--brief]
  *
  * The baseline and each reform (alone, all together, and any --combine)
  * run on the same replication streams: common random numbers.  Each
@@ -14,7 +14,9 @@
  * not apply is an error (exit 2).
  *
  * Files in DIR (default results/<scenario>-compare/): differences.csv,
- * summary.csv, replications.csv (all groups, every variant), summary.json.
+ * summary.csv, replications.csv (all groups, every variant), summary.json,
+ * the charts (compare_plots.c) and report.html (compare_report.c).
+ * --brief prints only the headline table (the embedded default uses it).
  */
 #include <dirent.h>
 #include <libconfig.h>
@@ -24,6 +26,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "compare.h"
 #include "exp.h"
 #include "flow.h"
 #include "kpi_rows.h"
@@ -34,38 +37,6 @@
 #include "scn.h"
 #include "stats.h"
 
-#define MAX_REFORMS 32
-#define MAX_VARIANTS 48
-#define MAX_COMBINES 8
-
-typedef struct variant {
-    char label[256];
-    size_t n;                      /* reforms applied, in order          */
-    int reform[MAX_REFORMS];
-    double reform_cost;            /* their cost per year, yuan          */
-    double one_off;
-    scn_t s;
-    bool built;
-    flow_result_t *res;            /* one per replication                */
-} variant_t;
-
-typedef struct compare {
-    const char *scenario;
-    const char *named[MAX_REFORMS];
-    size_t n_named;
-    const char *combine[MAX_COMBINES];
-    size_t n_combine;
-    unsigned reps, threads, days;
-    uint64_t seed;
-    bool seed_set, quiet;
-    const char *out_dir;
-    reform_t reforms[MAX_REFORMS];
-    size_t n_reforms;
-    variant_t v[MAX_VARIANTS];
-    size_t n_variants;
-    size_t n_reps;
-} compare_t;
-
 static int parse(int argc, char **argv, compare_t *c) {
     const char *cmd = "compare";
     for (int i = 1; i < argc; i++) {
@@ -73,6 +44,8 @@ static int parse(int argc, char **argv, compare_t *c) {
         int m;
         if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
             c->quiet = true;
+        } else if (strcmp(argv[i], "--brief") == 0) {
+            c->brief = true;
         } else if ((m = cli_option_value(cmd, argc, argv, &i, "-r", &v)) != 0) {
             if (m < 0 || cli_parse_unsigned(cmd, "-r", v, 2, 10000, &c->reps)) return -1;
         } else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0) {
@@ -270,141 +243,61 @@ static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     return flow_run(&c->v[point].s, (uint32_t)rep, stop, &c->v[point].res[rep]);
 }
 
-/* Per-replication values of KPI k in group g for variant v. */
-static void values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,
-                   double *x) {
-    for (size_t r = 0; r < c->n_reps; r++) x[r] = flow_kpi(&v->res[r], g, k);
-}
+#define HEADLINE COMPARE_HEADLINE
+#define N_HEADLINE COMPARE_N_HEADLINE
 
-/* Government cost per year of a variant: the model's staff and windows,
- * plus what its reforms cost per year. */
-static void cost_values(const compare_t *c, const variant_t *v, double *x) {
-    values(c, v, 0, FLOW_K_COST_YEAR, x);
-    for (size_t r = 0; r < c->n_reps; r++) x[r] += v->reform_cost;
-}
-
-typedef struct diff {
-    stats_ci_t paired, unpaired;
-    double base_mean, var_mean, rel;
-} diff_t;
-
-static diff_t difference(const double *b, const double *x, size_t n) {
-    diff_t d;
-    d.paired = stats_ci_paired(b, x, n, 0.95);
-    d.unpaired = stats_ci_unpaired(b, n, x, n, 0.95);
-    stats_ci_t cb = stats_ci(b, n, 0.95), cx = stats_ci(x, n, 0.95);
-    d.base_mean = cb.mean;
-    d.var_mean = cx.mean;
-    d.rel = cb.mean != 0 ? d.paired.mean / cb.mean : NAN;
-    return d;
-}
-
-static const flow_kpi_t HEADLINE[] = {FLOW_K_CYCLE_WD, FLOW_K_TRIPS, FLOW_K_ONE_TRIP,
-                                      FLOW_K_WITHIN_LIMIT, FLOW_K_WINDOW_WAIT};
-#define N_HEADLINE (sizeof HEADLINE / sizeof *HEADLINE)
-
-static void cell(char *buf, size_t len, const diff_t *d, int decimals) {
-    const stats_ci_t *p = &d->paired;
-    bool sure = !isnan(p->half) && (p->lo > 0 || p->hi < 0);
-    if (isnan(p->mean)) snprintf(buf, len, "-");
-    else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
-    else snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
-}
-
-static void print_tables(compare_t *c, double *b, double *x, const exp_status_t *st) {
+static int print_tables(const compare_t *c, const exp_status_t *st) {
+    compare_row_t rows[MAX_VARIANTS];
+    size_t order[MAX_VARIANTS];
+    bool ok;
+    double crn = compare_summarize(c, rows, order, &ok);
+    if (!ok) return -1;
     const variant_t *base = &c->v[0];
     printf("govsim compare: %s (%s)\n", base->s.name, c->scenario);
     printf("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
            "seed %llu, %.1f s\n\n", c->n_variants, c->n_reps, base->s.days,
            base->s.warmup_days, (unsigned long long)base->s.seed, st->seconds);
     printf("Change against the baseline (paired 95%% CI; * = the interval excludes zero)\n");
-    printf("%-24s %18s %18s %18s %18s %18s %20s\n", "variant", "cycle time (wd)", "trips/case",
-           "one-trip share", "within limit", "window wait (min)", "cost (M yuan/yr)");
+    printf("%-24s", "variant");
+    for (size_t h = 0; h <= N_HEADLINE; h++) printf(" %*s", h == N_HEADLINE ? 20 : 18, COMPARE_HEADLINE_TITLE[h]);
+    printf("\n");
     for (size_t i = 1; i < c->n_variants; i++) {
-        const variant_t *v = &c->v[i];
-        char t[N_HEADLINE + 1][48];
+        char t[48];
+        printf("%-24.24s", c->v[i].label);
         for (size_t h = 0; h < N_HEADLINE; h++) {
-            values(c, base, 0, HEADLINE[h], b);
-            values(c, v, 0, HEADLINE[h], x);
-            diff_t d = difference(b, x, c->n_reps);
-            cell(t[h], sizeof t[h], &d, h == 4 ? 1 : 2);
+            compare_cell(t, sizeof t, &rows[i].headline[h], COMPARE_DECIMALS[h]);
+            printf(" %18s", t);
         }
-        cost_values(c, base, b);
-        cost_values(c, v, x);
-        for (size_t r = 0; r < c->n_reps; r++) b[r] /= 1e6, x[r] /= 1e6;
-        diff_t d = difference(b, x, c->n_reps);
-        cell(t[N_HEADLINE], sizeof t[N_HEADLINE], &d, 2);
-        printf("%-24.24s %18s %18s %18s %18s %18s %20s\n", v->label, t[0], t[1], t[2], t[3],
-               t[4], t[5]);
+        compare_cell(t, sizeof t, &rows[i].cost, COMPARE_DECIMALS[N_HEADLINE]);
+        printf(" %20s\n", t);
     }
-    /* cost-effectiveness from the means */
+    if (c->brief) return 0;
     printf("\nCost-effectiveness (means; government cost includes each reform's cost per year)\n");
     printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
            "yuan per hour saved", "yuan per trip avoided");
-    double cases_per_year = stats_ci((values(c, base, 0, FLOW_K_ARRIVAL_RATE, b), b),
-                                     c->n_reps, 0.95).mean * 365;
     for (size_t i = 1; i < c->n_variants; i++) {
-        const variant_t *v = &c->v[i];
-        values(c, base, 0, FLOW_K_CITIZEN_HOURS, b);
-        values(c, v, 0, FLOW_K_CITIZEN_HOURS, x);
-        double hours = -difference(b, x, c->n_reps).paired.mean * cases_per_year;
-        values(c, base, 0, FLOW_K_TRIPS, b);
-        values(c, v, 0, FLOW_K_TRIPS, x);
-        double trips = -difference(b, x, c->n_reps).paired.mean * cases_per_year;
-        cost_values(c, base, b);
-        cost_values(c, v, x);
-        double dcost = difference(b, x, c->n_reps).paired.mean;
+        const compare_row_t *r = &rows[i];
         char ph[32], pt[32];
-        if (hours > 0) snprintf(ph, sizeof ph, "%.1f", dcost / hours);
+        if (!isnan(r->yuan_per_hour)) snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
         else snprintf(ph, sizeof ph, "no hours saved");
-        if (trips > 0) snprintf(pt, sizeof pt, "%.1f", dcost / trips);
+        if (!isnan(r->yuan_per_trip)) snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
         else snprintf(pt, sizeof pt, "no trips avoided");
-        printf("%-24.24s %16.0f %16.0f %22s %20s\n", v->label, hours, trips, ph, pt);
+        printf("%-24.24s %16.0f %16.0f %22s %20s\n", c->v[i].label, r->hours_saved,
+               r->trips_avoided, ph, pt);
     }
-    /* ranking by the reduction in cycle time; neighbours compared directly */
-    size_t order[MAX_VARIANTS];
-    double mean[MAX_VARIANTS];
-    size_t n = 0;
-    values(c, base, 0, FLOW_K_CYCLE_WD, b);
-    for (size_t i = 1; i < c->n_variants; i++) {
-        values(c, &c->v[i], 0, FLOW_K_CYCLE_WD, x);
-        mean[i] = difference(b, x, c->n_reps).paired.mean;
-        order[n++] = i;
-    }
-    for (size_t i = 1; i < n; i++) /* insertion sort: few variants */
-        for (size_t j = i; j > 0 && mean[order[j]] < mean[order[j - 1]]; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
     printf("\nRanking by cycle-time reduction (paired comparison with the variant above)\n");
-    for (size_t k = 0; k < n; k++) {
-        const variant_t *v = &c->v[order[k]];
-        printf("  %2zu. %-24.24s %+.3f working days", k + 1, v->label, mean[order[k]]);
-        if (k > 0) {
-            values(c, &c->v[order[k - 1]], 0, FLOW_K_CYCLE_WD, b);
-            values(c, v, 0, FLOW_K_CYCLE_WD, x);
-            diff_t d = difference(b, x, c->n_reps);
-            if (isnan(d.paired.half) || (d.paired.lo <= 0 && d.paired.hi >= 0))
-                printf("   not distinguishable from %s", c->v[order[k - 1]].label);
-        }
+    for (size_t k = 0; k + 1 < c->n_variants; k++) {
+        const compare_row_t *r = &rows[order[k]];
+        printf("  %2zu. %-24.24s %+.3f working days", k + 1, c->v[order[k]].label,
+               r->cycle_change);
+        if (r->tied_with_above)
+            printf("   not distinguishable from %s", c->v[order[k - 1]].label);
         printf("\n");
     }
-    /* how much common random numbers narrowed the intervals */
-    values(c, base, 0, FLOW_K_CYCLE_WD, b);
-    double ratio_sum = 0;
-    size_t ratio_n = 0;
-    for (size_t i = 1; i < c->n_variants; i++) {
-        values(c, &c->v[i], 0, FLOW_K_CYCLE_WD, x);
-        diff_t d = difference(b, x, c->n_reps);
-        if (d.paired.half > 0 && !isnan(d.unpaired.half)) {
-            ratio_sum += d.unpaired.half / d.paired.half;
-            ratio_n++;
-        }
-    }
-    if (ratio_n)
+    if (!isnan(crn))
         printf("\nCommon random numbers: the paired intervals for cycle time are on average "
-               "%.1fx narrower than unpaired ones would be.\n", ratio_sum / (double)ratio_n);
+               "%.1fx narrower than unpaired ones would be.\n", crn);
+    return 0;
 }
 
 static int write_differences(const compare_t *c, const char *dir, double *b, double *x,
@@ -422,13 +315,13 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
         for (int k = 0; k < FLOW_K_COUNT; k++) {
             if (!kpi_applies(all, (flow_kpi_t)k)) continue;
             if (k == FLOW_K_COST_YEAR) {
-                cost_values(c, &c->v[0], b);
-                cost_values(c, &c->v[i], x);
+                compare_cost_values(c, &c->v[0], b);
+                compare_cost_values(c, &c->v[i], x);
             } else {
-                values(c, &c->v[0], 0, (flow_kpi_t)k, b);
-                values(c, &c->v[i], 0, (flow_kpi_t)k, x);
+                compare_values(c, &c->v[0], 0, (flow_kpi_t)k, b);
+                compare_values(c, &c->v[i], 0, (flow_kpi_t)k, x);
             }
-            diff_t d = difference(b, x, c->n_reps);
+            compare_diff_t d = compare_difference(b, x, c->n_reps);
             out_cell_t row[] = {
                 out_cell_str(c->v[0].s.id), out_cell_str(c->v[i].label),
                 out_cell_str(flow_kpi_name((flow_kpi_t)k)),
@@ -462,7 +355,7 @@ static int write_summaries(const compare_t *c, const char *dir, const row_t *row
         const variant_t *v = &c->v[i];
         for (size_t k = 0; k < n_rows; k++) {
             const row_t *w = &rows[k];
-            values(c, v, w->group, w->kpi, x);
+            compare_values(c, v, w->group, w->kpi, x);
             stats_ci_t ci = stats_ci(x, c->n_reps, 0.95);
             out_cell_t row[] = {
                 out_cell_str(v->s.id), out_cell_str(v->label), out_cell_str(w->service),
@@ -522,9 +415,9 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
         out_json_key(&j, "differences");
         out_json_begin_object(&j);
         for (size_t h = 0; h < N_HEADLINE; h++) {
-            values(c, &c->v[0], 0, HEADLINE[h], b);
-            values(c, v, 0, HEADLINE[h], x);
-            diff_t d = difference(b, x, c->n_reps);
+            compare_values(c, &c->v[0], 0, HEADLINE[h], b);
+            compare_values(c, v, 0, HEADLINE[h], x);
+            compare_diff_t d = compare_difference(b, x, c->n_reps);
             out_json_key(&j, flow_kpi_name(HEADLINE[h]));
             out_json_begin_object(&j);
             out_json_key(&j, "mean");
@@ -592,12 +485,16 @@ int cmd_compare(int argc, char **argv) {
     if (out_mkdir_p(dir, err, sizeof err) != 0 ||
         write_differences(c, dir, b, x, err, sizeof err) != 0 ||
         write_summaries(c, dir, rows, n_rows, x, err, sizeof err) != 0 ||
-        write_json(c, dir, b, x, err, sizeof err) != 0) {
+        write_json(c, dir, b, x, err, sizeof err) != 0 ||
+        compare_plots(c, dir, err, sizeof err) != 0 ||
+        compare_report(c, dir, &st, err, sizeof err) != 0) {
         fprintf(stderr, "govsim compare: %s\n", err);
         goto out;
     }
-    print_tables(c, b, x, &st);
-    printf("\nFiles: %s/differences.csv, summary.csv, replications.csv, summary.json\n", dir);
+    if (print_tables(c, &st) != 0) goto out;
+    printf("\nReport: %s/report.html\n"
+           "Files:  differences.csv, summary.csv, replications.csv, summary.json, and the "
+           "charts (.png, .svg, .dat, .gp) in %s/\n", dir, dir);
     rc = CLI_OK;
 out:
     free(b);

@@ -45,7 +45,7 @@ typedef struct compare {
     size_t n_combine;
     unsigned reps, threads, days;
     uint64_t seed;
-    bool seed_set, quiet;
+    bool seed_set, quiet, brief;
     const char *out_dir;
     reform_t reforms[MAX_REFORMS];
     size_t n_reforms;
@@ -75,6 +75,36 @@ compare_diff_t compare_difference(const double *b, const double *x, size_t n);
 /* The headline KPIs (all cases), in table order. */
 #define COMPARE_N_HEADLINE 5
 extern const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE];
+
+/* What the tables say about variant i (i >= 1) against the baseline. */
+typedef struct compare_row {
+    compare_diff_t headline[COMPARE_N_HEADLINE];
+    compare_diff_t cost;            /* government cost, million yuan per year */
+    double hours_saved;             /* citizens' hours saved per year (mean)  */
+    double trips_avoided;           /* trips avoided per year (mean)          */
+    double yuan_per_hour;           /* cost change per hour saved; NaN: none  */
+    double yuan_per_trip;           /* cost change per trip avoided; NaN      */
+    double cycle_change;            /* mean change in cycle time, wd          */
+    size_t rank;                    /* 1: largest cycle-time reduction        */
+    bool tied_with_above;           /* the paired CI against the variant
+                                       ranked just above contains zero      */
+} compare_row_t;
+
+/* Fill rows[1 .. n_variants-1] (rows[0], the baseline, is left alone) and
+ * order[0 .. n_variants-2] (variant indices by rank).  Returns the mean
+ * ratio of unpaired to paired CI half-widths of cycle time (how much the
+ * common random numbers narrowed the intervals), NaN if undefined.  Out
+ * of memory: returns NaN with rows unset and *ok false. */
+double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order, bool *ok);
+
+/* A table cell for a change: "+1.23 ±0.05 *" (* when the interval excludes
+ * zero), "+0.00 (exact)" for a zero-width interval, "-" when undefined. */
+void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals);
+
+/* Column titles of the headline table (COMPARE_N_HEADLINE + cost). */
+extern const char *const COMPARE_HEADLINE_TITLE[COMPARE_N_HEADLINE + 1];
+/* ... and the decimals each shows. */
+extern const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1];
 
 /* Write the charts (output/plot.h) of a finished comparison into dir.
  * Returns 0, or -1 with a message in err. */

@@ -56,17 +56,17 @@ typedef struct scratch {
 static int plot_changes_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
                            size_t errlen) {
     static const struct {
-        flow_kpi_t k;
         const char *title;
         double scale;
+        flow_kpi_t k;
         bool lower_better;
     } kpi[] = {
-        {FLOW_K_CYCLE_WD, "cycle time (working days)", 1, true},
-        {FLOW_K_TRIPS, "trips per case", 1, true},
-        {FLOW_K_ONE_TRIP, "one-trip share (percentage points)", 100, false},
-        {FLOW_K_WITHIN_LIMIT, "within statutory limit (percentage points)", 100, false},
-        {FLOW_K_WINDOW_WAIT, "window wait (minutes)", 1, true},
-        {FLOW_K_COST_YEAR, "government cost (million yuan per year)", 1e-6, true},
+        {"cycle time (working days)", 1, FLOW_K_CYCLE_WD, true},
+        {"trips per case", 1, FLOW_K_TRIPS, true},
+        {"one-trip share (percentage points)", 100, FLOW_K_ONE_TRIP, false},
+        {"within statutory limit (percentage points)", 100, FLOW_K_WITHIN_LIMIT, false},
+        {"window wait (minutes)", 1, FLOW_K_WINDOW_WAIT, true},
+        {"government cost (million yuan per year)", 1e-6, FLOW_K_COST_YEAR, true},
     };
     enum { N = sizeof kpi / sizeof *kpi };
     size_t nv = c->n_variants - 1;

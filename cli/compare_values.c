@@ -1,5 +1,7 @@
 /* Values and paired differences of a comparison (compare.h). */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "compare.h"
 
@@ -30,3 +32,81 @@ compare_diff_t compare_difference(const double *b, const double *x, size_t n) {
 
 const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE] = {FLOW_K_CYCLE_WD, FLOW_K_TRIPS, FLOW_K_ONE_TRIP,
                                        FLOW_K_WITHIN_LIMIT, FLOW_K_WINDOW_WAIT};
+
+const char *const COMPARE_HEADLINE_TITLE[COMPARE_N_HEADLINE + 1] = {
+    "cycle time (wd)", "trips/case", "one-trip share", "within limit", "window wait (min)",
+    "cost (M yuan/yr)"};
+
+const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1] = {3, 3, 3, 3, 2, 2};
+
+void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals) {
+    const stats_ci_t *p = &d->paired;
+    bool sure = !isnan(p->half) && (p->lo > 0 || p->hi < 0);
+    if (isnan(p->mean)) snprintf(buf, len, "-");
+    else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
+    else snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
+}
+
+/* The change of KPI k (all cases) from the baseline to v. */
+static compare_diff_t change(const compare_t *c, const variant_t *v, flow_kpi_t k, double *b,
+                             double *x) {
+    compare_values(c, &c->v[0], 0, k, b);
+    compare_values(c, v, 0, k, x);
+    return compare_difference(b, x, c->n_reps);
+}
+
+double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order, bool *ok) {
+    double *b = calloc(c->n_reps, sizeof *b), *x = calloc(c->n_reps, sizeof *x);
+    *ok = b && x;
+    if (!*ok) {
+        free(b);
+        free(x);
+        return NAN;
+    }
+    compare_values(c, &c->v[0], 0, FLOW_K_ARRIVAL_RATE, b);
+    double cases_per_year = stats_ci(b, c->n_reps, 0.95).mean * 365;
+    double ratio_sum = 0;
+    size_t ratio_n = 0, n = 0;
+    for (size_t i = 1; i < c->n_variants; i++) {
+        const variant_t *v = &c->v[i];
+        compare_row_t *r = &rows[i];
+        for (size_t h = 0; h < COMPARE_N_HEADLINE; h++)
+            r->headline[h] = change(c, v, COMPARE_HEADLINE[h], b, x);
+        compare_cost_values(c, &c->v[0], b);
+        compare_cost_values(c, v, x);
+        double cost_change = compare_difference(b, x, c->n_reps).paired.mean;
+        for (size_t k = 0; k < c->n_reps; k++) b[k] /= 1e6, x[k] /= 1e6;
+        r->cost = compare_difference(b, x, c->n_reps);
+        r->hours_saved = -change(c, v, FLOW_K_CITIZEN_HOURS, b, x).paired.mean * cases_per_year;
+        r->trips_avoided = -change(c, v, FLOW_K_TRIPS, b, x).paired.mean * cases_per_year;
+        r->yuan_per_hour = r->hours_saved > 0 ? cost_change / r->hours_saved : NAN;
+        r->yuan_per_trip = r->trips_avoided > 0 ? cost_change / r->trips_avoided : NAN;
+        compare_diff_t cyc = r->headline[0]; /* COMPARE_HEADLINE[0] is cycle time */
+        r->cycle_change = cyc.paired.mean;
+        if (cyc.paired.half > 0 && !isnan(cyc.unpaired.half)) {
+            ratio_sum += cyc.unpaired.half / cyc.paired.half;
+            ratio_n++;
+        }
+        order[n++] = i;
+    }
+    for (size_t i = 1; i < n; i++) /* insertion sort: few variants */
+        for (size_t j = i; j > 0 && rows[order[j]].cycle_change < rows[order[j - 1]].cycle_change;
+             j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (size_t k = 0; k < n; k++) {
+        compare_row_t *r = &rows[order[k]];
+        r->rank = k + 1;
+        r->tied_with_above = false;
+        if (k == 0) continue;
+        compare_values(c, &c->v[order[k - 1]], 0, FLOW_K_CYCLE_WD, b);
+        compare_values(c, &c->v[order[k]], 0, FLOW_K_CYCLE_WD, x);
+        compare_diff_t d = compare_difference(b, x, c->n_reps);
+        r->tied_with_above = isnan(d.paired.half) || (d.paired.lo <= 0 && d.paired.hi >= 0);
+    }
+    free(b);
+    free(x);
+    return ratio_n ? ratio_sum / (double)ratio_n : NAN;
+}

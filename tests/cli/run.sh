@@ -2,6 +2,8 @@
 # Command-line behaviour: exit codes and one-line errors for bad input.
 # Usage: tests/cli/run.sh GOVSIM
 govsim=$1
+govsim_abs=$(cd "$(dirname "$govsim")" && pwd)/$(basename "$govsim")
+repo=$PWD
 pass=0
 fail=0
 tmp=$(mktemp -d)
@@ -150,6 +152,91 @@ if cmp -s "$tmp/j2" "$tmp/s8"; then
     echo "FAIL: seeds 7 and 8 gave identical output"
 else
     pass=$((pass + 1))
+fi
+
+# compare on Xuzhou (issue 4): the one-stop platform lowers trips per case
+# and hiring and training lower the window wait, each with a paired 95% CI
+# that excludes zero (column 9 of differences.csv is ci_high)
+"$govsim" compare scenarios/xuzhou.cfg scenarios/reforms/unified_platform.cfg \
+    scenarios/reforms/talent_investment.cfg -r 10 --quiet -o "$tmp/cx" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] &&
+    awk -F, '$2 == "unified_platform" && $3 == "trips_per_case" && $9 < 0 {ok = 1} END {exit !ok}' "$tmp/cx/differences.csv" &&
+    awk -F, '$2 == "talent_investment" && $3 == "window_wait" && $9 < 0 {ok = 1} END {exit !ok}' "$tmp/cx/differences.csv"; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: compare xuzhou: unified_platform must lower trips and talent_investment window wait (CI < 0)"
+    grep -E "^xuzhou,(unified_platform|talent_investment),(trips_per_case|window_wait)," "$tmp/cx/differences.csv" | sed 's/^/  /'
+fi
+# every file of a comparison: tables, each chart as .dat .gp .png .svg, report
+missing=""
+for f in summary.csv differences.csv replications.csv summary.json report.html; do
+    [ -s "$tmp/cx/$f" ] || missing="$missing $f"
+done
+for chart in changes cdf trips utilization cost_benefit; do
+    for ext in dat gp png svg; do
+        [ -s "$tmp/cx/$chart.$ext" ] || missing="$missing $chart.$ext"
+    done
+    head -c 8 "$tmp/cx/$chart.png" | od -An -c | grep -q "P   N   G" || missing="$missing $chart.png(not a PNG)"
+    grep -q "<svg" "$tmp/cx/$chart.svg" || missing="$missing $chart.svg(not SVG)"
+done
+grep -q 'src="data:image/png;base64,iVBORw0KGgo' "$tmp/cx/report.html" || missing="$missing report.html(no embedded picture)"
+ls "$tmp/cx" | grep -q '\.tmp\.' && missing="$missing (a temporary file was left)"
+if [ -z "$missing" ]; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: compare xuzhou: missing or wrong:$missing"
+fi
+
+# names that try to escape (tests/scenarios/hostile_names.cfg): report.html
+# carries them escaped, gnuplot runs no backquote command, every SVG and
+# the report are still well-formed (tags balanced)
+mkdir -p "$tmp/hostile"
+(cd "$tmp/hostile" && "$govsim_abs" compare "$repo/tests/scenarios/hostile_names.cfg" \
+    "$repo/tests/reforms/empty.cfg" "$repo/tests/reforms/double_staff.cfg" --quiet -o out \
+    >/dev/null 2>"$tmp/err")
+rc=$?
+if [ $rc -eq 0 ] && [ ! -e "$tmp/hostile/PWNED" ] && [ ! -e "$tmp/hostile/out/PWNED" ] &&
+    ! grep -q "<script\|<img src=x\|<b>bold" "$tmp/hostile/out/report.html" &&
+    grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$tmp/hostile/out/report.html" &&
+    grep -q "Market &lt;/td&gt;&lt;script&gt;" "$tmp/hostile/out/report.html" &&
+    [ -s "$tmp/hostile/out/regions.png" ] &&
+    grep -q "South \`touch PWNED\` \\\\" "$tmp/hostile/out/regions.svg"; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: compare with hostile names: escaped report, no command run (rc $rc)"
+    sed 's/^/  /' "$tmp/err" | head -5
+fi
+
+# the embedded default (govsim with no arguments) writes every report;
+# skipped where it would be slow (sanitizer builds set GOVSIM_SKIP_SLOW)
+if [ -z "$GOVSIM_SKIP_SLOW" ]; then
+    mkdir -p "$tmp/default"
+    ln -s "$repo/scenarios" "$tmp/default/scenarios"
+    start=$(date +%s)
+    (cd "$tmp/default" && "$govsim_abs" >out 2>err)
+    rc=$?
+    secs=$(($(date +%s) - start))
+    missing=""
+    for b in xuzhou harbin heilongjiang zhejiang; do
+        for f in report.html summary.csv differences.csv replications.csv summary.json \
+            changes.png changes.svg cdf.png trips.png utilization.png cost_benefit.png; do
+            [ -s "$tmp/default/results/$b/$f" ] || missing="$missing $b/$f"
+        done
+    done
+    [ -s "$tmp/default/results/heilongjiang/regions.png" ] || missing="$missing heilongjiang/regions.png"
+    [ -s "$tmp/default/results/index.html" ] || missing="$missing index.html"
+    if [ $rc -eq 0 ] && [ -z "$missing" ] && grep -q "results/xuzhou/report.html" "$tmp/default/out"; then
+        pass=$((pass + 1))
+        echo "cli: the embedded default took $secs s"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: govsim with no arguments (rc $rc):$missing"
+        sed 's/^/  /' "$tmp/default/err" | tail -5
+    fi
 fi
 
 echo "cli: $pass passed, $fail failed"

@@ -1,0 +1,111 @@
+/*
+ * govsim with no arguments: the embedded default job.
+ *
+ * Compares every bundled baseline (Xuzhou, Harbin, Heilongjiang, Zhejiang)
+ * with its bundled reforms (scenarios/reforms/: each alone, and all
+ * together), at DEFAULT_REPLICATIONS replications: enough for the main
+ * differences to stand out of their confidence intervals, few enough that
+ * the whole job takes under a minute on a 2-core machine.  Each
+ * comparison writes results/<scenario>/ (tables, charts, report.html);
+ * results/index.html links the four reports.
+ *
+ * The scenarios are looked for in ./scenarios (a checkout), then in the
+ * installed data folder (GOVSIM_DATADIR/scenarios, set by make install).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+#include "out_file.h"
+#include "out_html.h"
+
+#ifndef GOVSIM_DATADIR
+#define GOVSIM_DATADIR "/usr/local/share/govsim"
+#endif
+
+#define DEFAULT_REPLICATIONS "10"
+#define RESULTS "results"
+
+static const char *const BASELINES[] = {"xuzhou", "harbin", "heilongjiang", "zhejiang"};
+#define N_BASELINES (sizeof BASELINES / sizeof *BASELINES)
+
+static bool is_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The folder holding the bundled baselines, or NULL. */
+static const char *scenario_dir(void) {
+    static const char *const candidates[] = {"scenarios", GOVSIM_DATADIR "/scenarios"};
+    for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s.cfg", candidates[i], BASELINES[0]);
+        if (is_file(path)) return candidates[i];
+    }
+    return NULL;
+}
+
+/* results/index.html: a link to each report. */
+static int write_index(char *err, size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, RESULTS, "index.html", err, errlen);
+    if (!fp) return -1;
+    out_html_begin(fp, "govsim: the bundled baselines and their reforms");
+    out_html_heading(fp, 1, NULL, "govsim: the bundled baselines and their reforms");
+    out_html_paragraph(fp, "Each report compares a baseline with the bundled reforms, alone and "
+                           "together, on common random numbers, with 95% confidence intervals "
+                           "(replications: " DEFAULT_REPLICATIONS ").");
+    out_html_raw(fp, "<ul>\n");
+    for (size_t i = 0; i < N_BASELINES; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/report.html", BASELINES[i]);
+        out_html_raw(fp, "<li><a href=\"");
+        out_html_text(fp, path);
+        out_html_raw(fp, "\">");
+        out_html_text(fp, BASELINES[i]);
+        out_html_raw(fp, "</a></li>\n");
+    }
+    out_html_raw(fp, "</ul>\n");
+    out_html_end(fp);
+    return out_file_commit(&f, err, errlen);
+}
+
+int cmd_default(void) {
+    const char *dir = scenario_dir();
+    if (!dir) {
+        fprintf(stderr, "govsim: the bundled scenarios are in neither ./scenarios nor %s/scenarios; "
+                        "run govsim from its source folder, or `make install`.\n"
+                        "Try 'govsim help'.\n",
+                GOVSIM_DATADIR);
+        return CLI_USAGE;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    printf("govsim %s: comparing the bundled baselines with their reforms "
+           "(%s replications each; `govsim help` lists the commands)\n\n",
+           GOVSIM_VERSION, DEFAULT_REPLICATIONS);
+    fflush(stdout);
+    for (size_t i = 0; i < N_BASELINES; i++) {
+        char scenario[1024], out[256];
+        snprintf(scenario, sizeof scenario, "%s/%s.cfg", dir, BASELINES[i]);
+        snprintf(out, sizeof out, "%s/%s", RESULTS, BASELINES[i]);
+        char *argv[] = {"compare", scenario, "-r", DEFAULT_REPLICATIONS, "-o", out, "--brief", NULL};
+        int rc = cmd_compare(7, argv);
+        if (rc != CLI_OK) return rc;
+        printf("\n");
+        fflush(stdout);
+    }
+    char err[1024];
+    if (write_index(err, sizeof err) != 0) {
+        fprintf(stderr, "govsim: %s\n", err);
+        return CLI_FAILURE;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    printf("Done in %.0f s.  Open %s/index.html, or each report:\n", secs, RESULTS);
+    for (size_t i = 0; i < N_BASELINES; i++)
+        printf("  %s/%s/report.html\n", RESULTS, BASELINES[i]);
+    return CLI_OK;
+}
