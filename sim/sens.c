@@ -260,10 +260,11 @@ int sens_src(const double *x, size_t m, size_t k, const double *y,
                 return -1;
             }
     }
-    double *zx = malloc(cells);                 /* standardized x, m x k */
+    /* Sizes checked above; m > k > 0. */
+    double *zx = malloc(m * k * sizeof *zx);    /* standardized x, m x k */
     double *zy = malloc(m * sizeof *zy);        /* standardized y        */
     double *coef = malloc(k * sizeof *coef);    /* fitted coefficients   */
-    double *cov = malloc(kk);                   /* their covariance      */
+    double *cov = malloc(k * k * sizeof *cov);  /* their covariance      */
     gsl_multifit_linear_workspace *work = NULL;
     int rc = -1;
     if (zx == NULL || zy == NULL || coef == NULL || cov == NULL) {

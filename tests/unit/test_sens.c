@@ -151,7 +151,8 @@ static double ishigami(const double *u, size_t k) {
     return s1 + ISHIGAMI_A * s2 * s2 + ISHIGAMI_B * x3sq * x3sq * s1;
 }
 
-/* The closed forms (Ishigami & Homma 1990; Sobol' & Levitan 1999):
+/* The closed forms (Ishigami & Homma 1990; each follows from integrating
+ * f term by term over the cube):
  *   V_1 = (1 + b pi^4 / 5)^2 / 2,  V_2 = a^2 / 8,  V_3 = 0,
  *   V_13 = 8 b^2 pi^8 / 225 (the only interaction),
  *   V = a^2/8 + b pi^4/5 + b^2 pi^8/18 + 1/2,
