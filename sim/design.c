@@ -200,6 +200,7 @@ int design_saltelli_from_base(size_t n, size_t k, const double *base,
                               double *x, char *err, size_t errlen) {
     size_t rows;
     if (design_saltelli_count(n, k, &rows, err, errlen) != 0) return -1;
+    assert(base != NULL && x != NULL);
     for (size_t r = 0; r < n; r++) {
         const double *a = base + r * 2 * k; /* A_r */
         const double *b = a + k;            /* B_r */

@@ -26,11 +26,11 @@ static int mul_ok(size_t a, size_t b, size_t *out) {
     return 1;
 }
 
-/* Is the spread sd (or its square, if squared) distinguishable from the
- * rounding of values of magnitude up to maxabs? */
-static int varies(double spread2, double maxabs) {
+/* Is a variance var2 distinguishable from the rounding of values of
+ * magnitude up to maxabs? */
+static int varies(double var2, double maxabs) {
     double tiny = SENS_TINY_ULPS * DBL_EPSILON * maxabs;
-    return spread2 > tiny * tiny;
+    return var2 > tiny * tiny;
 }
 
 /* ---- Sobol indices ---------------------------------------------------- */

@@ -83,7 +83,8 @@ typedef struct sens_interval {
  * in order, so the same generator state gives the same intervals.  The
  * quantiles interpolate linearly between order statistics (numpy's
  * default).  A resample whose A and B outputs do not vary is left out (its
- * indices are undefined); if all are, lo, hi and se are NaN.  Returns 0,
+ * indices are undefined); if fewer than two remain, lo, hi and se are
+ * NaN.  Returns 0,
  * or -1 with a message on sens_sobol's errors, if resamples < 2, level is
  * not in (0, 1), r is NULL or draws from fewer than n values, or out of
  * memory (s1 and st are then untouched). */
