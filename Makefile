@@ -79,6 +79,7 @@ unit: govsim $(BUILD)/test_unit
 	CK_FORK=no $(BUILD)/test_unit
 	sh tests/cli/run.sh ./govsim
 	sh tests/scenarios/run_bad.sh ./govsim
+	sh tests/sweeps/run.sh ./govsim
 	./govsim validate --quick
 
 run: deps
@@ -99,6 +100,8 @@ check-asan: deps
 	    sh tests/cli/run.sh build-asan/govsim
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 \
 	    sh tests/scenarios/run_bad.sh build-asan/govsim
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	    sh tests/sweeps/run.sh build-asan/govsim
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    build-asan/govsim validate --quick -j 2
 

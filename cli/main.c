@@ -27,6 +27,12 @@ void cli_print_usage(void) {
         "        the reforms/ folder beside the scenario.  Writes tables, charts\n"
         "        (PNG, SVG, data, gnuplot script) and report.html in DIR\n"
         "        (default results/<scenario>-compare/)\n"
+        "  sweep SWEEP.cfg [-j N] [-o DIR] [--resume] [--quiet]\n"
+        "        a design (grid, Latin hypercube, Sobol, Saltelli) over factors\n"
+        "        patched into a scenario; design.csv, results.csv, summary.csv,\n"
+        "        sensitivity.csv (Sobol indices or regression coefficients) and\n"
+        "        charts in DIR (default results/<sweep>-sweep/); --resume finishes\n"
+        "        an interrupted sweep\n"
         "  check SCENARIO\n"
         "        load and validate a scenario file: its errors (file:line:\n"
         "        setting), or a summary with each department's offered load\n"
@@ -64,6 +70,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
     if (strcmp(cmd, "bench") == 0) return cmd_bench(argc - 1, argv + 1);
     if (strcmp(cmd, "graph") == 0) return cmd_graph(argc - 1, argv + 1);
+    if (strcmp(cmd, "sweep") == 0) return cmd_sweep(argc - 1, argv + 1);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "-h") == 0) {
         cli_print_usage();

@@ -105,10 +105,12 @@ void cfgr_path(const config_setting_t *s, char *buf, size_t len) {
 int cfgr_fail(const cfgr_t *r, const config_setting_t *at, const char *fmt,
               ...) {
     char path[256];
-    cfgr_path(at, path, sizeof path);
+    if (r->where) snprintf(path, sizeof path, "%s", r->where);
+    else cfgr_path(at, path, sizeof path);
     va_list ap;
     va_start(ap, fmt);
-    vfail_line(r, file_of(r, at), cfgr_line(at), path, fmt, ap);
+    vfail_line(r, r->line > 0 ? r->file : file_of(r, at), r->line > 0 ? r->line : cfgr_line(at),
+               path, fmt, ap);
     va_end(ap);
     return -1;
 }

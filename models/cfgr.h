@@ -38,6 +38,10 @@ typedef struct cfgr {
     const char *file;
     char *err;
     size_t errlen;
+    int line;            /* > 0: cfgr_fail reports this line, and        */
+    const char *where;   /* non-NULL: this setting name, instead of the
+                            setting's own (for trees built in memory
+                            from a change written elsewhere: sweeps)     */
 } cfgr_t;
 
 /* A closed or half-open interval of allowed values; `whole` also requires

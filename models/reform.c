@@ -698,7 +698,7 @@ static int apply_change(const cfgr_t *r, const config_setting_t *g, config_t *sc
 
 int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen) {
     assert(r && scenario);
-    cfgr_t cr = {r->path, err, errlen};
+    cfgr_t cr = {r->path, err, errlen, 0, NULL};
     const config_setting_t *list = config_setting_get_member(config_root_setting(&r->cfg),
                                                              "changes");
     assert(list);
@@ -707,6 +707,14 @@ int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen
         if (apply_change(&cr, config_setting_get_elem(list, (unsigned)i), scenario) != 0)
             return -1;
     return 0;
+}
+
+int reform_apply_change(const char *file, int line, const char *where,
+                        const config_setting_t *change, config_t *scenario, char *err,
+                        size_t errlen) {
+    assert(change && scenario && config_setting_get_member(change, "path"));
+    cfgr_t cr = {file, err, errlen, line, where};
+    return apply_change(&cr, change, scenario);
 }
 
 /* ------------------------------------------------------------ loading */
@@ -817,7 +825,7 @@ static int read_reform(const cfgr_t *r, reform_t *f, const char *path) {
 int reform_load(reform_t *r, const char *path, char *err, size_t errlen) {
     assert(r && path);
     memset(r, 0, sizeof *r);
-    cfgr_t cr = {path, err, errlen};
+    cfgr_t cr = {path, err, errlen, 0, NULL};
     if (strlen(path) >= sizeof r->path) {
         snprintf(err, errlen, "%.64s...: file name too long", path);
         return -1;
@@ -840,6 +848,6 @@ int reform_load_scenario_tree(config_t *cfg, const char *path, char *err,
                               size_t errlen) {
     assert(cfg && path);
     config_init(cfg);
-    cfgr_t cr = {path, err, errlen};
+    cfgr_t cr = {path, err, errlen, 0, NULL};
     return cfgr_read_file(&cr, cfg, path);
 }

@@ -63,6 +63,16 @@ int reform_load(reform_t *r, const char *path, char *err, size_t errlen);
 int reform_apply(const reform_t *r, config_t *scenario, char *err,
                  size_t errlen);
 
+/* Apply one change group { path = "..."; set|scale|add = VALUE; [min = ..;]
+ * [max = ..;] } (as in a reform file, but possibly built in memory) to
+ * `scenario`.  Messages read "FILE:LINE: WHERE: what is wrong", naming
+ * where the change was written (a sweep file's factor).  The group must
+ * have a string `path` and exactly one operation (asserted).  Returns 0 or
+ * -1, with reform_apply's caveat on a partly changed tree. */
+int reform_apply_change(const char *file, int line, const char *where,
+                        const config_setting_t *change, config_t *scenario, char *err,
+                        size_t errlen);
+
 /* Release what reform_load allocated; safe on an empty (zeroed or failed)
  * reform and on NULL. */
 void reform_free(reform_t *r);

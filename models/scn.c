@@ -883,7 +883,7 @@ int scn_load(scn_t *s, const char *path, char *err, size_t errlen) {
     memset(s, 0, sizeof *s);
     config_t cfg;
     config_init(&cfg);
-    cfgr_t r = {path, err, errlen};
+    cfgr_t r = {path, err, errlen, 0, NULL};
     int rc = cfgr_read_file(&r, &cfg, path);
     if (rc == 0) rc = scn_from_config(s, &cfg, path, err, errlen);
     config_destroy(&cfg);

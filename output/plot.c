@@ -6,183 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "errmsg.h"
-#include "gnuplot.h"
-#include "out_escape.h"
-#include "out_file.h"
+#include "plot_chart.h"
 
 #define COLOR_BETTER 0x2e8b57   /* sea green   */
 #define COLOR_WORSE 0xc0392b    /* brick red   */
 #define COLOR_UNSURE 0x9e9e9e   /* grey        */
 #define COLOR_BAR 0x4a7ab5      /* steel blue  */
-
-/* Series colours: black for the baseline, then the Okabe-Ito colours
- * (colour-blind safe, yellow left out: unreadable on white), then
- * Tableau's; dash patterns take over past them. */
-static const unsigned SERIES_COLOR[] = {0x000000, 0xe69f00, 0x56b4e9, 0x009e73, 0xcc79a7,
-                                        0x0072b2, 0xd55e00, 0x8c564b, 0x7f7f7f, 0xbcbd22,
-                                        0x17becf, 0x9467bd};
-#define N_SERIES_COLOR (sizeof SERIES_COLOR / sizeof *SERIES_COLOR)
-
-typedef struct chart {
-    const plot_ctx_t *ctx;
-    char name[64];
-    out_file_t dat, gp;
-    FILE *d, *g;
-} chart_t;
-
-/* Open NAME.dat and NAME.gp.  Returns 0, or -1 with err set (nothing
- * left open). */
-static int chart_open(chart_t *c, const plot_ctx_t *ctx, const char *name, char *err,
-                      size_t errlen) {
-    memset(c, 0, sizeof *c);
-    c->ctx = ctx;
-    snprintf(c->name, sizeof c->name, "%s", name);
-    char file[80];
-    snprintf(file, sizeof file, "%s.dat", name);
-    c->d = out_file_open(&c->dat, ctx->dir, file, err, errlen);
-    if (!c->d) return -1;
-    snprintf(file, sizeof file, "%s.gp", name);
-    c->g = out_file_open(&c->gp, ctx->dir, file, err, errlen);
-    if (!c->g) {
-        out_file_abort(&c->dat);
-        return -1;
-    }
-    return 0;
-}
-
-/* A label as a gnuplot double-quoted string, quotes included. */
-static void put_str(FILE *g, const char *s) {
-    size_t room = 4 * strlen(s) + 1;
-    char *buf = malloc(room);
-    if (!buf) { /* the sticky error indicator reports it at commit */
-        fputs("\"?\"", g);
-        return;
-    }
-    out_gnuplot_string_plain(buf, room, s);
-    fprintf(g, "\"%s\"", buf);
-    free(buf);
-}
-
-/* Two lines as one gnuplot double-quoted string (a title). */
-static void put_str2(FILE *g, const char *line1, const char *line2) {
-    size_t room = 4 * (strlen(line1) + strlen(line2)) + 2;
-    char *buf = malloc(room);
-    if (!buf) {
-        fputs("\"?\"", g);
-        return;
-    }
-    out_gnuplot_string_plain(buf, room, line1);
-    fprintf(g, "\"%s\\n", buf);
-    out_gnuplot_string_plain(buf, room, line2);
-    fprintf(g, "%s\"", buf);
-    free(buf);
-}
-
-/* A number for a data file; NaN (a missing value) as gnuplot reads it. */
-static void put_num(FILE *f, double x) {
-    if (isnan(x) || isinf(x)) fputs(" NaN", f);
-    else fprintf(f, " %.10g", x);
-}
-
-/* A name in a data-file comment: no line breaks. */
-static void put_comment(FILE *f, const char *s) {
-    fputs("  # ", f);
-    for (; *s; s++) fputc((unsigned char)*s < 0x20 ? ' ' : *s, f);
-    fputc('\n', f);
-}
-
-/* The script's head: what it draws, and the terminal chosen by `fmt`. */
-static void chart_preamble(chart_t *c, const char *what, int width, int height) {
-    FILE *g = c->g;
-    fprintf(g, "# %s.gp - %s, drawn from %s.dat (govsim)\n", c->name, what, c->name);
-    fprintf(g, "# Re-draw: gnuplot %s.gp (writes %s.png) or\n", c->name, c->name);
-    fprintf(g, "#          gnuplot -e 'fmt=\"svg\"' %s.gp (writes %s.svg)\n", c->name,
-            c->name);
-    fprintf(g, "if (!exists(\"fmt\")) fmt = \"png\"\n");
-    fprintf(g, "if (!exists(\"outfile\")) outfile = \"%s.\" . fmt\n", c->name);
-    fprintf(g, "if (fmt eq \"svg\") {\n"
-               "    set terminal svg size %d,%d dynamic noenhanced font \"sans,11\" "
-               "background rgb \"white\"\n"
-               "} else {\n"
-               "    set terminal pngcairo size %d,%d noenhanced font \"sans,10\" "
-               "background rgb \"white\"\n"
-               "}\n"
-               "set output outfile\n"
-               "set encoding utf8\n",
-            width, height, width, height);
-}
-
-/* `set xtics (...)` naming positions 0 .. n-1. */
-static void put_xtics(FILE *g, size_t n, const char *const *labels, int rotate) {
-    fputs("set xtics (", g);
-    for (size_t i = 0; i < n; i++) {
-        if (i) fputs(", ", g);
-        put_str(g, labels[i]);
-        fprintf(g, " %zu", i);
-    }
-    if (rotate) fprintf(g, ") rotate by %d right nomirror\n", rotate);
-    else fputs(") nomirror\n", g);
-}
-
-/* Render NAME.fmt into a temporary name, then rename it into place. */
-static int render(const chart_t *c, const char *fmt, char *err, size_t errlen) {
-    char file[80], script[80];
-    snprintf(file, sizeof file, "%s.%s", c->name, fmt);
-    snprintf(script, sizeof script, "%s.gp", c->name);
-    out_file_t f;
-    if (out_file_open(&f, c->ctx->dir, file, err, errlen) == NULL) return -1;
-    const char *slash = strrchr(f.tmp_path, '/');
-    const char *tmp_name = slash ? slash + 1 : f.tmp_path;
-    if (out_gnuplot_render(c->ctx->dir, script, tmp_name, fmt, err, errlen) != 0) {
-        out_file_abort(&f);
-        return -1;
-    }
-    return out_file_commit(&f, err, errlen);
-}
-
-/* Commit the data and the script, then draw PNG and SVG. */
-static int chart_finish(chart_t *c, char *err, size_t errlen) {
-    if (out_file_commit(&c->dat, err, errlen) != 0) {
-        out_file_abort(&c->gp);
-        return -1;
-    }
-    if (out_file_commit(&c->gp, err, errlen) != 0) return -1;
-    if (render(c, "png", err, errlen) != 0) return -1;
-    return render(c, "svg", err, errlen);
-}
-
-static size_t max_label(size_t n, const char *const *labels) {
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (strlen(labels[i]) > m) m = strlen(labels[i]);
-    return m;
-}
-
-/* Whether any estimate has a finite mean (means), or finite bounds. */
-static bool any_mean(const plot_ci_t *x, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(x[i].mean)) return true;
-    return false;
-}
-static bool any_bounds(const plot_ci_t *x, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(x[i].lo) && isfinite(x[i].hi)) return true;
-    return false;
-}
-static bool any_finite(const double *x, size_t n, size_t stride) {
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(x[i * stride])) return true;
-    return false;
-}
-
-/* An empty panel saying why: gnuplot refuses to plot data whose every
- * point is undefined (a KPI that does not apply: no windows, no case). */
-static void plot_nothing(FILE *g, const char *why, double x_lo, double x_hi) {
-    fprintf(g, "set label 99 \"%s\" at graph 0.5, 0.5 center\n"
-               "plot [%g:%g] [0:1] -1 notitle\nunset label 99\n",
-            why, x_lo, x_hi);
-}
 
 /* ------------------------------------------------------------- changes */
 
@@ -194,32 +23,32 @@ static unsigned change_color(const plot_ci_t *ci, bool lower_is_better) {
 
 int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
                  size_t n_kpis, const plot_kpi_t *kpis, char *err, size_t errlen) {
-    chart_t c;
-    if (chart_open(&c, ctx, "changes", err, errlen) != 0) return -1;
+    plot_chart_t c;
+    if (plot_chart_open(&c, ctx, "changes", err, errlen) != 0) return -1;
     size_t cols = n_kpis <= 2 ? n_kpis : n_kpis <= 4 ? 2 : 3;
     size_t rows = (n_kpis + cols - 1) / cols;
-    int panel_h = 380 + 6 * (int)max_label(n_variants, variants);
-    chart_preamble(&c, "change of each KPI against the baseline, per variant", 560 * (int)cols,
+    int panel_h = 380 + 6 * (int)plot_max_label(n_variants, variants);
+    plot_chart_preamble(&c, "change of each KPI against the baseline, per variant", 560 * (int)cols,
                    60 + panel_h * (int)rows);
     for (size_t k = 0; k < n_kpis; k++) {
         fprintf(c.d, "# block %zu: ", k);
-        put_comment(c.d, kpis[k].title);
+        plot_put_comment(c.d, kpis[k].title);
         fputs("# x change ci_low ci_high rgb_colour  # variant\n", c.d);
         for (size_t v = 0; v < n_variants; v++) {
             const plot_ci_t *ci = &kpis[k].change[v];
             fprintf(c.d, "%zu", v);
-            put_num(c.d, ci->mean);
-            put_num(c.d, ci->lo);
-            put_num(c.d, ci->hi);
+            plot_put_num(c.d, ci->mean);
+            plot_put_num(c.d, ci->lo);
+            plot_put_num(c.d, ci->hi);
             fprintf(c.d, " %u", change_color(ci, kpis[k].lower_is_better));
-            put_comment(c.d, variants[v]);
+            plot_put_comment(c.d, variants[v]);
         }
         fputs("\n\n", c.d);
     }
     FILE *g = c.g;
     fputs("set multiplot layout ", g);
     fprintf(g, "%zu,%zu title ", rows, cols);
-    put_str2(g, ctx->scenario,
+    plot_put_str2(g, ctx->scenario,
              "change against the baseline, 95% paired confidence intervals. Green: better, "
              "red: worse (the interval excludes zero); grey: cannot be told from zero");
     fputs(" font \",12\"\n", g);
@@ -228,26 +57,26 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
           "set bmargin 9\n",
           g);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)n_variants - 0.4);
-    put_xtics(g, n_variants, variants, 40);
+    plot_put_xtics(g, n_variants, variants, 40);
     for (size_t k = 0; k < n_kpis; k++) {
         fputs("set title ", g);
-        put_str(g, kpis[k].title);
+        plot_put_str(g, kpis[k].title);
         fputs("\nset ylabel ", g);
-        put_str(g, kpis[k].title);
+        plot_put_str(g, kpis[k].title);
         fputc('\n', g);
-        if (!any_mean(kpis[k].change, n_variants)) {
-            plot_nothing(g, "not applicable here", -0.6, (double)n_variants - 0.4);
+        if (!plot_any_mean(kpis[k].change, n_variants)) {
+            plot_put_nothing(g, "not applicable here", -0.6, (double)n_variants - 0.4);
             continue;
         }
         fprintf(g, "plot 'changes.dat' index %zu using 1:2:5 with boxes lc rgb variable", k);
-        if (any_bounds(kpis[k].change, n_variants))
+        if (plot_any_bounds(kpis[k].change, n_variants))
             fprintf(g, ", \\\n     '' index %zu using 1:3:(0):($4-$3) with vectors heads size "
                        "0.08,90 lc rgb \"black\"",
                     k);
         fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
-    return chart_finish(&c, err, errlen);
+    return plot_chart_finish(&c, err, errlen);
 }
 
 /* ----------------------------------------------------------------- CDF */
@@ -255,18 +84,18 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
 int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
              size_t n_points, const double *p, const double *quantiles, char *err,
              size_t errlen) {
-    chart_t c;
-    if (chart_open(&c, ctx, "cdf", err, errlen) != 0) return -1;
-    chart_preamble(&c, "distribution of cycle time per variant", 1100, 650);
+    plot_chart_t c;
+    if (plot_chart_open(&c, ctx, "cdf", err, errlen) != 0) return -1;
+    plot_chart_preamble(&c, "distribution of cycle time per variant", 1100, 650);
     double lo = INFINITY, hi = 0;
     for (size_t v = 0; v < n_variants; v++) {
         fputs("# block: ", c.d);
-        put_comment(c.d, variants[v]);
+        plot_put_comment(c.d, variants[v]);
         fputs("# cycle_time_working_days share_finished\n", c.d);
         for (size_t i = 0; i < n_points; i++) {
             double q = quantiles[v * n_points + i];
-            put_num(c.d, q);
-            put_num(c.d, p[i]);
+            plot_put_num(c.d, q);
+            plot_put_num(c.d, p[i]);
             fputc('\n', c.d);
             if (q > 0 && q < lo) lo = q;
             if (q > hi) hi = q;
@@ -275,7 +104,7 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
     }
     FILE *g = c.g;
     fputs("set title ", g);
-    put_str2(g, ctx->scenario, "cycle time of cases, per variant");
+    plot_put_str2(g, ctx->scenario, "cycle time of cases, per variant");
     fputs("\nset ylabel \"share of cases finished within x\"\nset yrange [0:1]\n"
           "set grid lc rgb \"#dddddd\"\nset key outside right top noenhanced\n",
           g);
@@ -288,21 +117,21 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
         fputs("set xlabel \"cycle time (working days)\"\nset xrange [0:*]\n", g);
     }
     if (!(hi > 0)) {
-        plot_nothing(g, "no case finished", 0, 1);
-        return chart_finish(&c, err, errlen);
+        plot_put_nothing(g, "no case finished", 0, 1);
+        return plot_chart_finish(&c, err, errlen);
     }
     fputs("plot ", g);
     bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
-        if (!any_finite(quantiles + v * n_points, n_points, 1)) continue;
+        if (!plot_any_finite(quantiles + v * n_points, n_points, 1)) continue;
         fprintf(g, "%s'cdf.dat' index %zu using 1:2 with lines lw %s lc rgb \"#%06x\" dt %zu title ",
                 first ? "" : ", \\\n     ", v, v == 0 ? "3" : "1.6",
-                SERIES_COLOR[v % N_SERIES_COLOR], 1 + v / N_SERIES_COLOR);
-        put_str(g, variants[v]);
+                PLOT_SERIES_COLOR[v % PLOT_N_SERIES_COLOR], 1 + v / PLOT_N_SERIES_COLOR);
+        plot_put_str(g, variants[v]);
         first = false;
     }
     fputc('\n', g);
-    return chart_finish(&c, err, errlen);
+    return plot_chart_finish(&c, err, errlen);
 }
 
 /* --------------------------------------------------------------- trips */
@@ -310,26 +139,26 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
 int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
                const plot_ci_t *mean, size_t n_bins, const double *share, char *err,
                size_t errlen) {
-    chart_t c;
-    if (chart_open(&c, ctx, "trips", err, errlen) != 0) return -1;
+    plot_chart_t c;
+    if (plot_chart_open(&c, ctx, "trips", err, errlen) != 0) return -1;
     int width = 300 + 70 * (int)n_variants;
     if (width < 900) width = 900;
-    chart_preamble(&c, "trips per case per variant", width,
-                   900 + 6 * (int)max_label(n_variants, variants));
+    plot_chart_preamble(&c, "trips per case per variant", width,
+                   900 + 6 * (int)plot_max_label(n_variants, variants));
     fputs("# x mean ci_low ci_high", c.d);
     for (size_t b = 0; b < n_bins; b++) fprintf(c.d, " share_%zu%s", b, b + 1 == n_bins ? "+" : "");
     fputs("  # variant\n", c.d);
     for (size_t v = 0; v < n_variants; v++) {
         fprintf(c.d, "%zu", v);
-        put_num(c.d, mean[v].mean);
-        put_num(c.d, mean[v].lo);
-        put_num(c.d, mean[v].hi);
-        for (size_t b = 0; b < n_bins; b++) put_num(c.d, share[v * n_bins + b]);
-        put_comment(c.d, variants[v]);
+        plot_put_num(c.d, mean[v].mean);
+        plot_put_num(c.d, mean[v].lo);
+        plot_put_num(c.d, mean[v].hi);
+        for (size_t b = 0; b < n_bins; b++) plot_put_num(c.d, share[v * n_bins + b]);
+        plot_put_comment(c.d, variants[v]);
     }
     FILE *g = c.g;
     fputs("set multiplot layout 2,1 title ", g);
-    put_str2(g, ctx->scenario, "trips to government offices per case");
+    plot_put_str2(g, ctx->scenario, "trips to government offices per case");
     fputs(" font \",12\"\n", g);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)n_variants - 0.4);
     fputs("set grid ytics lc rgb \"#dddddd\"\nset style fill solid 0.8 border rgb \"#555555\"\n"
@@ -338,29 +167,29 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
     fputs("unset xtics\nset offsets 0, 0, graph 0.1, 0\nset title \"mean trips per case, with 95% confidence interval\"\n"
           "set ylabel \"trips per case\"\nset yrange [0:*]\nunset key\n",
           g);
-    if (!any_mean(mean, n_variants)) {
-        plot_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
+    if (!plot_any_mean(mean, n_variants)) {
+        plot_put_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
     } else {
         fputs("plot 'trips.dat' using 1:2 with boxes lc rgb \"#4a7ab5\", \\\n"
               "     '' using 1:2:(sprintf(\"%.2f\", $2)) with labels offset 0,1.2",
               g);
-        if (any_bounds(mean, n_variants))
+        if (plot_any_bounds(mean, n_variants))
             fputs(", \\\n     '' using 1:3:(0):($4-$3) with vectors heads size 0.08,90 "
                   "lc rgb \"black\"",
                   g);
         fputc('\n', g);
     }
     fputs("set offsets 0, 0, 0, 0\n", g);
-    put_xtics(g, n_variants, variants, 40);
+    plot_put_xtics(g, n_variants, variants, 40);
     fputs("set bmargin 9\nset title \"share of cases by number of trips\"\n"
           "set ylabel \"share of cases\"\nset yrange [0:1]\n"
           "set key outside right top title \"trips\"\n",
           g);
     static const unsigned bin_color[] = {0x1a9850, 0x91cf60, 0xfee08b, 0xfc8d59, 0xd73027};
-    if (!any_finite(share, n_variants * n_bins, 1)) {
-        plot_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
+    if (!plot_any_finite(share, n_variants * n_bins, 1)) {
+        plot_put_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
         fputs("unset multiplot\n", g);
-        return chart_finish(&c, err, errlen);
+        return plot_chart_finish(&c, err, errlen);
     }
     fputs("plot ", g);
     /* stacked from the bottom: bin b spans the cumulative share below it
@@ -378,7 +207,7 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
                 bin_color[b < 5 ? b : 4], b, b + 1 == n_bins ? "+" : "");
     }
     fputs("\nunset multiplot\n", g);
-    return chart_finish(&c, err, errlen);
+    return plot_chart_finish(&c, err, errlen);
 }
 
 /* --------------------------------------------------------- utilization */
@@ -389,8 +218,8 @@ static void heat_block(FILE *d, size_t n_variants, size_t n_depts, const double 
     for (size_t dd = 0; dd < n_depts; dd++) {
         for (size_t v = 0; v < n_variants; v++) {
             fprintf(d, "%zu %zu", v, dd);
-            put_num(d, u[v * n_depts + dd]);
-            if (v + 1 == n_variants) put_comment(d, depts[dd]);
+            plot_put_num(d, u[v * n_depts + dd]);
+            if (v + 1 == n_variants) plot_put_comment(d, depts[dd]);
             else fputc('\n', d);
         }
         fputc('\n', d); /* a scan line per department */
@@ -401,22 +230,22 @@ static void heat_block(FILE *d, size_t n_variants, size_t n_depts, const double 
 int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
                      size_t n_depts, const char *const *depts, const double *front,
                      const double *back, char *err, size_t errlen) {
-    chart_t c;
-    if (chart_open(&c, ctx, "utilization", err, errlen) != 0) return -1;
+    plot_chart_t c;
+    if (plot_chart_open(&c, ctx, "utilization", err, errlen) != 0) return -1;
     /* pixel layout: department names, left map, gap, right map, colour
      * box; rotated variant names below */
-    double names = 7.0 * (double)max_label(n_depts, depts) + 40;
+    double names = 7.0 * (double)plot_max_label(n_depts, depts) + 40;
     double map = 52.0 * (double)n_variants, gap = 40, colorbox = 110;
-    double bottom = 4.3 * (double)max_label(n_variants, variants) + 40, top = 70;
+    double bottom = 4.3 * (double)plot_max_label(n_variants, variants) + 40, top = 70;
     int width = (int)(names + 2 * map + gap + colorbox);
     int height = (int)(top + bottom + 24 * (double)n_depts + 30);
-    chart_preamble(&c, "utilization by department and variant", width, height);
+    plot_chart_preamble(&c, "utilization by department and variant", width, height);
     fputs("# block 0: window utilization; block 1: officer utilization\n", c.d);
     heat_block(c.d, n_variants, n_depts, front, depts);
     heat_block(c.d, n_variants, n_depts, back, depts);
     FILE *g = c.g;
     fputs("set multiplot title ", g);
-    put_str2(g, ctx->scenario, "utilization by department (share of opening hours busy)");
+    plot_put_str2(g, ctx->scenario, "utilization by department (share of opening hours busy)");
     fputs(" font \",12\"\n", g);
     fputs("set palette defined (0 \"#f7fbff\", 0.5 \"#9ecae1\", 0.8 \"#fdae6b\", "
           "0.95 \"#e6550d\", 1 \"#a50f15\")\n"
@@ -426,11 +255,11 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
             1 - top / height, bottom / height);
     fprintf(g, "set xrange [-0.5:%g]\nset yrange [%g:-0.5]\n", (double)n_variants - 0.5,
             (double)n_depts - 0.5);
-    put_xtics(g, n_variants, variants, 40);
+    plot_put_xtics(g, n_variants, variants, 40);
     fputs("set ytics (", g);
     for (size_t d = 0; d < n_depts; d++) {
         if (d) fputs(", ", g);
-        put_str(g, depts[d]);
+        plot_put_str(g, depts[d]);
         fprintf(g, " %zu", d);
     }
     fputs(")\n", g);
@@ -442,8 +271,8 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
         if (k == 0) fputs("unset colorbox\n", g);
         else fputs("set colorbox\nset format y \"\"\nunset ytics\n", g);
         fprintf(g, "set title \"%s\"\n", panel[k]);
-        if (!any_finite(k == 0 ? front : back, n_variants * n_depts, 1)) {
-            plot_nothing(g, k == 0 ? "no windows" : "no officers", -0.5,
+        if (!plot_any_finite(k == 0 ? front : back, n_variants * n_depts, 1)) {
+            plot_put_nothing(g, k == 0 ? "no windows" : "no officers", -0.5,
                          (double)n_variants - 0.5);
             continue;
         }
@@ -453,7 +282,7 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
                 k, k);
     }
     fputs("unset multiplot\n", g);
-    return chart_finish(&c, err, errlen);
+    return plot_chart_finish(&c, err, errlen);
 }
 
 /* --------------------------------------------------------- cost/benefit */
@@ -461,26 +290,26 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
 int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
                       const plot_ci_t *cost, const plot_ci_t *benefit, const char *x_title,
                       const char *y_title, char *err, size_t errlen) {
-    chart_t c;
-    if (chart_open(&c, ctx, "cost_benefit", err, errlen) != 0) return -1;
-    chart_preamble(&c, "cost against benefit, one point per variant", 1100, 750);
+    plot_chart_t c;
+    if (plot_chart_open(&c, ctx, "cost_benefit", err, errlen) != 0) return -1;
+    plot_chart_preamble(&c, "cost against benefit, one point per variant", 1100, 750);
     fputs("# cost cost_low cost_high benefit benefit_low benefit_high  # variant\n", c.d);
     for (size_t v = 0; v < n_variants; v++) {
-        put_num(c.d, cost[v].mean);
-        put_num(c.d, cost[v].lo);
-        put_num(c.d, cost[v].hi);
-        put_num(c.d, benefit[v].mean);
-        put_num(c.d, benefit[v].lo);
-        put_num(c.d, benefit[v].hi);
-        put_comment(c.d, variants[v]);
+        plot_put_num(c.d, cost[v].mean);
+        plot_put_num(c.d, cost[v].lo);
+        plot_put_num(c.d, cost[v].hi);
+        plot_put_num(c.d, benefit[v].mean);
+        plot_put_num(c.d, benefit[v].lo);
+        plot_put_num(c.d, benefit[v].hi);
+        plot_put_comment(c.d, variants[v]);
     }
     FILE *g = c.g;
     fputs("set title ", g);
-    put_str2(g, ctx->scenario, "what each variant costs and what it saves citizens");
+    plot_put_str2(g, ctx->scenario, "what each variant costs and what it saves citizens");
     fputs("\nset xlabel ", g);
-    put_str(g, x_title);
+    plot_put_str(g, x_title);
     fputs("\nset ylabel ", g);
-    put_str(g, y_title);
+    plot_put_str(g, y_title);
     fputs("\nset grid lc rgb \"#dddddd\"\nset xzeroaxis lt -1\nset yzeroaxis lt -1\n"
           "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n"
           "set key outside right top\n",
@@ -496,13 +325,13 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
                    "pt %zu ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
                 first ? "plot " : ", \\\n     ", v, v,
                 bars ? "1:4:2:3:5:6 with xyerrorbars" : "1:4 with points", 5 + 2 * (v % 4),
-                SERIES_COLOR[1 + v % (N_SERIES_COLOR - 1)]);
-        put_str(g, variants[v]);
+                PLOT_SERIES_COLOR[1 + v % (PLOT_N_SERIES_COLOR - 1)]);
+        plot_put_str(g, variants[v]);
         first = false;
     }
-    if (first) plot_nothing(g, "no variant has both a cost and a benefit", 0, 1);
+    if (first) plot_put_nothing(g, "no variant has both a cost and a benefit", 0, 1);
     else fputc('\n', g);
-    return chart_finish(&c, err, errlen);
+    return plot_chart_finish(&c, err, errlen);
 }
 
 /* ------------------------------------------------------------- regions */
@@ -511,30 +340,30 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
                  size_t n_regions, const char *const *regions, const char *top_title,
                  const plot_ci_t *top, const char *bottom_title, const plot_ci_t *bottom,
                  char *err, size_t errlen) {
-    chart_t c;
-    if (chart_open(&c, ctx, "regions", err, errlen) != 0) return -1;
+    plot_chart_t c;
+    if (plot_chart_open(&c, ctx, "regions", err, errlen) != 0) return -1;
     int width = 300 + (int)(n_regions * (n_series * 34 + 40));
     if (width < 900) width = 900;
-    chart_preamble(&c, "KPIs per region for a few variants", width, 900);
+    plot_chart_preamble(&c, "KPIs per region for a few variants", width, 900);
     for (int panel = 0; panel < 2; panel++) {
         const plot_ci_t *x = panel ? bottom : top;
         fprintf(c.d, "# block %d: ", panel);
-        put_comment(c.d, panel ? bottom_title : top_title);
+        plot_put_comment(c.d, panel ? bottom_title : top_title);
         fputs("# region then mean ci_low ci_high per series\n", c.d);
         for (size_t r = 0; r < n_regions; r++) {
             fprintf(c.d, "%zu", r);
             for (size_t s = 0; s < n_series; s++) {
-                put_num(c.d, x[s * n_regions + r].mean);
-                put_num(c.d, x[s * n_regions + r].lo);
-                put_num(c.d, x[s * n_regions + r].hi);
+                plot_put_num(c.d, x[s * n_regions + r].mean);
+                plot_put_num(c.d, x[s * n_regions + r].lo);
+                plot_put_num(c.d, x[s * n_regions + r].hi);
             }
-            put_comment(c.d, regions[r]);
+            plot_put_comment(c.d, regions[r]);
         }
         fputs("\n\n", c.d);
     }
     FILE *g = c.g;
     fputs("set multiplot layout 2,1 title ", g);
-    put_str2(g, ctx->scenario, "regions compared (95% confidence intervals)");
+    plot_put_str2(g, ctx->scenario, "regions compared (95% confidence intervals)");
     fputs(" font \",12\"\n", g);
     double width_each = 0.8 / (double)n_series;
     fprintf(g, "set boxwidth %g\nset style fill solid 0.85 border rgb \"#555555\"\n"
@@ -542,32 +371,32 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
                "set key outside right top\n",
             width_each);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)n_regions - 0.4);
-    put_xtics(g, n_regions, regions, 0);
+    plot_put_xtics(g, n_regions, regions, 0);
     for (int panel = 0; panel < 2; panel++) {
         fputs("set title ", g);
-        put_str(g, panel ? bottom_title : top_title);
+        plot_put_str(g, panel ? bottom_title : top_title);
         fputs("\nset ylabel ", g);
-        put_str(g, panel ? bottom_title : top_title);
+        plot_put_str(g, panel ? bottom_title : top_title);
         fputc('\n', g);
         const plot_ci_t *x = panel ? bottom : top;
         bool first = true;
         for (size_t s = 0; s < n_series; s++) {
             const plot_ci_t *xs = x + s * n_regions;
-            if (!any_mean(xs, n_regions)) continue;
+            if (!plot_any_mean(xs, n_regions)) continue;
             double shift = ((double)s - ((double)n_series - 1) / 2) * width_each;
             fprintf(g, "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
                     first ? "plot " : ", \\\n     ", panel, shift, 2 + 3 * s,
-                    SERIES_COLOR[s % N_SERIES_COLOR] ? SERIES_COLOR[s % N_SERIES_COLOR] : 0x666666);
-            put_str(g, series[s]);
-            if (any_bounds(xs, n_regions))
+                    PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR] ? PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR] : 0x666666);
+            plot_put_str(g, series[s]);
+            if (plot_any_bounds(xs, n_regions))
                 fprintf(g, ", \\\n     '' index %d using ($1%+g):%zu:(0):($%zu-$%zu) with "
                            "vectors heads size 0.05,90 lc rgb \"black\" notitle",
                         panel, shift, 3 + 3 * s, 4 + 3 * s, 3 + 3 * s);
             first = false;
         }
-        if (first) plot_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
+        if (first) plot_put_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
         else fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
-    return chart_finish(&c, err, errlen);
+    return plot_chart_finish(&c, err, errlen);
 }

@@ -92,4 +92,34 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series,
                  const plot_ci_t *top, const char *bottom_title,
                  const plot_ci_t *bottom, char *err, size_t errlen);
 
+/* ------------------------------------------------------------ sweeps */
+
+/* NAME.*: response curves, a panel per KPI: y against a factor, one line
+ * per series with its 95% CI as a band.  x has n_x values (NULL with
+ * x_labels: discrete levels at 0 .. n_x-1 named by x_labels);
+ * y[(kpi * n_series + s) * n_x + i]. */
+int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
+                  const char *const *kpi_titles, const char *x_title, size_t n_x,
+                  const double *x, const char *const *x_labels, size_t n_series,
+                  const char *const *series, const plot_ci_t *y, char *err, size_t errlen);
+
+/* NAME.*: heat maps, a panel per KPI: value[(kpi * n_y + iy) * n_x + ix]
+ * over two factors' levels, each cell labelled with its value. */
+int plot_heatmap(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
+                 const char *const *kpi_titles, const char *x_title, size_t n_x,
+                 const char *const *x_labels, const char *y_title, size_t n_y,
+                 const char *const *y_labels, const double *value, char *err, size_t errlen);
+
+/* NAME.*: a panel per (KPI, factor): each design point's mean with its 95%
+ * CI against the factor's value; x[p * k + j], y[kpi * n + p]. */
+int plot_scatter(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
+                 const char *const *kpi_titles, size_t k, const char *const *factors,
+                 size_t n, const double *x, const plot_ci_t *y, char *err, size_t errlen);
+
+/* NAME.*: Sobol indices, a panel per KPI: first-order and total index of
+ * each factor as bars with bootstrap CIs; s1[kpi * k + j], st[...]. */
+int plot_indices(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
+                 const char *const *kpi_titles, size_t k, const char *const *factors,
+                 const plot_ci_t *s1, const plot_ci_t *st, char *err, size_t errlen);
+
 #endif

@@ -1,0 +1,473 @@
+/*
+ * govsim sweep SWEEP.cfg [-j N] [-o DIR] [--resume] [--quiet]
+ *
+ * Runs every point of a sweep's design (models/sweep.h) for the sweep's
+ * replications, on the thread pool, with common random numbers: every
+ * point's replication r uses the same streams.  Files in DIR (default
+ * results/<sweep>-sweep/), docs/sweeps.md:
+ *
+ *   design.csv       point, then each factor's value
+ *   results.csv      point, replication, then each KPI (all cases)
+ *   summary.csv      point, then each KPI's mean, ci_low, ci_high; n
+ *   sensitivity.csv  Sobol indices with bootstrap CIs (saltelli designs) or
+ *                    standardized regression coefficients (the others)
+ *   charts           response curves, heat maps, Sobol indices
+ *
+ * Nothing is lost: as soon as a point's replications are all done its rows
+ * are appended to results.partial.csv, flushed and fsync'ed.  An
+ * interrupted sweep (Ctrl-C, a killed process) resumes with --resume: the
+ * points found whole in results.partial.csv are not run again.  The final
+ * files are written whole at the end (sorted by point and replication), so
+ * they are byte-identical to an uninterrupted run's.  design.csv is written
+ * first; --resume refuses to go on if the sweep's design has changed since.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "errmsg.h"
+#include "exp.h"
+#include "out_csv.h"
+#include "out_escape.h"
+#include "out_file.h"
+#include "sweep.h"
+#include "sweep_out.h"
+
+#ifdef GOVSIM_MPI
+#include "exp_mpi.h"
+#else
+/* Without MPI: one process, rank 0 of 1 (exp_mpi_run is never called). */
+static int exp_mpi_rank(void) { return 0; }
+static int exp_mpi_size(void) { return 1; }
+typedef int (*exp_mpi_task_fn)(void *, size_t, size_t, double *);
+typedef void (*exp_mpi_done_fn)(void *, size_t, size_t, const double *);
+typedef struct exp_mpi_config {
+    size_t n_points, n_reps, width;
+    const unsigned char *skip;
+    bool quiet;
+    const char *label;
+} exp_mpi_config_t;
+static int exp_mpi_run(const exp_mpi_config_t *cfg, exp_mpi_task_fn t, exp_mpi_done_fn d,
+                       void *ctx) {
+    (void)cfg, (void)t, (void)d, (void)ctx;
+    return -1;
+}
+#endif
+
+typedef struct run {
+    sweep_t sw;
+    scn_t *scn;                 /* per point                                 */
+    double *reform_cost;        /* per point, yuan per year                  */
+    size_t n_points, n_reps, n_kpis;
+    double *res;                /* [point][rep][kpi]                         */
+    unsigned char *have;        /* per point: 1 when all its results are in  */
+    atomic_size_t *left;        /* per point: replications still running     */
+    FILE *partial;              /* results.partial.csv, appended             */
+    pthread_mutex_t lock;       /* guards partial and have                   */
+    int write_failed;
+} run_t;
+
+static double *slot(const run_t *r, size_t p, size_t rep) {
+    return r->res + (p * r->n_reps + rep) * r->n_kpis;
+}
+
+/* One row of results: point, replication, KPI values (exact decimals). */
+static void write_result_row(FILE *fp, const run_t *r, size_t p, size_t rep) {
+    fprintf(fp, "%zu,%zu", p, rep);
+    const double *v = slot(r, p, rep);
+    for (size_t k = 0; k < r->n_kpis; k++) {
+        fputc(',', fp);
+        if (isfinite(v[k])) {
+            char num[OUT_NUMBER_LEN];
+            out_format_number(num, v[k]);
+            fputs(num, fp);
+        }
+    }
+    fputc('\n', fp);
+}
+
+static void write_results_header(FILE *fp, const run_t *r) {
+    fputs("point,replication", fp);
+    for (size_t k = 0; k < r->n_kpis; k++) fprintf(fp, ",%s", flow_kpi_name(r->sw.kpis[k]));
+    fputc('\n', fp);
+}
+
+/* Point p is whole: append its rows, durably, before counting it done. */
+static void point_done(run_t *r, size_t p) {
+    pthread_mutex_lock(&r->lock);
+    if (r->partial) {
+        for (size_t rep = 0; rep < r->n_reps; rep++) write_result_row(r->partial, r, p, rep);
+        if (fflush(r->partial) != 0 || fsync(fileno(r->partial)) != 0) r->write_failed = errno;
+    }
+    r->have[p] = 1;
+    pthread_mutex_unlock(&r->lock);
+}
+
+/* Replication rep of point p into its slot. */
+static int compute(run_t *r, size_t p, size_t rep, const atomic_int *stop, double *out) {
+    flow_result_t fr;
+    int rc = flow_run(&r->scn[p], (uint32_t)rep, stop, &fr);
+    if (rc != 0) {
+        flow_result_free(&fr);
+        return rc;
+    }
+    for (size_t k = 0; k < r->n_kpis; k++) {
+        out[k] = flow_kpi(&fr, 0, r->sw.kpis[k]);
+        if (r->sw.kpis[k] == FLOW_K_COST_YEAR) out[k] += r->reform_cost[p];
+    }
+    flow_result_free(&fr);
+    return 0;
+}
+
+static int task(void *ctx, size_t p, size_t rep, const atomic_int *stop) {
+    run_t *r = ctx;
+    if (r->have[p]) return 0; /* resumed: already in results.partial.csv */
+    int rc = compute(r, p, rep, stop, slot(r, p, rep));
+    if (rc != 0) return rc;
+    if (atomic_fetch_sub(&r->left[p], 1) == 1) point_done(r, p);
+    return 0;
+}
+
+/* MPI: workers compute; rank 0 stores each result as it arrives. */
+static int mpi_task(void *ctx, size_t p, size_t rep, double *out) {
+    return compute(ctx, p, rep, NULL, out) == 0 ? 0 : -1;
+}
+static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
+    run_t *r = ctx;
+    memcpy(slot(r, p, rep), out, r->n_kpis * sizeof *out);
+    if (atomic_fetch_sub(&r->left[p], 1) == 1) point_done(r, p);
+}
+
+/* ------------------------------------------------------------- resume */
+
+/* Points whose every replication is in results.partial.csv (a line cut
+ * short by a crash, or a point not whole, is ignored).  Returns how many
+ * points were recovered, or -1 if the file is not this sweep's. */
+static long read_partial(run_t *r, const char *path, char *err, size_t errlen) {
+    FILE *fp = fopen(path, "r");
+    if (!fp) return 0;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    char *want = NULL;
+    size_t want_len = 0;
+    FILE *h = open_memstream(&want, &want_len);
+    if (h) {
+        write_results_header(h, r);
+        fclose(h);
+    }
+    long recovered = 0;
+    assert(r->n_points > 0 && r->n_reps > 0); /* sweep_load: a design has points */
+    unsigned char *seen = calloc(r->n_points * r->n_reps, 1);
+    if (!want || !seen || getline(&line, &cap, fp) < 0 || strcmp(line, want) != 0) {
+        sim_errorf(err, errlen, "%s: not the results of this sweep (its header differs); "
+                   "remove it or run without --resume", path);
+        recovered = -1;
+        goto out;
+    }
+    while ((n = getline(&line, &cap, fp)) > 0) {
+        if (line[n - 1] != '\n') break; /* cut short: the crash came here */
+        char *s = line, *end;
+        size_t p = strtoul(s, &end, 10);
+        if (*end != ',') break;
+        size_t rep = strtoul(end + 1, &end, 10);
+        if (p >= r->n_points || rep >= r->n_reps) break;
+        double *v = slot(r, p, rep);
+        for (size_t k = 0; k < r->n_kpis; k++) {
+            if (*end != ',') goto out;
+            s = end + 1;
+            v[k] = (*s == ',' || *s == '\n') ? NAN : strtod(s, &end);
+            if (*s == ',' || *s == '\n') end = s;
+        }
+        seen[p * r->n_reps + rep] = 1;
+    }
+out:
+    if (recovered == 0 && seen)
+        for (size_t p = 0; p < r->n_points; p++) {
+            bool whole = true;
+            for (size_t rep = 0; rep < r->n_reps; rep++) whole = whole && seen[p * r->n_reps + rep];
+            if (whole) {
+                r->have[p] = 1;
+                recovered++;
+            }
+        }
+    free(seen);
+    free(want);
+    free(line);
+    fclose(fp);
+    return recovered;
+}
+
+/* ------------------------------------------------------------- command */
+
+typedef struct opts {
+    const char *file, *out_dir;
+    unsigned threads;
+    bool resume, quiet;
+} opts_t;
+
+static int parse(int argc, char **argv, opts_t *o) {
+    const char *cmd = "sweep";
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        int m;
+        if (strcmp(argv[i], "--resume") == 0) o->resume = true;
+        else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) o->quiet = true;
+        else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0) {
+            if (m < 0 || cli_parse_unsigned(cmd, "-j", v, 1, 256, &o->threads)) return -1;
+        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-o", &v)) != 0) {
+            if (m < 0) return -1;
+            o->out_dir = v;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+            return -1;
+        } else if (!o->file) {
+            o->file = argv[i];
+        } else {
+            cli_usage_error(cmd, "one sweep file at a time ('%s' is extra)", argv[i]);
+            return -1;
+        }
+    }
+    if (!o->file) {
+        cli_usage_error(cmd, "expected a sweep file, e.g. govsim sweep "
+                             "scenarios/sweeps/harbin_talent.cfg");
+        return -1;
+    }
+    return 0;
+}
+
+/* Build every point's scenario (before anything runs: a point that cannot
+ * be built is an input error). */
+static int build_points(run_t *r, char *err, size_t errlen) {
+    for (size_t p = 0; p < r->n_points; p++)
+        if (sweep_build_point(&r->sw, p, &r->scn[p], &r->reform_cost[p], err, errlen) != 0) {
+            for (size_t q = 0; q < p; q++) scn_free(&r->scn[q]);
+            char *tail = strdup(err);
+            sim_errorf(err, errlen, "point %zu: %s", p, tail ? tail : "out of memory");
+            free(tail);
+            return -1;
+        }
+    return 0;
+}
+
+/* design.csv as text, to write or to compare with a run being resumed. */
+static char *design_text(const sweep_t *s, size_t *len) {
+    char *buf = NULL;
+    FILE *fp = open_memstream(&buf, len);
+    if (!fp) return NULL;
+    const char **head = malloc((s->n_factors + 1) * sizeof *head);
+    if (!head) {
+        fclose(fp);
+        free(buf);
+        return NULL;
+    }
+    head[0] = "point";
+    for (size_t j = 0; j < s->n_factors; j++) head[j + 1] = s->factors[j].name;
+    out_csv_header(fp, head, s->n_factors + 1);
+    free(head);
+    for (size_t p = 0; p < s->n_points; p++) {
+        fprintf(fp, "%zu", p);
+        for (size_t j = 0; j < s->n_factors; j++) {
+            char v[512];
+            sweep_value_text(s, p, j, v, sizeof v);
+            fputc(',', fp);
+            out_csv_field(fp, v);
+        }
+        fputc('\n', fp);
+    }
+    fclose(fp);
+    return buf;
+}
+
+static int write_text(const char *dir, const char *name, const char *text, size_t len,
+                      char *err, size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, dir, name, err, errlen);
+    if (!fp) return -1;
+    fwrite(text, 1, len, fp);
+    return out_file_commit(&f, err, errlen);
+}
+
+/* design.csv: written, or (resuming) compared with the one on disk. */
+static int design_file(const run_t *r, const char *dir, bool resume, char *err, size_t errlen) {
+    size_t len;
+    char *text = design_text(&r->sw, &len);
+    if (!text) {
+        sim_errorf(err, errlen, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/design.csv", dir);
+    FILE *old = resume ? fopen(path, "r") : NULL;
+    if (old) {
+        char *buf = malloc(len + 2);
+        size_t got = buf ? fread(buf, 1, len + 1, old) : 0;
+        fclose(old);
+        if (!buf || got != len || memcmp(buf, text, len) != 0) {
+            sim_errorf(err, errlen, "%s: the sweep's design has changed since the interrupted "
+                       "run; run without --resume (or another -o folder)", path);
+            rc = -2;
+        }
+        free(buf);
+    } else {
+        rc = write_text(dir, "design.csv", text, len, err, errlen);
+    }
+    free(text);
+    return rc;
+}
+
+static int write_results(const run_t *r, const char *dir, char *err, size_t errlen) {
+    out_file_t f;
+    FILE *fp = out_file_open(&f, dir, "results.csv", err, errlen);
+    if (!fp) return -1;
+    write_results_header(fp, r);
+    for (size_t p = 0; p < r->n_points; p++)
+        for (size_t rep = 0; rep < r->n_reps; rep++) write_result_row(fp, r, p, rep);
+    return out_file_commit(&f, err, errlen);
+}
+
+static void free_run(run_t *r, bool built) {
+    if (built)
+        for (size_t p = 0; p < r->n_points; p++) scn_free(&r->scn[p]);
+    free(r->scn);
+    free(r->reform_cost);
+    free(r->res);
+    free(r->have);
+    free(r->left);
+    sweep_free(&r->sw);
+}
+
+/* Run what is not done yet; threads, or MPI ranks when there are several. */
+static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
+    if (exp_mpi_size() > 1) {
+        exp_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL, o->quiet, "sweep"};
+        unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
+        if (!skip) return -1;
+        for (size_t p = 0; p < r->n_points; p++)
+            if (r->have[p]) memset(skip + p * r->n_reps, 1, r->n_reps);
+        mc.skip = skip;
+        int rc = exp_mpi_run(&mc, mpi_task, mpi_done, r);
+        free(skip);
+        memset(st, 0, sizeof *st);
+        return rc;
+    }
+    exp_config_t cfg = {r->n_points, r->n_reps, o->threads, o->quiet, "sweep"};
+    *st = exp_run(&cfg, task, r, NULL);
+    return st->failed ? -1 : 0;
+}
+
+int cmd_sweep(int argc, char **argv) {
+    opts_t o = {0};
+    if (parse(argc, argv, &o) != 0) return CLI_USAGE;
+    run_t *r = calloc(1, sizeof *r);
+    if (!r) return CLI_FAILURE;
+    char err[2048], dir[1024], partial[1200];
+    bool rank0 = exp_mpi_rank() == 0;
+    int rc = CLI_USAGE;
+    bool built = false;
+    if (sweep_load(&r->sw, o.file, err, sizeof err) != 0) {
+        if (rank0) fprintf(stderr, "%s\n", err);
+        free(r);
+        return CLI_USAGE;
+    }
+    r->n_points = r->sw.n_points;
+    r->n_reps = r->sw.replications;
+    r->n_kpis = r->sw.n_kpis;
+    r->scn = calloc(r->n_points, sizeof *r->scn);
+    r->reform_cost = calloc(r->n_points, sizeof *r->reform_cost);
+    r->res = calloc(r->n_points * r->n_reps * r->n_kpis, sizeof *r->res);
+    r->have = calloc(r->n_points, 1);
+    r->left = calloc(r->n_points, sizeof *r->left);
+    if (!r->scn || !r->reform_cost || !r->res || !r->have || !r->left) {
+        fprintf(stderr, "govsim sweep: out of memory\n");
+        rc = CLI_FAILURE;
+        goto out;
+    }
+    if (build_points(r, err, sizeof err) != 0) {
+        if (rank0) fprintf(stderr, "%s\n", err);
+        goto out;
+    }
+    built = true;
+    for (size_t p = 0; p < r->n_points; p++) atomic_init(&r->left[p], r->n_reps);
+    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
+    else snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
+    snprintf(partial, sizeof partial, "%s/results.partial.csv", dir);
+    rc = CLI_FAILURE;
+    if (rank0) {
+        if (out_mkdir_p(dir, err, sizeof err) != 0) {
+            fprintf(stderr, "govsim sweep: %s\n", err);
+            goto out;
+        }
+        int d = design_file(r, dir, o.resume, err, sizeof err);
+        if (d != 0) {
+            fprintf(stderr, "govsim sweep: %s\n", err);
+            rc = d == -2 ? CLI_USAGE : CLI_FAILURE;
+            goto out;
+        }
+        long recovered = o.resume ? read_partial(r, partial, err, sizeof err) : 0;
+        if (recovered < 0) {
+            fprintf(stderr, "govsim sweep: %s\n", err);
+            rc = CLI_USAGE;
+            goto out;
+        }
+        r->partial = fopen(partial, recovered > 0 ? "a" : "w");
+        if (!r->partial) {
+            fprintf(stderr, "govsim sweep: cannot write %s: %s\n", partial, strerror(errno));
+            goto out;
+        }
+        if (recovered == 0) write_results_header(r->partial, r);
+        else if (!o.quiet)
+            fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n",
+                    recovered, r->n_points);
+    }
+    pthread_mutex_init(&r->lock, NULL);
+    exp_status_t st;
+    int run_rc = run_points(r, &o, &st);
+    pthread_mutex_destroy(&r->lock);
+    if (!rank0) {
+        rc = run_rc == 0 ? CLI_OK : CLI_FAILURE;
+        goto out;
+    }
+    if (r->partial && fclose(r->partial) != 0 && !r->write_failed) r->write_failed = errno;
+    r->partial = NULL;
+    size_t whole = 0;
+    for (size_t p = 0; p < r->n_points; p++) whole += r->have[p];
+    if (r->write_failed) {
+        fprintf(stderr, "govsim sweep: writing %s failed: %s\n", partial,
+                strerror(r->write_failed));
+        goto out;
+    }
+    if (run_rc != 0 || st.interrupted || whole < r->n_points) {
+        fprintf(stderr, "govsim sweep: %s: %zu of %zu points done and saved; run again with "
+                        "--resume to finish\n",
+                st.interrupted ? "interrupted" : "a replication failed", whole, r->n_points);
+        goto out;
+    }
+    sweep_out_t so = {&r->sw, r->res, r->n_reps, dir};
+    if (write_results(r, dir, err, sizeof err) != 0 ||
+        sweep_out_summary(&so, err, sizeof err) != 0 ||
+        sweep_out_sensitivity(&so, stdout, err, sizeof err) != 0 ||
+        sweep_out_plots(&so, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        goto out;
+    }
+    unlink(partial);
+    printf("\n%zu points x %zu replications (%s design), %.1f s\n", r->n_points, r->n_reps,
+           sweep_design_name(r->sw.design), st.seconds);
+    printf("Files: design.csv, results.csv, summary.csv, sensitivity.csv and charts in %s/\n",
+           dir);
+    rc = CLI_OK;
+out:
+    if (r->partial) fclose(r->partial);
+    free_run(r, built);
+    free(r);
+    return rc;
+}

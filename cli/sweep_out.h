@@ -1,0 +1,36 @@
+/*
+ * sweep_out.h - what `govsim sweep` writes once every point is in:
+ * summary.csv, sensitivity.csv (and its table on stdout) and the charts.
+ * Used by cli/cmd_sweep.c, on rank 0 only.
+ */
+#ifndef GOVSIM_CLI_SWEEP_OUT_H
+#define GOVSIM_CLI_SWEEP_OUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "sweep.h"
+
+typedef struct sweep_out {
+    const sweep_t *sw;
+    const double *res;          /* [point][replication][kpi]              */
+    size_t n_reps;
+    const char *dir;
+} sweep_out_t;
+
+/* summary.csv: point, then each KPI's mean, ci_low, ci_high; n. */
+int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen);
+
+/* sensitivity.csv (kpi, factor, method, estimate, ci_low, ci_high) and a
+ * table on `table`: Sobol indices with bootstrap CIs for a saltelli
+ * design, standardized regression coefficients and R^2 otherwise.  A KPI
+ * that cannot be analysed (it does not vary, or is missing at a point)
+ * gets a note instead of numbers. */
+int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t errlen);
+
+/* The charts: response curves (grid of one or two factors), a heat map
+ * (two factors), each point against each factor (other designs), Sobol
+ * indices (saltelli). */
+int sweep_out_plots(const sweep_out_t *o, char *err, size_t errlen);
+
+#endif
