@@ -4,43 +4,82 @@
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
-#define EVQ_ARITY 4
+#define EVQ_NIL UINT32_MAX
 #define EVQ_DEFAULT_CAP 64
+#define NEAR_ARITY 4
+/* Buckets are poured into `near` while it would hold at most NEAR_FILL
+ * events; `near` is spilled back when pushes swell it to NEAR_LIMIT. */
+#ifndef EVQ_NEAR_FILL
+#define EVQ_NEAR_FILL 32
+#endif
+#ifndef EVQ_NEAR_LIMIT
+#define EVQ_NEAR_LIMIT 128
+#endif
+/* Free chunks kept beyond one per EVQ_CHUNK events: the partly filled (or
+ * empty, kept) tail of each bucket, and during a split the source's head
+ * (kept for it) and the chunk being read, whose events are counted twice;
+ * plus rounding.  See pool_reserve. */
+#define SPARE_CHUNKS (EVQ_BUCKETS + 4)
+#define KEY_ZERO 0x8000000000000000ull /* the key of +0.0 */
 
-static void drop_top(evq_t *q);
+/* ---- keys --------------------------------------------------------------- */
+
+/* A key whose unsigned order is the order of the doubles: non-negative
+ * times get the sign bit set, negative ones all bits flipped.  -0.0 is
+ * first made +0.0 (x + 0.0 changes nothing else), so that equal times
+ * always have equal keys. */
+static inline uint64_t time_key(double t) {
+    double x = t + 0.0;
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    uint64_t negative = 0 - (u >> 63);
+    return u ^ (negative | KEY_ZERO);
+}
+
+static inline unsigned clz64(uint64_t x) {
+#if defined(__GNUC__)
+    return (unsigned)__builtin_clzll(x);
+#else
+    unsigned n = 0;
+    while (!(x & 0x8000000000000000ull)) x <<= 1, n++;
+    return n;
+#endif
+}
+
+static inline unsigned ctz64(uint64_t x) {
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1u)) x >>= 1, n++;
+    return n;
+#endif
+}
+
+/* 0 when key == last, else 1 + the highest bit where they differ; below
+ * EVQ_BUCKETS because keys and last (>= KEY_ZERO) share bit 63. */
+static inline unsigned bucket_of(uint64_t key, uint64_t last) {
+    uint64_t x = key ^ last;
+    return x ? 64u - clz64(x) : 0u;
+}
+
+/* The smallest key above bucket b's range: keys that agree with last from
+ * bit b up (saturating: UINT64_MAX is above every key of a time). */
+static inline uint64_t bucket_end(uint64_t last, unsigned b) {
+    if (b == 0) return last + 1;
+    uint64_t top = last >> b;
+    return top == UINT64_MAX >> b ? UINT64_MAX : (top + 1) << b;
+}
+
+/* ---- the near heap ---------------------------------------------------------- */
 
 /* (time, seq) order.  Short-circuit form on purpose: measured on the hold
  * model, branch-free variants (bitwise &/|, conditional-move tournaments)
- * were 5-15% slower here, since a predicted branch lets the CPU start the
- * next level's loads early. */
+ * were 5-15% slower in a heap. */
 static inline bool event_before(const evq_event_t *a, const evq_event_t *b) {
     return a->time < b->time || (a->time == b->time && a->seq < b->seq);
-}
-
-int evq_init(evq_t *q, size_t initial_cap) {
-    q->cap = initial_cap ? initial_cap : EVQ_DEFAULT_CAP;
-    q->heap = malloc(q->cap * sizeof *q->heap);
-    q->size = 0;
-    q->next_seq = 1;
-    q->cancel = NULL;
-    q->cancel_count = 0;
-    q->cancel_cap = 0;
-    return q->heap ? 0 : -1;
-}
-
-void evq_free(evq_t *q) {
-    free(q->heap);
-    free(q->cancel);
-    q->heap = NULL;
-    q->cancel = NULL;
-    q->size = q->cap = q->cancel_count = q->cancel_cap = 0;
-}
-
-void evq_clear(evq_t *q) {
-    q->size = 0;
-    q->cancel_count = 0;
-    for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
 }
 
 /* Move the hole at `i` up while (time, seq) is earlier than the parent;
@@ -49,7 +88,7 @@ void evq_clear(evq_t *q) {
 static inline size_t hole_up(evq_event_t *heap, size_t i, double time,
                              uint64_t seq) {
     while (i > 0) {
-        size_t parent = (i - 1) / EVQ_ARITY;
+        size_t parent = (i - 1) / NEAR_ARITY;
         const evq_event_t *p = &heap[parent];
         if (!(time < p->time || (time == p->time && seq < p->seq))) break;
         heap[i] = *p;
@@ -58,15 +97,15 @@ static inline size_t hole_up(evq_event_t *heap, size_t i, double time,
     return i;
 }
 
-/* Move the hole at the root down, into the earliest child, until `ev`
- * (the former last element) is no later than that child.  (Floyd's
- * bottom-up variant, hole to a leaf first, measured slower here.) */
-static void sift_down(evq_event_t *heap, size_t size, const evq_event_t *ev) {
-    size_t i = 0;
+/* Move the hole at `i` down, into the earliest child, until `ev` is no
+ * later than that child, and put ev there.  (Floyd's bottom-up variant,
+ * hole to a leaf first, measured slower.) */
+static inline void hole_down(evq_event_t *heap, size_t size, size_t i,
+                             const evq_event_t *ev) {
     for (;;) {
-        size_t first = i * EVQ_ARITY + 1;
+        size_t first = i * NEAR_ARITY + 1;
         if (first >= size) break;
-        size_t end = first + EVQ_ARITY < size ? first + EVQ_ARITY : size;
+        size_t end = first + NEAR_ARITY < size ? first + NEAR_ARITY : size;
         size_t best = first;
         for (size_t c = first + 1; c < end; c++)
             if (event_before(&heap[c], &heap[best])) best = c;
@@ -77,27 +116,273 @@ static void sift_down(evq_event_t *heap, size_t size, const evq_event_t *ev) {
     heap[i] = *ev;
 }
 
-/* Double the heap array. */
-static int evq_grow(evq_t *q) {
-    size_t cap = q->cap * 2;
-    evq_event_t *heap = realloc(q->heap, cap * sizeof *heap);
-    if (!heap) return -1;
-    q->heap = heap;
-    q->cap = cap;
+static inline void near_insert(evq_t *q, const evq_event_t *ev) {
+    q->near[hole_up(q->near, q->n_near++, ev->time, ev->seq)] = *ev;
+}
+
+/* The former last element is passed in place: the hole never reaches its
+ * index, and a copy would cost a store and a reload per pop. */
+static void near_drop_top(evq_t *q) {
+    q->n_near--;
+    if (q->n_near > 0) hole_down(q->near, q->n_near, 0, &q->near[q->n_near]);
+}
+
+/* Bottom-up heap construction (Floyd, O(n)). */
+static void near_heapify(evq_t *q) {
+    if (q->n_near < 2) return;
+    for (size_t i = (q->n_near - 2) / NEAR_ARITY + 1; i-- > 0;) {
+        evq_event_t ev = q->near[i];
+        hole_down(q->near, q->n_near, i, &ev);
+    }
+}
+
+/* ---- the chunk pool ------------------------------------------------------- */
+
+static inline evq_event_t *chunk_at(const evq_t *q, uint32_t c) {
+    return &q->pool[(size_t)c * EVQ_CHUNK];
+}
+
+static inline uint32_t chunk_take(evq_t *q) {
+    uint32_t c = q->free_chunk;
+    hot_assert(c != EVQ_NIL);
+    q->free_chunk = q->chunk_next[c];
+    return c;
+}
+
+static inline void chunk_give(evq_t *q, uint32_t c) {
+    q->chunk_next[c] = q->free_chunk;
+    q->free_chunk = c;
+}
+
+/* Free the chunks of a list from c to tail (inclusive). */
+static void chunks_give(evq_t *q, uint32_t c, uint32_t tail) {
+    for (;;) {
+        uint32_t next = q->chunk_next[c];
+        chunk_give(q, c);
+        if (c == tail) return;
+        c = next;
+    }
+}
+
+/* How many events fit without reserving: `near` must take them all and
+ * the pool needs events / EVQ_CHUNK + 1 + SPARE_CHUNKS chunks (see
+ * reserve).  One comparison per push then covers both. */
+static void set_room(evq_t *q) {
+    size_t pool_events = q->n_chunks > 1 + SPARE_CHUNKS
+                             ? ((size_t)q->n_chunks - 1 - SPARE_CHUNKS) * EVQ_CHUNK
+                             : 0;
+    q->room = q->near_cap < pool_events ? q->near_cap : pool_events;
+}
+
+/* Room for `events` events: `near` can take them all (a pour of bucket 0
+ * may move any number), and the pool has at least events / EVQ_CHUNK +
+ * SPARE_CHUNKS chunks, the most the buckets can use at once: each bucket
+ * has one partial or kept chunk beyond its full ones (EVQ_BUCKETS), a
+ * split keeps the source's head and reads one more chunk whose events are
+ * also counted in their new buckets (2), plus rounding.  Reserved at push
+ * time, so that pops, pours, splits and spills never allocate. */
+static int reserve(evq_t *q, size_t events) {
+    if (events > q->near_cap) {
+        size_t cap = q->near_cap ? q->near_cap : 16;
+        while (cap < events) cap *= 2;
+        evq_event_t *a = realloc(q->near, cap * sizeof *a);
+        if (!a) return -1;
+        q->near = a;
+        q->near_cap = cap;
+    }
+    size_t need = events / EVQ_CHUNK + 1 + SPARE_CHUNKS;
+    if (need <= q->n_chunks) {
+        set_room(q);
+        return 0;
+    }
+    size_t n = q->n_chunks ? q->n_chunks : 1;
+    while (n < need) n *= 2;
+    if (n >= EVQ_NIL || n > SIZE_MAX / (EVQ_CHUNK * sizeof(evq_event_t))) return -1;
+    evq_event_t *pool = realloc(q->pool, n * EVQ_CHUNK * sizeof *pool);
+    if (!pool) return -1;
+    q->pool = pool;
+    uint32_t *next = realloc(q->chunk_next, n * sizeof *next);
+    if (!next) return -1;
+    q->chunk_next = next;
+    for (size_t c = n; c-- > q->n_chunks;) chunk_give(q, (uint32_t)c);
+    q->n_chunks = (uint32_t)n;
+    q->cap = n * EVQ_CHUNK;
+    set_room(q);
     return 0;
 }
+
+/* ---- buckets -------------------------------------------------------------- */
+
+/* A never-used bucket: tail_len == EVQ_CHUNK sends the first append to the
+ * (rare) branch that takes a chunk. */
+static const evq_bucket_t UNUSED_BUCKET = {EVQ_NIL, EVQ_NIL, EVQ_CHUNK, 0};
+
+/* A fresh slot at the end of bucket b (a chunk is always free: see
+ * reserve). */
+static inline evq_event_t *bucket_slot(evq_t *q, unsigned b) {
+    evq_bucket_t *bk = &q->bucket[b];
+    if (bk->tail_len == EVQ_CHUNK) {
+        uint32_t c = chunk_take(q);
+        if (bk->head == EVQ_NIL) bk->head = c;
+        else q->chunk_next[bk->tail] = c;
+        bk->tail = c;
+        bk->tail_len = 0;
+    }
+    bk->n++;
+    q->nonempty |= 1ull << b;
+    return &chunk_at(q, bk->tail)[bk->tail_len++];
+}
+
+/* Empty bucket b, keeping its head chunk. */
+static void bucket_reset(evq_t *q, unsigned b) {
+    evq_bucket_t *bk = &q->bucket[b];
+    if (bk->head != bk->tail) chunks_give(q, q->chunk_next[bk->head], bk->tail);
+    bk->tail = bk->head;
+    bk->tail_len = 0;
+    bk->n = 0;
+    q->nonempty &= ~(1ull << b);
+}
+
+/* Move every event of bucket b into `near`. */
+static void pour(evq_t *q, unsigned b) {
+    const evq_bucket_t *bk = &q->bucket[b];
+    for (uint32_t c = bk->head;; c = q->chunk_next[c]) {
+        const evq_event_t *e = chunk_at(q, c);
+        uint32_t n = c == bk->tail ? bk->tail_len : EVQ_CHUNK;
+        for (uint32_t i = 0; i < n; i++) near_insert(q, &e[i]);
+        if (c == bk->tail) break;
+    }
+    bucket_reset(q, b);
+}
+
+/* Split bucket b (b >= 1, the lowest non-empty one): its minimum becomes
+ * `last` (and hi), and its events fall into lower buckets, all of which
+ * are empty.  Each source chunk but the head (kept) is freed once read. */
+static void split(evq_t *q, unsigned b) {
+    evq_bucket_t src = q->bucket[b];
+    uint64_t min = UINT64_MAX;
+    for (uint32_t c = src.head;; c = q->chunk_next[c]) {
+        const evq_event_t *e = chunk_at(q, c);
+        uint32_t n = c == src.tail ? src.tail_len : EVQ_CHUNK;
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t k = time_key(e[i].time);
+            min = k < min ? k : min;
+        }
+        if (c == src.tail) break;
+    }
+    q->bucket[b].tail = src.head;
+    q->bucket[b].tail_len = 0;
+    q->bucket[b].n = 0;
+    q->nonempty &= ~(1ull << b);
+    q->last = q->hi = min;
+    for (uint32_t c = src.head;;) {
+        const evq_event_t *e = chunk_at(q, c);
+        bool at_tail = c == src.tail;
+        uint32_t n = at_tail ? src.tail_len : EVQ_CHUNK;
+        uint32_t next = q->chunk_next[c];
+        for (uint32_t i = 0; i < n; i++)
+            *bucket_slot(q, bucket_of(time_key(e[i].time), min)) = e[i];
+        if (c != src.head) chunk_give(q, c);
+        if (at_tail) break;
+        c = next;
+    }
+}
+
+/* `near` is empty: pour the lowest buckets into it while it stays within
+ * NEAR_FILL (bucket 0, one key, always goes), splitting a lowest bucket
+ * that is too large.  The spill limit is at least twice what was poured,
+ * so that a big pour (many events at one instant) is not spilled back and
+ * poured again on every push.  Returns false when there is no event. */
+static bool refill(evq_t *q) {
+    while (q->nonempty) {
+        unsigned b = ctz64(q->nonempty);
+        if (b == 0 || q->n_near + q->bucket[b].n <= EVQ_NEAR_FILL) {
+            pour(q, b);
+            q->hi = bucket_end(q->last, b);
+        } else if (q->n_near > 0) {
+            break;
+        } else {
+            split(q, b);
+        }
+    }
+    q->near_limit = 2 * q->n_near > EVQ_NEAR_LIMIT ? 2 * q->n_near : EVQ_NEAR_LIMIT;
+    return q->n_near > 0;
+}
+
+/* `near` has reached its limit: its events not before `last` go back to
+ * the buckets and hi drops to last.  Events before last (pushed back in
+ * time) stay; the limit grows with them so that spills stay rare. */
+static void spill(evq_t *q) {
+    size_t kept = 0;
+    for (size_t i = 0; i < q->n_near; i++) {
+        uint64_t k = time_key(q->near[i].time);
+        if (k < q->last) q->near[kept++] = q->near[i];
+        else *bucket_slot(q, bucket_of(k, q->last)) = q->near[i];
+    }
+    q->n_near = kept;
+    near_heapify(q);
+    q->hi = q->last;
+    q->near_limit = 2 * kept > EVQ_NEAR_LIMIT ? 2 * kept : EVQ_NEAR_LIMIT;
+}
+
+/* ---- life cycle ------------------------------------------------------------ */
+
+static void make_empty(evq_t *q) {
+    q->size = 0;
+    q->n_near = 0;
+    q->near_limit = EVQ_NEAR_LIMIT;
+    q->hi = q->last = KEY_ZERO;
+    q->nonempty = 0;
+    for (size_t b = 0; b < EVQ_BUCKETS; b++) q->bucket[b] = UNUSED_BUCKET;
+    q->free_chunk = EVQ_NIL;
+    for (size_t c = q->n_chunks; c-- > 0;) chunk_give(q, (uint32_t)c);
+}
+
+int evq_init(evq_t *q, size_t initial_cap) {
+    memset(q, 0, sizeof *q);
+    q->next_seq = 1;
+    make_empty(q);
+    return reserve(q, initial_cap ? initial_cap : EVQ_DEFAULT_CAP);
+}
+
+void evq_free(evq_t *q) {
+    free(q->pool);
+    free(q->chunk_next);
+    free(q->near);
+    free(q->cancel);
+    q->pool = q->near = NULL;
+    q->chunk_next = NULL;
+    q->cancel = NULL;
+    q->n_chunks = 0;
+    q->near_cap = q->cap = q->room = 0;
+    q->cancel_count = q->cancel_cap = 0;
+    make_empty(q);
+}
+
+void evq_clear(evq_t *q) {
+    make_empty(q);
+    q->cancel_count = 0;
+    for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
+}
+
+/* ---- push and pop ------------------------------------------------------------ */
 
 uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity,
                   uint64_t data) {
     hot_assert(!isnan(time));
-    if (q->size == q->cap && evq_grow(q) != 0) return 0;
+    if (q->size >= q->room && reserve(q, q->size + 1) != 0) return 0;
+    uint64_t key = time_key(time);
     uint64_t seq = q->next_seq++;
-    evq_event_t *slot = &q->heap[hole_up(q->heap, q->size++, time, seq)];
+    evq_event_t *slot;
+    if (key < q->hi && q->n_near >= q->near_limit) spill(q);
+    if (key < q->hi) slot = &q->near[hole_up(q->near, q->n_near++, time, seq)];
+    else slot = bucket_slot(q, bucket_of(key, q->last));
     slot->time = time;
     slot->seq = seq;
     slot->type = type;
     slot->entity = entity;
     slot->data = data;
+    q->size++;
     return seq;
 }
 
@@ -140,36 +425,54 @@ static bool cancel_insert(uint64_t *set, size_t cap, uint64_t seq) {
     return added;
 }
 
-/* Drop every cancelled event from the array at once and rebuild the heap
- * bottom-up (Floyd, O(n)).  Without this, events cancelled long before
- * their time (a served citizen's patience timer) would stay in the heap,
- * deepening it and each costing a full pop when it surfaces.  Seqs left in
- * the set afterwards belong to events that already fired (a caller bug):
- * they are forgotten too. */
+/* Drop the cancelled events of bucket b in place and free the chunks left
+ * over.  Returns the events kept. */
+static size_t bucket_purge(evq_t *q, unsigned b) {
+    evq_bucket_t *bk = &q->bucket[b];
+    uint32_t wc = bk->head, wi = 0; /* write position */
+    for (uint32_t c = bk->head;; c = q->chunk_next[c]) {
+        uint32_t n = c == bk->tail ? bk->tail_len : EVQ_CHUNK;
+        for (uint32_t i = 0; i < n; i++) {
+            evq_event_t ev = chunk_at(q, c)[i];
+            if (cancel_take(q, ev.seq)) continue;
+            if (wi == EVQ_CHUNK) {
+                wc = q->chunk_next[wc];
+                wi = 0;
+            }
+            chunk_at(q, wc)[wi++] = ev;
+        }
+        if (c == bk->tail) break;
+    }
+    size_t kept = 0;
+    for (uint32_t c = bk->head; c != wc; c = q->chunk_next[c]) kept += EVQ_CHUNK;
+    kept += wi;
+    if (kept == 0) {
+        bucket_reset(q, b);
+        return 0;
+    }
+    if (wc != bk->tail) chunks_give(q, q->chunk_next[wc], bk->tail);
+    bk->tail = wc;
+    bk->tail_len = wi;
+    bk->n = (uint32_t)kept;
+    return kept;
+}
+
+/* Drop every cancelled event at once: `near` filtered and rebuilt, the
+ * buckets compacted in place.  Without this, events cancelled long before
+ * their time (a served citizen's patience timer) would stay, each costing
+ * moves and a pop when it surfaces.  Seqs left in the set afterwards
+ * belong to events that already fired (a caller bug): they are forgotten
+ * too. */
 static void purge_cancelled(evq_t *q) {
     size_t kept = 0;
-    for (size_t i = 0; i < q->size; i++)
-        if (!cancel_take(q, q->heap[i].seq)) q->heap[kept++] = q->heap[i];
+    for (size_t i = 0; i < q->n_near; i++)
+        if (!cancel_take(q, q->near[i].seq)) q->near[kept++] = q->near[i];
+    q->n_near = kept;
+    near_heapify(q);
+    for (uint64_t m = q->nonempty; m; m &= m - 1) kept += bucket_purge(q, ctz64(m));
     q->size = kept;
     for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
     q->cancel_count = 0;
-    if (kept < 2) return;
-    for (size_t i = (kept - 2) / EVQ_ARITY + 1; i-- > 0;) {
-        evq_event_t ev = q->heap[i];
-        size_t hole = i;
-        for (;;) {
-            size_t first = hole * EVQ_ARITY + 1;
-            if (first >= kept) break;
-            size_t end = first + EVQ_ARITY < kept ? first + EVQ_ARITY : kept;
-            size_t best = first;
-            for (size_t c = first + 1; c < end; c++)
-                if (event_before(&q->heap[c], &q->heap[best])) best = c;
-            if (!event_before(&q->heap[best], &ev)) break;
-            q->heap[hole] = q->heap[best];
-            hole = best;
-        }
-        q->heap[hole] = ev;
-    }
 }
 
 int evq_cancel(evq_t *q, uint64_t seq) {
@@ -189,31 +492,40 @@ int evq_cancel(evq_t *q, uint64_t seq) {
     return 0;
 }
 
+/* The earliest event (live or cancelled), left in place; NULL when none. */
+static inline const evq_event_t *front(evq_t *q) {
+    if (q->n_near == 0 && !refill(q)) return NULL;
+    return &q->near[0];
+}
+
+static inline void drop_front(evq_t *q) {
+    q->size--;
+    near_drop_top(q);
+}
+
 bool evq_pop(evq_t *q, evq_event_t *out) {
-    while (q->size > 0) {
-        *out = q->heap[0];
-        drop_top(q);
+    const evq_event_t *f;
+    while ((f = front(q)) != NULL) {
+        *out = *f;
+        drop_front(q);
         if (q->cancel_count == 0 || !cancel_take(q, out->seq)) return true;
     }
     return false;
 }
 
-static void drop_top(evq_t *q) {
-    q->size--;
-    if (q->size > 0) sift_down(q->heap, q->size, &q->heap[q->size]);
-}
-
 bool evq_pop_until(evq_t *q, double until, evq_event_t *out) {
-    while (q->size > 0 && q->heap[0].time <= until) {
-        *out = q->heap[0];
-        drop_top(q);
+    const evq_event_t *f;
+    while ((f = front(q)) != NULL && f->time <= until) {
+        *out = *f;
+        drop_front(q);
         if (q->cancel_count == 0 || !cancel_take(q, out->seq)) return true;
     }
     return false;
 }
 
 double evq_next_time(evq_t *q) {
-    while (q->size > 0 && q->cancel_count > 0 && cancel_take(q, q->heap[0].seq))
-        drop_top(q);
-    return q->size ? q->heap[0].time : INFINITY;
+    const evq_event_t *f;
+    while ((f = front(q)) != NULL && q->cancel_count > 0 && cancel_take(q, f->seq))
+        drop_front(q);
+    return f ? f->time : INFINITY;
 }

@@ -1,24 +1,44 @@
 /*
  * evq.h - the event calendar: a priority queue of future events.
  *
- * Design.  Events are small plain structs (32 bytes) stored by value in one
- * growable array organised as a 4-ary min-heap on (time, seq).  `seq` is a
- * 64-bit counter stamped at insertion, so events at the same instant leave in
- * the order they were scheduled and a run is deterministic.  A 4-ary heap is
- * half as deep as a binary one and its four children share two cache lines,
- * which pays off for large calendars; sifting moves a "hole" instead of
- * swapping, so each level costs one copy.
+ * Order.  Events are small plain structs (32 bytes) that leave in (time,
+ * seq) order.  `seq` is a 64-bit counter stamped at insertion, so events at
+ * the same instant leave in the order they were scheduled and a run is
+ * deterministic.  Times may be any double but NaN, infinities included.
  *
- * No allocation per event: the array grows by doubling and never shrinks
- * until evq_free, so after warm-up pushing and popping touch no allocator.
+ * Design: a small heap in front of a radix heap.  A time is mapped to a
+ * 64-bit key whose unsigned order is the order of the doubles (its IEEE
+ * bits, sign-adjusted), and the calendar keeps a bound `hi`:
+ *   - events with keys below hi are in `near`, a 4-ary min-heap on (time,
+ *     seq) with hole-based sifting, kept small (tens of events);
+ *   - the others are in 64 unsorted buckets of a radix heap: bucket b holds
+ *     the keys that first differ from a reference key `last` (<= hi) at
+ *     bit b-1, bucket 0 those equal to it.  Lower buckets hold earlier keys.
+ * Pops take the top of `near`.  When it runs dry, the lowest buckets are
+ * poured into it (each a range of keys just above hi), and hi rises to the
+ * end of the last one poured; a bucket too large to pour is first split:
+ * its minimum becomes `last` and its events fall into lower buckets.  If
+ * pushes below hi swell `near` past a limit, its events go back to the
+ * buckets and hi drops to `last`.  So an event is copied a few times in
+ * its life with no data-dependent branch, and compared only in a heap of
+ * tens, where a heap of all pending events (thousands in a workflow
+ * model, most of them days ahead) compares and mispredicts on every level
+ * of every pop.  A calendar that stays small (an M/M/1 holds two events)
+ * simply lives in `near`.
+ *
+ * Memory.  Buckets are linked lists of 32-event chunks from one pool; the
+ * pool and `near` grow by doubling at push time and always keep room for
+ * every event, so popping never allocates and cannot fail.  Nothing is
+ * allocated per event after warm-up, and memory stays proportional to the
+ * largest number of pending events.
  *
  * Cancellation is lazy.  evq_cancel(seq) records the seq in a small
  * open-addressing hash set; evq_pop discards cancelled events when they
- * reach the top.  The set is only consulted when it is non-empty, so runs
+ * reach the front.  The set is only consulted when it is non-empty, so runs
  * that never cancel pay one predictable branch per pop.  When cancelled
- * events make up half the heap (and number at least 64), they are purged
- * in one pass and the heap rebuilt, so timers cancelled long before their
- * time (patience of citizens who got served) do not pile up.
+ * events make up half the calendar (and number at least 64), they are
+ * purged in one pass, so timers cancelled long before their time (patience
+ * of citizens who got served) do not pile up.
  */
 #ifndef GOVSIM_EVQ_H
 #define GOVSIM_EVQ_H
@@ -35,11 +55,34 @@ typedef struct evq_event {
     uint64_t data;    /* one word of payload for the handler             */
 } evq_event_t;
 
+#define EVQ_BUCKETS 64   /* keys at or above `last` differ below bit 63  */
+#define EVQ_CHUNK 32     /* events per chunk of a bucket's list          */
+
+/* One bucket: a list of chunks, all full but the tail.  An emptied bucket
+ * keeps its head chunk for the next event. */
+typedef struct evq_bucket {
+    uint32_t head, tail;   /* chunk indices; head is EVQ_NIL if never used */
+    uint32_t tail_len;     /* events in the tail chunk                     */
+    uint32_t n;            /* events in the bucket                         */
+} evq_bucket_t;
+
 typedef struct evq {
-    evq_event_t *heap;   /* heap[0] is the earliest event               */
-    size_t size;         /* events in the heap (including cancelled)    */
-    size_t cap;
+    size_t size;         /* events held (including cancelled ones)       */
     uint64_t next_seq;
+    /* the near heap: every event with a key below hi */
+    evq_event_t *near;
+    size_t n_near, near_cap, near_limit;
+    uint64_t hi;
+    /* the radix heap: every other event */
+    uint64_t last;       /* reference key of the buckets (last <= hi)    */
+    uint64_t nonempty;   /* bit b set: bucket b has events               */
+    evq_bucket_t bucket[EVQ_BUCKETS];
+    evq_event_t *pool;   /* n_chunks * EVQ_CHUNK event slots             */
+    uint32_t *chunk_next;/* next chunk of a bucket, or of the free list  */
+    uint32_t n_chunks;
+    uint32_t free_chunk; /* head of the free list                        */
+    size_t cap;          /* event slots in the pool                      */
+    size_t room;         /* events held before a push must reserve       */
     /* cancelled seqs: open addressing, linear probing, 0 = empty slot
      * (seqs start at 1 so 0 is never a real handle) */
     uint64_t *cancel;
@@ -68,7 +111,7 @@ bool evq_pop(evq_t *q, evq_event_t *out);
 bool evq_pop_until(evq_t *q, double until, evq_event_t *out);
 
 /* Time of the earliest live event, INFINITY when none.  Discards cancelled
- * events that sit at the top, hence not const. */
+ * events that sit at the front, hence not const. */
 double evq_next_time(evq_t *q);
 
 /* Cancel a pending event by its seq.  Cancelling an event that already
@@ -76,7 +119,7 @@ double evq_next_time(evq_t *q);
  * only costs memory).  Returns 0, or -1 when out of memory. */
 int evq_cancel(evq_t *q, uint64_t seq);
 
-/* Events in the heap, counting cancelled ones not yet discarded. */
+/* Events held, counting cancelled ones not yet discarded. */
 static inline size_t evq_size(const evq_t *q) { return q->size; }
 
 #endif
