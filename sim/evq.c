@@ -8,15 +8,17 @@
 
 #define EVQ_NIL UINT32_MAX
 #define EVQ_DEFAULT_CAP 64
-#define NEAR_ARITY 4
 /* Buckets are poured into `near` while it would hold at most NEAR_FILL
  * events; `near` is spilled back when pushes swell it to NEAR_LIMIT. */
 #ifndef EVQ_NEAR_FILL
 #define EVQ_NEAR_FILL 32
 #endif
 #ifndef EVQ_NEAR_LIMIT
-#define EVQ_NEAR_LIMIT 128
+#define EVQ_NEAR_LIMIT 64
 #endif
+/* A pour longer than this (many events at one instant) is sorted with
+ * qsort rather than by insertion. */
+#define INSERTION_SORT_MAX 64
 /* Free chunks kept beyond one per EVQ_CHUNK events: the partly filled (or
  * empty, kept) tail of each bucket, and during a split the source's head
  * (kept for it) and the chunk being read, whose events are counted twice;
@@ -73,66 +75,60 @@ static inline uint64_t bucket_end(uint64_t last, unsigned b) {
     return top == UINT64_MAX >> b ? UINT64_MAX : (top + 1) << b;
 }
 
-/* ---- the near heap ---------------------------------------------------------- */
+/* ---- the near run ---------------------------------------------------------- */
 
-/* (time, seq) order.  Short-circuit form on purpose: measured on the hold
- * model, branch-free variants (bitwise &/|, conditional-move tournaments)
- * were 5-15% slower in a heap. */
+/* (time, seq) order. */
 static inline bool event_before(const evq_event_t *a, const evq_event_t *b) {
     return a->time < b->time || (a->time == b->time && a->seq < b->seq);
 }
 
-/* Move the hole at `i` up while (time, seq) is earlier than the parent;
- * returns where the hole stopped.  The key travels in registers: copying a
- * freshly built struct instead stalls on store-to-load forwarding. */
-static inline size_t hole_up(evq_event_t *heap, size_t i, double time,
-                             uint64_t seq) {
-    while (i > 0) {
-        size_t parent = (i - 1) / NEAR_ARITY;
-        const evq_event_t *p = &heap[parent];
-        if (!(time < p->time || (time == p->time && seq < p->seq))) break;
-        heap[i] = *p;
-        i = parent;
+static int cmp_events(const void *a, const void *b) {
+    return event_before(a, b) ? -1 : event_before(b, a) ? 1 : 0;
+}
+
+static inline size_t near_count(const evq_t *q) { return q->near_end - q->near_head; }
+
+/* A slot for a new event of this time in the run: its seq is the largest
+ * yet, so it goes after every event at or before `time`.  With room before
+ * the head (there is after any pop) the events before it shift down one;
+ * otherwise those after it shift up.  New events are mostly due soon, so
+ * this is usually a short shift at the front. */
+static inline evq_event_t *near_slot(evq_t *q, double time) {
+    evq_event_t *a = q->near;
+    size_t i;
+    if (q->near_head > 0) {
+        i = --q->near_head;
+        while (i + 1 < q->near_end && a[i + 1].time <= time) {
+            a[i] = a[i + 1];
+            i++;
+        }
+    } else {
+        i = q->near_end++;
+        while (i > 0 && time < a[i - 1].time) {
+            a[i] = a[i - 1];
+            i--;
+        }
     }
-    return i;
+    return &a[i];
 }
 
-/* Move the hole at `i` down, into the earliest child, until `ev` is no
- * later than that child, and put ev there.  (Floyd's bottom-up variant,
- * hole to a leaf first, measured slower.) */
-static inline void hole_down(evq_event_t *heap, size_t size, size_t i,
-                             const evq_event_t *ev) {
-    for (;;) {
-        size_t first = i * NEAR_ARITY + 1;
-        if (first >= size) break;
-        size_t end = first + NEAR_ARITY < size ? first + NEAR_ARITY : size;
-        size_t best = first;
-        for (size_t c = first + 1; c < end; c++)
-            if (event_before(&heap[c], &heap[best])) best = c;
-        if (!event_before(&heap[best], ev)) break;
-        heap[i] = heap[best];
-        i = best;
+/* Sort near[from .. near_end) in place. */
+static void near_sort_tail(evq_t *q, size_t from) {
+    evq_event_t *a = q->near;
+    size_t end = q->near_end;
+    if (end - from > INSERTION_SORT_MAX) {
+        qsort(a + from, end - from, sizeof *a, cmp_events);
+        return;
     }
-    heap[i] = *ev;
-}
-
-static inline void near_insert(evq_t *q, const evq_event_t *ev) {
-    q->near[hole_up(q->near, q->n_near++, ev->time, ev->seq)] = *ev;
-}
-
-/* The former last element is passed in place: the hole never reaches its
- * index, and a copy would cost a store and a reload per pop. */
-static void near_drop_top(evq_t *q) {
-    q->n_near--;
-    if (q->n_near > 0) hole_down(q->near, q->n_near, 0, &q->near[q->n_near]);
-}
-
-/* Bottom-up heap construction (Floyd, O(n)). */
-static void near_heapify(evq_t *q) {
-    if (q->n_near < 2) return;
-    for (size_t i = (q->n_near - 2) / NEAR_ARITY + 1; i-- > 0;) {
-        evq_event_t ev = q->near[i];
-        hole_down(q->near, q->n_near, i, &ev);
+    for (size_t j = from + 1; j < end; j++) {
+        if (!event_before(&a[j], &a[j - 1])) continue;
+        evq_event_t ev = a[j];
+        size_t i = j;
+        do {
+            a[i] = a[i - 1];
+            i--;
+        } while (i > from && event_before(&ev, &a[i - 1]));
+        a[i] = ev;
     }
 }
 
@@ -175,7 +171,8 @@ static void set_room(evq_t *q) {
 }
 
 /* Room for `events` events: `near` can take them all (a pour of bucket 0
- * may move any number), and the pool has at least events / EVQ_CHUNK +
+ * may move any number, and the run starts at 0 whenever it grows at the
+ * end), and the pool has at least events / EVQ_CHUNK +
  * SPARE_CHUNKS chunks, the most the buckets can use at once: each bucket
  * has one partial or kept chunk beyond its full ones (EVQ_BUCKETS), a
  * split keeps the source's head and reads one more chunk whose events are
@@ -243,45 +240,42 @@ static void bucket_reset(evq_t *q, unsigned b) {
     q->nonempty &= ~(1ull << b);
 }
 
-/* Move every event of bucket b into `near`. */
+/* Move every event of bucket b to the end of `near` and sort them there:
+ * their keys are above every key already in it. */
 static void pour(evq_t *q, unsigned b) {
     const evq_bucket_t *bk = &q->bucket[b];
+    size_t from = q->near_end;
     for (uint32_t c = bk->head;; c = q->chunk_next[c]) {
-        const evq_event_t *e = chunk_at(q, c);
         uint32_t n = c == bk->tail ? bk->tail_len : EVQ_CHUNK;
-        for (uint32_t i = 0; i < n; i++) near_insert(q, &e[i]);
+        memcpy(&q->near[q->near_end], chunk_at(q, c), n * sizeof(evq_event_t));
+        q->near_end += n;
         if (c == bk->tail) break;
     }
     bucket_reset(q, b);
+    near_sort_tail(q, from);
 }
 
-/* Split bucket b (b >= 1, the lowest non-empty one): its minimum becomes
- * `last` (and hi), and its events fall into lower buckets, all of which
- * are empty.  Each source chunk but the head (kept) is freed once read. */
+/* Split bucket b (b >= 1, the lowest non-empty one) at the start of its
+ * range: the keys that agree with `last` from bit b up and have bit b-1
+ * set.  That key becomes `last` (and hi), and the events fall into lower
+ * buckets, all of them empty, by their highest bit below b-1 that differs.
+ * (A radix heap proper splits at the bucket's minimum, which costs a pass
+ * to find it.)  Each source chunk but the head (kept) is freed once read. */
 static void split(evq_t *q, unsigned b) {
     evq_bucket_t src = q->bucket[b];
-    uint64_t min = UINT64_MAX;
-    for (uint32_t c = src.head;; c = q->chunk_next[c]) {
-        const evq_event_t *e = chunk_at(q, c);
-        uint32_t n = c == src.tail ? src.tail_len : EVQ_CHUNK;
-        for (uint32_t i = 0; i < n; i++) {
-            uint64_t k = time_key(e[i].time);
-            min = k < min ? k : min;
-        }
-        if (c == src.tail) break;
-    }
+    uint64_t start = (q->last >> b << b) | (1ull << (b - 1));
     q->bucket[b].tail = src.head;
     q->bucket[b].tail_len = 0;
     q->bucket[b].n = 0;
     q->nonempty &= ~(1ull << b);
-    q->last = q->hi = min;
+    q->last = q->hi = start;
     for (uint32_t c = src.head;;) {
         const evq_event_t *e = chunk_at(q, c);
         bool at_tail = c == src.tail;
         uint32_t n = at_tail ? src.tail_len : EVQ_CHUNK;
         uint32_t next = q->chunk_next[c];
         for (uint32_t i = 0; i < n; i++)
-            *bucket_slot(q, bucket_of(time_key(e[i].time), min)) = e[i];
+            *bucket_slot(q, bucket_of(time_key(e[i].time), start)) = e[i];
         if (c != src.head) chunk_give(q, c);
         if (at_tail) break;
         c = next;
@@ -294,34 +288,34 @@ static void split(evq_t *q, unsigned b) {
  * so that a big pour (many events at one instant) is not spilled back and
  * poured again on every push.  Returns false when there is no event. */
 static bool refill(evq_t *q) {
+    q->near_head = q->near_end = 0;
     while (q->nonempty) {
         unsigned b = ctz64(q->nonempty);
-        if (b == 0 || q->n_near + q->bucket[b].n <= EVQ_NEAR_FILL) {
+        if (b == 0 || q->near_end + q->bucket[b].n <= EVQ_NEAR_FILL) {
             pour(q, b);
             q->hi = bucket_end(q->last, b);
-        } else if (q->n_near > 0) {
+        } else if (q->near_end > 0) {
             break;
         } else {
             split(q, b);
         }
     }
-    q->near_limit = 2 * q->n_near > EVQ_NEAR_LIMIT ? 2 * q->n_near : EVQ_NEAR_LIMIT;
-    return q->n_near > 0;
+    q->near_limit = 2 * q->near_end > EVQ_NEAR_LIMIT ? 2 * q->near_end : EVQ_NEAR_LIMIT;
+    return q->near_end > 0;
 }
 
-/* `near` has reached its limit: its events not before `last` go back to
- * the buckets and hi drops to last.  Events before last (pushed back in
- * time) stay; the limit grows with them so that spills stay rare. */
+/* `near` has reached its limit: its events not before `last` (a tail of
+ * the run) go back to the buckets and hi drops to last.  Events before
+ * last (pushed back in time) stay; the limit grows with them so that
+ * spills stay rare. */
 static void spill(evq_t *q) {
-    size_t kept = 0;
-    for (size_t i = 0; i < q->n_near; i++) {
-        uint64_t k = time_key(q->near[i].time);
-        if (k < q->last) q->near[kept++] = q->near[i];
-        else *bucket_slot(q, bucket_of(k, q->last)) = q->near[i];
-    }
-    q->n_near = kept;
-    near_heapify(q);
+    size_t keep = q->near_end;
+    while (keep > q->near_head && time_key(q->near[keep - 1].time) >= q->last) keep--;
+    for (size_t i = keep; i < q->near_end; i++)
+        *bucket_slot(q, bucket_of(time_key(q->near[i].time), q->last)) = q->near[i];
+    q->near_end = keep;
     q->hi = q->last;
+    size_t kept = near_count(q);
     q->near_limit = 2 * kept > EVQ_NEAR_LIMIT ? 2 * kept : EVQ_NEAR_LIMIT;
 }
 
@@ -329,7 +323,7 @@ static void spill(evq_t *q) {
 
 static void make_empty(evq_t *q) {
     q->size = 0;
-    q->n_near = 0;
+    q->near_head = q->near_end = 0;
     q->near_limit = EVQ_NEAR_LIMIT;
     q->hi = q->last = KEY_ZERO;
     q->nonempty = 0;
@@ -374,8 +368,8 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity,
     uint64_t key = time_key(time);
     uint64_t seq = q->next_seq++;
     evq_event_t *slot;
-    if (key < q->hi && q->n_near >= q->near_limit) spill(q);
-    if (key < q->hi) slot = &q->near[hole_up(q->near, q->n_near++, time, seq)];
+    if (key < q->hi && near_count(q) >= q->near_limit) spill(q);
+    if (key < q->hi) slot = near_slot(q, time);
     else slot = bucket_slot(q, bucket_of(key, q->last));
     slot->time = time;
     slot->seq = seq;
@@ -457,18 +451,18 @@ static size_t bucket_purge(evq_t *q, unsigned b) {
     return kept;
 }
 
-/* Drop every cancelled event at once: `near` filtered and rebuilt, the
- * buckets compacted in place.  Without this, events cancelled long before
+/* Drop every cancelled event at once: `near` and the buckets compacted
+ * in place.  Without this, events cancelled long before
  * their time (a served citizen's patience timer) would stay, each costing
  * moves and a pop when it surfaces.  Seqs left in the set afterwards
  * belong to events that already fired (a caller bug): they are forgotten
  * too. */
 static void purge_cancelled(evq_t *q) {
-    size_t kept = 0;
-    for (size_t i = 0; i < q->n_near; i++)
-        if (!cancel_take(q, q->near[i].seq)) q->near[kept++] = q->near[i];
-    q->n_near = kept;
-    near_heapify(q);
+    size_t end = q->near_head;
+    for (size_t i = q->near_head; i < q->near_end; i++)
+        if (!cancel_take(q, q->near[i].seq)) q->near[end++] = q->near[i];
+    q->near_end = end;
+    size_t kept = near_count(q);
     for (uint64_t m = q->nonempty; m; m &= m - 1) kept += bucket_purge(q, ctz64(m));
     q->size = kept;
     for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
@@ -494,13 +488,13 @@ int evq_cancel(evq_t *q, uint64_t seq) {
 
 /* The earliest event (live or cancelled), left in place; NULL when none. */
 static inline const evq_event_t *front(evq_t *q) {
-    if (q->n_near == 0 && !refill(q)) return NULL;
-    return &q->near[0];
+    if (q->near_head == q->near_end && !refill(q)) return NULL;
+    return &q->near[q->near_head];
 }
 
 static inline void drop_front(evq_t *q) {
     q->size--;
-    near_drop_top(q);
+    q->near_head++;
 }
 
 bool evq_pop(evq_t *q, evq_event_t *out) {

@@ -6,25 +6,28 @@
  * the same instant leave in the order they were scheduled and a run is
  * deterministic.  Times may be any double but NaN, infinities included.
  *
- * Design: a small heap in front of a radix heap.  A time is mapped to a
- * 64-bit key whose unsigned order is the order of the doubles (its IEEE
- * bits, sign-adjusted), and the calendar keeps a bound `hi`:
- *   - events with keys below hi are in `near`, a 4-ary min-heap on (time,
- *     seq) with hole-based sifting, kept small (tens of events);
+ * Design: a short sorted run in front of a radix heap.  A time is mapped
+ * to a 64-bit key whose unsigned order is the order of the doubles (its
+ * IEEE bits, sign-adjusted), and the calendar keeps a bound `hi`:
+ *   - events with keys below hi are in `near`, an array sorted by (time,
+ *     seq), short (tens of events): a pop takes its first element;
  *   - the others are in 64 unsorted buckets of a radix heap: bucket b holds
  *     the keys that first differ from a reference key `last` (<= hi) at
- *     bit b-1, bucket 0 those equal to it.  Lower buckets hold earlier keys.
- * Pops take the top of `near`.  When it runs dry, the lowest buckets are
- * poured into it (each a range of keys just above hi), and hi rises to the
- * end of the last one poured; a bucket too large to pour is first split:
- * its minimum becomes `last` and its events fall into lower buckets.  If
- * pushes below hi swell `near` past a limit, its events go back to the
- * buckets and hi drops to `last`.  So an event is copied a few times in
- * its life with no data-dependent branch, and compared only in a heap of
- * tens, where a heap of all pending events (thousands in a workflow
- * model, most of them days ahead) compares and mispredicts on every level
- * of every pop.  A calendar that stays small (an M/M/1 holds two events)
- * simply lives in `near`.
+ *     bit b-1, bucket 0 those equal to it.  Lower buckets hold earlier
+ *     keys, and each bucket is a range of keys.
+ * When `near` runs dry, the lowest buckets are poured into it and sorted
+ * (each a range of keys just above hi, a few dozen events in all), and hi
+ * rises to the end of the last one poured.  A lowest bucket too large to
+ * pour is split at the start of its range, which becomes `last`: its
+ * events fall into lower buckets by their next bits.  A push below hi is
+ * inserted into the run (it usually lands near the front, which is the
+ * cheap end); if such pushes swell it past a limit, its events go back to
+ * the buckets and hi drops to `last`.  So an event is copied a few times
+ * in its life, without data-dependent branches, and compared only while
+ * sorting a few dozen; a heap of every pending event (thousands in a
+ * workflow model, most of them days ahead) compares and mispredicts on
+ * every level of every pop.  Ties leave by seq as the run is sorted by
+ * (time, seq).
  *
  * Memory.  Buckets are linked lists of 32-event chunks from one pool; the
  * pool and `near` grow by doubling at push time and always keep room for
@@ -69,9 +72,10 @@ typedef struct evq_bucket {
 typedef struct evq {
     size_t size;         /* events held (including cancelled ones)       */
     uint64_t next_seq;
-    /* the near heap: every event with a key below hi */
+    /* the near run: every event with a key below hi, sorted, in
+     * near[near_head .. near_end) */
     evq_event_t *near;
-    size_t n_near, near_cap, near_limit;
+    size_t near_head, near_end, near_cap, near_limit;
     uint64_t hi;
     /* the radix heap: every other event */
     uint64_t last;       /* reference key of the buckets (last <= hi)    */

@@ -548,6 +548,35 @@ START_TEST(test_push_before_peeked_minimum) {
 }
 END_TEST
 
+/* Going back in time after pops: events earlier than anything popped so
+ * far, mixed with events just ahead, enough to overflow the near run; all
+ * leave in (time, seq) order, the early ones first. */
+START_TEST(test_back_in_time_overflows_near) {
+    enum { FAR = 2000, BACK = 100, AHEAD = 100 };
+    static evq_event_t want[FAR + BACK + AHEAD];
+    size_t n = 0;
+    evq_t q;
+    CHECK_EQ(evq_init(&q, 0), 0);
+    gsl_rng *g = rng_stream_new(TEST_SEED, 0, 6);
+    for (uint32_t i = 0; i < FAR; i++) {
+        want[n] = (evq_event_t){1000.0 + i, 0, 0, i, 0};
+        push_event(&q, &want[n++]);
+    }
+    evq_event_t ev;
+    CHECK(evq_pop(&q, &ev) && ev.entity == 0);
+    for (uint32_t i = 0; i < BACK + AHEAD; i++) {
+        double t = i % 2 ? 1.0 + 99.0 * gsl_rng_uniform(g)
+                         : 1000.5 + 0.5 * gsl_rng_uniform(g);
+        want[n] = (evq_event_t){t, 0, 1, FAR + i, 0};
+        push_event(&q, &want[n++]);
+    }
+    qsort(want + 1, n - 1, sizeof *want, cmp_time_seq);
+    check_pops_in_order(&q, want + 1, n - 1);
+    gsl_rng_free(g);
+    evq_free(&q);
+}
+END_TEST
+
 /* Thousands of events at one instant, and while they leave each handler
  * schedules another at the same instant: insertion order throughout, and
  * fast (a calendar that moved all of them on every push would take
@@ -693,6 +722,7 @@ Suite *suite_evq(void) {
     tcase_add_test(tc, test_push_before_peeked_minimum);
     tcase_add_test(tc, test_signed_zero_is_one_instant);
     tcase_add_test(tc, test_purge_empties_buckets);
+    tcase_add_test(tc, test_back_in_time_overflows_near);
     suite_add_tcase(s, tc);
     /* a defect here hangs rather than fails: a short timeout */
     TCase *hang = tcase_create("no-hang");
