@@ -664,6 +664,7 @@ static int setup_resources(flow_model_t *m) {
         unsigned cap = r < 2 * nd && (r & 1) ? (unsigned)s->departments[r / 2].staff
                                              : (open0 ? m->front_capacity[r] : 0);
         fail |= res_init(&m->res[r], cap, 1, 0.0);
+        res_track_waits(&m->res[r], false); /* window waits are counted per case */
     }
     return fail ? -1 : 0;
 }
