@@ -25,7 +25,7 @@ static const char *const WEEKDAY_NAME[7] = {
  * by the reciprocal (a division costs several times more on every query);
  * it is off by at most one day, which the correction repairs, so the day
  * is the same as floor of the exact quotient. */
-static long long day_of(double t) {
+static inline long long day_of(double t) {
     long long d = (long long)floor(t * (1.0 / WCAL_DAY));
     if ((double)d * WCAL_DAY > t) d--;
     else if ((double)(d + 1) * WCAL_DAY <= t) d++;
@@ -36,7 +36,7 @@ static double day_start(long long d) { return (double)d * WCAL_DAY; }
 
 /* Days are never negative (times are >= 0, holidays >= 0): an unsigned
  * remainder skips the sign fix-up of a signed one. */
-static int weekday_of(long long d) { return (int)((unsigned long long)d % 7u); }
+static inline int weekday_of(long long d) { return (int)((unsigned long long)d % 7u); }
 
 static bool always_open(const wcal_t *c) { return c->n_intervals == 0; }
 
@@ -64,8 +64,10 @@ static bool is_holiday(const wcal_t *c, long long d) {
     return i < c->n_holidays && (long long)c->holidays[i] == d;
 }
 
-static bool is_working_day(const wcal_t *c, long long d) {
-    return c->workday[weekday_of(d)] && !is_holiday(c, d);
+/* Asked on most queries, so inline, and without the holiday search when
+ * there are none. */
+static inline bool is_working_day(const wcal_t *c, long long d) {
+    return c->workday[weekday_of(d)] && (c->n_holidays == 0 || !is_holiday(c, d));
 }
 
 /* Open minutes of one working day that fall in [x0, x1] (minutes after
