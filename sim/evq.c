@@ -26,6 +26,8 @@
 #define SPARE_CHUNKS (EVQ_BUCKETS + 4)
 #define KEY_ZERO 0x8000000000000000ull /* the key of +0.0 */
 
+static void forget_cancels(evq_t *q);
+
 /* ---- keys --------------------------------------------------------------- */
 
 /* A key whose unsigned order is the order of the doubles: non-negative
@@ -344,6 +346,8 @@ void evq_free(evq_t *q) {
     free(q->chunk_next);
     free(q->near);
     free(q->cancel);
+    free(q->cancel_hint);
+    q->cancel_hint = NULL;
     q->pool = q->near = NULL;
     q->chunk_next = NULL;
     q->cancel = NULL;
@@ -355,8 +359,7 @@ void evq_free(evq_t *q) {
 
 void evq_clear(evq_t *q) {
     make_empty(q);
-    q->cancel_count = 0;
-    for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
+    forget_cancels(q);
 }
 
 /* ---- push and pop ------------------------------------------------------------ */
@@ -378,6 +381,13 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity,
     slot->data = data;
     q->size++;
     return seq;
+}
+
+/* Empty the cancelled set and its counts. */
+static void forget_cancels(evq_t *q) {
+    for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
+    q->cancel_count = 0;
+    if (q->cancel_hint) memset(q->cancel_hint, 0, EVQ_HINTS * sizeof *q->cancel_hint);
 }
 
 static size_t cancel_slot(uint64_t seq, size_t cap) {
@@ -407,7 +417,13 @@ static bool cancel_take(evq_t *q, uint64_t seq) {
     }
     q->cancel[hole] = 0;
     q->cancel_count--;
+    q->cancel_hint[seq % EVQ_HINTS]--;
     return true;
+}
+
+/* Was seq cancelled?  If so it is taken out of the set. */
+static inline bool take_if_cancelled(evq_t *q, uint64_t seq) {
+    return q->cancel_count > 0 && q->cancel_hint[seq % EVQ_HINTS] > 0 && cancel_take(q, seq);
 }
 
 /* Returns true when seq was not in the set before. */
@@ -465,12 +481,15 @@ static void purge_cancelled(evq_t *q) {
     size_t kept = near_count(q);
     for (uint64_t m = q->nonempty; m; m &= m - 1) kept += bucket_purge(q, ctz64(m));
     q->size = kept;
-    for (size_t i = 0; i < q->cancel_cap; i++) q->cancel[i] = 0;
-    q->cancel_count = 0;
+    forget_cancels(q);
 }
 
 int evq_cancel(evq_t *q, uint64_t seq) {
     assert(seq != 0 && seq < q->next_seq);
+    if (!q->cancel_hint) {
+        q->cancel_hint = calloc(EVQ_HINTS, sizeof *q->cancel_hint);
+        if (!q->cancel_hint) return -1;
+    }
     if ((q->cancel_count + 1) * 2 > q->cancel_cap) {
         size_t cap = q->cancel_cap ? q->cancel_cap * 2 : 16;
         uint64_t *set = calloc(cap, sizeof *set);
@@ -481,7 +500,10 @@ int evq_cancel(evq_t *q, uint64_t seq) {
         q->cancel = set;
         q->cancel_cap = cap;
     }
-    if (cancel_insert(q->cancel, q->cancel_cap, seq)) q->cancel_count++;
+    if (cancel_insert(q->cancel, q->cancel_cap, seq)) {
+        q->cancel_count++;
+        q->cancel_hint[seq % EVQ_HINTS]++;
+    }
     if (q->cancel_count >= 64 && 2 * q->cancel_count >= q->size) purge_cancelled(q);
     return 0;
 }
@@ -502,7 +524,7 @@ bool evq_pop(evq_t *q, evq_event_t *out) {
     while ((f = front(q)) != NULL) {
         *out = *f;
         drop_front(q);
-        if (q->cancel_count == 0 || !cancel_take(q, out->seq)) return true;
+        if (!take_if_cancelled(q, out->seq)) return true;
     }
     return false;
 }
@@ -512,14 +534,14 @@ bool evq_pop_until(evq_t *q, double until, evq_event_t *out) {
     while ((f = front(q)) != NULL && f->time <= until) {
         *out = *f;
         drop_front(q);
-        if (q->cancel_count == 0 || !cancel_take(q, out->seq)) return true;
+        if (!take_if_cancelled(q, out->seq)) return true;
     }
     return false;
 }
 
 double evq_next_time(evq_t *q) {
     const evq_event_t *f;
-    while ((f = front(q)) != NULL && q->cancel_count > 0 && cancel_take(q, f->seq))
+    while ((f = front(q)) != NULL && take_if_cancelled(q, f->seq))
         drop_front(q);
     return f ? f->time : INFINITY;
 }
