@@ -62,19 +62,45 @@ static inline unsigned ctz64(uint64_t x) {
 #endif
 }
 
-/* 0 when key == last, else 1 + the highest bit where they differ; below
- * EVQ_BUCKETS because keys and last (>= KEY_ZERO) share bit 63. */
+#define DIGIT_VALUES (1u << EVQ_DIGIT)
+
+/* The bucket of a key (>= last): 0 when key == last, else, at the highest
+ * digit position p where they differ, p * DIGIT_VALUES + the key's digit
+ * there.  Keys in higher buckets are larger. */
 static inline unsigned bucket_of(uint64_t key, uint64_t last) {
     uint64_t x = key ^ last;
-    return x ? 64u - clz64(x) : 0u;
+    if (x == 0) return 0;
+    unsigned p = (63u - clz64(x)) / EVQ_DIGIT;
+    return (p << EVQ_DIGIT) | (unsigned)((key >> (p * EVQ_DIGIT)) & (DIGIT_VALUES - 1));
 }
 
-/* The smallest key above bucket b's range: keys that agree with last from
- * bit b up (saturating: UINT64_MAX is above every key of a time). */
+/* The smallest key above bucket b's range: keys that agree with last
+ * above b's digit position and have b's digit there (saturating: UINT64_MAX
+ * is above every key of a time). */
 static inline uint64_t bucket_end(uint64_t last, unsigned b) {
     if (b == 0) return last + 1;
-    uint64_t top = last >> b;
-    return top == UINT64_MAX >> b ? UINT64_MAX : (top + 1) << b;
+    unsigned shift = (b >> EVQ_DIGIT) * EVQ_DIGIT;
+    uint64_t digit = b & (DIGIT_VALUES - 1);
+    uint64_t above = shift + EVQ_DIGIT >= 64 ? 0 : last >> (shift + EVQ_DIGIT);
+    uint64_t top = (above << EVQ_DIGIT) + digit + 1;
+    return top > UINT64_MAX >> shift ? UINT64_MAX : top << shift;
+}
+
+/* The start of bucket b's range (b beyond level 0). */
+static inline uint64_t bucket_start(uint64_t last, unsigned b) {
+    unsigned shift = (b >> EVQ_DIGIT) * EVQ_DIGIT;
+    uint64_t above = shift + EVQ_DIGIT >= 64 ? 0 : last >> (shift + EVQ_DIGIT);
+    return ((above << EVQ_DIGIT) | (b & (DIGIT_VALUES - 1))) << shift;
+}
+
+static inline void mark(evq_t *q, unsigned b) { q->nonempty[b >> 6] |= 1ull << (b & 63); }
+static inline void unmark(evq_t *q, unsigned b) { q->nonempty[b >> 6] &= ~(1ull << (b & 63)); }
+
+/* The lowest non-empty bucket, or EVQ_BUCKETS if none. */
+static inline unsigned lowest_bucket(const evq_t *q) {
+    for (unsigned w = 0; w < EVQ_MASK_WORDS; w++)
+        if (q->nonempty[w]) return w * 64 + ctz64(q->nonempty[w]);
+    return EVQ_BUCKETS;
 }
 
 /* ---- the near run ---------------------------------------------------------- */
@@ -228,7 +254,7 @@ static inline evq_event_t *bucket_slot(evq_t *q, unsigned b) {
         bk->tail_len = 0;
     }
     bk->n++;
-    q->nonempty |= 1ull << b;
+    mark(q, b);
     return &chunk_at(q, bk->tail)[bk->tail_len++];
 }
 
@@ -239,7 +265,7 @@ static void bucket_reset(evq_t *q, unsigned b) {
     bk->tail = bk->head;
     bk->tail_len = 0;
     bk->n = 0;
-    q->nonempty &= ~(1ull << b);
+    unmark(q, b);
 }
 
 /* Move every event of bucket b to the end of `near` and sort them there:
@@ -257,19 +283,19 @@ static void pour(evq_t *q, unsigned b) {
     near_sort_tail(q, from);
 }
 
-/* Split bucket b (b >= 1, the lowest non-empty one) at the start of its
- * range: the keys that agree with `last` from bit b up and have bit b-1
- * set.  That key becomes `last` (and hi), and the events fall into lower
- * buckets, all of them empty, by their highest bit below b-1 that differs.
- * (A radix heap proper splits at the bucket's minimum, which costs a pass
- * to find it.)  Each source chunk but the head (kept) is freed once read. */
+/* Split bucket b (beyond level 0, the lowest non-empty one) at the start
+ * of its range: the keys that agree with `last` above b's digit position
+ * and have b's digit there.  That key becomes `last` (and hi), and the
+ * events fall into buckets of lower positions, all of them empty.  (A
+ * radix heap proper splits at the bucket's minimum, which costs a pass to
+ * find it.)  Each source chunk but the head (kept) is freed once read. */
 static void split(evq_t *q, unsigned b) {
     evq_bucket_t src = q->bucket[b];
-    uint64_t start = (q->last >> b << b) | (1ull << (b - 1));
+    uint64_t start = bucket_start(q->last, b);
     q->bucket[b].tail = src.head;
     q->bucket[b].tail_len = 0;
     q->bucket[b].n = 0;
-    q->nonempty &= ~(1ull << b);
+    unmark(q, b);
     q->last = q->hi = start;
     for (uint32_t c = src.head;;) {
         const evq_event_t *e = chunk_at(q, c);
@@ -285,15 +311,14 @@ static void split(evq_t *q, unsigned b) {
 }
 
 /* `near` is empty: pour the lowest buckets into it while it stays within
- * NEAR_FILL (bucket 0, one key, always goes), splitting a lowest bucket
+ * NEAR_FILL (level 0 buckets, one key each, always go), splitting a lowest bucket
  * that is too large.  The spill limit is at least twice what was poured,
  * so that a big pour (many events at one instant) is not spilled back and
  * poured again on every push.  Returns false when there is no event. */
 static bool refill(evq_t *q) {
     q->near_head = q->near_end = 0;
-    while (q->nonempty) {
-        unsigned b = ctz64(q->nonempty);
-        if (b == 0 || q->near_end + q->bucket[b].n <= EVQ_NEAR_FILL) {
+    for (unsigned b; (b = lowest_bucket(q)) < EVQ_BUCKETS;) {
+        if (b < DIGIT_VALUES || q->near_end + q->bucket[b].n <= EVQ_NEAR_FILL) {
             pour(q, b);
             q->hi = bucket_end(q->last, b);
         } else if (q->near_end > 0) {
@@ -328,7 +353,7 @@ static void make_empty(evq_t *q) {
     q->near_head = q->near_end = 0;
     q->near_limit = EVQ_NEAR_LIMIT;
     q->hi = q->last = KEY_ZERO;
-    q->nonempty = 0;
+    for (size_t w = 0; w < EVQ_MASK_WORDS; w++) q->nonempty[w] = 0;
     for (size_t b = 0; b < EVQ_BUCKETS; b++) q->bucket[b] = UNUSED_BUCKET;
     q->free_chunk = EVQ_NIL;
     for (size_t c = q->n_chunks; c-- > 0;) chunk_give(q, (uint32_t)c);
@@ -479,7 +504,8 @@ static void purge_cancelled(evq_t *q) {
         if (!cancel_take(q, q->near[i].seq)) q->near[end++] = q->near[i];
     q->near_end = end;
     size_t kept = near_count(q);
-    for (uint64_t m = q->nonempty; m; m &= m - 1) kept += bucket_purge(q, ctz64(m));
+    for (unsigned w = 0; w < EVQ_MASK_WORDS; w++)
+        for (uint64_t m = q->nonempty[w]; m; m &= m - 1) kept += bucket_purge(q, w * 64 + ctz64(m));
     q->size = kept;
     forget_cancels(q);
 }

@@ -11,15 +11,18 @@
  * IEEE bits, sign-adjusted), and the calendar keeps a bound `hi`:
  *   - events with keys below hi are in `near`, an array sorted by (time,
  *     seq), short (tens of events): a pop takes its first element;
- *   - the others are in 64 unsorted buckets of a radix heap: bucket b holds
- *     the keys that first differ from a reference key `last` (<= hi) at
- *     bit b-1, bucket 0 those equal to it.  Lower buckets hold earlier
- *     keys, and each bucket is a range of keys.
+ *   - the others are in the unsorted buckets of a radix heap with 5-bit
+ *     digits: relative to a reference key `last` (<= hi), bucket
+ *     (p, d) holds the keys whose highest digit differing from last is at
+ *     position p and is d there; bucket 0 the keys equal to last.  Lower
+ *     buckets hold earlier keys, and each bucket is a range of keys.
  * When `near` runs dry, the lowest buckets are poured into it and sorted
  * (each a range of keys just above hi, a few dozen events in all), and hi
  * rises to the end of the last one poured.  A lowest bucket too large to
  * pour is split at the start of its range, which becomes `last`: its
- * events fall into lower buckets by their next bits.  A push below hi is
+ * events fall into buckets of lower digit positions.  (With one-bit
+ * digits, a plain radix heap, events moved 2.7 times each in the
+ * Heilongjiang model; with 5-bit digits, 0.95 times.)  A push below hi is
  * inserted into the run (it usually lands near the front, which is the
  * cheap end); if such pushes swell it past a limit, its events go back to
  * the buckets and hi drops to `last`.  So an event is copied a few times
@@ -61,7 +64,15 @@ typedef struct evq_event {
     uint64_t data;    /* one word of payload for the handler             */
 } evq_event_t;
 
-#define EVQ_BUCKETS 64   /* keys at or above `last` differ below bit 63  */
+/* Radix digits of EVQ_DIGIT bits: keys at or above `last` differ below
+ * bit 63, so 63 bits make EVQ_LEVELS digit positions, each with a bucket
+ * per digit value. */
+#ifndef EVQ_DIGIT
+#define EVQ_DIGIT 5
+#endif
+#define EVQ_LEVELS ((63 + EVQ_DIGIT - 1) / EVQ_DIGIT)
+#define EVQ_BUCKETS (EVQ_LEVELS << EVQ_DIGIT)
+#define EVQ_MASK_WORDS ((EVQ_BUCKETS + 63) / 64)
 #define EVQ_CHUNK 32     /* events per chunk of a bucket's list          */
 
 /* One bucket: a list of chunks, all full but the tail.  An emptied bucket
@@ -82,7 +93,7 @@ typedef struct evq {
     uint64_t hi;
     /* the radix heap: every other event */
     uint64_t last;       /* reference key of the buckets (last <= hi)    */
-    uint64_t nonempty;   /* bit b set: bucket b has events               */
+    uint64_t nonempty[EVQ_MASK_WORDS]; /* bit b set: bucket b has events */
     evq_bucket_t bucket[EVQ_BUCKETS];
     evq_event_t *pool;   /* n_chunks * EVQ_CHUNK event slots             */
     uint32_t *chunk_next;/* next chunk of a bucket, or of the free list  */

@@ -121,10 +121,10 @@ START_TEST(test_ties_by_insertion_order) {
 END_TEST
 
 /* Initial capacity 1: the pool doubles several times (it starts with
- * spare chunks for a split, a few thousand slots); the contents survive
+ * spare chunks for a split, some ten thousand slots); the contents survive
  * each doubling. */
 START_TEST(test_growth_past_initial_capacity) {
-    enum { N = 30000 };
+    enum { N = 100000 };
     evq_t q;
     CHECK_EQ(evq_init(&q, 1), 0);
     size_t cap0 = q.cap;
