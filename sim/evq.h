@@ -30,13 +30,15 @@
  * sorting a few dozen; a heap of every pending event (thousands in a
  * workflow model, most of them days ahead) compares and mispredicts on
  * every level of every pop.  Ties leave by seq as the run is sorted by
- * (time, seq).
+ * (time, seq).  A calendar that stays small (an M/M/1 holds two events)
+ * lives in the run alone.
  *
  * Memory.  Buckets are linked lists of 32-event chunks from one pool; the
  * pool and `near` grow by doubling at push time and always keep room for
  * every event, so popping never allocates and cannot fail.  Nothing is
  * allocated per event after warm-up, and memory stays proportional to the
- * largest number of pending events.
+ * largest number of pending events, plus spare chunks for a split (512 KB
+ * of address space at the least, touched only as used).
  *
  * Cancellation is lazy.  evq_cancel(seq) records the seq in a small
  * open-addressing hash set; evq_pop discards cancelled events when they
