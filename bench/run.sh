@@ -55,7 +55,7 @@ done
     echo "# single thread; medians of $reps runs (raw runs below)"
     echo "#"
     echo "# hold model: ns per hold (pop earliest, push at t + Exp(1)); lower is better"
-    printf '# %10s %14s %14s %8s\n' size evq_4ary binary_heap ratio
+    printf '# %10s %14s %14s %8s\n' size evq binary_heap ratio
     for size in 10 100 1000 10000 100000 1000000; do
         a=$(values "^bench hold size=$size " ns_per_hold | median)
         b=$(values "^bench hold-binary size=$size " ns_per_hold | median)

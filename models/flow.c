@@ -1,6 +1,5 @@
 #include "flow.h"
 
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,7 +90,7 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
 static double return_time(flow_model_t *m, double after) {
     double open = wcal_next_open(&m->s->calendar, after);
     double offset = RETURN_SPREAD * m->minutes_per_day *
-                    gsl_rng_uniform(rng_misc(m, MISC_RETURNS));
+                    rng_uniform(rng_misc(m, MISC_RETURNS));
     return wcal_add_working_time(&m->s->calendar, open, offset);
 }
 
@@ -99,7 +98,7 @@ static int choose_next(flow_model_t *m, const flow_case_t *c, int k) {
     const scn_service_t *sv = &m->s->services[c->service];
     const scn_step_t *st = &sv->steps[k];
     if (st->n_next == 0) return k + 1 < (int)sv->n_steps ? k + 1 : SCN_DONE;
-    double u = gsl_rng_uniform(rng_outcome(m, c->service, k));
+    double u = rng_uniform(rng_outcome(m, c->service, k));
     double cum = 0;
     for (size_t i = 0; i < st->n_next; i++) {
         cum += st->next[i].prob;
@@ -264,7 +263,7 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
                 d = dist_sample(&link->delay, r);
             } else if (link->mode == SCN_LINK_API) {
                 double sg2 = log(1 + FALLBACK_MANUAL_CV * FALLBACK_MANUAL_CV);
-                d = gsl_ran_lognormal(r, log(FALLBACK_MANUAL_MEAN) - sg2 / 2, sqrt(sg2));
+                d = rng_lognormal(r, log(FALLBACK_MANUAL_MEAN) - sg2 / 2, sqrt(sg2));
                 manual = true;
             } else {
                 d = dist_sample(&link->delay, r);
@@ -393,7 +392,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     const scn_step_t *st = step_of(m, c, tk->step);
     gsl_rng *u = rng_outcome(m, c->service, tk->step);
     bool front = st->front || st->in_person;
-    if (front && st->incomplete > 0 && gsl_rng_uniform(u) < st->incomplete) {
+    if (front && st->incomplete > 0 && rng_uniform(u) < st->incomplete) {
         c->reworked = true; /* sent home to complete the materials */
         double back = sim->now + rng_exponential(u, PREPARE_MEAN);
         c->hall = -1;
@@ -402,12 +401,12 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
         return;
     }
     double err = m->s->departments[st->dept].error_rate;
-    if (!tk->at_window && err > 0 && gsl_rng_uniform(u) < err) {
+    if (!tk->at_window && err > 0 && rng_uniform(u) < err) {
         c->reworked = true; /* the officer's work must be redone */
         enter_service(m, t);
         return;
     }
-    if (st->data_error > 0 && gsl_rng_uniform(u) < st->data_error) {
+    if (st->data_error > 0 && rng_uniform(u) < st->data_error) {
         c->reworked = true; /* wrong data: back to the last front step */
         if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
         else enter_service(m, t);
@@ -665,6 +664,7 @@ static int setup_resources(flow_model_t *m) {
         unsigned cap = r < 2 * nd && (r & 1) ? (unsigned)s->departments[r / 2].staff
                                              : (open0 ? m->front_capacity[r] : 0);
         fail |= res_init(&m->res[r], cap, 1, 0.0);
+        res_track_waits(&m->res[r], false); /* window waits are counted per case */
     }
     return fail ? -1 : 0;
 }

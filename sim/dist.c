@@ -634,7 +634,7 @@ int dist_parse(dist_t *d, const char *text, const char *base_dir, char *err,
 
 /* Inversion: u below the CDF at the mode falls on the rising edge. */
 static double sample_triangular(const dist_t *d, gsl_rng *r) {
-    double u = gsl_rng_uniform(r);
+    double u = rng_uniform(r);
     if (u < d->q[0]) return d->p[0] + sqrt(u * d->q[1]);
     return d->p[2] - sqrt((1.0 - u) * d->q[2]);
 }
@@ -657,7 +657,7 @@ double dist_sample(const dist_t *d, gsl_rng *r) {
     case DIST_EXP:
         return rng_exponential(r, q[0]);
     case DIST_LOGNORMAL:
-        return gsl_ran_lognormal(r, q[0], q[1]);
+        return rng_lognormal(r, q[0], q[1]);
     case DIST_GAMMA:
     case DIST_ERLANG:
         return gsl_ran_gamma(r, q[0], q[1]);

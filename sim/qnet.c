@@ -170,7 +170,7 @@ static void on_depart(void *model, sim_t *sim, const evq_event_t *ev) {
     }
     /* route: one uniform draw, only when the customer can go somewhere */
     if (st->n_targets > 0) {
-        double u = gsl_rng_uniform(st->route_rng);
+        double u = rng_uniform(st->route_rng);
         for (size_t i = 0; i < st->n_targets; i++)
             if (u < st->cumulative[i]) {
                 enter(m, c, st->target[i]);

@@ -32,6 +32,7 @@ int res_init(res_t *r, unsigned capacity, unsigned n_levels, double now) {
         res_free(r);
         return -1;
     }
+    r->track_waits = true;
     res_reset_stats(r, now);
     return 0;
 }
@@ -48,14 +49,20 @@ void res_reset_stats(res_t *r, double now) {
     stats_timeavg_init(&r->busy_avg, now, r->busy);
     stats_timeavg_init(&r->capacity_avg, now, r->capacity);
     stats_timeavg_init(&r->queue_avg, now, (double)r->waiting);
-    stats_tally_init(&r->wait);
-    stats_hist_clear(&r->wait_hist);
+    if (r->track_waits) {
+        stats_tally_init(&r->wait);
+        stats_hist_clear(&r->wait_hist);
+    }
     r->served = r->waited = r->abandoned = 0;
 }
 
+void res_track_waits(res_t *r, bool on) { r->track_waits = on; }
+
 static inline void record_wait(res_t *r, double wait) {
-    stats_tally_add(&r->wait, wait);
-    stats_hist_add(&r->wait_hist, wait);
+    if (r->track_waits) {
+        stats_tally_add(&r->wait, wait);
+        stats_hist_add(&r->wait_hist, wait);
+    }
     r->served++;
     if (wait > 0) r->waited++;
 }

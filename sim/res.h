@@ -61,6 +61,7 @@ typedef struct res {
     stats_tally_t wait;            /* waits of served entities         */
     stats_hist_t wait_hist;
     uint64_t served, waited, abandoned;
+    bool track_waits;              /* keep `wait` and `wait_hist`      */
 } res_t;
 
 /* Returns 0, or -1 when out of memory.  1 <= n_levels <= RES_MAX_LEVELS. */
@@ -96,6 +97,13 @@ uint32_t res_pop_waiting(res_t *r, double now);
 
 /* Change the number of servers (see the header comment). */
 void res_set_capacity(res_t *r, unsigned capacity, double now);
+
+/* Keep the tally and histogram of waits (on after res_init), or not: a
+ * model that never reads them turns them off, since each served entity
+ * would otherwise touch a 30 KB histogram at a random place, a cache miss
+ * on most events of a model with a hundred resources.  While off they
+ * stay as they were; counts served and waited are kept either way. */
+void res_track_waits(res_t *r, bool on);
 
 /* Start the statistics afresh at `now` (warm-up end). */
 void res_reset_stats(res_t *r, double now);

@@ -4,6 +4,32 @@
 #include <stdbool.h>
 
 
+/* ---- the generator type --------------------------------------------- */
+
+/* GSL's taus2_set: seed 0 means 1; the three words come from an LCG and
+ * are bumped above 1, 7 and 15 (the recurrences need bits there); six
+ * steps warm it up.  The zero test is on the full seed, as GSL's is. */
+static void taus2_set(void *vstate, unsigned long int seed) {
+    rng_taus2_state_t *st = vstate;
+    if (seed == 0) seed = 1;
+    st->s1 = 69069u * (uint32_t)seed;
+    if (st->s1 < 2) st->s1 += 2u;
+    st->s2 = 69069u * st->s1;
+    if (st->s2 < 8) st->s2 += 8u;
+    st->s3 = 69069u * st->s2;
+    if (st->s3 < 16) st->s3 += 16u;
+    for (int i = 0; i < 6; i++) rng_taus2_next(st);
+}
+
+static unsigned long int taus2_get(void *vstate) { return rng_taus2_next(vstate); }
+
+static double taus2_get_double(void *vstate) {
+    return rng_taus2_next(vstate) / 4294967296.0;
+}
+
+const gsl_rng_type rng_taus2 = {"taus2", 0xffffffffUL, 0, sizeof(rng_taus2_state_t),
+                                taus2_set, taus2_get, taus2_get_double};
+
 uint64_t rng_mix64(uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;

@@ -8,12 +8,20 @@
  * ids therefore see the same arrivals and the same work times: common
  * random numbers.
  *
- * The generator is gsl_rng_taus2, L'Ecuyer's maximally equidistributed
- * combined Tausworthe generator (period 2^88, 12 bytes of state), which GSL
- * lists among its simulation-quality generators.  It replaced MT19937
- * because it is faster where it matters: measured on `govsim bench mm1`,
- * 23 million events/s against 19 million (MT19937's 2.5 KB state per
- * stream costs cache traffic on every draw).
+ * The generator is taus2, L'Ecuyer's maximally equidistributed combined
+ * Tausworthe generator (period 2^88, 12 bytes of state), which GSL lists
+ * among its simulation-quality generators.  It replaced MT19937 because it
+ * is faster where it matters: measured on `govsim bench mm1`, 23 million
+ * events/s against 19 million (MT19937's 2.5 KB state per stream costs
+ * cache traffic on every draw).
+ *
+ * The streams are GSL generators (gsl_ran_* draws from them) of our own
+ * type `rng_taus2`, a copy of gsl_rng_taus2 (same seeding, same numbers:
+ * tests/unit/test_rng.c compares the two) whose state layout we own.  That
+ * lets the hot draws, rng_uniform and rng_uniform_pos, step the generator
+ * inline instead of through two calls and a function pointer per number
+ * (a fifth of a workflow model's instructions went there); a generator of
+ * any other type falls back to GSL's calls.
  *
  * The mixing function.  GSL seeds taus2 from 32 bits only, so a hash of
  * the triple into 32 bits could make two streams of one experiment collide.
@@ -38,7 +46,9 @@
 #include <math.h>
 #include <stdint.h>
 
-#define RNG_TYPE gsl_rng_taus2
+/* The generator type of every stream (a copy of gsl_rng_taus2, "taus2"). */
+extern const gsl_rng_type rng_taus2;
+#define RNG_TYPE (&rng_taus2)
 #define RNG_STREAM_BITS 12u                       /* up to 4096 streams     */
 #define RNG_MAX_STREAMS (1u << RNG_STREAM_BITS)
 #define RNG_MAX_REPLICATIONS (1u << (32u - RNG_STREAM_BITS)) /* 1,048,576 */
@@ -58,13 +68,54 @@ gsl_rng *rng_stream_new(uint64_t base_seed, uint32_t replication,
 void rng_stream_reset(gsl_rng *r, uint64_t base_seed, uint32_t replication,
                       uint32_t stream);
 
+/* The state of an rng_taus2 generator: three 32-bit words. */
+typedef struct rng_taus2_state {
+    uint32_t s1, s2, s3;
+} rng_taus2_state_t;
+
+/* One step of taus2 (GSL's taus_get: the same recurrences, with the
+ * masking to 32 bits done by the type). */
+static inline uint32_t rng_taus2_next(rng_taus2_state_t *st) {
+    st->s1 = ((st->s1 & 4294967294u) << 12) ^ (((st->s1 << 13) ^ st->s1) >> 19);
+    st->s2 = ((st->s2 & 4294967288u) << 4) ^ (((st->s2 << 2) ^ st->s2) >> 25);
+    st->s3 = ((st->s3 & 4294967280u) << 17) ^ (((st->s3 << 3) ^ st->s3) >> 11);
+    return st->s1 ^ st->s2 ^ st->s3;
+}
+
+/* gsl_rng_uniform(r), the same number, inline for rng_taus2 streams. */
+static inline double rng_uniform(gsl_rng *r) {
+    if (r->type == &rng_taus2) return rng_taus2_next(r->state) / 4294967296.0;
+    return gsl_rng_uniform(r);
+}
+
+/* gsl_rng_uniform_pos(r): uniform on (0, 1), zero skipped, the same way. */
+static inline double rng_uniform_pos(gsl_rng *r) {
+    double x;
+    do x = rng_uniform(r);
+    while (x == 0);
+    return x;
+}
+
 /* An exponential draw with the given mean, by inversion: -mean * log(U)
  * with U uniform on (0, 1).  Same distribution as gsl_ran_exponential,
  * which computes -mean * log1p(-U); glibc's log is about three times
  * faster than log1p, and exponential draws dominate a queueing model's
  * run time. */
 static inline double rng_exponential(gsl_rng *r, double mean) {
-    return -mean * log(gsl_rng_uniform_pos(r));
+    return -mean * log(rng_uniform_pos(r));
+}
+
+/* gsl_ran_lognormal(r, zeta, sigma), the same number (the same polar
+ * method and operations, drawing through rng_uniform). */
+static inline double rng_lognormal(gsl_rng *r, double zeta, double sigma) {
+    double u, v, r2;
+    do {
+        u = -1 + 2 * rng_uniform(r);
+        v = -1 + 2 * rng_uniform(r);
+        r2 = u * u + v * v;
+    } while (r2 > 1.0 || r2 == 0);
+    double normal = u * sqrt(-2.0 * log(r2) / r2);
+    return exp(sigma * normal + zeta);
 }
 
 /* splitmix64 finaliser: a well-mixed 64-bit hash, also used elsewhere. */

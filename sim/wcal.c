@@ -19,11 +19,14 @@ static const char *const WEEKDAY_NAME[7] = {
 /* Days                                                                 */
 /* ------------------------------------------------------------------ */
 
-/* floor(t / 1440) as an integer, corrected for the rounding of the division
- * so that day * 1440.0 <= t < (day + 1) * 1440.0 holds exactly: the
- * minute-of-day t - day * 1440.0 is then always in [0, 1440). */
-static long long day_of(double t) {
-    long long d = (long long)floor(t / WCAL_DAY);
+/* floor(t / 1440) as an integer, corrected for rounding so that
+ * day * 1440.0 <= t < (day + 1) * 1440.0 holds exactly: the minute-of-day
+ * t - day * 1440.0 is then always in [0, 1440).  The estimate multiplies
+ * by the reciprocal (a division costs several times more on every query);
+ * it is off by at most one day, which the correction repairs, so the day
+ * is the same as floor of the exact quotient. */
+static inline long long day_of(double t) {
+    long long d = (long long)floor(t * (1.0 / WCAL_DAY));
     if ((double)d * WCAL_DAY > t) d--;
     else if ((double)(d + 1) * WCAL_DAY <= t) d++;
     return d;
@@ -31,7 +34,9 @@ static long long day_of(double t) {
 
 static double day_start(long long d) { return (double)d * WCAL_DAY; }
 
-static int weekday_of(long long d) { return (int)(d % 7); }
+/* Days are never negative (times are >= 0, holidays >= 0): an unsigned
+ * remainder skips the sign fix-up of a signed one. */
+static inline int weekday_of(long long d) { return (int)((unsigned long long)d % 7u); }
 
 static bool always_open(const wcal_t *c) { return c->n_intervals == 0; }
 
@@ -59,19 +64,31 @@ static bool is_holiday(const wcal_t *c, long long d) {
     return i < c->n_holidays && (long long)c->holidays[i] == d;
 }
 
-static bool is_working_day(const wcal_t *c, long long d) {
-    return c->workday[weekday_of(d)] && !is_holiday(c, d);
+/* Asked on most queries, so inline, and without the holiday search when
+ * there are none. */
+static inline bool is_working_day(const wcal_t *c, long long d) {
+    return c->workday[weekday_of(d)] && (c->n_holidays == 0 || !is_holiday(c, d));
 }
 
 /* Open minutes of one working day that fall in [x0, x1] (minutes after
- * midnight, 0 <= x0 <= x1 <= 1440). */
+ * midnight, 0 <= x0 <= x1 <= 1440).  No NaN can occur here, so plain
+ * comparisons give what fmax/fmin give, without their library calls. */
 static double open_within(const wcal_t *c, double x0, double x1) {
     double sum = 0.0;
     for (size_t i = 0; i < c->n_intervals; i++) {
-        double from = fmax(c->open[i], x0), to = fmin(c->close[i], x1);
+        double from = c->open[i] > x0 ? c->open[i] : x0;
+        double to = c->close[i] < x1 ? c->close[i] : x1;
         if (to > from) sum += to - from;
     }
     return sum;
+}
+
+/* The derived fields, computed as the queries used to compute them on
+ * every call (same operations, so the same doubles). */
+static void derive(wcal_t *c) {
+    c->n_workdays = count_workdays(c);
+    c->minutes_per_day = open_within(c, 0.0, WCAL_DAY);
+    c->minutes_per_week = c->minutes_per_day * (double)c->n_workdays;
 }
 
 /* Working days in the day range [a, b]: whole weeks by arithmetic, the
@@ -81,7 +98,7 @@ static double open_within(const wcal_t *c, double x0, double x1) {
 static long long working_days_in(const wcal_t *c, long long a, long long b) {
     if (a > b) return 0;
     long long n = b - a + 1;
-    long long count = (n / 7) * (long long)count_workdays(c);
+    long long count = (n / 7) * (long long)c->n_workdays;
     for (long long i = 0; i < n % 7; i++) count += c->workday[weekday_of(a + i)];
     for (size_t h = holiday_lower_bound(c, a);
          h < c->n_holidays && c->holidays[h] <= b; h++)
@@ -104,6 +121,7 @@ void wcal_init_always(wcal_t *c) {
     memset(c, 0, sizeof *c);
     for (int w = 0; w < 7; w++) c->workday[w] = true;
     c->holidays = NULL;
+    derive(c);
 }
 
 /* "H:MM" or "HH:MM" at *s: the hour as 1 or 2 digits (scenario files write
@@ -286,6 +304,7 @@ int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours,
         return -1;
     }
     *c = tmp;
+    derive(c);
     return 0;
 }
 
@@ -339,9 +358,7 @@ void wcal_free(wcal_t *c) {
 /* Queries                                                              */
 /* ------------------------------------------------------------------ */
 
-double wcal_minutes_per_day(const wcal_t *c) {
-    return open_within(c, 0.0, WCAL_DAY);
-}
+double wcal_minutes_per_day(const wcal_t *c) { return c->minutes_per_day; }
 
 bool wcal_is_open(const wcal_t *c, double t) {
     assert(t >= 0);
@@ -357,7 +374,7 @@ bool wcal_is_open(const wcal_t *c, double t) {
 double wcal_next_open(const wcal_t *c, double t) {
     assert(t >= 0);
     if (always_open(c) || isinf(t)) return t;
-    if (count_workdays(c) == 0) return INFINITY;
+    if (c->n_workdays == 0) return INFINITY;
     long long d = day_of(t);
     if (is_working_day(c, d)) {
         double x = t - day_start(d);
@@ -379,7 +396,7 @@ static double close_after_midnight(const wcal_t *c, long long d) {
     if (c->open[0] > 0.0 || !is_working_day(c, d + 1)) return day_start(d + 1);
     bool whole_days = c->n_intervals == 1 && c->close[0] == WCAL_DAY;
     if (!whole_days) return day_start(d + 1) + c->close[0];
-    if (count_workdays(c) == 7) {
+    if (c->n_workdays == 7) {
         size_t h = holiday_lower_bound(c, d + 1);
         return h < c->n_holidays ? day_start(c->holidays[h]) : INFINITY;
     }
@@ -409,14 +426,14 @@ double wcal_working_time(const wcal_t *c, double t0, double t1) {
     assert(t0 >= 0 && !isnan(t1));
     if (t1 <= t0) return 0.0;
     if (always_open(c)) return t1 - t0;
-    if (count_workdays(c) == 0) return 0.0;
+    if (c->n_workdays == 0) return 0.0;
     if (isinf(t1)) return INFINITY;
     long long d0 = day_of(t0), d1 = day_of(t1);
     double x0 = t0 - day_start(d0), x1 = t1 - day_start(d1);
     if (d0 == d1) return is_working_day(c, d0) ? open_within(c, x0, x1) : 0.0;
     double first = is_working_day(c, d0) ? open_within(c, x0, WCAL_DAY) : 0.0;
     double last = is_working_day(c, d1) ? open_within(c, 0.0, x1) : 0.0;
-    double middle = wcal_minutes_per_day(c) * (double)working_days_in(c, d0 + 1, d1 - 1);
+    double middle = c->minutes_per_day * (double)working_days_in(c, d0 + 1, d1 - 1);
     return first + middle + last;
 }
 
@@ -425,7 +442,7 @@ double wcal_working_time(const wcal_t *c, double t0, double t1) {
  * walked day by day).  Leaves *work > 0 so that the finishing day is still
  * ahead.  Returns the new day. */
 static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
-    double weekly = wcal_minutes_per_day(c) * (double)count_workdays(c);
+    double weekly = c->minutes_per_week;
     if (*work <= weekly) return d;
     double weeks = floor(*work / weekly);
     if (weeks * weekly >= *work) weeks -= 1.0;
@@ -441,14 +458,14 @@ static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
 double wcal_add_working_time(const wcal_t *c, double t, double work) {
     assert(t >= 0 && work >= 0);
     if (always_open(c)) return t + work;
-    if (isinf(t) || isinf(work) || count_workdays(c) == 0) return INFINITY;
+    if (isinf(t) || isinf(work) || c->n_workdays == 0) return INFINITY;
     if (work == 0.0) return t;
     long long d = day_of(t);
     double x = t - day_start(d);
     if (is_working_day(c, d)) {
         for (size_t i = 0; i < c->n_intervals; i++) {
             if (c->close[i] <= x) continue;
-            double from = fmax(c->open[i], x);
+            double from = c->open[i] > x ? c->open[i] : x;
             double avail = c->close[i] - from;
             if (work <= avail) return day_start(d) + from + work;
             work -= avail;

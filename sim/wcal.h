@@ -34,6 +34,10 @@ typedef struct wcal {
     bool workday[7];                       /* [0] = Monday                 */
     size_t n_holidays;
     int *holidays;                         /* sorted day numbers, owned    */
+    /* derived by wcal_init / wcal_init_always, read on every query: */
+    size_t n_workdays;                     /* working weekdays             */
+    double minutes_per_day;                /* open minutes of a working day */
+    double minutes_per_week;               /* ... times n_workdays          */
 } wcal_t;
 
 /* An always-open calendar. */

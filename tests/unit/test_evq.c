@@ -120,20 +120,26 @@ START_TEST(test_ties_by_insertion_order) {
 }
 END_TEST
 
-/* Initial capacity 1: many doublings; the contents survive each. */
+/* Initial capacity 1: the pool doubles several times (it starts with
+ * spare chunks for a split, some ten thousand slots); the contents survive
+ * each doubling. */
 START_TEST(test_growth_past_initial_capacity) {
+    enum { N = 100000 };
     evq_t q;
     CHECK_EQ(evq_init(&q, 1), 0);
-    CHECK_EQ(q.cap, 1);
-    for (uint32_t i = 0; i < 3000; i++)
-        evq_push(&q, (double)(2999 - i), 0, i, 1000u + i);
-    CHECK_CMP(q.cap, >=, 3000);
-    for (uint32_t i = 0; i < 3000; i++) {
+    size_t cap0 = q.cap;
+    CHECK_CMP(cap0, >=, 1);
+    CHECK_CMP(cap0, <, N / 4);
+    for (uint32_t i = 0; i < N; i++)
+        evq_push(&q, (double)(N - 1 - i), 0, i, 1000u + i);
+    CHECK_CMP(q.cap, >=, N);
+    CHECK_CMP(q.cap, >=, 4 * cap0); /* at least two doublings */
+    for (uint32_t i = 0; i < N; i++) {
         evq_event_t ev;
         CHECK(evq_pop(&q, &ev));
         CHECK(ev.time == (double)i);
-        CHECK_EQ(ev.entity, 2999 - i);
-        CHECK_EQ(ev.data, 1000u + 2999 - i);
+        CHECK_EQ(ev.entity, N - 1 - i);
+        CHECK_EQ(ev.data, 1000u + N - 1 - i);
     }
     evq_free(&q);
 }
@@ -460,6 +466,183 @@ START_TEST(test_interleaved_large_calendar) {
 }
 END_TEST
 
+/* A simulation-like mix, as in the workflow model: most pushes a little
+ * ahead of the clock, a third days ahead, some at the clock itself (ties),
+ * a few cancelled; pops interleaved with pops-until and next_time peeks.
+ * The calendar holds a few thousand events, so buckets are split and
+ * poured into the near heap, and bursts of near pushes make it spill.
+ * Every pop must agree with the reference. */
+START_TEST(test_simulation_mix_against_reference) {
+    enum { FILL = 3000, OPS = 150000 };
+    evq_t q;
+    CHECK_EQ(evq_init(&q, 0), 0);
+    gsl_rng *g = rng_stream_new(TEST_SEED, 0, 5);
+    ref_model_t m = {NULL, 0, 0};
+    double now = 0.0;
+    for (size_t op = 0; op < FILL + OPS; op++) {
+        bool burst = op % 2000 < 300; /* pushes only, just ahead */
+        double u = op < FILL || burst ? 0.0 : gsl_rng_uniform(g);
+        if (u < 0.45) {
+            evq_event_t ev;
+            double v = gsl_rng_uniform(g), d;
+            if (v < 0.05) d = 0.0;                                  /* a tie */
+            else if (v < 0.6) d = 30.0 * gsl_rng_uniform_pos(g);    /* soon  */
+            else if (v < 0.9) d = 5000.0 * gsl_rng_uniform_pos(g); /* days  */
+            else d = floor(8.0 * gsl_rng_uniform(g)) * 1440.0;     /* ties days ahead */
+            if (burst) d = 0.01 * gsl_rng_uniform(g);
+            ev.time = now + d;
+            ev.type = (uint32_t)(op % 32);
+            ev.entity = (uint32_t)op;
+            ev.data = op * 3u;
+            CHECK_CMP(push_event(&q, &ev), !=, 0);
+            ref_insert(&m, &ev);
+        } else if (u < 0.9 && m.n > 0) {
+            evq_event_t ev;
+            const evq_event_t *want = &m.ev[m.n - 1];
+            if (u < 0.6) { /* not yet: nothing may leave */
+                CHECK(!evq_pop_until(&q, want->time - 1.0, &ev));
+                CHECK(evq_next_time(&q) == want->time);
+            }
+            CHECK(evq_pop_until(&q, want->time, &ev));
+            if (!same_event(&ev, want))
+                ck_abort_msg("op %zu: popped (%g, %llu), want (%g, %llu)", op,
+                             ev.time, (unsigned long long)ev.seq, want->time,
+                             (unsigned long long)want->seq);
+            now = ev.time;
+            m.n--;
+        } else if (m.n > 0) {
+            size_t at = (size_t)gsl_rng_uniform_int(g, m.n);
+            CHECK_EQ(evq_cancel(&q, m.ev[at].seq), 0);
+            ref_remove(&m, at);
+        }
+    }
+    drain_against_model(&q, &m);
+    free(m.ev);
+    gsl_rng_free(g);
+    evq_free(&q);
+}
+END_TEST
+
+/* A peek (pop_until that returns nothing) may reorganise the calendar
+ * around its earliest event; events pushed afterwards before that event
+ * (the clock moved to `until`, not to the event) must still come first. */
+START_TEST(test_push_before_peeked_minimum) {
+    evq_t q;
+    CHECK_EQ(evq_init(&q, 0), 0);
+    for (uint32_t i = 0; i < 2000; i++) evq_push(&q, 1000.0 + i, 0, i, 0);
+    evq_event_t ev;
+    CHECK(!evq_pop_until(&q, 500.0, &ev));
+    uint64_t a = evq_push(&q, 999.5, 0, 9000, 0);
+    uint64_t b = evq_push(&q, 600.0, 0, 9001, 0);
+    uint64_t c = evq_push(&q, 1000.0, 0, 9002, 0); /* ties the minimum */
+    CHECK(evq_pop(&q, &ev) && ev.seq == b);
+    CHECK(evq_pop(&q, &ev) && ev.seq == a);
+    CHECK(evq_pop(&q, &ev) && ev.entity == 0); /* 1000.0 pushed first */
+    CHECK(evq_pop(&q, &ev) && ev.seq == c);
+    for (uint32_t i = 1; i < 2000; i++) {
+        CHECK(evq_pop(&q, &ev));
+        CHECK_EQ(ev.entity, i);
+    }
+    CHECK(!evq_pop(&q, &ev));
+    evq_free(&q);
+}
+END_TEST
+
+/* Going back in time after pops: events earlier than anything popped so
+ * far, mixed with events just ahead, enough to overflow the near run; all
+ * leave in (time, seq) order, the early ones first. */
+START_TEST(test_back_in_time_overflows_near) {
+    enum { FAR = 2000, BACK = 100, AHEAD = 100 };
+    static evq_event_t want[FAR + BACK + AHEAD];
+    size_t n = 0;
+    evq_t q;
+    CHECK_EQ(evq_init(&q, 0), 0);
+    gsl_rng *g = rng_stream_new(TEST_SEED, 0, 6);
+    for (uint32_t i = 0; i < FAR; i++) {
+        want[n] = (evq_event_t){1000.0 + i, 0, 0, i, 0};
+        push_event(&q, &want[n++]);
+    }
+    evq_event_t ev;
+    CHECK(evq_pop(&q, &ev) && ev.entity == 0);
+    for (uint32_t i = 0; i < BACK + AHEAD; i++) {
+        double t = i % 2 ? 1.0 + 99.0 * gsl_rng_uniform(g)
+                         : 1000.5 + 0.5 * gsl_rng_uniform(g);
+        want[n] = (evq_event_t){t, 0, 1, FAR + i, 0};
+        push_event(&q, &want[n++]);
+    }
+    qsort(want + 1, n - 1, sizeof *want, cmp_time_seq);
+    check_pops_in_order(&q, want + 1, n - 1);
+    gsl_rng_free(g);
+    evq_free(&q);
+}
+END_TEST
+
+/* Thousands of events at one instant, and while they leave each handler
+ * schedules another at the same instant: insertion order throughout, and
+ * fast (a calendar that moved all of them on every push would take
+ * seconds here). */
+START_TEST(test_ties_with_pushes_at_same_instant) {
+    enum { N = 20000 };
+    evq_t q;
+    CHECK_EQ(evq_init(&q, 0), 0);
+    for (uint32_t i = 0; i < N; i++) evq_push(&q, 5.0, 0, i, 0);
+    evq_push(&q, 6.0, 0, 2 * N, 0);
+    for (uint32_t i = 0; i < 2 * N; i++) {
+        evq_event_t ev;
+        CHECK(evq_pop(&q, &ev));
+        CHECK_EQ(ev.entity, i);
+        CHECK(ev.time == 5.0);
+        if (i < N) evq_push(&q, 5.0, 0, N + i, 0);
+    }
+    evq_event_t ev;
+    CHECK(evq_pop(&q, &ev) && ev.entity == 2 * N);
+    CHECK(!evq_pop(&q, &ev));
+    evq_free(&q);
+}
+END_TEST
+
+/* Cancelling every event of a span of time empties whole buckets at the
+ * purge (here the 1,500 events just after the first, which share its
+ * binary exponent and so sit in their own buckets once it has been
+ * popped); the calendar goes on in order, cancellation included. */
+START_TEST(test_purge_empties_buckets) {
+    enum { SPAN = 1500, LIVE = 1000 };
+    evq_t q;
+    CHECK_EQ(evq_init(&q, 0), 0);
+    static uint64_t seq[SPAN];
+    evq_push(&q, 1.0, 0, 0, 0);
+    for (uint32_t i = 0; i < SPAN; i++) seq[i] = evq_push(&q, 1.0 + 1e-4 * (i + 1), 0, 1, 0);
+    for (uint32_t i = 0; i < LIVE; i++) evq_push(&q, 100.0 + i, 0, 2 + i, 0);
+    evq_event_t ev;
+    CHECK(evq_pop(&q, &ev) && ev.entity == 0);
+    for (uint32_t i = SPAN; i-- > 0;) CHECK_EQ(evq_cancel(&q, seq[i]), 0);
+    CHECK_CMP(evq_size(&q), <, SPAN + LIVE); /* a purge ran */
+    uint64_t late = evq_push(&q, 5000.0, 0, 7, 0);
+    uint64_t gone = evq_push(&q, 4000.0, 0, 8, 0);
+    CHECK_EQ(evq_cancel(&q, gone), 0);
+    for (uint32_t i = 0; i < LIVE; i++) CHECK(evq_pop(&q, &ev) && ev.entity == 2 + i);
+    CHECK(evq_pop(&q, &ev) && ev.seq == late);
+    CHECK(!evq_pop(&q, &ev));
+    evq_free(&q);
+}
+END_TEST
+
+/* -0.0 and +0.0 are the same instant: they leave by insertion order. */
+START_TEST(test_signed_zero_is_one_instant) {
+    evq_t q;
+    CHECK_EQ(evq_init(&q, 0), 0);
+    evq_push(&q, 0.0, 0, 1, 0);
+    evq_push(&q, -0.0, 0, 2, 0);
+    evq_push(&q, 0.0, 0, 3, 0);
+    evq_push(&q, -1e-300, 0, 4, 0);
+    evq_event_t ev;
+    CHECK(evq_pop(&q, &ev) && ev.entity == 4);
+    for (uint32_t i = 1; i <= 3; i++) CHECK(evq_pop(&q, &ev) && ev.entity == i);
+    CHECK(!evq_pop(&q, &ev));
+    evq_free(&q);
+}
+END_TEST
+
 /* Infinite times are allowed (only NaN is not) and order after finite. */
 /* Cancelling most of a large calendar purges the cancelled events in one
  * pass (the heap shrinks before they would surface) and the live ones
@@ -535,11 +718,17 @@ Suite *suite_evq(void) {
     tcase_add_test(tc, test_interleaved_large_calendar);
     tcase_add_test(tc, test_infinite_time);
     tcase_add_test(tc, test_purge_of_cancelled_events);
+    tcase_add_test(tc, test_simulation_mix_against_reference);
+    tcase_add_test(tc, test_push_before_peeked_minimum);
+    tcase_add_test(tc, test_signed_zero_is_one_instant);
+    tcase_add_test(tc, test_purge_empties_buckets);
+    tcase_add_test(tc, test_back_in_time_overflows_near);
     suite_add_tcase(s, tc);
     /* a defect here hangs rather than fails: a short timeout */
     TCase *hang = tcase_create("no-hang");
     tcase_set_timeout(hang, 10);
     tcase_add_test(hang, test_clear_then_cancel_again);
+    tcase_add_test(hang, test_ties_with_pushes_at_same_instant);
     suite_add_tcase(s, hang);
     return s;
 }

@@ -421,6 +421,38 @@ START_TEST(test_reset_stats) {
 }
 END_TEST
 
+/* With waits untracked the same timeline gives the same service order,
+ * counts and utilization, and the wait tally and histogram stay empty. */
+START_TEST(test_untracked_waits) {
+    res_t a, b;
+    CHECK_EQ(res_init(&a, 2, 1, 0.0), 0);
+    CHECK_EQ(res_init(&b, 2, 1, 0.0), 0);
+    res_track_waits(&b, false);
+    uint64_t t;
+    for (uint32_t e = 0; e < 6; e++) {
+        CHECK_EQ(res_request(&a, e, 0, 1.0 * e, &t), res_request(&b, e, 0, 1.0 * e, &t));
+    }
+    for (int k = 0; k < 6; k++) {
+        double now = 10.0 + 3.0 * k;
+        CHECK_EQ(release_and_next(&a, now), release_and_next(&b, now));
+    }
+    CHECK_EQ(a.served, b.served);
+    CHECK_EQ(a.waited, b.waited);
+    CHECK_CMP(a.wait.n, >, 0);
+    CHECK_EQ(b.wait.n, 0);
+    CHECK_EQ(b.wait_hist.n, 0);
+    CHECK_EQ_D(res_utilization(&a, 40.0), res_utilization(&b, 40.0));
+    res_reset_stats(&b, 40.0);
+    CHECK_EQ(b.served, 0);
+    res_track_waits(&b, true); /* back on: recorded again */
+    CHECK_EQ(res_request(&b, 9, 0, 41.0, &t), RES_GRANTED);
+    CHECK_EQ(b.wait.n, 1);
+    CHECK_EQ(b.wait_hist.n, 1);
+    res_free(&a);
+    res_free(&b);
+}
+END_TEST
+
 START_TEST(test_utilization_without_capacity) {
     res_t r;
     CHECK_EQ(res_init(&r, 0, 1, 0.0), 0);
@@ -596,6 +628,7 @@ Suite *suite_res(void) {
     tcase_add_test(tc, test_stats_capacity_changes);
     tcase_add_test(tc, test_reset_stats);
     tcase_add_test(tc, test_utilization_without_capacity);
+    tcase_add_test(tc, test_untracked_waits);
     tcase_add_test(tc, test_random_against_model);
     suite_add_tcase(s, tc);
     return s;

@@ -3,6 +3,7 @@
  * seeding would merge, and generators that reproduce and differ as they
  * should. */
 #include <check.h>
+#include <gsl/gsl_randist.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,6 +265,55 @@ START_TEST(test_generator_type) {
 }
 END_TEST
 
+/* govsim's own taus2 type is GSL's taus2, number for number: the same
+ * seeding (zero, fix-ups, seeds above 32 bits) and the same sequence, and
+ * the inline draws give GSL's doubles bit for bit, lognormal included. */
+START_TEST(test_own_taus2_is_gsl_taus2) {
+    uint32_t inv = inverse_odd(69069u);
+    const unsigned long seeds[] = {0, 1, 2, 3, 1u * inv, 3u * inv, 7u * inv,
+                                   12345, 0xFFFFFFFFul, 0x100000000ul,
+                                   0x100000005ul, 20210003ul};
+    gsl_rng *ours = gsl_rng_alloc(RNG_TYPE), *gsl = gsl_rng_alloc(gsl_rng_taus2);
+    CHECK(ours && gsl);
+    ck_assert_str_eq(gsl_rng_name(ours), "taus2");
+    CHECK_EQ(gsl_rng_max(ours), gsl_rng_max(gsl));
+    CHECK_EQ(gsl_rng_min(ours), gsl_rng_min(gsl));
+    for (size_t k = 0; k < sizeof seeds / sizeof seeds[0]; k++) {
+        gsl_rng_set(ours, seeds[k]);
+        gsl_rng_set(gsl, seeds[k]);
+        CHECK_EQ(equal_draws(ours, gsl, 1000), 1000);
+        for (int i = 0; i < 20000; i++) {
+            double a = rng_uniform(ours), b = gsl_rng_uniform(gsl);
+            if (a != b) ck_abort_msg("seed %lu draw %d: %.17g vs %.17g", seeds[k], i, a, b);
+            CHECK(rng_uniform_pos(ours) == gsl_rng_uniform_pos(gsl));
+            CHECK(gsl_rng_uniform(ours) == gsl_rng_uniform(gsl));
+            double x = rng_lognormal(ours, 2.5, 0.6), y = gsl_ran_lognormal(gsl, 2.5, 0.6);
+            if (x != y) ck_abort_msg("seed %lu lognormal %d: %.17g vs %.17g", seeds[k], i, x, y);
+            CHECK(rng_exponential(ours, 3.0) == -3.0 * log(gsl_rng_uniform_pos(gsl)));
+        }
+    }
+    gsl_rng_free(ours);
+    gsl_rng_free(gsl);
+}
+END_TEST
+
+/* A generator of another type still works through the inline draws (they
+ * fall back to GSL's calls). */
+START_TEST(test_inline_draws_on_other_types) {
+    gsl_rng *a = gsl_rng_alloc(gsl_rng_mt19937), *b = gsl_rng_alloc(gsl_rng_mt19937);
+    CHECK(a && b);
+    gsl_rng_set(a, 99);
+    gsl_rng_set(b, 99);
+    for (int i = 0; i < 1000; i++) {
+        CHECK(rng_uniform(a) == gsl_rng_uniform(b));
+        CHECK(rng_uniform_pos(a) == gsl_rng_uniform_pos(b));
+        CHECK(rng_lognormal(a, 1.0, 0.5) == gsl_ran_lognormal(b, 1.0, 0.5));
+    }
+    gsl_rng_free(a);
+    gsl_rng_free(b);
+}
+END_TEST
+
 START_TEST(test_same_triple_same_sequence) {
     gsl_rng *a = rng_stream_new(2024, 7, 11);
     gsl_rng *b = rng_stream_new(2024, 7, 11);
@@ -328,6 +378,8 @@ Suite *suite_rng(void) {
     tcase_add_test(tc, test_gsl_taus2_merges_fixed_up_seeds);
     tcase_add_test(tc, test_fixed_up_seeds_are_steered_away);
     tcase_add_test(tc, test_generator_type);
+    tcase_add_test(tc, test_own_taus2_is_gsl_taus2);
+    tcase_add_test(tc, test_inline_draws_on_other_types);
     tcase_add_test(tc, test_same_triple_same_sequence);
     tcase_add_test(tc, test_different_triples_differ);
     suite_add_tcase(s, tc);
