@@ -10,16 +10,34 @@
 #   make debug        -O0 build with hot-path asserts, unit tests
 #   make lint         cppcheck + clang-tidy
 #   make install PREFIX=/usr/local DESTDIR=
+#   make MPI=1        build ./govsim-mpi with Open MPI (mpicc) in build-mpi/;
+#                     see docs/cluster.md.  `make MPI=1 install` installs it.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
+MPI     ?= 0
+# The MPI build gets its own directory and binary name, so its objects never
+# mix with the normal ones and `make MPI=1` never replaces ./govsim (which
+# the tests run).  Without MPI=1 nothing needs MPI headers: sim/exp_mpi.c
+# then compiles to a single-process stand-in.
+ifeq ($(MPI),1)
+BUILD   ?= build-mpi
+CC      := mpicc
+BIN     := govsim-mpi
+MPI_DEFS := -DGOVSIM_MPI
+MPI_INC  = $(shell mpicc --showme:compile)
+else
+BIN     := govsim
+MPI_DEFS :=
+endif
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2 -g -flto=auto -ffat-lto-objects
 
 PKGS      := gsl igraph libconfig
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
-             gnuplot-nox fonts-wqy-microhei check libsubunit-dev
+             gnuplot-nox fonts-wqy-microhei check libsubunit-dev \
+             openmpi-bin libopenmpi-dev
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -28,7 +46,7 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
-DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"'
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"' $(MPI_DEFS)
 CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
@@ -37,10 +55,10 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test unit run bench check-asan debug lint install clean format
-all: govsim
+.PHONY: all deps test unit run bench check-asan debug lint install clean format mpi-test
+all: $(BIN)
 
-govsim: $(BUILD)/govsim
+$(BIN): $(BUILD)/govsim
 	cp $< $@
 
 $(BUILD)/govsim: $(BUILD)/cli/main.o $(BUILD)/libgovsim.a
@@ -68,6 +86,11 @@ $(BUILD)/tests/main.o: tests/main.c $(BUILD)/tests/suites.h
 $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 	$(CC) $(OPT) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
 
+# The MPI test program needs only the MPI layer and the RNG streams, so
+# tests/mpi/run.sh does not wait for a whole second build of the library.
+$(BUILD)/test_exp_mpi: $(BUILD)/tests/mpi/test_exp_mpi.o $(BUILD)/sim/exp_mpi.o $(BUILD)/sim/rng.o
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
+
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
@@ -75,12 +98,17 @@ deps:
 test: deps
 	@$(MAKE) --no-print-directory unit
 
-unit: govsim $(BUILD)/test_unit
+unit: $(BIN) $(BUILD)/test_unit
 	CK_FORK=no $(BUILD)/test_unit
-	sh tests/cli/run.sh ./govsim
-	sh tests/scenarios/run_bad.sh ./govsim
-	sh tests/sweeps/run.sh ./govsim
-	./govsim validate --quick
+	sh tests/cli/run.sh ./$(BIN)
+	sh tests/scenarios/run_bad.sh ./$(BIN)
+	sh tests/sweeps/run.sh ./$(BIN)
+	./$(BIN) validate --quick
+	sh tests/mpi/run.sh
+
+# The MPI tests alone (skipped with a message when Open MPI is missing).
+mpi-test:
+	sh tests/mpi/run.sh
 
 run: deps
 	@$(MAKE) --no-print-directory govsim
@@ -114,21 +142,27 @@ debug:
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
-	    -Isim -Imodels -Ioutput -Icli -Ibench sim models output cli bench tests/unit
+	    -Isim -Imodels -Ioutput -Icli -Ibench sim models output cli bench tests/unit tests/mpi
 	clang-tidy --quiet $(wildcard sim/*.c models/*.c output/*.c cli/*.c bench/*.c) -- \
-	    -std=c11 $(DEFS) -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS)
+	    -std=c11 $(DEFS) $(MPI_INC) -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS)
+	@# The MPI half of exp_mpi.c (and its test) only exists with -DGOVSIM_MPI.
+	@if command -v mpicc >/dev/null 2>&1; then \
+	    echo "clang-tidy (MPI): sim/exp_mpi.c tests/mpi/test_exp_mpi.c"; \
+	    clang-tidy --quiet sim/exp_mpi.c tests/mpi/test_exp_mpi.c -- -std=c11 $(DEFS) -DGOVSIM_MPI \
+	        $$(mpicc --showme:compile) -Isim $(PKG_CFLAGS) || exit 1; \
+	else echo "lint: mpicc not found, MPI code not checked"; fi
 
 format:
 	clang-format -i $(wildcard sim/*.[ch] models/*.[ch] output/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
 
-install: govsim
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 govsim $(DESTDIR)$(PREFIX)/bin/govsim
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/$(BIN)
 	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms
 	install -m 644 scenarios/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/
 	install -m 644 scenarios/reforms/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms/
 
 clean:
-	rm -rf build build-asan build-debug govsim
+	rm -rf build build-asan build-debug build-mpi govsim govsim-mpi
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
