@@ -15,9 +15,10 @@
 /* Progress bar (rank 0), same look as exp.c's.                        */
 
 typedef struct progress {
-    bool show;
+    bool show;      /* redraw a bar: stderr is a terminal           */
+    bool lines;     /* log lines instead: under mpirun or in a batch job */
     const char *label;
-    size_t total, finished;
+    size_t total, finished, last_tenth;
     double started, last_draw;
 } progress_t;
 
@@ -28,6 +29,22 @@ static double wall_seconds(void) {
 }
 
 static void progress_draw(progress_t *p, bool final) {
+    if (p->lines) {
+        /* mpirun hands rank 0 a pipe as stderr and batch jobs a file:
+         * a line at every tenth done instead of a redrawn bar. */
+        size_t tenth = p->total ? p->finished * 10 / p->total : 10;
+        bool stopped = final && p->finished < p->total; /* say where */
+        if (tenth <= p->last_tenth && !stopped) return;
+        p->last_tenth = tenth;
+        double elapsed = wall_seconds() - p->started;
+        double share = p->total ? (double)p->finished / (double)p->total : 1;
+        double left = share > 0 ? elapsed * (1 - share) / share : 0;
+        fprintf(stderr, "%s: %3.0f%% %zu/%zu  %.0fs elapsed, %.0fs left\n",
+                p->label ? p->label : "running", 100 * share, p->finished,
+                p->total, elapsed, left);
+        fflush(stderr);
+        return;
+    }
     if (!p->show) return;
     double now = wall_seconds();
     if (!final && now - p->last_draw < 0.1) return;
@@ -47,9 +64,10 @@ static void progress_draw(progress_t *p, bool final) {
 }
 
 static void progress_init(progress_t *p, const exp_mpi_config_t *cfg,
-                          size_t total) {
+                          size_t total, bool distributed) {
     memset(p, 0, sizeof *p);
     p->show = !cfg->quiet && isatty(STDERR_FILENO);
+    p->lines = !cfg->quiet && !p->show && distributed;
     p->label = cfg->label;
     p->total = total;
     p->started = wall_seconds();
@@ -74,7 +92,7 @@ static int run_local(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
     double *out = malloc((cfg->width + 1) * sizeof *out);
     if (!out) return -1;
     progress_t prog;
-    progress_init(&prog, cfg, todo);
+    progress_init(&prog, cfg, todo, false);
     int status = 0;
     for (size_t t = 0; t < n; t++) {
         if (cfg->skip && cfg->skip[t]) continue;
@@ -124,12 +142,16 @@ static bool exp_mpi_we_initialized;
 enum {
     TAG_REQUEST = 1, /* worker -> master: empty, "give me work"          */
     TAG_TASK,        /* master -> worker: uint64 task numbers (a batch)  */
-    TAG_RESULT,      /* worker -> master: uint64 t, int64 rc, width dbl  */
+    TAG_RESULT,      /* worker -> master: uint64 t, int64 rc, width dbl
+                        (one per task handed out, run or not)          */
     TAG_STOP,        /* master -> worker: empty, no more tasks           */
     TAG_FINAL        /* master -> worker: int status of the whole run    */
 };
 
 enum { BATCH_MAX = 16 };
+
+/* A RESULT's status word. */
+enum { RC_OK = 0, RC_FAILED = -1, RC_NOT_RUN = 1 };
 
 static bool mpi_live(void) {
     int init = 0, fin = 0;
@@ -248,15 +270,18 @@ static int run_master(const exp_mpi_config_t *cfg, exp_mpi_done_fn done,
     for (size_t t = 0; t < n; t++) todo += !(cfg->skip && cfg->skip[t]);
     double *out = (double *)(void *)(buf + nb); /* aligned copy area */
     progress_t prog;
-    progress_init(&prog, cfg, todo);
+    progress_init(&prog, cfg, todo, true);
 
     size_t next = 0, unassigned = todo;
+    size_t outstanding = 0; /* handed out, result not yet back */
     const size_t workers = (size_t)size - 1;
-    int active = size - 1; /* workers not yet told to stop */
+    int active = size - 1;  /* workers not yet told to stop */
     bool failed = false;
     backoff_t b;
     backoff_reset(&b);
-    while (active > 0) {
+    /* Workers ask for their next batch before computing the current one,
+     * so a STOP can overtake results still to come: wait for both. */
+    while (active > 0 || outstanding > 0) {
         int flag = 0;
         MPI_Message msg;
         MPI_Status st;
@@ -275,15 +300,16 @@ static int run_master(const exp_mpi_config_t *cfg, exp_mpi_done_fn done,
             int64_t rc;
             memcpy(&t, buf, sizeof t);
             memcpy(&rc, buf + sizeof t, sizeof rc);
-            if (rc == 0) {
+            outstanding--;
+            if (rc == RC_OK) {
                 memcpy(out, buf + 2 * sizeof t, cfg->width * sizeof *out);
                 if (done)
                     done(ctx, (size_t)t / cfg->n_reps, (size_t)t % cfg->n_reps,
                          out);
                 prog.finished++;
-            } else {
+            } else if (rc == RC_FAILED) {
                 failed = true;
-            }
+            } /* RC_NOT_RUN: dropped after a failure on that worker */
             progress_draw(&prog, false);
         } else if (st.MPI_TAG == TAG_REQUEST) {
             MPI_Mrecv(NULL, 0, MPI_BYTE, &msg, MPI_STATUS_IGNORE);
@@ -304,13 +330,12 @@ static int run_master(const exp_mpi_config_t *cfg, exp_mpi_done_fn done,
                 next++;
             }
             unassigned -= (size_t)m;
+            outstanding += (size_t)m;
             MPI_Send(batch, m, MPI_UINT64_T, src, TAG_TASK, MPI_COMM_WORLD);
         } else { /* cannot happen with a consistent program; drain it */
             MPI_Mrecv(NULL, 0, MPI_BYTE, &msg, MPI_STATUS_IGNORE);
         }
     }
-    /* All results are in: each worker's RESULTs precede its last REQUEST
-     * (MPI keeps the order of messages between two ranks). */
     int status = failed || prog.finished != todo ? -1 : 0;
     for (int w = 1; w < size; w++)
         MPI_Send(&status, 1, MPI_INT, w, TAG_FINAL, MPI_COMM_WORLD);
@@ -318,45 +343,59 @@ static int run_master(const exp_mpi_config_t *cfg, exp_mpi_done_fn done,
     return status;
 }
 
+/* Wait (politely) for the master's answer to a REQUEST and receive it:
+ * the number of task numbers put in batch, or -1 for STOP. */
+static int worker_receive(uint64_t batch[BATCH_MAX]) {
+    int flag = 0;
+    MPI_Message msg;
+    MPI_Status st;
+    backoff_t b;
+    backoff_reset(&b);
+    for (;;) {
+        MPI_Improbe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &msg, &st);
+        if (flag) break;
+        backoff_pause(&b);
+    }
+    if (st.MPI_TAG != TAG_TASK) { /* TAG_STOP */
+        MPI_Mrecv(NULL, 0, MPI_BYTE, &msg, MPI_STATUS_IGNORE);
+        return -1;
+    }
+    int m = 0;
+    MPI_Get_count(&st, MPI_UINT64_T, &m);
+    MPI_Mrecv(batch, BATCH_MAX, MPI_UINT64_T, &msg, MPI_STATUS_IGNORE);
+    return m;
+}
+
 static int run_worker(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
                       void *ctx, unsigned char *buf) {
     size_t nb = result_bytes(cfg->width);
     double *out = (double *)(void *)(buf + nb);
+    uint64_t batch[BATCH_MAX];
     MPI_Send(NULL, 0, MPI_BYTE, 0, TAG_REQUEST, MPI_COMM_WORLD);
-    for (;;) {
-        /* Wait for the master's answer without spinning. */
-        int flag = 0;
-        MPI_Message msg;
-        MPI_Status st;
-        backoff_t b;
-        backoff_reset(&b);
-        for (;;) {
-            MPI_Improbe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &msg, &st);
-            if (flag) break;
-            backoff_pause(&b);
-        }
-        if (st.MPI_TAG != TAG_TASK) { /* TAG_STOP */
-            MPI_Mrecv(NULL, 0, MPI_BYTE, &msg, MPI_STATUS_IGNORE);
-            break;
-        }
-        uint64_t batch[BATCH_MAX];
-        int m = 0;
-        MPI_Get_count(&st, MPI_UINT64_T, &m);
-        MPI_Mrecv(batch, BATCH_MAX, MPI_UINT64_T, &msg, MPI_STATUS_IGNORE);
+    int m = worker_receive(batch);
+    while (m >= 0) {
+        /* Ask for the next batch now, so the answer is here when this one
+         * is done: rank 0 sleeps between polls, and this hides that. */
+        MPI_Send(NULL, 0, MPI_BYTE, 0, TAG_REQUEST, MPI_COMM_WORLD);
+        bool failed = false;
         for (int i = 0; i < m; i++) {
             uint64_t t = batch[i];
-            int64_t rc = task(ctx, (size_t)t / cfg->n_reps,
-                              (size_t)t % cfg->n_reps, out) == 0
-                             ? 0
-                             : -1;
+            int64_t rc = RC_NOT_RUN;
+            if (!failed)
+                rc = task(ctx, (size_t)t / cfg->n_reps,
+                          (size_t)t % cfg->n_reps, out) == 0
+                         ? RC_OK
+                         : RC_FAILED;
+            failed = failed || rc == RC_FAILED;
             memcpy(buf, &t, sizeof t);
             memcpy(buf + sizeof t, &rc, sizeof rc);
-            if (rc == 0)
+            if (rc == RC_OK)
                 memcpy(buf + 2 * sizeof t, out, cfg->width * sizeof *out);
+            /* Every task handed out gets an answer, run or not, so the
+             * master knows when all are accounted for. */
             MPI_Send(buf, (int)nb, MPI_BYTE, 0, TAG_RESULT, MPI_COMM_WORLD);
-            if (rc != 0) break; /* the master stops the run anyway */
         }
-        MPI_Send(NULL, 0, MPI_BYTE, 0, TAG_REQUEST, MPI_COMM_WORLD);
+        m = worker_receive(batch);
     }
     int status = -1;
     MPI_Request rq;
@@ -371,10 +410,10 @@ int exp_mpi_run(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
     int size = exp_mpi_size(), rank = exp_mpi_rank();
     if (size <= 1) return run_local(cfg, task, done, ctx);
 
-    size_t nb = result_bytes(cfg->width);
     /* MPI counts are ints: a result must fit in one message. */
     bool ok = count_tasks(cfg) != SIZE_MAX && (rank == 0 || task) &&
-              nb <= (size_t)INT32_MAX;
+              cfg->width < (size_t)INT32_MAX / sizeof(double) - 2;
+    size_t nb = result_bytes(cfg->width);
     /* One message buffer, then an aligned out[] for task() and done()
      * (nb is a multiple of 8, so buf + nb is aligned for doubles). */
     unsigned char *buf =

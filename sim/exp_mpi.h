@@ -14,7 +14,9 @@
  * hands the next task numbers to whichever worker asks first (dynamic, as
  * points differ in cost), in small batches that shrink towards the end
  * (about remaining / (4 * workers), at most 16, at least 1), receives each
- * result as soon as its task finishes and calls done() with it.  Results
+ * result as soon as its task finishes and calls done() with it.  A worker
+ * asks for its next batch before it computes the current one (so it never
+ * waits for rank 0) and thus holds at most two batches.  Results
  * travel as raw bytes, so done() sees exactly the doubles task() wrote:
  * bit-identical to running the task locally (ranks must run the same binary
  * on the same kind of machine, as MPI jobs do).  done() is called on rank 0
@@ -38,8 +40,11 @@
  * Interruption: no SIGINT handling under MPI; mpirun forwards Ctrl-C and
  * the job ends.  What rank 0 had already written (done() callbacks) stays.
  *
- * Progress: rank 0 draws a bar with the share done and the time left on
- * stderr when stderr is a terminal and !quiet, at most 10 times a second.
+ * Progress (unless quiet): rank 0 draws a bar with the share done and the
+ * time left on stderr when stderr is a terminal, at most 10 times a
+ * second.  With several ranks and stderr not a terminal (mpirun passes
+ * rank 0 a pipe, a batch job a file) it writes one line instead each time
+ * another tenth of the tasks is done, and one if the run stops early.
  *
  * State: one static flag records whether exp_mpi_init called MPI_Init (so
  * finalize matches it); there is no other mutable global state.

@@ -20,10 +20,26 @@ run() {
 for np in 1 2 3; do
     run -np "$np" build-mpi/test_exp_mpi
 done
-a=$(run -np 1 build-mpi/test_exp_mpi --bench 30 10 300 | sed -n 's/.*checksum=//p')
-b=$(run -np 3 build-mpi/test_exp_mpi --bench 30 10 300 | sed -n 's/.*checksum=//p')
-if [ -z "$a" ] || [ "$a" != "$b" ]; then
-    echo "tests/mpi: results differ between -np 1 ($a) and -np 3 ($b)" >&2
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
+a=$(run -np 1 build-mpi/test_exp_mpi --bench 30 10 300 2>"$err" | sed -n 's/.*checksum=//p')
+# One process, stderr not a terminal: no progress output at all.
+if [ -s "$err" ]; then
+    echo "tests/mpi: unexpected stderr at -np 1:" >&2
+    cat "$err" >&2
     exit 1
 fi
-echo "tests/mpi: -np 1 and -np 3 bit-identical ($a)"
+b=$(run -np 3 build-mpi/test_exp_mpi --bench 30 10 300 2>"$err" | sed -n 's/.*checksum=//p')
+if [ -z "$a" ] || [ "$a" != "$b" ]; then
+    echo "tests/mpi: results differ between -np 1 ($a) and -np 3 ($b)" >&2
+    cat "$err" >&2
+    exit 1
+fi
+# Under mpirun rank 0's stderr is a pipe: progress comes as log lines.
+if [ "$(grep -c '^bench: .*% [0-9]*/300 ' "$err")" -ne 10 ] ||
+   ! grep -q '^bench: 100% 300/300 ' "$err"; then
+    echo "tests/mpi: expected 10 progress lines at -np 3, got:" >&2
+    cat "$err" >&2
+    exit 1
+fi
+echo "tests/mpi: -np 1 and -np 3 bit-identical ($a); progress lines ok"
