@@ -24,7 +24,7 @@
  * >= 1 only (size 1: on rank 0).
  *
  * Waiting: Open MPI's blocking calls spin on a core.  Rank 0 and idle
- * workers instead poll with short sleeps (at most 1 ms), so rank 0 costs
+ * workers instead poll with short sleeps (at most 0.32 ms), so rank 0 costs
  * almost no CPU and one may start one rank more than there are cores.
  * exp_mpi_finalize waits the same way before MPI_Finalize, so ranks that
  * are done do not spin while rank 0 writes its files.
