@@ -18,24 +18,38 @@ bench() {
 }
 i=0
 while [ "$i" -lt "$REPEAT" ]; do
-    for np in 1 2 3 4; do bench "$np" >>"$tmp"; done
+    for np in 1 2 3 4; do bench "$np" | sed "s/^/rep=$i /" >>"$tmp"; done
     : >"$pair"
     bench 1 >>"$pair" &
     bench 1 >>"$pair"
     wait
     # the pair's time is its slower run
-    sed -n 's/.*seconds=\([^ ]*\) rank0_cpu=\([^ ]*\) checksum=\(.*\)/\1 \2 \3/p' "$pair" |
-        sort -n | tail -1 | awk '{ printf "bench: np=pair seconds=%s rank0_cpu=%s checksum=%s\n", $1, $2, $3 }' >>"$tmp"
+    awk -v i="$i" '{ for (f = 1; f <= NF; f++) if ($f ~ /^seconds=/) { v = substr($f, 9) + 0; if (v > m) { m = v; l = $0 } } }
+        END { sub(/np=1/, "np=pair", l); print "rep=" i " " l }' "$pair" >>"$tmp"
     i=$((i + 1))
 done
-echo "# $P points x $R reps, work $W; $(nproc) cores; medians of $REPEAT; $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "# np    workers  seconds  speedup  per-worker  rank0_cpu  checksum"
-for np in 1 2 3 4 pair; do
-    grep "np=$np " "$tmp" | sed 's/.*seconds=\([^ ]*\) rank0_cpu=\([^ ]*\) checksum=\(.*\)/\1 \2 \3/' |
-        sort -n | awk -v np="$np" -v r="$REPEAT" 'NR == int((r + 1) / 2) { print np, $1, $2, $3 }'
-done | awk 'NR == 1 { base = $2 }
-    { w = $1 == "pair" ? 2 : ($1 > 1 ? $1 - 1 : 1)
-      s = $1 == "pair" ? 2 * base / $2 : base / $2
-      printf "  %-5s %-8d %-8.3f %-8.2f %-11.2f %-10.3f %s\n", $1, w, $2, s, s / w, $3, $4 }'
+# Speed-ups are taken within each round (against that round's -np 1, run
+# seconds before), then the median over rounds: drift cancels better than
+# in a ratio of medians.
+echo "# $P points x $R reps, work $W; $(nproc) cores; $REPEAT rounds; $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "# np    workers  seconds  speedup  per-worker  rank0_cpu  checksum   (medians over rounds)"
+awk -v r="$REPEAT" '
+    function med(a, n,   i, j, t) {
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { for (f = 1; f <= NF; f++) { split($f, kv, "="); v[kv[1]] = kv[2] }
+      k = v["np"]; n[k]++; sec[k, n[k]] = v["seconds"] + 0; cpu[k, n[k]] = v["rank0_cpu"] + 0
+      ck[k] = v["checksum"]; t[v["rep"], k] = v["seconds"] + 0 }
+    END {
+        split("1 2 3 4 pair", order, " ")
+        for (o = 1; o <= 5; o++) {
+            k = order[o]; w = k == "pair" ? 2 : (k > 1 ? k - 1 : 1)
+            for (i = 1; i <= n[k]; i++) { a[i] = sec[k, i]; b[i] = cpu[k, i]
+                s[i] = (k == "pair" ? 2 : 1) * t[i - 1, "1"] / t[i - 1, k] }
+            ms = med(a, n[k]); mc = med(b, n[k]); sp = med(s, n[k])
+            printf "  %-5s %-8d %-8.3f %-8.2f %-11.2f %-10.3f %s\n", k, w, ms, sp, sp / w, mc, ck[k]
+        }
+    }' "$tmp"
 echo "# pair: two independent one-process runs at once (2 x t1 / t_pair):"
 echo "# the most that 2 workers can get from this machine right now"
