@@ -10,6 +10,9 @@ cd "$(dirname "$0")/../.."
 P=${1:-40} R=${2:-20} W=${3:-50000} REPEAT=${4:-5}
 make --no-print-directory MPI=1 BUILD=build-mpi build-mpi/test_exp_mpi >/dev/null
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# One machine: ranks talk through shared memory only (no TCP transport),
+# and mpirun's own control channel stays on the loopback interface.
+export OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader OMPI_MCA_oob_tcp_if_include=lo
 tmp=$(mktemp) pair=$(mktemp)
 trap 'rm -f "$tmp" "$pair"' EXIT
 bench() {

@@ -14,6 +14,9 @@ make --no-print-directory MPI=1 BUILD=build-mpi build-mpi/test_exp_mpi
 # CI runs as root, which Open MPI refuses unless told; more ranks than
 # cores needs --oversubscribe.  timeout: a protocol bug must fail, not hang.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# One machine: ranks talk through shared memory only (no TCP transport),
+# and mpirun's own control channel stays on the loopback interface.
+export OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader OMPI_MCA_oob_tcp_if_include=lo
 run() {
     timeout 120 mpirun --allow-run-as-root --oversubscribe "$@" </dev/null
 }
