@@ -29,37 +29,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "errmsg.h"
 #include "exp.h"
+#include "exp_mpi.h"
 #include "out_csv.h"
 #include "out_escape.h"
 #include "out_file.h"
 #include "sweep.h"
 #include "sweep_out.h"
-
-#ifdef GOVSIM_MPI
-#include "exp_mpi.h"
-#else
-/* Without MPI: one process, rank 0 of 1 (exp_mpi_run is never called). */
-static int exp_mpi_rank(void) { return 0; }
-static int exp_mpi_size(void) { return 1; }
-typedef int (*exp_mpi_task_fn)(void *, size_t, size_t, double *);
-typedef void (*exp_mpi_done_fn)(void *, size_t, size_t, const double *);
-typedef struct exp_mpi_config {
-    size_t n_points, n_reps, width;
-    const unsigned char *skip;
-    bool quiet;
-    const char *label;
-} exp_mpi_config_t;
-static int exp_mpi_run(const exp_mpi_config_t *cfg, exp_mpi_task_fn t, exp_mpi_done_fn d,
-                       void *ctx) {
-    (void)cfg, (void)t, (void)d, (void)ctx;
-    return -1;
-}
-#endif
 
 typedef struct run {
     sweep_t sw;
@@ -73,6 +54,14 @@ typedef struct run {
     pthread_mutex_t lock;       /* guards partial and have                   */
     int write_failed;
 } run_t;
+
+/* Monotonic milliseconds (exp_run times its own runs; MPI runs are timed
+ * here). */
+static long long clock_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
 
 static double *slot(const run_t *r, size_t p, size_t rep) {
     return r->res + (p * r->n_reps + rep) * r->n_kpis;
@@ -364,18 +353,44 @@ static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
     return st->failed ? -1 : 0;
 }
 
-int cmd_sweep(int argc, char **argv) {
-    opts_t o = {0};
-    if (parse(argc, argv, &o) != 0) return CLI_USAGE;
-    run_t *r = calloc(1, sizeof *r);
-    if (!r) return CLI_FAILURE;
-    char err[2048], dir[1024], partial[1200];
+/* Rank 0's preparation of the output folder: design.csv written (or
+ * checked, resuming), results.partial.csv opened (and read, resuming).
+ * Returns a CLI code, the message on stderr. */
+static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char *partial) {
+    char err[2048];
+    if (out_mkdir_p(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        return CLI_FAILURE;
+    }
+    int d = design_file(r, dir, o->resume, err, sizeof err);
+    if (d != 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        return d == -2 ? CLI_USAGE : CLI_FAILURE;
+    }
+    long recovered = o->resume ? read_partial(r, partial, err, sizeof err) : 0;
+    if (recovered < 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        return CLI_USAGE;
+    }
+    r->partial = fopen(partial, recovered > 0 ? "a" : "w");
+    if (!r->partial) {
+        fprintf(stderr, "govsim sweep: cannot write %s: %s\n", partial, strerror(errno));
+        return CLI_FAILURE;
+    }
+    if (recovered == 0) write_results_header(r->partial, r);
+    else if (!o->quiet)
+        fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n", recovered,
+                r->n_points);
+    return CLI_OK;
+}
+
+/* Load the sweep and build its points (every rank).  Returns a CLI code;
+ * rank 0 prints the message. */
+static int load_points(run_t *r, const opts_t *o, bool *built) {
+    char err[2048];
     bool rank0 = exp_mpi_rank() == 0;
-    int rc = CLI_USAGE;
-    bool built = false;
-    if (sweep_load(&r->sw, o.file, err, sizeof err) != 0) {
+    if (sweep_load(&r->sw, o->file, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
-        free(r);
         return CLI_USAGE;
     }
     r->n_points = r->sw.n_points;
@@ -388,50 +403,63 @@ int cmd_sweep(int argc, char **argv) {
     r->left = calloc(r->n_points, sizeof *r->left);
     if (!r->scn || !r->reform_cost || !r->res || !r->have || !r->left) {
         fprintf(stderr, "govsim sweep: out of memory\n");
-        rc = CLI_FAILURE;
-        goto out;
+        return CLI_FAILURE;
     }
     if (build_points(r, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
-        goto out;
+        return CLI_USAGE;
     }
-    built = true;
+    *built = true;
     for (size_t p = 0; p < r->n_points; p++) atomic_init(&r->left[p], r->n_reps);
-    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
-    else snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
-    snprintf(partial, sizeof partial, "%s/results.partial.csv", dir);
-    rc = CLI_FAILURE;
-    if (rank0) {
-        if (out_mkdir_p(dir, err, sizeof err) != 0) {
-            fprintf(stderr, "govsim sweep: %s\n", err);
-            goto out;
-        }
-        int d = design_file(r, dir, o.resume, err, sizeof err);
-        if (d != 0) {
-            fprintf(stderr, "govsim sweep: %s\n", err);
-            rc = d == -2 ? CLI_USAGE : CLI_FAILURE;
-            goto out;
-        }
-        long recovered = o.resume ? read_partial(r, partial, err, sizeof err) : 0;
-        if (recovered < 0) {
-            fprintf(stderr, "govsim sweep: %s\n", err);
-            rc = CLI_USAGE;
-            goto out;
-        }
-        r->partial = fopen(partial, recovered > 0 ? "a" : "w");
-        if (!r->partial) {
-            fprintf(stderr, "govsim sweep: cannot write %s: %s\n", partial, strerror(errno));
-            goto out;
-        }
-        if (recovered == 0) write_results_header(r->partial, r);
-        else if (!o.quiet)
-            fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n",
-                    recovered, r->n_points);
+    return CLI_OK;
+}
+
+/* Rank 0, every point in: the final files and the tables. */
+static int finish(run_t *r, const char *dir, const char *partial, const exp_status_t *st) {
+    char err[2048];
+    sweep_out_t so = {&r->sw, r->res, r->n_reps, dir};
+    if (write_results(r, dir, err, sizeof err) != 0 ||
+        sweep_out_summary(&so, err, sizeof err) != 0 ||
+        sweep_out_sensitivity(&so, stdout, err, sizeof err) != 0 ||
+        sweep_out_plots(&so, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        return CLI_FAILURE;
+    }
+    unlink(partial);
+    printf("\n%zu points x %zu replications (%s design), %.1f s\n", r->n_points, r->n_reps,
+           sweep_design_name(r->sw.design), st->seconds);
+    printf("Files: design.csv, results.csv, summary.csv, sensitivity.csv and charts in %s/\n",
+           dir);
+    return CLI_OK;
+}
+
+int cmd_sweep(int argc, char **argv) {
+    opts_t o = {0};
+    if (parse(argc, argv, &o) != 0) return CLI_USAGE;
+    run_t *r = calloc(1, sizeof *r);
+    if (!r) return CLI_FAILURE;
+    char dir[1024], partial[1200];
+    bool rank0 = exp_mpi_rank() == 0, built = false;
+    int rc = load_points(r, &o, &built);
+    if (rc == CLI_OK) {
+        if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
+        else snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
+        snprintf(partial, sizeof partial, "%s/results.partial.csv", dir);
+        if (rank0) rc = prepare_output(r, &o, dir, partial);
+    }
+    /* under MPI every rank goes on only if all are ready (no worker is
+     * left waiting for a rank 0 that gave up) */
+    if (!exp_mpi_all_ok(rc == CLI_OK)) {
+        if (rc == CLI_OK) rc = CLI_FAILURE;
+        goto out;
     }
     pthread_mutex_init(&r->lock, NULL);
     exp_status_t st;
+    double t0 = (double)clock_ms();
     int run_rc = run_points(r, &o, &st);
+    if (exp_mpi_size() > 1) st.seconds = ((double)clock_ms() - t0) / 1000;
     pthread_mutex_destroy(&r->lock);
+    rc = CLI_FAILURE;
     if (!rank0) {
         rc = run_rc == 0 ? CLI_OK : CLI_FAILURE;
         goto out;
@@ -451,20 +479,7 @@ int cmd_sweep(int argc, char **argv) {
                 st.interrupted ? "interrupted" : "a replication failed", whole, r->n_points);
         goto out;
     }
-    sweep_out_t so = {&r->sw, r->res, r->n_reps, dir};
-    if (write_results(r, dir, err, sizeof err) != 0 ||
-        sweep_out_summary(&so, err, sizeof err) != 0 ||
-        sweep_out_sensitivity(&so, stdout, err, sizeof err) != 0 ||
-        sweep_out_plots(&so, err, sizeof err) != 0) {
-        fprintf(stderr, "govsim sweep: %s\n", err);
-        goto out;
-    }
-    unlink(partial);
-    printf("\n%zu points x %zu replications (%s design), %.1f s\n", r->n_points, r->n_reps,
-           sweep_design_name(r->sw.design), st.seconds);
-    printf("Files: design.csv, results.csv, summary.csv, sensitivity.csv and charts in %s/\n",
-           dir);
-    rc = CLI_OK;
+    rc = finish(r, dir, partial, &st);
 out:
     if (r->partial) fclose(r->partial);
     free_run(r, built);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "exp_mpi.h"
 
 void cli_print_usage(void) {
     fputs(
@@ -61,7 +62,7 @@ void cli_print_usage(void) {
         stdout);
 }
 
-int main(int argc, char **argv) {
+static int dispatch(int argc, char **argv) {
     if (argc < 2) return cmd_default();
     const char *cmd = argv[1];
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1);
@@ -81,4 +82,22 @@ int main(int argc, char **argv) {
         return CLI_OK;
     }
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
+}
+
+/* Under MPI (make MPI=1, started by mpirun or srun) every rank runs main;
+ * only `sweep` knows how to share its work, so the other commands refuse
+ * to run N times over. */
+int main(int argc, char **argv) {
+    if (exp_mpi_init(&argc, &argv) != 0) return CLI_FAILURE;
+    int rc;
+    if (exp_mpi_size() > 1 && (argc < 2 || strcmp(argv[1], "sweep") != 0)) {
+        rc = CLI_USAGE;
+        if (exp_mpi_rank() == 0)
+            cli_usage_error(NULL, "under MPI (%d ranks) only `govsim sweep` runs; start other "
+                                  "commands without mpirun", exp_mpi_size());
+    } else {
+        rc = dispatch(argc, argv);
+    }
+    exp_mpi_finalize();
+    return rc;
 }

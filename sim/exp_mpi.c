@@ -124,6 +124,7 @@ void exp_mpi_finalize(void) {}
 int exp_mpi_rank(void) { return 0; }
 int exp_mpi_size(void) { return 1; }
 bool exp_mpi_built(void) { return false; }
+bool exp_mpi_all_ok(bool local_ok) { return local_ok; }
 
 int exp_mpi_run(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
                 exp_mpi_done_fn done, void *ctx) {
@@ -259,6 +260,16 @@ static bool agree(const exp_mpi_config_t *cfg, bool local_ok) {
     bool ok = r[3] == 0;
     for (int i = 0; i < 3; i++) ok = ok && r[i] == ~r[4 + i];
     return ok;
+}
+
+bool exp_mpi_all_ok(bool local_ok) {
+    if (!mpi_live() || exp_mpi_size() == 1) return local_ok;
+    int mine = !local_ok, any = 0;
+    MPI_Request rq;
+    MPI_Iallreduce(&mine, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD, &rq);
+    wait_polite(&rq);
+    MPI_Wait(&rq, MPI_STATUS_IGNORE);
+    return any == 0;
 }
 
 static size_t result_bytes(size_t width) {

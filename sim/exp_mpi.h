@@ -65,6 +65,12 @@ int exp_mpi_rank(void); /* 0 when not under MPI (or before init) */
 int exp_mpi_size(void); /* 1 when not under MPI (or before init) */
 bool exp_mpi_built(void); /* true in a `make MPI=1` build           */
 
+/* Every rank says whether it is ready (local_ok); true on every rank only
+ * when all are.  Lets a command whose rank 0 failed to set up (an output
+ * folder it cannot write) stop the workers instead of leaving them waiting
+ * in exp_mpi_run.  Without MPI (or with one rank): local_ok. */
+bool exp_mpi_all_ok(bool local_ok);
+
 /* Compute one task (point, rep) into out[0..width-1]; 0 ok, -1 failure. */
 typedef int (*exp_mpi_task_fn)(void *ctx, size_t point, size_t rep,
                                double *out);
