@@ -336,16 +336,19 @@ static void free_run(run_t *r, bool built) {
 
 /* Run what is not done yet; threads, or MPI ranks when there are several. */
 static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
+    memset(st, 0, sizeof *st);
     if (exp_mpi_size() > 1) {
         exp_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL, o->quiet, "sweep"};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
-        if (!skip) return -1;
+        if (!exp_mpi_all_ok(skip != NULL)) {
+            free(skip);
+            return -1;
+        }
         for (size_t p = 0; p < r->n_points; p++)
             if (r->have[p]) memset(skip + p * r->n_reps, 1, r->n_reps);
         mc.skip = skip;
         int rc = exp_mpi_run(&mc, mpi_task, mpi_done, r);
         free(skip);
-        memset(st, 0, sizeof *st);
         return rc;
     }
     exp_config_t cfg = {r->n_points, r->n_reps, o->threads, o->quiet, "sweep"};
