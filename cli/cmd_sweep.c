@@ -340,7 +340,8 @@ static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
     if (exp_mpi_size() > 1) {
         exp_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL, o->quiet, "sweep"};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
-        if (!exp_mpi_all_ok(skip != NULL)) {
+        bool ready = exp_mpi_all_ok(skip != NULL);
+        if (!ready || !skip) {
             free(skip);
             return -1;
         }
