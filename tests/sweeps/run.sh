@@ -38,7 +38,7 @@ same() { # same A B FILES...: the files are byte-identical in folders A and B
 files="design.csv results.csv summary.csv sensitivity.csv"
 
 # every design runs and writes its files; -j 1 and -j 2 agree
-for s in small_grid small_lhs small_sobol small_saltelli; do
+for s in small_grid small_lhs small_sobol small_saltelli small_reforms; do
     "$govsim" sweep "$dir/$s.cfg" -j 1 -o "$tmp/$s.1" --quiet >/dev/null 2>"$tmp/err" &&
     "$govsim" sweep "$dir/$s.cfg" -j 2 -o "$tmp/$s.2" --quiet >/dev/null 2>>"$tmp/err"
     if [ $? -ne 0 ]; then ko "$s: $(head -3 "$tmp/err")"; continue; fi

@@ -90,6 +90,34 @@ START_TEST(test_sampled_values_in_range) {
 }
 END_TEST
 
+/* A reforms factor applies the level's reform (and counts its cost per
+ * year); "none" applies nothing.  design.csv shows the level as written. */
+START_TEST(test_reforms_factor) {
+    sweep_t s;
+    load(&s, "tests/sweeps/small_reforms.cfg");
+    CHECK_EQ(s.n_points, 4);
+    char err[1024], buf[128];
+    scn_t none, doubled;
+    double cost_none, cost_doubled;
+    if (sweep_build_point(&s, 0, &none, &cost_none, err, sizeof err) != 0 ||
+        sweep_build_point(&s, 2, &doubled, &cost_doubled, err, sizeof err) != 0)
+        ck_abort_msg("%s", err);
+    CHECK_EQ(none.departments[0].staff, 2);
+    CHECK_EQ(doubled.departments[0].staff, 4);
+    CHECK_EQ_D(cost_none, 0);
+    CHECK_EQ_D(cost_doubled, 1e6);
+    sweep_value_text(&s, 2, 0, buf, sizeof buf);
+    CHECK_STR(buf, "../reforms/double_staff.cfg");
+    sweep_value_text(&s, 1, 0, buf, sizeof buf);
+    CHECK_STR(buf, "none");
+    CHECK_EQ_D(sweep_value(&s, 3, 0), 1); /* the level number, for regression */
+    CHECK_EQ_D(sweep_value(&s, 3, 1), 1.5);
+    scn_free(&none);
+    scn_free(&doubled);
+    sweep_free(&s);
+}
+END_TEST
+
 extern Suite *suite_sweep(void);
 Suite *suite_sweep(void) {
     Suite *s = suite_create("sweep");
@@ -97,6 +125,7 @@ Suite *suite_sweep(void) {
     tcase_add_test(tc, test_grid_values);
     tcase_add_test(tc, test_points_are_patched);
     tcase_add_test(tc, test_sampled_values_in_range);
+    tcase_add_test(tc, test_reforms_factor);
     suite_add_tcase(s, tc);
     return s;
 }
