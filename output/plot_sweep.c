@@ -225,7 +225,7 @@ int plot_indices(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
                   "Sobol indices: first order (factor alone) and total (with interactions), "
                   "95% bootstrap CIs");
     fputs(" font \",12\"\nset style fill solid 0.8 border rgb \"#555555\"\nset boxwidth 0.35\n"
-          "set grid ytics lc rgb \"#dddddd\"\nset yrange [-0.05:1.05]\n"
+          "set grid ytics lc rgb \"#dddddd\"\nset yrange [-0.05:1.05<*]\n"
           "set key outside right top\nset ylabel \"share of the KPI's variance\"\n",
           g);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)k - 0.4);
