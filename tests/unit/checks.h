@@ -89,4 +89,14 @@ static inline bool within_5se(double estimate, double truth, double se) {
                          s_);                                                  \
     } while (0)
 
+/* A refused call returns -1 and says something that names `word`. */
+#define CHECK_REFUSED(call, err, word)                                         \
+    do {                                                                       \
+        (err)[0] = '\0';                                                       \
+        CHECK((call) == -1);                                                   \
+        if (strstr((err), (word)) == NULL)                                     \
+            ck_abort_msg("message \"%s\" does not mention \"%s\"", (err),      \
+                         (word));                                              \
+    } while (0)
+
 #endif /* GOVSIM_TESTS_CHECKS_H */

@@ -27,16 +27,6 @@ static gsl_rng *test_rng(uint32_t stream) {
     return g;
 }
 
-/* A refused call returns -1 and says something that names `word`. */
-#define CHECK_REFUSED(call, err, word)                                         \
-    do {                                                                       \
-        (err)[0] = '\0';                                                       \
-        CHECK((call) == -1);                                                   \
-        if (strstr((err), (word)) == NULL)                                     \
-            ck_abort_msg("message \"%s\" does not mention \"%s\"", (err),      \
-                         (word));                                              \
-    } while (0)
-
 typedef double (*model_fn)(const double *u, size_t k);
 
 /* A Saltelli design of n base rows over k factors (on GSL's Sobol points if
