@@ -10,12 +10,14 @@
  * results/index.html links the four reports.
  *
  * The scenarios are looked for in ./scenarios (a checkout), then in the
- * installed data folder (GOVSIM_DATADIR/scenarios, set by make install).
+ * installed data folder beside the binary (make install), then in
+ * GOVSIM_DATADIR/scenarios (the PREFIX of the build).
  */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "out_file.h"
@@ -36,15 +38,33 @@ static bool is_file(const char *path) {
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The folder holding the bundled baselines, or NULL. */
-static const char *scenario_dir(void) {
-    static const char *const candidates[] = {"scenarios", GOVSIM_DATADIR "/scenarios"};
-    for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s.cfg", candidates[i], BASELINES[0]);
-        if (is_file(path)) return candidates[i];
+/* Whether dir holds the bundled baselines. */
+static bool has_baselines(const char *dir) {
+    char path[1400];
+    if (snprintf(path, sizeof path, "%s/%s.cfg", dir, BASELINES[0]) >= (int)sizeof path)
+        return false;
+    return is_file(path);
+}
+
+/* The folder holding the bundled baselines into buf, or NULL: ./scenarios
+ * (a checkout), then beside the binary (BIN/../share/govsim/scenarios: an
+ * installed tree, wherever PREFIX and DESTDIR put it), then the PREFIX
+ * the binary was built for. */
+static const char *scenario_dir(char *buf, size_t len) {
+    if (has_baselines("scenarios")) return "scenarios";
+    char exe[1024];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(buf, len, "%s/../share/govsim/scenarios", exe);
+            if (has_baselines(buf)) return buf;
+        }
     }
-    return NULL;
+    snprintf(buf, len, "%s/scenarios", GOVSIM_DATADIR);
+    return has_baselines(buf) ? buf : NULL;
 }
 
 /* results/index.html: a link to each report. */
@@ -73,9 +93,11 @@ static int write_index(char *err, size_t errlen) {
 }
 
 int cmd_default(void) {
-    const char *dir = scenario_dir();
+    char where[1200];
+    const char *dir = scenario_dir(where, sizeof where);
     if (!dir) {
-        fprintf(stderr, "govsim: the bundled scenarios are in neither ./scenarios nor %s/scenarios; "
+        fprintf(stderr, "govsim: the bundled scenarios are in neither ./scenarios, nor "
+                        "../share/govsim/scenarios beside this program, nor %s/scenarios; "
                         "run govsim from its source folder, or `make install`.\n"
                         "Try 'govsim help'.\n",
                 GOVSIM_DATADIR);
@@ -88,8 +110,10 @@ int cmd_default(void) {
            GOVSIM_VERSION, DEFAULT_REPLICATIONS);
     fflush(stdout);
     for (size_t i = 0; i < N_BASELINES; i++) {
-        char scenario[1024], out[256];
-        snprintf(scenario, sizeof scenario, "%s/%s.cfg", dir, BASELINES[i]);
+        char scenario[1400], out[256];
+        if (snprintf(scenario, sizeof scenario, "%s/%s.cfg", dir, BASELINES[i]) >=
+            (int)sizeof scenario)
+            return CLI_FAILURE; /* cannot happen: dir fits in 1200 bytes */
         snprintf(out, sizeof out, "%s/%s", RESULTS, BASELINES[i]);
         char *argv[] = {"compare", scenario, "-r", DEFAULT_REPLICATIONS, "-o", out, "--brief", NULL};
         int rc = cmd_compare(7, argv);

@@ -211,13 +211,30 @@ else
     sed 's/^/  /' "$tmp/err" | head -5
 fi
 
+# without the bundled scenarios (no ./scenarios, nothing installed beside
+# the binary) the default job says where it looked, exit 2
+mkdir -p "$tmp/bare/bin" "$tmp/bare/work"
+cp "$govsim_abs" "$tmp/bare/bin/govsim"
+(cd "$tmp/bare/work" && "$tmp/bare/bin/govsim" >out 2>err)
+if [ $? -eq 2 ] && grep -q "bundled scenarios are in neither" "$tmp/bare/work/err" &&
+    [ ! -e "$tmp/bare/work/results" ]; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: govsim with no scenarios around: expected exit 2 and where it looked"
+fi
+
 # the embedded default (govsim with no arguments) writes every report;
 # skipped where it would be slow (sanitizer builds set GOVSIM_SKIP_SLOW)
 if [ -z "$GOVSIM_SKIP_SLOW" ]; then
-    mkdir -p "$tmp/default"
-    ln -s "$repo/scenarios" "$tmp/default/scenarios"
+    # laid out as `make install` does, run from elsewhere: the bundled
+    # scenarios are found beside the binary (BIN/../share/govsim), whatever
+    # PREFIX the binary was built for
+    mkdir -p "$tmp/default/inst/bin" "$tmp/default/inst/share/govsim"
+    cp "$govsim_abs" "$tmp/default/inst/bin/govsim"
+    ln -s "$repo/scenarios" "$tmp/default/inst/share/govsim/scenarios"
     start=$(date +%s)
-    (cd "$tmp/default" && "$govsim_abs" >out 2>err)
+    (cd "$tmp/default" && "$tmp/default/inst/bin/govsim" >out 2>err)
     rc=$?
     secs=$(($(date +%s) - start))
     missing=""
