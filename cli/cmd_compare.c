@@ -243,9 +243,6 @@ static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     return flow_run(&c->v[point].s, (uint32_t)rep, stop, &c->v[point].res[rep]);
 }
 
-#define HEADLINE COMPARE_HEADLINE
-#define N_HEADLINE COMPARE_N_HEADLINE
-
 static int print_tables(const compare_t *c, const exp_status_t *st) {
     compare_row_t rows[MAX_VARIANTS];
     size_t order[MAX_VARIANTS];
@@ -259,16 +256,17 @@ static int print_tables(const compare_t *c, const exp_status_t *st) {
            base->s.warmup_days, (unsigned long long)base->s.seed, st->seconds);
     printf("Change against the baseline (paired 95%% CI; * = the interval excludes zero)\n");
     printf("%-24s", "variant");
-    for (size_t h = 0; h <= N_HEADLINE; h++) printf(" %*s", h == N_HEADLINE ? 20 : 18, COMPARE_HEADLINE_TITLE[h]);
+    for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++)
+        printf(" %*s", h == COMPARE_N_HEADLINE ? 20 : 18, COMPARE_HEADLINE_TITLE[h]);
     printf("\n");
     for (size_t i = 1; i < c->n_variants; i++) {
         char t[48];
         printf("%-24.24s", c->v[i].label);
-        for (size_t h = 0; h < N_HEADLINE; h++) {
+        for (size_t h = 0; h < COMPARE_N_HEADLINE; h++) {
             compare_cell(t, sizeof t, &rows[i].headline[h], COMPARE_DECIMALS[h]);
             printf(" %18s", t);
         }
-        compare_cell(t, sizeof t, &rows[i].cost, COMPARE_DECIMALS[N_HEADLINE]);
+        compare_cell(t, sizeof t, &rows[i].cost, COMPARE_DECIMALS[COMPARE_N_HEADLINE]);
         printf(" %20s\n", t);
     }
     if (c->brief) return 0;
@@ -414,11 +412,11 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
         out_json_number(&j, v->one_off);
         out_json_key(&j, "differences");
         out_json_begin_object(&j);
-        for (size_t h = 0; h < N_HEADLINE; h++) {
-            compare_values(c, &c->v[0], 0, HEADLINE[h], b);
-            compare_values(c, v, 0, HEADLINE[h], x);
+        for (size_t h = 0; h < COMPARE_N_HEADLINE; h++) {
+            compare_values(c, &c->v[0], 0, COMPARE_HEADLINE[h], b);
+            compare_values(c, v, 0, COMPARE_HEADLINE[h], x);
             compare_diff_t d = compare_difference(b, x, c->n_reps);
-            out_json_key(&j, flow_kpi_name(HEADLINE[h]));
+            out_json_key(&j, flow_kpi_name(COMPARE_HEADLINE[h]));
             out_json_begin_object(&j);
             out_json_key(&j, "mean");
             out_json_number(&j, d.paired.mean);

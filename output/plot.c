@@ -11,7 +11,6 @@
 #define COLOR_BETTER 0x2e8b57   /* sea green   */
 #define COLOR_WORSE 0xc0392b    /* brick red   */
 #define COLOR_UNSURE 0x9e9e9e   /* grey        */
-#define COLOR_BAR 0x4a7ab5      /* steel blue  */
 
 /* ------------------------------------------------------------- changes */
 
