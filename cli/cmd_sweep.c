@@ -424,6 +424,7 @@ static int finish(run_t *r, const char *dir, const char *partial, const exp_stat
     sweep_out_t so = {&r->sw, r->res, r->n_reps, dir};
     if (write_results(r, dir, err, sizeof err) != 0 ||
         sweep_out_summary(&so, err, sizeof err) != 0 ||
+        sweep_out_table(&so, stdout, 40) != 0 ||
         sweep_out_sensitivity(&so, stdout, err, sizeof err) != 0 ||
         sweep_out_plots(&so, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);

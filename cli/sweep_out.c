@@ -10,6 +10,7 @@
 #include "errmsg.h"
 #include "out_csv.h"
 #include "out_file.h"
+#include "out_table.h"
 #include "plot.h"
 #include "sens.h"
 #include "stats.h"
@@ -55,6 +56,51 @@ int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {
     }
     free(buf);
     return out_file_commit(&f, err, errlen);
+}
+
+int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows) {
+    const sweep_t *s = o->sw;
+    if (s->n_points > max_rows) {
+        fprintf(fp, "%zu points: each one's KPI means and CIs are in %s/summary.csv\n",
+                s->n_points, o->dir);
+        return 0;
+    }
+    out_table_t t;
+    out_table_init(&t);
+    double *buf = malloc(o->n_reps * sizeof *buf);
+    int rc = buf ? out_table_add_column(&t, "point", OUT_ALIGN_RIGHT, 0) : -1;
+    for (size_t j = 0; rc == 0 && j < s->n_factors; j++)
+        rc = out_table_add_column(&t, s->factors[j].name, OUT_ALIGN_RIGHT, 32);
+    for (size_t q = 0; rc == 0 && q < s->n_kpis; q++)
+        rc = out_table_add_column(&t, flow_kpi_name(s->kpis[q]), OUT_ALIGN_RIGHT, 0);
+    char cell[1 + SWEEP_MAX_FACTORS + SWEEP_MAX_KPIS][64];
+    const char *row[1 + SWEEP_MAX_FACTORS + SWEEP_MAX_KPIS];
+    for (size_t p = 0; rc == 0 && p < s->n_points; p++) {
+        size_t n = 0;
+        snprintf(cell[n], sizeof cell[n], "%zu", p);
+        n++;
+        for (size_t j = 0; j < s->n_factors; j++, n++) {
+            const sweep_factor_t *f = &s->factors[j];
+            if (f->kind == SWEEP_RANGE || f->level_type == CONFIG_TYPE_FLOAT)
+                snprintf(cell[n], sizeof cell[n], "%.6g", sweep_value(s, p, j));
+            else sweep_value_text(s, p, j, cell[n], sizeof cell[n]);
+        }
+        for (size_t q = 0; q < s->n_kpis; q++, n++) {
+            stats_ci_t ci = point_ci(o, p, q, buf);
+            if (!isfinite(ci.mean)) snprintf(cell[n], sizeof cell[n], "-");
+            else snprintf(cell[n], sizeof cell[n], "%.4g ±%.2g", ci.mean, ci.half);
+        }
+        for (size_t i = 0; i < n; i++) row[i] = cell[i];
+        rc = out_table_add_row(&t, row);
+    }
+    if (rc == 0) {
+        fprintf(fp, "%s: KPI means over %zu replications (± 95%% CI half-width)\n", s->name,
+                o->n_reps);
+        out_table_print(&t, fp);
+    }
+    out_table_free(&t);
+    free(buf);
+    return rc;
 }
 
 /* Point means of KPI q into y; false if one is missing. */

@@ -21,6 +21,11 @@ typedef struct sweep_out {
 /* summary.csv: point, then each KPI's mean, ci_low, ci_high; n. */
 int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen);
 
+/* The points as a table on `fp` (factor values, each KPI's mean ± CI
+ * half-width), when there are at most `max_rows`; otherwise one line
+ * pointing to summary.csv.  Returns 0, or -1 when out of memory. */
+int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows);
+
 /* sensitivity.csv (kpi, factor, method, estimate, ci_low, ci_high) and a
  * table on `table`: Sobol indices with bootstrap CIs for a saltelli
  * design, standardized regression coefficients and R^2 otherwise.  A KPI

@@ -338,6 +338,11 @@ double sweep_value(const sweep_t *s, size_t p, size_t j) {
         if (s->design == SWEEP_GRID) {
             size_t l = sweep_level(s, p, j);
             x = f->lo + (f->hi - f->lo) * (double)l / (double)(f->n_levels - 1);
+            /* a grid value is a round number when the user's ends are:
+             * 0.8..1.6 in 5 levels gives 1.2, not 1.2000000000000002 */
+            char text[32];
+            snprintf(text, sizeof text, "%.12g", x);
+            x = strtod(text, NULL);
         } else {
             x = f->lo + (f->hi - f->lo) * s->u[p * s->n_factors + j];
         }
