@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "exp.h"
 #include "out_file.h"
 #include "out_html.h"
 
@@ -103,8 +104,7 @@ int cmd_default(void) {
                 GOVSIM_DATADIR);
         return CLI_USAGE;
     }
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double t0 = exp_wall_seconds();
     printf("govsim %s: comparing the bundled baselines with their reforms "
            "(%s replications each; `govsim help` lists the commands)\n\n",
            GOVSIM_VERSION, DEFAULT_REPLICATIONS);
@@ -126,8 +126,7 @@ int cmd_default(void) {
         fprintf(stderr, "govsim: %s\n", err);
         return CLI_FAILURE;
     }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    double secs = exp_wall_seconds() - t0;
     printf("Done in %.0f s.  Open %s/index.html, or each report:\n", secs, RESULTS);
     for (size_t i = 0; i < N_BASELINES; i++)
         printf("  %s/%s/report.html\n", RESULTS, BASELINES[i]);

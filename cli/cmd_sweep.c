@@ -55,14 +55,6 @@ typedef struct run {
     int write_failed;
 } run_t;
 
-/* Monotonic milliseconds (exp_run times its own runs; MPI runs are timed
- * here). */
-static long long clock_ms(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 static double *slot(const run_t *r, size_t p, size_t rep) {
     return r->res + (p * r->n_reps + rep) * r->n_kpis;
 }
@@ -460,9 +452,9 @@ int cmd_sweep(int argc, char **argv) {
     }
     pthread_mutex_init(&r->lock, NULL);
     exp_status_t st;
-    double t0 = (double)clock_ms();
+    double t0 = exp_wall_seconds(); /* exp_run times itself; MPI runs are timed here */
     int run_rc = run_points(r, &o, &st);
-    if (exp_mpi_size() > 1) st.seconds = ((double)clock_ms() - t0) / 1000;
+    if (exp_mpi_size() > 1) st.seconds = exp_wall_seconds() - t0;
     pthread_mutex_destroy(&r->lock);
     rc = CLI_FAILURE;
     if (!rank0) {

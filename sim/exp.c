@@ -29,14 +29,14 @@ typedef struct runner {
     double started, last_draw;
 } runner_t;
 
-static double wall_seconds(void) {
+double exp_wall_seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 static void draw_progress(runner_t *r, bool final) {
-    double now = wall_seconds();
+    double now = exp_wall_seconds();
     if (!final && now - r->last_draw < 0.1) return;
     r->last_draw = now;
     size_t done = atomic_load(&r->done) + atomic_load(&r->failed);
@@ -96,7 +96,7 @@ exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
     atomic_init(&r.failed, 0);
     r.show_progress = !cfg->quiet && isatty(STDERR_FILENO);
     pthread_mutex_init(&r.progress_lock, NULL);
-    r.started = wall_seconds();
+    r.started = exp_wall_seconds();
     if (done_mask) memset(done_mask, 0, r.n_tasks);
 
     /* Catch the first Ctrl-C (SA_RESETHAND: a second one kills as usual),
@@ -128,7 +128,7 @@ exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
     st.done = atomic_load(&r.done);
     st.failed = atomic_load(&r.failed);
     st.interrupted = atomic_load(&exp_sigint_flag) != 0;
-    st.seconds = wall_seconds() - r.started;
+    st.seconds = exp_wall_seconds() - r.started;
     if (r.show_progress) draw_progress(&r, true);
     pthread_mutex_destroy(&r.progress_lock);
     return st;

@@ -55,6 +55,10 @@ typedef struct exp_status {
 exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
                      unsigned char *done_mask);
 
+/* Seconds on a monotonic clock (for timing runs; not the simulated
+ * clock).  This function can't fail. */
+double exp_wall_seconds(void);
+
 /* Number of online processors (at least 1). */
 unsigned exp_default_threads(void);
 

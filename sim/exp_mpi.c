@@ -1,4 +1,5 @@
 #include "exp_mpi.h"
+#include "exp.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -22,12 +23,6 @@ typedef struct progress {
     double started, last_draw;
 } progress_t;
 
-static double wall_seconds(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 static void progress_draw(progress_t *p, bool final) {
     if (p->lines) {
         /* mpirun hands rank 0 a pipe as stderr and batch jobs a file:
@@ -36,7 +31,7 @@ static void progress_draw(progress_t *p, bool final) {
         bool stopped = final && p->finished < p->total; /* say where */
         if (tenth <= p->last_tenth && !stopped) return;
         p->last_tenth = tenth;
-        double elapsed = wall_seconds() - p->started;
+        double elapsed = exp_wall_seconds() - p->started;
         double share = p->total ? (double)p->finished / (double)p->total : 1;
         double left = share > 0 ? elapsed * (1 - share) / share : 0;
         fprintf(stderr, "%s: %3.0f%% %zu/%zu  %.0fs elapsed, %.0fs left\n",
@@ -46,7 +41,7 @@ static void progress_draw(progress_t *p, bool final) {
         return;
     }
     if (!p->show) return;
-    double now = wall_seconds();
+    double now = exp_wall_seconds();
     if (!final && now - p->last_draw < 0.1) return;
     p->last_draw = now;
     double share = p->total ? (double)p->finished / (double)p->total : 1.0;
@@ -70,7 +65,7 @@ static void progress_init(progress_t *p, const exp_mpi_config_t *cfg,
     p->lines = !cfg->quiet && !p->show && distributed;
     p->label = cfg->label;
     p->total = total;
-    p->started = wall_seconds();
+    p->started = exp_wall_seconds();
 }
 
 /* Number of tasks to run; SIZE_MAX when n_points * n_reps overflows. */
