@@ -36,9 +36,7 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
         for (size_t v = 0; v < n_variants; v++) {
             const plot_ci_t *ci = &kpis[k].change[v];
             fprintf(c.d, "%zu", v);
-            plot_put_num(c.d, ci->mean);
-            plot_put_num(c.d, ci->lo);
-            plot_put_num(c.d, ci->hi);
+            plot_put_ci(c.d, ci);
             fprintf(c.d, " %u", change_color(ci, kpis[k].lower_is_better));
             plot_put_comment(c.d, variants[v]);
         }
@@ -149,9 +147,7 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
     fputs("  # variant\n", c.d);
     for (size_t v = 0; v < n_variants; v++) {
         fprintf(c.d, "%zu", v);
-        plot_put_num(c.d, mean[v].mean);
-        plot_put_num(c.d, mean[v].lo);
-        plot_put_num(c.d, mean[v].hi);
+        plot_put_ci(c.d, &mean[v]);
         for (size_t b = 0; b < n_bins; b++) plot_put_num(c.d, share[v * n_bins + b]);
         plot_put_comment(c.d, variants[v]);
     }
@@ -294,12 +290,8 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
     plot_chart_preamble(&c, "cost against benefit, one point per variant", 1100, 750);
     fputs("# cost cost_low cost_high benefit benefit_low benefit_high  # variant\n", c.d);
     for (size_t v = 0; v < n_variants; v++) {
-        plot_put_num(c.d, cost[v].mean);
-        plot_put_num(c.d, cost[v].lo);
-        plot_put_num(c.d, cost[v].hi);
-        plot_put_num(c.d, benefit[v].mean);
-        plot_put_num(c.d, benefit[v].lo);
-        plot_put_num(c.d, benefit[v].hi);
+        plot_put_ci(c.d, &cost[v]);
+        plot_put_ci(c.d, &benefit[v]);
         plot_put_comment(c.d, variants[v]);
     }
     FILE *g = c.g;
@@ -352,9 +344,7 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
         for (size_t r = 0; r < n_regions; r++) {
             fprintf(c.d, "%zu", r);
             for (size_t s = 0; s < n_series; s++) {
-                plot_put_num(c.d, x[s * n_regions + r].mean);
-                plot_put_num(c.d, x[s * n_regions + r].lo);
-                plot_put_num(c.d, x[s * n_regions + r].hi);
+                plot_put_ci(c.d, &x[s * n_regions + r]);
             }
             plot_put_comment(c.d, regions[r]);
         }

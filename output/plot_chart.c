@@ -73,6 +73,12 @@ void plot_put_num(FILE *f, double x) {
     else fprintf(f, " %.10g", x);
 }
 
+void plot_put_ci(FILE *f, const plot_ci_t *ci) {
+    plot_put_num(f, ci->mean);
+    plot_put_num(f, ci->lo);
+    plot_put_num(f, ci->hi);
+}
+
 /* A name in a data-file comment: no line breaks. */
 void plot_put_comment(FILE *f, const char *s) {
     fputs("  # ", f);

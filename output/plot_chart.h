@@ -42,6 +42,8 @@ void plot_put_str(FILE *g, const char *s);
 void plot_put_str2(FILE *g, const char *line1, const char *line2);
 /* A number for a data file; NaN (missing) as gnuplot reads it. */
 void plot_put_num(FILE *f, double x);
+/* An estimate as three data columns: mean, ci_low, ci_high. */
+void plot_put_ci(FILE *f, const plot_ci_t *ci);
 /* A name as a data-file comment, ending the line. */
 void plot_put_comment(FILE *f, const char *s);
 /* `set xtics (...)` naming positions 0 .. n-1, rotated by `rotate` degrees. */

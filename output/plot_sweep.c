@@ -37,9 +37,7 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             for (size_t i = 0; i < n_x; i++) {
                 const plot_ci_t *v = &y[(k * n_series + s) * n_x + i];
                 plot_put_num(c.d, x ? x[i] : (double)i);
-                plot_put_num(c.d, v->mean);
-                plot_put_num(c.d, v->lo);
-                plot_put_num(c.d, v->hi);
+                plot_put_ci(c.d, v);
                 plot_put_comment(c.d, series[s]);
             }
             fputs("\n\n", c.d);
@@ -161,9 +159,7 @@ int plot_scatter(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
         fprintf(c.d, "%zu", p);
         for (size_t j = 0; j < k; j++) plot_put_num(c.d, x[p * k + j]);
         for (size_t q = 0; q < n_kpis; q++) {
-            plot_put_num(c.d, y[q * n + p].mean);
-            plot_put_num(c.d, y[q * n + p].lo);
-            plot_put_num(c.d, y[q * n + p].hi);
+            plot_put_ci(c.d, &y[q * n + p]);
         }
         fputc('\n', c.d);
     }
@@ -209,12 +205,8 @@ int plot_indices(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
         for (size_t j = 0; j < k; j++) {
             const plot_ci_t *a = &s1[q * k + j], *b = &st[q * k + j];
             fprintf(c.d, "%zu", j);
-            plot_put_num(c.d, a->mean);
-            plot_put_num(c.d, a->lo);
-            plot_put_num(c.d, a->hi);
-            plot_put_num(c.d, b->mean);
-            plot_put_num(c.d, b->lo);
-            plot_put_num(c.d, b->hi);
+            plot_put_ci(c.d, a);
+            plot_put_ci(c.d, b);
             plot_put_comment(c.d, factors[j]);
         }
         fputs("\n\n", c.d);
