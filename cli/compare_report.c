@@ -13,30 +13,6 @@
 #include "out_file.h"
 #include "out_html.h"
 
-/* The text of a (scenario or reform) file, NUL-terminated, malloc'd;
- * NULL when it cannot be read (the report then says so). */
-static char *read_text(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 14, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        len += fread(buf + len, 1, cap - len - 1, f);
-        if (len < cap - 1) break;
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-        } else {
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf) buf[len] = '\0';
-    return buf;
-}
-
 static void headline_table(FILE *fp, const compare_t *c, const compare_row_t *rows) {
     const char *header[COMPARE_N_HEADLINE + 2] = {"variant"};
     for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) header[h + 1] = COMPARE_HEADLINE_TITLE[h];
@@ -188,7 +164,8 @@ static void reforms_section(FILE *fp, const compare_t *c) {
                  "Seed proposal: %s. Cost: %.2f million yuan per year, %.2f million one-off.",
                  r->proposal, r->cost_per_year / 1e6, r->one_off_cost / 1e6);
         out_html_paragraph(fp, facts);
-        char *text = read_text(r->path);
+        char why[16];
+        char *text = out_file_read(r->path, NULL, why, sizeof why);
         char summary[700];
         snprintf(summary, sizeof summary, "The reform file, %s, with its assumptions", r->path);
         out_html_details_pre(fp, summary, text ? text : "(the file could not be read)");
@@ -308,7 +285,8 @@ int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, 
     method(fp, c);
     out_html_heading(fp, 2, "scenario", "The scenario's inputs and assumptions");
     scenario_inputs(fp, s);
-    char *text = read_text(c->scenario);
+    char why[16];
+    char *text = out_file_read(c->scenario, NULL, why, sizeof why);
     char summary[600];
     snprintf(summary, sizeof summary,
              "The scenario file, %s, each parameter with the fact or assumption it rests on",

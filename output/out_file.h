@@ -67,6 +67,11 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen);
  * on a closed handle.  This function can't fail. */
 void out_file_abort(out_file_t *f);
 
+/* The whole of the file at path, malloc'd and NUL-terminated (the NUL is
+ * not counted in *len, which may be NULL).  Returns NULL with a one-line
+ * message in err when it cannot be read or memory runs out. */
+char *out_file_read(const char *path, size_t *len, char *err, size_t errlen);
+
 /* Create the directory path and any missing parents (like mkdir -p), with
  * mode 0777 minus the umask.  Existing directories (or symbolic links to
  * them) are fine.  Returns 0, or -1 with a message in err when a component

@@ -7,6 +7,7 @@
 
 #include "errmsg.h"
 #include "out_escape.h"
+#include "out_file.h"
 
 static const char STYLE[] =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans CJK SC',"
@@ -106,42 +107,10 @@ void out_base64(FILE *fp, const unsigned char *data, size_t n) {
     }
 }
 
-/* The whole file, malloc'd; NULL with err set. */
-static unsigned char *slurp(const char *path, size_t *n, char *err, size_t errlen) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sim_errorf(err, errlen, "cannot read %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, len = 0;
-    unsigned char *buf = malloc(cap);
-    while (buf) {
-        len += fread(buf + len, 1, cap - len, f);
-        if (len < cap) break;
-        unsigned char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (!buf || bad) {
-        sim_errorf(err, errlen, "cannot read %s: %s", path, buf ? "read error" : "out of memory");
-        free(buf);
-        return NULL;
-    }
-    *n = len;
-    return buf;
-}
-
 int out_html_figure_png(FILE *fp, const char *path, const char *alt, const char *caption,
                         char *err, size_t errlen) {
     size_t n;
-    unsigned char *png = slurp(path, &n, err, errlen);
+    unsigned char *png = (unsigned char *)out_file_read(path, &n, err, errlen);
     if (!png) return -1;
     fputs("<figure><img alt=\"", fp);
     out_html_escape(fp, alt);
