@@ -103,6 +103,7 @@ unit: $(BIN) $(BUILD)/test_unit
 	sh tests/cli/run.sh ./$(BIN)
 	sh tests/scenarios/run_bad.sh ./$(BIN)
 	sh tests/sweeps/run.sh ./$(BIN)
+	sh tests/e2e/run.sh ./$(BIN)
 	./$(BIN) validate --quick
 	sh tests/mpi/run.sh
 
@@ -130,6 +131,8 @@ check-asan: deps
 	    sh tests/scenarios/run_bad.sh build-asan/govsim
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    sh tests/sweeps/run.sh build-asan/govsim
+	GOVSIM_SKIP_SLOW=1 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	    sh tests/e2e/run.sh build-asan/govsim
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    build-asan/govsim validate --quick -j 2
 
