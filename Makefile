@@ -47,10 +47,10 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"' $(MPI_DEFS)
-CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Ibase -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
-LIB_SRC  := $(wildcard sim/*.c) $(wildcard models/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_SRC  := $(wildcard base/*.c) $(wildcard sim/*.c) $(wildcard models/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
@@ -145,9 +145,9 @@ debug:
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
-	    -Isim -Imodels -Ioutput -Icli -Ibench sim models output cli bench tests/unit tests/mpi
+	    -Ibase -Isim -Imodels -Ioutput -Icli -Ibench sim models output cli bench tests/unit tests/mpi
 	clang-tidy --quiet $(wildcard sim/*.c models/*.c output/*.c cli/*.c bench/*.c) -- \
-	    -std=c11 $(DEFS) $(MPI_INC) -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS)
+	    -std=c11 $(DEFS) $(MPI_INC) -Ibase -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS)
 	@# The MPI half of exp_mpi.c (and its test) only exists with -DGOVSIM_MPI.
 	@if command -v mpicc >/dev/null 2>&1; then \
 	    echo "clang-tidy (MPI): sim/exp_mpi.c tests/mpi/test_exp_mpi.c"; \
