@@ -47,10 +47,10 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"' $(MPI_DEFS)
-CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Ibase -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Ibase -Isim -Imodels -Istudy -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
-LIB_SRC  := $(wildcard base/*.c) $(wildcard sim/*.c) $(wildcard models/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_SRC  := $(wildcard base/*.c) $(wildcard sim/*.c) $(wildcard models/*.c) $(wildcard study/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
@@ -88,7 +88,7 @@ $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 
 # The MPI test program needs only the MPI layer (with exp.o, its clock) and the RNG streams, so
 # tests/mpi/run.sh does not wait for a whole second build of the library.
-$(BUILD)/test_exp_mpi: $(BUILD)/tests/mpi/test_exp_mpi.o $(BUILD)/sim/exp_mpi.o $(BUILD)/sim/exp.o $(BUILD)/sim/rng.o
+$(BUILD)/test_exp_mpi: $(BUILD)/tests/mpi/test_exp_mpi.o $(BUILD)/study/exp_mpi.o $(BUILD)/study/exp.o $(BUILD)/sim/rng.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
 deps:
@@ -145,18 +145,18 @@ debug:
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
-	    -Ibase -Isim -Imodels -Ioutput -Icli -Ibench sim models output cli bench tests/unit tests/mpi
-	clang-tidy --quiet $(wildcard sim/*.c models/*.c output/*.c cli/*.c bench/*.c) -- \
-	    -std=c11 $(DEFS) $(MPI_INC) -Ibase -Isim -Imodels -Ioutput -Icli -Ibench $(PKG_CFLAGS)
+	    -Ibase -Isim -Imodels -Istudy -Ioutput -Icli -Ibench base sim models study output cli bench tests/unit tests/mpi
+	clang-tidy --quiet $(wildcard base/*.c sim/*.c models/*.c study/*.c output/*.c cli/*.c bench/*.c) -- \
+	    -std=c11 $(DEFS) $(MPI_INC) -Ibase -Isim -Imodels -Istudy -Ioutput -Icli -Ibench $(PKG_CFLAGS)
 	@# The MPI half of exp_mpi.c (and its test) only exists with -DGOVSIM_MPI.
 	@if command -v mpicc >/dev/null 2>&1; then \
-	    echo "clang-tidy (MPI): sim/exp_mpi.c tests/mpi/test_exp_mpi.c"; \
-	    clang-tidy --quiet sim/exp_mpi.c tests/mpi/test_exp_mpi.c -- -std=c11 $(DEFS) -DGOVSIM_MPI \
-	        $$(mpicc --showme:compile) -Isim $(PKG_CFLAGS) || exit 1; \
+	    echo "clang-tidy (MPI): study/exp_mpi.c tests/mpi/test_exp_mpi.c"; \
+	    clang-tidy --quiet study/exp_mpi.c tests/mpi/test_exp_mpi.c -- -std=c11 $(DEFS) -DGOVSIM_MPI \
+	        $$(mpicc --showme:compile) -Isim -Ibase -Istudy $(PKG_CFLAGS) || exit 1; \
 	else echo "lint: mpicc not found, MPI code not checked"; fi
 
 format:
-	clang-format -i $(wildcard sim/*.[ch] models/*.[ch] output/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
+	clang-format -i $(wildcard base/*.[ch] sim/*.[ch] models/*.[ch] study/*.[ch] output/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -62,7 +62,7 @@ done
         printf '# %10s %14s %14s %8.2f\n' "$size" "$a" "$b" "$(echo "$a $b" | awk '{print $1/$2}')"
     done
     echo "#"
-    echo "# M/M/1 at utilization 0.9 through sim/qnet.c (one event = one calendar pop)"
+    echo "# M/M/1 at utilization 0.9 through study/qnet.c (one event = one calendar pop)"
     printf '# %10s %16s %16s %12s\n' customers events_per_s customers_per_s peak_rss_kb
     for n in 1000000 10000000 30000000; do
         e=$(mm1_values "$n" events_per_s | median)

@@ -8,7 +8,7 @@
  *       calendar, not the logarithm.  --baseline runs the same on a plain
  *       binary heap of the same event struct.
  *   bench mm1 --customers N [--rate R] [--service DIST]
- *       An M/M/1 at utilization 0.9 (by default) through sim/qnet.c: the calendar,
+ *       An M/M/1 at utilization 0.9 (by default) through study/qnet.c: the calendar,
  *       resource, streams, distributions and statistics the models use.
  *       An event is one pop of the calendar.
  *   bench scenario FILE [--days D]

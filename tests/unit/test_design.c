@@ -1,4 +1,4 @@
-/* Unit tests for the experimental designs (sim/design.h): the grid's count
+/* Unit tests for the experimental designs (study/design.h): the grid's count
  * and odometer order, the Latin hypercube's one-point-per-stratum property
  * (also under generators that push the jitter to its extremes), Sobol
  * points against GSL's own sequence, the Saltelli design's block layout

@@ -1,4 +1,4 @@
-/* Unit tests for the shared error-message helper (sim/errmsg.h): the text
+/* Unit tests for the shared error-message helper (base/errmsg.h): the text
  * itself, truncation that still terminates, and the calls that must not
  * write at all. */
 #include <check.h>

@@ -1,4 +1,4 @@
-/* Unit tests for the experiment runner (sim/exp.h): results independent of
+/* Unit tests for the experiment runner (study/exp.h): results independent of
  * the thread count, counts and the done mask, failures, and interruption
  * by SIGINT with the previous signal disposition restored. */
 #include <check.h>

@@ -1,4 +1,4 @@
-/* Unit tests for sim/exp_mpi.h in one process (a normal build, or an MPI
+/* Unit tests for study/exp_mpi.h in one process (a normal build, or an MPI
  * build started without mpirun): rank 0 of 1, tasks run in order, the skip
  * mask, failure stops the run, degenerate sizes.  The multi-rank protocol
  * is tested under mpirun by tests/mpi/run.sh. */

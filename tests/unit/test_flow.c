@@ -2,7 +2,7 @@
  * scenario files: the published open network and a Jackson network with
  * feedback and multi-server stations (tests/scenarios/jackson_*.cfg) must
  * reproduce the utilization of every department and the mean response
- * time that sim/qtheory.c computes; the model is deterministic for a seed.
+ * time that study/qtheory.c computes; the model is deterministic for a seed.
  *
  * Verdicts as in `govsim validate` (docs/validation.md): theory inside the
  * Bonferroni-simultaneous interval (family level 99% over the metrics of

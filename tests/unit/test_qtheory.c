@@ -1,4 +1,4 @@
-/* Unit tests for the closed-form queueing results (sim/qtheory.h).
+/* Unit tests for the closed-form queueing results (study/qtheory.h).
  *
  * These numbers are what the simulator is validated against, so each one is
  * checked against something computed another way: values published in

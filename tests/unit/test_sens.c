@@ -1,4 +1,4 @@
-/* Unit tests for the sensitivity estimators (sim/sens.h): the Sobol
+/* Unit tests for the sensitivity estimators (study/sens.h): the Sobol
  * estimators by hand on a two-row design, exact zeros for factors a model
  * ignores, invariance to the output's unit and origin, the Ishigami
  * function against its closed-form indices (quasi-random and Monte Carlo

@@ -1,4 +1,4 @@
-/* Scenario sweeps (models/sweep.h): how a design point becomes factor
+/* Scenario sweeps (study/sweep.h): how a design point becomes factor
  * values and a patched scenario.  The sweep files are in tests/sweeps/;
  * their bad counterparts are checked through the command line
  * (tests/sweeps/run.sh). */

@@ -9,7 +9,7 @@
  * true`), or `path = "reforms"` with `levels = ["none", "data_hub"]`
  * (reforms found beside the scenario).
  *
- * The design (sim/design.h) places points in [0,1)^k; point p's
+ * The design (study/design.h) places points in [0,1)^k; point p's
  * coordinate u of a range factor gives the value lo + u (hi - lo) (a grid
  * spreads `levels` values from lo to hi, both ends included), and of a
  * discrete factor the level floor(u L).  Point p's scenario is the
