@@ -18,7 +18,7 @@ DESTDIR ?=
 MPI     ?= 0
 # The MPI build gets its own directory and binary name, so its objects never
 # mix with the normal ones and `make MPI=1` never replaces ./govsim (which
-# the tests run).  Without MPI=1 nothing needs MPI headers: sim/exp_mpi.c
+# the tests run).  Without MPI=1 nothing needs MPI headers: study/exp_mpi.c
 # then compiles to a single-process stand-in.
 ifeq ($(MPI),1)
 BUILD   ?= build-mpi
@@ -47,15 +47,29 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"' $(MPI_DEFS)
-CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP -Ibase -Isim -Imodels -Istudy -Ioutput -Icli -Ibench $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+# Layers (docs/architecture.md): each folder sees only its own headers and
+# those of the layers below it, so an upward #include does not compile.
+#   base <- sim <- models <- study;  base <- output;  cli and tests see all.
+INC_base   := -Ibase
+INC_sim    := -Isim $(INC_base)
+INC_models := -Imodels $(INC_sim)
+INC_study  := -Istudy $(INC_models)
+INC_output := -Ioutput $(INC_base)
+INC_bench  := -Ibench $(INC_sim)
+INC_all    := -Icli -Ibench -Ioutput -Istudy -Imodels -Isim -Ibase
+LAYERS     := base sim models study output bench
+# The include path of the folder a source file is in (tests and cli: all).
+layer_inc = $(or $(INC_$(firstword $(subst /, ,$(1)))),$(INC_all))
+
+CFLAGS_ALL = $(OPT) $(WARN) $(DEFS) -MMD -MP $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
-LIB_SRC  := $(wildcard base/*.c) $(wildcard sim/*.c) $(wildcard models/*.c) $(wildcard study/*.c) $(wildcard output/*.c) $(wildcard bench/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_SRC  := $(foreach l,$(LAYERS),$(wildcard $(l)/*.c)) $(filter-out cli/main.c,$(wildcard cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test unit run bench check-asan debug lint install clean format mpi-test
+.PHONY: all deps test unit run bench check-asan debug lint install clean format mpi-test print-inc print-pkg-cflags
 all: $(BIN)
 
 $(BIN): $(BUILD)/govsim
@@ -70,7 +84,7 @@ $(BUILD)/libgovsim.a: $(LIB_OBJ)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	$(CC) $(CFLAGS_ALL) $(call layer_inc,$<) -c -o $@ $<
 
 # The unit-test runner finds its suites by name: each tests/unit/test_X.c
 # defines `Suite *suite_X(void)`; no shared list to edit.
@@ -81,7 +95,7 @@ $(BUILD)/tests/suites.h: $(TEST_SRC)
 
 $(BUILD)/tests/main.o: tests/main.c $(BUILD)/tests/suites.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -I$(BUILD)/tests -c -o $@ $<
+	$(CC) $(CFLAGS_ALL) $(INC_all) -I$(BUILD)/tests -c -o $@ $<
 
 $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 	$(CC) $(OPT) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
@@ -90,6 +104,12 @@ $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 # tests/mpi/run.sh does not wait for a whole second build of the library.
 $(BUILD)/test_exp_mpi: $(BUILD)/tests/mpi/test_exp_mpi.o $(BUILD)/study/exp_mpi.o $(BUILD)/study/exp.o $(BUILD)/sim/rng.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
+
+# For tests/layers/run.sh: the include path of LAYER, and the libraries'.
+print-inc:
+	@echo $(INC_$(LAYER))
+print-pkg-cflags:
+	@echo $(PKG_CFLAGS)
 
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
@@ -100,6 +120,7 @@ test: deps
 
 unit: $(BIN) $(BUILD)/test_unit
 	CK_FORK=no $(BUILD)/test_unit
+	sh tests/layers/run.sh
 	sh tests/cli/run.sh ./$(BIN)
 	sh tests/scenarios/run_bad.sh ./$(BIN)
 	sh tests/sweeps/run.sh ./$(BIN)
@@ -137,7 +158,7 @@ check-asan: deps
 	    build-asan/govsim validate --quick -j 2
 
 
-# Hot-path invariant checks on (sim/hot_assert.h), no optimisation.
+# Hot-path invariant checks on (base/hot_assert.h), no optimisation.
 debug:
 	@$(MAKE) --no-print-directory BUILD=build-debug OPT="-O0 -g -DGOVSIM_DEBUG" build-debug/govsim build-debug/test_unit
 	CK_FORK=no build-debug/test_unit
@@ -145,14 +166,14 @@ debug:
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
-	    -Ibase -Isim -Imodels -Istudy -Ioutput -Icli -Ibench base sim models study output cli bench tests/unit tests/mpi
+	    $(INC_all) base sim models study output cli bench tests/unit tests/mpi
 	clang-tidy --quiet $(wildcard base/*.c sim/*.c models/*.c study/*.c output/*.c cli/*.c bench/*.c) -- \
-	    -std=c11 $(DEFS) $(MPI_INC) -Ibase -Isim -Imodels -Istudy -Ioutput -Icli -Ibench $(PKG_CFLAGS)
+	    -std=c11 $(DEFS) $(MPI_INC) $(INC_all) $(PKG_CFLAGS)
 	@# The MPI half of exp_mpi.c (and its test) only exists with -DGOVSIM_MPI.
 	@if command -v mpicc >/dev/null 2>&1; then \
 	    echo "clang-tidy (MPI): study/exp_mpi.c tests/mpi/test_exp_mpi.c"; \
 	    clang-tidy --quiet study/exp_mpi.c tests/mpi/test_exp_mpi.c -- -std=c11 $(DEFS) -DGOVSIM_MPI \
-	        $$(mpicc --showme:compile) -Isim -Ibase -Istudy $(PKG_CFLAGS) || exit 1; \
+	        $$(mpicc --showme:compile) $(INC_all) $(PKG_CFLAGS) || exit 1; \
 	else echo "lint: mpicc not found, MPI code not checked"; fi
 
 format:
