@@ -100,9 +100,10 @@ $(BUILD)/tests/main.o: tests/main.c $(BUILD)/tests/suites.h
 $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 	$(CC) $(OPT) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
 
-# The MPI test program needs only the MPI layer (with exp.o, its clock) and the RNG streams, so
+# The MPI test program needs only the MPI layer, the RNG streams and the progress reporter, so
 # tests/mpi/run.sh does not wait for a whole second build of the library.
-$(BUILD)/test_exp_mpi: $(BUILD)/tests/mpi/test_exp_mpi.o $(BUILD)/study/exp_mpi.o $(BUILD)/study/exp.o $(BUILD)/sim/rng.o
+$(BUILD)/test_exp_mpi: $(BUILD)/tests/mpi/test_exp_mpi.o $(BUILD)/study/exp_mpi.o $(BUILD)/study/exp.o $(BUILD)/sim/rng.o \
+                      $(BUILD)/output/out_progress.o $(BUILD)/base/clock.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
 # For tests/layers/run.sh: the include path of LAYER, and the libraries'.

@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "out_progress.h"
+#include "progress.h"
+
 #define CLI_OK 0
 #define CLI_FAILURE 1
 #define CLI_USAGE 2
@@ -52,5 +55,12 @@ int cli_parse_double(const char *cmd, const char *option, const char *text,
  * error) when the value is missing. */
 int cli_option_value(const char *cmd, int argc, char **argv, int *i,
                      const char *name, const char **value);
+
+/* Start reporter p for a run labelled `label` and return the sink to put
+ * in a runner's config: a bar when stderr is a terminal; otherwise log
+ * lines when `lines` (mpirun, batch jobs) or nothing; nothing when
+ * quiet.  p must outlive the run. */
+progress_sink_t cli_progress(out_progress_t *p, bool quiet, bool lines,
+                             const char *label);
 
 #endif

@@ -26,6 +26,7 @@
 
 #include "binheap.h"
 #include "cli.h"
+#include "clock.h"
 #include "evq.h"
 #include "exp.h"
 #include "flow.h"
@@ -71,7 +72,7 @@ static int bench_hold(uint64_t size, uint64_t holds, int baseline) {
                          : evq_push(&q, t, 0, (uint32_t)i, 0) == 0;
     }
     evq_event_t ev;
-    double checksum = 0, t0 = exp_wall_seconds();
+    double checksum = 0, t0 = clock_wall_seconds();
     if (baseline) {
         for (uint64_t h = 0; h < holds; h++) {
             binheap_pop(&b, &ev);
@@ -87,7 +88,7 @@ static int bench_hold(uint64_t size, uint64_t holds, int baseline) {
                              ev.entity, ev.data) == 0;
         }
     }
-    double secs = exp_wall_seconds() - t0;
+    double secs = clock_wall_seconds() - t0;
     if (baseline) binheap_free(&b);
     else evq_free(&q);
     free(inc);
@@ -115,9 +116,9 @@ static int bench_mm1(uint64_t customers, double rate, const char *service) {
                         "queue grows without bound\n", load);
     spec.horizon = (double)customers / rate;
     qnet_result_t res;
-    double t0 = exp_wall_seconds();
+    double t0 = clock_wall_seconds();
     int rc = qnet_run(&spec, 1, 0, NULL, &res);
-    double secs = exp_wall_seconds() - t0;
+    double secs = clock_wall_seconds() - t0;
     dist_free(&spec.station[0].service);
     if (rc != 0) return CLI_FAILURE;
     printf("bench mm1 customers=%.0f events=%llu seconds=%.3f events_per_s=%.0f "
@@ -142,9 +143,9 @@ static int bench_scenario(const char *path, unsigned days) {
         return CLI_USAGE;
     }
     flow_result_t r;
-    double t0 = exp_wall_seconds();
+    double t0 = clock_wall_seconds();
     int rc = flow_run(&s, 0, NULL, &r);
-    double secs = exp_wall_seconds() - t0;
+    double secs = clock_wall_seconds() - t0;
     if (rc == 0)
         printf("bench scenario file=%s days=%u events=%llu seconds=%.3f events_per_s=%.0f "
                "cases=%.0f peak_open_cases=%.0f peak_rss_kb=%ld\n",

@@ -467,7 +467,9 @@ int cmd_compare(int argc, char **argv) {
     rows = malloc(n_groups * FLOW_K_COUNT * sizeof *rows);
     if (!b || !x || !groups || !rows) goto out;
     flow_groups(&c->v[0].s, groups, n_groups);
-    exp_config_t cfg = {c->n_variants, c->n_reps, c->threads, c->quiet, "compare"};
+    out_progress_t prog;
+    exp_config_t cfg = {c->n_variants, c->n_reps, c->threads,
+                        cli_progress(&prog, c->quiet, false, "compare")};
     exp_status_t st = exp_run(&cfg, task, c, NULL);
     if (st.interrupted || st.done != c->n_variants * c->n_reps) {
         fprintf(stderr, "govsim compare: %s; nothing written\n",

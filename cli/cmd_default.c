@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "exp.h"
 #include "out_file.h"
 #include "out_html.h"
@@ -104,7 +105,7 @@ int cmd_default(void) {
                 GOVSIM_DATADIR);
         return CLI_USAGE;
     }
-    double t0 = exp_wall_seconds();
+    double t0 = clock_wall_seconds();
     printf("govsim %s: comparing the bundled baselines with their reforms "
            "(%s replications each; `govsim help` lists the commands)\n\n",
            GOVSIM_VERSION, DEFAULT_REPLICATIONS);
@@ -126,7 +127,7 @@ int cmd_default(void) {
         fprintf(stderr, "govsim: %s\n", err);
         return CLI_FAILURE;
     }
-    double secs = exp_wall_seconds() - t0;
+    double secs = clock_wall_seconds() - t0;
     printf("Done in %.0f s.  Open %s/index.html, or each report:\n", secs, RESULTS);
     for (size_t i = 0; i < N_BASELINES; i++)
         printf("  %s/%s/report.html\n", RESULTS, BASELINES[i]);

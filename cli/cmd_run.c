@@ -328,7 +328,8 @@ int cmd_run(int argc, char **argv) {
     if (!groups || !ctx.res || !done_mask || !cells || !values || !rows) goto out;
     flow_groups(&s, groups, n_groups);
 
-    exp_config_t cfg = {1, reps, o.threads, o.quiet, s.id};
+    out_progress_t prog;
+    exp_config_t cfg = {1, reps, o.threads, cli_progress(&prog, o.quiet, false, s.id)};
     exp_status_t st = exp_run(&cfg, run_task, &ctx, done_mask);
     if (st.failed) {
         fprintf(stderr, "govsim run: %zu replications ran out of memory\n", st.failed);

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "errmsg.h"
 #include "exp.h"
 #include "exp_mpi.h"
@@ -330,7 +331,9 @@ static void free_run(run_t *r, bool built) {
 static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
     memset(st, 0, sizeof *st);
     if (exp_mpi_size() > 1) {
-        exp_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL, o->quiet, "sweep"};
+        out_progress_t prog; /* log lines when mpirun gives rank 0 a pipe */
+        exp_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL,
+                               cli_progress(&prog, o->quiet, true, "sweep")};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
         bool ready = exp_mpi_all_ok(skip != NULL);
         if (!ready || !skip) {
@@ -344,7 +347,9 @@ static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
         free(skip);
         return rc;
     }
-    exp_config_t cfg = {r->n_points, r->n_reps, o->threads, o->quiet, "sweep"};
+    out_progress_t prog;
+    exp_config_t cfg = {r->n_points, r->n_reps, o->threads,
+                        cli_progress(&prog, o->quiet, false, "sweep")};
     *st = exp_run(&cfg, task, r, NULL);
     return st->failed ? -1 : 0;
 }
@@ -452,9 +457,9 @@ int cmd_sweep(int argc, char **argv) {
     }
     pthread_mutex_init(&r->lock, NULL);
     exp_status_t st;
-    double t0 = exp_wall_seconds(); /* exp_run times itself; MPI runs are timed here */
+    double t0 = clock_wall_seconds(); /* exp_run times itself; MPI runs are timed here */
     int run_rc = run_points(r, &o, &st);
-    if (exp_mpi_size() > 1) st.seconds = exp_wall_seconds() - t0;
+    if (exp_mpi_size() > 1) st.seconds = clock_wall_seconds() - t0;
     pthread_mutex_destroy(&r->lock);
     rc = CLI_FAILURE;
     if (!rank0) {

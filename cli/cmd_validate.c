@@ -344,7 +344,8 @@ static int run_cases(vcase_t *cases, size_t n_cases, const options_t *o,
         vcase_t *vc = &cases[k];
         vc->values = malloc(vc->n_metrics * vc->reps * sizeof *vc->values);
         if (!vc->values) return -1;
-        exp_config_t cfg = {1, vc->reps, o->threads, false, vc->name};
+        out_progress_t prog;
+        exp_config_t cfg = {1, vc->reps, o->threads, cli_progress(&prog, false, false, vc->name)};
         exp_status_t st = exp_run(&cfg, run_case_task, vc, NULL);
         if (st.interrupted || st.done != vc->reps) {
             fprintf(stderr, "govsim validate: %s: %s\n", vc->name,
@@ -389,7 +390,9 @@ static int run_coverage(const options_t *o, size_t *passed, size_t *failed) {
     cv.u = malloc(runs * sizeof *cv.u);
     int rc = -1;
     if (cv.l && cv.u) {
-        exp_config_t cfg = {1, runs, o->threads, false, "CI coverage"};
+        out_progress_t prog;
+        exp_config_t cfg = {1, runs, o->threads,
+                            cli_progress(&prog, false, false, "CI coverage")};
         exp_status_t st = exp_run(&cfg, coverage_task, &cv, NULL);
         if (!st.interrupted && st.done == runs) rc = 0;
         else fprintf(stderr, "govsim validate: CI coverage: %s\n",

@@ -1,10 +1,11 @@
 #include "exp.h"
 
+#include "clock.h"
+
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Raised by SIGINT while an experiment runs (see exp.h). */
@@ -24,34 +25,18 @@ typedef struct runner {
     atomic_size_t next;      /* next task number to hand out   */
     atomic_size_t done;
     atomic_size_t failed;
-    bool show_progress;
     pthread_mutex_t progress_lock;
-    double started, last_draw;
+    double started;
 } runner_t;
 
-double exp_wall_seconds(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static void draw_progress(runner_t *r, bool final) {
-    double now = exp_wall_seconds();
-    if (!final && now - r->last_draw < 0.1) return;
-    r->last_draw = now;
+/* Tell the progress sink how many tasks are done (under the lock, so
+ * the sink sees one call at a time and counts that never go back). */
+static void report_progress(runner_t *r, bool final) {
+    if (!r->cfg->progress.fn) return;
+    pthread_mutex_lock(&r->progress_lock);
     size_t done = atomic_load(&r->done) + atomic_load(&r->failed);
-    double share = r->n_tasks ? (double)done / (double)r->n_tasks : 1.0;
-    int width = 30, filled = (int)(share * width);
-    char bar[32];
-    for (int i = 0; i < width; i++) bar[i] = i < filled ? '#' : '.';
-    bar[width] = '\0';
-    double elapsed = now - r->started;
-    double left = share > 0 ? elapsed * (1 - share) / share : 0;
-    fprintf(stderr, "\r%s [%s] %3.0f%% %zu/%zu  %.0fs left   ",
-            r->cfg->label ? r->cfg->label : "running", bar, 100 * share, done,
-            r->n_tasks, left);
-    if (final) fputc('\n', stderr);
-    fflush(stderr);
+    progress_report(&r->cfg->progress, done, r->n_tasks, final);
+    pthread_mutex_unlock(&r->progress_lock);
 }
 
 static void *worker(void *arg) {
@@ -68,11 +53,7 @@ static void *worker(void *arg) {
         } else if (rc < 0) {
             atomic_fetch_add(&r->failed, 1);
         }
-        if (r->show_progress) {
-            pthread_mutex_lock(&r->progress_lock);
-            draw_progress(r, false);
-            pthread_mutex_unlock(&r->progress_lock);
-        }
+        report_progress(r, false);
     }
     return NULL;
 }
@@ -94,9 +75,8 @@ exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
     atomic_init(&r.next, 0);
     atomic_init(&r.done, 0);
     atomic_init(&r.failed, 0);
-    r.show_progress = !cfg->quiet && isatty(STDERR_FILENO);
     pthread_mutex_init(&r.progress_lock, NULL);
-    r.started = exp_wall_seconds();
+    r.started = clock_wall_seconds();
     if (done_mask) memset(done_mask, 0, r.n_tasks);
 
     /* Catch the first Ctrl-C (SA_RESETHAND: a second one kills as usual),
@@ -128,8 +108,8 @@ exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
     st.done = atomic_load(&r.done);
     st.failed = atomic_load(&r.failed);
     st.interrupted = atomic_load(&exp_sigint_flag) != 0;
-    st.seconds = exp_wall_seconds() - r.started;
-    if (r.show_progress) draw_progress(&r, true);
+    st.seconds = clock_wall_seconds() - r.started;
+    report_progress(&r, true);
     pthread_mutex_destroy(&r.progress_lock);
     return st;
 }

@@ -17,9 +17,9 @@
  * The flag is the only process-wide mutable state in govsim (a signal
  * handler has no other way to speak), and it is an atomic.
  *
- * Progress: when stderr is a terminal (and not quiet), a bar with the
- * share done and an estimate of the time left is redrawn at most 10 times
- * a second.
+ * Progress: after each task the runner calls the config's progress sink
+ * (study/progress.h) with the count done, serialised under a lock; what
+ * is drawn is the caller's business (cli/ passes output/out_progress.h).
  */
 #ifndef GOVSIM_EXP_H
 #define GOVSIM_EXP_H
@@ -27,6 +27,8 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "progress.h"
 
 /* Run one task.  Return 0 when done, 1 when it stopped early because *stop
  * became non-zero, -1 on failure (out of memory). */
@@ -37,8 +39,7 @@ typedef struct exp_config {
     size_t n_points;
     size_t n_reps;
     unsigned threads;      /* 0: all cores                                */
-    bool quiet;            /* no progress bar even on a terminal           */
-    const char *label;     /* shown before the bar                         */
+    progress_sink_t progress; /* told after each task; {0}: silent        */
 } exp_config_t;
 
 typedef struct exp_status {
@@ -54,10 +55,6 @@ typedef struct exp_status {
  * runs the tasks on the calling thread). */
 exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
                      unsigned char *done_mask);
-
-/* Seconds on a monotonic clock (for timing runs; not the simulated
- * clock).  This function can't fail. */
-double exp_wall_seconds(void);
 
 /* Number of online processors (at least 1). */
 unsigned exp_default_threads(void);

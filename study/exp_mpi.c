@@ -13,59 +13,22 @@
 #endif
 
 /* ------------------------------------------------------------------ */
-/* Progress bar (rank 0), same look as exp.c's.                        */
+/* Progress (rank 0): the caller's sink counts finished tasks.         */
 
 typedef struct progress {
-    bool show;      /* redraw a bar: stderr is a terminal           */
-    bool lines;     /* log lines instead: under mpirun or in a batch job */
-    const char *label;
-    size_t total, finished, last_tenth;
-    double started, last_draw;
+    const progress_sink_t *sink;
+    size_t total, finished;
 } progress_t;
 
-static void progress_draw(progress_t *p, bool final) {
-    if (p->lines) {
-        /* mpirun hands rank 0 a pipe as stderr and batch jobs a file:
-         * a line at every tenth done instead of a redrawn bar. */
-        size_t tenth = p->total ? p->finished * 10 / p->total : 10;
-        bool stopped = final && p->finished < p->total; /* say where */
-        if (tenth <= p->last_tenth && !stopped) return;
-        p->last_tenth = tenth;
-        double elapsed = exp_wall_seconds() - p->started;
-        double share = p->total ? (double)p->finished / (double)p->total : 1;
-        double left = share > 0 ? elapsed * (1 - share) / share : 0;
-        fprintf(stderr, "%s: %3.0f%% %zu/%zu  %.0fs elapsed, %.0fs left\n",
-                p->label ? p->label : "running", 100 * share, p->finished,
-                p->total, elapsed, left);
-        fflush(stderr);
-        return;
-    }
-    if (!p->show) return;
-    double now = exp_wall_seconds();
-    if (!final && now - p->last_draw < 0.1) return;
-    p->last_draw = now;
-    double share = p->total ? (double)p->finished / (double)p->total : 1.0;
-    int width = 30, filled = (int)(share * width);
-    char bar[32];
-    for (int i = 0; i < width; i++) bar[i] = i < filled ? '#' : '.';
-    bar[width] = '\0';
-    double elapsed = now - p->started;
-    double left = share > 0 ? elapsed * (1 - share) / share : 0;
-    fprintf(stderr, "\r%s [%s] %3.0f%% %zu/%zu  %.0fs left   ",
-            p->label ? p->label : "running", bar, 100 * share, p->finished,
-            p->total, left);
-    if (final) fputc('\n', stderr);
-    fflush(stderr);
+static void progress_draw(const progress_t *p, bool final) {
+    progress_report(p->sink, p->finished, p->total, final);
 }
 
 static void progress_init(progress_t *p, const exp_mpi_config_t *cfg,
-                          size_t total, bool distributed) {
-    memset(p, 0, sizeof *p);
-    p->show = !cfg->quiet && isatty(STDERR_FILENO);
-    p->lines = !cfg->quiet && !p->show && distributed;
-    p->label = cfg->label;
+                          size_t total) {
+    p->sink = &cfg->progress;
     p->total = total;
-    p->started = exp_wall_seconds();
+    p->finished = 0;
 }
 
 /* Number of tasks to run; SIZE_MAX when n_points * n_reps overflows. */
@@ -87,7 +50,7 @@ static int run_local(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
     double *out = malloc((cfg->width + 1) * sizeof *out);
     if (!out) return -1;
     progress_t prog;
-    progress_init(&prog, cfg, todo, false);
+    progress_init(&prog, cfg, todo);
     int status = 0;
     for (size_t t = 0; t < n; t++) {
         if (cfg->skip && cfg->skip[t]) continue;
@@ -278,7 +241,7 @@ static int run_master(const exp_mpi_config_t *cfg, exp_mpi_done_fn done,
     for (size_t t = 0; t < n; t++) todo += !(cfg->skip && cfg->skip[t]);
     double *out = (double *)(void *)(buf + nb); /* aligned copy area */
     progress_t prog;
-    progress_init(&prog, cfg, todo, true);
+    progress_init(&prog, cfg, todo);
 
     size_t next = 0, unassigned = todo;
     size_t outstanding = 0; /* handed out, result not yet back */

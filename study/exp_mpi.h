@@ -40,11 +40,10 @@
  * Interruption: no SIGINT handling under MPI; mpirun forwards Ctrl-C and
  * the job ends.  What rank 0 had already written (done() callbacks) stays.
  *
- * Progress (unless quiet): rank 0 draws a bar with the share done and the
- * time left on stderr when stderr is a terminal, at most 10 times a
- * second.  With several ranks and stderr not a terminal (mpirun passes
- * rank 0 a pipe, a batch job a file) it writes one line instead each time
- * another tenth of the tasks is done, and one if the run stops early.
+ * Progress: rank 0 tells the config's progress sink (study/progress.h)
+ * after each finished task.  The caller chooses the look: cli/ passes a
+ * bar on a terminal and, with several ranks and stderr not a terminal
+ * (mpirun passes rank 0 a pipe, a batch job a file), log lines.
  *
  * State: one static flag records whether exp_mpi_init called MPI_Init (so
  * finalize matches it); there is no other mutable global state.
@@ -54,6 +53,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "progress.h"
 
 /* Call at the very start / end of main().  init returns 0, or -1 if MPI
  * could not start (message on stderr).  No-ops in a non-MPI build.
@@ -83,8 +84,7 @@ typedef struct exp_mpi_config {
     /* n_points * n_reps bytes, 1 = already done (resume): never run, no
      * done() call.  May be NULL.  Read on rank 0 only. */
     const unsigned char *skip;
-    bool quiet;        /* no progress bar even on a terminal */
-    const char *label; /* shown before the bar               */
+    progress_sink_t progress; /* rank 0: told after each task; {0}: silent */
 } exp_mpi_config_t;
 
 /* Run every task not skipped.  All ranks must call it with the same

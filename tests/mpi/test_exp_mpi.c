@@ -15,6 +15,7 @@
  * API, so it also builds (and runs as one rank) without MPI.
  */
 #include "exp_mpi.h"
+#include "out_progress.h"
 #include "rng.h"
 
 #include <stdio.h>
@@ -86,7 +87,7 @@ static bool one_case(const char *name, size_t n_points, size_t n_reps,
     c.got = calloc(n * width + 1, sizeof *c.got);
     c.calls = calloc(n + 1, sizeof *c.calls);
     if (!c.got || !c.calls) abort();
-    exp_mpi_config_t cfg = {n_points, n_reps, width, skip, true, name};
+    exp_mpi_config_t cfg = {n_points, n_reps, width, skip, {NULL, NULL}};
     int rc = exp_mpi_run(&cfg, task, done, &c);
     bool want_fail = fail_task < n && !(skip && skip[fail_task]);
     CHECK(rc == (want_fail ? -1 : 0), "%s: status %d", name, rc);
@@ -131,7 +132,14 @@ static int bench(size_t points, size_t reps, long work) {
     c.got = calloc(n * WIDTH, sizeof *c.got);
     c.calls = calloc(n, sizeof *c.calls);
     if (!c.got || !c.calls) abort();
-    exp_mpi_config_t cfg = {points, reps, WIDTH, NULL, false, "bench"};
+    /* As `govsim sweep` does: log lines when several ranks write to a pipe. */
+    out_progress_t prog;
+    out_progress_init(&prog, out_progress_auto(false, exp_mpi_size() > 1
+                                                          ? OUT_PROGRESS_LINES
+                                                          : OUT_PROGRESS_NONE),
+                      "bench");
+    exp_mpi_config_t cfg = {points, reps, WIDTH, NULL,
+                            {out_progress_update, &prog}};
     double t0 = now();
     clock_t c0 = clock();
     int rc = exp_mpi_run(&cfg, task, done, &c);
@@ -189,7 +197,7 @@ int main(int argc, char **argv) {
         c.got = got;
         c.calls = calls;
         exp_mpi_config_t cfg = {2, exp_mpi_rank() == 1 ? 3 : 2, WIDTH, NULL,
-                                true, "mismatch"};
+                                {NULL, NULL}};
         CHECK(exp_mpi_run(&cfg, task, done, &c) == -1, "mismatch accepted");
         cases++;
         if (!ok) failures++;

@@ -41,7 +41,7 @@ static int sum_task(void *ctx, size_t point, size_t rep,
 }
 
 static exp_config_t config(size_t points, size_t reps, unsigned threads) {
-    exp_config_t cfg = {points, reps, threads, true, "test"};
+    exp_config_t cfg = {points, reps, threads, {NULL, NULL}};
     return cfg;
 }
 
@@ -300,6 +300,39 @@ START_TEST(test_run_after_interrupt) {
 }
 END_TEST
 
+/* What a progress sink saw: every count, in call order. */
+typedef struct seen {
+    size_t calls, finals, last_done, total;
+    bool went_back;            /* a count smaller than the one before   */
+} seen_t;
+
+static void record_progress(void *arg, size_t done, size_t total, bool final) {
+    seen_t *s = arg;
+    if (done < s->last_done) s->went_back = true;
+    s->last_done = done;
+    s->total = total;
+    s->calls++;
+    s->finals += final;
+}
+
+/* The sink hears of every task, with counts that never go back, and
+ * exactly one final call with everything done. */
+START_TEST(test_progress_sink) {
+    enum { P = 3, R = 7, N = P * R };
+    double sum[N];
+    sum_ctx_t ctx = {TEST_SEED, R, sum, 0, 0};
+    seen_t seen = {0};
+    exp_config_t cfg = {P, R, 4, {record_progress, &seen}};
+    exp_status_t st = exp_run(&cfg, sum_task, &ctx, NULL);
+    CHECK_EQ(st.done, N);
+    CHECK_EQ(seen.calls, N + 1);
+    CHECK_EQ(seen.finals, 1);
+    CHECK_EQ(seen.last_done, N);
+    CHECK_EQ(seen.total, N);
+    CHECK(!seen.went_back);
+}
+END_TEST
+
 /* The runner's entry (declared here for -Wmissing-prototypes; the line does
  * not start with `Suite *` so the suite is listed once). */
 extern Suite *suite_exp(void);
@@ -317,6 +350,7 @@ Suite *suite_exp(void) {
     tcase_add_test(tc, test_sigint_four_threads);
     tcase_add_test(tc, test_second_sigint_not_caught);
     tcase_add_test(tc, test_run_after_interrupt);
+    tcase_add_test(tc, test_progress_sink);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -47,7 +47,7 @@ START_TEST(test_in_order_with_skip) {
     c.fail_task = SIZE_MAX;
     unsigned char skip[5 * 4] = {0};
     skip[0] = skip[7] = skip[19] = 1;
-    exp_mpi_config_t cfg = {5, 4, 2, skip, true, "test"};
+    exp_mpi_config_t cfg = {5, 4, 2, skip, {NULL, NULL}};
     CHECK_EQ(exp_mpi_run(&cfg, order_task, order_done, &c), 0);
     CHECK_EQ(c.calls, 17);
     CHECK_EQ(c.dones, 17);
@@ -66,7 +66,7 @@ START_TEST(test_failure_stops) {
     memset(&c, 0, sizeof c);
     c.n_reps = 3;
     c.fail_task = 4;
-    exp_mpi_config_t cfg = {3, 3, 2, NULL, true, NULL};
+    exp_mpi_config_t cfg = {3, 3, 2, NULL, {NULL, NULL}};
     CHECK_EQ(exp_mpi_run(&cfg, order_task, order_done, &c), -1);
     CHECK_EQ(c.calls, 5); /* tasks 0..4, nothing after the failure */
     CHECK_EQ(c.dones, 4);
@@ -78,16 +78,16 @@ START_TEST(test_degenerate) {
     memset(&c, 0, sizeof c);
     c.n_reps = 3;
     c.fail_task = SIZE_MAX;
-    exp_mpi_config_t empty = {0, 3, 2, NULL, true, NULL};
+    exp_mpi_config_t empty = {0, 3, 2, NULL, {NULL, NULL}};
     CHECK_EQ(exp_mpi_run(&empty, order_task, order_done, &c), 0);
     CHECK_EQ(c.calls, 0);
     /* done may be NULL; width 0 is allowed (task writes nothing useful) */
-    exp_mpi_config_t nodone = {2, 3, 2, NULL, true, NULL};
+    exp_mpi_config_t nodone = {2, 3, 2, NULL, {NULL, NULL}};
     CHECK_EQ(exp_mpi_run(&nodone, order_task, NULL, &c), 0);
     CHECK_EQ(c.calls, 6);
     CHECK_EQ(c.dones, 0);
     /* n_points * n_reps overflows: refused before any task runs */
-    exp_mpi_config_t huge = {SIZE_MAX / 2, 3, 2, NULL, true, NULL};
+    exp_mpi_config_t huge = {SIZE_MAX / 2, 3, 2, NULL, {NULL, NULL}};
     CHECK_EQ(exp_mpi_run(&huge, order_task, order_done, &c), -1);
     CHECK_EQ(c.calls, 6);
 }
