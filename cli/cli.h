@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "options.h"
 #include "out_progress.h"
 #include "progress.h"
 
@@ -48,13 +49,6 @@ int cli_parse_unsigned(const char *cmd, const char *option, const char *text,
 /* A finite decimal number within [min, max] (strtod syntax, whole string). */
 int cli_parse_double(const char *cmd, const char *option, const char *text,
                      double min, double max, double *out);
-
-/* Option scanning: for argv[*i] == name (or "name=value"), sets *value to
- * the value (taken from the next argument when not given with '='),
- * advancing *i; returns 1 when matched, 0 when not, -1 (after a usage
- * error) when the value is missing. */
-int cli_option_value(const char *cmd, int argc, char **argv, int *i,
-                     const char *name, const char **value);
 
 /* Start reporter p for a run labelled `label` and return the sink to put
  * in a runner's config: a bar when stderr is a terminal; otherwise log

@@ -159,62 +159,23 @@ static int bench_scenario(const char *path, unsigned days) {
 int cmd_bench(int argc, char **argv) {
     const char *cmd = "bench";
     if (argc < 2) return cli_usage_error(cmd, "expected 'hold', 'mm1' or 'scenario'");
-    const char *what = argv[1];
-    if (strcmp(what, "scenario") == 0) {
-        const char *file = NULL;
-        unsigned days = 365;
-        for (int i = 2; i < argc; i++) {
-            const char *v = NULL;
-            int m;
-            if ((m = cli_option_value(cmd, argc, argv, &i, "--days", &v)) != 0) {
-                if (m < 0 || cli_parse_unsigned(cmd, "--days", v, 1, 3660, &days))
-                    return CLI_USAGE;
-            } else if (argv[i][0] == '-') {
-                return cli_usage_error(cmd, "unknown option '%s' for bench scenario", argv[i]);
-            } else if (!file) {
-                file = argv[i];
-            } else {
-                return cli_usage_error(cmd, "one scenario at a time");
-            }
-        }
-        if (!file) return cli_usage_error(cmd, "bench scenario needs a scenario file");
-        return bench_scenario(file, days);
-    }
-    uint64_t size = 10000, holds = 0, customers = 10000000;
-    double rate = 0.9;
-    const char *service = "exp(1)";
-    int baseline = 0;
-    int is_hold = strcmp(what, "hold") == 0, is_mm1 = strcmp(what, "mm1") == 0;
-    if (!is_hold && !is_mm1)
+    char name[32];
+    snprintf(name, sizeof name, "bench %.20s", argv[1]);
+    const cli_command_t *sub = cli_command_find(name);
+    if (!sub)
         return cli_usage_error(cmd, "unknown benchmark '%s' (expected hold, mm1 or scenario)",
-                               what);
-    for (int i = 2; i < argc; i++) {
-        const char *v = NULL;
-        int m;
-        if (is_hold && strcmp(argv[i], "--baseline") == 0) {
-            baseline = 1;
-        } else if (is_hold && (m = cli_option_value(cmd, argc, argv, &i, "--size", &v))) {
-            if (m < 0 || cli_parse_u64(cmd, "--size", v, 1, 100000000, &size))
-                return CLI_USAGE;
-        } else if (is_hold && (m = cli_option_value(cmd, argc, argv, &i, "--holds", &v))) {
-            if (m < 0 || cli_parse_u64(cmd, "--holds", v, 1, 10000000000ull, &holds))
-                return CLI_USAGE;
-        } else if (is_mm1 && (m = cli_option_value(cmd, argc, argv, &i, "--customers", &v))) {
-            if (m < 0 || cli_parse_u64(cmd, "--customers", v, 1, 10000000000ull, &customers))
-                return CLI_USAGE;
-        } else if (is_mm1 && (m = cli_option_value(cmd, argc, argv, &i, "--rate", &v))) {
-            if (m < 0 || cli_parse_double(cmd, "--rate", v, 1e-9, 1e9, &rate))
-                return CLI_USAGE;
-        } else if (is_mm1 && (m = cli_option_value(cmd, argc, argv, &i, "--service", &v))) {
-            if (m < 0) return CLI_USAGE;
-            service = v;
-        } else {
-            return cli_usage_error(cmd, "unknown option '%s' for bench %s", argv[i], what);
-        }
-    }
+                               argv[1]);
+    cli_args_t a = {.days = 365, .size = 10000, .customers = 10000000, .rate = 0.9,
+                    .service = "exp(1)"};
+    int parsed = cli_args_parse(sub, argc - 1, argv + 1, &a);
+    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
+    if (strcmp(argv[1], "scenario") == 0) return bench_scenario(a.positional[0], a.days);
+    bool is_hold = strcmp(argv[1], "hold") == 0;
+    uint64_t size = a.size, holds = a.holds;
+    int baseline = a.given[CLI_OPT_BASELINE];
     if (is_hold) {
         if (holds == 0) holds = size * 10 > 10000000 ? size * 10 : 10000000;
         return bench_hold(size, holds, baseline);
     }
-    return bench_mm1(customers, rate, service);
+    return bench_mm1(a.customers, a.rate, a.service);
 }

@@ -71,18 +71,12 @@ static void print_loads(const scn_t *s) {
 }
 
 int cmd_check(int argc, char **argv) {
-    const char *cmd = "check";
-    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        printf("usage: govsim check SCENARIO\n");
-        return CLI_OK;
-    }
-    if (argc < 2) return cli_usage_error(cmd, "expected a scenario file");
-    if (argv[1][0] == '-' && argv[1][1] != '\0')
-        return cli_usage_error(cmd, "unknown option '%s'", argv[1]);
-    if (argc > 2) return cli_usage_error(cmd, "expected one scenario file, got %d", argc - 1);
+    cli_args_t a = {0};
+    int parsed = cli_args_parse(cli_command_find("check"), argc, argv, &a);
+    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     scn_t s;
     char err[ERR_MAX];
-    if (scn_load(&s, argv[1], err, sizeof err) != 0) {
+    if (scn_load(&s, a.positional[0], err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
     }

@@ -37,50 +37,25 @@
 #include "scn.h"
 #include "stats.h"
 
+/* Returns 0, 1 after printing help, -1 after a usage error. */
 static int parse(int argc, char **argv, compare_t *c) {
-    const char *cmd = "compare";
-    for (int i = 1; i < argc; i++) {
-        const char *v = NULL;
-        int m;
-        if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            c->quiet = true;
-        } else if (strcmp(argv[i], "--brief") == 0) {
-            c->brief = true;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-r", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "-r", v, 2, 10000, &c->reps)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "-j", v, 1, 256, &c->threads)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--days", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "--days", v, 1, 3660, &c->days)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--seed", &v)) != 0) {
-            if (m < 0 || cli_parse_u64(cmd, "--seed", v, 0, INT64_MAX, &c->seed)) return -1;
-            c->seed_set = true;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-o", &v)) != 0) {
-            if (m < 0) return -1;
-            c->out_dir = v;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--combine", &v)) != 0) {
-            if (m < 0) return -1;
-            if (c->n_combine == MAX_COMBINES) {
-                cli_usage_error(cmd, "at most %d --combine options", MAX_COMBINES);
-                return -1;
-            }
-            c->combine[c->n_combine++] = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_usage_error(cmd, "unknown option '%s'", argv[i]);
-            return -1;
-        } else if (!c->scenario) {
-            c->scenario = argv[i];
-        } else if (c->n_named < MAX_REFORMS) {
-            c->named[c->n_named++] = argv[i];
-        } else {
-            cli_usage_error(cmd, "at most %d reforms", MAX_REFORMS);
-            return -1;
-        }
-    }
-    if (!c->scenario) {
-        cli_usage_error(cmd, "expected a scenario, e.g. govsim compare scenarios/xuzhou.cfg");
-        return -1;
-    }
+    cli_args_t a = {0};
+    int rc = cli_args_parse(cli_command_find("compare"), argc, argv, &a);
+    if (rc != 0) return rc;
+    if (a.n_positional - 1 > MAX_REFORMS)
+        return cli_usage_error("compare", "at most %d reforms", MAX_REFORMS), -1;
+    c->scenario = a.positional[0];
+    for (unsigned i = 1; i < a.n_positional; i++) c->named[c->n_named++] = a.positional[i];
+    for (unsigned i = 0; i < a.n_combine && i < MAX_COMBINES; i++)
+        c->combine[c->n_combine++] = a.combine[i];
+    c->reps = a.reps;
+    c->threads = a.threads;
+    c->days = a.days;
+    c->seed = a.seed;
+    c->seed_set = a.given[CLI_OPT_SEED];
+    c->quiet = a.given[CLI_OPT_QUIET];
+    c->brief = a.given[CLI_OPT_BRIEF];
+    c->out_dir = a.out_dir;
     return 0;
 }
 
@@ -455,7 +430,9 @@ int cmd_compare(int argc, char **argv) {
     double *b = NULL, *x = NULL;
     row_t *rows = NULL;
     flow_group_t *groups = NULL;
-    if (parse(argc, argv, c) != 0 || (rc = setup(c)) != 0) goto out;
+    int parsed = parse(argc, argv, c);
+    if (parsed > 0) rc = CLI_OK;
+    if (parsed != 0 || (rc = setup(c)) != 0) goto out;
     rc = CLI_FAILURE;
     c->n_reps = (size_t)c->v[0].s.replications;
     for (size_t i = 0; i < c->n_variants; i++)

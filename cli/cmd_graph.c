@@ -38,30 +38,13 @@ typedef struct graph_options {
     const char *out_dir;       /* NULL: results/<id>-graph */
 } graph_options_t;
 
-/* Returns 0, or CLI_USAGE after printing the error. */
+/* Returns 0, 1 after printing help, -1 after a usage error. */
 static int parse_options(int argc, char **argv, graph_options_t *o) {
-    memset(o, 0, sizeof *o);
-    for (int i = 1; i < argc; i++) {
-        const char *value;
-        int m = cli_option_value(CMD, argc, argv, &i, "-o", &value);
-        if (m < 0) return CLI_USAGE;
-        if (m == 0) m = cli_option_value(CMD, argc, argv, &i, "--output", &value);
-        if (m < 0) return CLI_USAGE;
-        if (m > 0) {
-            if (*value == '\0')
-                return cli_usage_error(CMD, "-o: the output folder is empty");
-            o->out_dir = value;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return cli_usage_error(CMD, "unknown option '%s'", argv[i]);
-        } else if (o->scenario != NULL) {
-            return cli_usage_error(CMD, "one scenario expected, got '%s' and '%s'",
-                                   o->scenario, argv[i]);
-        } else {
-            o->scenario = argv[i];
-        }
-    }
-    if (o->scenario == NULL)
-        return cli_usage_error(CMD, "which scenario? (govsim graph SCENARIO [-o DIR])");
+    cli_args_t a = {0};
+    int rc = cli_args_parse(cli_command_find(CMD), argc, argv, &a);
+    if (rc != 0) return rc;
+    o->scenario = a.positional[0];
+    o->out_dir = a.out_dir;
     return 0;
 }
 
@@ -312,8 +295,8 @@ static int graph_scenario(const scn_t *s, const char *dir) {
 
 int cmd_graph(int argc, char **argv) {
     graph_options_t o;
-    int rc = parse_options(argc, argv, &o);
-    if (rc != 0) return rc;
+    int parsed = parse_options(argc, argv, &o);
+    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     scn_t s;
     char err[ERR_LEN];
     if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
@@ -336,7 +319,7 @@ int cmd_graph(int argc, char **argv) {
         scn_free(&s);
         return CLI_USAGE;
     }
-    rc = graph_scenario(&s, dir);
+    int rc = graph_scenario(&s, dir);
     scn_free(&s);
     return rc;
 }

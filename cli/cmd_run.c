@@ -53,51 +53,20 @@ static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop)
 }
 
 static int parse(int argc, char **argv, run_options_t *o) {
-    const char *cmd = "run";
+    cli_args_t a = {0};
+    int rc = cli_args_parse(cli_command_find("run"), argc, argv, &a);
+    if (rc != 0) return rc;
     *o = (run_options_t){.format = FMT_TABLE};
-    for (int i = 1; i < argc; i++) {
-        const char *v = NULL;
-        int m;
-        if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            o->quiet = true;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-r", &v)) != 0 ||
-                   (m = cli_option_value(cmd, argc, argv, &i, "--replications", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "-r", v, 2, 10000, &o->reps)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0 ||
-                   (m = cli_option_value(cmd, argc, argv, &i, "--threads", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "-j", v, 1, 256, &o->threads)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--days", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "--days", v, 1, 3660, &o->days)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--seed", &v)) != 0) {
-            if (m < 0 || cli_parse_u64(cmd, "--seed", v, 0, INT64_MAX, &o->seed)) return -1;
-            o->seed_set = true;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-o", &v)) != 0) {
-            if (m < 0) return -1;
-            o->out_dir = v;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--format", &v)) != 0) {
-            if (m < 0) return -1;
-            if (strcmp(v, "table") == 0) o->format = FMT_TABLE;
-            else if (strcmp(v, "csv") == 0) o->format = FMT_CSV;
-            else if (strcmp(v, "json") == 0) o->format = FMT_JSON;
-            else {
-                cli_usage_error(cmd, "--format '%s': expected table, csv or json", v);
-                return -1;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_usage_error(cmd, "unknown option '%s'", argv[i]);
-            return -1;
-        } else if (!o->scenario) {
-            o->scenario = argv[i];
-        } else {
-            cli_usage_error(cmd, "one scenario at a time (got '%s' and '%s')",
-                            o->scenario, argv[i]);
-            return -1;
-        }
-    }
-    if (!o->scenario) {
-        cli_usage_error(cmd, "expected a scenario file, e.g. govsim run scenarios/xuzhou.cfg");
-        return -1;
-    }
+    o->scenario = a.positional[0];
+    o->reps = a.reps;
+    o->threads = a.threads;
+    o->days = a.days;
+    o->seed = a.seed;
+    o->seed_set = a.given[CLI_OPT_SEED];
+    o->quiet = a.given[CLI_OPT_QUIET];
+    o->out_dir = a.out_dir;
+    if (a.format && strcmp(a.format, "csv") == 0) o->format = FMT_CSV;
+    else if (a.format && strcmp(a.format, "json") == 0) o->format = FMT_JSON;
     return 0;
 }
 
@@ -299,7 +268,8 @@ static int write_files(const run_options_t *o, const scn_t *s, const row_t *rows
 
 int cmd_run(int argc, char **argv) {
     run_options_t o;
-    if (parse(argc, argv, &o) != 0) return CLI_USAGE;
+    int parsed = parse(argc, argv, &o);
+    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     char err[1024];
     scn_t s;
     if (scn_load(&s, o.scenario, err, sizeof err) != 0) {

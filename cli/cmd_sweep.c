@@ -195,33 +195,16 @@ typedef struct opts {
     bool resume, quiet;
 } opts_t;
 
+/* Returns 0, 1 after printing help, -1 after a usage error. */
 static int parse(int argc, char **argv, opts_t *o) {
-    const char *cmd = "sweep";
-    for (int i = 1; i < argc; i++) {
-        const char *v = NULL;
-        int m;
-        if (strcmp(argv[i], "--resume") == 0) o->resume = true;
-        else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) o->quiet = true;
-        else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "-j", v, 1, 256, &o->threads)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-o", &v)) != 0) {
-            if (m < 0) return -1;
-            o->out_dir = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_usage_error(cmd, "unknown option '%s'", argv[i]);
-            return -1;
-        } else if (!o->file) {
-            o->file = argv[i];
-        } else {
-            cli_usage_error(cmd, "one sweep file at a time ('%s' is extra)", argv[i]);
-            return -1;
-        }
-    }
-    if (!o->file) {
-        cli_usage_error(cmd, "expected a sweep file, e.g. govsim sweep "
-                             "scenarios/sweeps/harbin_talent.cfg");
-        return -1;
-    }
+    cli_args_t a = {0};
+    int rc = cli_args_parse(cli_command_find("sweep"), argc, argv, &a);
+    if (rc != 0) return rc;
+    o->file = a.positional[0];
+    o->out_dir = a.out_dir;
+    o->threads = a.threads;
+    o->resume = a.given[CLI_OPT_RESUME];
+    o->quiet = a.given[CLI_OPT_QUIET];
     return 0;
 }
 
@@ -437,7 +420,8 @@ static int finish(run_t *r, const char *dir, const char *partial, const exp_stat
 
 int cmd_sweep(int argc, char **argv) {
     opts_t o = {0};
-    if (parse(argc, argv, &o) != 0) return CLI_USAGE;
+    int parsed = parse(argc, argv, &o);
+    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     run_t *r = calloc(1, sizeof *r);
     if (!r) return CLI_FAILURE;
     char dir[1024], partial[1200];

@@ -301,34 +301,13 @@ static void print_row(const options_t *o, const char *cse, const char *metric,
            ci->mean, interval, verdict);
 }
 
+/* Returns 0, 1 after printing help, -1 after a usage error. */
 static int parse_options(int argc, char **argv, options_t *o) {
-    const char *cmd = "validate";
-    *o = (options_t){.seed = 20261124};
-    for (int i = 1; i < argc; i++) {
-        const char *v = NULL;
-        int m;
-        if (strcmp(argv[i], "--quick") == 0) {
-            o->quick = true;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-r", &v)) != 0 ||
-                   (m = cli_option_value(cmd, argc, argv, &i, "--replications", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "-r", v, 2, 100000, &o->reps)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "-j", &v)) != 0 ||
-                   (m = cli_option_value(cmd, argc, argv, &i, "--threads", &v)) != 0) {
-            if (m < 0 || cli_parse_unsigned(cmd, "-j", v, 1, 256, &o->threads)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--seed", &v)) != 0) {
-            if (m < 0 || cli_parse_u64(cmd, "--seed", v, 0, UINT64_MAX, &o->seed)) return -1;
-        } else if ((m = cli_option_value(cmd, argc, argv, &i, "--format", &v)) != 0) {
-            if (m < 0) return -1;
-            if (strcmp(v, "csv") == 0) o->csv = true;
-            else if (strcmp(v, "table") != 0) {
-                cli_usage_error(cmd, "--format '%s': expected table or csv", v);
-                return -1;
-            }
-        } else {
-            cli_usage_error(cmd, "unknown option '%s'", argv[i]);
-            return -1;
-        }
-    }
+    cli_args_t a = {.seed = 20261124};
+    int rc = cli_args_parse(cli_command_find("validate"), argc, argv, &a);
+    if (rc != 0) return rc;
+    *o = (options_t){.quick = a.given[CLI_OPT_QUICK], .reps = a.reps, .threads = a.threads,
+                     .seed = a.seed, .csv = a.format && strcmp(a.format, "csv") == 0};
     return 0;
 }
 
@@ -433,7 +412,8 @@ static int run_coverage(const options_t *o, size_t *passed, size_t *failed) {
 
 int cmd_validate(int argc, char **argv) {
     options_t o;
-    if (parse_options(argc, argv, &o) != 0) return CLI_USAGE;
+    int parsed = parse_options(argc, argv, &o);
+    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     vcase_t *cases = calloc(MAX_CASES, sizeof *cases);
     if (!cases) return CLI_FAILURE;
     size_t n = 0, passed = 0, failed = 0;

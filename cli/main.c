@@ -6,60 +6,74 @@
 #include "exp_mpi.h"
 
 void cli_print_usage(void) {
-    fputs(
-        "usage: govsim <command> [options]\n"
-        "       govsim            (no command: compare every bundled baseline with\n"
-        "                          its bundled reforms; writes results/)\n"
-        "\n"
-        "govsim simulates how citizens' and enterprises' cases flow through\n"
-        "government departments, to measure what reforms buy: how much faster\n"
-        "cases finish, how many trips citizens save, and at what cost.\n"
-        "\n"
-        "commands:\n"
-        "  run SCENARIO [-r N] [-j N] [--days D] [--seed S] [-o DIR]\n"
-        "      [--format table|csv|json] [--quiet]\n"
-        "        replications of a scenario: KPI table with 95% CIs, and\n"
-        "        summary.csv, replications.csv, summary.json in DIR\n"
-        "        (default results/<scenario>-run/)\n"
-        "  compare SCENARIO [REFORM.cfg ...] [--combine A,B] [-r N] [-j N] [-o DIR]\n"
-        "      [--days D] [--seed S] [--quiet] [--brief]\n"
-        "        baseline vs reforms on common random numbers: paired 95% CIs of\n"
-        "        the changes, cost-effectiveness, ranking; with no reform named,\n"
-        "        the reforms/ folder beside the scenario.  Writes tables, charts\n"
-        "        (PNG, SVG, data, gnuplot script) and report.html in DIR\n"
-        "        (default results/<scenario>-compare/)\n"
-        "  sweep SWEEP.cfg [-j N] [-o DIR] [--resume] [--quiet]\n"
-        "        a design (grid, Latin hypercube, Sobol, Saltelli) over factors\n"
-        "        patched into a scenario; design.csv, results.csv, summary.csv,\n"
-        "        sensitivity.csv (Sobol indices or regression coefficients) and\n"
-        "        charts in DIR (default results/<sweep>-sweep/); --resume finishes\n"
-        "        an interrupted sweep\n"
-        "  check SCENARIO\n"
-        "        load and validate a scenario file: its errors (file:line:\n"
-        "        setting), or a summary with each department's offered load\n"
-        "  validate [--quick] [-r N] [-j N] [--seed S] [--format table|csv]\n"
-        "        run the engine against queueing theory (M/M/1, M/M/c, M/G/1,\n"
-        "        Erlang A, Jackson networks, piecewise Poisson, CI coverage);\n"
-        "        exit 0 only when every check passes\n"
-        "  bench hold [--size N] [--holds H] [--baseline]\n"
-        "        the hold model on the event calendar (--baseline: a plain\n"
-        "        binary heap of the same event struct, for comparison)\n"
-        "  bench mm1 [--customers N] [--rate R] [--service DIST]\n"
-        "        an M/M/1 (default rate 0.9, service exp(1)) through the model\n"
-        "        code paths; DIST as in scenarios, e.g. \"lognormal(1, 1.5)\"\n"
-        "  graph SCENARIO [-o DIR]\n"
-        "        the department data network: information islands,\n"
-        "        betweenness, data requests by mode, mean data delay; writes\n"
-        "        network.dot, network.graphml and a picture (network.png, via\n"
-        "        gnuplot) in DIR (default results/<scenario>-graph/)\n"
-        "  bench scenario FILE [--days D]\n"
-        "        one replication of a scenario on one thread (default 365 days)\n"
-        "  help     this text\n"
-        "  version  the version\n"
-        "\n"
-        "common options: -j N threads (default: all cores), -r N replications,\n"
-        "--seed S base seed.  Exit codes: 0 ok, 1 run-time failure, 2 bad usage.\n",
-        stdout);
+    fputs("usage: govsim <command> [options]\n"
+          "       govsim            (no command: compare every bundled baseline with\n"
+          "                          its bundled reforms; writes results/)\n"
+          "\n"
+          "govsim simulates how citizens' and enterprises' cases flow through\n"
+          "government departments, to measure what reforms buy: how much faster\n"
+          "cases finish, how many trips citizens save, and at what cost.\n"
+          "\n"
+          "commands:\n",
+          stdout);
+    for (size_t i = 0; CLI_COMMANDS[i]; i++) {
+        const cli_command_t *c = CLI_COMMANDS[i];
+        printf("  %s%s%s\n      ", c->name, *c->synopsis ? " " : "", c->synopsis);
+        for (const char *p = c->summary; *p; p++) {
+            putchar(*p);
+            if (*p == '\n') fputs("      ", stdout);
+        }
+        putchar('\n');
+    }
+    fputs("  help [COMMAND]   this text, or one command's options\n"
+          "  version          the version\n"
+          "\n"
+          "Options shared by commands mean the same everywhere: -r N replications,\n"
+          "-j N threads (results do not depend on it), --days D, --seed S, -o DIR,\n"
+          "--quiet.  'govsim help COMMAND' or 'govsim COMMAND --help' lists a\n"
+          "command's options.  Exit codes: 0 ok, 1 run-time failure, 2 bad usage.\n",
+          stdout);
+}
+
+/* The command names `help` and "did you mean" know. */
+static const char *const COMMAND_NAMES[] = {"run",   "compare", "sweep", "check", "validate",
+                                            "graph", "bench",   "help",  "version"};
+
+/* govsim help [COMMAND [SUB]] */
+static int help(int argc, char **argv) {
+    if (argc < 2) {
+        cli_print_usage();
+        return CLI_OK;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "%.30s%s%.30s", argv[1], argc > 2 ? " " : "",
+             argc > 2 ? argv[2] : "");
+    const cli_command_t *c = cli_command_find(name);
+    if (c) {
+        cli_command_help(c, stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "bench") == 0) {
+        for (size_t i = 0; CLI_COMMANDS[i]; i++)
+            if (strncmp(CLI_COMMANDS[i]->name, "bench ", 6) == 0) {
+                cli_command_help(CLI_COMMANDS[i], stdout);
+                putchar('\n');
+            }
+        return CLI_OK;
+    }
+    return cli_usage_error(NULL, "no command '%s' to explain", name);
+}
+
+/* "unknown command", with the closest command when it is close. */
+static int unknown_command(const char *cmd) {
+    const char *best = NULL;
+    unsigned best_d = 3;
+    for (size_t i = 0; i < sizeof COMMAND_NAMES / sizeof *COMMAND_NAMES; i++) {
+        unsigned d = cli_edit_distance(cmd, COMMAND_NAMES[i]);
+        if (d < best_d) best_d = d, best = COMMAND_NAMES[i];
+    }
+    if (best) return cli_usage_error(NULL, "unknown command '%s' (did you mean '%s'?)", cmd, best);
+    return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }
 
 static int dispatch(int argc, char **argv) {
@@ -72,8 +86,8 @@ static int dispatch(int argc, char **argv) {
     if (strcmp(cmd, "bench") == 0) return cmd_bench(argc - 1, argv + 1);
     if (strcmp(cmd, "graph") == 0) return cmd_graph(argc - 1, argv + 1);
     if (strcmp(cmd, "sweep") == 0) return cmd_sweep(argc - 1, argv + 1);
-    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
-        strcmp(cmd, "-h") == 0) {
+    if (strcmp(cmd, "help") == 0) return help(argc - 1, argv + 1);
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         cli_print_usage();
         return CLI_OK;
     }
@@ -81,7 +95,7 @@ static int dispatch(int argc, char **argv) {
         printf("govsim %s\n", GOVSIM_VERSION);
         return CLI_OK;
     }
-    return cli_usage_error(NULL, "unknown command '%s'", cmd);
+    return unknown_command(cmd);
 }
 
 /* Under MPI (make MPI=1, started by mpirun or srun) every rank runs main;

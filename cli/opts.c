@@ -14,7 +14,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fputs("\nTry 'govsim help'.\n", stderr);
+    if (cmd) fprintf(stderr, "\nTry 'govsim help %s'.\n", cmd);
+    else fputs("\nTry 'govsim help'.\n", stderr);
     return CLI_USAGE;
 }
 
@@ -59,22 +60,4 @@ int cli_parse_double(const char *cmd, const char *option, const char *text,
     }
     *out = v;
     return 0;
-}
-
-int cli_option_value(const char *cmd, int argc, char **argv, int *i,
-                     const char *name, const char **value) {
-    const char *arg = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(arg, name, n) != 0) return 0;
-    if (arg[n] == '=') {
-        *value = arg + n + 1;
-        return 1;
-    }
-    if (arg[n] != '\0') return 0;
-    if (*i + 1 >= argc) {
-        cli_usage_error(cmd, "option %s needs a value", name);
-        return -1;
-    }
-    *value = argv[++*i];
-    return 1;
 }

@@ -1,0 +1,360 @@
+/* The option table and its parser (options.h). */
+#include "options.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* How an option's value is read. */
+typedef enum kind { K_FLAG, K_UNSIGNED, K_U64, K_DOUBLE, K_TEXT, K_LIST } kind_t;
+
+typedef struct spec {
+    const char *short_name, *long_name; /* either may be NULL           */
+    const char *value;                  /* its name in help; NULL: flag */
+    kind_t kind;
+    uint64_t min, max;                  /* K_UNSIGNED, K_U64            */
+    double dmin, dmax;                  /* K_DOUBLE                     */
+    const char *help;
+} spec_t;
+
+/* Every option of every command: one range, one spelling, one meaning. */
+static const spec_t SPECS[CLI_OPT_COUNT] = {
+    [CLI_OPT_REPS] = {"-r", "--replications", "N", K_UNSIGNED, 2, 100000, 0, 0,
+                      "replications (default: the scenario's)"},
+    [CLI_OPT_THREADS] = {"-j", "--threads", "N", K_UNSIGNED, 1, 256, 0, 0,
+                         "threads (default: all cores; results do not depend on it)"},
+    [CLI_OPT_DAYS] = {NULL, "--days", "D", K_UNSIGNED, 1, 3660, 0, 0,
+                      "simulated days (default: the scenario's)"},
+    [CLI_OPT_SEED] = {NULL, "--seed", "S", K_U64, 0, INT64_MAX, 0, 0,
+                      "base seed of the random streams (default: the scenario's)"},
+    [CLI_OPT_OUT] = {"-o", "--output", "DIR", K_TEXT, 0, 0, 0, 0, "output folder"},
+    [CLI_OPT_FORMAT] = {NULL, "--format", "F", K_TEXT, 0, 0, 0, 0, "what is printed"},
+    [CLI_OPT_COMBINE] = {NULL, "--combine", "A,B", K_LIST, 0, 0, 0, 0,
+                         "also run reforms A and B together (repeatable)"},
+    [CLI_OPT_QUIET] = {"-q", "--quiet", NULL, K_FLAG, 0, 0, 0, 0, "no progress bar"},
+    [CLI_OPT_BRIEF] = {NULL, "--brief", NULL, K_FLAG, 0, 0, 0, 0,
+                       "only the headline table on screen"},
+    [CLI_OPT_RESUME] = {NULL, "--resume", NULL, K_FLAG, 0, 0, 0, 0,
+                        "finish an interrupted sweep in the same folder"},
+    [CLI_OPT_QUICK] = {NULL, "--quick", NULL, K_FLAG, 0, 0, 0, 0,
+                       "shorter runs (the test suite's setting)"},
+    [CLI_OPT_SIZE] = {NULL, "--size", "N", K_U64, 1, 100000000, 0, 0,
+                      "events on the calendar"},
+    [CLI_OPT_HOLDS] = {NULL, "--holds", "H", K_U64, 1, 10000000000ull, 0, 0,
+                       "hold operations (default: 10 x size, at least 10 million)"},
+    [CLI_OPT_BASELINE] = {NULL, "--baseline", NULL, K_FLAG, 0, 0, 0, 0,
+                          "a plain binary heap instead, for comparison"},
+    [CLI_OPT_CUSTOMERS] = {NULL, "--customers", "N", K_U64, 1, 10000000000ull, 0, 0,
+                           "customers served (default 10 million)"},
+    [CLI_OPT_RATE] = {NULL, "--rate", "R", K_DOUBLE, 0, 0, 1e-9, 1e9,
+                      "arrival rate (default 0.9)"},
+    [CLI_OPT_SERVICE] = {NULL, "--service", "DIST", K_TEXT, 0, 0, 0, 0,
+                         "service time, as in scenarios (default exp(1))"},
+    [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
+};
+
+#define RUNS                                                                                  \
+    (CLI_ACCEPTS(CLI_OPT_REPS) | CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_DAYS) | \
+     CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET))
+
+static const cli_command_t CMD_RUN = {
+    "run", "SCENARIO",
+    "Replications of a scenario: a KPI table with 95% confidence intervals, and\n"
+    "summary.csv, replications.csv, summary.json in DIR (default\n"
+    "results/<scenario>-run/).",
+    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT), "table|csv|json", 1, 1,
+    "expected a scenario file, e.g. govsim run scenarios/xuzhou.cfg",
+    "one scenario at a time"};
+
+static const cli_command_t CMD_COMPARE = {
+    "compare", "SCENARIO [REFORM.cfg ...]",
+    "The baseline against each reform on common random numbers: paired 95%\n"
+    "intervals of the changes, cost-effectiveness, ranking.  With no reform\n"
+    "named, the reforms/ folder beside the scenario.  Writes tables, charts\n"
+    "(PNG, SVG, data, gnuplot script) and report.html in DIR (default\n"
+    "results/<scenario>-compare/).",
+    RUNS | CLI_ACCEPTS(CLI_OPT_COMBINE) | CLI_ACCEPTS(CLI_OPT_BRIEF), NULL, 1,
+    CLI_MAX_POSITIONAL, "expected a scenario, e.g. govsim compare scenarios/xuzhou.cfg",
+    "too many reforms"};
+
+static const cli_command_t CMD_SWEEP = {
+    "sweep", "SWEEP.cfg",
+    "A design (grid, Latin hypercube, Sobol, Saltelli) over factors patched\n"
+    "into a scenario: design.csv, results.csv, summary.csv, sensitivity.csv\n"
+    "(Sobol indices or regression coefficients) and charts in DIR (default\n"
+    "results/<sweep>-sweep/).  --resume finishes an interrupted sweep.",
+    CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET) |
+        CLI_ACCEPTS(CLI_OPT_RESUME),
+    NULL, 1, 1,
+    "expected a sweep file, e.g. govsim sweep scenarios/sweeps/harbin_talent.cfg",
+    "one sweep file at a time"};
+
+static const cli_command_t CMD_CHECK = {
+    "check", "SCENARIO",
+    "Load and check a scenario file: its errors (file:line: setting), or a\n"
+    "summary with each department's offered load.",
+    0, NULL, 1, 1, "expected a scenario file", "expected one scenario file"};
+
+static const cli_command_t CMD_VALIDATE = {
+    "validate", "",
+    "The engine against queueing theory (M/M/1, M/M/c, M/G/1, Erlang A,\n"
+    "Jackson networks, piecewise Poisson, CI coverage); exit 0 only when every\n"
+    "check passes.",
+    CLI_ACCEPTS(CLI_OPT_QUICK) | CLI_ACCEPTS(CLI_OPT_REPS) | CLI_ACCEPTS(CLI_OPT_THREADS) |
+        CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_FORMAT),
+    "table|csv", 0, 0, NULL, "takes no arguments"};
+
+static const cli_command_t CMD_GRAPH = {
+    "graph", "SCENARIO",
+    "The department data network: information islands, betweenness, data\n"
+    "requests by mode, mean data delay; writes network.dot, network.graphml\n"
+    "and a picture (network.png, via gnuplot) in DIR (default\n"
+    "results/<scenario>-graph/).",
+    CLI_ACCEPTS(CLI_OPT_OUT), NULL, 1, 1, "which scenario? (govsim graph SCENARIO [-o DIR])",
+    "one scenario expected"};
+
+static const cli_command_t CMD_BENCH_HOLD = {
+    "bench hold", "",
+    "The hold model on the event calendar (--baseline: a plain binary heap of\n"
+    "the same event struct, for comparison).",
+    CLI_ACCEPTS(CLI_OPT_SIZE) | CLI_ACCEPTS(CLI_OPT_HOLDS) | CLI_ACCEPTS(CLI_OPT_BASELINE), NULL,
+    0, 0, NULL, "takes no arguments"};
+
+static const cli_command_t CMD_BENCH_MM1 = {
+    "bench mm1", "",
+    "An M/M/1 through the model's code paths; DIST as in scenarios, e.g.\n"
+    "\"lognormal(1, 1.5)\".",
+    CLI_ACCEPTS(CLI_OPT_CUSTOMERS) | CLI_ACCEPTS(CLI_OPT_RATE) | CLI_ACCEPTS(CLI_OPT_SERVICE),
+    NULL, 0, 0, NULL, "takes no arguments"};
+
+static const cli_command_t CMD_BENCH_SCENARIO = {
+    "bench scenario", "FILE",
+    "One replication of a scenario on one thread (default 365 days): events\n"
+    "per second and peak memory.",
+    CLI_ACCEPTS(CLI_OPT_DAYS), NULL, 1, 1, "bench scenario needs a scenario file",
+    "one scenario at a time"};
+
+const cli_command_t *const CLI_COMMANDS[] = {
+    &CMD_RUN,   &CMD_COMPARE,    &CMD_SWEEP,     &CMD_CHECK,          &CMD_VALIDATE,
+    &CMD_GRAPH, &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, NULL};
+
+const cli_command_t *cli_command_find(const char *name) {
+    for (size_t i = 0; CLI_COMMANDS[i]; i++)
+        if (strcmp(CLI_COMMANDS[i]->name, name) == 0) return CLI_COMMANDS[i];
+    return NULL;
+}
+
+unsigned cli_edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40) return 9;
+    unsigned row[41];
+    for (size_t j = 0; j <= lb; j++) row[j] = (unsigned)j;
+    for (size_t i = 1; i <= la; i++) {
+        unsigned diag = row[0];
+        row[0] = (unsigned)i;
+        for (size_t j = 1; j <= lb; j++) {
+            unsigned up = row[j];
+            unsigned best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb] > 9 ? 9 : row[lb];
+}
+
+static bool accepts(const cli_command_t *cmd, cli_opt_t o) {
+    return o == CLI_OPT_HELP || (cmd->accepts & CLI_ACCEPTS(o));
+}
+
+/* The accepted option spelled `name` (exactly), or CLI_OPT_COUNT. */
+static cli_opt_t find_option(const cli_command_t *cmd, const char *name, size_t len) {
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        if (!accepts(cmd, (cli_opt_t)o)) continue;
+        const spec_t *s = &SPECS[o];
+        if (s->short_name && strlen(s->short_name) == len && !strncmp(s->short_name, name, len))
+            return (cli_opt_t)o;
+        if (s->long_name && strlen(s->long_name) == len && !strncmp(s->long_name, name, len))
+            return (cli_opt_t)o;
+    }
+    return CLI_OPT_COUNT;
+}
+
+/* "unknown option", with the closest accepted spelling when it is close. */
+static int unknown_option(const cli_command_t *cmd, const char *arg) {
+    const char *best = NULL;
+    unsigned best_d = 3;
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        if (!accepts(cmd, (cli_opt_t)o) || !SPECS[o].long_name) continue;
+        unsigned d = cli_edit_distance(arg, SPECS[o].long_name);
+        if (d < best_d) best_d = d, best = SPECS[o].long_name;
+    }
+    bool sub = strchr(cmd->name, ' ') != NULL;
+    if (best)
+        cli_usage_error(cmd->name, "unknown option '%s'%s%s (did you mean '%s'?)", arg,
+                        sub ? " for " : "", sub ? cmd->name : "", best);
+    else
+        cli_usage_error(cmd->name, "unknown option '%s'%s%s", arg, sub ? " for " : "",
+                        sub ? cmd->name : "");
+    return -1;
+}
+
+/* "table|csv|json" -> "table, csv or json" */
+static void describe_choices(const char *choices, char *out, size_t len) {
+    size_t n = 0, bars = 0;
+    for (const char *p = choices; *p; p++) bars += *p == '|';
+    for (const char *p = choices; *p && n + 5 < len; p++) {
+        if (*p != '|') {
+            out[n++] = *p;
+            continue;
+        }
+        const char *sep = --bars == 0 ? " or " : ", ";
+        for (const char *q = sep; *q && n + 1 < len; q++) out[n++] = *q;
+    }
+    out[n] = '\0';
+}
+
+/* Is `v` one of the '|'-separated choices? */
+static bool is_choice(const char *choices, const char *v) {
+    size_t len = strlen(v);
+    for (const char *p = choices; *p;) {
+        const char *end = strchr(p, '|');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == len && strncmp(p, v, n) == 0) return true;
+        if (!end) break;
+        p = end + 1;
+    }
+    return false;
+}
+
+/* Store the value of option o, as spelled `name`; -1 after a usage error. */
+static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, const char *v,
+                      cli_args_t *a) {
+    const spec_t *s = &SPECS[o];
+    uint64_t u = 0;
+    switch (s->kind) {
+    case K_UNSIGNED:
+    case K_U64:
+        if (cli_parse_u64(cmd->name, name, v, s->min, s->max, &u) != 0) return -1;
+        break;
+    case K_DOUBLE:
+        return cli_parse_double(cmd->name, name, v, s->dmin, s->dmax, &a->rate);
+    case K_TEXT:
+        if (*v == '\0') {
+            cli_usage_error(cmd->name, "%s: the value is empty", name);
+            return -1;
+        }
+        break;
+    case K_LIST:
+        if (a->n_combine == CLI_MAX_COMBINE) {
+            cli_usage_error(cmd->name, "at most %d %s options", CLI_MAX_COMBINE, name);
+            return -1;
+        }
+        a->combine[a->n_combine++] = v;
+        return 0;
+    case K_FLAG:
+        return 0;
+    }
+    switch (o) {
+    case CLI_OPT_REPS: a->reps = (unsigned)u; break;
+    case CLI_OPT_THREADS: a->threads = (unsigned)u; break;
+    case CLI_OPT_DAYS: a->days = (unsigned)u; break;
+    case CLI_OPT_SEED: a->seed = u; break;
+    case CLI_OPT_SIZE: a->size = u; break;
+    case CLI_OPT_HOLDS: a->holds = u; break;
+    case CLI_OPT_CUSTOMERS: a->customers = u; break;
+    case CLI_OPT_OUT: a->out_dir = v; break;
+    case CLI_OPT_SERVICE: a->service = v; break;
+    case CLI_OPT_FORMAT:
+        if (!cmd->formats || !is_choice(cmd->formats, v)) {
+            char list[128];
+            describe_choices(cmd->formats ? cmd->formats : "table", list, sizeof list);
+            cli_usage_error(cmd->name, "%s '%s': expected %s", name, v, list);
+            return -1;
+        }
+        a->format = v;
+        break;
+    default: break;
+    }
+    return 0;
+}
+
+/* One argument that starts with '-': the option, its value (from "=v" or
+ * the next argument).  Returns 0, 1 (help) or -1. */
+static int take_option(const cli_command_t *cmd, int argc, char **argv, int *i, cli_args_t *a) {
+    const char *arg = argv[*i];
+    const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    cli_opt_t o = find_option(cmd, arg, len);
+    if (o == CLI_OPT_COUNT) return unknown_option(cmd, arg);
+    const spec_t *s = &SPECS[o];
+    char name[32];
+    snprintf(name, sizeof name, "%.*s", (int)(len < 31 ? len : 31), arg);
+    a->given[o] = true;
+    if (o == CLI_OPT_HELP) {
+        cli_command_help(cmd, stdout);
+        return 1;
+    }
+    if (s->kind == K_FLAG) {
+        if (!eq) return 0;
+        cli_usage_error(cmd->name, "option %s takes no value", name);
+        return -1;
+    }
+    const char *v = eq ? eq + 1 : NULL;
+    if (!v) {
+        if (*i + 1 >= argc) {
+            cli_usage_error(cmd->name, "option %s needs a value", name);
+            return -1;
+        }
+        v = argv[++*i];
+    }
+    return take_value(cmd, o, name, v, a);
+}
+
+int cli_args_parse(const cli_command_t *cmd, int argc, char **argv, cli_args_t *a) {
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (arg[0] == '-' && arg[1] != '\0') {
+            int rc = take_option(cmd, argc, argv, &i, a);
+            if (rc != 0) return rc;
+        } else if (a->n_positional < cmd->max_positional &&
+                   a->n_positional < CLI_MAX_POSITIONAL) {
+            a->positional[a->n_positional++] = arg;
+        } else if (cmd->max_positional == 1) {
+            cli_usage_error(cmd->name, "%s (got '%s' and '%s')", cmd->extra, a->positional[0],
+                            arg);
+            return -1;
+        } else {
+            cli_usage_error(cmd->name, "%s ('%s')", cmd->extra, arg);
+            return -1;
+        }
+    }
+    if (a->n_positional < cmd->min_positional) {
+        cli_usage_error(cmd->name, "%s", cmd->missing);
+        return -1;
+    }
+    return 0;
+}
+
+void cli_command_help(const cli_command_t *cmd, FILE *f) {
+    fprintf(f, "usage: govsim %s%s%s [options]\n\n%s\n\noptions:\n", cmd->name,
+            *cmd->synopsis ? " " : "", cmd->synopsis, cmd->summary);
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        if (!accepts(cmd, (cli_opt_t)o)) continue;
+        const spec_t *s = &SPECS[o];
+        char left[64];
+        snprintf(left, sizeof left, "%s%s%s%s%s", s->short_name ? s->short_name : "",
+                 s->short_name && s->long_name ? ", " : "", s->long_name ? s->long_name : "",
+                 s->value ? " " : "", s->value ? s->value : "");
+        fprintf(f, "  %-24s %s", left, s->help);
+        if (o == CLI_OPT_FORMAT && cmd->formats) fprintf(f, ": %s", cmd->formats);
+        if ((s->kind == K_UNSIGNED || s->kind == K_U64) && s->max == INT64_MAX)
+            fprintf(f, " [%llu..2^63-1]", (unsigned long long)s->min);
+        else if (s->kind == K_UNSIGNED || s->kind == K_U64)
+            fprintf(f, " [%llu..%llu]", (unsigned long long)s->min, (unsigned long long)s->max);
+        fputc('\n', f);
+    }
+    fputs("\nExit codes: 0 ok, 1 run-time failure, 2 bad usage or bad input.\n", f);
+}
