@@ -4,7 +4,7 @@
  * reproduce the utilization of every department and the mean response
  * time that study/qtheory.c computes; the model is deterministic for a seed.
  *
- * Verdicts as in `govsim validate` (docs/validation.md): theory inside the
+ * Verdicts by `govsim validate`'s rule (study/verdict.h): theory inside the
  * Bonferroni-simultaneous interval (family level 99% over the metrics of
  * the test) and that interval no wider than 5% of the theory value, so the
  * check can fail. */
@@ -18,6 +18,7 @@
 #include "qtheory.h"
 #include "scn.h"
 #include "stats.h"
+#include "verdict.h"
 
 #define REPS 10
 #define PRECISION 0.05
@@ -44,10 +45,11 @@ static void check_against_theory(const scn_t *s, const metric_t *mt, size_t n) {
         for (size_t i = 0; i < n; i++) values[i * REPS + r] = flow_kpi(&res, mt[i].group, mt[i].kpi);
         flow_result_free(&res);
     }
-    double level = 1 - 0.01 / (double)n;
+    double level = verdict_level(0.99, n);
     for (size_t i = 0; i < n; i++) {
-        stats_ci_t ci = stats_ci(values + i * REPS, REPS, level);
-        if (!stats_ci_contains(&ci, mt[i].theory) || ci.half > PRECISION * mt[i].theory)
+        verdict_t v = verdict_judge(values + i * REPS, REPS, mt[i].theory, level, PRECISION);
+        stats_ci_t ci = v.interval;
+        if (v.kind != VERDICT_PASS)
             ck_abort_msg("%s: %s (group %zu): theory %.5g, simulated %.5g, "
                          "simultaneous interval [%.5g, %.5g]", s->id,
                          flow_kpi_name(mt[i].kpi), mt[i].group, mt[i].theory,
