@@ -18,6 +18,7 @@
 
 #include "exp.h"
 #include "flow.h"
+#include "paired.h"
 #include "reform.h"
 #include "scn.h"
 #include "stats.h"
@@ -54,12 +55,8 @@ typedef struct compare {
     size_t n_reps;
 } compare_t;
 
-/* A change against the baseline: paired and unpaired 95% intervals of the
- * difference (variant - baseline), the two means, the relative change. */
-typedef struct compare_diff {
-    stats_ci_t paired, unpaired;
-    double base_mean, var_mean, rel;
-} compare_diff_t;
+/* A change against the baseline (study/paired.h). */
+typedef paired_diff_t compare_diff_t;
 
 /* Per-replication values (n_reps of them) of KPI k in group g for v. */
 void compare_values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,

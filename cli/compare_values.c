@@ -19,14 +19,7 @@ void compare_cost_values(const compare_t *c, const variant_t *v, double *x) {
 }
 
 compare_diff_t compare_difference(const double *b, const double *x, size_t n) {
-    compare_diff_t d;
-    d.paired = stats_ci_paired(b, x, n, 0.95);
-    d.unpaired = stats_ci_unpaired(b, n, x, n, 0.95);
-    stats_ci_t cb = stats_ci(b, n, 0.95), cx = stats_ci(x, n, 0.95);
-    d.base_mean = cb.mean;
-    d.var_mean = cx.mean;
-    d.rel = cb.mean != 0 ? d.paired.mean / cb.mean : NAN;
-    return d;
+    return paired_difference(b, x, n);
 }
 
 
@@ -41,7 +34,7 @@ const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1] = {3, 3, 3, 3, 2, 2};
 
 void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals) {
     const stats_ci_t *p = &d->paired;
-    bool sure = !isnan(p->half) && (p->lo > 0 || p->hi < 0);
+    bool sure = paired_is_sure(d);
     if (isnan(p->mean)) snprintf(buf, len, "-");
     else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
     else snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
@@ -79,8 +72,8 @@ double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order,
         r->cost = compare_difference(b, x, c->n_reps);
         r->hours_saved = -change(c, v, FLOW_K_CITIZEN_HOURS, b, x).paired.mean * cases_per_year;
         r->trips_avoided = -change(c, v, FLOW_K_TRIPS, b, x).paired.mean * cases_per_year;
-        r->yuan_per_hour = r->hours_saved > 0 ? cost_change / r->hours_saved : NAN;
-        r->yuan_per_trip = r->trips_avoided > 0 ? cost_change / r->trips_avoided : NAN;
+        r->yuan_per_hour = paired_cost_per_unit(cost_change, r->hours_saved);
+        r->yuan_per_trip = paired_cost_per_unit(cost_change, r->trips_avoided);
         compare_diff_t cyc = r->headline[0]; /* COMPARE_HEADLINE[0] is cycle time */
         r->cycle_change = cyc.paired.mean;
         if (cyc.paired.half > 0 && !isnan(cyc.unpaired.half)) {
@@ -89,23 +82,26 @@ double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order,
         }
         order[n++] = i;
     }
-    for (size_t i = 1; i < n; i++) /* insertion sort: few variants */
-        for (size_t j = i; j > 0 && rows[order[j]].cycle_change < rows[order[j - 1]].cycle_change;
-             j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    for (size_t k = 0; k < n; k++) {
-        compare_row_t *r = &rows[order[k]];
-        r->rank = k + 1;
-        r->tied_with_above = false;
-        if (k == 0) continue;
-        compare_values(c, &c->v[order[k - 1]], 0, FLOW_K_CYCLE_WD, b);
-        compare_values(c, &c->v[order[k]], 0, FLOW_K_CYCLE_WD, x);
-        compare_diff_t d = compare_difference(b, x, c->n_reps);
-        r->tied_with_above = isnan(d.paired.half) || (d.paired.lo <= 0 && d.paired.hi >= 0);
+    /* rank by cycle time (study/paired.h): its values, variant by variant */
+    double *cyc = calloc(c->n_variants * c->n_reps, sizeof *cyc);
+    bool *tied = calloc(c->n_variants, sizeof *tied);
+    if (!cyc || !tied) {
+        *ok = false;
+        free(cyc);
+        free(tied);
+        free(b);
+        free(x);
+        return NAN;
     }
+    for (size_t i = 0; i < c->n_variants; i++)
+        compare_values(c, &c->v[i], 0, FLOW_K_CYCLE_WD, cyc + i * c->n_reps);
+    paired_rank(cyc, c->n_variants, c->n_reps, order, tied);
+    for (size_t k = 0; k < n; k++) {
+        rows[order[k]].rank = k + 1;
+        rows[order[k]].tied_with_above = tied[k];
+    }
+    free(cyc);
+    free(tied);
     free(b);
     free(x);
     return ratio_n ? ratio_sum / (double)ratio_n : NAN;
