@@ -6,8 +6,9 @@
 #     shown: run's table, summary.csv (columns open_share, backlog_growth,
 #     flag), summary.json, compare's table, summary.csv and report.html;
 #     its healthy service is not flagged, nor is a stable scenario;
-#   - `--days 1 -r 2` gives share intervals inside [0, 1] (files and table)
-#     and says that two replications give rough intervals.
+#   - `--days 1 -r 2` gives share intervals inside [0, 1] (run's files and
+#     table, compare's and a sweep's summary.csv) and says that two
+#     replications give rough intervals.
 # Protocol: tests/e2e/run.sh.
 govsim=$1
 tmp=$2
@@ -99,5 +100,17 @@ rows "$tmp/d1c/summary.csv" | awk -F'|' '$6 ~ /^share/ && $1 != "staff_utilizati
     && ok || ko "compare --days 1 -r 2 summary.csv: a share interval leaves [0, 1]"
 expect_grep "$tmp/d1c.out" "only 2 replications" "compare --days 1 -r 2: no note on the few replications"
 expect_grep "$tmp/d1c/report.html" "only 2 replications" "compare report: no note on the few replications"
+
+# ... and a sweep's summary.csv (columns KPI, KPI_ci_low, KPI_ci_high)
+cat >"$tmp/sweep.cfg" <<EOF
+sweep = { id = "clamp"; scenario = "$PWD/scenarios/xuzhou.cfg"; design = "grid";
+  replications = 2; days = 1; kpis = ["one_trip_share", "within_limit_share"]; };
+factors = ( { name = "staff"; path = "departments.*.staff"; scale = [1.0, 2.0]; levels = 2; } );
+EOF
+"$govsim" sweep "$tmp/sweep.cfg" -q -o "$tmp/sw" >/dev/null 2>&1
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /_share_ci_(low|high)$/) c[i] = 1; next }
+    { for (i in c) if ($i != "") { n++; if ($i < 0 || $i > 1) bad++ } }
+    END { exit !(n > 0 && bad == 0) }' "$tmp/sw/summary.csv" \
+    && ok || ko "sweep --days 1, 2 replications: a share interval leaves [0, 1] (or none found)"
 
 echo "$pass $fail"
