@@ -242,8 +242,9 @@ static int print_tables(const compare_t *c, const exp_status_t *st) {
             printf(" %18s", t);
         }
         compare_cell(t, sizeof t, &rows[i].cost, COMPARE_DECIMALS[COMPARE_N_HEADLINE]);
-        printf(" %20s\n", t);
+        printf(" %20s%s\n", t, compare_flagged(c, &c->v[i]) ? " !" : "");
     }
+    compare_print_flags(c);
     if (c->brief) return 0;
     printf("\nCost-effectiveness (means; government cost includes each reform's cost per year)\n");
     printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
@@ -319,7 +320,8 @@ static int write_summaries(const compare_t *c, const char *dir, const row_t *row
         return -1;
     }
     static const char *const scols[] = {"scenario", "variant", "service", "region", "department",
-                                        "kpi", "unit", "mean", "ci_low", "ci_high", "n"};
+                                        "kpi", "unit", "mean", "ci_low", "ci_high", "n",
+                                        "open_share", "backlog_growth", "flag"};
     static const char *const rcols[] = {"scenario", "variant", "replication", "service",
                                         "region", "department", "kpi", "value"};
     out_csv_header(s, scols, sizeof scols / sizeof *scols);
@@ -329,12 +331,17 @@ static int write_summaries(const compare_t *c, const char *dir, const row_t *row
         for (size_t k = 0; k < n_rows; k++) {
             const row_t *w = &rows[k];
             compare_values(c, v, w->group, w->kpi, x);
-            stats_ci_t ci = stats_ci(x, c->n_reps, 0.95);
+            stats_ci_t ci = kpi_ci(x, c->n_reps, w->kpi);
+            kpi_censoring_t cens = compare_censoring(c, v, w->group);
+            bool cases = cens.n > 0; /* not a department's row */
             out_cell_t row[] = {
                 out_cell_str(v->s.id), out_cell_str(v->label), out_cell_str(w->service),
                 out_cell_str(w->region), out_cell_str(w->dept), out_cell_str(flow_kpi_name(w->kpi)),
                 out_cell_str(flow_kpi_unit(w->kpi)), out_cell_num(ci.mean), out_cell_num(ci.lo),
-                out_cell_num(ci.hi), out_cell_num((double)ci.n)};
+                out_cell_num(ci.hi), out_cell_num((double)ci.n),
+                out_cell_num(cases ? cens.open_share : NAN),
+                out_cell_num(cases ? cens.growth.mean : NAN),
+                out_cell_str(kpi_censoring_flag(&cens))};
             out_csv_row(s, row, sizeof row / sizeof *row);
             for (size_t rep = 0; rep < c->n_reps; rep++) {
                 out_cell_t rr[] = {
@@ -370,6 +377,7 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
     out_json_number(&j, (double)c->v[0].s.seed);
     out_json_key(&j, "replications");
     out_json_number(&j, (double)c->n_reps);
+    compare_json_censoring(&j, c, &c->v[0]); /* the baseline's */
     out_json_key(&j, "variants");
     out_json_begin_array(&j);
     for (size_t i = 1; i < c->n_variants; i++) {
@@ -385,6 +393,7 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
         out_json_number(&j, v->reform_cost);
         out_json_key(&j, "one_off_cost");
         out_json_number(&j, v->one_off);
+        compare_json_censoring(&j, c, v);
         out_json_key(&j, "differences");
         out_json_begin_object(&j);
         for (size_t h = 0; h < COMPARE_N_HEADLINE; h++) {

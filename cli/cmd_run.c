@@ -41,10 +41,35 @@ typedef struct run_ctx {
     flow_result_t *res;     /* one per replication */
 } run_ctx_t;
 
-/* Summary of one KPI of one group across replications. */
+/* Summary of one KPI of one group across replications, and how far its
+ * group's numbers can be trusted (the same for every KPI of the group). */
 typedef struct cell {
-    stats_ci_t ci;
+    stats_ci_t ci;              /* clamped to the KPI's range (kpi_ci)     */
+    kpi_censoring_t cens;
 } cell_t;
+
+/* The trailing columns of summary.csv: open_share, backlog_growth, flag
+ * (empty for a department's rows, which are not means over cases). */
+static void censoring_cells(const kpi_censoring_t *c, out_cell_t *out) {
+    bool cases = c->n > 0;
+    out[0] = out_cell_num(cases ? c->open_share : NAN);
+    out[1] = out_cell_num(cases ? c->growth.mean : NAN);
+    out[2] = out_cell_str(kpi_censoring_flag(c));
+}
+
+/* The same as fields of a summary.json result, with the note. */
+static void censoring_json(out_json_t *j, const kpi_censoring_t *c) {
+    char note[300];
+    bool cases = c->n > 0;
+    out_json_key(j, "open_share");
+    out_json_number(j, cases ? c->open_share : NAN);
+    out_json_key(j, "backlog_growth");
+    out_json_number(j, cases ? c->growth.mean : NAN);
+    out_json_key(j, "flag");
+    out_json_str(j, kpi_censoring_flag(c));
+    out_json_key(j, "note");
+    out_json_str(j, kpi_censoring_note(c, note, sizeof note));
+}
 
 static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     run_ctx_t *c = ctx;
@@ -77,16 +102,20 @@ static int write_summary_csv(const char *dir, const scn_t *s, const row_t *rows,
     if (!fp) return -1;
     static const char *const cols[] = {"scenario", "variant", "service", "region",
                                        "department", "kpi", "unit", "mean",
-                                       "ci_low", "ci_high", "n"};
+                                       "ci_low", "ci_high", "n", "open_share",
+                                       "backlog_growth", "flag"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t i = 0; i < n_rows; i++) {
         const row_t *r = &rows[i];
-        const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
+        const cell_t *c = &cells[r->group * FLOW_K_COUNT + r->kpi];
+        const stats_ci_t *ci = &c->ci;
         out_cell_t row[] = {
             out_cell_str(s->id), out_cell_str("baseline"), out_cell_str(r->service),
             out_cell_str(r->region), out_cell_str(r->dept), out_cell_str(flow_kpi_name(r->kpi)),
             out_cell_str(flow_kpi_unit(r->kpi)), out_cell_num(ci->mean),
-            out_cell_num(ci->lo), out_cell_num(ci->hi), out_cell_num((double)ci->n)};
+            out_cell_num(ci->lo), out_cell_num(ci->hi), out_cell_num((double)ci->n),
+            out_cell_num(NAN), out_cell_num(NAN), out_cell_str("")};
+        censoring_cells(&c->cens, row + 11);
         out_csv_row(fp, row, sizeof row / sizeof *row);
     }
     return out_file_commit(&f, err, errlen);
@@ -144,6 +173,8 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
     out_json_key(&j, "warnings");
     out_json_begin_array(&j);
     for (size_t w = 0; w < s->n_warnings; w++) out_json_str(&j, s->warnings[w]);
+    char few[200];
+    if (kpi_few_note(done, few, sizeof few)[0]) out_json_str(&j, few);
     out_json_end_array(&j);
     out_json_key(&j, "results");
     out_json_begin_array(&j);
@@ -169,6 +200,7 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
             out_json_number(&j, ci->hi);
             out_json_key(&j, "n");
             out_json_number(&j, (double)ci->n);
+            censoring_json(&j, &cells[r->group * FLOW_K_COUNT + r->kpi].cens);
             out_json_end_object(&j);
         }
     out_json_end_array(&j);
@@ -190,6 +222,20 @@ static const char *cell_text(char *buf, size_t len, double v, int decimals) {
     return buf;
 }
 
+/* Under the by-service and by-region table: why each row marked ! is. */
+static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t n_groups,
+                              const cell_t *cells) {
+    for (size_t g = 0; g < n_groups; g++) {
+        if (groups[g].kind != FLOW_G_SERVICE && groups[g].kind != FLOW_G_REGION) continue;
+        if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue; /* = all */
+        char note[300];
+        if (!kpi_censoring_note(&cells[g * FLOW_K_COUNT].cens, note, sizeof note)[0]) continue;
+        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
+                                                              : s->regions[groups[g].index].id;
+        printf("! %s: %s\n", label, note);
+    }
+}
+
 static void print_table(const scn_t *s, const run_options_t *o, const flow_group_t *groups,
                         size_t n_groups, const cell_t *cells, size_t done,
                         const exp_status_t *st, double events) {
@@ -203,7 +249,11 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         FLOW_K_DATA_DELAY, FLOW_K_DATA_MANUAL, FLOW_K_DATA_FETCHED,
         FLOW_K_CITIZEN_HOURS, FLOW_K_BACKLOG, FLOW_K_COST_YEAR, FLOW_K_CITIZEN_COST_YEAR,
         FLOW_K_COST_PER_CASE, FLOW_K_SATISFACTION, FLOW_K_REGION_GAP};
+    char note[300];
+    if (kpi_few_note(done, note, sizeof note)[0]) printf("Note: %s.\n\n", note);
     printf("All cases                    unit                           mean  95%% CI\n");
+    if (kpi_censoring_note(&cells[0].cens, note, sizeof note)[0])
+        printf("  ! %s\n", note);
     for (size_t i = 0; i < sizeof headline / sizeof *headline; i++) {
         const stats_ci_t *ci = &cells[headline[i]].ci;
         if (ci->n == 0) continue;
@@ -220,15 +270,17 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
                                                               : s->regions[groups[g].index].id;
         char b[7][32];
-        printf("  %-36.36s %9s %11s %9s %7s %8s %8s %9s\n", label,
+        printf("  %-36.36s %9s %11s %9s %7s %8s %8s %9s%s\n", label,
                cell_text(b[0], 32, c[FLOW_K_ARRIVAL_RATE].ci.mean, 1),
                cell_text(b[1], 32, c[FLOW_K_CYCLE_WD].ci.mean, 2),
                cell_text(b[2], 32, c[FLOW_K_CYCLE_P90_WD].ci.mean, 2),
                cell_text(b[3], 32, c[FLOW_K_TRIPS].ci.mean, 2),
                cell_text(b[4], 32, c[FLOW_K_ONE_TRIP].ci.mean, 2),
                cell_text(b[5], 32, c[FLOW_K_WITHIN_LIMIT].ci.mean, 2),
-               cell_text(b[6], 32, c[FLOW_K_WINDOW_WAIT].ci.mean, 1));
+               cell_text(b[6], 32, c[FLOW_K_WINDOW_WAIT].ci.mean, 1),
+               kpi_censoring_flag(&c->cens)[0] ? " !" : "");
     }
+    print_group_notes(s, groups, n_groups, cells);
     printf("\n%-38s %12s %12s\n", "Utilization by department", "windows", "officers");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
@@ -313,13 +365,16 @@ int cmd_run(int argc, char **argv) {
     double events = 0;
     for (size_t r = 0; r < reps; r++)
         if (done_mask[r]) events += (double)ctx.res[r].events;
-    for (size_t g = 0; g < n_groups; g++)
+    for (size_t g = 0; g < n_groups; g++) {
+        kpi_censoring_t cens = kpi_censoring(ctx.res, done_mask, reps, g);
         for (int k = 0; k < FLOW_K_COUNT; k++) {
             size_t n = 0;
             for (size_t r = 0; r < reps; r++)
                 if (done_mask[r]) values[n++] = flow_kpi(&ctx.res[r], g, (flow_kpi_t)k);
-            cells[g * FLOW_K_COUNT + k].ci = stats_ci(values, n, 0.95);
+            cells[g * FLOW_K_COUNT + k].ci = kpi_ci(values, n, (flow_kpi_t)k);
+            cells[g * FLOW_K_COUNT + k].cens = cens;
         }
+    }
     bool complete = st.done == reps;
     char dir[1024];
     if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);

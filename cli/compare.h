@@ -15,9 +15,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "exp.h"
 #include "flow.h"
+#include "kpi_rows.h"
+#include "out_json.h"
 #include "paired.h"
 #include "reform.h"
 #include "scn.h"
@@ -111,5 +114,19 @@ int compare_plots(const compare_t *c, const char *dir, char *err, size_t errlen)
  * Returns 0, or -1 with a message in err. */
 int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, char *err,
                    size_t errlen);
+
+/* How far the numbers can be trusted (compare_flags.c, kpi_rows.h): the
+ * censoring of group g of variant v's cases; whether v's cases as a whole
+ * (group 0) are flagged; a "! variant: note" line per flagged variant and
+ * the few-replications note, on stdout (under the headline table) or as
+ * red paragraphs of the report (above it). */
+kpi_censoring_t compare_censoring(const compare_t *c, const variant_t *v, size_t g);
+bool compare_flagged(const compare_t *c, const variant_t *v);
+void compare_print_flags(const compare_t *c);
+void compare_report_flags(FILE *fp, const compare_t *c);
+/* In summary.json: "censoring": {open_share, backlog_growth, flag, note}
+ * of v's cases; for the baseline (c->v[0]) also "notes": [the
+ * few-replications note, if any]. */
+void compare_json_censoring(out_json_t *j, const compare_t *c, const variant_t *v);
 
 #endif

@@ -263,6 +263,7 @@ int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, 
              "(0 to 1): higher is better.",
              c->n_reps);
     out_html_paragraph(fp, intro);
+    compare_report_flags(fp, c);
     headline_table(fp, c, rows);
     out_html_heading(fp, 2, "cost", "Ranking and cost-effectiveness");
     cost_table(fp, c, rows, order);

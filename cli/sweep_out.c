@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "errmsg.h"
+#include "kpi_rows.h"
 #include "out_csv.h"
 #include "out_file.h"
 #include "out_table.h"
@@ -17,11 +18,12 @@
 
 #define BOOTSTRAP_RESAMPLES 1000
 
-/* The replications of KPI q at point p, and their 95% CI. */
+/* The replications of KPI q at point p, and their 95% CI (clamped to the
+ * KPI's range: a share's to [0, 1]). */
 static stats_ci_t point_ci(const sweep_out_t *o, size_t p, size_t q, double *buf) {
     size_t nk = o->sw->n_kpis;
     for (size_t r = 0; r < o->n_reps; r++) buf[r] = o->res[(p * o->n_reps + r) * nk + q];
-    return stats_ci(buf, o->n_reps, 0.95);
+    return kpi_ci(buf, o->n_reps, o->sw->kpis[q]);
 }
 
 int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {

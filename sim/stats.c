@@ -233,3 +233,13 @@ stats_ci_t stats_ci_unpaired(const double *a, size_t na, const double *b,
 int stats_ci_contains(const stats_ci_t *ci, double v) {
     return ci->lo <= v && v <= ci->hi;
 }
+
+stats_ci_t stats_ci_tally(const stats_tally_t *t, double level) {
+    return ci_from_tally(t, level);
+}
+
+/* fmax/fmin would turn a NaN bound into the range's end; keep it NaN. */
+void stats_ci_clamp(stats_ci_t *ci, double lo, double hi) {
+    if (!isnan(ci->lo) && ci->lo < lo) ci->lo = lo;
+    if (!isnan(ci->hi) && ci->hi > hi) ci->hi = hi;
+}

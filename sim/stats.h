@@ -25,7 +25,8 @@
  * Across replications:
  *   stats_ci_t       mean, standard deviation, Student-t confidence interval
  *                    (gsl_cdf_tdist_Pinv) of n independent replication values;
- *                    paired differences for common-random-number comparisons.
+ *                    paired differences for common-random-number comparisons;
+ *                    clamped to the range of a bounded quantity (a share).
  *
  * The add/update functions are on the hot path and inline.
  */
@@ -170,5 +171,16 @@ stats_ci_t stats_ci_unpaired(const double *a, size_t na, const double *b,
 
 /* Does the interval contain v? (false if the interval is NaN). */
 int stats_ci_contains(const stats_ci_t *ci, double v);
+
+/* The Student-t interval of the values already in a tally (as stats_ci
+ * would give for them), for callers that accumulate instead of storing. */
+stats_ci_t stats_ci_tally(const stats_tally_t *t, double level);
+
+/* Intersect the interval with [lo, hi], the values the quantity can take
+ * (a share: [0, 1]).  The true value lies in that range, so the clamped
+ * interval contains it exactly when the unclamped one does: coverage is
+ * unchanged, only the impossible part goes.  mean, sd and half are left as
+ * they are (half stays the Student-t half-width); NaN bounds stay NaN. */
+void stats_ci_clamp(stats_ci_t *ci, double lo, double hi);
 
 #endif
