@@ -135,7 +135,8 @@ static void step_finished(flow_model_t *m, uint32_t t, int k) {
     hot_assert(c->pending >= 0);
     if (c->pending > 0) {
         if (--c->pending > 0) { /* others still working: this task ends */
-            hot_assert(m->nomem || m->tasks.live > m->cases.live); /* the others */
+            /* the others are still out */
+            hot_assert(m->nomem || m->tasks.live > m->cases.live);
             FLOW_POISON_TASK(task_at(m, t));
             pool_release(&m->tasks, t);
             return;
