@@ -825,6 +825,9 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop,
     sim_on(&m.sim, EV_WARMUP, on_warmup);
     start(&m);
     sim_run(&m.sim, m.horizon);
+    /* every open case is in the pool, with at least one task out */
+    hot_assert(m.nomem || m.cases.live == m.open_cases);
+    hot_assert(m.nomem || m.tasks.live >= m.cases.live);
     flow_acc_collect(&m, out);
     out->events = m.sim.events;
     out->peak_cases = (double)m.peak_cases;
