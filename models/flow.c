@@ -115,7 +115,13 @@ static void enter_service(flow_model_t *m, uint32_t t);
 static void complete_case(flow_model_t *m, uint32_t t) {
     task_t *tk = task_at(m, t);
     uint32_t c = tk->case_id;
+    hot_assert(flow_task_live(m, tk, case_at(m, c)));
+    hot_assert(case_at(m, c)->pending == 0); /* no parallel task still out */
+    hot_assert(m->open_cases > 0);
+    hot_assert(m->nomem || m->cases.live == m->open_cases);
     flow_acc_complete(m, case_at(m, c));
+    FLOW_POISON_CASE(case_at(m, c)); /* a second completion trips above */
+    FLOW_POISON_TASK(tk);
     pool_release(&m->tasks, t);
     pool_release(&m->cases, c);
     m->open_cases--;
@@ -124,8 +130,14 @@ static void complete_case(flow_model_t *m, uint32_t t) {
 /* Step k of task t is done: go on (or join a parallel run). */
 static void step_finished(flow_model_t *m, uint32_t t, int k) {
     flow_case_t *c = case_at(m, task_at(m, t)->case_id);
+    hot_assert(flow_task_live(m, task_at(m, t), c));
+    hot_assert(task_at(m, t)->state == TASK_WORKING);
+    hot_assert(c->pending >= 0);
     if (c->pending > 0) {
         if (--c->pending > 0) { /* others still working: this task ends */
+            /* the others are still out */
+            hot_assert(m->nomem || m->tasks.live > m->cases.live);
+            FLOW_POISON_TASK(task_at(m, t));
             pool_release(&m->tasks, t);
             return;
         }
@@ -141,6 +153,9 @@ static void step_finished(flow_model_t *m, uint32_t t, int k) {
 static void start_work(flow_model_t *m, uint32_t t) {
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
+    hot_assert(flow_task_live(m, tk, c));
+    hot_assert(tk->state == TASK_QUEUED || tk->state == TASK_FETCH);
+    hot_assert(flow_res_ok(m, tk->res));
     double now = m->sim.now, work;
     if (tk->state == TASK_FETCH) {
         work = SCN_FETCH_WORK_MINUTES;
@@ -168,12 +183,14 @@ static void start_work(flow_model_t *m, uint32_t t) {
         tk->renege = 0;
     }
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
+    hot_assert(end >= now);
     schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
 }
 
 /* Serve whoever is next at resource r while servers are free. */
 static void grant_waiting(flow_model_t *m, int r) {
     uint32_t next;
+    hot_assert(flow_res_ok(m, r));
     while ((next = res_next(&m->res[r], m->sim.now)) != RES_NONE) start_work(m, next);
 }
 
@@ -181,6 +198,9 @@ static void grant_waiting(flow_model_t *m, int r) {
 static void request(flow_model_t *m, uint32_t t, int r) {
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
+    hot_assert(flow_task_live(m, tk, c));
+    hot_assert(flow_res_ok(m, r));
+    hot_assert(tk->state != TASK_QUEUED); /* in one line at a time */
     tk->res = r;
     tk->since = m->sim.now;
     if (tk->state != TASK_FETCH) tk->state = TASK_QUEUED;
@@ -221,6 +241,9 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
 /* Documents the citizen must fetch (no link): one window visit each. */
 static void fetch_next(flow_model_t *m, uint32_t t) {
     task_t *tk = task_at(m, t);
+    hot_assert(tk->fetch_left > 0 && tk->state != TASK_FREE);
+    hot_assert(tk->fetch_owner >= 0 &&
+               (size_t)tk->fetch_owner < m->s->n_departments);
     tk->state = TASK_FETCH;
     go_to_window(m, t, m->front_res[tk->fetch_owner]);
 }
@@ -295,6 +318,8 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
     const scn_service_t *sv = &m->s->services[c->service];
+    hot_assert(flow_case_open(m, c) && tk->state != TASK_FREE);
+    hot_assert(k >= 0 && (size_t)k < sv->n_steps);
     tk->step = k;
     if (m->s->levers.parallel_approval && c->pending == 0 && sv->steps[k].parallel) {
         int e = k; /* the run: consecutive parallel steps in sequence */
@@ -302,6 +327,7 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
                sv->steps[e + 1].parallel)
             e++;
         if (e > k) {
+            hot_assert(e - k + 1 <= FLOW_MAX_STEPS);
             c->pending = e - k + 1;
             c->join_next = e;
             for (int j = k + 1; j <= e; j++) {
@@ -369,6 +395,7 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
     if (online && !m->online_up) cs->online = false; /* falls back */
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
+    hot_assert(m->nomem || m->cases.live == m->open_cases);
     *task_at(m, t) = (task_t){.case_id = c};
     begin_step(m, t, 0);
 }
@@ -377,6 +404,11 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     uint32_t t = ev->entity;
     int r = (int)ev->data;
+    hot_assert(flow_res_ok(m, r) && task_at(m, t)->res == r);
+    hot_assert(task_at(m, t)->state == TASK_WORKING ||
+               task_at(m, t)->state == TASK_FETCH);
+    hot_assert(flow_task_live(m, task_at(m, t),
+                              case_at(m, task_at(m, t)->case_id)));
     res_release(&m->res[r], sim->now);
     grant_waiting(m, r);
     task_t *tk = task_at(m, t);
@@ -418,6 +450,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
 
 static void on_data(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)sim;
+    hot_assert(task_at(model, ev->entity)->state == TASK_DATA);
     after_data(model, ev->entity);
 }
 
@@ -425,6 +458,8 @@ static void on_return(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     (void)sim;
     uint32_t t = ev->entity;
+    hot_assert(task_at(m, t)->state == TASK_AWAY ||
+               task_at(m, t)->state == TASK_FETCH);
     if (task_at(m, t)->state == TASK_FETCH) fetch_next(m, t);
     else enter_service(m, t);
 }
@@ -433,6 +468,10 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     uint32_t t = ev->entity;
     task_t *tk = task_at(m, t);
+    /* served or sent home cancels the patience event: still in the line */
+    hot_assert(m->nomem || (tk->renege != 0 && tk->ticket == ev->data));
+    hot_assert(m->nomem || tk->state == TASK_QUEUED || tk->state == TASK_FETCH);
+    hot_assert(flow_res_ok(m, tk->res));
     tk->renege = 0;
     if (!res_cancel(&m->res[tk->res], ev->data, sim->now)) return;
     flow_case_t *c = case_at(m, tk->case_id);
@@ -458,6 +497,8 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
         while ((t = res_pop_waiting(&m->res[r], sim->now)) != RES_NONE) {
             task_t *tk = task_at(m, t);
             flow_case_t *c = case_at(m, tk->case_id);
+            hot_assert(tk->res == (int)r && flow_task_live(m, tk, c));
+            hot_assert(tk->state == TASK_QUEUED || tk->state == TASK_FETCH);
             if (tk->renege) {
                 if (sim_cancel(sim, tk->renege) != 0) m->nomem = 1;
                 tk->renege = 0;
@@ -489,6 +530,7 @@ static void toggle(flow_model_t *m, scn_incident_target_t target, int delta) {
                  : target == SCN_INC_LINKS ? &m->links_down_count
                                             : &m->hub_down_count;
     *count += delta;
+    hot_assert(*count >= 0); /* a repair for every outage, none extra */
     m->online_up = m->online_down_count == 0;
     m->links_up = m->links_down_count == 0;
     m->hub_up = m->hub_down_count == 0;
@@ -783,6 +825,9 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop,
     sim_on(&m.sim, EV_WARMUP, on_warmup);
     start(&m);
     sim_run(&m.sim, m.horizon);
+    /* every open case is in the pool, with at least one task out */
+    hot_assert(m.nomem || m.cases.live == m.open_cases);
+    hot_assert(m.nomem || m.tasks.live >= m.cases.live);
     flow_acc_collect(&m, out);
     out->events = m.sim.events;
     out->peak_cases = (double)m.peak_cases;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "flow.h"
+#include "hot_assert.h"
 #include "pool.h"
 #include "res.h"
 #include "sim.h"
@@ -23,7 +24,8 @@ typedef enum {
     TASK_FETCH,       /* citizen fetching a document at another window     */
     TASK_QUEUED,      /* in a resource's line                              */
     TASK_WORKING,     /* being served                                      */
-    TASK_AWAY         /* citizen gone home, coming back                    */
+    TASK_AWAY,        /* citizen gone home, coming back                    */
+    TASK_FREE         /* released to the pool (set in debug builds only)   */
 } task_state_t;
 
 typedef struct task {
@@ -101,6 +103,37 @@ typedef struct flow_model {
     uint64_t open_cases, peak_cases;
     int nomem;
 } flow_model_t;
+
+/* ---- invariants of the state machine, checked by hot_assert in debug
+ * and ASan builds (hot_assert.h) and compiled out otherwise.  A released
+ * task or case is poisoned (state TASK_FREE, service -1) in those builds,
+ * so an event for it, or a case finished twice, trips an assertion as long
+ * as its slot has not been reused. */
+#ifdef GOVSIM_DEBUG
+#define FLOW_POISON_TASK(tk) ((tk)->state = TASK_FREE)
+#define FLOW_POISON_CASE(c) ((c)->service = -1)
+#else
+#define FLOW_POISON_TASK(tk) ((void)0)
+#define FLOW_POISON_CASE(c) ((void)0)
+#endif
+
+/* r names one of the model's resources. */
+static inline bool flow_res_ok(const flow_model_t *m, int r) {
+    return r >= 0 && (size_t)r < m->n_res;
+}
+
+/* c is an open case: a real service, no negative count of parallel tasks. */
+static inline bool flow_case_open(const flow_model_t *m, const flow_case_t *c) {
+    return c->service >= 0 && (size_t)c->service < m->s->n_services &&
+           c->pending >= 0 && c->pending <= FLOW_MAX_STEPS;
+}
+
+/* tk is a live task of an open case, at a real step of its service. */
+static inline bool flow_task_live(const flow_model_t *m, const task_t *tk,
+                                  const flow_case_t *c) {
+    return tk->state != TASK_FREE && flow_case_open(m, c) && tk->step >= 0 &&
+           (size_t)tk->step < m->s->services[c->service].n_steps;
+}
 
 /* Accounting hooks (flow_kpi.c). */
 int flow_acc_init(flow_model_t *m);

@@ -131,6 +131,7 @@ void flow_acc_arrival(flow_model_t *m, const flow_case_t *c) {
 void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait,
                            bool abandoned) {
     if (m->sim.now < m->warmup) return;
+    hot_assert(wait >= 0);
     size_t g[3];
     case_groups(m, c, g);
     for (int i = 0; i < 3; i++) {
@@ -147,12 +148,14 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
     double now = m->sim.now;
     bool measured = now >= m->warmup;
     double minutes = now - c->arrived;
+    hot_assert(minutes >= 0);
     double wd = wcal_working_time(&m->s->calendar, c->arrived, now) / m->minutes_per_day;
     double limit = m->s->services[c->service].limit_days;
     for (int i = 0; i < 3; i++) {
         flow_acc_t *a = &m->acc[g[i]];
         double since = c->arrived > m->warmup ? c->arrived : m->warmup;
         if (!measured) since = c->arrived;
+        hot_assert(a->open_cases >= 1); /* each case leaves its groups once */
         a->open_cases--;
         a->open_since_sum -= since;
         stats_timeavg_set(&a->wip, now, a->open_cases);

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hot_assert.h"
+
 #define POOL_NONE UINT32_MAX
 
 typedef struct pool {
@@ -37,6 +39,8 @@ uint32_t pool_alloc(pool_t *p);
 
 /* Give a slot back.  Releasing a slot twice is a caller bug. */
 static inline void pool_release(pool_t *p, uint32_t index) {
+    hot_assert(index < p->used && p->live > 0); /* a slot handed out */
+    hot_assert(p->live + p->n_free == p->used);  /* not released twice */
     p->free_list[p->n_free++] = index;
     p->live--;
 }

@@ -114,6 +114,7 @@ static res_entry_t *line_take(res_t *r) {
             res_entry_t *e = &l->ring[l->head & l->mask];
             l->head++;
             if (e->live) {
+                hot_assert(r->waiting > 0 && e->pos + 1 == l->head);
                 e->live = 0;
                 r->waiting--;
                 return e;
@@ -127,6 +128,7 @@ uint32_t res_next(res_t *r, double now) {
     if (r->busy >= r->capacity || r->waiting == 0) return RES_NONE;
     res_entry_t *e = line_take(r);
     hot_assert(e);
+    hot_assert(e->entity != RES_NONE);
     r->busy++;
     stats_timeavg_set(&r->busy_avg, now, r->busy);
     stats_timeavg_set(&r->queue_avg, now, (double)r->waiting);
@@ -142,6 +144,7 @@ bool res_cancel(res_t *r, uint64_t ticket, double now) {
     if (pos < l->head || pos >= l->tail) return false;
     res_entry_t *e = &l->ring[pos & l->mask];
     if (e->pos != pos || !e->live) return false;
+    hot_assert(r->waiting > 0);
     e->live = 0;
     r->waiting--;
     r->abandoned++;
@@ -152,6 +155,7 @@ bool res_cancel(res_t *r, uint64_t ticket, double now) {
 uint32_t res_pop_waiting(res_t *r, double now) {
     if (r->waiting == 0) return RES_NONE;
     res_entry_t *e = line_take(r);
+    hot_assert(e); /* waiting counts live entries */
     stats_timeavg_set(&r->queue_avg, now, (double)r->waiting);
     return e->entity;
 }

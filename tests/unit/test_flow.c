@@ -99,7 +99,10 @@ START_TEST(test_published_open_network) {
     CHECK_NEAR(mt[1].theory, 0.42, 5e-4);
     CHECK_NEAR(mt[2].theory, 0.72, 5e-4);
     CHECK_NEAR(mt[3].theory, 16 * .0192 + 7 * .0345 + 8 * .107, 5e-3);
-    CHECK_NEAR(mt[4].theory, 3 * mt[3].theory, 1e-9); /* L = lambda W */
+    /* jobs in the network: three single-server stations at the published
+     * utilizations, L = sum rho / (1 - rho) (not 3 W: jackson_metrics
+     * derives W from L, so L = lambda W holds there by construction) */
+    CHECK_NEAR(mt[4].theory, .48 / .52 + .42 / .58 + .72 / .28, 1e-9);
     check_against_theory(&s, mt, n);
     scn_free(&s);
 }

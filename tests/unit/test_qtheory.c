@@ -261,12 +261,14 @@ START_TEST(test_erlang_a_tiny_theta_is_erlang_c) {
 }
 END_TEST
 
+/* No patience at all is M/M/c: the published M/M/3 with a = 2.4 (as in
+ * test_mmc_published_three_servers; qt_erlang_a hands theta = 0 to
+ * qt_mmc, so comparing the two would check the code against itself). */
 START_TEST(test_erlang_a_zero_theta_is_mmc) {
     qt_erlang_a_t a = qt_erlang_a(2.4, 1, 3, 0);
-    qt_mmc_t m = qt_mmc(2.4, 1, 3);
     CHECK_NEAR(a.p_abandon, 0, 0);
-    CHECK_NEAR(a.p_wait, m.p_wait, 1e-15);
-    CHECK_NEAR(a.lq, m.lq, 1e-15);
+    CHECK_NEAR(a.p_wait, 0.647191, 1e-6);
+    CHECK_NEAR(a.lq, 2.588764, 1e-6);
     CHECK_NEAR(a.util, 0.8, 1e-15);
     check_erlang_a_nan(qt_erlang_a(3, 1, 3, 0));   /* rho = 1, no patience */
 }
@@ -429,23 +431,26 @@ START_TEST(test_jackson_published_central_server) {
 }
 END_TEST
 
+/* Three M/M/1 in a row at lambda = 2, mu = 3, 4, 2.5: rho = 2/3, 1/2, 4/5,
+ * Lq = rho^2 / (1 - rho) = 4/3, 1/2, 16/5 and W = 1 / (mu - lambda) = 1,
+ * 1/2, 2 (by hand: qt_jackson computes each station with qt_mmc, so
+ * comparing with qt_mmc would check the code against itself). */
 START_TEST(test_jackson_tandem_is_sum_of_mm1) {
     double ext[3] = {2, 0, 0};
     double route[9] = {0, 1, 0, 0, 0, 1, 0, 0, 0};
     double mu[3] = {3, 4, 2.5};
     unsigned c[3] = {1, 1, 1};
-    double lam[3], total = 0, want = 0;
+    const double want_lq[3] = {4.0 / 3, 0.5, 3.2}, want_w[3] = {1, 0.5, 2};
+    double lam[3], total = 0;
     qt_mmc_t st[3];
     ck_assert_int_eq(qt_jackson(3, ext, route, mu, c, lam, st), 0);
     for (int i = 0; i < 3; i++) {
-        qt_mmc_t m = qt_mmc(2, mu[i], 1);
         CHECK_NEAR(lam[i], 2, 1e-12);
-        CHECK_REL(st[i].w, m.w, 1e-12);
-        CHECK_REL(st[i].lq, m.lq, 1e-12);
+        CHECK_REL(st[i].w, want_w[i], 1e-12);
+        CHECK_REL(st[i].lq, want_lq[i], 1e-12);
         total += st[i].w;
-        want += 1 / (mu[i] - 2);
     }
-    CHECK_REL(total, want, 1e-12);   /* 1 + 0.5 + 2 */
+    CHECK_REL(total, 3.5, 1e-12);   /* 1 + 0.5 + 2 */
 }
 END_TEST
 
@@ -462,10 +467,15 @@ START_TEST(test_jackson_feedback_and_multiserver) {
     ck_assert_int_eq(qt_jackson(2, ext, route, mu, c, lam, st), 0);
     CHECK_NEAR(lam[0], 2, 1e-12);
     CHECK_NEAR(lam[1], 0.5 + 0.3 * 2, 1e-12);
-    qt_mmc_t m1 = qt_mmc(1.1, 0.5, 3);
-    CHECK_REL(st[1].p_wait, m1.p_wait, 1e-12);
-    CHECK_REL(st[1].w, m1.w, 1e-12);
-    CHECK_REL(st[0].w, qt_mmc(2, 3, 1).w, 1e-12);
+    /* station 1 is M/M/3 with a = 1.1 / 0.5 = 2.2, rho = 11/15, by hand
+     * (not qt_mmc, which qt_jackson itself calls): sum_{k<3} a^k/k! = 1 +
+     * 2.2 + 2.42 = 5.62, a^3/3! / (1 - rho) = 1.774667 / (4/15) = 6.655,
+     * Erlang C = 6.655 / 12.275 = 1331/2455, Wq = C / (3 mu - lambda) =
+     * C / 0.4, W = Wq + 1/mu = 3295/982.  Station 0 is M/M/1 with
+     * lambda 2, mu 3: W = 1 / (3 - 2) = 1. */
+    CHECK_REL(st[1].p_wait, 1331.0 / 2455, 1e-12);
+    CHECK_REL(st[1].w, 3295.0 / 982, 1e-12);
+    CHECK_REL(st[0].w, 1.0, 1e-12);
 }
 END_TEST
 
