@@ -10,7 +10,10 @@
  *
  * With no reform named, every file in the reforms/ folder beside the
  * scenario is tried; one that does not apply to this scenario (a path
- * that matches nothing) is skipped with a note.  A named reform that does
+ * that matches nothing) is skipped, and said so with its reason in one
+ * line: on stderr, under the table, in report.html and in summary.json
+ * ("skipped").  Every variant is built from a fresh copy of the scenario
+ * with exactly the reforms it names.  A named reform that does
  * not apply is an error (exit 2).
  *
  * Files in DIR (default results/<scenario>-compare/): differences.csv,
@@ -133,9 +136,12 @@ static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
     return flow_check(&v->s, err, errlen);
 }
 
+/* A new, empty variant: a slot given back by a skipped reform is cleared,
+ * so the next variant starts with no reforms, no costs and no model. */
 static variant_t *add_variant(compare_t *c, const char *label) {
     if (c->n_variants == MAX_VARIANTS) return NULL;
     variant_t *v = &c->v[c->n_variants++];
+    memset(v, 0, sizeof *v);
     size_t n = strlen(label);
     if (n >= sizeof v->label) n = sizeof v->label - 1;
     memmove(v->label, label, n);
@@ -184,9 +190,15 @@ static int setup(compare_t *c) {
                 fprintf(stderr, "%s\n", err);
                 goto fail;
             }
-            /* a bundled reform written for another kind of place */
-            fprintf(stderr, "govsim compare: skipping %s: %s\n", r->id, err);
+            /* a bundled reform written for another kind of place: said
+             * in one line here, in the table, the report and summary.json */
+            compare_skip_t *k = &c->skipped[c->n_skipped++];
+            compare_skip_reason(k, r->id, r->path, err);
+            fprintf(stderr, "govsim compare: skipping %s (%s", k->reform, k->file);
+            if (k->line) fprintf(stderr, ":%d", k->line);
+            fprintf(stderr, "): %s\n", k->reason);
             if (v->built) scn_free(&v->s);
+            memset(v, 0, sizeof *v);
             c->n_variants--;
             reform_free(r);
             c->n_reforms--;
@@ -243,6 +255,18 @@ static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     return flow_run(&c->v[point].s, (uint32_t)rep, stop, &c->v[point].res[rep]);
 }
 
+/* The reforms of the folder that were not run, one line each. */
+static void print_skipped(const compare_t *c) {
+    if (c->n_skipped == 0) return;
+    printf("\nSkipped (does not apply to this scenario):\n");
+    for (size_t i = 0; i < c->n_skipped; i++) {
+        const compare_skip_t *k = &c->skipped[i];
+        printf("  %s (%s", k->reform, k->file);
+        if (k->line) printf(":%d", k->line);
+        printf("): %s\n", k->reason);
+    }
+}
+
 static int print_tables(const compare_t *c, const exp_status_t *st) {
     compare_row_t rows[MAX_VARIANTS];
     size_t order[MAX_VARIANTS];
@@ -269,6 +293,7 @@ static int print_tables(const compare_t *c, const exp_status_t *st) {
         compare_cell(t, sizeof t, &rows[i].cost, COMPARE_DECIMALS[COMPARE_N_HEADLINE]);
         printf(" %20s\n", t);
     }
+    print_skipped(c);
     if (c->brief) return 0;
     printf("\nCost-effectiveness (means; government cost includes each reform's cost per year)\n");
     printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
@@ -429,6 +454,22 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
             out_json_end_object(&j);
         }
         out_json_end_object(&j);
+        out_json_end_object(&j);
+    }
+    out_json_end_array(&j);
+    out_json_key(&j, "skipped");
+    out_json_begin_array(&j);
+    for (size_t i = 0; i < c->n_skipped; i++) {
+        const compare_skip_t *k = &c->skipped[i];
+        out_json_begin_object(&j);
+        out_json_key(&j, "reform");
+        out_json_str(&j, k->reform);
+        out_json_key(&j, "file");
+        out_json_str(&j, k->file);
+        out_json_key(&j, "line");
+        out_json_number(&j, (double)k->line);
+        out_json_key(&j, "reason");
+        out_json_str(&j, k->reason);
         out_json_end_object(&j);
     }
     out_json_end_array(&j);

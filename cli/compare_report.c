@@ -80,6 +80,27 @@ static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
     out_html_table_end(fp);
 }
 
+/* The reforms of the folder not run here, each with its reason. */
+static void skipped_note(FILE *fp, const compare_t *c) {
+    if (c->n_skipped == 0) return;
+    out_html_paragraph(fp, "Skipped: these reforms do not apply to this scenario and were not "
+                           "run (no variant includes them).");
+    out_html_raw(fp, "<ul>\n");
+    for (size_t i = 0; i < c->n_skipped; i++) {
+        const compare_skip_t *k = &c->skipped[i];
+        char where[REFORM_PATH_MAX + 32];
+        if (k->line) snprintf(where, sizeof where, " (%s:%d): ", k->file, k->line);
+        else snprintf(where, sizeof where, " (%s): ", k->file);
+        out_html_raw(fp, "<li><b>");
+        out_html_text(fp, k->reform);
+        out_html_raw(fp, "</b>");
+        out_html_text(fp, where);
+        out_html_text(fp, k->reason);
+        out_html_raw(fp, "</li>\n");
+    }
+    out_html_raw(fp, "</ul>\n");
+}
+
 typedef struct figure {
     const char *name, *caption;
 } figure_t;
@@ -264,6 +285,7 @@ int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, 
              c->n_reps);
     out_html_paragraph(fp, intro);
     headline_table(fp, c, rows);
+    skipped_note(fp, c);
     out_html_heading(fp, 2, "cost", "Ranking and cost-effectiveness");
     cost_table(fp, c, rows, order);
     if (!isnan(crn)) {
