@@ -18,7 +18,10 @@
  *
  * Files in DIR (default results/<scenario>-compare/): differences.csv,
  * summary.csv, replications.csv (all groups, every variant), summary.json,
- * the charts (compare_plots.c) and report.html (compare_report.c).
+ * the charts (compare_plots.c) and report.html (compare_report.c).  DIR is
+ * checked writable before simulating (exit 2 if not); before writing, the
+ * files of these kinds an earlier run left in DIR are removed (OWN_FILES,
+ * OWN_CHARTS), so the report embeds only this run's charts.
  * --brief prints only the headline table (the embedded default uses it).
  */
 #include <dirent.h>
@@ -34,6 +37,7 @@
 #include "flow.h"
 #include "kpi_rows.h"
 #include "out_csv.h"
+#include "out_dir.h"
 #include "out_file.h"
 #include "out_json.h"
 #include "reform.h"
@@ -248,6 +252,18 @@ fail_usage:
     if (bundled)
         for (size_t i = 0; i < n_paths; i++) free(paths[i]);
     return CLI_USAGE;
+}
+
+/* The files compare writes (and nothing else it removes from DIR). */
+static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
+                                        "summary.json", "report.html"};
+static const char *const OWN_CHARTS[] = {"changes", "cost_benefit", "cdf",
+                                         "trips", "utilization", "regions"};
+
+/* DIR: -o, or results/<scenario id>-compare. */
+static void output_dir(const compare_t *c, char *dir, size_t len) {
+    if (c->out_dir) snprintf(dir, len, "%s", c->out_dir);
+    else snprintf(dir, len, "results/%s-compare", c->v[0].s.id);
 }
 
 static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
@@ -497,6 +513,14 @@ int cmd_compare(int argc, char **argv) {
     row_t *rows = NULL;
     flow_group_t *groups = NULL;
     if (parse(argc, argv, c) != 0 || (rc = setup(c)) != 0) goto out;
+    char dir[1024], err[1024];
+    output_dir(c, dir, sizeof dir);
+    /* a folder that cannot be written is found before the simulation */
+    if (out_dir_ready(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim compare: %s\n", err);
+        rc = CLI_USAGE;
+        goto out;
+    }
     rc = CLI_FAILURE;
     c->n_reps = (size_t)c->v[0].s.replications;
     for (size_t i = 0; i < c->n_variants; i++)
@@ -515,13 +539,15 @@ int cmd_compare(int argc, char **argv) {
                 st.interrupted ? "interrupted" : "a replication ran out of memory");
         goto out;
     }
-    char dir[1024], err[1024];
-    if (c->out_dir) snprintf(dir, sizeof dir, "%s", c->out_dir);
-    else snprintf(dir, sizeof dir, "results/%s-compare", c->v[0].s.id);
     /* variants may differ in departments (a reform cannot add any), so the
      * group rows of the baseline serve every variant */
     size_t n_rows = kpi_build_rows(&c->v[0].s, groups, n_groups, rows);
-    if (out_mkdir_p(dir, err, sizeof err) != 0 ||
+    /* this run's files only: a chart not drawn now (regions) must not be
+     * left from an earlier run, to be embedded in this report */
+    if (out_dir_ready(dir, err, sizeof err) != 0 ||
+        out_dir_clear(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, err, sizeof err) != 0 ||
+        out_dir_clear_charts(dir, OWN_CHARTS, sizeof OWN_CHARTS / sizeof *OWN_CHARTS, err,
+                             sizeof err) != 0 ||
         write_differences(c, dir, b, x, err, sizeof err) != 0 ||
         write_summaries(c, dir, rows, n_rows, x, err, sizeof err) != 0 ||
         write_json(c, dir, b, x, err, sizeof err) != 0 ||
