@@ -17,7 +17,7 @@ if reference_runs "$govsim" "$tmp/ref"; then pass=$((pass + 1)); else
 fi
 changed=""
 for case in run compare sweep; do
-    for f in tests/reference/$case/* "$tmp/ref/$case"/*; do
+    for f in tests/reference/"$case"/* "$tmp/ref/$case"/*; do
         [ -e "$f" ] || continue
         name=$case/$(basename "$f")
         case " $changed " in *" $name "*) continue ;; esac
