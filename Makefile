@@ -37,7 +37,7 @@ OPT     ?= -O2 -g -flto=auto -ffat-lto-objects
 PKGS      := gsl igraph libconfig
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
              gnuplot-nox fonts-wqy-microhei check libsubunit-dev \
-             openmpi-bin libopenmpi-dev
+             openmpi-bin libopenmpi-dev python3
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

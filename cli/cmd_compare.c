@@ -10,12 +10,18 @@
  *
  * With no reform named, every file in the reforms/ folder beside the
  * scenario is tried; one that does not apply to this scenario (a path
- * that matches nothing) is skipped with a note.  A named reform that does
+ * that matches nothing) is skipped, and said so with its reason in one
+ * line: on stderr, under the table, in report.html and in summary.json
+ * ("skipped").  Every variant is built from a fresh copy of the scenario
+ * with exactly the reforms it names.  A named reform that does
  * not apply is an error (exit 2).
  *
  * Files in DIR (default results/<scenario>-compare/): differences.csv,
  * summary.csv, replications.csv (all groups, every variant), summary.json,
- * the charts (compare_plots.c) and report.html (compare_report.c).
+ * the charts (compare_plots.c) and report.html (compare_report.c).  DIR is
+ * checked writable before simulating (exit 2 if not); before writing, the
+ * files of these kinds an earlier run left in DIR are removed (OWN_FILES,
+ * OWN_CHARTS), so the report embeds only this run's charts.
  * --brief prints only the headline table (the embedded default uses it).
  */
 #include <dirent.h>
@@ -31,6 +37,7 @@
 #include "flow.h"
 #include "kpi_rows.h"
 #include "out_csv.h"
+#include "out_dir.h"
 #include "out_file.h"
 #include "out_json.h"
 #include "reform.h"
@@ -108,9 +115,12 @@ static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
     return flow_check(&v->s, err, errlen);
 }
 
+/* A new, empty variant: a slot given back by a skipped reform is cleared,
+ * so the next variant starts with no reforms, no costs and no model. */
 static variant_t *add_variant(compare_t *c, const char *label) {
     if (c->n_variants == MAX_VARIANTS) return NULL;
     variant_t *v = &c->v[c->n_variants++];
+    memset(v, 0, sizeof *v);
     size_t n = strlen(label);
     if (n >= sizeof v->label) n = sizeof v->label - 1;
     memmove(v->label, label, n);
@@ -159,9 +169,15 @@ static int setup(compare_t *c) {
                 fprintf(stderr, "%s\n", err);
                 goto fail;
             }
-            /* a bundled reform written for another kind of place */
-            fprintf(stderr, "govsim compare: skipping %s: %s\n", r->id, err);
+            /* a bundled reform written for another kind of place: said
+             * in one line here, in the table, the report and summary.json */
+            compare_skip_t *k = &c->skipped[c->n_skipped++];
+            compare_skip_reason(k, r->id, r->path, err);
+            fprintf(stderr, "govsim compare: skipping %s (%s", k->reform, k->file);
+            if (k->line) fprintf(stderr, ":%d", k->line);
+            fprintf(stderr, "): %s\n", k->reason);
             if (v->built) scn_free(&v->s);
+            memset(v, 0, sizeof *v);
             c->n_variants--;
             reform_free(r);
             c->n_reforms--;
@@ -213,9 +229,33 @@ fail_usage:
     return CLI_USAGE;
 }
 
+/* The files compare writes (and nothing else it removes from DIR). */
+static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
+                                        "summary.json", "report.html"};
+static const char *const OWN_CHARTS[] = {"changes", "cost_benefit", "cdf",
+                                         "trips", "utilization", "regions"};
+
+/* DIR: -o, or results/<scenario id>-compare. */
+static void output_dir(const compare_t *c, char *dir, size_t len) {
+    if (c->out_dir) snprintf(dir, len, "%s", c->out_dir);
+    else snprintf(dir, len, "results/%s-compare", c->v[0].s.id);
+}
+
 static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     compare_t *c = ctx;
     return flow_run(&c->v[point].s, (uint32_t)rep, stop, &c->v[point].res[rep]);
+}
+
+/* The reforms of the folder that were not run, one line each. */
+static void print_skipped(const compare_t *c) {
+    if (c->n_skipped == 0) return;
+    printf("\nSkipped (does not apply to this scenario):\n");
+    for (size_t i = 0; i < c->n_skipped; i++) {
+        const compare_skip_t *k = &c->skipped[i];
+        printf("  %s (%s", k->reform, k->file);
+        if (k->line) printf(":%d", k->line);
+        printf("): %s\n", k->reason);
+    }
 }
 
 static int print_tables(const compare_t *c, const exp_status_t *st) {
@@ -245,6 +285,7 @@ static int print_tables(const compare_t *c, const exp_status_t *st) {
         printf(" %20s%s\n", t, compare_flagged(c, &c->v[i]) ? " !" : "");
     }
     compare_print_flags(c);
+    print_skipped(c);
     if (c->brief) return 0;
     printf("\nCost-effectiveness (means; government cost includes each reform's cost per year)\n");
     printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
@@ -416,6 +457,22 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
         out_json_end_object(&j);
     }
     out_json_end_array(&j);
+    out_json_key(&j, "skipped");
+    out_json_begin_array(&j);
+    for (size_t i = 0; i < c->n_skipped; i++) {
+        const compare_skip_t *k = &c->skipped[i];
+        out_json_begin_object(&j);
+        out_json_key(&j, "reform");
+        out_json_str(&j, k->reform);
+        out_json_key(&j, "file");
+        out_json_str(&j, k->file);
+        out_json_key(&j, "line");
+        out_json_number(&j, (double)k->line);
+        out_json_key(&j, "reason");
+        out_json_str(&j, k->reason);
+        out_json_end_object(&j);
+    }
+    out_json_end_array(&j);
     out_json_end_object(&j);
     out_json_finish(&j);
     return out_file_commit(&f, err, errlen);
@@ -442,6 +499,14 @@ int cmd_compare(int argc, char **argv) {
     int parsed = parse(argc, argv, c);
     if (parsed > 0) rc = CLI_OK;
     if (parsed != 0 || (rc = setup(c)) != 0) goto out;
+    char dir[1024], err[1024];
+    output_dir(c, dir, sizeof dir);
+    /* a folder that cannot be written is found before the simulation */
+    if (out_dir_ready(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim compare: %s\n", err);
+        rc = CLI_USAGE;
+        goto out;
+    }
     rc = CLI_FAILURE;
     c->n_reps = (size_t)c->v[0].s.replications;
     for (size_t i = 0; i < c->n_variants; i++)
@@ -462,13 +527,15 @@ int cmd_compare(int argc, char **argv) {
                 st.interrupted ? "interrupted" : "a replication ran out of memory");
         goto out;
     }
-    char dir[1024], err[1024];
-    if (c->out_dir) snprintf(dir, sizeof dir, "%s", c->out_dir);
-    else snprintf(dir, sizeof dir, "results/%s-compare", c->v[0].s.id);
     /* variants may differ in departments (a reform cannot add any), so the
      * group rows of the baseline serve every variant */
     size_t n_rows = kpi_build_rows(&c->v[0].s, groups, n_groups, rows);
-    if (out_mkdir_p(dir, err, sizeof err) != 0 ||
+    /* this run's files only: a chart not drawn now (regions) must not be
+     * left from an earlier run, to be embedded in this report */
+    if (out_dir_ready(dir, err, sizeof err) != 0 ||
+        out_dir_clear(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, err, sizeof err) != 0 ||
+        out_dir_clear_charts(dir, OWN_CHARTS, sizeof OWN_CHARTS / sizeof *OWN_CHARTS, err,
+                             sizeof err) != 0 ||
         write_differences(c, dir, b, x, err, sizeof err) != 0 ||
         write_summaries(c, dir, rows, n_rows, x, err, sizeof err) != 0 ||
         write_json(c, dir, b, x, err, sizeof err) != 0 ||

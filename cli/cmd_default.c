@@ -7,7 +7,9 @@
  * differences to stand out of their confidence intervals, few enough that
  * the whole job takes under a minute on a 2-core machine.  Each
  * comparison writes results/<scenario>/ (tables, charts, report.html);
- * results/index.html links the four reports.
+ * results/index.html links the four reports.  Every folder is checked
+ * writable before the first simulation; each comparison replaces the
+ * files of its folder that an earlier run left (cmd_compare.c).
  *
  * The scenarios are looked for in ./scenarios (a checkout), then in the
  * installed data folder beside the binary (make install), then in
@@ -22,6 +24,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "exp.h"
+#include "out_dir.h"
 #include "out_file.h"
 #include "out_html.h"
 
@@ -94,6 +97,25 @@ static int write_index(char *err, size_t errlen) {
     return out_file_commit(&f, err, errlen);
 }
 
+/* Every folder the job writes, ready before the first simulation: a
+ * results/ that cannot be written is found at once, not after the first
+ * comparison.  Returns 0, or -1 with the message on stderr. */
+static int folders_ready(void) {
+    char err[1024], out[256];
+    if (out_dir_ready(RESULTS, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim: %s\n", err);
+        return -1;
+    }
+    for (size_t i = 0; i < N_BASELINES; i++) {
+        snprintf(out, sizeof out, "%s/%s", RESULTS, BASELINES[i]);
+        if (out_dir_ready(out, err, sizeof err) != 0) {
+            fprintf(stderr, "govsim: %s\n", err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int cmd_default(void) {
     char where[1200];
     const char *dir = scenario_dir(where, sizeof where);
@@ -105,6 +127,7 @@ int cmd_default(void) {
                 GOVSIM_DATADIR);
         return CLI_USAGE;
     }
+    if (folders_ready() != 0) return CLI_USAGE;
     double t0 = clock_wall_seconds();
     printf("govsim %s: comparing the bundled baselines with their reforms "
            "(%s replications each; `govsim help` lists the commands)\n\n",
@@ -123,7 +146,8 @@ int cmd_default(void) {
         fflush(stdout);
     }
     char err[1024];
-    if (write_index(err, sizeof err) != 0) {
+    static const char *const INDEX[] = {"index.html"};
+    if (out_dir_clear(RESULTS, INDEX, 1, err, sizeof err) != 0 || write_index(err, sizeof err) != 0) {
         fprintf(stderr, "govsim: %s\n", err);
         return CLI_FAILURE;
     }

@@ -6,7 +6,9 @@
  * on stdout; summary.csv (tidy), replications.csv and summary.json in the
  * output folder, each written to a temporary name and renamed.  Nothing is
  * written when the scenario is invalid (exit 2) or the run is interrupted
- * before any replication finished.
+ * before any replication finished.  The folder is checked writable before
+ * the simulation (exit 2 if not), and the three files (and their
+ * temporary files) an earlier run left there are removed before writing.
  */
 #include <errno.h>
 #include <math.h>
@@ -19,6 +21,7 @@
 #include "exp.h"
 #include "flow.h"
 #include "out_csv.h"
+#include "out_dir.h"
 #include "out_file.h"
 #include "out_json.h"
 #include "scn.h"
@@ -292,12 +295,16 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     }
 }
 
+/* The files run writes (and nothing else it removes from DIR). */
+static const char *const OWN_FILES[] = {"summary.csv", "replications.csv", "summary.json"};
+
 static int write_files(const run_options_t *o, const scn_t *s, const row_t *rows,
                        size_t n_rows, const cell_t *cells, const run_ctx_t *ctx,
                        const unsigned char *done_mask, size_t reps, size_t done,
                        bool complete, const char *dir) {
     char err[512];
-    if (out_mkdir_p(dir, err, sizeof err) != 0 ||
+    if (out_dir_ready(dir, err, sizeof err) != 0 ||
+        out_dir_clear(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, err, sizeof err) != 0 ||
         write_summary_csv(dir, s, rows, n_rows, cells, err, sizeof err) != 0 ||
         write_replications_csv(dir, s, rows, n_rows, ctx, done_mask, reps, err,
                                sizeof err) != 0) {
@@ -333,6 +340,15 @@ int cmd_run(int argc, char **argv) {
     if (o.reps) s.replications = (int)o.reps;
     if (flow_check(&s, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
+        scn_free(&s);
+        return CLI_USAGE;
+    }
+    char dir[1024];
+    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
+    else snprintf(dir, sizeof dir, "results/%s-run", s.id);
+    /* a folder that cannot be written is found before the simulation */
+    if (out_dir_ready(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim run: %s\n", err);
         scn_free(&s);
         return CLI_USAGE;
     }
@@ -376,9 +392,6 @@ int cmd_run(int argc, char **argv) {
         }
     }
     bool complete = st.done == reps;
-    char dir[1024];
-    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
-    else snprintf(dir, sizeof dir, "results/%s-run", s.id);
     size_t n_rows = kpi_build_rows(&s, groups, n_groups, rows);
     if (write_files(&o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done,
                     complete, dir) != 0)

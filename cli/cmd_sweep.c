@@ -402,7 +402,8 @@ static int load_points(run_t *r, const opts_t *o, bool *built) {
 static int finish(run_t *r, const char *dir, const char *partial, const exp_status_t *st) {
     char err[2048];
     sweep_out_t so = {&r->sw, r->res, r->n_reps, dir};
-    if (write_results(r, dir, err, sizeof err) != 0 ||
+    if (sweep_out_clear(&so, err, sizeof err) != 0 ||
+        write_results(r, dir, err, sizeof err) != 0 ||
         sweep_out_summary(&so, err, sizeof err) != 0 ||
         sweep_out_table(&so, stdout, 40) != 0 ||
         sweep_out_sensitivity(&so, stdout, err, sizeof err) != 0 ||

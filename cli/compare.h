@@ -41,6 +41,17 @@ typedef struct variant {
     flow_result_t *res;            /* one per replication                */
 } variant_t;
 
+/* A reform of the reforms/ folder that does not apply to this scenario (a
+ * path that matches nothing, a patched model the loader refuses): not run,
+ * but reported in the table, report.html and summary.json. */
+#define COMPARE_REASON_MAX 160
+typedef struct compare_skip {
+    char reform[REFORM_ID_MAX];
+    char file[REFORM_PATH_MAX];
+    int line;                        /* of the failing setting, 0: unknown */
+    char reason[COMPARE_REASON_MAX]; /* one short line                     */
+} compare_skip_t;
+
 typedef struct compare {
     const char *scenario;
     const char *named[MAX_REFORMS];
@@ -53,6 +64,8 @@ typedef struct compare {
     const char *out_dir;
     reform_t reforms[MAX_REFORMS];
     size_t n_reforms;
+    compare_skip_t skipped[MAX_REFORMS];
+    size_t n_skipped;
     variant_t v[MAX_VARIANTS];
     size_t n_variants;
     size_t n_reps;
@@ -105,6 +118,14 @@ void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals);
 extern const char *const COMPARE_HEADLINE_TITLE[COMPARE_N_HEADLINE + 1];
 /* ... and the decimals each shows. */
 extern const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1];
+
+/* Fill *k from the one-line error err of building a variant from reform
+ * file `file` (reform_apply's "FILE:LINE: WHERE: what is wrong", or the
+ * loader's): the line when err starts with "FILE:LINE: ", and as reason
+ * the last clause (what is wrong, with its parenthesis), control
+ * characters replaced, cut at a word with "..." past
+ * COMPARE_REASON_MAX - 1 bytes. */
+void compare_skip_reason(compare_skip_t *k, const char *id, const char *file, const char *err);
 
 /* Write the charts (output/plot.h) of a finished comparison into dir.
  * Returns 0, or -1 with a message in err. */

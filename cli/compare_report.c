@@ -58,9 +58,10 @@ static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
     for (size_t k = 0; k + 1 < c->n_variants; k++) {
         const compare_row_t *r = &rows[order[k]];
         const variant_t *v = &c->v[order[k]];
-        char cell[N][160];
+        /* numbers in small cells; the label and the note whole (a label
+         * is up to sizeof v->label bytes, and users read it) */
+        char cell[N][48], note[sizeof v->label + 32];
         snprintf(cell[0], sizeof cell[0], "%zu", r->rank);
-        snprintf(cell[1], sizeof cell[1], "%s", v->label);
         snprintf(cell[2], sizeof cell[2], "%+.3f", r->cycle_change);
         snprintf(cell[3], sizeof cell[3], "%.0f", r->hours_saved);
         snprintf(cell[4], sizeof cell[4], "%.0f", r->trips_avoided);
@@ -70,14 +71,36 @@ static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
         else snprintf(cell[6], sizeof cell[6], "%.1f", r->yuan_per_trip);
         snprintf(cell[7], sizeof cell[7], "%.2f", v->one_off / 1e6);
         if (r->tied_with_above)
-            snprintf(cell[8], sizeof cell[8], "not distinguishable from %.100s",
-                     c->v[order[k - 1]].label);
-        else cell[8][0] = '\0';
+            snprintf(note, sizeof note, "not distinguishable from %s", c->v[order[k - 1]].label);
+        else note[0] = '\0';
         const char *cells[N];
         for (size_t i = 0; i < N; i++) cells[i] = cell[i];
+        cells[1] = v->label;
+        cells[8] = note;
         out_html_table_row(fp, cells, N);
     }
     out_html_table_end(fp);
+}
+
+/* The reforms of the folder not run here, each with its reason. */
+static void skipped_note(FILE *fp, const compare_t *c) {
+    if (c->n_skipped == 0) return;
+    out_html_paragraph(fp, "Skipped: these reforms do not apply to this scenario and were not "
+                           "run (no variant includes them).");
+    out_html_raw(fp, "<ul>\n");
+    for (size_t i = 0; i < c->n_skipped; i++) {
+        const compare_skip_t *k = &c->skipped[i];
+        char where[REFORM_PATH_MAX + 32];
+        if (k->line) snprintf(where, sizeof where, " (%s:%d): ", k->file, k->line);
+        else snprintf(where, sizeof where, " (%s): ", k->file);
+        out_html_raw(fp, "<li><b>");
+        out_html_text(fp, k->reform);
+        out_html_raw(fp, "</b>");
+        out_html_text(fp, where);
+        out_html_text(fp, k->reason);
+        out_html_raw(fp, "</li>\n");
+    }
+    out_html_raw(fp, "</ul>\n");
 }
 
 typedef struct figure {
@@ -166,7 +189,7 @@ static void reforms_section(FILE *fp, const compare_t *c) {
         out_html_paragraph(fp, facts);
         char why[16];
         char *text = out_file_read(r->path, NULL, why, sizeof why);
-        char summary[700];
+        char summary[sizeof r->path + 64];
         snprintf(summary, sizeof summary, "The reform file, %s, with its assumptions", r->path);
         out_html_details_pre(fp, summary, text ? text : "(the file could not be read)");
         free(text);
@@ -229,10 +252,14 @@ static void parameters(FILE *fp, const compare_t *c, const exp_status_t *st) {
                              {"run at", when}};
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) out_html_table_row(fp, rows[i], 2);
     out_html_table_end(fp);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "To reproduce: govsim compare %s -r %zu --seed %llu", c->scenario,
+    /* sized for the whole path: a cut command would not reproduce */
+    size_t len = strlen(c->scenario) + 96;
+    char *cmd = malloc(len);
+    if (!cmd) return;
+    snprintf(cmd, len, "To reproduce: govsim compare %s -r %zu --seed %llu", c->scenario,
              c->n_reps, (unsigned long long)s->seed);
     out_html_paragraph(fp, cmd);
+    free(cmd);
 }
 
 int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, char *err,
@@ -265,6 +292,7 @@ int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, 
     out_html_paragraph(fp, intro);
     compare_report_flags(fp, c);
     headline_table(fp, c, rows);
+    skipped_note(fp, c);
     out_html_heading(fp, 2, "cost", "Ranking and cost-effectiveness");
     cost_table(fp, c, rows, order);
     if (!isnan(crn)) {
@@ -288,11 +316,15 @@ int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, 
     scenario_inputs(fp, s);
     char why[16];
     char *text = out_file_read(c->scenario, NULL, why, sizeof why);
-    char summary[600];
-    snprintf(summary, sizeof summary,
-             "The scenario file, %s, each parameter with the fact or assumption it rests on",
-             c->scenario);
-    out_html_details_pre(fp, summary, text ? text : "(the file could not be read)");
+    size_t len = strlen(c->scenario) + 96;
+    char *summary = malloc(len);
+    if (summary)
+        snprintf(summary, len,
+                 "The scenario file, %s, each parameter with the fact or assumption it rests on",
+                 c->scenario);
+    out_html_details_pre(fp, summary ? summary : "The scenario file",
+                         text ? text : "(the file could not be read)");
+    free(summary);
     free(text);
     out_html_heading(fp, 2, "run", "This run");
     parameters(fp, c, st);

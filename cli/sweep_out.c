@@ -10,6 +10,7 @@
 #include "errmsg.h"
 #include "kpi_rows.h"
 #include "out_csv.h"
+#include "out_dir.h"
 #include "out_file.h"
 #include "out_table.h"
 #include "plot.h"
@@ -24,6 +25,13 @@ static stats_ci_t point_ci(const sweep_out_t *o, size_t p, size_t q, double *buf
     size_t nk = o->sw->n_kpis;
     for (size_t r = 0; r < o->n_reps; r++) buf[r] = o->res[(p * o->n_reps + r) * nk + q];
     return kpi_ci(buf, o->n_reps, o->sw->kpis[q]);
+}
+
+int sweep_out_clear(const sweep_out_t *o, char *err, size_t errlen) {
+    static const char *const files[] = {"results.csv", "summary.csv", "sensitivity.csv"};
+    static const char *const charts[] = {"response", "heatmap", "points", "sobol_indices"};
+    if (out_dir_clear(o->dir, files, sizeof files / sizeof *files, err, errlen) != 0) return -1;
+    return out_dir_clear_charts(o->dir, charts, sizeof charts / sizeof *charts, err, errlen);
 }
 
 int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {

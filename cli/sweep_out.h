@@ -18,6 +18,13 @@ typedef struct sweep_out {
     const char *dir;
 } sweep_out_t;
 
+/* Before the final files are written: remove from the folder those of
+ * them (results.csv, summary.csv, sensitivity.csv, every chart a sweep
+ * can draw) that an earlier sweep left, with their temporary files, so
+ * the folder holds only this sweep's charts (output/out_dir.h).  design.csv
+ * and results.partial.csv, which --resume reads, are left alone. */
+int sweep_out_clear(const sweep_out_t *o, char *err, size_t errlen);
+
 /* summary.csv: point, then each KPI's mean, ci_low, ci_high; n. */
 int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen);
 

@@ -1,0 +1,67 @@
+#!/bin/sh
+# The default job (govsim with no arguments, = make run) checked on its real
+# output: every comparison's variants list their reforms once, with costs
+# equal to the reform files' (tests/e2e/check_compare.py); the reform that
+# does not apply to a single city (regional_balance) is reported, not run;
+# a stale chart in results/ is not embedded; an unwritable results/ is
+# refused before any simulation.  The full job takes about 20 s at -O2:
+# GOVSIM_SKIP_SLOW=1 (make check-asan) skips it.
+# Usage: sh t_default_job.sh GOVSIM TMPDIR (see run.sh)
+govsim=$1
+tmp=$2
+repo=$PWD
+govsim_abs=$(cd "$(dirname "$govsim")" && pwd)/$(basename "$govsim")
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL: $*"
+}
+
+# 1. results/ cannot be made (a file of that name): one line, exit 2, at once.
+mkdir -p "$tmp/blocked"
+ln -s "$repo/scenarios" "$tmp/blocked/scenarios"
+: >"$tmp/blocked/results"
+start=$(date +%s)
+(cd "$tmp/blocked" && "$govsim_abs" >"$tmp/blocked.out" 2>"$tmp/blocked.err")
+rc=$?
+secs=$(($(date +%s) - start))
+if [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/blocked.err")" -eq 1 ] && [ ! -s "$tmp/blocked.out" ] &&
+    grep -q 'results' "$tmp/blocked.err" && [ "$secs" -le 5 ]; then ok; else
+    bad "unwritable results/: exit $rc after ${secs}s (expected 2 at once, one line): $(head -n 2 "$tmp/blocked.err")"
+fi
+
+if [ "${GOVSIM_SKIP_SLOW:-0}" = 1 ]; then
+    echo "$pass $fail"
+    exit 0
+fi
+
+# 2. The whole job, in a folder where an earlier run left a regions chart
+# (the province's) in a single city's folder.
+mkdir -p "$tmp/job/results/xuzhou"
+ln -s "$repo/scenarios" "$tmp/job/scenarios"
+: >"$tmp/job/results/xuzhou/regions.png"
+(cd "$tmp/job" && "$govsim_abs" >"$tmp/job.out" 2>"$tmp/job.err")
+rc=$?
+if [ "$rc" -eq 0 ]; then ok; else
+    bad "govsim (default job) exited $rc: $(head -n 3 "$tmp/job.err")"
+fi
+for b in xuzhou harbin heilongjiang zhejiang; do
+    case $b in heilongjiang) skipped="" ;; *) skipped=regional_balance ;; esac
+    if python3 tests/e2e/check_compare.py "$tmp/job/results/$b" scenarios/reforms/*.cfg \
+        --skipped "$skipped"; then ok; else bad "default job: $b: invariants"; fi
+    if [ -n "$skipped" ]; then
+        if grep -q 'regional_balance' "$tmp/job/results/$b/report.html"; then ok; else
+            bad "default job: $b: report.html does not say regional_balance was skipped"
+        fi
+    fi
+done
+if [ "$(grep -c '^  regional_balance (.*regional_balance.cfg:[0-9]*): ' "$tmp/job.out")" -eq 3 ]; then ok; else
+    bad "default job: the tables do not report regional_balance skipped for the three cities"
+fi
+if [ -e "$tmp/job/results/xuzhou/regions.png" ]; then bad "default job: stale regions.png left for xuzhou"; else ok; fi
+if [ -s "$tmp/job/results/index.html" ]; then ok; else bad "default job: no results/index.html"; fi
+
+echo "$pass $fail"
