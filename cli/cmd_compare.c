@@ -328,7 +328,7 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
     flow_group_t all = {FLOW_G_ALL, -1};
     for (size_t i = 1; i < c->n_variants; i++)
         for (int k = 0; k < FLOW_K_COUNT; k++) {
-            if (!kpi_applies(all, (flow_kpi_t)k)) continue;
+            if (!flow_kpi_applies(all.kind, (flow_kpi_t)k)) continue;
             if (k == FLOW_K_COST_YEAR) {
                 compare_cost_values(c, &c->v[0], b);
                 compare_cost_values(c, &c->v[i], x);
@@ -350,7 +350,7 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
     return out_file_commit(&f, err, errlen);
 }
 
-static int write_summaries(const compare_t *c, const char *dir, const row_t *rows,
+static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t *rows,
                            size_t n_rows, double *x, char *err, size_t errlen) {
     out_file_t fs, fr;
     FILE *s = out_file_open(&fs, dir, "summary.csv", err, errlen);
@@ -370,7 +370,7 @@ static int write_summaries(const compare_t *c, const char *dir, const row_t *row
     for (size_t i = 0; i < c->n_variants; i++) {
         const variant_t *v = &c->v[i];
         for (size_t k = 0; k < n_rows; k++) {
-            const row_t *w = &rows[k];
+            const kpi_row_t *w = &rows[k];
             compare_values(c, v, w->group, w->kpi, x);
             stats_ci_t ci = kpi_ci(x, c->n_reps, w->kpi);
             kpi_censoring_t cens = compare_censoring(c, v, w->group);
@@ -494,7 +494,7 @@ int cmd_compare(int argc, char **argv) {
     if (!c) return CLI_FAILURE;
     int rc = CLI_USAGE;
     double *b = NULL, *x = NULL;
-    row_t *rows = NULL;
+    kpi_row_t *rows = NULL;
     flow_group_t *groups = NULL;
     int parsed = parse(argc, argv, c);
     if (parsed > 0) rc = CLI_OK;

@@ -46,10 +46,10 @@ typedef struct run_ctx {
 
 /* Summary of one KPI of one group across replications, and how far its
  * group's numbers can be trusted (the same for every KPI of the group). */
-typedef struct cell {
+typedef struct run_cell {
     stats_ci_t ci;              /* clamped to the KPI's range (kpi_ci)     */
     kpi_censoring_t cens;
-} cell_t;
+} run_cell_t;
 
 /* The trailing columns of summary.csv: open_share, backlog_growth, flag
  * (empty for a department's rows, which are not means over cases). */
@@ -98,8 +98,8 @@ static int parse(int argc, char **argv, run_options_t *o) {
     return 0;
 }
 
-static int write_summary_csv(const char *dir, const scn_t *s, const row_t *rows,
-                             size_t n_rows, const cell_t *cells, char *err, size_t errlen) {
+static int write_summary_csv(const char *dir, const scn_t *s, const kpi_row_t *rows,
+                             size_t n_rows, const run_cell_t *cells, char *err, size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "summary.csv", err, errlen);
     if (!fp) return -1;
@@ -109,8 +109,8 @@ static int write_summary_csv(const char *dir, const scn_t *s, const row_t *rows,
                                        "backlog_growth", "flag"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t i = 0; i < n_rows; i++) {
-        const row_t *r = &rows[i];
-        const cell_t *c = &cells[r->group * FLOW_K_COUNT + r->kpi];
+        const kpi_row_t *r = &rows[i];
+        const run_cell_t *c = &cells[r->group * FLOW_K_COUNT + r->kpi];
         const stats_ci_t *ci = &c->ci;
         out_cell_t row[] = {
             out_cell_str(s->id), out_cell_str("baseline"), out_cell_str(r->service),
@@ -124,7 +124,7 @@ static int write_summary_csv(const char *dir, const scn_t *s, const row_t *rows,
     return out_file_commit(&f, err, errlen);
 }
 
-static int write_replications_csv(const char *dir, const scn_t *s, const row_t *rows,
+static int write_replications_csv(const char *dir, const scn_t *s, const kpi_row_t *rows,
                                   size_t n_rows, const run_ctx_t *ctx,
                                   const unsigned char *done, size_t reps, char *err,
                                   size_t errlen) {
@@ -137,7 +137,7 @@ static int write_replications_csv(const char *dir, const scn_t *s, const row_t *
     for (size_t rep = 0; rep < reps; rep++) {
         if (!done[rep]) continue;
         for (size_t i = 0; i < n_rows; i++) {
-            const row_t *r = &rows[i];
+            const kpi_row_t *r = &rows[i];
             out_cell_t row[] = {
                 out_cell_str(s->id), out_cell_str("baseline"), out_cell_num((double)rep),
                 out_cell_str(r->service), out_cell_str(r->region), out_cell_str(r->dept),
@@ -150,7 +150,7 @@ static int write_replications_csv(const char *dir, const scn_t *s, const row_t *
 }
 
 static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
-                         const row_t *rows, size_t n_rows, const cell_t *cells,
+                         const kpi_row_t *rows, size_t n_rows, const run_cell_t *cells,
                          size_t done, bool complete) {
     out_json_t j;
     out_json_init(&j, fp, 2);
@@ -182,7 +182,7 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
     out_json_key(&j, "results");
     out_json_begin_array(&j);
     for (size_t i = 0; i < n_rows; i++) {
-            const row_t *r = &rows[i];
+            const kpi_row_t *r = &rows[i];
             const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
             out_json_begin_object(&j);
             out_json_key(&j, "service");
@@ -227,7 +227,7 @@ static const char *cell_text(char *buf, size_t len, double v, int decimals) {
 
 /* Under the by-service and by-region table: why each row marked ! is. */
 static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t n_groups,
-                              const cell_t *cells) {
+                              const run_cell_t *cells) {
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_SERVICE && groups[g].kind != FLOW_G_REGION) continue;
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue; /* = all */
@@ -240,7 +240,7 @@ static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t
 }
 
 static void print_table(const scn_t *s, const run_options_t *o, const flow_group_t *groups,
-                        size_t n_groups, const cell_t *cells, size_t done,
+                        size_t n_groups, const run_cell_t *cells, size_t done,
                         const exp_status_t *st, double events) {
     printf("govsim run: %s (%s)\n", s->name, o->scenario);
     printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n",
@@ -269,7 +269,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue;
         if (groups[g].kind == FLOW_G_REGION && (g == 0 || groups[g - 1].kind != FLOW_G_REGION))
             printf("%s\n", "By region (means)");
-        const cell_t *c = &cells[g * FLOW_K_COUNT];
+        const run_cell_t *c = &cells[g * FLOW_K_COUNT];
         const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
                                                               : s->regions[groups[g].index].id;
         char b[7][32];
@@ -287,7 +287,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     printf("\n%-38s %12s %12s\n", "Utilization by department", "windows", "officers");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
-        const cell_t *c = &cells[g * FLOW_K_COUNT];
+        const run_cell_t *c = &cells[g * FLOW_K_COUNT];
         char win[32], off[32];
         printf("  %-36.36s %12s %12s\n", s->departments[groups[g].index].id,
                cell_text(win, sizeof win, c[FLOW_K_FRONT_UTIL].ci.mean, 2),
@@ -298,8 +298,8 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
 /* The files run writes (and nothing else it removes from DIR). */
 static const char *const OWN_FILES[] = {"summary.csv", "replications.csv", "summary.json"};
 
-static int write_files(const run_options_t *o, const scn_t *s, const row_t *rows,
-                       size_t n_rows, const cell_t *cells, const run_ctx_t *ctx,
+static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *rows,
+                       size_t n_rows, const run_cell_t *cells, const run_ctx_t *ctx,
                        const unsigned char *done_mask, size_t reps, size_t done,
                        bool complete, const char *dir) {
     char err[512];
@@ -359,9 +359,9 @@ int cmd_run(int argc, char **argv) {
     flow_group_t *groups = malloc(n_groups * sizeof *groups);
     run_ctx_t ctx = {&s, calloc(reps, sizeof(flow_result_t))};
     unsigned char *done_mask = calloc(reps, 1);
-    cell_t *cells = calloc(n_groups * FLOW_K_COUNT, sizeof *cells);
+    run_cell_t *cells = calloc(n_groups * FLOW_K_COUNT, sizeof *cells);
     double *values = malloc(reps * sizeof *values);
-    row_t *rows = malloc(n_groups * FLOW_K_COUNT * sizeof *rows);
+    kpi_row_t *rows = malloc(n_groups * FLOW_K_COUNT * sizeof *rows);
     int rc = CLI_FAILURE;
     if (!groups || !ctx.res || !done_mask || !cells || !values || !rows) goto out;
     flow_groups(&s, groups, n_groups);

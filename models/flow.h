@@ -108,6 +108,11 @@ typedef struct flow_group {
  * departments.  Returns the count; fills up to `cap` entries. */
 size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap);
 
+/* Does KPI k exist for groups of this kind?  Utilization only for
+ * departments; costs and the regional gap only for all cases; the other
+ * KPIs for all cases, services and regions.  (Elsewhere the value is NaN.) */
+bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
+
 /* Distributions of all cases (group "all") kept beside the KPIs, for
  * plots: cycle-time quantiles at p = 1/FLOW_CDF_POINTS ... 1 - 1/...
  * (averaged over replications they give the quantile-averaged CDF), and

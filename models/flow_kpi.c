@@ -292,3 +292,12 @@ void flow_result_free(flow_result_t *r) {
     free(r->kpi);
     r->kpi = NULL;
 }
+
+bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
+    bool dept_kpi = k == FLOW_K_FRONT_UTIL || k == FLOW_K_BACK_UTIL;
+    bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
+                    k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP;
+    if (kind == FLOW_G_DEPARTMENT) return dept_kpi;
+    if (dept_kpi) return false;
+    return !all_only || kind == FLOW_G_ALL;
+}

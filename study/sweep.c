@@ -57,7 +57,7 @@ static int read_kpis(const cfgr_t *r, const config_setting_t *g, sweep_t *s) {
         if (found < 0)
             return cfgr_fail(r, e, "unknown KPI '%s' (names as in summary.csv, e.g. "
                                    "cycle_time, trips_per_case, window_wait)", name);
-        if (found == FLOW_K_FRONT_UTIL || found == FLOW_K_BACK_UTIL)
+        if (!flow_kpi_applies(FLOW_G_ALL, (flow_kpi_t)found))
             return cfgr_fail(r, e, "%s is measured per department; a sweep reports KPIs of "
                                    "all cases", name);
         s->kpis[i] = (flow_kpi_t)found;

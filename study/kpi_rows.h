@@ -36,23 +36,20 @@
 #include "scn.h"
 #include "stats.h"
 
-typedef struct row {
+typedef struct kpi_row {
     size_t group;                          /* flow_groups() index        */
     flow_kpi_t kpi;
     const char *service, *region, *dept;   /* labels, "all" if not set   */
-} row_t;
+} kpi_row_t;
 
 /* Labels of group g: the service, region and department ids, or "all". */
 void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service,
                       const char **region, const char **dept);
 
-/* Is KPI k reported for group g? */
-bool kpi_applies(flow_group_t g, flow_kpi_t k);
-
 /* Fill rows (room for n_groups x FLOW_K_COUNT) in output order; returns
  * how many. */
 size_t kpi_build_rows(const scn_t *s, const flow_group_t *groups,
-                      size_t n_groups, row_t *rows);
+                      size_t n_groups, kpi_row_t *rows);
 
 /* ---- How far a row can be trusted ---------------------------------- */
 
