@@ -83,7 +83,7 @@ static void write_results_header(FILE *fp, const run_t *r) {
 /* Point p is whole: append its rows, durably, before counting it done. */
 static void point_done(run_t *r, size_t p) {
     pthread_mutex_lock(&r->lock);
-    if (r->partial) {
+    if (r->partial && !r->write_failed) { /* after a failed write, none: no glued rows */
         for (size_t rep = 0; rep < r->n_reps; rep++) write_result_row(r->partial, r, p, rep);
         if (fflush(r->partial) != 0 || fsync(fileno(r->partial)) != 0) r->write_failed = errno;
     }
@@ -128,62 +128,111 @@ static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
 
 /* ------------------------------------------------------------- resume */
 
-/* Points whose every replication is in results.partial.csv (a line cut
- * short by a crash, or a point not whole, is ignored).  Returns how many
- * points were recovered, or -1 if the file is not this sweep's. */
-static long read_partial(run_t *r, const char *path, char *err, size_t errlen) {
+/* A decimal index with digits only (strtoul alone would take a sign or
+ * blanks) that is below `limit`; *s moves past it.  False otherwise. */
+static bool parse_index(char **s, size_t limit, size_t *out) {
+    if (**s < '0' || **s > '9') return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(*s, &end, 10);
+    if (errno != 0 || v >= limit) return false;
+    *s = end;
+    *out = (size_t)v;
+    return true;
+}
+
+/* One line of results.partial.csv as write_result_row wrote it: a newline
+ * at the end, a point and replication of this sweep, then exactly n_kpis
+ * fields, each empty (not finite) or a finite number read whole.  Fills
+ * *p, *rep and v[] (NaN for empty) and returns true; false for anything
+ * else (a line cut short, two lines glued by an old crash). */
+static bool parse_row(const run_t *r, char *line, size_t len, size_t *p, size_t *rep,
+                      double *v) {
+    if (len == 0 || line[len - 1] != '\n' || strlen(line) != len) return false;
+    char *s = line;
+    if (!parse_index(&s, r->n_points, p) || *s++ != ',' || !parse_index(&s, r->n_reps, rep))
+        return false;
+    for (size_t k = 0; k < r->n_kpis; k++) {
+        if (*s++ != ',') return false;
+        if (*s == ',' || *s == '\n') {
+            v[k] = NAN;
+            continue;
+        }
+        char *end;
+        v[k] = strtod(s, &end);
+        if (end == s || !isfinite(v[k]) || (*end != ',' && *end != '\n')) return false;
+        s = end;
+    }
+    return *s == '\n' && s + 1 == line + len;
+}
+
+/* What read_partial found. */
+typedef struct partial_state {
+    long recovered;   /* points whose every replication was read           */
+    long keep;        /* bytes of the file that are its header and whole
+                         rows; 0: no usable header (write the file anew)   */
+    long dropped;     /* whole lines after `keep` that were not rows       */
+} partial_state_t;
+
+/* Read results.partial.csv: the rows from its start up to the first line
+ * that is not a whole row of this sweep (a line cut short by a crash, and
+ * whatever follows it, is never read).  Returns 0 with *ps filled (a
+ * missing, empty or cut header: nothing recovered, keep 0), or -1 if the
+ * file is another sweep's. */
+static int read_partial(run_t *r, const char *path, partial_state_t *ps, char *err,
+                        size_t errlen) {
+    memset(ps, 0, sizeof *ps);
     FILE *fp = fopen(path, "r");
     if (!fp) return 0;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    char *want = NULL;
-    size_t want_len = 0;
+    char *line = NULL, *want = NULL;
+    size_t cap = 0, want_len = 0;
     FILE *h = open_memstream(&want, &want_len);
     if (h) {
         write_results_header(h, r);
         fclose(h);
     }
-    long recovered = 0;
     assert(r->n_points > 0 && r->n_reps > 0); /* sweep_load: a design has points */
     unsigned char *seen = calloc(r->n_points * r->n_reps, 1);
-    if (!want || !seen || getline(&line, &cap, fp) < 0 || strcmp(line, want) != 0) {
+    double *v = malloc(r->n_kpis * sizeof *v);
+    int rc = 0;
+    ssize_t n = want && seen && v ? getline(&line, &cap, fp) : -1;
+    if (n < 0 || line[n - 1] != '\n') {
+        if (!want || !seen || !v) {
+            sim_errorf(err, errlen, "out of memory");
+            rc = -1;
+        }
+        goto out; /* empty, or the header itself cut short: start anew */
+    }
+    if (strcmp(line, want) != 0) {
         sim_errorf(err, errlen, "%s: not the results of this sweep (its header differs); "
                    "remove it or run without --resume", path);
-        recovered = -1;
+        rc = -1;
         goto out;
     }
-    while ((n = getline(&line, &cap, fp)) > 0) {
-        if (line[n - 1] != '\n') break; /* cut short: the crash came here */
-        char *s = line, *end;
-        size_t p = strtoul(s, &end, 10);
-        if (*end != ',') break;
-        size_t rep = strtoul(end + 1, &end, 10);
-        if (p >= r->n_points || rep >= r->n_reps) break;
-        double *v = slot(r, p, rep);
-        for (size_t k = 0; k < r->n_kpis; k++) {
-            if (*end != ',') goto out;
-            s = end + 1;
-            v[k] = (*s == ',' || *s == '\n') ? NAN : strtod(s, &end);
-            if (*s == ',' || *s == '\n') end = s;
-        }
+    ps->keep = (long)n;
+    size_t p, rep;
+    while ((n = getline(&line, &cap, fp)) > 0 && parse_row(r, line, (size_t)n, &p, &rep, v)) {
+        memcpy(slot(r, p, rep), v, r->n_kpis * sizeof *v);
         seen[p * r->n_reps + rep] = 1;
+        ps->keep += (long)n;
+    }
+    for (; n > 0; n = getline(&line, &cap, fp)) /* what is cut off */
+        if (line[n - 1] == '\n') ps->dropped++;
+    for (size_t q = 0; q < r->n_points; q++) {
+        bool whole = true;
+        for (size_t i = 0; i < r->n_reps; i++) whole = whole && seen[q * r->n_reps + i];
+        if (whole) {
+            r->have[q] = 1;
+            ps->recovered++;
+        }
     }
 out:
-    if (recovered == 0 && seen)
-        for (size_t p = 0; p < r->n_points; p++) {
-            bool whole = true;
-            for (size_t rep = 0; rep < r->n_reps; rep++) whole = whole && seen[p * r->n_reps + rep];
-            if (whole) {
-                r->have[p] = 1;
-                recovered++;
-            }
-        }
     free(seen);
+    free(v);
     free(want);
     free(line);
     fclose(fp);
-    return recovered;
+    return rc;
 }
 
 /* ------------------------------------------------------------- command */
@@ -349,6 +398,25 @@ static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
     return st->failed ? -1 : 0;
 }
 
+/* results.partial.csv ready to append to: cut to its first `keep` bytes
+ * (its header and whole rows, so nothing is ever glued to a line a crash
+ * cut short), or written anew with its header when keep is 0; the header
+ * is on disk before any row.  Returns 0, or -1 with errno set. */
+static int open_partial(run_t *r, const char *path, long keep) {
+    if (keep > 0 && truncate(path, (off_t)keep) != 0) return -1;
+    r->partial = fopen(path, keep > 0 ? "a" : "w");
+    if (!r->partial) return -1;
+    if (keep == 0) write_results_header(r->partial, r);
+    if (fflush(r->partial) != 0 || fsync(fileno(r->partial)) != 0) {
+        int e = errno;
+        fclose(r->partial);
+        r->partial = NULL;
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
 /* Rank 0's preparation of the output folder: design.csv written (or
  * checked, resuming), results.partial.csv opened (and read, resuming).
  * Returns a CLI code, the message on stderr. */
@@ -363,19 +431,21 @@ static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char
         fprintf(stderr, "govsim sweep: %s\n", err);
         return d == -2 ? CLI_USAGE : CLI_FAILURE;
     }
-    long recovered = o->resume ? read_partial(r, partial, err, sizeof err) : 0;
-    if (recovered < 0) {
+    partial_state_t ps = {0, 0, 0};
+    if (o->resume && read_partial(r, partial, &ps, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
         return CLI_USAGE;
     }
-    r->partial = fopen(partial, recovered > 0 ? "a" : "w");
-    if (!r->partial) {
+    if (open_partial(r, partial, ps.keep) != 0) {
         fprintf(stderr, "govsim sweep: cannot write %s: %s\n", partial, strerror(errno));
         return CLI_FAILURE;
     }
-    if (recovered == 0) write_results_header(r->partial, r);
-    else if (!o->quiet)
-        fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n", recovered,
+    if (ps.dropped > 0 && !o->quiet)
+        fprintf(stderr, "govsim sweep: warning: %s: %ld line%s from a damaged row on "
+                        "dropped; their points run again\n",
+                partial, ps.dropped, ps.dropped == 1 ? "" : "s");
+    if (ps.recovered > 0 && !o->quiet)
+        fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n", ps.recovered,
                 r->n_points);
     return CLI_OK;
 }
