@@ -417,6 +417,42 @@ static int open_partial(run_t *r, const char *path, long keep) {
     return 0;
 }
 
+/* The files a sweep writes at its end, and the kinds of temporary files
+ * it may leave when killed (results.partial.csv and design.csv are kept:
+ * --resume reads them). */
+static const char *const CHART_NAMES[] = {"response", "heatmap", "points", "sobol_indices"};
+static const char *const CHART_EXTS[] = {"dat", "gp", "png", "svg"};
+static const char *const FINAL_FILES[] = {"results.csv", "summary.csv", "sensitivity.csv"};
+static const char *const SWEEP_KINDS[] = {"design.csv",   "results.csv",     "summary.csv",
+                                          "sensitivity.csv", "response.*",   "heatmap.*",
+                                          "points.*",     "sobol_indices.*", NULL};
+
+/* Remove what an earlier sweep into DIR left: its final files and charts
+ * (another design draws other charts, which must not pass for this one's),
+ * and the temporary files of a killed run.  Nothing else is touched.
+ * Returns 0, or -1 with a message. */
+static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
+    if (out_file_remove_stale(dir, SWEEP_KINDS, err, errlen) < 0) return -1;
+    size_t n_final = sizeof FINAL_FILES / sizeof *FINAL_FILES;
+    size_t n_charts = sizeof CHART_NAMES / sizeof *CHART_NAMES;
+    size_t n_exts = sizeof CHART_EXTS / sizeof *CHART_EXTS;
+    char path[1200];
+    for (size_t i = 0; i < n_final + n_charts * n_exts; i++) {
+        if (i < n_final) {
+            snprintf(path, sizeof path, "%s/%s", dir, FINAL_FILES[i]);
+        } else {
+            size_t c = (i - n_final) / n_exts, x = (i - n_final) % n_exts;
+            snprintf(path, sizeof path, "%s/%s.%s", dir, CHART_NAMES[c], CHART_EXTS[x]);
+        }
+        if (unlink(path) != 0 && errno != ENOENT) {
+            sim_errorf(err, errlen, "cannot remove the earlier run's '%s': %s", path,
+                       strerror(errno));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Rank 0's preparation of the output folder: design.csv written (or
  * checked, resuming), results.partial.csv opened (and read, resuming).
  * Returns a CLI code, the message on stderr. */
@@ -430,6 +466,10 @@ static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char
     if (d != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
         return d == -2 ? CLI_USAGE : CLI_FAILURE;
+    }
+    if (remove_old_outputs(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        return CLI_FAILURE;
     }
     partial_state_t ps = {0, 0, 0};
     if (o->resume && read_partial(r, partial, &ps, err, sizeof err) != 0) {
