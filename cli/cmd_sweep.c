@@ -26,6 +26,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,12 @@
 
 typedef struct run {
     sweep_t sw;
-    scn_t *scn;                 /* per point                                 */
+    scn_t **scn;                /* per point: built while its replications
+                                   run (lazily), else NULL                   */
+    unsigned char *state;       /* per point: POINT_NONE, _BUILDING, ...     */
+    pthread_mutex_t build_lock; /* guards scn and state                      */
+    pthread_cond_t built;       /* a point left POINT_BUILDING               */
+    size_t mpi_point;           /* MPI worker: the point it holds, or SIZE_MAX */
     double *reform_cost;        /* per point, yuan per year                  */
     size_t n_points, n_reps, n_kpis;
     double *res;                /* [point][rep][kpi]                         */
@@ -91,10 +97,60 @@ static void point_done(run_t *r, size_t p) {
     pthread_mutex_unlock(&r->lock);
 }
 
+/* ------------------------------------------------------- points, lazily */
+
+/* A point's scenario exists only while its replications run: built by the
+ * first task of the point (the others wait for it), freed when its last
+ * replication is done, so memory holds about one point per thread, not
+ * the whole design (100,000 points of a province would need gigabytes).
+ * Every point was built and checked once before the run (check_points),
+ * so a build here fails only when memory runs out. */
+enum { POINT_NONE, POINT_BUILDING, POINT_READY, POINT_FAILED };
+
+/* Point p's scenario, built on first use; NULL if that failed (the
+ * message is on stderr, once). */
+static scn_t *point_scn(run_t *r, size_t p) {
+    pthread_mutex_lock(&r->build_lock);
+    while (r->state[p] == POINT_BUILDING) pthread_cond_wait(&r->built, &r->build_lock);
+    if (r->state[p] == POINT_NONE) {
+        r->state[p] = POINT_BUILDING;
+        pthread_mutex_unlock(&r->build_lock);
+        char err[2048];
+        double cost;
+        scn_t *scn = malloc(sizeof *scn);
+        if (!scn) snprintf(err, sizeof err, "out of memory");
+        else if (sweep_build_point(&r->sw, p, scn, &cost, err, sizeof err) != 0) {
+            free(scn);
+            scn = NULL;
+        }
+        if (!scn) fprintf(stderr, "govsim sweep: point %zu: %s\n", p, err);
+        pthread_mutex_lock(&r->build_lock);
+        r->scn[p] = scn;
+        r->state[p] = scn ? POINT_READY : POINT_FAILED;
+        pthread_cond_broadcast(&r->built);
+    }
+    scn_t *scn = r->state[p] == POINT_READY ? r->scn[p] : NULL;
+    pthread_mutex_unlock(&r->build_lock);
+    return scn;
+}
+
+/* Free point p's scenario (its replications are done). */
+static void point_release(run_t *r, size_t p) {
+    pthread_mutex_lock(&r->build_lock);
+    scn_t *scn = r->scn[p];
+    r->scn[p] = NULL;
+    if (r->state[p] == POINT_READY) r->state[p] = POINT_NONE;
+    pthread_mutex_unlock(&r->build_lock);
+    if (scn) scn_free(scn);
+    free(scn);
+}
+
 /* Replication rep of point p into its slot. */
 static int compute(run_t *r, size_t p, size_t rep, const atomic_int *stop, double *out) {
+    scn_t *scn = point_scn(r, p);
+    if (!scn) return -1;
     flow_result_t fr;
-    int rc = flow_run(&r->scn[p], (uint32_t)rep, stop, &fr);
+    int rc = flow_run(scn, (uint32_t)rep, stop, &fr);
     if (rc != 0) {
         flow_result_free(&fr);
         return rc;
@@ -112,13 +168,21 @@ static int task(void *ctx, size_t p, size_t rep, const atomic_int *stop) {
     if (r->have[p]) return 0; /* resumed: already in results.partial.csv */
     int rc = compute(r, p, rep, stop, slot(r, p, rep));
     if (rc != 0) return rc;
-    if (atomic_fetch_sub(&r->left[p], 1) == 1) point_done(r, p);
+    if (atomic_fetch_sub(&r->left[p], 1) == 1) {
+        point_done(r, p);
+        point_release(r, p);
+    }
     return 0;
 }
 
-/* MPI: workers compute; rank 0 stores each result as it arrives. */
+/* MPI: workers compute; rank 0 stores each result as it arrives.  A
+ * worker gets its tasks in order, in batches: it keeps the point it is on
+ * and frees it when it moves to another. */
 static int mpi_task(void *ctx, size_t p, size_t rep, double *out) {
-    return compute(ctx, p, rep, NULL, out) == 0 ? 0 : -1;
+    run_t *r = ctx;
+    if (r->mpi_point != p && r->mpi_point != SIZE_MAX) point_release(r, r->mpi_point);
+    r->mpi_point = p;
+    return compute(r, p, rep, NULL, out) == 0 ? 0 : -1;
 }
 static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
     run_t *r = ctx;
@@ -273,17 +337,21 @@ static int parse(int argc, char **argv, opts_t *o) {
     return 0;
 }
 
-/* Build every point's scenario (before anything runs: a point that cannot
- * be built is an input error). */
-static int build_points(run_t *r, char *err, size_t errlen) {
-    for (size_t p = 0; p < r->n_points; p++)
-        if (sweep_build_point(&r->sw, p, &r->scn[p], &r->reform_cost[p], err, errlen) != 0) {
-            for (size_t q = 0; q < p; q++) scn_free(&r->scn[q]);
+/* Build and check every point's scenario before anything runs (a point
+ * that cannot be built is an input error, better found now than after an
+ * hour of runs), one at a time: memory for one point, whatever the
+ * design's size.  Each point's reform cost is kept. */
+static int check_points(run_t *r, char *err, size_t errlen) {
+    for (size_t p = 0; p < r->n_points; p++) {
+        scn_t scn;
+        if (sweep_build_point(&r->sw, p, &scn, &r->reform_cost[p], err, errlen) != 0) {
             char *tail = strdup(err);
             sim_errorf(err, errlen, "point %zu: %s", p, tail ? tail : "out of memory");
             free(tail);
             return -1;
         }
+        scn_free(&scn);
+    }
     return 0;
 }
 
@@ -364,10 +432,14 @@ static int write_results(const run_t *r, const char *dir, char *err, size_t errl
     return out_file_commit(&f, err, errlen);
 }
 
-static void free_run(run_t *r, bool built) {
-    if (built)
-        for (size_t p = 0; p < r->n_points; p++) scn_free(&r->scn[p]);
+static void free_run(run_t *r, bool locks) {
+    for (size_t p = 0; r->scn && p < r->n_points; p++) point_release(r, p); /* interrupted */
+    if (locks) {
+        pthread_mutex_destroy(&r->build_lock);
+        pthread_cond_destroy(&r->built);
+    }
     free(r->scn);
+    free(r->state);
     free(r->reform_cost);
     free(r->res);
     free(r->have);
@@ -492,30 +564,37 @@ static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char
 
 /* Load the sweep and build its points (every rank).  Returns a CLI code;
  * rank 0 prints the message. */
-static int load_points(run_t *r, const opts_t *o, bool *built) {
+static int load_points(run_t *r, const opts_t *o, bool *locks) {
     char err[2048];
     bool rank0 = exp_mpi_rank() == 0;
     if (sweep_load(&r->sw, o->file, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
     }
+    if (pthread_mutex_init(&r->build_lock, NULL) != 0) return CLI_FAILURE;
+    if (pthread_cond_init(&r->built, NULL) != 0) {
+        pthread_mutex_destroy(&r->build_lock);
+        return CLI_FAILURE;
+    }
+    *locks = true;
+    r->mpi_point = SIZE_MAX;
     r->n_points = r->sw.n_points;
     r->n_reps = r->sw.replications;
     r->n_kpis = r->sw.n_kpis;
     r->scn = calloc(r->n_points, sizeof *r->scn);
+    r->state = calloc(r->n_points, 1);
     r->reform_cost = calloc(r->n_points, sizeof *r->reform_cost);
     r->res = calloc(r->n_points * r->n_reps * r->n_kpis, sizeof *r->res);
     r->have = calloc(r->n_points, 1);
     r->left = calloc(r->n_points, sizeof *r->left);
-    if (!r->scn || !r->reform_cost || !r->res || !r->have || !r->left) {
+    if (!r->scn || !r->state || !r->reform_cost || !r->res || !r->have || !r->left) {
         fprintf(stderr, "govsim sweep: out of memory\n");
         return CLI_FAILURE;
     }
-    if (build_points(r, err, sizeof err) != 0) {
+    if (check_points(r, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
     }
-    *built = true;
     for (size_t p = 0; p < r->n_points; p++) atomic_init(&r->left[p], r->n_reps);
     return CLI_OK;
 }
@@ -546,8 +625,8 @@ int cmd_sweep(int argc, char **argv) {
     run_t *r = calloc(1, sizeof *r);
     if (!r) return CLI_FAILURE;
     char dir[1024], partial[1200];
-    bool rank0 = exp_mpi_rank() == 0, built = false;
-    int rc = load_points(r, &o, &built);
+    bool rank0 = exp_mpi_rank() == 0, locks = false;
+    int rc = load_points(r, &o, &locks);
     if (rc == CLI_OK) {
         if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
         else snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
@@ -589,7 +668,7 @@ int cmd_sweep(int argc, char **argv) {
     rc = finish(r, dir, partial, &st);
 out:
     if (r->partial) fclose(r->partial);
-    free_run(r, built);
+    free_run(r, locks);
     free(r);
     return rc;
 }
