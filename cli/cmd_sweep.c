@@ -526,7 +526,8 @@ static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
 }
 
 /* Rank 0's preparation of the output folder: design.csv written (or
- * checked, resuming), results.partial.csv opened (and read, resuming).
+ * checked, resuming), results.partial.csv read (resuming), what an earlier
+ * sweep left removed, results.partial.csv opened.
  * Returns a CLI code, the message on stderr. */
 static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char *partial) {
     char err[2048];
@@ -539,14 +540,14 @@ static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char
         fprintf(stderr, "govsim sweep: %s\n", err);
         return d == -2 ? CLI_USAGE : CLI_FAILURE;
     }
-    if (remove_old_outputs(dir, err, sizeof err) != 0) {
-        fprintf(stderr, "govsim sweep: %s\n", err);
-        return CLI_FAILURE;
-    }
     partial_state_t ps = {0, 0, 0};
     if (o->resume && read_partial(r, partial, &ps, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
         return CLI_USAGE;
+    }
+    if (remove_old_outputs(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        return CLI_FAILURE;
     }
     if (open_partial(r, partial, ps.keep) != 0) {
         fprintf(stderr, "govsim sweep: cannot write %s: %s\n", partial, strerror(errno));
