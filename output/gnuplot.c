@@ -209,9 +209,11 @@ static bool name_is_plain(const char *name) {
 
 /* ------------------------------------------------------------ pictures */
 
-static const unsigned char PNG_SIGNATURE[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+static const unsigned char PNG_SIGNATURE[8] = {0x89, 'P',  'N',  'G',
+                                               '\r', '\n', 0x1a, '\n'};
 /* An IEND chunk: length 0, type, CRC; always the last 12 bytes. */
-static const unsigned char PNG_IEND[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+static const unsigned char PNG_IEND[12] = {0,   0,   0,    0,    'I',  'E',
+                                           'N', 'D', 0xae, 0x42, 0x60, 0x82};
 
 /* Up to len bytes of fp from offset `at` (negative: from the end) into
  * buf; returns how many were read. */
@@ -226,13 +228,14 @@ static bool picture_whole(FILE *fp, const char *format, long size) {
     unsigned char head[8], tail[64];
     if (strcmp(format, "png") == 0)
         return size >= 8 + 12 && read_at(fp, 0, head, 8) == 8 &&
-               memcmp(head, PNG_SIGNATURE, 8) == 0 && read_at(fp, -12, tail, 12) == 12 &&
+               memcmp(head, PNG_SIGNATURE, 8) == 0 &&
+               read_at(fp, -12, tail, 12) == 12 &&
                memcmp(tail, PNG_IEND, 12) == 0;
     size_t want = size < (long)sizeof tail ? (size_t)size : sizeof tail;
     size_t n = read_at(fp, -(long)want, tail, want);
     if (n != want) return false;
-    while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' ' ||
-                     tail[n - 1] == '\t'))
+    while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' ||
+                     tail[n - 1] == ' ' || tail[n - 1] == '\t'))
         n--;
     return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0;
 }
@@ -241,21 +244,24 @@ int out_gnuplot_check_picture(const char *path, const char *format, char *err,
                               size_t errlen) {
     FILE *fp = fopen(path, "rb");
     if (fp == NULL) {
-        sim_errorf(err, errlen, "gnuplot wrote no picture '%s': %s", path, strerror(errno));
+        sim_errorf(err, errlen, "gnuplot wrote no picture '%s': %s", path,
+                   strerror(errno));
         return -1;
     }
     unsigned char head[8] = {0};
     size_t got = fread(head, 1, sizeof head, fp);
-    if (format == NULL) /* what gnuplot was asked for shows in the first bytes */
-        format = got == 8 && memcmp(head, PNG_SIGNATURE, 8) == 0 ? "png" : "svg";
+    /* no format given: what gnuplot was asked for shows in the first bytes */
+    bool png = got == 8 && memcmp(head, PNG_SIGNATURE, 8) == 0;
+    if (format == NULL) format = png ? "png" : "svg";
     long size = fseek(fp, 0, SEEK_END) == 0 ? ftell(fp) : -1;
     bool ok = size > 0 && !ferror(fp) && picture_whole(fp, format, size);
     fclose(fp);
     if (!ok)
-        sim_errorf(err, errlen,
-                   "gnuplot's %s picture '%s' is %s (disk full or write error?)",
-                   strcmp(format, "png") == 0 ? "PNG" : "SVG", path,
-                   size == 0 ? "empty" : "cut short");
+        sim_errorf(
+            err, errlen,
+            "gnuplot's %s picture '%s' is %s (disk full or write error?)",
+            strcmp(format, "png") == 0 ? "PNG" : "SVG", path,
+            size == 0 ? "empty" : "cut short");
     return ok ? 0 : -1;
 }
 

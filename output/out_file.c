@@ -251,11 +251,13 @@ static bool matches_kind(const char *name, const char *const *kinds) {
 /* Remove dir/entry if it is a regular file no process holds locked.
  * Returns 1 if removed, 0 if left, -1 with errno on a failed unlink. */
 static int remove_if_unlocked(int dir_fd, const char *entry) {
-    int fd = openat(dir_fd, entry, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    int fd =
+        openat(dir_fd, entry, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return 0; /* gone meanwhile, or not ours to open */
     struct stat st;
     int rc = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        flock(fd, LOCK_EX | LOCK_NB) == 0)
         rc = unlinkat(dir_fd, entry, 0) == 0 ? 1 : errno == ENOENT ? 0 : -1;
     int e = errno;
     close(fd);
@@ -277,13 +279,15 @@ int out_file_remove_stale(const char *dir, const char *const *kinds, char *err,
     struct dirent *e;
     char name[256];
     while ((e = readdir(dp)) != NULL) {
-        if (!temp_final_name(e->d_name, name, sizeof name) || !matches_kind(name, kinds))
+        if (!temp_final_name(e->d_name, name, sizeof name) ||
+            !matches_kind(name, kinds))
             continue;
         int rc = remove_if_unlocked(dirfd(dp), e->d_name);
         if (rc < 0) {
             char path[512];
             snprintf(path, sizeof path, "%s/%s", d, e->d_name);
-            fail_errno(err, errlen, "cannot remove stale temporary file", path, errno);
+            fail_errno(err, errlen, "cannot remove stale temporary file", path,
+                       errno);
             closedir(dp);
             return -1;
         }
