@@ -16,10 +16,18 @@
  * Nothing is lost: as soon as a point's replications are all done its rows
  * are appended to results.partial.csv, flushed and fsync'ed.  An
  * interrupted sweep (Ctrl-C, a killed process) resumes with --resume: the
- * points found whole in results.partial.csv are not run again.  The final
+ * points found whole in results.partial.csv are not run again.  A resume
+ * reads the file only up to its last whole row and cuts it there before
+ * appending, so a line a crash cut short is never glued to a new row nor
+ * read as one, however often the sweep is resumed.  The final
  * files are written whole at the end (sorted by point and replication), so
  * they are byte-identical to an uninterrupted run's.  design.csv is written
  * first; --resume refuses to go on if the sweep's design has changed since.
+ *
+ * Memory: a point's scenario is built when its first replication starts
+ * and freed after its last (every point is built and checked once, one at
+ * a time, before the run), so a design of 100,000 points costs its
+ * results, not 100,000 scenarios.
  */
 #include <assert.h>
 #include <errno.h>
