@@ -243,7 +243,9 @@ static int usable_dir(const char *dir, char *err, size_t errlen) {
         snprintf(err, errlen, "cannot write there: %s", strerror(errno));
         return -1;
     }
-    return 0;
+    /* a killed run's temporary files (all its files are rewritten) */
+    static const char *const kinds[] = {"network.*", NULL};
+    return out_file_remove_stale(dir, kinds, err, errlen) < 0 ? -1 : 0;
 }
 
 /* Print and write everything for a loaded scenario; returns the exit code. */

@@ -16,16 +16,25 @@
  * Nothing is lost: as soon as a point's replications are all done its rows
  * are appended to results.partial.csv, flushed and fsync'ed.  An
  * interrupted sweep (Ctrl-C, a killed process) resumes with --resume: the
- * points found whole in results.partial.csv are not run again.  The final
+ * points found whole in results.partial.csv are not run again.  A resume
+ * reads the file only up to its last whole row and cuts it there before
+ * appending, so a line a crash cut short is never glued to a new row nor
+ * read as one, however often the sweep is resumed.  The final
  * files are written whole at the end (sorted by point and replication), so
  * they are byte-identical to an uninterrupted run's.  design.csv is written
  * first; --resume refuses to go on if the sweep's design has changed since.
+ *
+ * Memory: a point's scenario is built when its first replication starts
+ * and freed after its last (every point is built and checked once, one at
+ * a time, before the run), so a design of 100,000 points costs its
+ * results, not 100,000 scenarios.
  */
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +54,12 @@
 
 typedef struct run {
     sweep_t sw;
-    scn_t *scn;                 /* per point                                 */
+    scn_t **scn;                /* per point: built while its replications
+                                   run (lazily), else NULL                   */
+    unsigned char *state;       /* per point: POINT_NONE, _BUILDING, ...     */
+    pthread_mutex_t build_lock; /* guards scn and state                      */
+    pthread_cond_t built;       /* a point left POINT_BUILDING               */
+    size_t mpi_point;           /* MPI worker: the point it holds, or SIZE_MAX */
     double *reform_cost;        /* per point, yuan per year                  */
     size_t n_points, n_reps, n_kpis;
     double *res;                /* [point][rep][kpi]                         */
@@ -84,7 +98,7 @@ static void write_results_header(FILE *fp, const run_t *r) {
 /* Point p is whole: append its rows, durably, before counting it done. */
 static void point_done(run_t *r, size_t p) {
     pthread_mutex_lock(&r->lock);
-    if (r->partial) {
+    if (r->partial && !r->write_failed) { /* after a failed write, none: no glued rows */
         for (size_t rep = 0; rep < r->n_reps; rep++) write_result_row(r->partial, r, p, rep);
         if (fflush(r->partial) != 0 || fsync(fileno(r->partial)) != 0) r->write_failed = errno;
     }
@@ -92,10 +106,60 @@ static void point_done(run_t *r, size_t p) {
     pthread_mutex_unlock(&r->lock);
 }
 
+/* ------------------------------------------------------- points, lazily */
+
+/* A point's scenario exists only while its replications run: built by the
+ * first task of the point (the others wait for it), freed when its last
+ * replication is done, so memory holds about one point per thread, not
+ * the whole design (100,000 points of a province would need gigabytes).
+ * Every point was built and checked once before the run (check_points),
+ * so a build here fails only when memory runs out. */
+enum { POINT_NONE, POINT_BUILDING, POINT_READY, POINT_FAILED };
+
+/* Point p's scenario, built on first use; NULL if that failed (the
+ * message is on stderr, once). */
+static scn_t *point_scn(run_t *r, size_t p) {
+    pthread_mutex_lock(&r->build_lock);
+    while (r->state[p] == POINT_BUILDING) pthread_cond_wait(&r->built, &r->build_lock);
+    if (r->state[p] == POINT_NONE) {
+        r->state[p] = POINT_BUILDING;
+        pthread_mutex_unlock(&r->build_lock);
+        char err[2048];
+        double cost;
+        scn_t *scn = malloc(sizeof *scn);
+        if (!scn) snprintf(err, sizeof err, "out of memory");
+        else if (sweep_build_point(&r->sw, p, scn, &cost, err, sizeof err) != 0) {
+            free(scn);
+            scn = NULL;
+        }
+        if (!scn) fprintf(stderr, "govsim sweep: point %zu: %s\n", p, err);
+        pthread_mutex_lock(&r->build_lock);
+        r->scn[p] = scn;
+        r->state[p] = scn ? POINT_READY : POINT_FAILED;
+        pthread_cond_broadcast(&r->built);
+    }
+    scn_t *scn = r->state[p] == POINT_READY ? r->scn[p] : NULL;
+    pthread_mutex_unlock(&r->build_lock);
+    return scn;
+}
+
+/* Free point p's scenario (its replications are done). */
+static void point_release(run_t *r, size_t p) {
+    pthread_mutex_lock(&r->build_lock);
+    scn_t *scn = r->scn[p];
+    r->scn[p] = NULL;
+    if (r->state[p] == POINT_READY) r->state[p] = POINT_NONE;
+    pthread_mutex_unlock(&r->build_lock);
+    if (scn) scn_free(scn);
+    free(scn);
+}
+
 /* Replication rep of point p into its slot. */
 static int compute(run_t *r, size_t p, size_t rep, const atomic_int *stop, double *out) {
+    scn_t *scn = point_scn(r, p);
+    if (!scn) return -1;
     flow_result_t fr;
-    int rc = flow_run(&r->scn[p], (uint32_t)rep, stop, &fr);
+    int rc = flow_run(scn, (uint32_t)rep, stop, &fr);
     if (rc != 0) {
         flow_result_free(&fr);
         return rc;
@@ -113,13 +177,21 @@ static int task(void *ctx, size_t p, size_t rep, const atomic_int *stop) {
     if (r->have[p]) return 0; /* resumed: already in results.partial.csv */
     int rc = compute(r, p, rep, stop, slot(r, p, rep));
     if (rc != 0) return rc;
-    if (atomic_fetch_sub(&r->left[p], 1) == 1) point_done(r, p);
+    if (atomic_fetch_sub(&r->left[p], 1) == 1) {
+        point_done(r, p);
+        point_release(r, p);
+    }
     return 0;
 }
 
-/* MPI: workers compute; rank 0 stores each result as it arrives. */
+/* MPI: workers compute; rank 0 stores each result as it arrives.  A
+ * worker gets its tasks in order, in batches: it keeps the point it is on
+ * and frees it when it moves to another. */
 static int mpi_task(void *ctx, size_t p, size_t rep, double *out) {
-    return compute(ctx, p, rep, NULL, out) == 0 ? 0 : -1;
+    run_t *r = ctx;
+    if (r->mpi_point != p && r->mpi_point != SIZE_MAX) point_release(r, r->mpi_point);
+    r->mpi_point = p;
+    return compute(r, p, rep, NULL, out) == 0 ? 0 : -1;
 }
 static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
     run_t *r = ctx;
@@ -129,62 +201,111 @@ static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
 
 /* ------------------------------------------------------------- resume */
 
-/* Points whose every replication is in results.partial.csv (a line cut
- * short by a crash, or a point not whole, is ignored).  Returns how many
- * points were recovered, or -1 if the file is not this sweep's. */
-static long read_partial(run_t *r, const char *path, char *err, size_t errlen) {
+/* A decimal index with digits only (strtoul alone would take a sign or
+ * blanks) that is below `limit`; *s moves past it.  False otherwise. */
+static bool parse_index(char **s, size_t limit, size_t *out) {
+    if (**s < '0' || **s > '9') return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(*s, &end, 10);
+    if (errno != 0 || v >= limit) return false;
+    *s = end;
+    *out = (size_t)v;
+    return true;
+}
+
+/* One line of results.partial.csv as write_result_row wrote it: a newline
+ * at the end, a point and replication of this sweep, then exactly n_kpis
+ * fields, each empty (not finite) or a finite number read whole.  Fills
+ * *p, *rep and v[] (NaN for empty) and returns true; false for anything
+ * else (a line cut short, two lines glued by an old crash). */
+static bool parse_row(const run_t *r, char *line, size_t len, size_t *p, size_t *rep,
+                      double *v) {
+    if (len == 0 || line[len - 1] != '\n' || strlen(line) != len) return false;
+    char *s = line;
+    if (!parse_index(&s, r->n_points, p) || *s++ != ',' || !parse_index(&s, r->n_reps, rep))
+        return false;
+    for (size_t k = 0; k < r->n_kpis; k++) {
+        if (*s++ != ',') return false;
+        if (*s == ',' || *s == '\n') {
+            v[k] = NAN;
+            continue;
+        }
+        char *end;
+        v[k] = strtod(s, &end);
+        if (end == s || !isfinite(v[k]) || (*end != ',' && *end != '\n')) return false;
+        s = end;
+    }
+    return *s == '\n' && s + 1 == line + len;
+}
+
+/* What read_partial found. */
+typedef struct partial_state {
+    long recovered;   /* points whose every replication was read           */
+    long keep;        /* bytes of the file that are its header and whole
+                         rows; 0: no usable header (write the file anew)   */
+    long dropped;     /* whole lines after `keep` that were not rows       */
+} partial_state_t;
+
+/* Read results.partial.csv: the rows from its start up to the first line
+ * that is not a whole row of this sweep (a line cut short by a crash, and
+ * whatever follows it, is never read).  Returns 0 with *ps filled (a
+ * missing, empty or cut header: nothing recovered, keep 0), or -1 if the
+ * file is another sweep's. */
+static int read_partial(run_t *r, const char *path, partial_state_t *ps, char *err,
+                        size_t errlen) {
+    memset(ps, 0, sizeof *ps);
     FILE *fp = fopen(path, "r");
     if (!fp) return 0;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    char *want = NULL;
-    size_t want_len = 0;
+    char *line = NULL, *want = NULL;
+    size_t cap = 0, want_len = 0;
     FILE *h = open_memstream(&want, &want_len);
     if (h) {
         write_results_header(h, r);
         fclose(h);
     }
-    long recovered = 0;
     assert(r->n_points > 0 && r->n_reps > 0); /* sweep_load: a design has points */
     unsigned char *seen = calloc(r->n_points * r->n_reps, 1);
-    if (!want || !seen || getline(&line, &cap, fp) < 0 || strcmp(line, want) != 0) {
+    double *v = malloc(r->n_kpis * sizeof *v);
+    int rc = 0;
+    ssize_t n = want && seen && v ? getline(&line, &cap, fp) : -1;
+    if (n < 0 || line[n - 1] != '\n') {
+        if (!want || !seen || !v) {
+            sim_errorf(err, errlen, "out of memory");
+            rc = -1;
+        }
+        goto out; /* empty, or the header itself cut short: start anew */
+    }
+    if (strcmp(line, want) != 0) {
         sim_errorf(err, errlen, "%s: not the results of this sweep (its header differs); "
                    "remove it or run without --resume", path);
-        recovered = -1;
+        rc = -1;
         goto out;
     }
-    while ((n = getline(&line, &cap, fp)) > 0) {
-        if (line[n - 1] != '\n') break; /* cut short: the crash came here */
-        char *s = line, *end;
-        size_t p = strtoul(s, &end, 10);
-        if (*end != ',') break;
-        size_t rep = strtoul(end + 1, &end, 10);
-        if (p >= r->n_points || rep >= r->n_reps) break;
-        double *v = slot(r, p, rep);
-        for (size_t k = 0; k < r->n_kpis; k++) {
-            if (*end != ',') goto out;
-            s = end + 1;
-            v[k] = (*s == ',' || *s == '\n') ? NAN : strtod(s, &end);
-            if (*s == ',' || *s == '\n') end = s;
-        }
+    ps->keep = (long)n;
+    size_t p, rep;
+    while ((n = getline(&line, &cap, fp)) > 0 && parse_row(r, line, (size_t)n, &p, &rep, v)) {
+        memcpy(slot(r, p, rep), v, r->n_kpis * sizeof *v);
         seen[p * r->n_reps + rep] = 1;
+        ps->keep += (long)n;
+    }
+    for (; n > 0; n = getline(&line, &cap, fp)) /* what is cut off */
+        if (line[n - 1] == '\n') ps->dropped++;
+    for (size_t q = 0; q < r->n_points; q++) {
+        bool whole = true;
+        for (size_t i = 0; i < r->n_reps; i++) whole = whole && seen[q * r->n_reps + i];
+        if (whole) {
+            r->have[q] = 1;
+            ps->recovered++;
+        }
     }
 out:
-    if (recovered == 0 && seen)
-        for (size_t p = 0; p < r->n_points; p++) {
-            bool whole = true;
-            for (size_t rep = 0; rep < r->n_reps; rep++) whole = whole && seen[p * r->n_reps + rep];
-            if (whole) {
-                r->have[p] = 1;
-                recovered++;
-            }
-        }
     free(seen);
+    free(v);
     free(want);
     free(line);
     fclose(fp);
-    return recovered;
+    return rc;
 }
 
 /* ------------------------------------------------------------- command */
@@ -208,17 +329,21 @@ static int parse(int argc, char **argv, opts_t *o) {
     return 0;
 }
 
-/* Build every point's scenario (before anything runs: a point that cannot
- * be built is an input error). */
-static int build_points(run_t *r, char *err, size_t errlen) {
-    for (size_t p = 0; p < r->n_points; p++)
-        if (sweep_build_point(&r->sw, p, &r->scn[p], &r->reform_cost[p], err, errlen) != 0) {
-            for (size_t q = 0; q < p; q++) scn_free(&r->scn[q]);
+/* Build and check every point's scenario before anything runs (a point
+ * that cannot be built is an input error, better found now than after an
+ * hour of runs), one at a time: memory for one point, whatever the
+ * design's size.  Each point's reform cost is kept. */
+static int check_points(run_t *r, char *err, size_t errlen) {
+    for (size_t p = 0; p < r->n_points; p++) {
+        scn_t scn;
+        if (sweep_build_point(&r->sw, p, &scn, &r->reform_cost[p], err, errlen) != 0) {
             char *tail = strdup(err);
             sim_errorf(err, errlen, "point %zu: %s", p, tail ? tail : "out of memory");
             free(tail);
             return -1;
         }
+        scn_free(&scn);
+    }
     return 0;
 }
 
@@ -299,10 +424,14 @@ static int write_results(const run_t *r, const char *dir, char *err, size_t errl
     return out_file_commit(&f, err, errlen);
 }
 
-static void free_run(run_t *r, bool built) {
-    if (built)
-        for (size_t p = 0; p < r->n_points; p++) scn_free(&r->scn[p]);
+static void free_run(run_t *r, bool locks) {
+    for (size_t p = 0; r->scn && p < r->n_points; p++) point_release(r, p); /* interrupted */
+    if (locks) {
+        pthread_mutex_destroy(&r->build_lock);
+        pthread_cond_destroy(&r->built);
+    }
     free(r->scn);
+    free(r->state);
     free(r->reform_cost);
     free(r->res);
     free(r->have);
@@ -337,8 +466,64 @@ static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
     return st->failed ? -1 : 0;
 }
 
+/* results.partial.csv ready to append to: cut to its first `keep` bytes
+ * (its header and whole rows, so nothing is ever glued to a line a crash
+ * cut short), or written anew with its header when keep is 0; the header
+ * is on disk before any row.  Returns 0, or -1 with errno set. */
+static int open_partial(run_t *r, const char *path, long keep) {
+    if (keep > 0 && truncate(path, (off_t)keep) != 0) return -1;
+    r->partial = fopen(path, keep > 0 ? "a" : "w");
+    if (!r->partial) return -1;
+    if (keep == 0) write_results_header(r->partial, r);
+    if (fflush(r->partial) != 0 || fsync(fileno(r->partial)) != 0) {
+        int e = errno;
+        fclose(r->partial);
+        r->partial = NULL;
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+/* The files a sweep writes at its end, and the kinds of temporary files
+ * it may leave when killed (results.partial.csv and design.csv are kept:
+ * --resume reads them). */
+static const char *const CHART_NAMES[] = {"response", "heatmap", "points", "sobol_indices"};
+static const char *const CHART_EXTS[] = {"dat", "gp", "png", "svg"};
+static const char *const FINAL_FILES[] = {"results.csv", "summary.csv", "sensitivity.csv"};
+static const char *const SWEEP_KINDS[] = {"design.csv",   "results.csv",     "summary.csv",
+                                          "sensitivity.csv", "response.*",   "heatmap.*",
+                                          "points.*",     "sobol_indices.*", NULL};
+
+/* Remove what an earlier sweep into DIR left: its final files and charts
+ * (another design draws other charts, which must not pass for this one's),
+ * and the temporary files of a killed run.  Nothing else is touched.
+ * Returns 0, or -1 with a message. */
+static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
+    if (out_file_remove_stale(dir, SWEEP_KINDS, err, errlen) < 0) return -1;
+    size_t n_final = sizeof FINAL_FILES / sizeof *FINAL_FILES;
+    size_t n_charts = sizeof CHART_NAMES / sizeof *CHART_NAMES;
+    size_t n_exts = sizeof CHART_EXTS / sizeof *CHART_EXTS;
+    char path[1200];
+    for (size_t i = 0; i < n_final + n_charts * n_exts; i++) {
+        if (i < n_final) {
+            snprintf(path, sizeof path, "%s/%s", dir, FINAL_FILES[i]);
+        } else {
+            size_t c = (i - n_final) / n_exts, x = (i - n_final) % n_exts;
+            snprintf(path, sizeof path, "%s/%s.%s", dir, CHART_NAMES[c], CHART_EXTS[x]);
+        }
+        if (unlink(path) != 0 && errno != ENOENT) {
+            sim_errorf(err, errlen, "cannot remove the earlier run's '%s': %s", path,
+                       strerror(errno));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Rank 0's preparation of the output folder: design.csv written (or
- * checked, resuming), results.partial.csv opened (and read, resuming).
+ * checked, resuming), results.partial.csv read (resuming), what an earlier
+ * sweep left removed, results.partial.csv opened.
  * Returns a CLI code, the message on stderr. */
 static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char *partial) {
     char err[2048];
@@ -351,49 +536,62 @@ static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char
         fprintf(stderr, "govsim sweep: %s\n", err);
         return d == -2 ? CLI_USAGE : CLI_FAILURE;
     }
-    long recovered = o->resume ? read_partial(r, partial, err, sizeof err) : 0;
-    if (recovered < 0) {
+    partial_state_t ps = {0, 0, 0};
+    if (o->resume && read_partial(r, partial, &ps, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
         return CLI_USAGE;
     }
-    r->partial = fopen(partial, recovered > 0 ? "a" : "w");
-    if (!r->partial) {
+    if (remove_old_outputs(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim sweep: %s\n", err);
+        return CLI_FAILURE;
+    }
+    if (open_partial(r, partial, ps.keep) != 0) {
         fprintf(stderr, "govsim sweep: cannot write %s: %s\n", partial, strerror(errno));
         return CLI_FAILURE;
     }
-    if (recovered == 0) write_results_header(r->partial, r);
-    else if (!o->quiet)
-        fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n", recovered,
+    if (ps.dropped > 0 && !o->quiet)
+        fprintf(stderr, "govsim sweep: warning: %s: %ld line%s from a damaged row on "
+                        "dropped; their points run again\n",
+                partial, ps.dropped, ps.dropped == 1 ? "" : "s");
+    if (ps.recovered > 0 && !o->quiet)
+        fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n", ps.recovered,
                 r->n_points);
     return CLI_OK;
 }
 
 /* Load the sweep and build its points (every rank).  Returns a CLI code;
  * rank 0 prints the message. */
-static int load_points(run_t *r, const opts_t *o, bool *built) {
+static int load_points(run_t *r, const opts_t *o, bool *locks) {
     char err[2048];
     bool rank0 = exp_mpi_rank() == 0;
     if (sweep_load(&r->sw, o->file, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
     }
+    if (pthread_mutex_init(&r->build_lock, NULL) != 0) return CLI_FAILURE;
+    if (pthread_cond_init(&r->built, NULL) != 0) {
+        pthread_mutex_destroy(&r->build_lock);
+        return CLI_FAILURE;
+    }
+    *locks = true;
+    r->mpi_point = SIZE_MAX;
     r->n_points = r->sw.n_points;
     r->n_reps = r->sw.replications;
     r->n_kpis = r->sw.n_kpis;
     r->scn = calloc(r->n_points, sizeof *r->scn);
+    r->state = calloc(r->n_points, 1);
     r->reform_cost = calloc(r->n_points, sizeof *r->reform_cost);
     r->res = calloc(r->n_points * r->n_reps * r->n_kpis, sizeof *r->res);
     r->have = calloc(r->n_points, 1);
     r->left = calloc(r->n_points, sizeof *r->left);
-    if (!r->scn || !r->reform_cost || !r->res || !r->have || !r->left) {
+    if (!r->scn || !r->state || !r->reform_cost || !r->res || !r->have || !r->left) {
         fprintf(stderr, "govsim sweep: out of memory\n");
         return CLI_FAILURE;
     }
-    if (build_points(r, err, sizeof err) != 0) {
+    if (check_points(r, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
     }
-    *built = true;
     for (size_t p = 0; p < r->n_points; p++) atomic_init(&r->left[p], r->n_reps);
     return CLI_OK;
 }
@@ -426,8 +624,8 @@ int cmd_sweep(int argc, char **argv) {
     run_t *r = calloc(1, sizeof *r);
     if (!r) return CLI_FAILURE;
     char dir[1024], partial[1200];
-    bool rank0 = exp_mpi_rank() == 0, built = false;
-    int rc = load_points(r, &o, &built);
+    bool rank0 = exp_mpi_rank() == 0, locks = false;
+    int rc = load_points(r, &o, &locks);
     if (rc == CLI_OK) {
         if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
         else snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
@@ -469,7 +667,7 @@ int cmd_sweep(int argc, char **argv) {
     rc = finish(r, dir, partial, &st);
 out:
     if (r->partial) fclose(r->partial);
-    free_run(r, built);
+    free_run(r, locks);
     free(r);
     return rc;
 }

@@ -823,9 +823,49 @@ static int kamada_kawai(const net_t *n, double *xy, char *err, size_t errlen) {
     return 0;
 }
 
+/* Fruchterman-Reingold on a grid, from a circle: for graphs too large for
+ * Kamada-Kawai's n^2 distance matrix.  igraph draws random numbers only to
+ * part two vertices that land on one spot; its generator is seeded with a
+ * constant so that the picture does not depend on the time of day. */
+static int fruchterman_reingold(const net_t *n, double *xy, char *err, size_t errlen) {
+    igraph_matrix_t m;
+    igraph_integer_t nv = (igraph_integer_t)n->n_vertices;
+    igraph_error_t rc = igraph_matrix_init(&m, nv, 2);
+    if (rc != IGRAPH_SUCCESS) return igraph_failed("layout", rc, err, errlen);
+    rc = igraph_layout_circle(&n->graph, &m, igraph_vss_all());
+    /* a circle as wide as igraph's own random start (sqrt(n)): the grid's
+     * cells are 2 units, and a unit circle would put everyone in one */
+    if (rc == IGRAPH_SUCCESS) igraph_matrix_scale(&m, sqrt((double)nv) / 2.0);
+    if (rc == IGRAPH_SUCCESS) rc = igraph_rng_seed(igraph_rng_default(), 20211);
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_layout_fruchterman_reingold(&n->graph, &m, true, 500,
+                                                sqrt((double)nv), IGRAPH_LAYOUT_GRID,
+                                                NULL, NULL, NULL, NULL, NULL);
+    if (rc != IGRAPH_SUCCESS) {
+        igraph_matrix_destroy(&m);
+        return igraph_failed("igraph_layout_fruchterman_reingold", rc, err, errlen);
+    }
+    for (igraph_integer_t v = 0; v < nv; v++) {
+        xy[2 * v] = MATRIX(m, v, 0);
+        xy[2 * v + 1] = MATRIX(m, v, 1);
+    }
+    igraph_matrix_destroy(&m);
+    return 0;
+}
+
+/* The large layout: positions only, no names to keep apart. */
+static int layout_large(const net_t *n, double *xy, char *err, size_t errlen) {
+    guard_t g = guard_begin();
+    int rc = fruchterman_reingold(n, xy, err, errlen);
+    guard_end(g);
+    if (rc == 0) normalise(xy, n->n_vertices);
+    return rc;
+}
+
 int net_layout(const net_t *n, const scn_t *s, double *xy, char *err,
                size_t errlen) {
     assert(n->built);
+    if (n->n_vertices > NET_PICTURE_NAMES_MAX) return layout_large(n, xy, err, errlen);
     label_t *labels = make_labels(n, s);
     if (labels == NULL) {
         sim_errorf(err, errlen, "network: out of memory");
@@ -891,25 +931,38 @@ static size_t segments_of(const net_t *n, const net_report_t *r, int kind,
     return k;
 }
 
-/* Is there a directed segment to -> from among the drawn non-hub ones?
- * Then the two are drawn side by side instead of on top of each other. */
-static bool has_reverse(const net_t *n, const net_report_t *r, size_t from,
-                        size_t to) {
+static int compare_segments(const void *a, const void *b) {
+    const segment_t *x = a, *y = b;
+    if (x->from != y->from) return x->from < y->from ? -1 : 1;
+    return x->to < y->to ? -1 : x->to > y->to;
+}
+
+/* The drawn non-hub segments (edges and citizen fetches), sorted, into
+ * pairs (room for n_edges + n_needs); returns how many. */
+static size_t directed_pairs(const net_t *n, const net_report_t *r, segment_t *pairs) {
+    size_t k = 0;
     for (size_t e = 0; e < n->n_edges; e++) {
         if (n->kind[e] == NET_EDGE_HUB) continue;
-        size_t a, b;
-        edge_ends(n, e, &a, &b);
-        if (a == to && b == from) return true;
+        edge_ends(n, e, &pairs[k].from, &pairs[k].to);
+        k++;
     }
     for (size_t i = 0; i < r->n_needs; i++)
-        if (r->needs[i].mode == SCN_LINK_NONE &&
-            (size_t)r->needs[i].owner == to && (size_t)r->needs[i].user == from)
-            return true;
-    return false;
+        if (r->needs[i].mode == SCN_LINK_NONE)
+            pairs[k++] = (segment_t){(size_t)r->needs[i].owner, (size_t)r->needs[i].user};
+    qsort(pairs, k, sizeof *pairs, compare_segments);
+    return k;
+}
+
+/* Is there a directed segment to -> from among the drawn non-hub ones
+ * (pairs, from directed_pairs)?  Then the two are drawn side by side
+ * instead of on top of each other. */
+static bool has_reverse(const segment_t *pairs, size_t n_pairs, size_t from, size_t to) {
+    segment_t key = {to, from};
+    return n_pairs > 0 && bsearch(&key, pairs, n_pairs, sizeof key, compare_segments) != NULL;
 }
 
 /* "x y dx dy" from marker edge to marker edge. */
-static void write_segment(FILE *f, const net_t *n, const net_report_t *r,
+static void write_segment(FILE *f, const segment_t *pairs, size_t n_pairs,
                           const double *xy, segment_t sg, bool hub) {
     double x0 = xy[2 * sg.from], y0 = xy[2 * sg.from + 1];
     double x1 = xy[2 * sg.to], y1 = xy[2 * sg.to + 1];
@@ -918,7 +971,7 @@ static void write_segment(FILE *f, const net_t *n, const net_report_t *r,
     double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
     double gap = (POINT_PX / 2.0 + 2.0) / px_per_unit();
     if (len <= 2.0 * gap) gap = 0.0;
-    double side = !hub && has_reverse(n, r, sg.from, sg.to)
+    double side = !hub && has_reverse(pairs, n_pairs, sg.from, sg.to)
                       ? PAIR_OFFSET_PX / px_per_unit()
                       : 0.0;
     double sx = x0 + ux * gap + uy * side, sy = y0 + uy * gap - ux * side;
@@ -942,10 +995,14 @@ static void data_key(const char *id, char *out, size_t outlen) {
 int net_write_plot_data(FILE *f, const net_t *n, const net_report_t *r,
                         const scn_t *s, const double *xy) {
     segment_t *seg = malloc((n->n_edges + r->n_needs + 1) * sizeof *seg);
-    if (seg == NULL) {
+    segment_t *pairs = malloc((n->n_edges + r->n_needs + 1) * sizeof *pairs);
+    if (seg == NULL || pairs == NULL) {
+        free(seg);
+        free(pairs);
         errno = ENOMEM;
         return -1;
     }
+    size_t n_pairs = directed_pairs(n, r, pairs);
     fprintf(f, "# network.dat - department data network of scenario %s "
                "(govsim graph)\n# block 0: vertices: x y island rgb key\n",
             s->id);
@@ -966,9 +1023,10 @@ int net_write_plot_data(FILE *f, const net_t *n, const net_report_t *r,
         if (k == 0) continue; /* empty blocks are not written (see script) */
         fprintf(f, "\n\n# %s: x y dx dy\n", seg_title[kind]);
         for (size_t i = 0; i < k; i++)
-            write_segment(f, n, r, xy, seg[i], kind == SEG_HUB);
+            write_segment(f, pairs, n_pairs, xy, seg[i], kind == SEG_HUB);
     }
     free(seg);
+    free(pairs);
     return finish(f);
 }
 
@@ -1206,7 +1264,11 @@ int net_write_plot_script(FILE *f, const net_t *n, const net_report_t *r,
         return -1;
     }
     script_header(f, r, s, png_name);
-    if (script_labels(f, n, r, s, xy) != 0) {
+    if (n->n_vertices > NET_PICTURE_NAMES_MAX)
+        fprintf(f, "set label 3 \"%zu departments: too many to name here; names in "
+                   "network.dot and network.graphml\" at screen 0.5, screen 0.895 center\n",
+                n->n_departments);
+    else if (script_labels(f, n, r, s, xy) != 0) {
         free(seg);
         return -1;
     }

@@ -155,12 +155,22 @@ void net_xml_escape(const char *text, char *out, size_t outlen);
 
 /* --- Picture ---------------------------------------------------------- */
 
-/* Deterministic layout: Kamada-Kawai started from a circle (no random
- * numbers, so the same scenario always gives the same picture), rescaled
- * to [-1, 1] and nudged apart until no two vertices' label boxes (as
- * net_write_plot_script draws them, names of `s`) overlap, as far as a
- * bounded number of rounds allows.  xy receives 2 * n->n_vertices numbers
- * (x0, y0, x1, y1, ...).  Returns 0, or -1 with a message in err. */
+/* A picture 1000 pixels wide cannot show more names than this: above it
+ * the picture draws markers and arrows only (the names are in network.dot
+ * and network.graphml), and the layout is one that scales. */
+#define NET_PICTURE_NAMES_MAX 300
+
+/* Deterministic layout (the same scenario always gives the same picture),
+ * rescaled to [-1, 1].  Up to NET_PICTURE_NAMES_MAX vertices: Kamada-Kawai
+ * started from a circle (no random numbers), then nudged apart until no
+ * two vertices' label boxes (as net_write_plot_script draws them, names of
+ * `s`) overlap, as far as a bounded number of rounds allows.  Above it:
+ * Fruchterman-Reingold on a grid from the same circle, with igraph's
+ * random numbers seeded with a constant (time and memory linear in the
+ * size of the graph, where Kamada-Kawai needs n^2 distances and label
+ * nudging n^2 pairs per round: 2,000 departments took 30 s).  xy receives
+ * 2 * n->n_vertices numbers (x0, y0, x1, y1, ...).  Returns 0, or -1 with
+ * a message in err. */
 int net_layout(const net_t *n, const scn_t *s, double *xy, char *err,
                size_t errlen);
 
@@ -175,8 +185,10 @@ int net_write_plot_data(FILE *f, const net_t *n, const net_report_t *r,
 
 /* network.gp: a pngcairo 1000x800 picture of network.dat (`data_name`),
  * written to the file named by the gnuplot variable `outfile` (default
- * `png_name`): points coloured by island, labels with department names,
- * arrows coloured by mode with a legend, the scenario name as title. */
+ * `png_name`): points coloured by island, labels with department names
+ * (up to NET_PICTURE_NAMES_MAX vertices; above, a note saying where the
+ * names are), arrows coloured by mode with a legend, the scenario name as
+ * title. */
 int net_write_plot_script(FILE *f, const net_t *n, const net_report_t *r,
                           const scn_t *s, const double *xy,
                           const char *data_name, const char *png_name);

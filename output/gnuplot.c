@@ -207,6 +207,64 @@ static bool name_is_plain(const char *name) {
     return *name != '\0';
 }
 
+/* ------------------------------------------------------------ pictures */
+
+static const unsigned char PNG_SIGNATURE[8] = {0x89, 'P',  'N',  'G',
+                                               '\r', '\n', 0x1a, '\n'};
+/* An IEND chunk: length 0, type, CRC; always the last 12 bytes. */
+static const unsigned char PNG_IEND[12] = {0,   0,   0,    0,    'I',  'E',
+                                           'N', 'D', 0xae, 0x42, 0x60, 0x82};
+
+/* Up to len bytes of fp from offset `at` (negative: from the end) into
+ * buf; returns how many were read. */
+static size_t read_at(FILE *fp, long at, unsigned char *buf, size_t len) {
+    if (fseek(fp, at, at < 0 ? SEEK_END : SEEK_SET) != 0) return 0;
+    return fread(buf, 1, len, fp);
+}
+
+/* Whether the picture in fp is whole: a PNG from its signature to its IEND
+ * chunk, an SVG closed by </svg> (blanks may follow). */
+static bool picture_whole(FILE *fp, const char *format, long size) {
+    unsigned char head[8], tail[64];
+    if (strcmp(format, "png") == 0)
+        return size >= 8 + 12 && read_at(fp, 0, head, 8) == 8 &&
+               memcmp(head, PNG_SIGNATURE, 8) == 0 &&
+               read_at(fp, -12, tail, 12) == 12 &&
+               memcmp(tail, PNG_IEND, 12) == 0;
+    size_t want = size < (long)sizeof tail ? (size_t)size : sizeof tail;
+    size_t n = read_at(fp, -(long)want, tail, want);
+    if (n != want) return false;
+    while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' ||
+                     tail[n - 1] == ' ' || tail[n - 1] == '\t'))
+        n--;
+    return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0;
+}
+
+int out_gnuplot_check_picture(const char *path, const char *format, char *err,
+                              size_t errlen) {
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        sim_errorf(err, errlen, "gnuplot wrote no picture '%s': %s", path,
+                   strerror(errno));
+        return -1;
+    }
+    unsigned char head[8] = {0};
+    size_t got = fread(head, 1, sizeof head, fp);
+    /* no format given: what gnuplot was asked for shows in the first bytes */
+    bool png = got == 8 && memcmp(head, PNG_SIGNATURE, 8) == 0;
+    if (format == NULL) format = png ? "png" : "svg";
+    long size = fseek(fp, 0, SEEK_END) == 0 ? ftell(fp) : -1;
+    bool ok = size > 0 && !ferror(fp) && picture_whole(fp, format, size);
+    fclose(fp);
+    if (!ok)
+        sim_errorf(
+            err, errlen,
+            "gnuplot's %s picture '%s' is %s (disk full or write error?)",
+            strcmp(format, "png") == 0 ? "PNG" : "SVG", path,
+            size == 0 ? "empty" : "cut short");
+    return ok ? 0 : -1;
+}
+
 int out_gnuplot_run_to(const char *dir, const char *script_name,
                        const char *output_name, char *err, size_t errlen) {
     return out_gnuplot_render(dir, script_name, output_name, NULL, err, errlen);
@@ -255,5 +313,16 @@ int out_gnuplot_render(const char *dir, const char *script_name,
     char *argv[] = {"gnuplot", "-e", setting, (char *)script_name, NULL};
     int rc = run_gnuplot(dir, argv, err, errlen);
     free(setting);
+    if (rc != 0) return rc;
+    /* gnuplot exits 0 when its writes fail (a full disk): look at the file */
+    size_t len = strlen(dir) + strlen(output_name) + 2;
+    char *path = malloc(len);
+    if (path == NULL) {
+        sim_errorf(err, errlen, "gnuplot: out of memory");
+        return -1;
+    }
+    snprintf(path, len, "%s/%s", dir, output_name);
+    rc = out_gnuplot_check_picture(path, format, err, errlen);
+    free(path);
     return rc;
 }

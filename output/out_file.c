@@ -2,11 +2,14 @@
 #include "out_file.h"
 
 #include <assert.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -127,6 +130,10 @@ FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
     /* Keep the descriptor out of programs we start (gnuplot), which another
      * thread may fork at any moment. */
     (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+    /* Held until the file is committed or removed (or the process dies):
+     * out_file_remove_stale leaves locked files alone.  A file system
+     * without locks just makes every temporary file look stale. */
+    (void)flock(fd, LOCK_EX | LOCK_NB);
     if (fchmod(fd, 0666 & ~current_umask()) != 0 ||
         (f->fp = fdopen(fd, "w")) == NULL) {
         fail_errno(err, errlen, "cannot open", f->tmp_path, errno);
@@ -216,6 +223,78 @@ void out_file_abort(out_file_t *f) {
     fclose(f->fp);
     unlink(f->tmp_path);
     release(f);
+}
+
+/* ------------------------------------------------------------ stale files */
+
+/* The NAME of a temporary file ".NAME.tmp.XXXXXX" into buf, or false if
+ * `entry` is not one. */
+static bool temp_final_name(const char *entry, char *buf, size_t len) {
+    static const char mark[] = ".tmp.";
+    size_t n = strlen(entry), m = sizeof mark - 1, x = 6; /* XXXXXX */
+    if (entry[0] != '.' || n < 1 + 1 + m + x) return false;
+    if (memcmp(entry + n - x - m, mark, m) != 0) return false;
+    size_t name_len = n - x - m - 1;
+    if (name_len + 1 > len) return false;
+    memcpy(buf, entry + 1, name_len);
+    buf[name_len] = '\0';
+    return true;
+}
+
+static bool matches_kind(const char *name, const char *const *kinds) {
+    if (kinds == NULL) return true;
+    for (; *kinds; kinds++)
+        if (fnmatch(*kinds, name, 0) == 0) return true;
+    return false;
+}
+
+/* Remove dir/entry if it is a regular file no process holds locked.
+ * Returns 1 if removed, 0 if left, -1 with errno on a failed unlink. */
+static int remove_if_unlocked(int dir_fd, const char *entry) {
+    int fd =
+        openat(dir_fd, entry, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return 0; /* gone meanwhile, or not ours to open */
+    struct stat st;
+    int rc = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        flock(fd, LOCK_EX | LOCK_NB) == 0)
+        rc = unlinkat(dir_fd, entry, 0) == 0 ? 1 : errno == ENOENT ? 0 : -1;
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc;
+}
+
+int out_file_remove_stale(const char *dir, const char *const *kinds, char *err,
+                          size_t errlen) {
+    assert(dir != NULL);
+    const char *d = dir[0] != '\0' ? dir : ".";
+    DIR *dp = opendir(d);
+    if (dp == NULL) {
+        if (errno == ENOENT) return 0; /* nothing was ever written there */
+        fail_errno(err, errlen, "cannot read directory", d, errno);
+        return -1;
+    }
+    int removed = 0;
+    struct dirent *e;
+    char name[256];
+    while ((e = readdir(dp)) != NULL) {
+        if (!temp_final_name(e->d_name, name, sizeof name) ||
+            !matches_kind(name, kinds))
+            continue;
+        int rc = remove_if_unlocked(dirfd(dp), e->d_name);
+        if (rc < 0) {
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", d, e->d_name);
+            fail_errno(err, errlen, "cannot remove stale temporary file", path,
+                       errno);
+            closedir(dp);
+            return -1;
+        }
+        removed += rc;
+    }
+    closedir(dp);
+    return removed;
 }
 
 /* ---------------------------------------------------------------- mkdir -p */

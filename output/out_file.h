@@ -27,6 +27,10 @@
  * handle is closed, and out_file_abort() on a closed handle does nothing, so
  * cleanup paths may call it unconditionally.
  *
+ * A run killed before commit (SIGKILL, a crash) leaves its temporary
+ * file behind; out_file_remove_stale() removes such leftovers, telling
+ * them from files still being written by the lock each open file holds.
+ *
  * The file gets the permissions of a plain fopen(): 0666 minus the umask
  * (mkstemp alone would leave it 0600).  The umask is read from
  * /proc/self/status (Linux >= 4.7), since umask(2) can only be read by
@@ -66,6 +70,21 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen);
 /* Close and remove the temporary file; DIR/NAME is untouched.  Does nothing
  * on a closed handle.  This function can't fail. */
 void out_file_abort(out_file_t *f);
+
+/* Remove the temporary files that runs killed before commit or abort
+ * (SIGKILL, a crash, a power cut) left in DIR: DIR/.NAME.tmp.XXXXXX whose
+ * NAME matches one of the fnmatch(3) patterns in `kinds` (NULL-terminated,
+ * e.g. {"summary.csv", "*.png", NULL}; NULL: any NAME), and which no
+ * process holds.  Every temporary file is flock'ed by out_file_open until
+ * commit or abort, and the kernel drops the lock when its holder dies, so
+ * the temporary files of a run still going (another govsim writing to
+ * the same folder) are left alone.  Nothing else is touched.  A command
+ * calls this at its start for the kinds of files it writes, so a killed
+ * run's leftovers go the next time the same command runs.  Returns how
+ * many files were removed (0 also when DIR does not exist), or -1 with a
+ * one-line message (DIR unreadable, an unlink refused). */
+int out_file_remove_stale(const char *dir, const char *const *kinds, char *err,
+                          size_t errlen);
 
 /* The whole of the file at path, malloc'd and NUL-terminated (the NUL is
  * not counted in *len, which may be NULL).  Returns NULL with a one-line

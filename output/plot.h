@@ -8,7 +8,8 @@
  * `gnuplot -e 'fmt="svg"' NAME.gp` writes NAME.svg), and the two pictures
  * NAME.png and NAME.svg.  Every file appears whole or not at all
  * (output/out_file.h): gnuplot renders into a temporary name that is then
- * renamed.
+ * renamed, once the picture is seen to be whole (gnuplot exits 0 even when
+ * a full disk cut its writes: out_gnuplot_check_picture).
  *
  * Labels (scenario, variant, department and region names) come from
  * scenario and reform files, so the scripts set the terminal `noenhanced`

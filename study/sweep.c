@@ -151,6 +151,18 @@ static int read_reform_level(const cfgr_t *r, const config_setting_t *e, sweep_t
     return 0;
 }
 
+/* Whole values are set as 64-bit integers: |x| must stay below 2^63 (a
+ * cast past it is undefined behaviour), and a whole range's values, which
+ * may round up to its ends, below 2^62 to be safe. */
+#define SWEEP_WHOLE_MAX 4611686018427387904.0 /* 2^62 */
+
+static bool fits_int64(double x) { return fabs(x) < SWEEP_WHOLE_MAX; }
+
+static int fail_past_int64(const cfgr_t *r, const config_setting_t *at, double x) {
+    return cfgr_fail(r, at, "%g is too large for a whole-number value (whole numbers within "
+                            "+-4.6e18)", x);
+}
+
 /* The operation of a change factor and its values: a range [lo, hi], or
  * discrete levels. */
 static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_t *f,
@@ -194,8 +206,11 @@ static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_
         f->n_levels = n;
         for (size_t i = 0; i < n; i++) {
             const config_setting_t *e = config_setting_get_elem(v, (unsigned)i);
-            if (is_number(t0)) f->num[i] = config_setting_get_float(e);
-            else if (t0 == CONFIG_TYPE_BOOL) f->flag[i] = config_setting_get_bool(e);
+            if (is_number(t0)) {
+                f->num[i] = config_setting_get_float(e);
+                if (f->num[i] == floor(f->num[i]) && !fits_int64(f->num[i]))
+                    return fail_past_int64(r, e, f->num[i]);
+            } else if (t0 == CONFIG_TYPE_BOOL) f->flag[i] = config_setting_get_bool(e);
             else if (!(f->text[i] = strdup(config_setting_get_string(e))))
                 return cfgr_fail(r, e, "out of memory");
         }
@@ -209,6 +224,8 @@ static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_
     f->lo = config_setting_get_float_elem(v, 0);
     f->hi = config_setting_get_float_elem(v, 1);
     if (!(f->lo < f->hi)) return cfgr_fail(r, v, "a range needs lo < hi");
+    if (whole && (!fits_int64(f->lo) || !fits_int64(f->hi)))
+        return fail_past_int64(r, v, fits_int64(f->lo) ? f->hi : f->lo);
     const cfgr_range_t levels = {2, SWEEP_MAX_LEVELS, false, false, true};
     double nl;
     config_setting_t *at;
@@ -407,7 +424,13 @@ static int apply_factor(const sweep_t *s, size_t p, size_t j, config_t *tree, do
     }
     double x = sweep_value(s, p, j);
     if (vt == CONFIG_TYPE_FLOAT) config_setting_set_float(v, x);
-    else if (vt == CONFIG_TYPE_INT64) config_setting_set_int64(v, (long long)x);
+    else if (vt == CONFIG_TYPE_INT64 && fits_int64(x)) config_setting_set_int64(v, (long long)x);
+    else if (vt == CONFIG_TYPE_INT64) { /* sweep_load refuses such levels: a bug */
+        assert(!"a whole value past 2^62 got through sweep_load");
+        sim_errorf(err, errlen, "%s:%d: %s: %g is too large for a whole number", s->path,
+                   f->line, where, x);
+        goto out;
+    }
     else if (vt == CONFIG_TYPE_BOOL) config_setting_set_bool(v, x != 0);
     else config_setting_set_string(v, f->text[sweep_level(s, p, j)]);
     if (f->has_min) config_setting_set_float(config_setting_add(g, "min", CONFIG_TYPE_FLOAT), f->min);
