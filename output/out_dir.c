@@ -1,7 +1,6 @@
 /* A command's output folder (out_dir.h). */
 #include "out_dir.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,37 +46,22 @@ static int remove_one(const char *dir, const char *name, char *err,
     return rc;
 }
 
-/* Whether entry is ".NAME.tmp.XXXXXX" for one of names (six characters
- * after the last dot, as mkstemp makes). */
-static int is_own_tmp(const char *entry, const char *const *names, size_t n) {
-    if (entry[0] != '.') return 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = strlen(names[i]);
-        if (strncmp(entry + 1, names[i], k) == 0 &&
-            strncmp(entry + 1 + k, ".tmp.", 5) == 0 &&
-            strlen(entry + 1 + k + 5) == 6)
-            return 1;
-    }
-    return 0;
-}
-
 int out_dir_clear(const char *dir, const char *const *names, size_t n,
                   char *err, size_t errlen) {
     for (size_t i = 0; i < n; i++)
         if (remove_one(dir, names[i], err, errlen) != 0) return -1;
-    DIR *d = opendir(dir);
-    if (!d) {
-        sim_errorf(err, errlen, "cannot read the output folder '%s': %s", dir,
-                   strerror(errno));
+    /* a killed run's temporary files of these names, those no live
+     * process still writes (out_file.h: one scanner, lock-aware) */
+    const char **kinds = malloc((n + 1) * sizeof *kinds);
+    if (!kinds) {
+        sim_errorf(err, errlen, "cannot clear '%s': out of memory", dir);
         return -1;
     }
-    int rc = 0;
-    struct dirent *e;
-    while (rc == 0 && (e = readdir(d)) != NULL)
-        if (is_own_tmp(e->d_name, names, n))
-            rc = remove_one(dir, e->d_name, err, errlen);
-    closedir(d);
-    return rc;
+    for (size_t i = 0; i < n; i++) kinds[i] = names[i];
+    kinds[n] = NULL;
+    int removed = out_file_remove_stale(dir, kinds, err, errlen);
+    free(kinds);
+    return removed < 0 ? -1 : 0;
 }
 
 int out_dir_clear_charts(const char *dir, const char *const *charts,

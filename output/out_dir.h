@@ -10,8 +10,9 @@
  * and embedded in the new report.  So, before writing, each command calls
  * out_dir_clear() with the names of every file it can write: those a
  * previous run left are removed, with the temporary files of those names a
- * killed run left (".NAME.tmp.XXXXXX", output/out_file.h).  Nothing else
- * in the folder is touched.
+ * killed run left (".NAME.tmp.XXXXXX", through out_file_remove_stale, so a
+ * file another live run is still writing is left alone).  Nothing else in
+ * the folder is touched.
  *
  *     static const char *const MINE[] = {"summary.csv", "report.html"};
  *     if (out_dir_ready(dir, err, sizeof err) != 0) ... exit 2, nothing run
