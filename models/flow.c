@@ -342,11 +342,13 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
         double workdays = 0;
         for (int d = 0; d < 7; d++) workdays += s->calendar.workday[d];
         if (s->calendar.n_intervals == 0) workdays = 7;
-        double rate = per_day * workdays / (7 * 1440.0);
-        t = m->sim.now + rng_exponential(r, 1 / rate);
+        double mean = 1 / (per_day * workdays / (7 * 1440.0));
+        if (!(mean < WCAL_FAR)) return; /* a vanishing rate: no arrival */
+        t = m->sim.now + rng_exponential(r, mean);
     } else { /* during office hours: exponential in open minutes */
-        double rate = per_day / m->minutes_per_day;
-        t = wcal_add_working_time(&s->calendar, m->sim.now, rng_exponential(r, 1 / rate));
+        double mean = 1 / (per_day / m->minutes_per_day);
+        if (!(mean < WCAL_FAR)) return;
+        t = wcal_add_working_time(&s->calendar, m->sim.now, rng_exponential(r, mean));
     }
     schedule(m, t, EV_ARRIVAL, 0, data);
 }
