@@ -516,6 +516,7 @@ static void on_outage(void *model, sim_t *sim, const evq_event_t *ev) {
     toggle(m, inc->target, repair ? -1 : 1);
     double next = repair ? rng_exponential(r, inc->mtbf_days * 1440 * sec)
                          : dist_sample(&inc->repair, r) / sec;
+    if (!(next >= 0 && next < WCAL_FAR)) return; /* never again */
     schedule(m, sim->now + next, EV_OUTAGE, 0, (proc << 1) | !repair);
 }
 
@@ -597,6 +598,15 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
         if (n > FLOW_MAX_DEPTS_PER_REGION) {
             snprintf(err, errlen, "%s: region '%s': at most %d departments", s->path,
                      s->regions[rg].id, FLOW_MAX_DEPTS_PER_REGION);
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < s->n_incidents; i++) {
+        double mtbf = s->incidents[i].mtbf_days * s->levers.security;
+        if (!(mtbf >= FLOW_MIN_MTBF_DAYS && mtbf <= FLOW_MAX_MTBF_DAYS)) {
+            snprintf(err, errlen, "%s: incidents[%zu]: mtbf_days x security = %g "
+                     "(expected %g to %g days: outages that never let time advance)",
+                     s->path, i, mtbf, FLOW_MIN_MTBF_DAYS, FLOW_MAX_MTBF_DAYS);
             return -1;
         }
     }

@@ -55,6 +55,12 @@
 #define FLOW_MAX_SERVICES 32
 #define FLOW_MAX_REGIONS 16
 #define FLOW_MAX_STEPS 24
+/* An incident's mean time between failures, times the security lever, in
+ * days: shorter cycles would only burn events (a vanishing one never lets
+ * time advance), longer ones overflow the clock.  The scenario loader
+ * keeps mtbf_days within 0.001..1e9 and security within 0.1..10. */
+#define FLOW_MIN_MTBF_DAYS 1e-4
+#define FLOW_MAX_MTBF_DAYS 1e10
 
 typedef enum {
     FLOW_K_COMPLETED,        /* cases finished after warm-up                 */

@@ -63,6 +63,10 @@ static const cfgr_range_t R_SLOWDOWN = {1, 10, false, false, false};
 static const cfgr_range_t R_HALL_WINDOWS = {0, 1000000, false, false, true};
 static const cfgr_range_t R_REBALANCE = {0, 3660, false, false, true};
 static const cfgr_range_t R_SECURITY = {0.1, 10, false, false, false};
+/* An outage cycle shorter than a minute or two would only burn events (and
+ * one of a vanishing length never lets time advance); 1e9 days keeps
+ * mtbf * 1440 * security finite and far inside the work calendar. */
+static const cfgr_range_t R_MTBF = {0.001, 1e9, false, false, false};
 
 /* ------------------------------------------------------------ helpers */
 
@@ -812,7 +816,7 @@ static int read_incident(loader_t *L, const config_setting_t *list, size_t i) {
                         "\"...\"; }", &g) != 0 ||
         cfgr_check_keys(r, g, keys) != 0 ||
         read_choice(L, g, "target", targets, "\"online\", \"links\" or \"hub\"", &target) != 0 ||
-        cfgr_number(r, g, "mtbf_days", &R_POSITIVE, true, 0, &inc->mtbf_days, NULL) != 0 ||
+        cfgr_number(r, g, "mtbf_days", &R_MTBF, true, 0, &inc->mtbf_days, NULL) != 0 ||
         read_dist(L, g, "repair", true, NULL, &inc->repair) != 0)
         return -1;
     inc->target = kinds[target];
