@@ -48,4 +48,44 @@ if [ "$rate_b" = "0" ]; then ok; else bad "tiny region_share: region b arrival_r
 if awk -v r="$rate_all" 'BEGIN { exit !(r > 5 && r < 9.5) }'; then ok
 else bad "tiny region_share: total arrival_rate '$rate_all', expected about 7.1"; fi
 
+# ---- @include: relative to the including file, regular files only, and
+# the same checks for an included value as for one written in place
+inc=$dir/inc
+root=$(pwd)
+case $govsim in /*) abs=$govsim ;; *) abs=$root/$govsim ;; esac
+(cd "$tmp" && "$abs" check "$root/$inc/main.cfg" >"$tmp/out" 2>"$tmp/err")
+if [ $? -eq 0 ]; then ok; else bad "@include from another folder: $(head -c 300 "$tmp/err")"; fi
+refuses "@include: 32-bit wrap in an included file" \
+    "$inc/parts/wrapped_costs.cfg:2: costs.staff_year: 5000000000 does not fit in 32 bits" \
+    "$govsim" check "$inc/wrapped.cfg"
+refuses "@include: range check in an included file" \
+    "$inc/parts/bad_staff.cfg:2: departments[0].staff: -3 is out of range" \
+    "$govsim" check "$inc/range.cfg"
+refuses "@include cycle" "$inc/cycle.cfg:1: @include \"cycle.cfg\": nested more than" \
+    "$govsim" check "$inc/cycle.cfg"
+refuses "@include of a folder" "$inc/folder.cfg:2: @include \"$inc/parts\": not a regular file (a folder" \
+    "$govsim" check "$inc/folder.cfg"
+refuses "@include of /dev/stdin" "$inc/stdin.cfg:2: @include \"/dev/stdin\": not a regular file" \
+    "$govsim" check "$inc/stdin.cfg"
+mkfifo "$tmp/fifo"
+sed 's|@include ".*"|@include "fifo"|' "$inc/stdin.cfg" >"$tmp/fifo_inc.cfg"
+refuses "@include of a FIFO" "$tmp/fifo_inc.cfg:2: @include \"$tmp/fifo\": not a regular file (a pipe" \
+    "$govsim" check "$tmp/fifo_inc.cfg"
+refuses "scenario that is a FIFO" "$tmp/fifo: not a regular file (a pipe" \
+    "$govsim" check "$tmp/fifo"
+
+# ---- sizes that libconfig's scanner takes quadratic time over
+base=tests/scenarios/good/minimal.cfg
+{ cat "$base"; printf 'x = "'; head -c 100000 /dev/zero | tr '\0' a; printf '";\n'; } >"$tmp/long_string.cfg"
+refuses "a 100 KB line" "$tmp/long_string.cfg:11: a line of 100008 bytes (expected at most 65536 bytes per line)" \
+    "$govsim" check "$tmp/long_string.cfg"
+{ cat "$base"; printf 'x = "'; for i in $(seq 1 200); do head -c 500 /dev/zero | tr '\0' a; echo; done; printf '";\n'; } >"$tmp/multi_string.cfg"
+refuses "a 100 KB text over many lines" "$tmp/multi_string.cfg:11: a text of more than 65536 bytes" \
+    "$govsim" check "$tmp/multi_string.cfg"
+{ cat "$base"; for i in $(seq 1 80); do printf '#'; head -c 60000 /dev/zero | tr '\0' c; echo; done; } >"$tmp/big.cfg"
+refuses "a 4.8 MB file" "$tmp/big.cfg: larger than 4 MB (expected at most 4 MB)" \
+    "$govsim" check "$tmp/big.cfg"
+{ head -c 40 "$base"; printf '\000'; tail -c +41 "$base"; } >"$tmp/nul.cfg"
+refuses "a NUL byte" "$tmp/nul.cfg:1: a NUL byte (expected text)" "$govsim" check "$tmp/nul.cfg"
+
 echo "$pass $fail"
