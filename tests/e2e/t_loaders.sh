@@ -88,4 +88,25 @@ refuses "a 4.8 MB file" "$tmp/big.cfg: larger than 4 MB (expected at most 4 MB)"
 { head -c 40 "$base"; printf '\000'; tail -c +41 "$base"; } >"$tmp/nul.cfg"
 refuses "a NUL byte" "$tmp/nul.cfg:1: a NUL byte (expected text)" "$govsim" check "$tmp/nul.cfg"
 
+# ---- empirical(...): regular files of bounded size, text only
+# emp NAME FILE: a copy of minimal.cfg in $tmp whose work is empirical(FILE)
+emp() {
+    sed "s|work = \"exp(30)\"|work = \"empirical($2)\"|" "$base" >"$tmp/$1.cfg"
+}
+emp emp_zero /dev/zero
+refuses "empirical(/dev/zero)" "empirical(/dev/zero): /dev/zero: not a regular file (a device" \
+    "$govsim" check "$tmp/emp_zero.cfg"
+emp emp_fifo fifo
+refuses "empirical(a FIFO)" "$tmp/fifo: not a regular file (a pipe" "$govsim" check "$tmp/emp_fifo.cfg"
+emp emp_dir .
+refuses "empirical(a folder)" "not a regular file (a folder" "$govsim" check "$tmp/emp_dir.cfg"
+printf 'minutes\n12\n1\0000\n' >"$tmp/nul.csv"
+emp emp_nul nul.csv
+refuses "empirical: NUL byte" "$tmp/nul.csv:3: a NUL byte (expected text)" "$govsim" check "$tmp/emp_nul.cfg"
+printf 'minutes\n12\n\033]0;pwned\007\033[2J\n' >"$tmp/esc.csv"
+emp emp_esc esc.csv
+refuses "empirical: control bytes escaped" "$tmp/esc.csv:3: '\\x1b]0;pwned\\x07\\x1b[2J' is not a number" \
+    "$govsim" check "$tmp/emp_esc.cfg"
+if grep -q "$(printf '\033')" "$tmp/err"; then bad "empirical: raw ESC in the message"; else ok; fi
+
 echo "$pass $fail"
