@@ -109,4 +109,19 @@ refuses "empirical: control bytes escaped" "$tmp/esc.csv:3: '\\x1b]0;pwned\\x07\
     "$govsim" check "$tmp/emp_esc.cfg"
 if grep -q "$(printf '\033')" "$tmp/err"; then bad "empirical: raw ESC in the message"; else ok; fi
 
+# ---- 40,000 departments: the duplicate-id check was quadratic (86 s)
+awk 'BEGIN {
+    print "scenario = { id = \"big\"; name = \"Big\"; };"
+    print "calendar = { hours = [\"09:00-17:00\"]; workdays = [1, 2, 3, 4, 5]; };"
+    print "regions = ( { id = \"city\"; } );"
+    print "departments = ("
+    for (i = 0; i < 40000; i++) printf "{ id = \"d%d\"; staff = 2; windows = 1; },\n", i
+    print "{ id = \"d17\"; staff = 2; windows = 1; } );"
+    print "services = ( { id = \"permit\"; per_day = 10; online_share = 0; limit_days = 5;"
+    print "  steps = ( { id = \"handle\"; at = \"d39999\"; work = \"exp(30)\"; } ); } );"
+}' >"$tmp/many.cfg"
+refuses "40,000 departments, a duplicate at the end" \
+    "$tmp/many.cfg:40005: departments[40000].id: duplicate department id 'd17' (expected each id once; first defined at line 22)" \
+    "$govsim" check "$tmp/many.cfg"
+
 echo "$pass $fail"
