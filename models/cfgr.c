@@ -19,10 +19,15 @@
 /* ------------------------------------------------------------ messages */
 
 /* Messages are one line whatever the input held (a "\n" escape in a
- * string, a CR from a CRLF file). */
+ * string, a CR from a CRLF file), and carry no control character a
+ * terminal would act on (ESC, or the C1 controls written in UTF-8). */
 static void make_one_line(char *s) {
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f) *s = ' ';
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s, next = (unsigned char)s[1];
+        if (c < 0x20 || c == 0x7f) *s = ' ';
+        else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) /* C1, e.g. CSI */
+            s[0] = '?', s[1] = ' ';
+    }
 }
 
 /* Writes "FILE:LINE: PATH: message" (no "PATH: " when path is empty) and

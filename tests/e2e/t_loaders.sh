@@ -124,4 +124,18 @@ refuses "40,000 departments, a duplicate at the end" \
     "$tmp/many.cfg:40005: departments[40000].id: duplicate department id 'd17' (expected each id once; first defined at line 22)" \
     "$govsim" check "$tmp/many.cfg"
 
+# ---- terminal controls in names never reach the terminal raw
+esc=$(printf '\033')
+csi=$(printf '\302\233')
+for cmd in "check $dir/escapes.cfg" "run $dir/escapes.cfg -o $tmp/esc_run" \
+           "compare $dir/escapes.cfg -o $tmp/esc_cmp --quiet"; do
+    # shellcheck disable=SC2086
+    "$govsim" $cmd >"$tmp/out" 2>"$tmp/err"
+    code=$?
+    if [ "$code" -ne 0 ]; then bad "$cmd: exit $code: $(head -c 300 "$tmp/err")"
+    elif grep -q "$esc\|$csi\|$(printf '\007')" "$tmp/out" "$tmp/err"; then
+        bad "$cmd: a control character on the terminal"
+    else ok; fi
+done
+
 echo "$pass $fail"
