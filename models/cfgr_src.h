@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 #define CFGR_MAX_FILE_BYTES (4u << 20)   /* one file                       */
-#define CFGR_MAX_TOTAL_BYTES (16u << 20) /* a file and all it includes     */
+#define CFGR_MAX_TOTAL_BYTES (8u << 20)  /* a file and all it includes     */
 #define CFGR_MAX_LINE (64u << 10)        /* bytes in one line              */
 #define CFGR_MAX_STRING (64u << 10)      /* bytes in one "..." literal     */
 #define CFGR_MAX_INCLUDE_DEPTH 8         /* @include inside @include ...   */
