@@ -279,7 +279,7 @@ static int read_holidays(loader_t *L, const config_setting_t *g) {
     for (size_t i = 0; i < n && rc == 0; i++) {
         double v;
         rc = cfgr_number_value(r, config_setting_get_elem(list, (unsigned)i), &R_HOLIDAY, &v);
-        days[i] = (int)v;
+        if (rc == 0) days[i] = (int)v; /* in range only once checked (1e300) */
     }
     char msg[256];
     if (rc == 0 && wcal_add_holidays(&L->s->calendar, days, n, msg, sizeof msg) != 0)
