@@ -61,6 +61,11 @@ refuses "@include: 32-bit wrap in an included file" \
 refuses "@include: range check in an included file" \
     "$inc/parts/bad_staff.cfg:2: departments[0].staff: -3 is out of range" \
     "$govsim" check "$inc/range.cfg"
+refuses "@include: lines after an include keep their numbers" \
+    "$inc/after.cfg:8: services[0].steps[0].at: unknown department 'nowhere'" \
+    "$govsim" check "$inc/after.cfg"
+refuses "@include: a syntax error names the included file" \
+    "$inc/parts/syntax_part.cfg:3: syntax error" "$govsim" check "$inc/syntax.cfg"
 refuses "@include cycle" "$inc/cycle.cfg:1: @include \"cycle.cfg\": nested more than" \
     "$govsim" check "$inc/cycle.cfg"
 refuses "@include of a folder" "$inc/folder.cfg:2: @include \"$inc/parts\": not a regular file (a folder" \
