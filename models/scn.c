@@ -894,7 +894,7 @@ int scn_from_config(scn_t *s, const struct config_t *cfg, const char *path,
                     char *err, size_t errlen) {
     assert(s && cfg && path);
     memset(s, 0, sizeof *s);
-    loader_t L = {.r = {path, err, errlen}, .s = s};
+    loader_t L = {.r = {path, err, errlen, 0, NULL}, .s = s};
     bool oom;
     L.base_dir = folder_of(path, &oom);
     snprintf(s->path, sizeof s->path, "%s", path);
