@@ -18,21 +18,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CFGR_MAX_FILE_BYTES (4u << 20)   /* one file                       */
-#define CFGR_MAX_TOTAL_BYTES (8u << 20)  /* a file and all it includes     */
-#define CFGR_MAX_LINE (64u << 10)        /* bytes in one line              */
-#define CFGR_MAX_STRING (64u << 10)      /* bytes in one "..." literal     */
-#define CFGR_MAX_INCLUDE_DEPTH 8         /* @include inside @include ...   */
-#define CFGR_MAX_FILES 256               /* files in all                   */
+#define CFGR_MAX_FILE_BYTES    (4u << 20)  /* one file                       */
+#define CFGR_MAX_TOTAL_BYTES   (8u << 20)  /* a file and all it includes     */
+#define CFGR_MAX_LINE          (64u << 10) /* bytes in one line              */
+#define CFGR_MAX_STRING        (64u << 10) /* bytes in one "..." literal     */
+#define CFGR_MAX_INCLUDE_DEPTH 8           /* @include inside @include ...   */
+#define CFGR_MAX_FILES         256         /* files in all                   */
 
 typedef struct cfgr_src {
-    char *text;          /* NUL-terminated, no @include left              */
+    char *text; /* NUL-terminated, no @include left              */
     size_t len;
-    size_t n_lines;      /* lines of text, each ending in '\n'            */
+    size_t n_lines; /* lines of text, each ending in '\n'            */
     size_t cap_lines;
-    uint32_t *file;      /* [n_lines]: index into files                   */
-    uint32_t *line;      /* [n_lines]: line in that file, from 1          */
-    char **files;        /* [n_files]: files[0] is the path given         */
+    uint32_t *file; /* [n_lines]: index into files                   */
+    uint32_t *line; /* [n_lines]: line in that file, from 1          */
+    char **files;   /* [n_files]: files[0] is the path given         */
     size_t n_files;
     size_t cap_text;
 } cfgr_src_t;

@@ -14,10 +14,10 @@
 #include <stdint.h>
 
 typedef struct idtab {
-    size_t cap;             /* a power of two, at least twice the entries */
+    size_t cap; /* a power of two, at least twice the entries */
     size_t n;
-    const char **key;       /* NULL for a number key                      */
-    uint64_t *hash;         /* the key's hash, or the number itself        */
+    const char **key; /* NULL for a number key                      */
+    uint64_t *hash;   /* the key's hash, or the number itself        */
     uint32_t *val;
     unsigned char *used;
 } idtab_t;

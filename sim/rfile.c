@@ -10,7 +10,8 @@
 
 static void errno_why(const char *what, int e, char *why, size_t whylen) {
     char text[128];
-    if (strerror_r(e, text, sizeof text) != 0) snprintf(text, sizeof text, "error %d", e);
+    if (strerror_r(e, text, sizeof text) != 0)
+        snprintf(text, sizeof text, "error %d", e);
     snprintf(why, whylen, "%s: %s", what, text);
 }
 
@@ -25,9 +26,12 @@ static const char *kind_of(mode_t m) {
 
 /* "4 MB", "64 KB" or "100 bytes" for a bound. */
 static void size_text(size_t n, char *buf, size_t len) {
-    if (n >= (1u << 20) && n % (1u << 20) == 0) snprintf(buf, len, "%zu MB", n >> 20);
-    else if (n >= 1024 && n % 1024 == 0) snprintf(buf, len, "%zu KB", n >> 10);
-    else snprintf(buf, len, "%zu bytes", n);
+    if (n >= (1u << 20) && n % (1u << 20) == 0)
+        snprintf(buf, len, "%zu MB", n >> 20);
+    else if (n >= 1024 && n % 1024 == 0)
+        snprintf(buf, len, "%zu KB", n >> 10);
+    else
+        snprintf(buf, len, "%zu bytes", n);
 }
 
 /* Reads up to `max` bytes into buf; *got says how many. */
@@ -59,13 +63,15 @@ int rfile_read(const char *path, size_t max_bytes, char **out, size_t *len,
         return -1;
     }
     if (!S_ISREG(st.st_mode)) {
-        snprintf(why, whylen, "not a regular file (%s; expected a file of text)",
+        snprintf(why, whylen,
+                 "not a regular file (%s; expected a file of text)",
                  kind_of(st.st_mode));
         close(fd);
         return -1;
     }
     if (st.st_size < 0 || (unsigned long long)st.st_size > max_bytes) {
-        snprintf(why, whylen, "larger than %s (expected at most %s)", limit, limit);
+        snprintf(why, whylen, "larger than %s (expected at most %s)", limit,
+                 limit);
         close(fd);
         return -1;
     }

@@ -73,12 +73,15 @@ START_TEST(test_src_map) {
     write_file(b, "w = 4;");
     cfgr_src_t s;
     char err[256] = "";
-    if (cfgr_src_load(&s, main_cfg, err, sizeof err) != 0) ck_abort_msg("%s", err);
+    if (cfgr_src_load(&s, main_cfg, err, sizeof err) != 0)
+        ck_abort_msg("%s", err);
     /* x, y, w, the rest of a's line 2, the rest of main's line 2, z */
     CHECK_EQ(s.n_lines, (size_t)6);
     CHECK(strstr(s.text, "@include") == NULL);
-    static const struct { int file; int line; } want[] = {
-        {0, 1}, {1, 1}, {2, 1}, {1, 2}, {0, 2}, {0, 3}};
+    static const struct {
+        int file;
+        int line;
+    } want[] = {{0, 1}, {1, 1}, {2, 1}, {1, 2}, {0, 2}, {0, 3}};
     const char *files[3] = {main_cfg, a, b};
     for (long n = 1; n <= 6; n++) {
         int line;
