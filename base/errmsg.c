@@ -1,6 +1,8 @@
 /* errmsg.c - see errmsg.h. */
 #include "errmsg.h"
 
+#include <gsl/gsl_errno.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -14,3 +16,5 @@ void sim_errorf(char *err, size_t errlen, const char *fmt, ...) {
     va_end(ap);
     if (n < 0) err[0] = '\0';
 }
+
+void sim_errors_init(void) { gsl_set_error_handler_off(); }

@@ -25,4 +25,12 @@
 void sim_errorf(char *err, size_t errlen, const char *fmt, ...)
     SIM_PRINTF_LIKE(3, 4);
 
+/* Turns off GSL's default error handler, which prints and abort()s (an
+ * allocation failure in gsl_rng_alloc, a domain error in a special
+ * function).  govsim checks what GSL returns (NULL, NaN, an error code)
+ * and reports it as its own one-line error.  Call once at start-up, before
+ * any thread starts; igraph's handler is set where igraph is used
+ * (models/net.c).  This function can't fail. */
+void sim_errors_init(void);
+
 #endif

@@ -237,3 +237,40 @@ size_t out_format_number(char buf[OUT_NUMBER_LEN], double x) {
     assert(n > 0 && n < OUT_NUMBER_LEN);
     return (size_t)n;
 }
+
+/* ---------------------------------------------------------------- terminal */
+
+bool out_term_is_control(int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+/* The terminal form of the character at s: its bytes (or "?", or U+FFFD)
+ * in *out, its length returned; *consumed gets the input bytes used. */
+static size_t term_char(const char *s, const char **out, size_t *consumed) {
+    int32_t cp = out_utf8_next(s, consumed);
+    if (cp < 0) return *out = OUT_UTF8_REPLACEMENT, sizeof OUT_UTF8_REPLACEMENT - 1;
+    if (out_term_is_control(cp)) return *out = "?", 1;
+    *out = s;
+    return *consumed;
+}
+
+void out_term_text(const char *src, char *dst, size_t len) {
+    size_t used = 0;
+    if (len == 0) return;
+    while (src && *src) {
+        const char *bytes;
+        size_t consumed, n = term_char(src, &bytes, &consumed);
+        if (used + n >= len) break;
+        memcpy(dst + used, bytes, n);
+        used += n;
+        src += consumed;
+    }
+    dst[used] = '\0';
+}
+
+void out_term_puts(FILE *fp, const char *src) {
+    while (src && *src) {
+        const char *bytes;
+        size_t consumed, n = term_char(src, &bytes, &consumed);
+        fwrite(bytes, 1, n, fp);
+        src += consumed;
+    }
+}

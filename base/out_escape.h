@@ -42,6 +42,24 @@
  * reads past a NUL.  This function can't fail. */
 int32_t out_utf8_next(const char *s, size_t *nbytes);
 
+/* --------------------------------------------------------------- terminal */
+
+/* Is code point cp a control character a terminal acts on (C0, DEL, C1:
+ * ESC starts a sequence that can clear the screen or set the window
+ * title, U+009B is CSI on its own)?  Every piece of text govsim prints on
+ * a terminal (tables, messages, progress) shows these as '?' and
+ * ill-formed UTF-8 as U+FFFD: see out_term_text, out_table.h. */
+bool out_term_is_control(int32_t cp);
+
+/* src as it may reach a terminal: controls as '?', ill-formed UTF-8 as
+ * U+FFFD, everything else unchanged.  dst (len >= 1) always receives a
+ * NUL-terminated string, cut between characters when it does not fit.
+ * This function can't fail. */
+void out_term_text(const char *src, char *dst, size_t len);
+
+/* The same, written to fp. */
+void out_term_puts(FILE *fp, const char *src);
+
 /* ---------------------------------------------------------------- strings */
 
 /* One CSV field (RFC 4180).  The field is quoted when it contains a comma,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "flow.h"
 #include "scn.h"
 
 #define ERR_MAX 2048
@@ -77,14 +78,32 @@ int cmd_check(int argc, char **argv) {
     scn_t s;
     char err[ERR_MAX];
     if (scn_load(&s, a.positional[0], err, sizeof err) != 0) {
-        fprintf(stderr, "%s\n", err);
+        cli_print_error("%s", err);
         return CLI_USAGE;
     }
-    printf("scenario %s: %s (%s)\n", s.id, s.name, s.path);
+    /* the same checks as run, so that check never says ok where run refuses */
+    if (flow_check(&s, err, sizeof err) != 0) {
+        cli_print_error("%s", err);
+        scn_free(&s);
+        return CLI_USAGE;
+    }
+    printf("scenario %s: ", s.id);
+    cli_print_text(s.name);
+    printf(" (");
+    cli_print_text(s.path);
+    printf(")\n");
     print_counts(&s);
+    flow_estimate_t e;
+    flow_estimate(&s, &e);
+    printf("  about %.3g cases per replication, at most about %.3g open at once "
+           "(%.3g MB)\n", e.cases, e.open_cases, e.bytes / 1e6);
     print_loads(&s);
     printf("\n");
-    for (size_t i = 0; i < s.n_warnings; i++) printf("warning: %s\n", s.warnings[i]);
+    for (size_t i = 0; i < s.n_warnings; i++) {
+        printf("warning: ");
+        cli_print_text(s.warnings[i]);
+        putchar('\n');
+    }
     printf("ok: %zu %s\n", s.n_warnings, plural(s.n_warnings, "warning", "warnings"));
     scn_free(&s);
     return CLI_OK;

@@ -265,7 +265,11 @@ static int print_tables(const compare_t *c, const exp_status_t *st) {
     double crn = compare_summarize(c, rows, order, &ok);
     if (!ok) return -1;
     const variant_t *base = &c->v[0];
-    printf("govsim compare: %s (%s)\n", base->s.name, c->scenario);
+    printf("govsim compare: ");
+    cli_print_text(base->s.name); /* names may hold terminal controls */
+    printf(" (");
+    cli_print_text(c->scenario);
+    printf(")\n");
     printf("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
            "seed %llu, %.1f s\n\n", c->n_variants, c->n_reps, base->s.days,
            base->s.warmup_days, (unsigned long long)base->s.seed, st->seconds);

@@ -242,7 +242,11 @@ static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t
 static void print_table(const scn_t *s, const run_options_t *o, const flow_group_t *groups,
                         size_t n_groups, const run_cell_t *cells, size_t done,
                         const exp_status_t *st, double events) {
-    printf("govsim run: %s (%s)\n", s->name, o->scenario);
+    printf("govsim run: ");
+    cli_print_text(s->name);
+    printf(" (");
+    cli_print_text(o->scenario);
+    printf(")\n");
     printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n",
            done, s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, events);
     static const flow_kpi_t headline[] = {
@@ -308,18 +312,18 @@ static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *
         write_summary_csv(dir, s, rows, n_rows, cells, err, sizeof err) != 0 ||
         write_replications_csv(dir, s, rows, n_rows, ctx, done_mask, reps, err,
                                sizeof err) != 0) {
-        fprintf(stderr, "govsim run: %s\n", err);
+        cli_print_error("govsim run: %s", err);
         return -1;
     }
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "summary.json", err, sizeof err);
     if (!fp) {
-        fprintf(stderr, "govsim run: %s\n", err);
+        cli_print_error("govsim run: %s", err);
         return -1;
     }
     json_summary(fp, s, o, rows, n_rows, cells, done, complete);
     if (out_file_commit(&f, err, sizeof err) != 0) {
-        fprintf(stderr, "govsim run: %s\n", err);
+        cli_print_error("govsim run: %s", err);
         return -1;
     }
     return 0;
@@ -332,14 +336,14 @@ int cmd_run(int argc, char **argv) {
     char err[1024];
     scn_t s;
     if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
-        fprintf(stderr, "%s\n", err);
+        cli_print_error("%s", err);
         return CLI_USAGE;
     }
     if (o.days) s.days = (int)o.days;
     if (o.seed_set) s.seed = o.seed;
     if (o.reps) s.replications = (int)o.reps;
     if (flow_check(&s, err, sizeof err) != 0) {
-        fprintf(stderr, "%s\n", err);
+        cli_print_error("%s", err);
         scn_free(&s);
         return CLI_USAGE;
     }
@@ -353,7 +357,7 @@ int cmd_run(int argc, char **argv) {
         return CLI_USAGE;
     }
     for (size_t w = 0; w < s.n_warnings; w++)
-        fprintf(stderr, "govsim run: warning: %s\n", s.warnings[w]);
+        cli_print_error("govsim run: warning: %s", s.warnings[w]);
     size_t reps = (size_t)s.replications;
     size_t n_groups = flow_groups(&s, NULL, 0);
     flow_group_t *groups = malloc(n_groups * sizeof *groups);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "out_escape.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
     va_list ap;
@@ -61,3 +62,15 @@ int cli_parse_double(const char *cmd, const char *option, const char *text,
     *out = v;
     return 0;
 }
+
+void cli_print_error(const char *fmt, ...) {
+    char line[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    out_term_puts(stderr, line);
+    fputc('\n', stderr);
+}
+
+void cli_print_text(const char *text) { out_term_puts(stdout, text); }

@@ -1,5 +1,7 @@
 #include "cfgr.h"
 
+#include "cfgr_src.h"
+
 #include <assert.h>
 #include <errno.h>
 #include <limits.h>
@@ -11,21 +13,21 @@
 
 #define MAX_DEPTH 64               /* nesting levels shown in a path        */
 #define QUOTE_MAX 40               /* chars of a bad text value quoted      */
-#define MAX_FILE_BYTES (64u << 20) /* larger is not a scenario              */
 #define MAX_SUGGEST_LEN 64         /* names longer than this get no advice  */
 #define MAX_LITERAL 64             /* chars of a numeric literal examined   */
 
 /* ------------------------------------------------------------ messages */
 
 /* Messages are one line whatever the input held (a "\n" escape in a
- * string, a CR from a CRLF file). */
+ * string, a CR from a CRLF file), and carry no control character a
+ * terminal would act on (ESC, or the C1 controls written in UTF-8). */
 static void make_one_line(char *s) {
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f) *s = ' ';
-}
-
-static void errno_text(int e, char *buf, size_t len) {
-    if (strerror_r(e, buf, len) != 0) snprintf(buf, len, "error %d", e);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s, next = (unsigned char)s[1];
+        if (c < 0x20 || c == 0x7f) *s = ' ';
+        else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) /* C1, e.g. CSI */
+            s[0] = '?', s[1] = ' ';
+    }
 }
 
 /* Writes "FILE:LINE: PATH: message" (no "PATH: " when path is empty) and
@@ -185,48 +187,6 @@ static int fail_type(const cfgr_t *r, const config_setting_t *s,
 
 /* ------------------------------------------------------------ files */
 
-/* The whole file, NUL-terminated, for the literal scan. */
-static int read_text(const cfgr_t *r, const char *path, char **out) {
-    *out = NULL;
-    char why[128];
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        errno_text(errno, why, sizeof why);
-        fail_file(r, "%s: cannot read: %s", path, why);
-        return -1;
-    }
-    size_t cap = 4096, n = 0;
-    char *text = malloc(cap);
-    int rc = text ? 0 : -1;
-    while (rc == 0) {
-        if (n + 1 >= cap) {
-            char *bigger = cap < MAX_FILE_BYTES ? realloc(text, cap * 2) : NULL;
-            if (!bigger) { rc = -1; break; }
-            text = bigger;
-            cap *= 2;
-        }
-        size_t got = fread(text + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) break;
-    }
-    int read_errno = ferror(f) ? errno : 0;
-    fclose(f);
-    if (rc != 0 || read_errno != 0) {
-        free(text);
-        if (read_errno == 0) {
-            fail_file(r, "%s: cannot read: larger than %u MB or out of memory",
-                      path, MAX_FILE_BYTES >> 20);
-        } else {
-            errno_text(read_errno, why, sizeof why);
-            fail_file(r, "%s: cannot read: %s", path, why);
-        }
-        return -1;
-    }
-    text[n] = '\0';
-    *out = text;
-    return 0;
-}
-
 /* An integer literal that libconfig 1.5 stores wrongly. */
 typedef struct wrapped {
     int line;
@@ -377,46 +337,95 @@ static const config_setting_t *setting_on_line(const config_setting_t *s,
 }
 
 static int report_wrapped(const cfgr_t *r, const config_t *cfg,
-                          const char *path, const wrapped_t *w) {
+                          const cfgr_src_t *src, const wrapped_t *w) {
     const config_setting_t *root = config_root_setting(cfg);
     const config_setting_t *at = setting_on_line(root, w->line, &w->stored);
     if (!at) at = setting_on_line(root, w->line, NULL);
     char where[256] = "integer literal";
     if (at) cfgr_path(at, where, sizeof where);
+    int line;
+    const char *path = cfgr_src_where(src, w->line, &line);
     if (w->suffix_l)
-        return fail_line(r, path, w->line, where,
+        return fail_line(r, path, line, where,
                          "%sL does not fit in 64 bits (expected a whole number "
                          "from %lld to %lld)", w->text, LLONG_MIN, LLONG_MAX);
     long long stored = at ? config_setting_get_int64(at) : w->stored;
     if (w->hex)
-        return fail_line(r, path, w->line, where,
+        return fail_line(r, path, line, where,
                          "%s does not fit in 32 bits, and libconfig 1.5 would "
                          "silently read it as %lld (write %sL)", w->text, stored,
                          w->text);
-    return fail_line(r, path, w->line, where,
+    return fail_line(r, path, line, where,
                      "%s does not fit in 32 bits, and libconfig 1.5 would "
                      "silently read it as %lld (write %sL for a large whole "
                      "number, or %s.0 for a decimal one)", w->text, stored,
                      w->text, w->text);
 }
 
-int cfgr_read_file(const cfgr_t *r, config_t *cfg, const char *path) {
-    char *text;
-    if (read_text(r, path, &text) != 0) return -1;
-    config_set_auto_convert(cfg, CONFIG_TRUE);
-    if (config_read_file(cfg, path) != CONFIG_TRUE) {
-        free(text);
-        const char *file = config_error_file(cfg) ? config_error_file(cfg) : path;
-        if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
-            return fail_line(r, file, config_error_line(cfg), "",
-                             "cannot read the file");
-        return fail_line(r, file, config_error_line(cfg), "", "syntax error: %s",
-                         config_error_text(cfg) ? config_error_text(cfg) : "?");
+/* The file names settings point to, kept by the tree itself (the root's
+ * hook, freed by config_destroy through the destructor). */
+static void free_names(void *names) { free(names); }
+
+/* Gives every setting the file and line it was written at (libconfig
+ * numbered the lines of the expanded text). */
+static void relocate(config_setting_t *s, const cfgr_src_t *src, char *const *names) {
+    if (s->line > 0) {
+        int line;
+        cfgr_src_where(src, (long)s->line, &line);
+        size_t i = s->line <= src->n_lines ? src->file[s->line - 1] : src->file[src->n_lines - 1];
+        s->line = (unsigned)line;
+        s->file = names[i];
     }
+    if (!config_setting_is_aggregate(s)) return;
+    for (int i = 0; i < config_setting_length(s); i++)
+        relocate(config_setting_get_elem(s, (unsigned)i), src, names);
+}
+
+/* One block holding the pointers and the file names they point to. */
+static char **copy_names(const cfgr_src_t *src) {
+    size_t bytes = src->n_files * sizeof(char *);
+    for (size_t i = 0; i < src->n_files; i++) bytes += strlen(src->files[i]) + 1;
+    char **names = malloc(bytes);
+    if (!names) return NULL;
+    char *p = (char *)(names + src->n_files);
+    for (size_t i = 0; i < src->n_files; i++) {
+        size_t n = strlen(src->files[i]) + 1;
+        memcpy(p, src->files[i], n);
+        names[i] = p;
+        p += n;
+    }
+    return names;
+}
+
+/* libconfig parses the expanded text; its includes were resolved already,
+ * and an include folder that cannot exist makes sure it opens nothing
+ * itself should any directive slip through. */
+static int parse_text(const cfgr_t *r, config_t *cfg, const cfgr_src_t *src) {
+    config_set_auto_convert(cfg, CONFIG_TRUE);
+    config_set_include_dir(cfg, "/nonexistent/govsim: includes are expanded before");
+    if (config_read_string(cfg, src->text) == CONFIG_TRUE) return 0;
+    int line;
+    const char *file = cfgr_src_where(src, config_error_line(cfg), &line);
+    return fail_line(r, file, line, "", "syntax error: %s",
+                     config_error_text(cfg) ? config_error_text(cfg) : "?");
+}
+
+int cfgr_read_file(const cfgr_t *r, config_t *cfg, const char *path) {
+    cfgr_src_t src;
+    int rc = cfgr_src_load(&src, path, r->err, r->errlen);
+    if (rc != 0 && r->err && r->errlen > 0) make_one_line(r->err);
+    if (rc == 0) rc = parse_text(r, cfg, &src);
     wrapped_t w;
-    bool found = find_wrapped_literal(text, &w);
-    free(text);
-    return found ? report_wrapped(r, cfg, path, &w) : 0;
+    if (rc == 0 && find_wrapped_literal(src.text, &w)) rc = report_wrapped(r, cfg, &src, &w);
+    char **names = rc == 0 ? copy_names(&src) : NULL;
+    if (rc == 0 && !names) rc = fail_file(r, "%s: out of memory", path);
+    if (rc == 0) {
+        config_set_destructor(cfg, free_names);
+        config_setting_set_hook(config_root_setting(cfg), names);
+        relocate(config_root_setting(cfg), &src, names);
+    }
+    cfgr_src_free(&src);
+    return rc;
 }
 
 /* ------------------------------------------------------------ structure */

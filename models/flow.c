@@ -368,11 +368,13 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
         double workdays = 0;
         for (int d = 0; d < 7; d++) workdays += s->calendar.workday[d];
         if (s->calendar.n_intervals == 0) workdays = 7;
-        double rate = per_day * workdays / (7 * 1440.0);
-        t = m->sim.now + rng_exponential(r, 1 / rate);
+        double mean = 1 / (per_day * workdays / (7 * 1440.0));
+        if (!(mean < WCAL_FAR)) return; /* a vanishing rate: no arrival */
+        t = m->sim.now + rng_exponential(r, mean);
     } else { /* during office hours: exponential in open minutes */
-        double rate = per_day / m->minutes_per_day;
-        t = wcal_add_working_time(&s->calendar, m->sim.now, rng_exponential(r, 1 / rate));
+        double mean = 1 / (per_day / m->minutes_per_day);
+        if (!(mean < WCAL_FAR)) return;
+        t = wcal_add_working_time(&s->calendar, m->sim.now, rng_exponential(r, mean));
     }
     schedule(m, t, EV_ARRIVAL, 0, data);
 }
@@ -556,6 +558,7 @@ static void on_outage(void *model, sim_t *sim, const evq_event_t *ev) {
     toggle(m, inc->target, repair ? -1 : 1);
     double next = repair ? rng_exponential(r, inc->mtbf_days * 1440 * sec)
                          : dist_sample(&inc->repair, r) / sec;
+    if (!(next >= 0 && next < WCAL_FAR)) return; /* never again */
     schedule(m, sim->now + next, EV_OUTAGE, 0, (proc << 1) | !repair);
 }
 
@@ -625,6 +628,68 @@ static void on_warmup(void *model, sim_t *sim, const evq_event_t *ev) {
 
 /* ---- set-up -------------------------------------------------------------- */
 
+/* Bytes an open case holds: the case, a task, an event and a place in a
+ * line, twice over because pools and queues grow by doubling. */
+#define BYTES_PER_OPEN_CASE \
+    (2.0 * (sizeof(flow_case_t) + sizeof(task_t) + sizeof(evq_event_t) + 32))
+
+static double highest_load(const scn_t *s) {
+    double top = 0;
+    for (size_t d = 0; d < s->n_departments; d++) {
+        double front, back;
+        scn_offered_load(s, (int)d, &front, &back);
+        top = fmax(top, fmax(isnan(front) ? 0 : front, isnan(back) ? 0 : back));
+    }
+    if (s->levers.one_stop)
+        for (size_t r = 0; r < s->n_regions; r++) top = fmax(top, scn_hall_load(s, (int)r));
+    return top;
+}
+
+void flow_estimate(const scn_t *s, flow_estimate_t *e) {
+    double workdays = 0;
+    for (int d = 0; d < 7; d++) workdays += s->calendar.workday[d];
+    if (s->calendar.n_intervals == 0) workdays = 7;
+    double days = (s->warmup_days + s->days) * workdays / 7.0;
+    e->cases = e->open_cases = 0;
+    for (size_t i = 0; i < s->n_services; i++) {
+        const scn_service_t *sv = &s->services[i];
+        e->cases += sv->per_day * days;
+        e->open_cases += sv->per_day * fmin(days, fmax(1.0, sv->limit_days));
+    }
+    e->max_load = highest_load(s);
+    if (e->max_load > 1) e->open_cases += e->cases * (1 - 1 / e->max_load);
+    e->open_cases = fmin(e->open_cases, e->cases);
+    e->bytes = e->open_cases * BYTES_PER_OPEN_CASE;
+}
+
+/* "1.4 GB", "350 MB" */
+static void bytes_text(double b, char *buf, size_t len) {
+    if (b >= 1e9) snprintf(buf, len, "%.3g GB", b / 1e9);
+    else snprintf(buf, len, "%.3g MB", b / 1e6);
+}
+
+static int check_volume(const scn_t *s, char *err, size_t errlen) {
+    flow_estimate_t e;
+    flow_estimate(s, &e);
+    char need[32], most[32];
+    bytes_text(e.bytes, need, sizeof need);
+    bytes_text(FLOW_MAX_BYTES, most, sizeof most);
+    if (e.cases > FLOW_MAX_CASES) {
+        snprintf(err, errlen, "%s: about %.3g cases per replication (per_day x "
+                 "working days; expected at most %.3g: lower per_day or days)",
+                 s->path, e.cases, FLOW_MAX_CASES);
+        return -1;
+    }
+    if (e.bytes > FLOW_MAX_BYTES) {
+        snprintf(err, errlen, "%s: about %.3g cases open at once (highest offered "
+                 "load %.3g) need about %s per replication (expected at most %s: "
+                 "add staff or windows, or lower per_day or days)", s->path,
+                 e.open_cases, e.max_load, need, most);
+        return -1;
+    }
+    return 0;
+}
+
 int flow_check(const scn_t *s, char *err, size_t errlen) {
     if (s->n_services > FLOW_MAX_SERVICES || s->n_regions > FLOW_MAX_REGIONS) {
         snprintf(err, errlen, "%s: at most %d services and %d regions", s->path,
@@ -637,6 +702,15 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
         if (n > FLOW_MAX_DEPTS_PER_REGION) {
             snprintf(err, errlen, "%s: region '%s': at most %d departments", s->path,
                      s->regions[rg].id, FLOW_MAX_DEPTS_PER_REGION);
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < s->n_incidents; i++) {
+        double mtbf = s->incidents[i].mtbf_days * s->levers.security;
+        if (!(mtbf >= FLOW_MIN_MTBF_DAYS && mtbf <= FLOW_MAX_MTBF_DAYS)) {
+            snprintf(err, errlen, "%s: incidents[%zu]: mtbf_days x security = %g "
+                     "(expected %g to %g days: outages that never let time advance)",
+                     s->path, i, mtbf, FLOW_MIN_MTBF_DAYS, FLOW_MAX_MTBF_DAYS);
             return -1;
         }
     }
@@ -663,7 +737,7 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
             }
         }
     }
-    return 0;
+    return check_volume(s, err, errlen);
 }
 
 static int setup_resources(flow_model_t *m) {

@@ -55,6 +55,12 @@
 #define FLOW_MAX_SERVICES 32
 #define FLOW_MAX_REGIONS 16
 #define FLOW_MAX_STEPS 24
+/* An incident's mean time between failures, times the security lever, in
+ * days: shorter cycles would only burn events (a vanishing one never lets
+ * time advance), longer ones overflow the clock.  The scenario loader
+ * keeps mtbf_days within 0.001..1e9 and security within 0.1..10. */
+#define FLOW_MIN_MTBF_DAYS 1e-4
+#define FLOW_MAX_MTBF_DAYS 1e10
 
 typedef enum {
     FLOW_K_COMPLETED,        /* cases finished after warm-up                 */
@@ -131,8 +137,27 @@ typedef struct flow_result {
     int interrupted;
 } flow_result_t;
 
-/* Check that the model can run this scenario (limits above).  Returns 0,
- * or -1 with a message. */
+/* What one replication of a scenario will hold, estimated before running
+ * so that an input that would exhaust memory or run for days is refused
+ * with a message instead (docs/scenario-format.md, "How big a run may
+ * be").  Cases still open at the end are, at worst, those an overloaded
+ * department cannot serve, A x (1 - 1 / load), plus those in flight
+ * (per_day x limit_days per service). */
+typedef struct flow_estimate {
+    double cases;            /* arrivals in one replication, warm-up too     */
+    double open_cases;       /* cases open at once, at worst                 */
+    double bytes;            /* memory they take                             */
+    double max_load;         /* highest offered load of any queue            */
+} flow_estimate_t;
+
+#define FLOW_MAX_CASES 1e8                   /* arrivals per replication   */
+#define FLOW_MAX_BYTES 2e9                   /* per replication, bytes     */
+
+void flow_estimate(const scn_t *s, flow_estimate_t *e);
+
+/* Check that the model can run this scenario (limits above, and the
+ * estimate within FLOW_MAX_CASES and FLOW_MAX_BYTES).  Returns 0, or -1
+ * with a message. */
 int flow_check(const scn_t *s, char *err, size_t errlen);
 
 /* Run replication `rep`.  out->kpi is allocated here (free with

@@ -42,7 +42,7 @@ static glyph_t next_glyph(const char *s) {
     if (cp < 0) {
         g.bytes = OUT_UTF8_REPLACEMENT;
         g.len = sizeof OUT_UTF8_REPLACEMENT - 1;
-    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+    } else if (out_term_is_control(cp)) {
         g.bytes = "?";
         g.len = 1;
     } else if (is_wide(cp)) {

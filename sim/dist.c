@@ -1,4 +1,5 @@
 #include "dist.h"
+#include "rfile.h"
 #include "rng.h"
 
 #include <assert.h>
@@ -24,6 +25,7 @@
  * rejected without evaluating log-gamma at huge arguments. */
 #define MIN_WEIBULL_SHAPE_TRIED 0.01
 #define MAX_EMPIRICAL_VALUES 10000000u
+#define MAX_EMPIRICAL_BYTES (64u << 20) /* an empirical(...) file         */
 #define ECHO_MAX 80              /* chars of the input echoed in a message */
 #define QUOTE_MAX 40             /* chars of a bad token quoted            */
 
@@ -106,11 +108,6 @@ static int fail(const parse_ctx_t *c, const char *fmt, ...) {
 static int fail_plain(const parse_ctx_t *c, const char *msg) {
     if (c->err && c->errlen > 0) snprintf(c->err, c->errlen, "%s", msg);
     return -1;
-}
-
-/* strerror is not guaranteed thread-safe; replications parse in threads. */
-static void errno_text(int e, char *buf, size_t len) {
-    if (strerror_r(e, buf, len) != 0) snprintf(buf, len, "error %d", e);
 }
 
 /* ----------------------------------------------------------------- numbers */
@@ -480,6 +477,21 @@ static bool looks_like_header(const char *field) {
     return is_name_start(*field) || *field == '"';
 }
 
+/* At most QUOTE_MAX bytes of a field for a message, bytes other than
+ * printable ASCII written as \xNN (a binary file must not put terminal
+ * controls or raw bytes into a message). */
+static void quote_field(const char *field, char *buf, size_t len) {
+    size_t used = 0, n = 0;
+    buf[0] = '\0';
+    for (const unsigned char *p = (const unsigned char *)field; *p && n < QUOTE_MAX; p++, n++) {
+        int w = *p >= 0x20 && *p < 0x7f ? snprintf(buf + used, len - used, "%c", *p)
+                                         : snprintf(buf + used, len - used, "\\x%02x", *p);
+        if (w < 0 || (size_t)w >= len - used) break;
+        used += (size_t)w;
+    }
+    if (strlen(field) > QUOTE_MAX && used + 4 < len) strcat(buf, "...");
+}
+
 /* One data line's value into b, or fail() naming path and line. */
 static int add_value(const parse_ctx_t *c, value_buf_t *b, const char *field,
                      const char *path, size_t lineno) {
@@ -488,15 +500,16 @@ static int add_value(const parse_ctx_t *c, value_buf_t *b, const char *field,
     if (len == 0)
         return fail(c, "%s:%zu: the first field is empty (expected a number)",
                     path, lineno);
+    char quoted[4 * QUOTE_MAX + 8];
+    quote_field(field, quoted, sizeof quoted);
     if (parse_decimal(field, len, &x) != 0)
-        return fail(c, "%s:%zu: '%.*s%s' is not a number", path, lineno,
-                    QUOTE_MAX, field, len > QUOTE_MAX ? "..." : "");
+        return fail(c, "%s:%zu: '%s' is not a number", path, lineno, quoted);
     if (x < 0)
-        return fail(c, "%s:%zu: %.*s is negative (durations must be >= 0)",
-                    path, lineno, QUOTE_MAX, field);
+        return fail(c, "%s:%zu: %s is negative (durations must be >= 0)",
+                    path, lineno, quoted);
     if (x > MAX_PARAM_VALUE)
-        return fail(c, "%s:%zu: %.*s is too large (expected at most %g)",
-                    path, lineno, QUOTE_MAX, field, MAX_PARAM_VALUE);
+        return fail(c, "%s:%zu: %s is too large (expected at most %g)",
+                    path, lineno, quoted, MAX_PARAM_VALUE);
     if (b->n == MAX_EMPIRICAL_VALUES)
         return fail(c, "%s:%zu: more than %u values (the limit)", path,
                     lineno, MAX_EMPIRICAL_VALUES);
@@ -505,30 +518,31 @@ static int add_value(const parse_ctx_t *c, value_buf_t *b, const char *field,
     return 0;
 }
 
-/* Reads the lines of an open file into b. */
-static int read_lines(const parse_ctx_t *c, FILE *f, const char *path,
+/* Reads the lines of a file's text (which it edits) into b.  A NUL byte
+ * is refused: it would silently end a line early. */
+static int read_lines(const parse_ctx_t *c, char *text, size_t len, const char *path,
                       value_buf_t *b) {
-    char *line = NULL;
-    size_t cap = 0;
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t lineno = 1;
+        for (const char *p = text; p < nul; p++) lineno += *p == '\n';
+        return fail(c, "%s:%zu: a NUL byte (expected text)", path, lineno);
+    }
     size_t lineno = 0;
     bool seen_content = false; /* past the place where a header may be */
     int rc = 0;
-    errno = 0;
-    while (rc == 0 && getline(&line, &cap, f) != -1) {
+    for (char *line = text; rc == 0 && line < text + len;) {
+        char *nl = memchr(line, '\n', (size_t)(text + len - line));
+        if (nl) *nl = '\0';
         lineno++;
         bool blank;
         char *field = first_field(line, &blank);
+        line = nl ? nl + 1 : text + len;
         if (blank) continue;
         bool header = !seen_content && looks_like_header(field);
         seen_content = true;
         if (!header) rc = add_value(c, b, field, path, lineno);
     }
-    if (rc == 0 && ferror(f)) {
-        char why[128];
-        errno_text(errno ? errno : EIO, why, sizeof why);
-        rc = fail(c, "error reading %s: %s", path, why);
-    }
-    free(line);
     return rc;
 }
 
@@ -544,17 +558,17 @@ static char *resolve_path(const char *base_dir, const char *name) {
     return path;
 }
 
-/* Loads the values of `path` into d (as DIST_EMPIRICAL). */
+/* Loads the values of `path` into d (as DIST_EMPIRICAL): a regular file
+ * of bounded size only (not a folder, a FIFO that would block, or
+ * /dev/zero that would fill memory). */
 static int load_empirical(const parse_ctx_t *c, dist_t *d, const char *path) {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        char why[128];
-        errno_text(errno, why, sizeof why);
-        return fail(c, "cannot open %s: %s", path, why);
-    }
+    char *text, why[160];
+    size_t len;
+    if (rfile_read(path, MAX_EMPIRICAL_BYTES, &text, &len, why, sizeof why) != 0)
+        return fail(c, "%s: %s", path, why);
     value_buf_t b = {NULL, 0, 0};
-    int rc = read_lines(c, f, path, &b);
-    fclose(f);
+    int rc = read_lines(c, text, len, path, &b);
+    free(text);
     if (rc == 0 && b.n == 0)
         rc = fail(c, "no values in %s (expected one number per line)", path);
     if (rc != 0) {

@@ -363,6 +363,7 @@ double wcal_minutes_per_day(const wcal_t *c) { return c->minutes_per_day; }
 bool wcal_is_open(const wcal_t *c, double t) {
     assert(t >= 0);
     if (always_open(c)) return true;
+    if (t >= WCAL_FAR) return false;
     long long d = day_of(t);
     if (!is_working_day(c, d)) return false;
     double x = t - day_start(d);
@@ -374,7 +375,7 @@ bool wcal_is_open(const wcal_t *c, double t) {
 double wcal_next_open(const wcal_t *c, double t) {
     assert(t >= 0);
     if (always_open(c) || isinf(t)) return t;
-    if (c->n_workdays == 0) return INFINITY;
+    if (c->n_workdays == 0 || t >= WCAL_FAR) return INFINITY;
     long long d = day_of(t);
     if (is_working_day(c, d)) {
         double x = t - day_start(d);
@@ -409,7 +410,7 @@ double wcal_next_close(const wcal_t *c, double t) {
     assert(t >= 0);
     if (always_open(c)) return INFINITY;
     double s = wcal_next_open(c, t);
-    if (isinf(s)) return INFINITY;
+    if (s >= WCAL_FAR) return INFINITY;
     long long d = day_of(s);
     double x = s - day_start(d);
     size_t i = 0;
@@ -427,7 +428,7 @@ double wcal_working_time(const wcal_t *c, double t0, double t1) {
     if (t1 <= t0) return 0.0;
     if (always_open(c)) return t1 - t0;
     if (c->n_workdays == 0) return 0.0;
-    if (isinf(t1)) return INFINITY;
+    if (t1 >= WCAL_FAR) return INFINITY;
     long long d0 = day_of(t0), d1 = day_of(t1);
     double x0 = t0 - day_start(d0), x1 = t1 - day_start(d1);
     if (d0 == d1) return is_working_day(c, d0) ? open_within(c, x0, x1) : 0.0;
@@ -455,11 +456,9 @@ static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
     return d + 7 * (long long)weeks;
 }
 
-double wcal_add_working_time(const wcal_t *c, double t, double work) {
-    assert(t >= 0 && work >= 0);
-    if (always_open(c)) return t + work;
-    if (isinf(t) || isinf(work) || c->n_workdays == 0) return INFINITY;
-    if (work == 0.0) return t;
+/* wcal_add_working_time for t and work below WCAL_FAR, work > 0, and a
+ * calendar with working days. */
+static double add_working_time(const wcal_t *c, double t, double work) {
     long long d = day_of(t);
     double x = t - day_start(d);
     if (is_working_day(c, d)) {
@@ -480,4 +479,16 @@ double wcal_add_working_time(const wcal_t *c, double t, double work) {
             work -= avail;
         }
     }
+}
+
+/* Work beyond WCAL_FAR minutes cannot end before WCAL_FAR (an instant
+ * gains at most one minute of work per minute), so that is "never" before
+ * any day is computed; the week arithmetic then stays far inside 64 bits. */
+double wcal_add_working_time(const wcal_t *c, double t, double work) {
+    assert(t >= 0 && work >= 0);
+    if (always_open(c)) return t + work;
+    if (t >= WCAL_FAR || work >= WCAL_FAR || c->n_workdays == 0) return INFINITY;
+    if (work == 0.0) return t;
+    double end = add_working_time(c, t, work);
+    return end >= WCAL_FAR ? INFINITY : end;
 }

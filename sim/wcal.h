@@ -25,6 +25,12 @@
 
 #define WCAL_DAY 1440.0
 #define WCAL_WEEK (7 * 1440.0)
+/* Instants at or after WCAL_FAR (2^52 minutes, about 8.6 billion years)
+ * are "never": the queries below answer INFINITY (or "closed") for them,
+ * and wcal_add_working_time answers INFINITY when the result would reach
+ * it, so that day numbers always fit in 64 bits and times stay exact to
+ * the minute.  A simulation ends long before. */
+#define WCAL_FAR 4503599627370496.0
 #define WCAL_MAX_INTERVALS 8
 
 typedef struct wcal {
@@ -76,7 +82,8 @@ double wcal_next_close(const wcal_t *c, double t);
 double wcal_working_time(const wcal_t *c, double t0, double t1);
 
 /* The instant at which `work` minutes of open time have elapsed after t
- * (t + work for an always-open calendar; INFINITY if never). */
+ * (t + work for an always-open calendar; INFINITY if never, or at or
+ * after WCAL_FAR). */
 double wcal_add_working_time(const wcal_t *c, double t, double work);
 
 /* Open minutes in one working day (0 for always-open: callers treat that

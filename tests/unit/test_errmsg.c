@@ -2,6 +2,9 @@
  * itself, truncation that still terminates, and the calls that must not
  * write at all. */
 #include <check.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <math.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -52,6 +55,17 @@ START_TEST(test_encoding_error_leaves_empty_message) {
 }
 END_TEST
 
+/* After sim_errors_init a GSL domain error returns a value instead of
+ * aborting the process (the default handler would abort here). */
+START_TEST(test_gsl_errors_do_not_abort) {
+    sim_errors_init();
+    double v = gsl_sf_lngamma(0.0);
+    CHECK(!isfinite(v) || v != v || v > 1e300);
+    gsl_sf_result r;
+    CHECK(gsl_sf_lngamma_e(-1.0, &r) != GSL_SUCCESS);
+}
+END_TEST
+
 extern Suite *suite_errmsg(void);
 Suite *suite_errmsg(void) {
     Suite *s = suite_create("errmsg");
@@ -60,6 +74,7 @@ Suite *suite_errmsg(void) {
     tcase_add_test(tc, test_truncates_and_terminates);
     tcase_add_test(tc, test_no_buffer_writes_nothing);
     tcase_add_test(tc, test_encoding_error_leaves_empty_message);
+    tcase_add_test(tc, test_gsl_errors_do_not_abort);
     suite_add_tcase(s, tc);
     return s;
 }

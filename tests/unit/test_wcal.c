@@ -597,6 +597,30 @@ START_TEST(test_huge_work) {
 }
 END_TEST
 
+/* Work so large that it ends after WCAL_FAR (arrivals at a vanishing
+ * rate draw such gaps): "never", not a wrapped day number in the past.
+ * 4e8 weeks of work (2100 minutes a week) from Wednesday 10:00 still end
+ * exactly on Wednesday 10:00 of week 400000001, computed here by hand. */
+START_TEST(test_work_beyond_far) {
+    wcal_t c;
+    make_office(&c);
+    double t = at(1, 2, 10, 0);
+    CHECK(isinf(wcal_add_working_time(&c, t, 1e300)));
+    CHECK(isinf(wcal_add_working_time(&c, t, 4.8e302)));
+    CHECK(isinf(wcal_add_working_time(&c, t, WCAL_FAR)));
+    CHECK(isinf(wcal_add_working_time(&c, t, WCAL_FAR / 2))); /* ends past it */
+    CHECK(isinf(wcal_add_working_time(&c, 1e300, 10)));
+    CHECK(isinf(wcal_next_open(&c, 1e300)));
+    CHECK(isinf(wcal_next_close(&c, 1e300)));
+    CHECK(!wcal_is_open(&c, 1e300));
+    CHECK(isinf(wcal_working_time(&c, 0, 1e300)));
+    double w = 4e8 * 2100.0;
+    double expected = ((400000001.0 - 1) * 7 + 2) * 1440 + 10 * 60;
+    CHECK_NEAR(wcal_add_working_time(&c, t, w), expected, 1e-3);
+    wcal_free(&c);
+}
+END_TEST
+
 extern Suite *suite_wcal(void);
 Suite *suite_wcal(void) {
     Suite *s = suite_create("wcal");
@@ -621,6 +645,7 @@ Suite *suite_wcal(void) {
     tcase_add_test(tc, test_long_spans_vs_days);
     tcase_add_test(tc, test_add_inverse_property);
     tcase_add_test(tc, test_huge_work);
+    tcase_add_test(tc, test_work_beyond_far);
     suite_add_tcase(s, tc);
     return s;
 }
