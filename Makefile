@@ -18,7 +18,7 @@ DESTDIR ?=
 MPI     ?= 0
 # The MPI build gets its own directory and binary name, so its objects never
 # mix with the normal ones and `make MPI=1` never replaces ./govsim (which
-# the tests run).  Without MPI=1 nothing needs MPI headers: study/exp_mpi.c
+# the tests run).  Without MPI=1 nothing needs MPI headers: study/runner_mpi.c
 # then compiles to a single-process stand-in.
 ifeq ($(MPI),1)
 BUILD   ?= build-mpi
@@ -102,7 +102,7 @@ $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 
 # The MPI test program needs only the MPI layer, the RNG streams and the progress reporter, so
 # tests/mpi/run.sh does not wait for a whole second build of the library.
-$(BUILD)/test_exp_mpi: $(BUILD)/tests/mpi/test_exp_mpi.o $(BUILD)/study/exp_mpi.o $(BUILD)/study/exp.o $(BUILD)/sim/rng.o \
+$(BUILD)/test_runner_mpi: $(BUILD)/tests/mpi/test_runner_mpi.o $(BUILD)/study/runner_mpi.o $(BUILD)/study/runner.o $(BUILD)/sim/rng.o \
                       $(BUILD)/output/out_progress.o $(BUILD)/base/clock.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
@@ -170,10 +170,10 @@ lint:
 	    $(INC_all) base sim models study output cli bench tests/unit tests/mpi
 	clang-tidy --quiet $(wildcard base/*.c sim/*.c models/*.c study/*.c output/*.c cli/*.c bench/*.c) -- \
 	    -std=c11 $(DEFS) $(MPI_INC) $(INC_all) $(PKG_CFLAGS)
-	@# The MPI half of exp_mpi.c (and its test) only exists with -DGOVSIM_MPI.
+	@# The MPI half of runner_mpi.c (and its test) only exists with -DGOVSIM_MPI.
 	@if command -v mpicc >/dev/null 2>&1; then \
-	    echo "clang-tidy (MPI): study/exp_mpi.c tests/mpi/test_exp_mpi.c"; \
-	    clang-tidy --quiet study/exp_mpi.c tests/mpi/test_exp_mpi.c -- -std=c11 $(DEFS) -DGOVSIM_MPI \
+	    echo "clang-tidy (MPI): study/runner_mpi.c tests/mpi/test_runner_mpi.c"; \
+	    clang-tidy --quiet study/runner_mpi.c tests/mpi/test_runner_mpi.c -- -std=c11 $(DEFS) -DGOVSIM_MPI \
 	        $$(mpicc --showme:compile) $(INC_all) $(PKG_CFLAGS) || exit 1; \
 	else echo "lint: mpicc not found, MPI code not checked"; fi
 

@@ -28,7 +28,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "evq.h"
-#include "exp.h"
+#include "runner.h"
 #include "flow.h"
 #include "qnet.h"
 #include "rng.h"
@@ -115,17 +115,17 @@ static int bench_mm1(uint64_t customers, double rate, const char *service) {
         fprintf(stderr, "govsim bench: warning: offered load %.3g >= 1: the "
                         "queue grows without bound\n", load);
     spec.horizon = (double)customers / rate;
-    qnet_result_t res;
+    qnet_result_t results;
     double t0 = clock_wall_seconds();
-    int rc = qnet_run(&spec, 1, 0, NULL, &res);
+    int rc = qnet_run(&spec, 1, 0, NULL, &results);
     double secs = clock_wall_seconds() - t0;
     dist_free(&spec.station[0].service);
     if (rc != 0) return CLI_FAILURE;
     printf("bench mm1 customers=%.0f events=%llu seconds=%.3f events_per_s=%.0f "
            "customers_per_s=%.0f peak_rss_kb=%ld mean_wait=%.4f\n",
-           res.completed, (unsigned long long)res.events, secs,
-           (double)res.events / secs, res.completed / secs, peak_rss_kb(),
-           res.station[0].wq);
+           results.completed, (unsigned long long)results.events, secs,
+           (double)results.events / secs, results.completed / secs, peak_rss_kb(),
+           results.station[0].wq);
     return CLI_OK;
 }
 

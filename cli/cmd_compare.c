@@ -33,7 +33,7 @@
 
 #include "cli.h"
 #include "compare.h"
-#include "exp.h"
+#include "runner.h"
 #include "flow.h"
 #include "kpi_rows.h"
 #include "out_csv.h"
@@ -243,7 +243,7 @@ static void output_dir(const compare_t *c, char *dir, size_t len) {
 
 static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     compare_t *c = ctx;
-    return flow_run(&c->v[point].s, (uint32_t)rep, stop, &c->v[point].res[rep]);
+    return flow_run(&c->v[point].s, (uint32_t)rep, stop, &c->v[point].results[rep]);
 }
 
 /* The reforms of the folder that were not run, one line each. */
@@ -258,7 +258,7 @@ static void print_skipped(const compare_t *c) {
     }
 }
 
-static int print_tables(const compare_t *c, const exp_status_t *st) {
+static int print_tables(const compare_t *c, const runner_status_t *st) {
     compare_row_t rows[MAX_VARIANTS];
     size_t order[MAX_VARIANTS];
     bool ok;
@@ -485,9 +485,9 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
 static void cleanup(compare_t *c) {
     for (size_t i = 0; i < c->n_variants; i++) {
         variant_t *v = &c->v[i];
-        if (v->res)
-            for (size_t r = 0; r < c->n_reps; r++) flow_result_free(&v->res[r]);
-        free(v->res);
+        if (v->results)
+            for (size_t r = 0; r < c->n_reps; r++) flow_result_free(&v->results[r]);
+        free(v->results);
         if (v->built) scn_free(&v->s);
     }
     for (size_t i = 0; i < c->n_reforms; i++) reform_free(&c->reforms[i]);
@@ -514,7 +514,7 @@ int cmd_compare(int argc, char **argv) {
     rc = CLI_FAILURE;
     c->n_reps = (size_t)c->v[0].s.replications;
     for (size_t i = 0; i < c->n_variants; i++)
-        if (!(c->v[i].res = calloc(c->n_reps, sizeof(flow_result_t)))) goto out;
+        if (!(c->v[i].results = calloc(c->n_reps, sizeof(flow_result_t)))) goto out;
     b = calloc(c->n_reps, sizeof *b);
     x = calloc(c->n_reps, sizeof *x);
     size_t n_groups = flow_groups(&c->v[0].s, NULL, 0);
@@ -523,9 +523,9 @@ int cmd_compare(int argc, char **argv) {
     if (!b || !x || !groups || !rows) goto out;
     flow_groups(&c->v[0].s, groups, n_groups);
     out_progress_t prog;
-    exp_config_t cfg = {c->n_variants, c->n_reps, c->threads,
+    runner_config_t cfg = {c->n_variants, c->n_reps, c->threads,
                         cli_progress(&prog, c->quiet, false, "compare")};
-    exp_status_t st = exp_run(&cfg, task, c, NULL);
+    runner_status_t st = runner_run(&cfg, task, c, NULL);
     if (st.interrupted || st.done != c->n_variants * c->n_reps) {
         fprintf(stderr, "govsim compare: %s; nothing written\n",
                 st.interrupted ? "interrupted" : "a replication ran out of memory");

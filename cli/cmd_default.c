@@ -23,7 +23,7 @@
 
 #include "cli.h"
 #include "clock.h"
-#include "exp.h"
+#include "runner.h"
 #include "out_dir.h"
 #include "out_file.h"
 #include "out_html.h"

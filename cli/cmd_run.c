@@ -18,7 +18,7 @@
 
 #include "cli.h"
 #include "kpi_rows.h"
-#include "exp.h"
+#include "runner.h"
 #include "flow.h"
 #include "out_csv.h"
 #include "out_dir.h"
@@ -41,7 +41,7 @@ typedef struct run_options {
 
 typedef struct run_ctx {
     const scn_t *s;
-    flow_result_t *res;     /* one per replication */
+    flow_result_t *results;     /* one per replication */
 } run_ctx_t;
 
 /* Summary of one KPI of one group across replications, and how far its
@@ -77,7 +77,7 @@ static void censoring_json(out_json_t *j, const kpi_censoring_t *c) {
 static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     run_ctx_t *c = ctx;
     (void)point;
-    return flow_run(c->s, (uint32_t)rep, stop, &c->res[rep]);
+    return flow_run(c->s, (uint32_t)rep, stop, &c->results[rep]);
 }
 
 static int parse(int argc, char **argv, run_options_t *o) {
@@ -142,7 +142,7 @@ static int write_replications_csv(const char *dir, const scn_t *s, const kpi_row
                 out_cell_str(s->id), out_cell_str("baseline"), out_cell_num((double)rep),
                 out_cell_str(r->service), out_cell_str(r->region), out_cell_str(r->dept),
                 out_cell_str(flow_kpi_name(r->kpi)),
-                out_cell_num(flow_kpi(&ctx->res[rep], r->group, r->kpi))};
+                out_cell_num(flow_kpi(&ctx->results[rep], r->group, r->kpi))};
             out_csv_row(fp, row, sizeof row / sizeof *row);
         }
     }
@@ -241,7 +241,7 @@ static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t
 
 static void print_table(const scn_t *s, const run_options_t *o, const flow_group_t *groups,
                         size_t n_groups, const run_cell_t *cells, size_t done,
-                        const exp_status_t *st, double events) {
+                        const runner_status_t *st, double events) {
     printf("govsim run: ");
     cli_print_text(s->name);
     printf(" (");
@@ -367,12 +367,12 @@ int cmd_run(int argc, char **argv) {
     double *values = malloc(reps * sizeof *values);
     kpi_row_t *rows = malloc(n_groups * FLOW_K_COUNT * sizeof *rows);
     int rc = CLI_FAILURE;
-    if (!groups || !ctx.res || !done_mask || !cells || !values || !rows) goto out;
+    if (!groups || !ctx.results || !done_mask || !cells || !values || !rows) goto out;
     flow_groups(&s, groups, n_groups);
 
     out_progress_t prog;
-    exp_config_t cfg = {1, reps, o.threads, cli_progress(&prog, o.quiet, false, s.id)};
-    exp_status_t st = exp_run(&cfg, run_task, &ctx, done_mask);
+    runner_config_t cfg = {1, reps, o.threads, cli_progress(&prog, o.quiet, false, s.id)};
+    runner_status_t st = runner_run(&cfg, run_task, &ctx, done_mask);
     if (st.failed) {
         fprintf(stderr, "govsim run: %zu replications ran out of memory\n", st.failed);
         goto out;
@@ -384,13 +384,13 @@ int cmd_run(int argc, char **argv) {
     }
     double events = 0;
     for (size_t r = 0; r < reps; r++)
-        if (done_mask[r]) events += (double)ctx.res[r].events;
+        if (done_mask[r]) events += (double)ctx.results[r].events;
     for (size_t g = 0; g < n_groups; g++) {
-        kpi_censoring_t cens = kpi_censoring(ctx.res, done_mask, reps, g);
+        kpi_censoring_t cens = kpi_censoring(ctx.results, done_mask, reps, g);
         for (int k = 0; k < FLOW_K_COUNT; k++) {
             size_t n = 0;
             for (size_t r = 0; r < reps; r++)
-                if (done_mask[r]) values[n++] = flow_kpi(&ctx.res[r], g, (flow_kpi_t)k);
+                if (done_mask[r]) values[n++] = flow_kpi(&ctx.results[r], g, (flow_kpi_t)k);
             cells[g * FLOW_K_COUNT + k].ci = kpi_ci(values, n, (flow_kpi_t)k);
             cells[g * FLOW_K_COUNT + k].cens = cens;
         }
@@ -424,9 +424,9 @@ int cmd_run(int argc, char **argv) {
         rc = CLI_OK;
     }
 out:
-    if (ctx.res)
-        for (size_t r = 0; r < reps; r++) flow_result_free(&ctx.res[r]);
-    free(ctx.res);
+    if (ctx.results)
+        for (size_t r = 0; r < reps; r++) flow_result_free(&ctx.results[r]);
+    free(ctx.results);
     free(done_mask);
     free(cells);
     free(values);

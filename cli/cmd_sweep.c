@@ -44,15 +44,15 @@
 #include "cli.h"
 #include "clock.h"
 #include "errmsg.h"
-#include "exp.h"
-#include "exp_mpi.h"
+#include "runner.h"
+#include "runner_mpi.h"
 #include "out_csv.h"
 #include "out_escape.h"
 #include "out_file.h"
 #include "sweep.h"
 #include "sweep_out.h"
 
-typedef struct run {
+typedef struct sweep_run {
     sweep_t sw;
     scn_t **scn;                /* per point: built while its replications
                                    run (lazily), else NULL                   */
@@ -62,20 +62,20 @@ typedef struct run {
     size_t mpi_point;           /* MPI worker: the point it holds, or SIZE_MAX */
     double *reform_cost;        /* per point, yuan per year                  */
     size_t n_points, n_reps, n_kpis;
-    double *res;                /* [point][rep][kpi]                         */
+    double *results;                /* [point][rep][kpi]                         */
     unsigned char *have;        /* per point: 1 when all its results are in  */
     atomic_size_t *left;        /* per point: replications still running     */
     FILE *partial;              /* results.partial.csv, appended             */
     pthread_mutex_t lock;       /* guards partial and have                   */
     int write_failed;
-} run_t;
+} sweep_run_t;
 
-static double *slot(const run_t *r, size_t p, size_t rep) {
-    return r->res + (p * r->n_reps + rep) * r->n_kpis;
+static double *slot(const sweep_run_t *r, size_t p, size_t rep) {
+    return r->results + (p * r->n_reps + rep) * r->n_kpis;
 }
 
 /* One row of results: point, replication, KPI values (exact decimals). */
-static void write_result_row(FILE *fp, const run_t *r, size_t p, size_t rep) {
+static void write_result_row(FILE *fp, const sweep_run_t *r, size_t p, size_t rep) {
     fprintf(fp, "%zu,%zu", p, rep);
     const double *v = slot(r, p, rep);
     for (size_t k = 0; k < r->n_kpis; k++) {
@@ -89,14 +89,14 @@ static void write_result_row(FILE *fp, const run_t *r, size_t p, size_t rep) {
     fputc('\n', fp);
 }
 
-static void write_results_header(FILE *fp, const run_t *r) {
+static void write_results_header(FILE *fp, const sweep_run_t *r) {
     fputs("point,replication", fp);
     for (size_t k = 0; k < r->n_kpis; k++) fprintf(fp, ",%s", flow_kpi_name(r->sw.kpis[k]));
     fputc('\n', fp);
 }
 
 /* Point p is whole: append its rows, durably, before counting it done. */
-static void point_done(run_t *r, size_t p) {
+static void point_done(sweep_run_t *r, size_t p) {
     pthread_mutex_lock(&r->lock);
     if (r->partial && !r->write_failed) { /* after a failed write, none: no glued rows */
         for (size_t rep = 0; rep < r->n_reps; rep++) write_result_row(r->partial, r, p, rep);
@@ -118,7 +118,7 @@ enum { POINT_NONE, POINT_BUILDING, POINT_READY, POINT_FAILED };
 
 /* Point p's scenario, built on first use; NULL if that failed (the
  * message is on stderr, once). */
-static scn_t *point_scn(run_t *r, size_t p) {
+static scn_t *point_scn(sweep_run_t *r, size_t p) {
     pthread_mutex_lock(&r->build_lock);
     while (r->state[p] == POINT_BUILDING) pthread_cond_wait(&r->built, &r->build_lock);
     if (r->state[p] == POINT_NONE) {
@@ -144,7 +144,7 @@ static scn_t *point_scn(run_t *r, size_t p) {
 }
 
 /* Free point p's scenario (its replications are done). */
-static void point_release(run_t *r, size_t p) {
+static void point_release(sweep_run_t *r, size_t p) {
     pthread_mutex_lock(&r->build_lock);
     scn_t *scn = r->scn[p];
     r->scn[p] = NULL;
@@ -155,7 +155,7 @@ static void point_release(run_t *r, size_t p) {
 }
 
 /* Replication rep of point p into its slot. */
-static int compute(run_t *r, size_t p, size_t rep, const atomic_int *stop, double *out) {
+static int compute(sweep_run_t *r, size_t p, size_t rep, const atomic_int *stop, double *out) {
     scn_t *scn = point_scn(r, p);
     if (!scn) return -1;
     flow_result_t fr;
@@ -173,7 +173,7 @@ static int compute(run_t *r, size_t p, size_t rep, const atomic_int *stop, doubl
 }
 
 static int task(void *ctx, size_t p, size_t rep, const atomic_int *stop) {
-    run_t *r = ctx;
+    sweep_run_t *r = ctx;
     if (r->have[p]) return 0; /* resumed: already in results.partial.csv */
     int rc = compute(r, p, rep, stop, slot(r, p, rep));
     if (rc != 0) return rc;
@@ -188,13 +188,13 @@ static int task(void *ctx, size_t p, size_t rep, const atomic_int *stop) {
  * worker gets its tasks in order, in batches: it keeps the point it is on
  * and frees it when it moves to another. */
 static int mpi_task(void *ctx, size_t p, size_t rep, double *out) {
-    run_t *r = ctx;
+    sweep_run_t *r = ctx;
     if (r->mpi_point != p && r->mpi_point != SIZE_MAX) point_release(r, r->mpi_point);
     r->mpi_point = p;
     return compute(r, p, rep, NULL, out) == 0 ? 0 : -1;
 }
 static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
-    run_t *r = ctx;
+    sweep_run_t *r = ctx;
     memcpy(slot(r, p, rep), out, r->n_kpis * sizeof *out);
     if (atomic_fetch_sub(&r->left[p], 1) == 1) point_done(r, p);
 }
@@ -219,7 +219,7 @@ static bool parse_index(char **s, size_t limit, size_t *out) {
  * fields, each empty (not finite) or a finite number read whole.  Fills
  * *p, *rep and v[] (NaN for empty) and returns true; false for anything
  * else (a line cut short, two lines glued by an old crash). */
-static bool parse_row(const run_t *r, char *line, size_t len, size_t *p, size_t *rep,
+static bool parse_row(const sweep_run_t *r, char *line, size_t len, size_t *p, size_t *rep,
                       double *v) {
     if (len == 0 || line[len - 1] != '\n' || strlen(line) != len) return false;
     char *s = line;
@@ -252,7 +252,7 @@ typedef struct partial_state {
  * whatever follows it, is never read).  Returns 0 with *ps filled (a
  * missing, empty or cut header: nothing recovered, keep 0), or -1 if the
  * file is another sweep's. */
-static int read_partial(run_t *r, const char *path, partial_state_t *ps, char *err,
+static int read_partial(sweep_run_t *r, const char *path, partial_state_t *ps, char *err,
                         size_t errlen) {
     memset(ps, 0, sizeof *ps);
     FILE *fp = fopen(path, "r");
@@ -333,7 +333,7 @@ static int parse(int argc, char **argv, opts_t *o) {
  * that cannot be built is an input error, better found now than after an
  * hour of runs), one at a time: memory for one point, whatever the
  * design's size.  Each point's reform cost is kept. */
-static int check_points(run_t *r, char *err, size_t errlen) {
+static int check_points(sweep_run_t *r, char *err, size_t errlen) {
     for (size_t p = 0; p < r->n_points; p++) {
         scn_t scn;
         if (sweep_build_point(&r->sw, p, &scn, &r->reform_cost[p], err, errlen) != 0) {
@@ -386,7 +386,7 @@ static int write_text(const char *dir, const char *name, const char *text, size_
 }
 
 /* design.csv: written, or (resuming) compared with the one on disk. */
-static int design_file(const run_t *r, const char *dir, bool resume, char *err, size_t errlen) {
+static int design_file(const sweep_run_t *r, const char *dir, bool resume, char *err, size_t errlen) {
     size_t len;
     char *text = design_text(&r->sw, &len);
     if (!text) {
@@ -414,7 +414,7 @@ static int design_file(const run_t *r, const char *dir, bool resume, char *err, 
     return rc;
 }
 
-static int write_results(const run_t *r, const char *dir, char *err, size_t errlen) {
+static int write_results(const sweep_run_t *r, const char *dir, char *err, size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "results.csv", err, errlen);
     if (!fp) return -1;
@@ -424,7 +424,7 @@ static int write_results(const run_t *r, const char *dir, char *err, size_t errl
     return out_file_commit(&f, err, errlen);
 }
 
-static void free_run(run_t *r, bool locks) {
+static void free_run(sweep_run_t *r, bool locks) {
     for (size_t p = 0; r->scn && p < r->n_points; p++) point_release(r, p); /* interrupted */
     if (locks) {
         pthread_mutex_destroy(&r->build_lock);
@@ -433,21 +433,21 @@ static void free_run(run_t *r, bool locks) {
     free(r->scn);
     free(r->state);
     free(r->reform_cost);
-    free(r->res);
+    free(r->results);
     free(r->have);
     free(r->left);
     sweep_free(&r->sw);
 }
 
 /* Run what is not done yet; threads, or MPI ranks when there are several. */
-static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
+static int run_points(sweep_run_t *r, const opts_t *o, runner_status_t *st) {
     memset(st, 0, sizeof *st);
-    if (exp_mpi_size() > 1) {
+    if (runner_mpi_size() > 1) {
         out_progress_t prog; /* log lines when mpirun gives rank 0 a pipe */
-        exp_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL,
+        runner_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL,
                                cli_progress(&prog, o->quiet, true, "sweep")};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
-        bool ready = exp_mpi_all_ok(skip != NULL);
+        bool ready = runner_mpi_all_ok(skip != NULL);
         if (!ready || !skip) {
             free(skip);
             return -1;
@@ -455,14 +455,14 @@ static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
         for (size_t p = 0; p < r->n_points; p++)
             if (r->have[p]) memset(skip + p * r->n_reps, 1, r->n_reps);
         mc.skip = skip;
-        int rc = exp_mpi_run(&mc, mpi_task, mpi_done, r);
+        int rc = runner_mpi_run(&mc, mpi_task, mpi_done, r);
         free(skip);
         return rc;
     }
     out_progress_t prog;
-    exp_config_t cfg = {r->n_points, r->n_reps, o->threads,
+    runner_config_t cfg = {r->n_points, r->n_reps, o->threads,
                         cli_progress(&prog, o->quiet, false, "sweep")};
-    *st = exp_run(&cfg, task, r, NULL);
+    *st = runner_run(&cfg, task, r, NULL);
     return st->failed ? -1 : 0;
 }
 
@@ -470,7 +470,7 @@ static int run_points(run_t *r, const opts_t *o, exp_status_t *st) {
  * (its header and whole rows, so nothing is ever glued to a line a crash
  * cut short), or written anew with its header when keep is 0; the header
  * is on disk before any row.  Returns 0, or -1 with errno set. */
-static int open_partial(run_t *r, const char *path, long keep) {
+static int open_partial(sweep_run_t *r, const char *path, long keep) {
     if (keep > 0 && truncate(path, (off_t)keep) != 0) return -1;
     r->partial = fopen(path, keep > 0 ? "a" : "w");
     if (!r->partial) return -1;
@@ -525,7 +525,7 @@ static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
  * checked, resuming), results.partial.csv read (resuming), what an earlier
  * sweep left removed, results.partial.csv opened.
  * Returns a CLI code, the message on stderr. */
-static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char *partial) {
+static int prepare_output(sweep_run_t *r, const opts_t *o, const char *dir, const char *partial) {
     char err[2048];
     if (out_mkdir_p(dir, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
@@ -561,9 +561,9 @@ static int prepare_output(run_t *r, const opts_t *o, const char *dir, const char
 
 /* Load the sweep and build its points (every rank).  Returns a CLI code;
  * rank 0 prints the message. */
-static int load_points(run_t *r, const opts_t *o, bool *locks) {
+static int load_points(sweep_run_t *r, const opts_t *o, bool *locks) {
     char err[2048];
-    bool rank0 = exp_mpi_rank() == 0;
+    bool rank0 = runner_mpi_rank() == 0;
     if (sweep_load(&r->sw, o->file, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
@@ -581,10 +581,10 @@ static int load_points(run_t *r, const opts_t *o, bool *locks) {
     r->scn = calloc(r->n_points, sizeof *r->scn);
     r->state = calloc(r->n_points, 1);
     r->reform_cost = calloc(r->n_points, sizeof *r->reform_cost);
-    r->res = calloc(r->n_points * r->n_reps * r->n_kpis, sizeof *r->res);
+    r->results = calloc(r->n_points * r->n_reps * r->n_kpis, sizeof *r->results);
     r->have = calloc(r->n_points, 1);
     r->left = calloc(r->n_points, sizeof *r->left);
-    if (!r->scn || !r->state || !r->reform_cost || !r->res || !r->have || !r->left) {
+    if (!r->scn || !r->state || !r->reform_cost || !r->results || !r->have || !r->left) {
         fprintf(stderr, "govsim sweep: out of memory\n");
         return CLI_FAILURE;
     }
@@ -597,9 +597,9 @@ static int load_points(run_t *r, const opts_t *o, bool *locks) {
 }
 
 /* Rank 0, every point in: the final files and the tables. */
-static int finish(run_t *r, const char *dir, const char *partial, const exp_status_t *st) {
+static int finish(sweep_run_t *r, const char *dir, const char *partial, const runner_status_t *st) {
     char err[2048];
-    sweep_out_t so = {&r->sw, r->res, r->n_reps, dir};
+    sweep_out_t so = {&r->sw, r->results, r->n_reps, dir};
     if (sweep_out_clear(&so, err, sizeof err) != 0 ||
         write_results(r, dir, err, sizeof err) != 0 ||
         sweep_out_summary(&so, err, sizeof err) != 0 ||
@@ -621,10 +621,10 @@ int cmd_sweep(int argc, char **argv) {
     opts_t o = {0};
     int parsed = parse(argc, argv, &o);
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
-    run_t *r = calloc(1, sizeof *r);
+    sweep_run_t *r = calloc(1, sizeof *r);
     if (!r) return CLI_FAILURE;
     char dir[1024], partial[1200];
-    bool rank0 = exp_mpi_rank() == 0, locks = false;
+    bool rank0 = runner_mpi_rank() == 0, locks = false;
     int rc = load_points(r, &o, &locks);
     if (rc == CLI_OK) {
         if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
@@ -634,15 +634,15 @@ int cmd_sweep(int argc, char **argv) {
     }
     /* under MPI every rank goes on only if all are ready (no worker is
      * left waiting for a rank 0 that gave up) */
-    if (!exp_mpi_all_ok(rc == CLI_OK)) {
+    if (!runner_mpi_all_ok(rc == CLI_OK)) {
         if (rc == CLI_OK) rc = CLI_FAILURE;
         goto out;
     }
     pthread_mutex_init(&r->lock, NULL);
-    exp_status_t st;
-    double t0 = clock_wall_seconds(); /* exp_run times itself; MPI runs are timed here */
+    runner_status_t st;
+    double t0 = clock_wall_seconds(); /* runner_run times itself; MPI runs are timed here */
     int run_rc = run_points(r, &o, &st);
-    if (exp_mpi_size() > 1) st.seconds = clock_wall_seconds() - t0;
+    if (runner_mpi_size() > 1) st.seconds = clock_wall_seconds() - t0;
     pthread_mutex_destroy(&r->lock);
     rc = CLI_FAILURE;
     if (!rank0) {

@@ -35,7 +35,7 @@
 
 #include "cli.h"
 #include "dist.h"
-#include "exp.h"
+#include "runner.h"
 #include "nhpp.h"
 #include "qnet.h"
 #include "qtheory.h"
@@ -220,11 +220,11 @@ static int run_case_task(void *ctx, size_t point, size_t rep,
                          const atomic_int *stop) {
     vcase_t *vc = ctx;
     (void)point;
-    qnet_result_t res;
-    int rc = qnet_run(&vc->spec, vc->seed, (uint32_t)rep, stop, &res);
+    qnet_result_t results;
+    int rc = qnet_run(&vc->spec, vc->seed, (uint32_t)rep, stop, &results);
     if (rc != 0) return rc;
     for (size_t m = 0; m < vc->n_metrics; m++)
-        vc->values[m * vc->reps + rep] = metric_value(&vc->metric[m], &res);
+        vc->values[m * vc->reps + rep] = metric_value(&vc->metric[m], &results);
     return 0;
 }
 
@@ -240,11 +240,11 @@ static int coverage_task(void *ctx, size_t point, size_t rep,
                          const atomic_int *stop) {
     coverage_t *cv = ctx;
     (void)point;
-    qnet_result_t res;
-    int rc = qnet_run(&cv->spec, cv->seed, (uint32_t)rep, stop, &res);
+    qnet_result_t results;
+    int rc = qnet_run(&cv->spec, cv->seed, (uint32_t)rep, stop, &results);
     if (rc != 0) return rc;
-    cv->l[rep] = res.station[0].l;
-    cv->u[rep] = res.station[0].utilization;
+    cv->l[rep] = results.station[0].l;
+    cv->u[rep] = results.station[0].utilization;
     return 0;
 }
 
@@ -331,8 +331,8 @@ static int run_cases(vcase_t *cases, size_t n_cases, const options_t *o,
         vc->values = malloc(vc->n_metrics * vc->reps * sizeof *vc->values);
         if (!vc->values) return -1;
         out_progress_t prog;
-        exp_config_t cfg = {1, vc->reps, o->threads, cli_progress(&prog, false, false, vc->name)};
-        exp_status_t st = exp_run(&cfg, run_case_task, vc, NULL);
+        runner_config_t cfg = {1, vc->reps, o->threads, cli_progress(&prog, false, false, vc->name)};
+        runner_status_t st = runner_run(&cfg, run_case_task, vc, NULL);
         if (st.interrupted || st.done != vc->reps) {
             fprintf(stderr, "govsim validate: %s: %s\n", vc->name,
                     st.interrupted ? "interrupted" : "a run failed (out of memory)");
@@ -373,9 +373,9 @@ static int run_coverage(const options_t *o, size_t *passed, size_t *failed) {
     int rc = -1;
     if (cv.l && cv.u) {
         out_progress_t prog;
-        exp_config_t cfg = {1, runs, o->threads,
+        runner_config_t cfg = {1, runs, o->threads,
                             cli_progress(&prog, false, false, "CI coverage")};
-        exp_status_t st = exp_run(&cfg, coverage_task, &cv, NULL);
+        runner_status_t st = runner_run(&cfg, coverage_task, &cv, NULL);
         if (!st.interrupted && st.done == runs) rc = 0;
         else fprintf(stderr, "govsim validate: CI coverage: %s\n",
                      st.interrupted ? "interrupted" : "a run failed");

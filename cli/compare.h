@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "exp.h"
+#include "runner.h"
 #include "flow.h"
 #include "kpi_rows.h"
 #include "out_json.h"
@@ -38,7 +38,7 @@ typedef struct variant {
     double one_off;
     scn_t s;
     bool built;
-    flow_result_t *res;            /* one per replication                */
+    flow_result_t *results;            /* one per replication                */
 } variant_t;
 
 /* A reform of the reforms/ folder that does not apply to this scenario (a
@@ -133,7 +133,7 @@ int compare_plots(const compare_t *c, const char *dir, char *err, size_t errlen)
 
 /* Write dir/report.html (embedding the charts' PNGs, which must exist).
  * Returns 0, or -1 with a message in err. */
-int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, char *err,
+int compare_report(const compare_t *c, const char *dir, const runner_status_t *st, char *err,
                    size_t errlen);
 
 /* How far the numbers can be trusted (compare_flags.c, kpi_rows.h): the

@@ -10,7 +10,7 @@
 #include "out_json.h"
 
 kpi_censoring_t compare_censoring(const compare_t *c, const variant_t *v, size_t g) {
-    return kpi_censoring(v->res, NULL, c->n_reps, g);
+    return kpi_censoring(v->results, NULL, c->n_reps, g);
 }
 
 bool compare_flagged(const compare_t *c, const variant_t *v) {

@@ -38,7 +38,7 @@ static double mean_over_reps(const compare_t *c, const variant_t *v, size_t offs
     double sum = 0;
     size_t n = 0;
     for (size_t r = 0; r < c->n_reps; r++) {
-        double y = quantile ? v->res[r].cycle_quantile[offset] : v->res[r].trip_share[offset];
+        double y = quantile ? v->results[r].cycle_quantile[offset] : v->results[r].trip_share[offset];
         if (isnan(y)) continue;
         sum += y;
         n++;

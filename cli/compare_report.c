@@ -227,7 +227,7 @@ static void method(FILE *fp, const compare_t *c) {
                        "absolute levels, and check the assumptions below before quoting them.");
 }
 
-static void parameters(FILE *fp, const compare_t *c, const exp_status_t *st) {
+static void parameters(FILE *fp, const compare_t *c, const runner_status_t *st) {
     const scn_t *s = &c->v[0].s;
     char seed[32], reps[32], days[32], warm[32], secs[32], when[64];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)s->seed);
@@ -262,7 +262,7 @@ static void parameters(FILE *fp, const compare_t *c, const exp_status_t *st) {
     free(cmd);
 }
 
-int compare_report(const compare_t *c, const char *dir, const exp_status_t *st, char *err,
+int compare_report(const compare_t *c, const char *dir, const runner_status_t *st, char *err,
                    size_t errlen) {
     compare_row_t rows[MAX_VARIANTS];
     size_t order[MAX_VARIANTS];

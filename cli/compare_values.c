@@ -8,7 +8,7 @@
 /* Per-replication values of KPI k in group g for variant v. */
 void compare_values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,
                    double *x) {
-    for (size_t r = 0; r < c->n_reps; r++) x[r] = flow_kpi(&v->res[r], g, k);
+    for (size_t r = 0; r < c->n_reps; r++) x[r] = flow_kpi(&v->results[r], g, k);
 }
 
 /* Government cost per year of a variant: the model's staff and windows,

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "errmsg.h"
-#include "exp_mpi.h"
+#include "runner_mpi.h"
 
 void cli_print_usage(void) {
     fputs("usage: govsim <command> [options]\n"
@@ -104,16 +104,16 @@ static int dispatch(int argc, char **argv) {
  * to run N times over. */
 int main(int argc, char **argv) {
     sim_errors_init(); /* GSL errors become govsim errors, never abort() */
-    if (exp_mpi_init(&argc, &argv) != 0) return CLI_FAILURE;
+    if (runner_mpi_init(&argc, &argv) != 0) return CLI_FAILURE;
     int rc;
-    if (exp_mpi_size() > 1 && (argc < 2 || strcmp(argv[1], "sweep") != 0)) {
+    if (runner_mpi_size() > 1 && (argc < 2 || strcmp(argv[1], "sweep") != 0)) {
         rc = CLI_USAGE;
-        if (exp_mpi_rank() == 0)
+        if (runner_mpi_rank() == 0)
             cli_usage_error(NULL, "under MPI (%d ranks) only `govsim sweep` runs; start other "
-                                  "commands without mpirun", exp_mpi_size());
+                                  "commands without mpirun", runner_mpi_size());
     } else {
         rc = dispatch(argc, argv);
     }
-    exp_mpi_finalize();
+    runner_mpi_finalize();
     return rc;
 }

@@ -23,7 +23,7 @@
  * KPI's range: a share's to [0, 1]). */
 static stats_ci_t point_ci(const sweep_out_t *o, size_t p, size_t q, double *buf) {
     size_t nk = o->sw->n_kpis;
-    for (size_t r = 0; r < o->n_reps; r++) buf[r] = o->res[(p * o->n_reps + r) * nk + q];
+    for (size_t r = 0; r < o->n_reps; r++) buf[r] = o->results[(p * o->n_reps + r) * nk + q];
     return kpi_ci(buf, o->n_reps, o->sw->kpis[q]);
 }
 

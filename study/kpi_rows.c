@@ -97,17 +97,17 @@ kpi_censoring_t kpi_censoring_of(const double *open, const double *finished,
     return censoring_result(&a);
 }
 
-kpi_censoring_t kpi_censoring(const flow_result_t *res, const unsigned char *done,
+kpi_censoring_t kpi_censoring(const flow_result_t *results, const unsigned char *done,
                               size_t reps, size_t g) {
     censoring_acc_t a;
     stats_tally_init(&a.share);
     stats_tally_init(&a.growth);
     for (size_t r = 0; r < reps; r++)
         if (!done || done[r])
-            censoring_add(&a, flow_kpi(&res[r], g, FLOW_K_BACKLOG),
-                          flow_kpi(&res[r], g, FLOW_K_COMPLETED),
-                          flow_kpi(&res[r], g, FLOW_K_ARRIVAL_RATE),
-                          flow_kpi(&res[r], g, FLOW_K_THROUGHPUT));
+            censoring_add(&a, flow_kpi(&results[r], g, FLOW_K_BACKLOG),
+                          flow_kpi(&results[r], g, FLOW_K_COMPLETED),
+                          flow_kpi(&results[r], g, FLOW_K_ARRIVAL_RATE),
+                          flow_kpi(&results[r], g, FLOW_K_THROUGHPUT));
     return censoring_result(&a);
 }
 

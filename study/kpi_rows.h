@@ -86,7 +86,7 @@ kpi_censoring_t kpi_censoring_of(const double *open, const double *finished,
 /* The same for group g of reps replication results, those with done[r]
  * set (done NULL: all).  A department group (no cases) gives n = 0 and no
  * flag.  Can't fail (allocates nothing). */
-kpi_censoring_t kpi_censoring(const flow_result_t *res, const unsigned char *done,
+kpi_censoring_t kpi_censoring(const flow_result_t *results, const unsigned char *done,
                               size_t reps, size_t g);
 
 /* "unstable" (open cases grew), "censored" (many still open) or "": the

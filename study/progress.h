@@ -1,5 +1,5 @@
 /*
- * progress.h - how the experiment runners (exp.h, exp_mpi.h) say how far
+ * progress.h - how the experiment runners (runner.h, runner_mpi.h) say how far
  * they are, without drawing anything themselves.
  *
  * A runner calls the callback after each finished task with the number of

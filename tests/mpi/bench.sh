@@ -1,6 +1,6 @@
 #!/bin/sh
-# Efficiency of exp_mpi on this machine (docs/cluster.md): the synthetic
-# tasks of test_exp_mpi.c at -np 1, 2, 3 and 4, and, as the ceiling this
+# Efficiency of runner_mpi on this machine (docs/cluster.md): the synthetic
+# tasks of test_runner_mpi.c at -np 1, 2, 3 and 4, and, as the ceiling this
 # machine can give, two independent -np 1 runs side by side (each doing
 # the whole work: throughput 2 x t1 / t_pair).  Each is run REPEAT times
 # in rotation, so drift in machine speed hits all alike; medians.
@@ -8,7 +8,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 P=${1:-40} R=${2:-20} W=${3:-50000} REPEAT=${4:-5}
-make --no-print-directory MPI=1 BUILD=build-mpi build-mpi/test_exp_mpi >/dev/null
+make --no-print-directory MPI=1 BUILD=build-mpi build-mpi/test_runner_mpi >/dev/null
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 # One machine: ranks talk through shared memory only (no TCP transport),
 # and mpirun's own control channel stays on the loopback interface.
@@ -17,7 +17,7 @@ tmp=$(mktemp) pair=$(mktemp)
 trap 'rm -f "$tmp" "$pair"' EXIT
 bench() {
     mpirun --allow-run-as-root --oversubscribe -np "$1" \
-        build-mpi/test_exp_mpi --bench "$P" "$R" "$W" </dev/null 2>/dev/null
+        build-mpi/test_runner_mpi --bench "$P" "$R" "$W" </dev/null 2>/dev/null
 }
 i=0
 while [ "$i" -lt "$REPEAT" ]; do

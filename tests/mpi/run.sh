@@ -1,5 +1,5 @@
 #!/bin/sh
-# The MPI layer under mpirun: tests/mpi/test_exp_mpi.c at -np 1, 2 and 3,
+# The MPI layer under mpirun: tests/mpi/test_runner_mpi.c at -np 1, 2 and 3,
 # then a larger run whose raw-byte checksum must not depend on -np.
 # Skips with a message (exit 0) when Open MPI is not installed.
 set -eu
@@ -10,7 +10,7 @@ if ! command -v mpirun >/dev/null 2>&1 || ! command -v mpicc >/dev/null 2>&1; th
 fi
 # BUILD is explicit so a BUILD=... given to an outer make cannot mix the
 # MPI objects into another build directory.
-make --no-print-directory MPI=1 BUILD=build-mpi build-mpi/test_exp_mpi
+make --no-print-directory MPI=1 BUILD=build-mpi build-mpi/test_runner_mpi
 # CI runs as root, which Open MPI refuses unless told; more ranks than
 # cores needs --oversubscribe.  timeout: a protocol bug must fail, not hang.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
@@ -21,18 +21,18 @@ run() {
     timeout 120 mpirun --allow-run-as-root --oversubscribe "$@" </dev/null
 }
 for np in 1 2 3; do
-    run -np "$np" build-mpi/test_exp_mpi
+    run -np "$np" build-mpi/test_runner_mpi
 done
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
-a=$(run -np 1 build-mpi/test_exp_mpi --bench 30 10 300 2>"$err" | sed -n 's/.*checksum=//p')
+a=$(run -np 1 build-mpi/test_runner_mpi --bench 30 10 300 2>"$err" | sed -n 's/.*checksum=//p')
 # One process, stderr not a terminal: no progress output at all.
 if [ -s "$err" ]; then
     echo "tests/mpi: unexpected stderr at -np 1:" >&2
     cat "$err" >&2
     exit 1
 fi
-b=$(run -np 3 build-mpi/test_exp_mpi --bench 30 10 300 2>"$err" | sed -n 's/.*checksum=//p')
+b=$(run -np 3 build-mpi/test_runner_mpi --bench 30 10 300 2>"$err" | sed -n 's/.*checksum=//p')
 if [ -z "$a" ] || [ "$a" != "$b" ]; then
     echo "tests/mpi: results differ between -np 1 ($a) and -np 3 ($b)" >&2
     cat "$err" >&2

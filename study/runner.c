@@ -1,4 +1,4 @@
-#include "exp.h"
+#include "runner.h"
 
 #include "clock.h"
 
@@ -8,17 +8,17 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Raised by SIGINT while an experiment runs (see exp.h). */
-static atomic_int exp_sigint_flag;
+/* Raised by SIGINT while an experiment runs (see runner.h). */
+static atomic_int runner_sigint_flag;
 
 static void on_sigint(int sig) {
     (void)sig;
-    atomic_store(&exp_sigint_flag, 1);
+    atomic_store(&runner_sigint_flag, 1);
 }
 
 typedef struct runner {
-    const exp_config_t *cfg;
-    exp_task_fn fn;
+    const runner_config_t *cfg;
+    runner_task_fn fn;
     void *ctx;
     unsigned char *done_mask;
     size_t n_tasks;
@@ -43,10 +43,10 @@ static void *worker(void *arg) {
     runner_t *r = arg;
     size_t reps = r->cfg->n_reps;
     for (;;) {
-        if (atomic_load(&exp_sigint_flag)) break;
+        if (atomic_load(&runner_sigint_flag)) break;
         size_t t = atomic_fetch_add(&r->next, 1);
         if (t >= r->n_tasks) break;
-        int rc = r->fn(r->ctx, t / reps, t % reps, &exp_sigint_flag);
+        int rc = r->fn(r->ctx, t / reps, t % reps, &runner_sigint_flag);
         if (rc == 0) {
             atomic_fetch_add(&r->done, 1);
             if (r->done_mask) r->done_mask[t] = 1;
@@ -58,12 +58,12 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-unsigned exp_default_threads(void) {
+unsigned runner_default_threads(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (unsigned)n : 1u;
 }
 
-exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
+runner_status_t runner_run(const runner_config_t *cfg, runner_task_fn fn, void *ctx,
                      unsigned char *done_mask) {
     runner_t r;
     memset(&r, 0, sizeof r);
@@ -81,7 +81,7 @@ exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
 
     /* Catch the first Ctrl-C (SA_RESETHAND: a second one kills as usual),
      * unless SIGINT was ignored on entry (nohup, background jobs). */
-    atomic_store(&exp_sigint_flag, 0);
+    atomic_store(&runner_sigint_flag, 0);
     struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
     sigaction(SIGINT, NULL, &old);
@@ -93,7 +93,7 @@ exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
         sigaction(SIGINT, &sa, NULL);
     }
 
-    unsigned n = cfg->threads ? cfg->threads : exp_default_threads();
+    unsigned n = cfg->threads ? cfg->threads : runner_default_threads();
     if (n > r.n_tasks) n = r.n_tasks ? (unsigned)r.n_tasks : 1;
     pthread_t tid[256];
     if (n > 256) n = 256;
@@ -104,10 +104,10 @@ exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
     for (unsigned i = 0; i < started; i++) pthread_join(tid[i], NULL);
 
     if (catch_sigint) sigaction(SIGINT, &old, NULL);
-    exp_status_t st;
+    runner_status_t st;
     st.done = atomic_load(&r.done);
     st.failed = atomic_load(&r.failed);
-    st.interrupted = atomic_load(&exp_sigint_flag) != 0;
+    st.interrupted = atomic_load(&runner_sigint_flag) != 0;
     st.seconds = clock_wall_seconds() - r.started;
     report_progress(&r, true);
     pthread_mutex_destroy(&r.progress_lock);

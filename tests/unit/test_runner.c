@@ -1,4 +1,4 @@
-/* Unit tests for the experiment runner (study/exp.h): results independent of
+/* Unit tests for the experiment runner (study/runner.h): results independent of
  * the thread count, counts and the done mask, failures, and interruption
  * by SIGINT with the previous signal disposition restored. */
 #include <check.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "exp.h"
+#include "runner.h"
 #include "rng.h"
 #include "checks.h"
 
@@ -41,12 +41,12 @@ static int sum_task(void *ctx, size_t point, size_t rep,
     return 0;
 }
 
-static exp_config_t config(size_t points, size_t reps, unsigned threads) {
-    exp_config_t cfg = {points, reps, threads, {NULL, NULL}};
+static runner_config_t config(size_t points, size_t reps, unsigned threads) {
+    runner_config_t cfg = {points, reps, threads, {NULL, NULL}};
     return cfg;
 }
 
-static exp_status_t run_sums(size_t points, size_t reps, unsigned threads,
+static runner_status_t run_sums(size_t points, size_t reps, unsigned threads,
                              double *sum, unsigned char *mask,
                              size_t fail_every) {
     sum_ctx_t ctx;
@@ -56,8 +56,8 @@ static exp_status_t run_sums(size_t points, size_t reps, unsigned threads,
     atomic_init(&ctx.calls, 0);
     ctx.fail_every = fail_every;
     for (size_t i = 0; i < points * reps; i++) sum[i] = -1.0;
-    exp_config_t cfg = config(points, reps, threads);
-    exp_status_t st = exp_run(&cfg, sum_task, &ctx, mask);
+    runner_config_t cfg = config(points, reps, threads);
+    runner_status_t st = runner_run(&cfg, sum_task, &ctx, mask);
     /* every task ran exactly once (no interruption in these runs) */
     CHECK_EQ((size_t)atomic_load(&ctx.calls), points * reps);
     return st;
@@ -67,7 +67,7 @@ START_TEST(test_identical_across_thread_counts) {
     enum { P = 6, R = 40, N = P * R };
     double ref[N], got[N];
     unsigned char mask[N];
-    exp_status_t st = run_sums(P, R, 1, ref, mask, 0);
+    runner_status_t st = run_sums(P, R, 1, ref, mask, 0);
     CHECK_EQ(st.done, N);
     CHECK_EQ(st.failed, 0);
     CHECK(!st.interrupted);
@@ -109,8 +109,8 @@ START_TEST(test_failures_counted) {
     enum { P = 4, R = 25, N = P * R };
     double sum[N];
     unsigned char mask[N];
-    memset(mask, 0xAA, sizeof mask); /* exp_run must overwrite every byte */
-    exp_status_t st = run_sums(P, R, 3, sum, mask, 7); /* t % 7 == 1 fail */
+    memset(mask, 0xAA, sizeof mask); /* runner_run must overwrite every byte */
+    runner_status_t st = run_sums(P, R, 3, sum, mask, 7); /* t % 7 == 1 fail */
     size_t want_failed = 0;
     for (size_t t = 0; t < N; t++) {
         bool fails = t % 7 == 1;
@@ -128,8 +128,8 @@ START_TEST(test_empty_experiment) {
     sum_ctx_t ctx;
     memset(&ctx, 0, sizeof ctx);
     atomic_init(&ctx.calls, 0);
-    exp_config_t cfg = config(0, 10, 4);
-    exp_status_t st = exp_run(&cfg, sum_task, &ctx, NULL);
+    runner_config_t cfg = config(0, 10, 4);
+    runner_status_t st = runner_run(&cfg, sum_task, &ctx, NULL);
     CHECK_EQ(st.done, 0);
     CHECK_EQ(st.failed, 0);
     CHECK(!st.interrupted);
@@ -159,11 +159,11 @@ static unsigned sysfs_online_cpus(void) {
 }
 
 /* The default is the number of online processors, as the kernel lists
- * them (a different route from the sysconf call in exp.c). */
+ * them (a different route from the sysconf call in runner.c). */
 START_TEST(test_default_threads) {
     unsigned want = sysfs_online_cpus();
     if (want == 0) return; /* no sysfs: nothing independent to compare */
-    CHECK_EQ(exp_default_threads(), want);
+    CHECK_EQ(runner_default_threads(), want);
 }
 END_TEST
 
@@ -211,8 +211,8 @@ static void (*sigint_handler(void))(int) {
 
 /* Runs int_task over points x ctx->n_reps on `threads` threads with `before`
  * installed as the SIGINT disposition, then puts the caller's disposition
- * back; *after is the one exp_run left installed. */
-static exp_status_t run_with_sigint_disposition(void (*before)(int),
+ * back; *after is the one runner_run left installed. */
+static runner_status_t run_with_sigint_disposition(void (*before)(int),
                                                 size_t points, unsigned threads,
                                                 int_ctx_t *ctx,
                                                 unsigned char *mask,
@@ -222,8 +222,8 @@ static exp_status_t run_with_sigint_disposition(void (*before)(int),
     sa.sa_handler = before;
     sigemptyset(&sa.sa_mask);
     CHECK_EQ(sigaction(SIGINT, &sa, &saved), 0);
-    exp_config_t cfg = config(points, ctx->n_reps, threads);
-    exp_status_t st = exp_run(&cfg, int_task, ctx, mask);
+    runner_config_t cfg = config(points, ctx->n_reps, threads);
+    runner_status_t st = runner_run(&cfg, int_task, ctx, mask);
     *after = sigint_handler();
     sigaction(SIGINT, &saved, NULL); /* leave the process as we found it */
     return st;
@@ -240,7 +240,7 @@ static void check_interrupt(unsigned threads, void (*before)(int)) {
     int_ctx_t ctx = {R, raiser, ran, 0, threads > 1};
     atomic_init(&ctx.calls, 0);
     void (*after)(int);
-    exp_status_t st =
+    runner_status_t st =
         run_with_sigint_disposition(before, P, threads, &ctx, mask, &after);
     /* we are still alive: SIGINT did not take its default action */
     CHECK(st.interrupted);
@@ -279,7 +279,7 @@ START_TEST(test_sigint_single_thread_ignored_disposition) {
     int_ctx_t ctx = {R, 5, ran, 0, false};
     atomic_init(&ctx.calls, 0);
     void (*after)(int);
-    exp_status_t st =
+    runner_status_t st =
         run_with_sigint_disposition(SIG_IGN, P, 1, &ctx, mask, &after);
     CHECK(!st.interrupted);
     CHECK_EQ(st.done, N);
@@ -301,9 +301,9 @@ static int reset_task(void *ctx, size_t point, size_t rep,
 }
 
 START_TEST(test_second_sigint_not_caught) {
-    exp_config_t cfg = config(1, 1, 1);
+    runner_config_t cfg = config(1, 1, 1);
     seen_during_run = NULL;
-    exp_status_t st = exp_run(&cfg, reset_task, NULL, NULL);
+    runner_status_t st = runner_run(&cfg, reset_task, NULL, NULL);
     CHECK(st.interrupted);
     CHECK(seen_during_run == SIG_DFL);
 }
@@ -320,7 +320,7 @@ START_TEST(test_run_after_interrupt) {
     enum { P = 2, R = 10, N = P * R };
     double sum[N];
     unsigned char mask[N];
-    exp_status_t st = run_sums(P, R, 2, sum, mask, 0);
+    runner_status_t st = run_sums(P, R, 2, sum, mask, 0);
     CHECK(!st.interrupted);
     CHECK_EQ(st.done, N);
 }
@@ -348,8 +348,8 @@ START_TEST(test_progress_sink) {
     double sum[N];
     sum_ctx_t ctx = {TEST_SEED, R, sum, 0, 0};
     seen_t seen = {0};
-    exp_config_t cfg = {P, R, 4, {record_progress, &seen}};
-    exp_status_t st = exp_run(&cfg, sum_task, &ctx, NULL);
+    runner_config_t cfg = {P, R, 4, {record_progress, &seen}};
+    runner_status_t st = runner_run(&cfg, sum_task, &ctx, NULL);
     CHECK_EQ(st.done, N);
     CHECK_EQ(seen.calls, N + 1);
     CHECK_EQ(seen.finals, 1);
@@ -361,9 +361,9 @@ END_TEST
 
 /* The runner's entry (declared here for -Wmissing-prototypes; the line does
  * not start with `Suite *` so the suite is listed once). */
-extern Suite *suite_exp(void);
-Suite *suite_exp(void) {
-    Suite *s = suite_create("exp");
+extern Suite *suite_runner(void);
+Suite *suite_runner(void) {
+    Suite *s = suite_create("runner");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_identical_across_thread_counts);

@@ -1,8 +1,8 @@
 /*
- * test_exp_mpi.c - exp_mpi_run under mpirun, checked byte for byte.
+ * test_runner_mpi.c - runner_mpi_run under mpirun, checked byte for byte.
  *
- *   mpirun -np N build-mpi/test_exp_mpi           the checks (any N >= 1)
- *   mpirun -np N build-mpi/test_exp_mpi --bench P R WORK
+ *   mpirun -np N build-mpi/test_runner_mpi           the checks (any N >= 1)
+ *   mpirun -np N build-mpi/test_runner_mpi --bench P R WORK
  *                                                 timing only (docs/cluster.md)
  *
  * The task is a small queue: a Lindley recursion over a number of customers
@@ -11,10 +11,10 @@
  * collects the results through done() into an array indexed by task and
  * compares it with the same tasks computed locally, with memcmp.  Each rank
  * checks the status it got itself; any failure makes that rank exit 1,
- * which makes mpirun exit non-zero.  The program calls only the exp_mpi
+ * which makes mpirun exit non-zero.  The program calls only the runner_mpi
  * API, so it also builds (and runs as one rank) without MPI.
  */
-#include "exp_mpi.h"
+#include "runner_mpi.h"
 #include "out_progress.h"
 #include "rng.h"
 
@@ -69,7 +69,7 @@ static int failures;
 #define CHECK(cond, ...)                                                   \
     do {                                                                   \
         if (!(cond)) {                                                     \
-            fprintf(stderr, "rank %d: %s:%d: ", exp_mpi_rank(), __FILE__,  \
+            fprintf(stderr, "rank %d: %s:%d: ", runner_mpi_rank(), __FILE__,  \
                     __LINE__);                                             \
             fprintf(stderr, __VA_ARGS__);                                  \
             fputc('\n', stderr);                                           \
@@ -87,11 +87,11 @@ static bool one_case(const char *name, size_t n_points, size_t n_reps,
     c.got = calloc(n * width + 1, sizeof *c.got);
     c.calls = calloc(n + 1, sizeof *c.calls);
     if (!c.got || !c.calls) abort();
-    exp_mpi_config_t cfg = {n_points, n_reps, width, skip, {NULL, NULL}};
-    int rc = exp_mpi_run(&cfg, task, done, &c);
+    runner_mpi_config_t cfg = {n_points, n_reps, width, skip, {NULL, NULL}};
+    int rc = runner_mpi_run(&cfg, task, done, &c);
     bool want_fail = fail_task < n && !(skip && skip[fail_task]);
     CHECK(rc == (want_fail ? -1 : 0), "%s: status %d", name, rc);
-    if (exp_mpi_rank() == 0) {
+    if (runner_mpi_rank() == 0) {
         double *want = malloc((width + 1) * sizeof *want);
         if (!want) abort();
         size_t delivered = 0;
@@ -134,15 +134,15 @@ static int bench(size_t points, size_t reps, long work) {
     if (!c.got || !c.calls) abort();
     /* As `govsim sweep` does: log lines when several ranks write to a pipe. */
     out_progress_t prog;
-    out_progress_init(&prog, out_progress_auto(false, exp_mpi_size() > 1
+    out_progress_init(&prog, out_progress_auto(false, runner_mpi_size() > 1
                                                           ? OUT_PROGRESS_LINES
                                                           : OUT_PROGRESS_NONE),
                       "bench");
-    exp_mpi_config_t cfg = {points, reps, WIDTH, NULL,
+    runner_mpi_config_t cfg = {points, reps, WIDTH, NULL,
                             {out_progress_update, &prog}};
     double t0 = now();
     clock_t c0 = clock();
-    int rc = exp_mpi_run(&cfg, task, done, &c);
+    int rc = runner_mpi_run(&cfg, task, done, &c);
     double dt = now() - t0;
     /* rank 0's own CPU time: what dispatching costs (it computes nothing
      * when there are workers). */
@@ -154,21 +154,21 @@ static int bench(size_t points, size_t reps, long work) {
         memcpy(&b, &c.got[i], sizeof b);
         h = rng_mix64(h ^ b);
     }
-    if (exp_mpi_rank() == 0)
+    if (runner_mpi_rank() == 0)
         printf("bench: np=%d tasks=%zu seconds=%.3f rank0_cpu=%.3f "
                "checksum=%016llx\n",
-               exp_mpi_size(), n, dt, cpu, (unsigned long long)h);
+               runner_mpi_size(), n, dt, cpu, (unsigned long long)h);
     free(c.got);
     free(c.calls);
     return rc == 0 ? 0 : 1;
 }
 
 int main(int argc, char **argv) {
-    if (exp_mpi_init(&argc, &argv) != 0) return 1;
+    if (runner_mpi_init(&argc, &argv) != 0) return 1;
     if (argc == 5 && strcmp(argv[1], "--bench") == 0) {
         int rc = bench(strtoul(argv[2], NULL, 10), strtoul(argv[3], NULL, 10),
                        strtol(argv[4], NULL, 10));
-        exp_mpi_finalize();
+        runner_mpi_finalize();
         return rc;
     }
 
@@ -189,24 +189,24 @@ int main(int argc, char **argv) {
     cases++, one_case("many", 40, 50, 2, NULL, SIZE_MAX);
 
     /* Mismatched configs must fail on every rank, not hang. */
-    if (exp_mpi_size() > 1) {
+    if (runner_mpi_size() > 1) {
         bool ok = true;
         tctx_t c = {2, 2, WIDTH, 10, SIZE_MAX, NULL, NULL};
         double got[16];
         int calls[8] = {0};
         c.got = got;
         c.calls = calls;
-        exp_mpi_config_t cfg = {2, exp_mpi_rank() == 1 ? 3 : 2, WIDTH, NULL,
+        runner_mpi_config_t cfg = {2, runner_mpi_rank() == 1 ? 3 : 2, WIDTH, NULL,
                                 {NULL, NULL}};
-        CHECK(exp_mpi_run(&cfg, task, done, &c) == -1, "mismatch accepted");
+        CHECK(runner_mpi_run(&cfg, task, done, &c) == -1, "mismatch accepted");
         cases++;
         if (!ok) failures++;
     }
 
-    int rank = exp_mpi_rank(), size = exp_mpi_size();
-    exp_mpi_finalize();
+    int rank = runner_mpi_rank(), size = runner_mpi_size();
+    runner_mpi_finalize();
     if (rank == 0)
-        printf("exp_mpi np=%d: %d passed, %d failed\n", size, cases - failures,
+        printf("runner_mpi np=%d: %d passed, %d failed\n", size, cases - failures,
                failures);
     else if (failures)
         fprintf(stderr, "rank %d: %d failed\n", rank, failures);

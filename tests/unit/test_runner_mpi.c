@@ -1,4 +1,4 @@
-/* Unit tests for study/exp_mpi.h in one process (a normal build, or an MPI
+/* Unit tests for study/runner_mpi.h in one process (a normal build, or an MPI
  * build started without mpirun): rank 0 of 1, tasks run in order, the skip
  * mask, failure stops the run, degenerate sizes.  The multi-rank protocol
  * is tested under mpirun by tests/mpi/run.sh. */
@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "exp_mpi.h"
+#include "runner_mpi.h"
 #include "checks.h"
 
 typedef struct order_ctx {
@@ -35,8 +35,8 @@ static void order_done(void *vctx, size_t point, size_t rep,
 }
 
 START_TEST(test_single_process) {
-    CHECK_EQ(exp_mpi_rank(), 0);
-    CHECK_EQ(exp_mpi_size(), 1);
+    CHECK_EQ(runner_mpi_rank(), 0);
+    CHECK_EQ(runner_mpi_size(), 1);
 }
 END_TEST
 
@@ -47,8 +47,8 @@ START_TEST(test_in_order_with_skip) {
     c.fail_task = SIZE_MAX;
     unsigned char skip[5 * 4] = {0};
     skip[0] = skip[7] = skip[19] = 1;
-    exp_mpi_config_t cfg = {5, 4, 2, skip, {NULL, NULL}};
-    CHECK_EQ(exp_mpi_run(&cfg, order_task, order_done, &c), 0);
+    runner_mpi_config_t cfg = {5, 4, 2, skip, {NULL, NULL}};
+    CHECK_EQ(runner_mpi_run(&cfg, order_task, order_done, &c), 0);
     CHECK_EQ(c.calls, 17);
     CHECK_EQ(c.dones, 17);
     size_t k = 0;
@@ -66,8 +66,8 @@ START_TEST(test_failure_stops) {
     memset(&c, 0, sizeof c);
     c.n_reps = 3;
     c.fail_task = 4;
-    exp_mpi_config_t cfg = {3, 3, 2, NULL, {NULL, NULL}};
-    CHECK_EQ(exp_mpi_run(&cfg, order_task, order_done, &c), -1);
+    runner_mpi_config_t cfg = {3, 3, 2, NULL, {NULL, NULL}};
+    CHECK_EQ(runner_mpi_run(&cfg, order_task, order_done, &c), -1);
     CHECK_EQ(c.calls, 5); /* tasks 0..4, nothing after the failure */
     CHECK_EQ(c.dones, 4);
 }
@@ -78,25 +78,25 @@ START_TEST(test_degenerate) {
     memset(&c, 0, sizeof c);
     c.n_reps = 3;
     c.fail_task = SIZE_MAX;
-    exp_mpi_config_t empty = {0, 3, 2, NULL, {NULL, NULL}};
-    CHECK_EQ(exp_mpi_run(&empty, order_task, order_done, &c), 0);
+    runner_mpi_config_t empty = {0, 3, 2, NULL, {NULL, NULL}};
+    CHECK_EQ(runner_mpi_run(&empty, order_task, order_done, &c), 0);
     CHECK_EQ(c.calls, 0);
     /* done may be NULL; width 0 is allowed (task writes nothing useful) */
-    exp_mpi_config_t nodone = {2, 3, 2, NULL, {NULL, NULL}};
-    CHECK_EQ(exp_mpi_run(&nodone, order_task, NULL, &c), 0);
+    runner_mpi_config_t nodone = {2, 3, 2, NULL, {NULL, NULL}};
+    CHECK_EQ(runner_mpi_run(&nodone, order_task, NULL, &c), 0);
     CHECK_EQ(c.calls, 6);
     CHECK_EQ(c.dones, 0);
     /* n_points * n_reps overflows: refused before any task runs */
-    exp_mpi_config_t huge = {SIZE_MAX / 2, 3, 2, NULL, {NULL, NULL}};
-    CHECK_EQ(exp_mpi_run(&huge, order_task, order_done, &c), -1);
+    runner_mpi_config_t huge = {SIZE_MAX / 2, 3, 2, NULL, {NULL, NULL}};
+    CHECK_EQ(runner_mpi_run(&huge, order_task, order_done, &c), -1);
     CHECK_EQ(c.calls, 6);
 }
 END_TEST
 
 /* The runner's entry, declared for -Wmissing-prototypes. */
-extern Suite *suite_exp_mpi(void);
-Suite *suite_exp_mpi(void) {
-    Suite *s = suite_create("exp_mpi");
+extern Suite *suite_runner_mpi(void);
+Suite *suite_runner_mpi(void) {
+    Suite *s = suite_create("runner_mpi");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_single_process);
     tcase_add_test(tc, test_in_order_with_skip);

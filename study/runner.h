@@ -1,5 +1,5 @@
 /*
- * exp.h - the experiment runner: design points x replications on threads.
+ * runner.h - the experiment runner: design points x replications on threads.
  *
  * An experiment is n_points x n_reps independent tasks.  Worker threads take
  * the next task number from an atomic counter (dynamic scheduling: points
@@ -9,10 +9,10 @@
  * the results are bit-identical whatever the number of threads or the order
  * tasks happen to run in.
  *
- * Interruption: while exp_run runs, the first SIGINT (Ctrl-C) raises a stop
+ * Interruption: while runner_run runs, the first SIGINT (Ctrl-C) raises a stop
  * flag instead of killing the process (a second one kills it; an ignored
  * SIGINT stays ignored).  No new task starts; running tasks see
- * the flag (passed to them) and return early; exp_run reports which tasks
+ * the flag (passed to them) and return early; runner_run reports which tasks
  * finished so the caller can write what it has and mark it incomplete.
  * The flag is the only process-wide mutable state in govsim (a signal
  * handler has no other way to speak), and it is an atomic.
@@ -21,8 +21,8 @@
  * (study/progress.h) with the count done, serialised under a lock; what
  * is drawn is the caller's business (cli/ passes output/out_progress.h).
  */
-#ifndef GOVSIM_EXP_H
-#define GOVSIM_EXP_H
+#ifndef GOVSIM_RUNNER_H
+#define GOVSIM_RUNNER_H
 
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -32,31 +32,31 @@
 
 /* Run one task.  Return 0 when done, 1 when it stopped early because *stop
  * became non-zero, -1 on failure (out of memory). */
-typedef int (*exp_task_fn)(void *ctx, size_t point, size_t rep,
+typedef int (*runner_task_fn)(void *ctx, size_t point, size_t rep,
                            const atomic_int *stop);
 
-typedef struct exp_config {
+typedef struct runner_config {
     size_t n_points;
     size_t n_reps;
     unsigned threads;      /* 0: all cores                                */
     progress_sink_t progress; /* told after each task; {0}: silent        */
-} exp_config_t;
+} runner_config_t;
 
-typedef struct exp_status {
+typedef struct runner_status {
     size_t done;           /* tasks that returned 0                        */
     size_t failed;         /* tasks that returned -1                       */
     bool interrupted;      /* SIGINT arrived; some tasks did not finish    */
     double seconds;        /* wall-clock time                              */
-} exp_status_t;
+} runner_status_t;
 
 /* Run all tasks.  `done_mask`, when not NULL, has n_points * n_reps bytes
  * and receives 1 for each task that finished (index point * n_reps + rep).
  * Returns the status; never fails itself (if threads cannot be created it
  * runs the tasks on the calling thread). */
-exp_status_t exp_run(const exp_config_t *cfg, exp_task_fn fn, void *ctx,
+runner_status_t runner_run(const runner_config_t *cfg, runner_task_fn fn, void *ctx,
                      unsigned char *done_mask);
 
 /* Number of online processors (at least 1). */
-unsigned exp_default_threads(void);
+unsigned runner_default_threads(void);
 
 #endif

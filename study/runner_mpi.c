@@ -1,5 +1,5 @@
-#include "exp_mpi.h"
-#include "exp.h"
+#include "runner_mpi.h"
+#include "runner.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -24,7 +24,7 @@ static void progress_draw(const progress_t *p, bool final) {
     progress_report(p->sink, p->finished, p->total, final);
 }
 
-static void progress_init(progress_t *p, const exp_mpi_config_t *cfg,
+static void progress_init(progress_t *p, const runner_mpi_config_t *cfg,
                           size_t total) {
     p->sink = &cfg->progress;
     p->total = total;
@@ -32,7 +32,7 @@ static void progress_init(progress_t *p, const exp_mpi_config_t *cfg,
 }
 
 /* Number of tasks to run; SIZE_MAX when n_points * n_reps overflows. */
-static size_t count_tasks(const exp_mpi_config_t *cfg) {
+static size_t count_tasks(const runner_mpi_config_t *cfg) {
     if (cfg->n_reps && cfg->n_points > SIZE_MAX / cfg->n_reps) return SIZE_MAX;
     return cfg->n_points * cfg->n_reps;
 }
@@ -40,8 +40,8 @@ static size_t count_tasks(const exp_mpi_config_t *cfg) {
 /* ------------------------------------------------------------------ */
 /* One process: run the tasks in order (size 1, or a non-MPI build).   */
 
-static int run_local(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
-                     exp_mpi_done_fn done, void *ctx) {
+static int run_local(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
+                     runner_mpi_done_fn done, void *ctx) {
     size_t n = count_tasks(cfg);
     if (n == SIZE_MAX || !task) return -1;
     size_t todo = 0;
@@ -73,19 +73,19 @@ static int run_local(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
 /* ------------------------------------------------------------------ */
 /* Built without MPI: one process, no MPI headers needed.              */
 
-int exp_mpi_init(int *argc, char ***argv) {
+int runner_mpi_init(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     return 0;
 }
-void exp_mpi_finalize(void) {}
-int exp_mpi_rank(void) { return 0; }
-int exp_mpi_size(void) { return 1; }
-bool exp_mpi_built(void) { return false; }
-bool exp_mpi_all_ok(bool local_ok) { return local_ok; }
+void runner_mpi_finalize(void) {}
+int runner_mpi_rank(void) { return 0; }
+int runner_mpi_size(void) { return 1; }
+bool runner_mpi_built(void) { return false; }
+bool runner_mpi_all_ok(bool local_ok) { return local_ok; }
 
-int exp_mpi_run(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
-                exp_mpi_done_fn done, void *ctx) {
+int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
+                runner_mpi_done_fn done, void *ctx) {
     return run_local(cfg, task, done, ctx);
 }
 
@@ -94,9 +94,9 @@ int exp_mpi_run(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
 /* ------------------------------------------------------------------ */
 /* MPI build.                                                          */
 
-/* Whether exp_mpi_init called MPI_Init, so exp_mpi_finalize calls
+/* Whether runner_mpi_init called MPI_Init, so runner_mpi_finalize calls
  * MPI_Finalize exactly when it should (the one static flag, see .h). */
-static bool exp_mpi_we_initialized;
+static bool runner_mpi_we_initialized;
 
 enum {
     TAG_REQUEST = 1, /* worker -> master: empty, "give me work"          */
@@ -119,23 +119,23 @@ static bool mpi_live(void) {
     return init && !fin;
 }
 
-int exp_mpi_rank(void) {
+int runner_mpi_rank(void) {
     int r = 0;
     if (mpi_live()) MPI_Comm_rank(MPI_COMM_WORLD, &r);
     return r;
 }
 
-int exp_mpi_size(void) {
+int runner_mpi_size(void) {
     int s = 1;
     if (mpi_live()) MPI_Comm_size(MPI_COMM_WORLD, &s);
     return s;
 }
 
-bool exp_mpi_built(void) { return true; }
+bool runner_mpi_built(void) { return true; }
 
-int exp_mpi_init(int *argc, char ***argv) {
+int runner_mpi_init(int *argc, char ***argv) {
     if (mpi_live()) return 0;
-    /* FUNNELED: rank 0 may use threads elsewhere (exp_run), but only the
+    /* FUNNELED: rank 0 may use threads elsewhere (runner_run), but only the
      * main thread calls MPI. */
     int provided = 0;
     if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) !=
@@ -143,11 +143,11 @@ int exp_mpi_init(int *argc, char ***argv) {
         fprintf(stderr, "govsim: MPI_Init failed\n");
         return -1;
     }
-    exp_mpi_we_initialized = true;
+    runner_mpi_we_initialized = true;
     /* srun without an MPI plugin starts N singletons that would each run
      * the whole sweep and write the same files: say so. */
     const char *nt = getenv("SLURM_NTASKS");
-    if (nt && strtol(nt, NULL, 10) > 1 && exp_mpi_size() == 1)
+    if (nt && strtol(nt, NULL, 10) > 1 && runner_mpi_size() == 1)
         fprintf(stderr,
                 "govsim: warning: Slurm started %s tasks but MPI sees one "
                 "rank; try `srun --mpi=pmix` (or pmi2) or mpirun\n",
@@ -193,21 +193,21 @@ static void wait_polite(MPI_Request *rq) {
     }
 }
 
-void exp_mpi_finalize(void) {
-    if (!exp_mpi_we_initialized || !mpi_live()) return;
+void runner_mpi_finalize(void) {
+    if (!runner_mpi_we_initialized || !mpi_live()) return;
     /* Ranks that finish early would otherwise spin inside MPI_Finalize
      * while rank 0 still writes files. */
     MPI_Request rq;
     MPI_Ibarrier(MPI_COMM_WORLD, &rq);
     wait_polite(&rq); /* no MPI_Wait: the MPI checker ignores Ibarrier */
     MPI_Finalize();
-    exp_mpi_we_initialized = false;
+    runner_mpi_we_initialized = false;
 }
 
 /* Every rank: check that the configs agree and that each rank is ready
  * (local_ok); false on every rank otherwise.  One allreduce of MAX over
  * (x, ~x) gives both the maximum and the minimum of each field. */
-static bool agree(const exp_mpi_config_t *cfg, bool local_ok) {
+static bool agree(const runner_mpi_config_t *cfg, bool local_ok) {
     uint64_t v[8] = {cfg->n_points, cfg->n_reps, cfg->width, !local_ok};
     for (int i = 0; i < 3; i++) v[4 + i] = ~v[i];
     uint64_t r[8];
@@ -220,8 +220,8 @@ static bool agree(const exp_mpi_config_t *cfg, bool local_ok) {
     return ok;
 }
 
-bool exp_mpi_all_ok(bool local_ok) {
-    if (!mpi_live() || exp_mpi_size() == 1) return local_ok;
+bool runner_mpi_all_ok(bool local_ok) {
+    if (!mpi_live() || runner_mpi_size() == 1) return local_ok;
     int mine = !local_ok, any = 0;
     MPI_Request rq;
     MPI_Iallreduce(&mine, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD, &rq);
@@ -234,7 +234,7 @@ static size_t result_bytes(size_t width) {
     return 2 * sizeof(uint64_t) + width * sizeof(double);
 }
 
-static int run_master(const exp_mpi_config_t *cfg, exp_mpi_done_fn done,
+static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done,
                       void *ctx, int size, unsigned char *buf) {
     size_t n = count_tasks(cfg), nb = result_bytes(cfg->width);
     size_t todo = 0;
@@ -337,7 +337,7 @@ static int worker_receive(uint64_t batch[BATCH_MAX]) {
     return m;
 }
 
-static int run_worker(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
+static int run_worker(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
                       void *ctx, unsigned char *buf) {
     size_t nb = result_bytes(cfg->width);
     double *out = (double *)(void *)(buf + nb);
@@ -376,9 +376,9 @@ static int run_worker(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
     return status;
 }
 
-int exp_mpi_run(const exp_mpi_config_t *cfg, exp_mpi_task_fn task,
-                exp_mpi_done_fn done, void *ctx) {
-    int size = exp_mpi_size(), rank = exp_mpi_rank();
+int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
+                runner_mpi_done_fn done, void *ctx) {
+    int size = runner_mpi_size(), rank = runner_mpi_rank();
     if (size <= 1) return run_local(cfg, task, done, ctx);
 
     /* MPI counts are ints: a result must fit in one message. */
