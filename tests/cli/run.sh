@@ -224,37 +224,7 @@ else
     echo "FAIL: govsim with no scenarios around: expected exit 2 and where it looked"
 fi
 
-# the embedded default (govsim with no arguments) writes every report;
-# skipped where it would be slow (sanitizer builds set GOVSIM_SKIP_SLOW)
-if [ -z "$GOVSIM_SKIP_SLOW" ]; then
-    # laid out as `make install` does, run from elsewhere: the bundled
-    # scenarios are found beside the binary (BIN/../share/govsim), whatever
-    # PREFIX the binary was built for
-    mkdir -p "$tmp/default/inst/bin" "$tmp/default/inst/share/govsim"
-    cp "$govsim_abs" "$tmp/default/inst/bin/govsim"
-    ln -s "$repo/scenarios" "$tmp/default/inst/share/govsim/scenarios"
-    start=$(date +%s)
-    (cd "$tmp/default" && "$tmp/default/inst/bin/govsim" >out 2>err)
-    rc=$?
-    secs=$(($(date +%s) - start))
-    missing=""
-    for b in xuzhou harbin heilongjiang zhejiang; do
-        for f in report.html summary.csv differences.csv replications.csv summary.json \
-            changes.png changes.svg cdf.png trips.png utilization.png cost_benefit.png; do
-            [ -s "$tmp/default/results/$b/$f" ] || missing="$missing $b/$f"
-        done
-    done
-    [ -s "$tmp/default/results/heilongjiang/regions.png" ] || missing="$missing heilongjiang/regions.png"
-    [ -s "$tmp/default/results/index.html" ] || missing="$missing index.html"
-    if [ $rc -eq 0 ] && [ -z "$missing" ] && grep -q "results/xuzhou/report.html" "$tmp/default/out"; then
-        pass=$((pass + 1))
-        echo "cli: the embedded default took $secs s"
-    else
-        fail=$((fail + 1))
-        echo "FAIL: govsim with no arguments (rc $rc):$missing"
-        sed 's/^/  /' "$tmp/default/err" | tail -5
-    fi
-fi
+# the embedded default (govsim with no arguments): tests/e2e/t_default_job.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

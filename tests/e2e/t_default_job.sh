@@ -40,13 +40,31 @@ fi
 
 # 2. The whole job, in a folder where an earlier run left a regions chart
 # (the province's) in a single city's folder.
-mkdir -p "$tmp/job/results/xuzhou"
-ln -s "$repo/scenarios" "$tmp/job/scenarios"
+# laid out as `make install` does and run from elsewhere: the bundled
+# scenarios are found beside the binary (BIN/../share/govsim), whatever
+# PREFIX the binary was built for
+mkdir -p "$tmp/job/results/xuzhou" "$tmp/inst/bin" "$tmp/inst/share/govsim"
+cp "$govsim_abs" "$tmp/inst/bin/govsim"
+ln -s "$repo/scenarios" "$tmp/inst/share/govsim/scenarios"
 : >"$tmp/job/results/xuzhou/regions.png"
-(cd "$tmp/job" && "$govsim_abs" >"$tmp/job.out" 2>"$tmp/job.err")
+start=$(date +%s)
+(cd "$tmp/job" && "$tmp/inst/bin/govsim" >"$tmp/job.out" 2>"$tmp/job.err")
 rc=$?
+echo "default job: $(($(date +%s) - start)) s"
 if [ "$rc" -eq 0 ]; then ok; else
     bad "govsim (default job) exited $rc: $(head -n 3 "$tmp/job.err")"
+fi
+missing=""
+for b in xuzhou harbin heilongjiang zhejiang; do
+    for f in report.html summary.csv differences.csv replications.csv summary.json \
+        changes.png changes.svg cdf.png trips.png utilization.png cost_benefit.png; do
+        [ -s "$tmp/job/results/$b/$f" ] || missing="$missing $b/$f"
+    done
+done
+[ -s "$tmp/job/results/heilongjiang/regions.png" ] || missing="$missing heilongjiang/regions.png"
+[ -s "$tmp/job/results/index.html" ] || missing="$missing index.html"
+if [ -z "$missing" ] && grep -q "results/xuzhou/report.html" "$tmp/job.out"; then ok; else
+    bad "default job: files missing:$missing"
 fi
 for b in xuzhou harbin heilongjiang zhejiang; do
     case $b in heilongjiang) skipped="" ;; *) skipped=regional_balance ;; esac
