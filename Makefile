@@ -37,7 +37,7 @@ OPT     ?= -O2 -g -flto=auto -ffat-lto-objects
 PKGS      := gsl igraph libconfig
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
              gnuplot-nox fonts-wqy-microhei check libsubunit-dev \
-             openmpi-bin libopenmpi-dev python3
+             openmpi-bin libopenmpi-dev python3 clang-format clang-tidy cppcheck
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -69,7 +69,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test unit run bench check-asan debug lint install clean format mpi-test print-inc print-pkg-cflags
+.PHONY: all deps test unit run bench check-asan debug lint install clean format format-check mpi-test print-inc print-pkg-cflags
 all: $(BIN)
 
 $(BIN): $(BUILD)/govsim
@@ -177,8 +177,16 @@ lint:
 	        $$(mpicc --showme:compile) $(INC_all) $(PKG_CFLAGS) || exit 1; \
 	else echo "lint: mpicc not found, MPI code not checked"; fi
 
+# Every C file of the project, for clang-format (.clang-format is the style).
+FORMAT_SRC = $(wildcard base/*.[ch] sim/*.[ch] models/*.[ch] study/*.[ch] output/*.[ch] \
+             cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.[ch] tests/mpi/*.c fuzz/*.[ch])
+
 format:
-	clang-format -i $(wildcard base/*.[ch] sim/*.[ch] models/*.[ch] study/*.[ch] output/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
+	clang-format -i $(FORMAT_SRC)
+
+# Fails, naming the files, when any file differs from clang-format's output.
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
