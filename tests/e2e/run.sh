@@ -2,7 +2,7 @@
 # End-to-end tests of what users see: every tests/e2e/t_*.sh in turn.
 # Usage: tests/e2e/run.sh GOVSIM
 #
-# Each t_*.sh is run as `sh t_X.sh GOVSIM TMPDIR` from the repository root
+# Each t_*.sh (which sources tests/e2e/lib.sh for its counters) is run as `sh t_X.sh GOVSIM TMPDIR` from the repository root
 # and prints one line per failed check ("FAIL: ...") and, last, a line
 # "PASS_COUNT FAIL_COUNT" (two integers).  Its exit code is ignored; a
 # script that prints no count line counts as one failure.  This runner

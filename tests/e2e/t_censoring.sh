@@ -12,11 +12,8 @@
 # Protocol: tests/e2e/run.sh.
 govsim=$1
 tmp=$2
-pass=0
-fail=0
+. tests/e2e/lib.sh
 NOTE='still open at the end; means are of finished cases only'
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $1"; }
 # expect_grep FILE PATTERN WHAT / expect_no_grep FILE PATTERN WHAT
 expect_grep() { if grep -q -- "$2" "$1"; then ok; else ko "$3"; fi; }
 expect_no_grep() { if grep -q -- "$2" "$1"; then ko "$3"; else ok; fi; }

@@ -9,16 +9,10 @@
 # Usage: sh t_compare_invariants.sh GOVSIM TMPDIR (see run.sh)
 govsim=$1
 tmp=$2
+. tests/e2e/lib.sh
 data=tests/e2e/data
 check="python3 tests/e2e/check_compare.py"
-pass=0
-fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
 
 # run_ok NAME ARGS...: govsim ARGS exits 0 (output in $tmp/NAME.out/.err)
 run_ok() {

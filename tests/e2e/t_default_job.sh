@@ -9,16 +9,10 @@
 # Usage: sh t_default_job.sh GOVSIM TMPDIR (see run.sh)
 govsim=$1
 tmp=$2
+. tests/e2e/lib.sh
 repo=$PWD
 govsim_abs=$(cd "$(dirname "$govsim")" && pwd)/$(basename "$govsim")
-pass=0
-fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
 
 # 1. results/ cannot be made (a file of that name): one line, exit 2, at once.
 mkdir -p "$tmp/blocked"

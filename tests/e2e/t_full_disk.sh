@@ -12,10 +12,7 @@
 # picture check on files cut at every length.
 govsim=$1
 tmp=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/e2e/lib.sh
 
 scn=tests/scenarios/good/minimal.cfg
 reform=tests/reforms/double_staff.cfg

@@ -6,10 +6,7 @@
 # Usage: sh t_graph_large.sh GOVSIM TMPDIR (protocol: tests/e2e/run.sh).
 govsim=$1
 tmp=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/e2e/lib.sh
 limit=20
 [ -n "$GOVSIM_SKIP_SLOW" ] && limit=120 # sanitizer builds are slower
 

@@ -3,12 +3,9 @@
 # silently wrong numbers, hang, or exhaust memory.  Protocol: see run.sh.
 govsim=$1
 tmp=$2
+. tests/e2e/lib.sh
 dir=tests/e2e/loaders
-pass=0
-fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # kpi FILE SERVICE REGION KPI: the mean of one row of `run --format csv`.
 kpi() {

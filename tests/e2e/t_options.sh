@@ -4,10 +4,7 @@
 # Usage: sh tests/e2e/t_options.sh GOVSIM TMPDIR
 govsim=$1
 tmp=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/e2e/lib.sh
 
 # expect CODE WHERE PATTERN ARGS...: exit code and a fixed string on
 # stdout (WHERE=out) or stderr (WHERE=err)

@@ -6,15 +6,9 @@
 # Usage: sh t_output_folder.sh GOVSIM TMPDIR (see run.sh)
 govsim=$1
 tmp=$2
+. tests/e2e/lib.sh
 data=tests/e2e/data
-pass=0
-fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
 
 # 1. compare of two regions, then of one region, into the same folder: the
 # regions chart of the first must not survive into the second's report.

@@ -7,8 +7,7 @@
 # Usage: sh t_reference.sh GOVSIM TMPDIR (see run.sh)
 govsim=$1
 tmp=$2
-pass=0
-fail=0
+. tests/e2e/lib.sh
 . tests/reference/cases.sh
 
 if reference_runs "$govsim" "$tmp/ref"; then pass=$((pass + 1)); else

@@ -6,10 +6,7 @@
 # Usage: sh t_stale_outputs.sh GOVSIM TMPDIR (protocol: tests/e2e/run.sh).
 govsim=$1
 tmp=$2
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/e2e/lib.sh
 
 # leftovers of a killed sweep, and files that are not the sweep's
 d="$tmp/s"

@@ -10,12 +10,9 @@
 # replication, and numbers that parse whole.
 govsim=$1
 tmp=$2
+. tests/e2e/lib.sh
 sweep=tests/sweeps/small_saltelli.cfg
 files="design.csv results.csv summary.csv sensitivity.csv sobol_indices.dat"
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 same() { # same A B: the sweep's files are byte-identical in folders A and B
     for f in $files; do cmp -s "$1/$f" "$2/$f" || return 1; done
 }

@@ -9,8 +9,7 @@
 # Protocol: tests/e2e/run.sh.
 govsim=$1
 tmp=$2
-pass=0
-fail=0
+. tests/e2e/lib.sh
 check() { # check OK-CONDITION(0/1) MESSAGE
     if [ "$1" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $2"; fi
 }
