@@ -188,7 +188,7 @@ lint:
 	else echo "lint: mpicc not found, MPI code not checked"; fi
 
 format:
-	clang-format -i $(wildcard sim/*.[ch] models/*.[ch] output/*.[ch] cli/*.[ch] bench/*.[ch] tests/*.c tests/unit/*.c)
+	clang-format -i $(wildcard sim/*.[ch] models/*.[ch] output/*.[ch] cli/*.[ch] bench/*.[ch] fuzz/*.[ch] tests/*.c tests/unit/*.c)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -11,12 +11,13 @@
 #include "reform.h"
 #include "scn.h"
 
-#define FZ_BASE "harbin.cfg"
+#define FZ_BASE   "harbin.cfg"
 #define FZ_REFORM "reforms/fuzz.cfg"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
-    static const char *const fixtures[] = {"scenarios/harbin.cfg", FZ_BASE, NULL};
+    static const char *const fixtures[] = {"scenarios/harbin.cfg", FZ_BASE,
+                                           NULL};
     fz_init(fixtures);
     return 0;
 }

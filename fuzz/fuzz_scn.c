@@ -16,11 +16,13 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
-    static const char *const fixtures[] = {
-        "tests/data/empirical_ok.csv", "data/empirical_ok.csv",
-        "tests/data/empirical_bad.csv", "data/empirical_bad.csv",
-        "tests/data/empirical_ok.csv", "a/b/empirical_ok.csv",
-        NULL};
+    static const char *const fixtures[] = {"tests/data/empirical_ok.csv",
+                                           "data/empirical_ok.csv",
+                                           "tests/data/empirical_bad.csv",
+                                           "data/empirical_bad.csv",
+                                           "tests/data/empirical_ok.csv",
+                                           "a/b/empirical_ok.csv",
+                                           NULL};
     fz_init(fixtures);
     return 0;
 }

@@ -20,7 +20,7 @@
 /* Bounds on a short run (the engine has none: docs/fuzzing.md).  Expected
  * events are estimated from the demand and the routing's expected visits;
  * incident cycles from the mean time between failures. */
-#define FZ_MAX_EVENTS 60000.0
+#define FZ_MAX_EVENTS          60000.0
 #define FZ_MAX_INCIDENT_CYCLES 5000.0
 
 /* The private folder; set once by fz_init, then only read.  libFuzzer runs
@@ -32,7 +32,8 @@ static char fz_buf[1024];
 static unsigned long fz_ran, fz_out_of_bounds, fz_refused;
 
 static void fz_report(void) {
-    fprintf(stderr, "fuzz harness: %lu short runs, %lu skipped by the "
+    fprintf(stderr,
+            "fuzz harness: %lu short runs, %lu skipped by the "
             "harness's bounds, %lu refused by flow_check\n",
             fz_ran, fz_out_of_bounds, fz_refused);
 }
@@ -108,7 +109,8 @@ void fz_write(const char *rel, const uint8_t *data, size_t size) {
     make_parents(path);
     FILE *f = fopen(path, "wb");
     if (!f) fz_die("cannot write", path);
-    if (size > 0 && fwrite(data, 1, size, f) != size) fz_die("cannot write", path);
+    if (size > 0 && fwrite(data, 1, size, f) != size)
+        fz_die("cannot write", path);
     if (fclose(f) != 0) fz_die("cannot write", path);
 }
 
@@ -121,7 +123,8 @@ static double expected_events(const scn_t *s, int days) {
         const scn_service_t *sv = &s->services[i];
         double per_case = 4;
         for (size_t k = 0; k < sv->n_steps; k++)
-            per_case += sv->steps[k].visits * (4.0 + 2.0 * (double)sv->steps[k].n_needs);
+            per_case += sv->steps[k].visits *
+                        (4.0 + 2.0 * (double)sv->steps[k].n_needs);
         total += sv->per_day * (double)days * per_case;
     }
     return total;
@@ -153,7 +156,8 @@ int fz_run_short(scn_t *s, int days) {
         /* Read every KPI so a NaN or garbage result passes through UBSan's
          * float checks at least once (and the result is not dead code). */
         volatile double sink = 0;
-        for (size_t i = 0; i < res.n_groups * FLOW_K_COUNT; i++) sink += res.kpi[i];
+        for (size_t i = 0; i < res.n_groups * FLOW_K_COUNT; i++)
+            sink += res.kpi[i];
         (void)sink;
     }
     flow_result_free(&res);

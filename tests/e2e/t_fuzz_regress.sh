@@ -19,6 +19,9 @@
 # as XFAIL and not counted; once fixed they print XPASS, and the line
 # should be deleted from known.txt (GOVSIM_XFAIL_STRICT=1 makes an XPASS
 # a failure, to find them).
+#
+# Also checks that fuzz/govsim.dict names every documented setting
+# (fuzz/check_dict.sh), so the dictionary follows the docs.
 govsim=$1
 tmp=$2
 dir=tests/fuzz-regress
@@ -114,6 +117,13 @@ if [ -f "$dir/known.txt" ]; then
     for rel in $(grep -v '^#' "$dir/known.txt" | awk 'NF { print $1 }'); do
         [ -f "$dir/$rel" ] || { fail=$((fail + 1)); echo "FAIL: known.txt names missing $rel"; }
     done
+fi
+# the fuzzers' dictionary still names every documented setting
+if sh fuzz/check_dict.sh >/dev/null 2>"$tmp/err"; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: $(cat "$tmp/err")"
 fi
 echo "fuzz-regress: $n inputs"
 echo "$pass $fail"
