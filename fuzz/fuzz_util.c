@@ -130,8 +130,11 @@ static double expected_events(const scn_t *s, int days) {
     return total;
 }
 
-/* Whether a short run of *s stays within the harness's bounds. */
+/* Whether a short run of *s stays within the harness's bounds (always,
+ * with GOVSIM_FUZZ_NO_BOUNDS=1: for when the engine bounds itself). */
 static int fz_within_bounds(const scn_t *s, int days) {
+    const char *off = getenv("GOVSIM_FUZZ_NO_BOUNDS");
+    if (off && strcmp(off, "1") == 0) return 1;
     double ev = expected_events(s, days);
     if (!(ev <= FZ_MAX_EVENTS)) return 0;
     for (size_t i = 0; i < s->n_incidents; i++) {

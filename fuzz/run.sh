@@ -53,7 +53,9 @@ for t in "$@"; do
     last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-    line="$t: exit $rc; $runs inputs, $eps exec/s; last: $last"
+    harness=$(sed -n "s/^fuzz harness: //p" "$log" | tail -n 1)
+    line="$t: exit $rc; $runs inputs, $eps exec/s; last: $last
+  ($harness)"
     if [ "$rc" -ne 0 ]; then
         status=1
         grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$log" | head -n 8
