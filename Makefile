@@ -9,8 +9,9 @@
 #   make check-asan   the tests under AddressSanitizer + UBSan (hot asserts on)
 #   make debug        -O0 build with hot-path asserts, unit tests
 #   make lint         cppcheck + clang-tidy
-#   make fuzz FUZZ_SECONDS=60   libFuzzer on the scenario, reform and sweep
-#                     loaders (and a short run of what they accept), N s each,
+#   make fuzz FUZZ_SECONDS=60   libFuzzer on the scenario (text, and extreme
+#                     numbers), reform and sweep loaders (and a short run
+#                     of what they accept), N s each,
 #                     in build-fuzz/; see docs/fuzzing.md
 #   make install PREFIX=/usr/local DESTDIR=
 #   make MPI=1        build ./govsim-mpi with Open MPI (mpicc) in build-mpi/;
@@ -152,7 +153,7 @@ debug:
 # in build-fuzz/corpus/), and fuzz/run.sh, which fails on any crash, leak,
 # timeout or out-of-memory.
 FUZZ_SECONDS  ?= 60
-FUZZ_TARGETS  := scn reform sweep
+FUZZ_TARGETS  := scn values reform sweep
 FUZZ_DEB_PKGS := clang libclang-rt-14-dev
 FUZZ_OPT      := -O1 -g -DGOVSIM_DEBUG -fno-omit-frame-pointer \
                  -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all

@@ -24,6 +24,7 @@ seeds() {
             tests/scenarios/bad/*.cfg ;;
     reform) ls scenarios/reforms/*.cfg tests/reforms/*.cfg ;;
     sweep) ls scenarios/sweeps/*.cfg tests/sweeps/*.cfg tests/sweeps/bad/*.cfg ;;
+    values) ;; # edits of a fixed scenario (fuzz/fuzz_values.c): no seed files
     esac
     ls tests/fuzz-regress/"$1"/* 2>/dev/null | grep -v '\.txt$'
 }
@@ -31,7 +32,7 @@ seeds() {
 # Longest input: the largest seed of the kind, but at most 64 KB (the
 # province scenario, 180 KB, is kept as a seed but mutated only in part).
 max_len() {
-    case $1 in scn) echo 65536 ;; *) echo 16384 ;; esac
+    case $1 in scn) echo 65536 ;; values) echo 256 ;; *) echo 16384 ;; esac
 }
 
 status=0

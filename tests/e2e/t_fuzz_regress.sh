@@ -102,7 +102,7 @@ for f in "$dir"/scn/* "$dir"/reform/* "$dir"/sweep/*; do
             fail=$((fail + 1))
             echo "FAIL: XPASS: $rel: fixed; remove it from $dir/known.txt"
         else
-            echo "XPASS: $rel: fixed; remove it from $dir/known.txt"
+            echo "XPASS: $rel: passes with $govsim (fixed? then remove it from $dir/known.txt)"
             pass=$((pass + 1))
         fi
     elif [ -n "$why" ]; then
