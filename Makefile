@@ -9,6 +9,10 @@
 #   make check-asan   the tests under AddressSanitizer + UBSan (hot asserts on)
 #   make debug        -O0 build with hot-path asserts, unit tests
 #   make lint         cppcheck + clang-tidy
+#   make fuzz FUZZ_SECONDS=60   libFuzzer on the scenario (text, and extreme
+#                     numbers), reform and sweep loaders (and a short run
+#                     of what they accept), N s each,
+#                     in build-fuzz/; see docs/fuzzing.md
 #   make install PREFIX=/usr/local DESTDIR=
 #   make MPI=1        build ./govsim-mpi with Open MPI (mpicc) in build-mpi/;
 #                     see docs/cluster.md.  `make MPI=1 install` installs it.
@@ -69,7 +73,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test unit run bench check-asan debug lint install clean format format-check mpi-test print-inc print-pkg-cflags
+.PHONY: all deps test unit run bench check-asan debug lint install clean format format-check \
+        mpi-test print-inc print-pkg-cflags fuzz fuzz-build
 all: $(BIN)
 
 $(BIN): $(BUILD)/govsim
@@ -164,6 +169,34 @@ debug:
 	@$(MAKE) --no-print-directory BUILD=build-debug OPT="-O0 -g -DGOVSIM_DEBUG" build-debug/govsim build-debug/test_unit
 	CK_FORK=no build-debug/test_unit
 
+# libFuzzer targets (docs/fuzzing.md): the library built by clang with
+# coverage and ASan+UBSan in build-fuzz/, one program per loader, a seed
+# corpus copied from the bundled and test files at run time (new finds stay
+# in build-fuzz/corpus/), and fuzz/run.sh, which fails on any crash, leak,
+# timeout or out-of-memory.
+FUZZ_SECONDS  ?= 60
+FUZZ_TARGETS  := scn values reform sweep
+FUZZ_DEB_PKGS := clang libclang-rt-14-dev
+FUZZ_OPT      := -O1 -g -DGOVSIM_DEBUG -fno-omit-frame-pointer \
+                 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+# (-Wno-missing-field-initializers: clang, unlike gcc, warns about
+# designated initialisers that leave fields out, which the code relies on.)
+fuzz:
+	@sh tests/deps.sh $(DEB_PKGS) $(FUZZ_DEB_PKGS)
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="$(FUZZ_OPT)" \
+	    EXTRA_CFLAGS=-Wno-missing-field-initializers fuzz-build
+	sh fuzz/check_dict.sh
+	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+
+# The harness copies its fixed files (a base scenario, reforms) from here.
+$(BUILD)/fuzz/fuzz_util.o: override EXTRA_CFLAGS += -DGOVSIM_FUZZ_ROOT='"$(CURDIR)"'
+
+$(BUILD)/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/fuzz_util.o $(BUILD)/libgovsim.a
+	$(CC) $(OPT) -fsanitize=fuzzer -o $@ $^ $(LDLIBS_ALL)
+
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
@@ -196,6 +229,6 @@ install: $(BIN)
 	install -m 644 scenarios/reforms/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms/
 
 clean:
-	rm -rf build build-asan build-debug build-mpi govsim govsim-mpi
+	rm -rf build build-asan build-debug build-mpi build-fuzz govsim govsim-mpi
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
