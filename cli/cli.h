@@ -1,6 +1,7 @@
 /*
- * cli.h - the govsim command line: one function per command, shared
- * option parsing.
+ * cli.h - the govsim command line: one function per command (cmd_*.c),
+ * the option table (options.h), usage errors and escaped printing
+ * (messages.c), the progress reporter handed to runners (progress_sink.c).
  *
  * Every command returns the process exit code: 0 ok, 1 run-time failure,
  * 2 bad usage or bad input.  Usage errors print one line on stderr,
@@ -37,18 +38,6 @@ void cli_print_usage(void);
  * CLI_USAGE, so callers can `return cli_usage_error(...)`. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-
-/* Option values.  Each parses `text` strictly (whole string, decimal, no
- * sign for unsigned, within [min, max]); on error prints a usage error
- * naming `cmd` and `option` and returns -1. */
-int cli_parse_u64(const char *cmd, const char *option, const char *text,
-                  uint64_t min, uint64_t max, uint64_t *out);
-int cli_parse_unsigned(const char *cmd, const char *option, const char *text,
-                       unsigned min, unsigned max, unsigned *out);
-
-/* A finite decimal number within [min, max] (strtod syntax, whole string). */
-int cli_parse_double(const char *cmd, const char *option, const char *text,
-                     double min, double max, double *out);
 
 /* Start reporter p for a run labelled `label` and return the sink to put
  * in a runner's config: a bar when stderr is a terminal; otherwise log

@@ -1,7 +1,11 @@
 /* The option table and its parser (options.h). */
 #include "options.h"
 
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -139,6 +143,44 @@ const cli_command_t *const CLI_COMMANDS[] = {
     &CMD_RUN,   &CMD_COMPARE,    &CMD_SWEEP,     &CMD_CHECK,          &CMD_VALIDATE,
     &CMD_GRAPH, &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, NULL};
 
+/* A whole number within [min, max] (decimal, no sign, the whole string);
+ * -1 after a usage error naming the command and the option. */
+static int parse_u64(const char *cmd, const char *option, const char *text,
+                     uint64_t min, uint64_t max, uint64_t *out) {
+    const char *p = text;
+    if (*p < '0' || *p > '9') {
+        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64
+                        " to %" PRIu64, option, text, min, max);
+        return -1;
+    }
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(p, &end, 10);
+    if (errno || *end != '\0' || v < min || v > max) {
+        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64
+                        " to %" PRIu64, option, text, min, max);
+        return -1;
+    }
+    *out = (uint64_t)v;
+    return 0;
+}
+
+/* A finite number within [min, max] (strtod syntax, the whole string). */
+static int parse_double(const char *cmd, const char *option, const char *text,
+                     double min, double max, double *out) {
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || *end != '\0' || errno || !isfinite(v) || v < min ||
+        v > max) {
+        cli_usage_error(cmd, "%s '%s': expected a number from %g to %g", option,
+                        text, min, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 const cli_command_t *cli_command_find(const char *name) {
     for (size_t i = 0; CLI_COMMANDS[i]; i++)
         if (strcmp(CLI_COMMANDS[i]->name, name) == 0) return CLI_COMMANDS[i];
@@ -237,10 +279,10 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
     switch (s->kind) {
     case K_UNSIGNED:
     case K_U64:
-        if (cli_parse_u64(cmd->name, name, v, s->min, s->max, &u) != 0) return -1;
+        if (parse_u64(cmd->name, name, v, s->min, s->max, &u) != 0) return -1;
         break;
     case K_DOUBLE:
-        return cli_parse_double(cmd->name, name, v, s->dmin, s->dmax, &a->rate);
+        return parse_double(cmd->name, name, v, s->dmin, s->dmax, &a->rate);
     case K_TEXT:
         if (*v == '\0') {
             cli_usage_error(cmd->name, "%s: the value is empty", name);
