@@ -51,6 +51,7 @@
 #include "out_file.h"
 #include "sweep.h"
 #include "sweep_out.h"
+#include "sweep_partial.h"
 
 typedef struct sweep_run {
     sweep_t sw;
@@ -68,38 +69,20 @@ typedef struct sweep_run {
     FILE *partial;              /* results.partial.csv, appended             */
     pthread_mutex_t lock;       /* guards partial and have                   */
     int write_failed;
+    sweep_partial_shape_t shape;              /* of results.partial.csv */
+    const char *kpi_names[SWEEP_MAX_KPIS];
 } sweep_run_t;
 
 static double *slot(const sweep_run_t *r, size_t p, size_t rep) {
     return r->results + (p * r->n_reps + rep) * r->n_kpis;
 }
 
-/* One row of results: point, replication, KPI values (exact decimals). */
-static void write_result_row(FILE *fp, const sweep_run_t *r, size_t p, size_t rep) {
-    fprintf(fp, "%zu,%zu", p, rep);
-    const double *v = slot(r, p, rep);
-    for (size_t k = 0; k < r->n_kpis; k++) {
-        fputc(',', fp);
-        if (isfinite(v[k])) {
-            char num[OUT_NUMBER_LEN];
-            out_format_number(num, v[k]);
-            fputs(num, fp);
-        }
-    }
-    fputc('\n', fp);
-}
-
-static void write_results_header(FILE *fp, const sweep_run_t *r) {
-    fputs("point,replication", fp);
-    for (size_t k = 0; k < r->n_kpis; k++) fprintf(fp, ",%s", flow_kpi_name(r->sw.kpis[k]));
-    fputc('\n', fp);
-}
-
 /* Point p is whole: append its rows, durably, before counting it done. */
 static void point_done(sweep_run_t *r, size_t p) {
     pthread_mutex_lock(&r->lock);
     if (r->partial && !r->write_failed) { /* after a failed write, none: no glued rows */
-        for (size_t rep = 0; rep < r->n_reps; rep++) write_result_row(r->partial, r, p, rep);
+        for (size_t rep = 0; rep < r->n_reps; rep++)
+            sweep_partial_write_row(r->partial, &r->shape, p, rep, slot(r, p, rep));
         if (fflush(r->partial) != 0 || fsync(fileno(r->partial)) != 0) r->write_failed = errno;
     }
     r->have[p] = 1;
@@ -197,115 +180,6 @@ static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
     sweep_run_t *r = ctx;
     memcpy(slot(r, p, rep), out, r->n_kpis * sizeof *out);
     if (atomic_fetch_sub(&r->left[p], 1) == 1) point_done(r, p);
-}
-
-/* ------------------------------------------------------------- resume */
-
-/* A decimal index with digits only (strtoul alone would take a sign or
- * blanks) that is below `limit`; *s moves past it.  False otherwise. */
-static bool parse_index(char **s, size_t limit, size_t *out) {
-    if (**s < '0' || **s > '9') return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(*s, &end, 10);
-    if (errno != 0 || v >= limit) return false;
-    *s = end;
-    *out = (size_t)v;
-    return true;
-}
-
-/* One line of results.partial.csv as write_result_row wrote it: a newline
- * at the end, a point and replication of this sweep, then exactly n_kpis
- * fields, each empty (not finite) or a finite number read whole.  Fills
- * *p, *rep and v[] (NaN for empty) and returns true; false for anything
- * else (a line cut short, two lines glued by an old crash). */
-static bool parse_row(const sweep_run_t *r, char *line, size_t len, size_t *p, size_t *rep,
-                      double *v) {
-    if (len == 0 || line[len - 1] != '\n' || strlen(line) != len) return false;
-    char *s = line;
-    if (!parse_index(&s, r->n_points, p) || *s++ != ',' || !parse_index(&s, r->n_reps, rep))
-        return false;
-    for (size_t k = 0; k < r->n_kpis; k++) {
-        if (*s++ != ',') return false;
-        if (*s == ',' || *s == '\n') {
-            v[k] = NAN;
-            continue;
-        }
-        char *end;
-        v[k] = strtod(s, &end);
-        if (end == s || !isfinite(v[k]) || (*end != ',' && *end != '\n')) return false;
-        s = end;
-    }
-    return *s == '\n' && s + 1 == line + len;
-}
-
-/* What read_partial found. */
-typedef struct partial_state {
-    long recovered;   /* points whose every replication was read           */
-    long keep;        /* bytes of the file that are its header and whole
-                         rows; 0: no usable header (write the file anew)   */
-    long dropped;     /* whole lines after `keep` that were not rows       */
-} partial_state_t;
-
-/* Read results.partial.csv: the rows from its start up to the first line
- * that is not a whole row of this sweep (a line cut short by a crash, and
- * whatever follows it, is never read).  Returns 0 with *ps filled (a
- * missing, empty or cut header: nothing recovered, keep 0), or -1 if the
- * file is another sweep's. */
-static int read_partial(sweep_run_t *r, const char *path, partial_state_t *ps, char *err,
-                        size_t errlen) {
-    memset(ps, 0, sizeof *ps);
-    FILE *fp = fopen(path, "r");
-    if (!fp) return 0;
-    char *line = NULL, *want = NULL;
-    size_t cap = 0, want_len = 0;
-    FILE *h = open_memstream(&want, &want_len);
-    if (h) {
-        write_results_header(h, r);
-        fclose(h);
-    }
-    assert(r->n_points > 0 && r->n_reps > 0); /* sweep_load: a design has points */
-    unsigned char *seen = calloc(r->n_points * r->n_reps, 1);
-    double *v = malloc(r->n_kpis * sizeof *v);
-    int rc = 0;
-    ssize_t n = want && seen && v ? getline(&line, &cap, fp) : -1;
-    if (n < 0 || line[n - 1] != '\n') {
-        if (!want || !seen || !v) {
-            sim_errorf(err, errlen, "out of memory");
-            rc = -1;
-        }
-        goto out; /* empty, or the header itself cut short: start anew */
-    }
-    if (strcmp(line, want) != 0) {
-        sim_errorf(err, errlen, "%s: not the results of this sweep (its header differs); "
-                   "remove it or run without --resume", path);
-        rc = -1;
-        goto out;
-    }
-    ps->keep = (long)n;
-    size_t p, rep;
-    while ((n = getline(&line, &cap, fp)) > 0 && parse_row(r, line, (size_t)n, &p, &rep, v)) {
-        memcpy(slot(r, p, rep), v, r->n_kpis * sizeof *v);
-        seen[p * r->n_reps + rep] = 1;
-        ps->keep += (long)n;
-    }
-    for (; n > 0; n = getline(&line, &cap, fp)) /* what is cut off */
-        if (line[n - 1] == '\n') ps->dropped++;
-    for (size_t q = 0; q < r->n_points; q++) {
-        bool whole = true;
-        for (size_t i = 0; i < r->n_reps; i++) whole = whole && seen[q * r->n_reps + i];
-        if (whole) {
-            r->have[q] = 1;
-            ps->recovered++;
-        }
-    }
-out:
-    free(seen);
-    free(v);
-    free(want);
-    free(line);
-    fclose(fp);
-    return rc;
 }
 
 /* ------------------------------------------------------------- command */
@@ -418,9 +292,10 @@ static int write_results(const sweep_run_t *r, const char *dir, char *err, size_
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "results.csv", err, errlen);
     if (!fp) return -1;
-    write_results_header(fp, r);
+    sweep_partial_write_header(fp, &r->shape);
     for (size_t p = 0; p < r->n_points; p++)
-        for (size_t rep = 0; rep < r->n_reps; rep++) write_result_row(fp, r, p, rep);
+        for (size_t rep = 0; rep < r->n_reps; rep++)
+            sweep_partial_write_row(fp, &r->shape, p, rep, slot(r, p, rep));
     return out_file_commit(&f, err, errlen);
 }
 
@@ -474,7 +349,7 @@ static int open_partial(sweep_run_t *r, const char *path, long keep) {
     if (keep > 0 && truncate(path, (off_t)keep) != 0) return -1;
     r->partial = fopen(path, keep > 0 ? "a" : "w");
     if (!r->partial) return -1;
-    if (keep == 0) write_results_header(r->partial, r);
+    if (keep == 0) sweep_partial_write_header(r->partial, &r->shape);
     if (fflush(r->partial) != 0 || fsync(fileno(r->partial)) != 0) {
         int e = errno;
         fclose(r->partial);
@@ -536,8 +411,9 @@ static int prepare_output(sweep_run_t *r, const opts_t *o, const char *dir, cons
         fprintf(stderr, "govsim sweep: %s\n", err);
         return d == -2 ? CLI_USAGE : CLI_FAILURE;
     }
-    partial_state_t ps = {0, 0, 0};
-    if (o->resume && read_partial(r, partial, &ps, err, sizeof err) != 0) {
+    sweep_partial_state_t ps = {0, 0, 0};
+    if (o->resume &&
+        sweep_partial_read(&r->shape, partial, r->results, r->have, &ps, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
         return CLI_USAGE;
     }
@@ -578,6 +454,8 @@ static int load_points(sweep_run_t *r, const opts_t *o, bool *locks) {
     r->n_points = r->sw.n_points;
     r->n_reps = r->sw.replications;
     r->n_kpis = r->sw.n_kpis;
+    for (size_t k = 0; k < r->n_kpis; k++) r->kpi_names[k] = flow_kpi_name(r->sw.kpis[k]);
+    r->shape = (sweep_partial_shape_t){r->n_points, r->n_reps, r->n_kpis, r->kpi_names};
     r->scn = calloc(r->n_points, sizeof *r->scn);
     r->state = calloc(r->n_points, 1);
     r->reform_cost = calloc(r->n_points, sizeof *r->reform_cost);
