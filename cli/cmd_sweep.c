@@ -184,14 +184,14 @@ static void mpi_done(void *ctx, size_t p, size_t rep, const double *out) {
 
 /* ------------------------------------------------------------- command */
 
-typedef struct opts {
+typedef struct sweep_options {
     const char *file, *out_dir;
     unsigned threads;
     bool resume, quiet;
-} opts_t;
+} sweep_options_t;
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
-static int parse(int argc, char **argv, opts_t *o) {
+static int parse(int argc, char **argv, sweep_options_t *o) {
     cli_args_t a = {0};
     int rc = cli_args_parse(cli_command_find("sweep"), argc, argv, &a);
     if (rc != 0) return rc;
@@ -315,7 +315,7 @@ static void free_run(sweep_run_t *r, bool locks) {
 }
 
 /* Run what is not done yet; threads, or MPI ranks when there are several. */
-static int run_points(sweep_run_t *r, const opts_t *o, runner_status_t *st) {
+static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t *st) {
     memset(st, 0, sizeof *st);
     if (runner_mpi_size() > 1) {
         out_progress_t prog; /* log lines when mpirun gives rank 0 a pipe */
@@ -400,7 +400,7 @@ static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
  * checked, resuming), results.partial.csv read (resuming), what an earlier
  * sweep left removed, results.partial.csv opened.
  * Returns a CLI code, the message on stderr. */
-static int prepare_output(sweep_run_t *r, const opts_t *o, const char *dir, const char *partial) {
+static int prepare_output(sweep_run_t *r, const sweep_options_t *o, const char *dir, const char *partial) {
     char err[2048];
     if (out_mkdir_p(dir, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
@@ -437,7 +437,7 @@ static int prepare_output(sweep_run_t *r, const opts_t *o, const char *dir, cons
 
 /* Load the sweep and build its points (every rank).  Returns a CLI code;
  * rank 0 prints the message. */
-static int load_points(sweep_run_t *r, const opts_t *o, bool *locks) {
+static int load_points(sweep_run_t *r, const sweep_options_t *o, bool *locks) {
     char err[2048];
     bool rank0 = runner_mpi_rank() == 0;
     if (sweep_load(&r->sw, o->file, err, sizeof err) != 0) {
@@ -496,7 +496,7 @@ static int finish(sweep_run_t *r, const char *dir, const char *partial, const ru
 }
 
 int cmd_sweep(int argc, char **argv) {
-    opts_t o = {0};
+    sweep_options_t o = {0};
     int parsed = parse(argc, argv, &o);
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     sweep_run_t *r = calloc(1, sizeof *r);

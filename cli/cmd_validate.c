@@ -71,13 +71,13 @@ typedef struct vcase {
     double *values;          /* n_metrics x reps                         */
 } vcase_t;
 
-typedef struct options {
+typedef struct validate_options {
     bool quick;
     unsigned reps;           /* 0: the case's default                     */
     unsigned threads;
     uint64_t seed;
     bool csv;
-} options_t;
+} validate_options_t;
 
 #define FIELD(f) offsetof(qnet_station_result_t, f)
 
@@ -248,7 +248,7 @@ static int coverage_task(void *ctx, size_t point, size_t rep,
     return 0;
 }
 
-static void build_cases(vcase_t *cases, size_t *n, const options_t *o) {
+static void build_cases(vcase_t *cases, size_t *n, const validate_options_t *o) {
     /* customers per replication: full runs are 5x the quick ones */
     double f = o->quick ? 1.0 : 5.0;
     size_t r = o->quick ? 10 : 20;
@@ -295,7 +295,7 @@ static void build_cases(vcase_t *cases, size_t *n, const options_t *o) {
     *n = i;
 }
 
-static void print_row(const options_t *o, const char *cse, const char *metric,
+static void print_row(const validate_options_t *o, const char *cse, const char *metric,
                       double theory, const stats_ci_t *ci, const char *verdict) {
     if (o->csv) {
         printf("\"%s\",\"%s\",%.10g,%.10g,%.10g,%.10g,%zu,%s\n", cse, metric,
@@ -309,18 +309,18 @@ static void print_row(const options_t *o, const char *cse, const char *metric,
 }
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
-static int parse_options(int argc, char **argv, options_t *o) {
+static int parse_options(int argc, char **argv, validate_options_t *o) {
     cli_args_t a = {.seed = 20261124};
     int rc = cli_args_parse(cli_command_find("validate"), argc, argv, &a);
     if (rc != 0) return rc;
-    *o = (options_t){.quick = a.given[CLI_OPT_QUICK], .reps = a.reps, .threads = a.threads,
+    *o = (validate_options_t){.quick = a.given[CLI_OPT_QUICK], .reps = a.reps, .threads = a.threads,
                      .seed = a.seed, .csv = a.format && strcmp(a.format, "csv") == 0};
     return 0;
 }
 
 /* Runs every case; fills pass/fail counts. Returns -1 if interrupted or a
  * run failed. */
-static int run_cases(vcase_t *cases, size_t n_cases, const options_t *o,
+static int run_cases(vcase_t *cases, size_t n_cases, const validate_options_t *o,
                      size_t *passed, size_t *failed) {
     size_t n_metrics = 0;
     for (size_t k = 0; k < n_cases; k++) n_metrics += cases[k].n_metrics;
@@ -356,7 +356,7 @@ static int run_cases(vcase_t *cases, size_t n_cases, const options_t *o,
     return 0;
 }
 
-static int run_coverage(const options_t *o, size_t *passed, size_t *failed) {
+static int run_coverage(const validate_options_t *o, size_t *passed, size_t *failed) {
     char err[200];
     coverage_t cv = {.seed = rng_mix64(o->seed + 1000)};
     const double rho = 0.5, horizon = 500;
@@ -418,7 +418,7 @@ static int run_coverage(const options_t *o, size_t *passed, size_t *failed) {
 }
 
 int cmd_validate(int argc, char **argv) {
-    options_t o;
+    validate_options_t o;
     int parsed = parse_options(argc, argv, &o);
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     vcase_t *cases = calloc(MAX_CASES, sizeof *cases);
