@@ -456,6 +456,8 @@ static int load_points(sweep_run_t *r, const sweep_options_t *o, bool *locks) {
     r->n_kpis = r->sw.n_kpis;
     for (size_t k = 0; k < r->n_kpis; k++) r->kpi_names[k] = flow_kpi_name(r->sw.kpis[k]);
     r->shape = (sweep_partial_shape_t){r->n_points, r->n_reps, r->n_kpis, r->kpi_names};
+    assert(r->n_points > 0 && r->n_reps > 0 && r->n_kpis > 0); /* sweep_load guarantees them */
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, one per point
     r->scn = calloc(r->n_points, sizeof *r->scn);
     r->state = calloc(r->n_points, 1);
     r->reform_cost = calloc(r->n_points, sizeof *r->reform_cost);

@@ -51,6 +51,7 @@ static int emit_line(expander_t *x, const char *p, size_t n, uint32_t file,
     if (grow((void **)&s->line, &cap, s->n_lines + 1, sizeof *s->line) != 0)
         return -1;
     s->cap_lines = cap;
+    assert(s->text != NULL); /* grow made room for at least n + 2 bytes */
     memcpy(s->text + s->len, p, n);
     s->len += n;
     if (!nl) s->text[s->len++] = '\n';

@@ -904,6 +904,7 @@ int scn_from_config(scn_t *s, const struct config_t *cfg, const char *path,
     free(L.back_work);
     idtab_t *tables[] = {&L.regions, &L.departments, &L.items, &L.services, &L.links,
                          &L.steps};
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): counts the pointers of an array of pointers
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) idtab_free(tables[i]);
     if (rc != 0) scn_free(s);
     return rc;

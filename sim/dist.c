@@ -489,7 +489,7 @@ static void quote_field(const char *field, char *buf, size_t len) {
         if (w < 0 || (size_t)w >= len - used) break;
         used += (size_t)w;
     }
-    if (strlen(field) > QUOTE_MAX && used + 4 < len) strcat(buf, "...");
+    if (strlen(field) > QUOTE_MAX && used + 4 < len) snprintf(buf + used, len - used, "...");
 }
 
 /* One data line's value into b, or fail() naming path and line. */
