@@ -48,22 +48,6 @@ static int parse_options(int argc, char **argv, graph_options_t *o) {
     return 0;
 }
 
-/* Scenario text to the terminal: control characters as '?', ill-formed
- * UTF-8 as U+FFFD (a name must not move the cursor). */
-static void print_text(FILE *fp, const char *s) {
-    for (const char *p = s; *p;) {
-        size_t n = 1;
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x80 && out_utf8_next(p, &n) < 0)
-            fputs(OUT_UTF8_REPLACEMENT, fp);
-        else if (c < 0x20 || c == 0x7f)
-            putc('?', fp);
-        else
-            fwrite(p, 1, n, fp);
-        p += n;
-    }
-}
-
 /* ------------------------------------------------------------- printing */
 
 static int department_table(const net_t *n, const net_report_t *r,
@@ -110,7 +94,7 @@ static void print_islands(const net_report_t *r, const scn_t *s) {
         for (size_t d = 0; d < r->n_departments; d++) {
             if ((size_t)r->island[d] != c) continue;
             fputs(sep, stdout);
-            print_text(stdout, s->departments[d].name);
+            out_term_puts(stdout, s->departments[d].name);
             sep = ", ";
         }
         putchar('\n');
@@ -272,7 +256,7 @@ static int graph_scenario(const scn_t *s, const char *dir) {
     }
     if (rc == CLI_OK) {
         printf("Department data network of ");
-        print_text(stdout, s->name);
+        out_term_puts(stdout, s->name);
         printf(" (%s)\n\n", s->id);
         if (department_table(&n, &r, s) != 0 || needs_table(&r, s) != 0) {
             snprintf(err, sizeof err, "out of memory");
