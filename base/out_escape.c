@@ -127,6 +127,23 @@ void out_json_string(FILE *fp, const char *s) {
     putc('"', fp);
 }
 
+/* The markup escape of an ASCII character, or NULL if it stands for
+ * itself.  The controls XML 1.0 forbids (C0 but TAB, LF, CR) and DEL
+ * become a space, as no character reference can carry them. */
+static const char *markup_escape(unsigned char c) {
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    case '\t':
+    case '\n':
+    case '\r': return NULL;
+    default: return c < 0x20 || c == 0x7F ? " " : NULL;
+    }
+}
+
 void out_html_escape(FILE *fp, const char *s) {
     assert(s != NULL);
     for (const char *p = s; *p != '\0';) {
@@ -135,14 +152,23 @@ void out_html_escape(FILE *fp, const char *s) {
             p += put_utf8(fp, p);
             continue;
         }
-        switch (c) {
-        case '&': fputs("&amp;", fp); break;
-        case '<': fputs("&lt;", fp); break;
-        case '>': fputs("&gt;", fp); break;
-        case '"': fputs("&quot;", fp); break;
-        case '\'': fputs("&#39;", fp); break;
-        default: putc(c, fp); break;
+        const char *esc = markup_escape(c);
+        if (esc != NULL) fputs(esc, fp);
+        else putc(c, fp);
+        p++;
+    }
+}
+
+void out_dot_string(FILE *fp, const char *s) {
+    assert(s != NULL);
+    for (const char *p = s; *p != '\0';) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80) {
+            p += put_utf8(fp, p);
+            continue;
         }
+        if (c == '\\' || c == '"') putc('\\', fp);
+        putc(c < 0x20 || c == 0x7F ? ' ' : c, fp);
         p++;
     }
 }

@@ -79,9 +79,17 @@ void out_csv_field(FILE *fp, const char *s);
  * \u00xx (lower-case hex, as Python's json module writes them). */
 void out_json_string(FILE *fp, const char *s);
 
-/* Text for HTML element content or a quoted attribute value: & < > " '
- * become &amp; &lt; &gt; &quot; &#39;. */
+/* Text for HTML or XML (GraphML) element content or a quoted attribute
+ * value: & < > " ' become &amp; &lt; &gt; &quot; &#39; (a numeric
+ * reference, which HTML 4 knows and &apos; is not); the control characters
+ * XML 1.0 does not allow at all (C0 except TAB, LF and CR) and DEL become
+ * a space; TAB, LF and CR stay (a <pre> block keeps its lines). */
 void out_html_escape(FILE *fp, const char *s);
+
+/* The body of a double-quoted Graphviz DOT string (the caller writes the
+ * quotes): \ and " get a backslash, control characters (C0, DEL) become a
+ * space, so a name cannot end the string or the line. */
+void out_dot_string(FILE *fp, const char *s);
 
 /* The body of a double-quoted gnuplot string (the caller writes the quotes)
  * that shows src literally as a label in enhanced text mode, the default of

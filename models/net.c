@@ -353,67 +353,7 @@ const char *net_mode_name(scn_link_mode_t mode) {
     return "?";
 }
 
-/* --- Escaping ---------------------------------------------------------- */
-
-typedef const char *(*escape_fn)(unsigned char c);
-
-static bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
-
-static const char *escape_backslash_quote(unsigned char c) {
-    if (c == '\\') return "\\\\";
-    if (c == '"') return "\\\"";
-    if (is_control(c)) return " ";
-    return NULL;
-}
-
-static const char *escape_xml_char(unsigned char c) {
-    switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    case '\'': return "&apos;";
-    default: return is_control(c) ? " " : NULL;
-    }
-}
-
-/* Copy text to out through `map` (NULL: the byte as is; ill-formed UTF-8
- * as U+FFFD), stopping before an item that would not fit whole, so the
- * result is never a broken escape or character. */
-static void escape_with(const char *text, char *out, size_t outlen,
-                        escape_fn map) {
-    assert(outlen > 0);
-    size_t used = 0;
-    for (const char *p = text; *p;) {
-        const char *rep = p;   /* bytes to append */
-        size_t len = 1;        /* their length    */
-        size_t consumed = 1;   /* input bytes     */
-        if ((unsigned char)*p >= 0x80) {
-            if (out_utf8_next(p, &consumed) < 0)
-                rep = OUT_UTF8_REPLACEMENT, len = 3;
-            else
-                len = consumed;
-        } else if (map((unsigned char)*p) != NULL) {
-            rep = map((unsigned char)*p);
-            len = strlen(rep);
-        }
-        if (used + len >= outlen) break;
-        memcpy(out + used, rep, len);
-        used += len;
-        p += consumed;
-    }
-    out[used] = '\0';
-}
-
-void net_dot_escape(const char *text, char *out, size_t outlen) {
-    escape_with(text, out, outlen, escape_backslash_quote);
-}
-
-void net_xml_escape(const char *text, char *out, size_t outlen) {
-    escape_with(text, out, outlen, escape_xml_char);
-}
-
-/* Room for any escaped scenario name (at most 6 bytes per byte). */
+/* Room for a file name escaped for gnuplot (at most 6 bytes per byte). */
 #define ESC_MAX (6 * SCN_NAME_MAX)
 
 /* --- Shared by the writers ---------------------------------------------- */
@@ -445,12 +385,12 @@ static int finish(FILE *f) { return ferror(f) ? -1 : 0; }
 
 static void dot_node(FILE *f, const scn_t *s, const net_report_t *r,
                      size_t d) {
-    char name[ESC_MAX], region[ESC_MAX];
     const scn_department_t *dep = &s->departments[d];
-    net_dot_escape(dep->name, name, sizeof name);
-    net_dot_escape(s->regions[dep->region].name, region, sizeof region);
-    fprintf(f, "    d%zu [label=\"%s\\n%s\", tooltip=\"betweenness %g\"];\n",
-            d, name, region, r->betweenness[d]);
+    fprintf(f, "    d%zu [label=\"", d);
+    out_dot_string(f, dep->name);
+    fputs("\\n", f);
+    out_dot_string(f, s->regions[dep->region].name);
+    fprintf(f, "\", tooltip=\"betweenness %g\"];\n", r->betweenness[d]);
 }
 
 static void dot_clusters(FILE *f, const net_t *n, const net_report_t *r,
@@ -500,20 +440,20 @@ static void dot_edges(FILE *f, const net_t *n, const net_report_t *r) {
 
 int net_write_dot(FILE *f, const net_t *n, const net_report_t *r,
                   const scn_t *s) {
-    char name[ESC_MAX], id[ESC_MAX];
-    net_dot_escape(s->name, name, sizeof name);
-    net_dot_escape(s->id, id, sizeof id);
     fprintf(f, "// Department data network of scenario %s, by govsim graph.\n"
                "// Edges owner -> user: green api, orange manual, blue data "
                "hub,\n// dashed red: data the citizen must fetch (no link).\n",
             s->id);
-    fprintf(f, "digraph \"%s\" {\n"
-               "  graph [label=\"%s: %zu information island%s\", labelloc=t, "
+    fputs("digraph \"", f);
+    out_dot_string(f, s->id);
+    fputs("\" {\n  graph [label=\"", f);
+    out_dot_string(f, s->name);
+    fprintf(f, ": %zu information island%s\", labelloc=t, "
                "fontsize=18, fontname=\"Helvetica\", rankdir=LR];\n"
                "  node [shape=box, style=\"rounded,filled\", "
                "fillcolor=\"#f2f2f2\", fontname=\"Helvetica\"];\n"
                "  edge [fontname=\"Helvetica\", fontsize=10];\n",
-            id, name, r->n_islands, r->n_islands == 1 ? "" : "s");
+            r->n_islands, r->n_islands == 1 ? "" : "s");
     dot_clusters(f, n, r, s);
     dot_edges(f, n, r);
     fputs("}\n", f);
@@ -542,20 +482,18 @@ static void graphml_keys(FILE *f) {
 static void graphml_node(FILE *f, const net_t *n, const net_report_t *r,
                          const scn_t *s, size_t v) {
     bool hub = v >= n->n_departments;
-    char id[ESC_MAX], name[ESC_MAX], region[ESC_MAX];
-    net_xml_escape(hub ? "hub" : s->departments[v].id, id, sizeof id);
-    net_xml_escape(vertex_name(n, s, v), name, sizeof name);
-    net_xml_escape(hub ? "" : s->regions[s->departments[v].region].name, region,
-                   sizeof region);
-    fprintf(f, "    <node id=\"n%zu\">\n"
-               "      <data key=\"v_id\">%s</data>\n"
-               "      <data key=\"v_name\">%s</data>\n"
-               "      <data key=\"v_region\">%s</data>\n"
+    fprintf(f, "    <node id=\"n%zu\">\n      <data key=\"v_id\">", v);
+    out_html_escape(f, hub ? "hub" : s->departments[v].id);
+    fputs("</data>\n      <data key=\"v_name\">", f);
+    out_html_escape(f, vertex_name(n, s, v));
+    fputs("</data>\n      <data key=\"v_region\">", f);
+    out_html_escape(f, hub ? "" : s->regions[s->departments[v].region].name);
+    fprintf(f, "</data>\n"
                "      <data key=\"v_island\">%d</data>\n"
                "      <data key=\"v_betweenness\">%.15g</data>\n"
                "      <data key=\"v_hub\">%s</data>\n"
                "    </node>\n",
-            v, id, name, region, hub ? r->island[0] : r->island[v],
+            hub ? r->island[0] : r->island[v],
             hub ? r->hub_betweenness : r->betweenness[v],
             hub ? "true" : "false");
 }
@@ -569,9 +507,9 @@ int net_write_graphml(FILE *f, const net_t *n, const net_report_t *r,
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           f);
     graphml_keys(f);
-    char id[ESC_MAX];
-    net_xml_escape(s->id, id, sizeof id);
-    fprintf(f, "  <graph id=\"%s\" edgedefault=\"directed\">\n", id);
+    fputs("  <graph id=\"", f);
+    out_html_escape(f, s->id);
+    fputs("\" edgedefault=\"directed\">\n", f);
     for (size_t v = 0; v < n->n_vertices; v++) graphml_node(f, n, r, s, v);
     for (size_t e = 0; e < n->n_edges; e++) {
         size_t from, to;
@@ -615,6 +553,8 @@ static size_t utf8_len(const char *p) {
 }
 
 static size_t utf8_cols(size_t len) { return len >= 3 ? 2 : 1; }
+
+static bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
 
 static bool is_blank(char c) { return c == ' ' || is_control((unsigned char)c); }
 

@@ -132,26 +132,16 @@ const char *net_mode_name(scn_link_mode_t mode);
 /* Graphviz DOT: departments as nodes labelled with their names, grouped by
  * island into clusters; edges coloured by mode (api green, manual orange,
  * hub blue); data needs with no link as dashed red edges ("citizen
- * fetches").  Every scenario string is escaped (net_dot_escape). */
+ * fetches").  Every scenario string is escaped (out_dot_string). */
 int net_write_dot(FILE *f, const net_t *n, const net_report_t *r,
                   const scn_t *s);
 
 /* GraphML, written directly (no igraph attribute table: that is global
  * state).  Node attributes id, name, region, island, betweenness; edge
- * attributes mode and delay (minutes).  Strings XML-escaped. */
+ * attributes mode and delay (minutes).  Strings XML-escaped
+ * (out_html_escape). */
 int net_write_graphml(FILE *f, const net_t *n, const net_report_t *r,
                       const scn_t *s);
-
-/* Escape `text` for a double-quoted DOT string into out (at most outlen
- * bytes, always NUL-terminated; truncated before an escape or character
- * that would not fit whole): \ and " get a backslash, control characters
- * become spaces, ill-formed UTF-8 becomes U+FFFD. */
-void net_dot_escape(const char *text, char *out, size_t outlen);
-
-/* Same for XML text and attribute values: & < > " ' as entities, control
- * characters (not allowed in XML 1.0) as spaces, ill-formed UTF-8 as
- * U+FFFD.  (Strings for gnuplot go through out_gnuplot_string_plain.) */
-void net_xml_escape(const char *text, char *out, size_t outlen);
 
 /* --- Picture ---------------------------------------------------------- */
 

@@ -442,35 +442,6 @@ START_TEST(test_working_days_always_open) {
 }
 END_TEST
 
-/* ------------------------------------------------------------- escaping */
-
-START_TEST(test_dot_escape) {
-    char out[64];
-    net_dot_escape("Say \"hi\" \\ now", out, sizeof out);
-    CHECK_STR(out, "Say \\\"hi\\\" \\\\ now");
-    net_dot_escape("line\nbreak", out, sizeof out);
-    CHECK_STR(out, "line break");
-    net_dot_escape("\xe5\xbe\x90\xe5\xb7\x9e", out, sizeof out); /* 徐州 */
-    CHECK_STR(out, "\xe5\xbe\x90\xe5\xb7\x9e");
-    net_dot_escape("a\xff", out, sizeof out);
-    CHECK_STR(out, "a" OUT_UTF8_REPLACEMENT);
-    /* Truncation never splits an escape: "ab\"" in 4 bytes is "ab". */
-    net_dot_escape("ab\"c", out, 4);
-    CHECK_STR(out, "ab");
-}
-END_TEST
-
-START_TEST(test_xml_escape) {
-    char out[128];
-    net_xml_escape("R&D <Bureau> \"x\" 'y'", out, sizeof out);
-    CHECK_STR(out, "R&amp;D &lt;Bureau&gt; &quot;x&quot; &apos;y&apos;");
-    net_xml_escape("tab\there\x01", out, sizeof out);
-    CHECK_STR(out, "tab here ");
-    net_xml_escape("a&b", out, 5); /* "a&amp;" does not fit in 4 + NUL */
-    CHECK_STR(out, "a");
-}
-END_TEST
-
 /* Everything a writer printed, as a string (caller frees). */
 typedef int (*writer_fn)(FILE *, const net_t *, const net_report_t *,
                          const scn_t *);
@@ -751,8 +722,6 @@ Suite *suite_net(void) {
     tcase_add_test(needs, test_working_days_always_open);
     suite_add_tcase(s, needs);
     TCase *writers = tcase_create("writers");
-    tcase_add_test(writers, test_dot_escape);
-    tcase_add_test(writers, test_xml_escape);
     tcase_add_test(writers, test_dot_output);
     tcase_add_test(writers, test_graphml_output);
     suite_add_tcase(s, writers);
