@@ -55,6 +55,18 @@ int32_t out_utf8_next(const char *s, size_t *nbytes) {
     return cp;
 }
 
+/* The East Asian wide ranges, in order (see out_escape.h). */
+size_t out_char_width(int32_t cp) {
+    static const int32_t wide[][2] = {
+        {0x1100, 0x115F},  {0x2E80, 0xA4CF},  {0xAC00, 0xD7A3},
+        {0xF900, 0xFAFF},  {0xFE30, 0xFE4F},  {0xFF00, 0xFF60},
+        {0xFFE0, 0xFFE6},  {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (cp >= wide[i][0] && cp <= wide[i][1]) return 2;
+    return 1;
+}
+
 /* Copy the non-ASCII character at s, or U+FFFD for an ill-formed
  * sequence; returns the number of input bytes consumed. */
 static size_t put_utf8(FILE *fp, const char *s) {

@@ -42,6 +42,18 @@
  * reads past a NUL.  This function can't fail. */
 int32_t out_utf8_next(const char *s, size_t *nbytes);
 
+/* Display width of code point cp, in terminal columns (out_table.h) and in
+ * the columns of the network picture's labels (out_graph.h): 2 for East
+ * Asian wide characters (U+1100-U+115F Hangul Jamo, U+2E80-U+A4CF CJK
+ * radicals to Yi, U+AC00-U+D7A3 Hangul syllables, U+F900-U+FAFF CJK
+ * compatibility ideographs, U+FE30-U+FE4F CJK compatibility forms,
+ * U+FF00-U+FF60 and U+FFE0-U+FFE6 fullwidth forms, U+20000-U+3FFFD, the
+ * supplementary ideographs that rare characters in people's and places'
+ * names come from), 1 for every other, ill-formed UTF-8 (cp < 0, shown as
+ * U+FFFD) included.  Combining marks count 1: they are rare in our names
+ * and a terminal-independent answer does not exist. */
+size_t out_char_width(int32_t cp);
+
 /* --------------------------------------------------------------- terminal */
 
 /* Is code point cp a control character a terminal acts on (C0, DEL, C1:

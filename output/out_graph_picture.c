@@ -26,7 +26,8 @@ static bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
 
 /* Vertex labels are names wrapped at word boundaries (CJK characters may
  * break anywhere) into at most LABEL_LINES lines of LABEL_COLS columns,
- * counting a 3- or 4-byte UTF-8 character as two columns (CJK is wide).
+ * each character as wide as a terminal shows it (out_char_width: CJK 2,
+ * others 1; ill-formed UTF-8, drawn as U+FFFD, 1).
  * The layout sizes label boxes with the same wrapping the script draws. */
 #define LABEL_COLS 18
 #define LABEL_LINES 3
@@ -39,17 +40,12 @@ typedef struct label {
     char line[LABEL_LINES][LABEL_BYTES];
 } label_t;
 
-/* Bytes of the UTF-8 character at p (a malformed one counts as far as
- * its continuation bytes go, so we never run past the NUL). */
-static size_t utf8_len(const char *p) {
-    unsigned char c = (unsigned char)*p;
-    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    size_t len = 1;
-    while (len < want && ((unsigned char)p[len] & 0xC0) == 0x80) len++;
-    return len;
+/* The character at p (not NUL): its width in columns, its length in
+ * bytes in *len (an ill-formed sequence: its maximal ill-formed subpart,
+ * which gnuplot's escaping turns into one U+FFFD). */
+static size_t char_cols(const char *p, size_t *len) {
+    return out_char_width(out_utf8_next(p, len));
 }
-
-static size_t utf8_cols(size_t len) { return len >= 3 ? 2 : 1; }
 
 static bool is_blank(char c) { return c == ' ' || is_control((unsigned char)c); }
 
@@ -74,7 +70,7 @@ static bool label_put(label_t *lb, bool fresh, const char *text, size_t len,
 static bool label_put_long(label_t *lb, const char *word, size_t len) {
     bool fresh = lb->line_cols[lb->n_lines - 1] > 0;
     for (size_t k = 0; k < len;) {
-        size_t cl = utf8_len(word + k), cc = utf8_cols(cl);
+        size_t cl, cc = char_cols(word + k, &cl);
         if (lb->line_cols[lb->n_lines - 1] + cc > LABEL_COLS) fresh = true;
         if (!label_put(lb, fresh, word + k, cl, cc)) return false;
         fresh = false;
@@ -89,9 +85,15 @@ static void label_ellipsis(label_t *lb) {
     char *line = lb->line[i];
     size_t used = strlen(line);
     while (used > 0 && lb->line_cols[i] + 3 > LABEL_COLS) {
-        size_t start = used - 1;
-        while (start > 0 && ((unsigned char)line[start] & 0xC0) == 0x80) start--;
-        lb->line_cols[i] -= utf8_cols(used - start);
+        /* the last character: found from the start, as the line was
+         * built (stepping back over continuation bytes could merge an
+         * ill-formed byte into the character before it) */
+        size_t start = 0, len, cols = char_cols(line, &len);
+        while (start + len < used) {
+            start += len;
+            cols = char_cols(line + start, &len);
+        }
+        lb->line_cols[i] -= cols;
         used = start;
     }
     memcpy(line + used, "...", 4);
@@ -113,11 +115,12 @@ static void wrap_label(const char *name, label_t *lb) {
         const char *word = p;          /* a run of narrow characters, or one
                                           wide character                  */
         size_t cols = 0;
-        if (utf8_len(p) >= 3) {
+        size_t clen, w = char_cols(p, &clen);
+        if (w == 2) {
             cols = 2;
-            p += utf8_len(p);
+            p += clen;
         } else {
-            while (*p && !is_blank(*p) && utf8_len(p) < 3) p += utf8_len(p), cols++;
+            while (*p && !is_blank(*p) && char_cols(p, &clen) == 1) p += clen, cols++;
         }
         size_t len = (size_t)(p - word), cur = lb->line_cols[lb->n_lines - 1];
         size_t sep = space_before && cur > 0 ? 1 : 0;

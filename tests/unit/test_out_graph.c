@@ -248,6 +248,32 @@ START_TEST(test_plot_files) {
 }
 END_TEST
 
+/* Labels are wrapped by display width, the one rule of out_char_width:
+ * CJK counts 2 columns, and may break anywhere; every other character 1,
+ * so a word of 12 euro signs (3 bytes each, narrow) fits a line of 18
+ * columns whole, where 12 ideographs (24 columns) take two lines. */
+START_TEST(test_labels_wrap_by_display_width) {
+    fixture_t fx;
+    fx_init(&fx, false);
+    char euros[64] = "", han[64] = "";
+    for (int i = 0; i < 12; i++) {
+        strcat(euros, "\xe2\x82\xac");           /* U+20AC, narrow */
+        strcat(han, i % 2 ? "\xe5\xb7\x9e" : "\xe5\xbe\x90"); /* 徐州 */
+    }
+    fx.node[0].name = euros;
+    fx.node[1].name = han;
+    CHECK(out_graph_place(&fx.g) == 0);
+    char *script = written(write_script, &fx.g);
+    char want[128];
+    snprintf(want, sizeof want, "set label 3 \"%s\" at", euros);
+    CHECK(strstr(script, want) != NULL);
+    /* 9 ideographs (18 columns), then the other 3 */
+    snprintf(want, sizeof want, "set label 4 \"%.27s\\n%s\" at", han, han + 27);
+    CHECK(strstr(script, want) != NULL);
+    free(script);
+}
+END_TEST
+
 /* Above OUT_GRAPH_NAMES_MAX nodes the picture names none and says where
  * the names are. */
 START_TEST(test_plot_too_many_names) {
@@ -332,6 +358,7 @@ Suite *suite_out_graph(void) {
     tcase_add_test(picture, test_place_fits_and_spreads);
     tcase_add_test(picture, test_plot_files);
     tcase_add_test(picture, test_plot_too_many_names);
+    tcase_add_test(picture, test_labels_wrap_by_display_width);
     tcase_add_test(picture, test_picture);
     suite_add_tcase(s, picture);
     return s;
