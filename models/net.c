@@ -364,51 +364,46 @@ void net_edge_ends(const net_t *n, size_t e, size_t *from, size_t *to) {
 
 /* --- Layout -------------------------------------------------------------- */
 
-/* Kamada-Kawai from a circle: deterministic (no RNG), and it places
- * the vertices of a small sparse graph evenly, hub in the middle. */
-static int kamada_kawai(const net_t *n, double *xy, char *err, size_t errlen) {
-    igraph_matrix_t m;
-    igraph_integer_t nv = (igraph_integer_t)n->n_vertices;
-    igraph_error_t rc = igraph_matrix_init(&m, nv, 2);
-    if (rc != IGRAPH_SUCCESS) return igraph_failed("layout", rc, err, errlen);
-    rc = igraph_layout_circle(&n->graph, &m, igraph_vss_all());
-    if (rc == IGRAPH_SUCCESS)
-        rc = igraph_layout_kamada_kawai(&n->graph, &m, true, 50 * nv, 0.0,
-                                        (igraph_real_t)nv, NULL, NULL, NULL,
-                                        NULL, NULL);
-    if (rc != IGRAPH_SUCCESS) {
-        igraph_matrix_destroy(&m);
-        return igraph_failed("igraph_layout_kamada_kawai", rc, err, errlen);
-    }
-    for (igraph_integer_t v = 0; v < nv; v++) {
-        xy[2 * v] = MATRIX(m, v, 0);
-        xy[2 * v + 1] = MATRIX(m, v, 1);
-    }
-    igraph_matrix_destroy(&m);
-    return 0;
+/* One layout algorithm, run on m, which holds a circle of the vertices. */
+typedef igraph_error_t (*layout_fn)(const igraph_t *graph, igraph_matrix_t *m);
+
+/* Kamada-Kawai: deterministic (no RNG), and it places the vertices of a
+ * small sparse graph evenly, hub in the middle. */
+static igraph_error_t kamada_kawai(const igraph_t *graph, igraph_matrix_t *m) {
+    igraph_integer_t nv = igraph_vcount(graph);
+    return igraph_layout_kamada_kawai(graph, m, true, 50 * nv, 0.0, (igraph_real_t)nv,
+                                      NULL, NULL, NULL, NULL, NULL);
 }
 
-/* Fruchterman-Reingold on a grid, from a circle: for graphs too large for
- * Kamada-Kawai's n^2 distance matrix.  igraph draws random numbers only to
- * part two vertices that land on one spot; its generator is seeded with a
- * constant so that the picture does not depend on the time of day. */
-static int fruchterman_reingold(const net_t *n, double *xy, char *err, size_t errlen) {
+/* Fruchterman-Reingold on a grid: for graphs too large for Kamada-Kawai's
+ * n^2 distance matrix.  igraph draws random numbers only to part two
+ * vertices that land on one spot; its generator is seeded with a constant
+ * so that the picture does not depend on the time of day. */
+static igraph_error_t fruchterman_reingold(const igraph_t *graph, igraph_matrix_t *m) {
+    igraph_integer_t nv = igraph_vcount(graph);
+    /* a circle as wide as igraph's own random start (sqrt(n)): the grid's
+     * cells are 2 units, and a unit circle would put everyone in one */
+    igraph_matrix_scale(m, sqrt((double)nv) / 2.0);
+    igraph_error_t rc = igraph_rng_seed(igraph_rng_default(), 20211);
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_layout_fruchterman_reingold(graph, m, true, 500, sqrt((double)nv),
+                                                IGRAPH_LAYOUT_GRID, NULL, NULL, NULL,
+                                                NULL, NULL);
+    return rc;
+}
+
+/* `layout` (named `name` in a message) started from a circle, into xy. */
+static int layout_from_circle(const net_t *n, layout_fn layout, const char *name,
+                              double *xy, char *err, size_t errlen) {
     igraph_matrix_t m;
     igraph_integer_t nv = (igraph_integer_t)n->n_vertices;
     igraph_error_t rc = igraph_matrix_init(&m, nv, 2);
     if (rc != IGRAPH_SUCCESS) return igraph_failed("layout", rc, err, errlen);
     rc = igraph_layout_circle(&n->graph, &m, igraph_vss_all());
-    /* a circle as wide as igraph's own random start (sqrt(n)): the grid's
-     * cells are 2 units, and a unit circle would put everyone in one */
-    if (rc == IGRAPH_SUCCESS) igraph_matrix_scale(&m, sqrt((double)nv) / 2.0);
-    if (rc == IGRAPH_SUCCESS) rc = igraph_rng_seed(igraph_rng_default(), 20211);
-    if (rc == IGRAPH_SUCCESS)
-        rc = igraph_layout_fruchterman_reingold(&n->graph, &m, true, 500,
-                                                sqrt((double)nv), IGRAPH_LAYOUT_GRID,
-                                                NULL, NULL, NULL, NULL, NULL);
+    if (rc == IGRAPH_SUCCESS) rc = layout(&n->graph, &m);
     if (rc != IGRAPH_SUCCESS) {
         igraph_matrix_destroy(&m);
-        return igraph_failed("igraph_layout_fruchterman_reingold", rc, err, errlen);
+        return igraph_failed(name, rc, err, errlen);
     }
     for (igraph_integer_t v = 0; v < nv; v++) {
         xy[2 * v] = MATRIX(m, v, 0);
@@ -425,8 +420,11 @@ int net_layout(const net_t *n, double *xy, char *err, size_t errlen) {
         return 0;
     }
     guard_t g = guard_begin();
-    int rc = n->n_vertices > NET_LAYOUT_KK_MAX ? fruchterman_reingold(n, xy, err, errlen)
-                                               : kamada_kawai(n, xy, err, errlen);
+    int rc = n->n_vertices > NET_LAYOUT_KK_MAX
+                 ? layout_from_circle(n, fruchterman_reingold,
+                                      "igraph_layout_fruchterman_reingold", xy, err, errlen)
+                 : layout_from_circle(n, kamada_kawai, "igraph_layout_kamada_kawai", xy,
+                                      err, errlen);
     guard_end(g);
     return rc;
 }
