@@ -6,7 +6,9 @@
 
 #define HUB_LABEL "Data hub"
 
-static int finish(FILE *f) { return ferror(f) ? -1 : 0; }
+static int finish(FILE *f) {
+    return ferror(f) ? -1 : 0;
+}
 
 static size_t n_departments(const out_graph_t *g) {
     return g->n_nodes - (g->hub ? 1 : 0);
@@ -29,16 +31,20 @@ static void dot_clusters(FILE *f, const out_graph_t *g) {
     size_t nd = n_departments(g);
     for (size_t c = 0; c < g->n_islands; c++) {
         size_t members = 0;
-        for (size_t d = 0; d < nd; d++) members += (size_t)g->nodes[d].island == c;
-        fprintf(f, "  subgraph cluster_island%zu {\n"
-                   "    label=\"island %zu (%zu department%s)\";\n"
-                   "    style=dashed; color=grey50;\n",
+        for (size_t d = 0; d < nd; d++)
+            members += (size_t)g->nodes[d].island == c;
+        fprintf(f,
+                "  subgraph cluster_island%zu {\n"
+                "    label=\"island %zu (%zu department%s)\";\n"
+                "    style=dashed; color=grey50;\n",
                 c + 1, c + 1, members, members == 1 ? "" : "s");
         for (size_t d = 0; d < nd; d++)
             if ((size_t)g->nodes[d].island == c) dot_node(f, g, d);
         if (g->hub && c == (size_t)g->nodes[0].island)
-            fprintf(f, "    hub [label=\"" HUB_LABEL "\\napi %g min\", "
-                       "shape=ellipse, fillcolor=\"" OUT_GRAPH_COLOR_HUB_FILL "\"];\n",
+            fprintf(f,
+                    "    hub [label=\"" HUB_LABEL "\\napi %g min\", "
+                    "shape=ellipse, fillcolor=\"" OUT_GRAPH_COLOR_HUB_FILL
+                    "\"];\n",
                     g->hub_delay);
         fputs("  }\n", f);
     }
@@ -52,44 +58,52 @@ static void dot_edges(FILE *f, const out_graph_t *g) {
         case OUT_GRAPH_HUB:
             /* One double-headed edge per department, not two. */
             if (ed->to == hub)
-                fprintf(f, "  d%zu -> hub [dir=both, color=\"" OUT_GRAPH_COLOR_HUB "\"];\n",
+                fprintf(f,
+                        "  d%zu -> hub [dir=both, color=\"" OUT_GRAPH_COLOR_HUB
+                        "\"];\n",
                         ed->from);
             break;
         case OUT_GRAPH_API:
         case OUT_GRAPH_MANUAL: {
             bool api = ed->kind == OUT_GRAPH_API;
             fprintf(f, "  d%zu -> d%zu [color=\"%s\", label=\"%s %g min\"];\n",
-                    ed->from, ed->to, api ? OUT_GRAPH_COLOR_API : OUT_GRAPH_COLOR_MANUAL,
+                    ed->from, ed->to,
+                    api ? OUT_GRAPH_COLOR_API : OUT_GRAPH_COLOR_MANUAL,
                     api ? "api" : "manual", ed->value);
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     /* The citizen's fetches after all the links. */
     for (size_t e = 0; e < g->n_edges; e++) {
         const out_graph_edge_t *ed = &g->edges[e];
         if (ed->kind != OUT_GRAPH_FETCH) continue;
-        fprintf(f, "  d%zu -> d%zu [color=\"" OUT_GRAPH_COLOR_FETCH "\", style=dashed, "
-                   "constraint=false, label=\"citizen fetches %g/day\"];\n",
+        fprintf(f,
+                "  d%zu -> d%zu [color=\"" OUT_GRAPH_COLOR_FETCH
+                "\", style=dashed, "
+                "constraint=false, label=\"citizen fetches %g/day\"];\n",
                 ed->from, ed->to, ed->value);
     }
 }
 
 int out_graph_write_dot(FILE *f, const out_graph_t *g) {
-    fprintf(f, "// Department data network of scenario %s, by govsim graph.\n"
-               "// Edges owner -> user: green api, orange manual, blue data "
-               "hub,\n// dashed red: data the citizen must fetch (no link).\n",
+    fprintf(f,
+            "// Department data network of scenario %s, by govsim graph.\n"
+            "// Edges owner -> user: green api, orange manual, blue data "
+            "hub,\n// dashed red: data the citizen must fetch (no link).\n",
             g->id);
     fputs("digraph \"", f);
     out_dot_string(f, g->id);
     fputs("\" {\n  graph [label=\"", f);
     out_dot_string(f, g->title);
-    fprintf(f, ": %zu information island%s\", labelloc=t, "
-               "fontsize=18, fontname=\"Helvetica\", rankdir=LR];\n"
-               "  node [shape=box, style=\"rounded,filled\", "
-               "fillcolor=\"#f2f2f2\", fontname=\"Helvetica\"];\n"
-               "  edge [fontname=\"Helvetica\", fontsize=10];\n",
+    fprintf(f,
+            ": %zu information island%s\", labelloc=t, "
+            "fontsize=18, fontname=\"Helvetica\", rankdir=LR];\n"
+            "  node [shape=box, style=\"rounded,filled\", "
+            "fillcolor=\"#f2f2f2\", fontname=\"Helvetica\"];\n"
+            "  edge [fontname=\"Helvetica\", fontsize=10];\n",
             g->n_islands, g->n_islands == 1 ? "" : "s");
     dot_clusters(f, g);
     dot_edges(f, g);
@@ -111,8 +125,9 @@ static void graphml_keys(FILE *f) {
         {"e_delay", "edge", "delay", "double"},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" "
-                   "attr.type=\"%s\"/>\n",
+        fprintf(f,
+                "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" "
+                "attr.type=\"%s\"/>\n",
                 keys[i][0], keys[i][1], keys[i][2], keys[i][3]);
 }
 
@@ -125,11 +140,12 @@ static void graphml_node(FILE *f, const out_graph_t *g, size_t v) {
     out_html_escape(f, nd->name);
     fputs("</data>\n      <data key=\"v_region\">", f);
     out_html_escape(f, nd->region);
-    fprintf(f, "</data>\n"
-               "      <data key=\"v_island\">%d</data>\n"
-               "      <data key=\"v_betweenness\">%.15g</data>\n"
-               "      <data key=\"v_hub\">%s</data>\n"
-               "    </node>\n",
+    fprintf(f,
+            "</data>\n"
+            "      <data key=\"v_island\">%d</data>\n"
+            "      <data key=\"v_betweenness\">%.15g</data>\n"
+            "      <data key=\"v_hub\">%s</data>\n"
+            "    </node>\n",
             nd->island, nd->betweenness, hub ? "true" : "false");
 }
 
@@ -149,12 +165,13 @@ int out_graph_write_graphml(FILE *f, const out_graph_t *g) {
     for (size_t e = 0; e < g->n_edges; e++) {
         const out_graph_edge_t *ed = &g->edges[e];
         if (ed->kind == OUT_GRAPH_FETCH) continue;
-        fprintf(f, "    <edge id=\"e%zu\" source=\"n%zu\" target=\"n%zu\">\n"
-                   "      <data key=\"e_mode\">%s</data>\n"
-                   "      <data key=\"e_delay\">%.15g</data>\n"
-                   "    </edge>\n",
-                id++, ed->from, ed->to, ed->kind == OUT_GRAPH_MANUAL ? "manual" : "api",
-                ed->value);
+        fprintf(f,
+                "    <edge id=\"e%zu\" source=\"n%zu\" target=\"n%zu\">\n"
+                "      <data key=\"e_mode\">%s</data>\n"
+                "      <data key=\"e_delay\">%.15g</data>\n"
+                "    </edge>\n",
+                id++, ed->from, ed->to,
+                ed->kind == OUT_GRAPH_MANUAL ? "manual" : "api", ed->value);
     }
     fputs("  </graph>\n</graphml>\n", f);
     return finish(f);

@@ -25,10 +25,10 @@
 #define OUT_GRAPH_NAMES_MAX 300
 
 /* Colours of the edge kinds (ColorBrewer Dark2) and of the hub's fill. */
-#define OUT_GRAPH_COLOR_API "#1b9e77"
-#define OUT_GRAPH_COLOR_MANUAL "#d95f02"
-#define OUT_GRAPH_COLOR_HUB "#7570b3"
-#define OUT_GRAPH_COLOR_FETCH "#e7298a"
+#define OUT_GRAPH_COLOR_API      "#1b9e77"
+#define OUT_GRAPH_COLOR_MANUAL   "#d95f02"
+#define OUT_GRAPH_COLOR_HUB      "#7570b3"
+#define OUT_GRAPH_COLOR_FETCH    "#e7298a"
 #define OUT_GRAPH_COLOR_HUB_FILL "#cbc9e2"
 
 typedef enum {
@@ -48,26 +48,26 @@ typedef struct out_graph_node {
 } out_graph_node_t;
 
 typedef struct out_graph_edge {
-    size_t from, to;       /* node indices (data owner -> user)          */
+    size_t from, to; /* node indices (data owner -> user)          */
     out_graph_kind_t kind;
-    double value;          /* minutes of delay (api, manual, hub);
-                              requests per day (fetch)                   */
+    double value; /* minutes of delay (api, manual, hub);
+                     requests per day (fetch)                   */
 } out_graph_edge_t;
 
 typedef struct out_graph {
-    const char *id;        /* scenario id: comments, the graph's name    */
-    const char *title;     /* scenario name                              */
-    size_t n_nodes;        /* departments, then the hub if `hub`         */
+    const char *id;    /* scenario id: comments, the graph's name    */
+    const char *title; /* scenario name                              */
+    size_t n_nodes;    /* departments, then the hub if `hub`         */
     const out_graph_node_t *nodes;
-    bool hub;              /* the last node is the data hub              */
-    double hub_delay;      /* its mean delay, minutes                    */
-    size_t n_edges;        /* the graph's edges (both directions of each
-                              hub edge), then the citizen's fetches      */
+    bool hub;         /* the last node is the data hub              */
+    double hub_delay; /* its mean delay, minutes                    */
+    size_t n_edges;   /* the graph's edges (both directions of each
+                         hub edge), then the citizen's fetches      */
     const out_graph_edge_t *edges;
     size_t n_islands;
     /* The picture's subtitle: data requests per working day. */
     double requests_total, requests_api, share_manual, share_none;
-    double *xy;            /* 2 * n_nodes: x0, y0, x1, y1, ...           */
+    double *xy; /* 2 * n_nodes: x0, y0, x1, y1, ...           */
 } out_graph_t;
 
 /* Graphviz DOT: departments as nodes labelled with their names, grouped by

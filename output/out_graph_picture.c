@@ -18,24 +18,29 @@
  * (below 128 bytes) and gnuplot's escaping at most quadruples a byte. */
 #define ESC_MAX 768
 
-static int finish(FILE *f) { return ferror(f) ? -1 : 0; }
+static int finish(FILE *f) {
+    return ferror(f) ? -1 : 0;
+}
 
-static bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+static bool is_control(unsigned char c) {
+    return c < 0x20 || c == 0x7f;
+}
 
-/* --- Picture: labels -------------------------------------------------------- */
+/* --- Picture: labels --------------------------------------------------------
+ */
 
 /* Vertex labels are names wrapped at word boundaries (CJK characters may
  * break anywhere) into at most LABEL_LINES lines of LABEL_COLS columns,
  * each character as wide as a terminal shows it (out_char_width: CJK 2,
  * others 1; ill-formed UTF-8, drawn as U+FFFD, 1).
  * The layout sizes label boxes with the same wrapping the script draws. */
-#define LABEL_COLS 18
+#define LABEL_COLS  18
 #define LABEL_LINES 3
 #define LABEL_BYTES (4 * LABEL_COLS + 8)
 
 typedef struct label {
     size_t n_lines;
-    size_t cols;                          /* widest line, columns          */
+    size_t cols; /* widest line, columns          */
     size_t line_cols[LABEL_LINES];
     char line[LABEL_LINES][LABEL_BYTES];
 } label_t;
@@ -47,7 +52,9 @@ static size_t char_cols(const char *p, size_t *len) {
     return out_char_width(out_utf8_next(p, len));
 }
 
-static bool is_blank(char c) { return c == ' ' || is_control((unsigned char)c); }
+static bool is_blank(char c) {
+    return c == ' ' || is_control((unsigned char)c);
+}
 
 /* Append len bytes (cols columns) to the current line, starting a new
  * line first when `fresh`; false when the label is full. */
@@ -112,15 +119,16 @@ static void wrap_label(const char *name, label_t *lb) {
             space_before = true;
         }
         if (*p == '\0') break;
-        const char *word = p;          /* a run of narrow characters, or one
-                                          wide character                  */
+        const char *word = p; /* a run of narrow characters, or one
+                                 wide character                  */
         size_t cols = 0;
         size_t clen, w = char_cols(p, &clen);
         if (w == 2) {
             cols = 2;
             p += clen;
         } else {
-            while (*p && !is_blank(*p) && char_cols(p, &clen) == 1) p += clen, cols++;
+            while (*p && !is_blank(*p) && char_cols(p, &clen) == 1)
+                p += clen, cols++;
         }
         size_t len = (size_t)(p - word), cur = lb->line_cols[lb->n_lines - 1];
         size_t sep = space_before && cur > 0 ? 1 : 0;
@@ -138,27 +146,28 @@ static void wrap_label(const char *name, label_t *lb) {
         if (lb->line_cols[i] > lb->cols) lb->cols = lb->line_cols[i];
 }
 
-/* --- Picture: geometry ------------------------------------------------------ */
+/* --- Picture: geometry ------------------------------------------------------
+ */
 
 /* The script fixes the plot area in screen fractions and the ranges, so one
  * data unit is a known number of pixels and label boxes (estimated from the
  * font: sans 10 pt) can be kept apart in data units. */
-#define PIC_WIDTH 1000.0
-#define PIC_HEIGHT 800.0
-#define PIC_LEFT 0.02
-#define PIC_RIGHT 0.70
-#define PIC_BOTTOM 0.02
-#define PIC_TOP 0.88
-#define PIC_XHALF 1.3          /* x range; the layout fills [-1, 1]       */
-#define PIC_YTOP 1.25         /* room above the top row for side labels */
-#define CHAR_PX 8.0            /* mean glyph advance, measured ~7.8       */
-#define LINE_PX 15.5           /* line height, measured                   */
-#define POINT_PX 16.0          /* vertex marker diameter (pt 7, ps 2)     */
-#define LABEL_GAP_PX 4.0       /* marker to label                         */
-#define PAD_PX 3.0             /* around each label box                   */
-#define PAIR_OFFSET_PX 5.0     /* sideways shift of two opposite arrows   */
-#define ARROW_HALF_PX 6.0      /* half an arrowhead's width, plus offset  */
-#define NUDGE_ROUNDS 400
+#define PIC_WIDTH      1000.0
+#define PIC_HEIGHT     800.0
+#define PIC_LEFT       0.02
+#define PIC_RIGHT      0.70
+#define PIC_BOTTOM     0.02
+#define PIC_TOP        0.88
+#define PIC_XHALF      1.3  /* x range; the layout fills [-1, 1]       */
+#define PIC_YTOP       1.25 /* room above the top row for side labels */
+#define CHAR_PX        8.0  /* mean glyph advance, measured ~7.8       */
+#define LINE_PX        15.5 /* line height, measured                   */
+#define POINT_PX       16.0 /* vertex marker diameter (pt 7, ps 2)     */
+#define LABEL_GAP_PX   4.0  /* marker to label                         */
+#define PAD_PX         3.0  /* around each label box                   */
+#define PAIR_OFFSET_PX 5.0  /* sideways shift of two opposite arrows   */
+#define ARROW_HALF_PX  6.0  /* half an arrowhead's width, plus offset  */
+#define NUDGE_ROUNDS   400
 
 static double px_per_unit(void) {
     return (PIC_RIGHT - PIC_LEFT) * PIC_WIDTH / (2.0 * PIC_XHALF);
@@ -176,7 +185,8 @@ typedef struct box {
 static box_t label_box(const label_t *lb, double x, double y) {
     double u = px_per_unit();
     double half = fmax(lb->cols * CHAR_PX, POINT_PX) / 2.0 + PAD_PX;
-    double below = POINT_PX / 2.0 + LABEL_GAP_PX + lb->n_lines * LINE_PX + PAD_PX;
+    double below =
+        POINT_PX / 2.0 + LABEL_GAP_PX + lb->n_lines * LINE_PX + PAD_PX;
     box_t b = {x - half / u, x + half / u, y - below / u,
                y + (POINT_PX / 2.0 + PAD_PX) / u};
     return b;
@@ -232,7 +242,8 @@ static void declutter(double *xy, const label_t *labels, size_t nv) {
 static label_t *make_labels(const out_graph_t *g) {
     label_t *labels = malloc(g->n_nodes * sizeof *labels);
     if (labels == NULL) return NULL;
-    for (size_t v = 0; v < g->n_nodes; v++) wrap_label(g->nodes[v].name, &labels[v]);
+    for (size_t v = 0; v < g->n_nodes; v++)
+        wrap_label(g->nodes[v].name, &labels[v]);
     return labels;
 }
 
@@ -249,7 +260,8 @@ int out_graph_place(out_graph_t *g) {
     return 0;
 }
 
-/* --- Picture: data file -------------------------------------------------------- */
+/* --- Picture: data file
+ * -------------------------------------------------------- */
 
 /* The picture's blocks and arrow styles, in this order. */
 enum {
@@ -310,9 +322,11 @@ static size_t directed_pairs(const out_graph_t *g, segment_t *pairs) {
 /* Is there a directed segment to -> from among the drawn non-hub ones
  * (pairs, from directed_pairs)?  Then the two are drawn side by side
  * instead of on top of each other. */
-static bool has_reverse(const segment_t *pairs, size_t n_pairs, size_t from, size_t to) {
+static bool has_reverse(const segment_t *pairs, size_t n_pairs, size_t from,
+                        size_t to) {
     segment_t key = {to, from};
-    return n_pairs > 0 && bsearch(&key, pairs, n_pairs, sizeof key, compare_segments) != NULL;
+    return n_pairs > 0 &&
+           bsearch(&key, pairs, n_pairs, sizeof key, compare_segments) != NULL;
 }
 
 /* "x y dx dy" from marker edge to marker edge. */
@@ -356,8 +370,9 @@ int out_graph_write_plot_data(FILE *f, const out_graph_t *g) {
         return -1;
     }
     size_t n_pairs = directed_pairs(g, pairs);
-    fprintf(f, "# network.dat - department data network of scenario %s "
-               "(govsim graph)\n# block 0: vertices: x y island rgb key\n",
+    fprintf(f,
+            "# network.dat - department data network of scenario %s "
+            "(govsim graph)\n# block 0: vertices: x y island rgb key\n",
             g->id);
     for (size_t v = 0; v < g->n_nodes; v++) {
         bool hub = g->hub && v == g->n_nodes - 1;
@@ -381,23 +396,25 @@ int out_graph_write_plot_data(FILE *f, const out_graph_t *g) {
     return finish(f);
 }
 
-/* --- Picture: script ----------------------------------------------------------- */
+/* --- Picture: script
+ * ----------------------------------------------------------- */
 
 static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
     char name[ESC_MAX], png[ESC_MAX];
     out_gnuplot_string_plain(name, sizeof name, g->title);
     out_gnuplot_string_plain(png, sizeof png, png_name);
-    fprintf(f, "# network.gp - department data network of scenario %s, by "
-               "govsim graph.\n"
-               "# Run in this folder: gnuplot network.gp  (or gnuplot -e "
-               "'outfile=\"x.png\"' network.gp)\n"
-               "# Enhanced text is off, so names print literally; strings are "
-               "double-quoted with \\ \" escaped and ` as \\140.\n"
-               "if (!exists(\"outfile\")) outfile = \"%s\"\n"
-               "set terminal pngcairo size %g,%g noenhanced font \"sans,10\"\n"
-               "set output outfile\n"
-               "set label 1 \"%s\" at screen 0.5, screen 0.965 center "
-               "font \"sans,15\"\n",
+    fprintf(f,
+            "# network.gp - department data network of scenario %s, by "
+            "govsim graph.\n"
+            "# Run in this folder: gnuplot network.gp  (or gnuplot -e "
+            "'outfile=\"x.png\"' network.gp)\n"
+            "# Enhanced text is off, so names print literally; strings are "
+            "double-quoted with \\ \" escaped and ` as \\140.\n"
+            "if (!exists(\"outfile\")) outfile = \"%s\"\n"
+            "set terminal pngcairo size %g,%g noenhanced font \"sans,10\"\n"
+            "set output outfile\n"
+            "set label 1 \"%s\" at screen 0.5, screen 0.965 center "
+            "font \"sans,15\"\n",
             g->id, png, PIC_WIDTH, PIC_HEIGHT, name);
     char sub[256];
     if (g->requests_total > 0.0)
@@ -411,10 +428,11 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
         snprintf(sub, sizeof sub, "%zu information island%s; no data requests",
                  g->n_islands, g->n_islands == 1 ? "" : "s");
     fprintf(f, "set label 2 \"%s\" at screen 0.5, screen 0.925 center\n", sub);
-    fprintf(f, "unset border\nunset xtics\nunset ytics\n"
-               "set lmargin at screen %g\nset rmargin at screen %g\n"
-               "set bmargin at screen %g\nset tmargin at screen %g\n"
-               "set xrange [%g:%g]\nset yrange [%.6f:%g]\n",
+    fprintf(f,
+            "unset border\nunset xtics\nunset ytics\n"
+            "set lmargin at screen %g\nset rmargin at screen %g\n"
+            "set bmargin at screen %g\nset tmargin at screen %g\n"
+            "set xrange [%g:%g]\nset yrange [%.6f:%g]\n",
             PIC_LEFT, PIC_RIGHT, PIC_BOTTOM, PIC_TOP, -PIC_XHALF, PIC_XHALF,
             pic_ymin(), PIC_YTOP);
     fputs("set key at screen 0.985, screen 0.86 right top box opaque "
@@ -423,10 +441,12 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
           f);
     /* Labels sit on white: an arrow that must cross a name passes under
      * it instead of through the letters. */
-    fputs("set style textbox opaque fillcolor \"white\" noborder margins 1,1\n", f);
+    fputs("set style textbox opaque fillcolor \"white\" noborder margins 1,1\n",
+          f);
     for (int kind = 0; kind < SEG_KINDS; kind++)
-        fprintf(f, "set style arrow %d %s filled size screen 0.011,20 lw 2 "
-                   "lc rgb \"%s\"%s\n",
+        fprintf(f,
+                "set style arrow %d %s filled size screen 0.011,20 lw 2 "
+                "lc rgb \"%s\"%s\n",
                 kind + 1, kind == SEG_HUB ? "heads" : "head", seg_color[kind],
                 kind == SEG_FETCH ? " dt 2" : "");
 }
@@ -434,7 +454,13 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
 /* Where a label goes around its marker.  The layout keeps room below
  * every marker; the script moves a label to another side when that side
  * is crossed by fewer arrows, so arrows do not run through names. */
-typedef enum { PLACE_BELOW, PLACE_ABOVE, PLACE_RIGHT, PLACE_LEFT, PLACES } place_t;
+typedef enum {
+    PLACE_BELOW,
+    PLACE_ABOVE,
+    PLACE_RIGHT,
+    PLACE_LEFT,
+    PLACES
+} place_t;
 
 /* The text of a label placed at `where` around the marker at (x, y). */
 static box_t text_box(const label_t *lb, double x, double y, place_t where) {
@@ -442,10 +468,14 @@ static box_t text_box(const label_t *lb, double x, double y, place_t where) {
     double w = lb->cols * CHAR_PX / u, h = lb->n_lines * LINE_PX / u;
     double near = (POINT_PX / 2.0 + LABEL_GAP_PX) / u;
     switch (where) {
-    case PLACE_BELOW: return (box_t){x - w / 2, x + w / 2, y - near - h, y - near};
-    case PLACE_ABOVE: return (box_t){x - w / 2, x + w / 2, y + near, y + near + h};
-    case PLACE_RIGHT: return (box_t){x + near, x + near + w, y - h / 2, y + h / 2};
-    default: return (box_t){x - near - w, x - near, y - h / 2, y + h / 2};
+    case PLACE_BELOW:
+        return (box_t){x - w / 2, x + w / 2, y - near - h, y - near};
+    case PLACE_ABOVE:
+        return (box_t){x - w / 2, x + w / 2, y + near, y + near + h};
+    case PLACE_RIGHT:
+        return (box_t){x + near, x + near + w, y - h / 2, y + h / 2};
+    default:
+        return (box_t){x - near - w, x - near, y - h / 2, y + h / 2};
     }
 }
 
@@ -471,8 +501,10 @@ static double segment_in_box(double x0, double y0, double dx, double dy,
             continue;
         }
         double t = q[i] / p[i];
-        if (p[i] < 0.0) t0 = fmax(t0, t);
-        else t1 = fmin(t1, t);
+        if (p[i] < 0.0)
+            t0 = fmax(t0, t);
+        else
+            t1 = fmin(t1, t);
         if (t0 > t1) return -1.0;
     }
     return t1 - t0;
@@ -493,10 +525,10 @@ typedef struct scene {
     const double *xy;
     size_t n_vertices;
     const label_t *labels;
-    const segment_t *seg;        /* every arrow drawn                     */
+    const segment_t *seg; /* every arrow drawn                     */
     size_t n_seg;
-    const place_t *where;        /* chosen so far (vertices < current)    */
-    bool hub;                    /* the last vertex is the hub            */
+    const place_t *where; /* chosen so far (vertices < current)    */
+    bool hub;             /* the last vertex is the hub            */
 } scene_t;
 
 /* Badness of putting vertex v's label at `where`: leaving the plot or
@@ -511,13 +543,16 @@ static double place_cost(const scene_t *sc, size_t v, place_t where) {
     box_t b = text_box(&sc->labels[v], xy[2 * v], xy[2 * v + 1], where);
     b = (box_t){b.x0 - pad, b.x1 + pad, b.y0 - pad, b.y1 + pad};
     double cost = (double)where;
-    if (b.x0 < -PIC_XHALF || b.x1 > PIC_XHALF || b.y0 < pic_ymin() || b.y1 > PIC_YTOP)
+    if (b.x0 < -PIC_XHALF || b.x1 > PIC_XHALF || b.y0 < pic_ymin() ||
+        b.y1 > PIC_YTOP)
         cost += 1000.0;
     for (size_t u = 0; u < sc->n_vertices; u++) {
         if (u == v) continue;
-        if (boxes_overlap(b, marker_box(xy[2 * u], xy[2 * u + 1]))) cost += 1000.0;
+        if (boxes_overlap(b, marker_box(xy[2 * u], xy[2 * u + 1])))
+            cost += 1000.0;
         place_t other = u < v ? sc->where[u] : PLACE_BELOW;
-        if (boxes_overlap(b, text_box(&sc->labels[u], xy[2 * u], xy[2 * u + 1], other)))
+        if (boxes_overlap(
+                b, text_box(&sc->labels[u], xy[2 * u], xy[2 * u + 1], other)))
             cost += u < v ? 1000.0 : 100.0;
     }
     double wide = ARROW_HALF_PX / px_per_unit(); /* arrows are not lines */
@@ -531,7 +566,7 @@ static double place_cost(const scene_t *sc, size_t v, place_t where) {
         cost += 5.0 + share * hypot(dx, dy) * px_per_unit();
         if (head_in_box(xy, g, b)) cost += 50.0; /* hides the direction */
         if (g->to == sc->n_vertices - 1 && sc->hub) {
-            segment_t back = {g->to, g->from};  /* hub arrows: two heads */
+            segment_t back = {g->to, g->from}; /* hub arrows: two heads */
             if (head_in_box(xy, &back, b)) cost += 50.0;
         }
     }
@@ -568,13 +603,15 @@ static void print_label(FILE *f, size_t tag, const label_t *lb, box_t b,
     else if (where == PLACE_LEFT)
         fprintf(f, "\" at %.6f, %.6f right front boxed\n", b.x1, y);
     else
-        fprintf(f, "\" at %.6f, %.6f center front boxed\n", (b.x0 + b.x1) / 2.0, y);
+        fprintf(f, "\" at %.6f, %.6f center front boxed\n", (b.x0 + b.x1) / 2.0,
+                y);
 }
 
 /* Every arrow of the picture, into seg (room for n_edges + n_needs). */
 static size_t all_segments(const out_graph_t *g, segment_t *seg) {
     size_t k = 0;
-    for (int kind = 0; kind < SEG_KINDS; kind++) k += segments_of(g, kind, seg + k);
+    for (int kind = 0; kind < SEG_KINDS; kind++)
+        k += segments_of(g, kind, seg + k);
     return k;
 }
 
@@ -592,7 +629,8 @@ static int script_labels(FILE *f, const out_graph_t *g) {
         errno = ENOMEM;
         return -1;
     }
-    scene_t sc = {xy, g->n_nodes, labels, seg, all_segments(g, seg), where, g->hub};
+    scene_t sc = {xy,    g->n_nodes, labels, seg, all_segments(g, seg),
+                  where, g->hub};
     for (size_t v = 0; v < g->n_nodes; v++) {
         where[v] = best_place(&sc, v);
         box_t b = text_box(&labels[v], xy[2 * v], xy[2 * v + 1], where[v]);
@@ -613,9 +651,12 @@ int out_graph_write_plot_script(FILE *f, const out_graph_t *g,
     }
     script_header(f, g, png_name);
     if (g->n_nodes > OUT_GRAPH_NAMES_MAX)
-        fprintf(f, "set label 3 \"%zu departments: too many to name here; names in "
-                   "network.dot and network.graphml\" at screen 0.5, screen 0.895 center\n",
-                g->n_nodes - (g->hub ? 1 : 0));
+        fprintf(
+            f,
+            "set label 3 \"%zu departments: too many to name here; names in "
+            "network.dot and network.graphml\" at screen 0.5, screen 0.895 "
+            "center\n",
+            g->n_nodes - (g->hub ? 1 : 0));
     else if (script_labels(f, g) != 0) {
         free(seg);
         return -1;
@@ -627,19 +668,22 @@ int out_graph_write_plot_script(FILE *f, const out_graph_t *g,
     for (int kind = 0; kind < SEG_KINDS; kind++) {
         if (kind == SEG_HUB && !g->hub) continue;
         if (segments_of(g, kind, seg) > 0)
-            fprintf(f, "  \"%s\" index %d using 1:2:3:4 with vectors "
-                       "arrowstyle %d title \"%s\", \\\n",
+            fprintf(f,
+                    "  \"%s\" index %d using 1:2:3:4 with vectors "
+                    "arrowstyle %d title \"%s\", \\\n",
                     data, block++, kind + 1, seg_title[kind]);
         else /* keep the legend complete */
-            fprintf(f, "  keyentry with vectors arrowstyle %d title \"%s\", \\\n",
+            fprintf(f,
+                    "  keyentry with vectors arrowstyle %d title \"%s\", \\\n",
                     kind + 1, seg_title[kind]);
     }
-    fprintf(f, "  keyentry with points pt 7 ps 2 lc rgb \"%s\" "
-               "title \"department (fill: island)\", \\\n"
-               "  \"%s\" index 0 using 1:2:4 with points pt 7 ps 2 "
-               "lc rgb variable notitle, \\\n"
-               "  \"%s\" index 0 using 1:2 with points pt 6 ps 2 "
-               "lc rgb \"#404040\" notitle\n",
+    fprintf(f,
+            "  keyentry with points pt 7 ps 2 lc rgb \"%s\" "
+            "title \"department (fill: island)\", \\\n"
+            "  \"%s\" index 0 using 1:2:4 with points pt 7 ps 2 "
+            "lc rgb variable notitle, \\\n"
+            "  \"%s\" index 0 using 1:2 with points pt 6 ps 2 "
+            "lc rgb \"#404040\" notitle\n",
             island_color[0], data, data);
     free(seg);
     return finish(f);

@@ -44,9 +44,11 @@ static char *escaped(escape_fn escape, const char *text) {
 /* ------------------------------------------------------------- escaping */
 
 START_TEST(test_dot_string) {
-    CHECK_ESCAPED(out_dot_string, "Say \"hi\" \\ now", "Say \\\"hi\\\" \\\\ now");
+    CHECK_ESCAPED(out_dot_string, "Say \"hi\" \\ now",
+                  "Say \\\"hi\\\" \\\\ now");
     CHECK_ESCAPED(out_dot_string, "line\nbreak\x7f", "line break ");
-    CHECK_ESCAPED(out_dot_string, "\xe5\xbe\x90\xe5\xb7\x9e", "\xe5\xbe\x90\xe5\xb7\x9e");
+    CHECK_ESCAPED(out_dot_string, "\xe5\xbe\x90\xe5\xb7\x9e",
+                  "\xe5\xbe\x90\xe5\xb7\x9e");
     CHECK_ESCAPED(out_dot_string, "a\xff", "a" OUT_UTF8_REPLACEMENT);
     CHECK_ESCAPED(out_dot_string, "", "");
 }
@@ -57,7 +59,11 @@ END_TEST
 START_TEST(test_xml_text) {
     CHECK_ESCAPED(out_html_escape, "R&D <Bureau> \"x\" 'y'",
                   "R&amp;D &lt;Bureau&gt; &quot;x&quot; &#39;y&#39;");
-    CHECK_ESCAPED(out_html_escape, "a\x01" "b\x1b" "c\x7f", "a b c ");
+    CHECK_ESCAPED(out_html_escape,
+                  "a\x01"
+                  "b\x1b"
+                  "c\x7f",
+                  "a b c ");
     CHECK_ESCAPED(out_html_escape, "tab\there\nline\r", "tab\there\nline\r");
     CHECK_ESCAPED(out_html_escape, "bad\xC3", "bad" OUT_UTF8_REPLACEMENT);
 }
@@ -77,7 +83,8 @@ typedef struct fixture {
 static void fx_init(fixture_t *fx, bool hub) {
     memset(fx, 0, sizeof *fx);
     static const char *const ids[] = {"a", "b", "c", "d"};
-    static const char *const names[] = {"Bureau A", "Bureau B", "Bureau C", "Bureau D"};
+    static const char *const names[] = {"Bureau A", "Bureau B", "Bureau C",
+                                        "Bureau D"};
     for (size_t d = 0; d < 4; d++)
         fx->node[d] = (out_graph_node_t){ids[d], names[d], "City",
                                          hub ? 0 : d == 3, (double)d / 2.0};
@@ -97,12 +104,20 @@ static void fx_init(fixture_t *fx, bool hub) {
     /* a square (and its centre), as a layout might give it */
     static const double xy[] = {0, 0, 3, 0, 3, 3, 0, 3, 1.5, 1.5};
     memcpy(fx->xy, xy, sizeof xy);
-    fx->g = (out_graph_t){
-        .id = "fixture", .title = "Fixture city", .n_nodes = hub ? 5 : 4,
-        .nodes = fx->node, .hub = hub, .hub_delay = 10.0, .n_edges = k,
-        .edges = fx->edge, .n_islands = hub ? 1 : 2, .requests_total = 90.0,
-        .requests_api = 10.0, .share_manual = 40.0 / 90.0,
-        .share_none = 40.0 / 90.0, .xy = fx->xy};
+    fx->g = (out_graph_t){.id = "fixture",
+                          .title = "Fixture city",
+                          .n_nodes = hub ? 5 : 4,
+                          .nodes = fx->node,
+                          .hub = hub,
+                          .hub_delay = 10.0,
+                          .n_edges = k,
+                          .edges = fx->edge,
+                          .n_islands = hub ? 1 : 2,
+                          .requests_total = 90.0,
+                          .requests_api = 10.0,
+                          .share_manual = 40.0 / 90.0,
+                          .share_none = 40.0 / 90.0,
+                          .xy = fx->xy};
 }
 
 typedef int (*writer_fn)(FILE *, const out_graph_t *);
@@ -110,7 +125,8 @@ typedef int (*writer_fn)(FILE *, const out_graph_t *);
 /* Everything a writer printed, as a string (caller frees). */
 /* (noinline: gcc 12 inlines it and then takes the memstream's buffer for
  * a dangling pointer to the local that receives it.) */
-__attribute__((noinline)) static char *written(writer_fn write, const out_graph_t *g) {
+__attribute__((noinline)) static char *written(writer_fn write,
+                                               const out_graph_t *g) {
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
@@ -140,14 +156,18 @@ START_TEST(test_dot_output) {
     char *dot = written(out_graph_write_dot, &fx.g);
     CHECK(strstr(dot, "digraph \"fixture\" {") != NULL);
     CHECK(strstr(dot, "label=\"Fixture city: 2 information islands\"") != NULL);
-    CHECK(strstr(dot, "d1 [label=\"The \\\"Best\\\" \\\\ Bureau\\nCity\"") != NULL);
+    CHECK(strstr(dot, "d1 [label=\"The \\\"Best\\\" \\\\ Bureau\\nCity\"") !=
+          NULL);
     CHECK(strstr(dot, "The \"Best\"") == NULL);
     CHECK(strstr(dot, "subgraph cluster_island1") != NULL);
     CHECK(strstr(dot, "subgraph cluster_island2 {\n"
                       "    label=\"island 2 (1 department)\";") != NULL);
     CHECK(strstr(dot, "subgraph cluster_island3") == NULL);
-    CHECK(strstr(dot, "d0 -> d1 [color=\"#1b9e77\", label=\"api 5 min\"]") != NULL);
-    CHECK(strstr(dot, "d1 -> d2 [color=\"#d95f02\", label=\"manual 2880 min\"]") != NULL);
+    CHECK(strstr(dot, "d0 -> d1 [color=\"#1b9e77\", label=\"api 5 min\"]") !=
+          NULL);
+    CHECK(strstr(dot,
+                 "d1 -> d2 [color=\"#d95f02\", label=\"manual 2880 min\"]") !=
+          NULL);
     CHECK(strstr(dot, "d2 -> d3 [color=\"#e7298a\", style=dashed") != NULL);
     CHECK(strstr(dot, "citizen fetches 30/day") != NULL);
     CHECK(strstr(dot, "-> hub") == NULL && strstr(dot, "    hub [") == NULL);
@@ -173,7 +193,8 @@ START_TEST(test_graphml_output) {
     fx_init(&fx, true);
     fx.node[2].name = "R&D <Bureau>";
     char *xml = written(out_graph_write_graphml, &fx.g);
-    CHECK(strstr(xml, "<data key=\"v_name\">R&amp;D &lt;Bureau&gt;</data>") != NULL);
+    CHECK(strstr(xml, "<data key=\"v_name\">R&amp;D &lt;Bureau&gt;</data>") !=
+          NULL);
     CHECK(strstr(xml, "R&D") == NULL);
     CHECK(strstr(xml, "<Bureau>") == NULL);
     CHECK(strstr(xml, "<edge id=\"e1\" source=\"n1\" target=\"n2\">\n"
@@ -212,8 +233,8 @@ START_TEST(test_place_fits_and_spreads) {
         CHECK(fabs(fx.xy[2 * i]) <= 1.0 + 1e-9);
         CHECK(fabs(fx.xy[2 * i + 1]) <= 1.0 + 1e-9);
         for (size_t j = i + 1; j < 5; j++)
-            CHECK(hypot(fx.xy[2 * i] - fx.xy[2 * j], fx.xy[2 * i + 1] - fx.xy[2 * j + 1]) >
-                  0.2);
+            CHECK(hypot(fx.xy[2 * i] - fx.xy[2 * j],
+                        fx.xy[2 * i + 1] - fx.xy[2 * j + 1]) > 0.2);
     }
     double again[10];
     memcpy(again, fx.xy, sizeof again);
@@ -234,14 +255,20 @@ START_TEST(test_plot_files) {
     /* Blocks: vertices, api, manual, fetch (no hub): 3 separators. */
     CHECK_EQ(count_substr(data, "\n\n\n#"), 3);
     CHECK(strstr(data, " d__x_\n") != NULL); /* no quotes in a data file */
-    CHECK(strstr(script, "index 1 using 1:2:3:4 with vectors arrowstyle 1") != NULL);
-    CHECK(strstr(script, "index 2 using 1:2:3:4 with vectors arrowstyle 2") != NULL);
-    CHECK(strstr(script, "index 3 using 1:2:3:4 with vectors arrowstyle 4") != NULL);
+    CHECK(strstr(script, "index 1 using 1:2:3:4 with vectors arrowstyle 1") !=
+          NULL);
+    CHECK(strstr(script, "index 2 using 1:2:3:4 with vectors arrowstyle 2") !=
+          NULL);
+    CHECK(strstr(script, "index 3 using 1:2:3:4 with vectors arrowstyle 4") !=
+          NULL);
     CHECK(strstr(script, "arrowstyle 3") == NULL); /* no hub, no hub entry */
-    CHECK(strstr(script, "set label 1 \"Q\\\"uote\\\\d \\140rm -rf\\140 x_{2}\"") != NULL);
+    CHECK(strstr(script,
+                 "set label 1 \"Q\\\"uote\\\\d \\140rm -rf\\140 x_{2}\"") !=
+          NULL);
     CHECK(strstr(script, "noenhanced") != NULL);
-    CHECK(strstr(script, "2 information islands; 90 data requests per day: "
-                         "11% api, 44% manual, 44% fetched by the citizen") != NULL);
+    CHECK(strstr(script,
+                 "2 information islands; 90 data requests per day: "
+                 "11% api, 44% manual, 44% fetched by the citizen") != NULL);
     CHECK_EQ(count_substr(script, "\"Bureau "), 4);
     free(data);
     free(script);
@@ -257,7 +284,7 @@ START_TEST(test_labels_wrap_by_display_width) {
     fx_init(&fx, false);
     char euros[64] = "", han[64] = "";
     for (int i = 0; i < 12; i++) {
-        strcat(euros, "\xe2\x82\xac");           /* U+20AC, narrow */
+        strcat(euros, "\xe2\x82\xac"); /* U+20AC, narrow */
         strcat(han, i % 2 ? "\xe5\xb7\x9e" : "\xe5\xbe\x90"); /* 徐州 */
     }
     fx.node[0].name = euros;
@@ -285,8 +312,12 @@ START_TEST(test_plot_too_many_names) {
         nodes[v] = (out_graph_node_t){"x", "Bureau X", "City", 0, 0.0};
         xy[2 * v] = (double)v;
     }
-    out_graph_t g = {.id = "big", .title = "Big", .n_nodes = nn, .nodes = nodes,
-                     .n_islands = 1, .xy = xy};
+    out_graph_t g = {.id = "big",
+                     .title = "Big",
+                     .n_nodes = nn,
+                     .nodes = nodes,
+                     .n_islands = 1,
+                     .xy = xy};
     CHECK(out_graph_place(&g) == 0);
     char *script = written(write_script, &g);
     CHECK(strstr(script, "301 departments: too many to name here") != NULL);
@@ -323,12 +354,15 @@ START_TEST(test_picture) {
     fx_init(&fx, true);
     fx.node[0].name = "Market Supervision Administration Bureau";
     fx.node[1].name = "Tax \"Service\" & Co_{1}";
-    fx.node[2].name = "\xe5\xbe\x90\xe5\xb7\x9e\xe5\xb8\x82\xe5\x85\xac\xe5\xae\x89"
-                      "\xe5\xb1\x80"; /* 徐州市公安局 */
+    fx.node[2].name =
+        "\xe5\xbe\x90\xe5\xb7\x9e\xe5\xb8\x82\xe5\x85\xac\xe5\xae\x89"
+        "\xe5\xb1\x80"; /* 徐州市公安局 */
     char dir[64], err[512] = "", path[600];
     const char *keep = getenv("GOVSIM_TEST_KEEP_PNG");
-    if (keep) snprintf(dir, sizeof dir, "%s", keep);
-    else make_tmpdir(dir, sizeof dir);
+    if (keep)
+        snprintf(dir, sizeof dir, "%s", keep);
+    else
+        make_tmpdir(dir, sizeof dir);
     CHECK(out_graph_place(&fx.g) == 0);
     write_to(dir, "network.dat", out_graph_write_plot_data, &fx.g);
     write_to(dir, "network.gp", write_script, &fx.g);
