@@ -4,8 +4,6 @@
 
 #include "out_escape.h"
 
-#define HUB_LABEL "Data hub"
-
 static int finish(FILE *f) {
     return ferror(f) ? -1 : 0;
 }
@@ -40,12 +38,14 @@ static void dot_clusters(FILE *f, const out_graph_t *g) {
                 c + 1, c + 1, members, members == 1 ? "" : "s");
         for (size_t d = 0; d < nd; d++)
             if ((size_t)g->nodes[d].island == c) dot_node(f, g, d);
-        if (g->hub && c == (size_t)g->nodes[0].island)
+        if (g->hub && c == (size_t)g->nodes[0].island) {
+            fputs("    hub [label=\"", f);
+            out_dot_string(f, g->nodes[g->n_nodes - 1].name);
             fprintf(f,
-                    "    hub [label=\"" HUB_LABEL "\\napi %g min\", "
-                    "shape=ellipse, fillcolor=\"" OUT_GRAPH_COLOR_HUB_FILL
-                    "\"];\n",
+                    "\\napi %g min\", shape=ellipse, "
+                    "fillcolor=\"" OUT_GRAPH_COLOR_HUB_FILL "\"];\n",
                     g->hub_delay);
+        }
         fputs("  }\n", f);
     }
 }

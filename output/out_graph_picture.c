@@ -14,8 +14,9 @@
 #include "out_escape.h"
 #include "out_graph.h"
 
-/* Room for an escaped title or file name: names come from a scenario
- * (below 128 bytes) and gnuplot's escaping at most quadruples a byte. */
+/* Room for an escaped title or file name: gnuplot's escaping at most
+ * quadruples a byte, so a title up to 191 bytes (a scenario name has at
+ * most 127) shows whole; a longer one is cut between characters. */
 #define ESC_MAX 768
 
 static int finish(FILE *f) {
