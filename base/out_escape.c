@@ -55,6 +55,18 @@ int32_t out_utf8_next(const char *s, size_t *nbytes) {
     return cp;
 }
 
+/* The East Asian wide ranges, in order (see out_escape.h). */
+size_t out_char_width(int32_t cp) {
+    static const int32_t wide[][2] = {
+        {0x1100, 0x115F},  {0x2E80, 0xA4CF},  {0xAC00, 0xD7A3},
+        {0xF900, 0xFAFF},  {0xFE30, 0xFE4F},  {0xFF00, 0xFF60},
+        {0xFFE0, 0xFFE6},  {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (cp >= wide[i][0] && cp <= wide[i][1]) return 2;
+    return 1;
+}
+
 /* Copy the non-ASCII character at s, or U+FFFD for an ill-formed
  * sequence; returns the number of input bytes consumed. */
 static size_t put_utf8(FILE *fp, const char *s) {
@@ -75,25 +87,47 @@ static bool csv_needs_quotes(const char *s) {
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-void out_csv_field(FILE *fp, const char *s) {
-    if (s == NULL) return;
-    bool quoted = csv_needs_quotes(s);
-    if (quoted) putc('"', fp);
+/* The text an ASCII character (not NUL) stands for in one format: a
+ * static string, or buf (room for 8 bytes) filled in. */
+typedef const char *(*ascii_map_fn)(unsigned char c, char buf[8]);
+
+/* The character itself, in buf. */
+static const char *as_is(unsigned char c, char buf[8]) {
+    buf[0] = (char)c;
+    buf[1] = '\0';
+    return buf;
+}
+
+/* s with every ASCII character through map, every other character as it
+ * is (ill-formed UTF-8 as U+FFFD): the loop of all the stream escapers. */
+static void put_mapped(FILE *fp, const char *s, ascii_map_fn map) {
     for (const char *p = s; *p != '\0';) {
         unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
             p += put_utf8(fp, p);
             continue;
         }
-        if (c == '"') putc('"', fp); /* only reached when quoted */
-        putc(c, fp);
+        char buf[8];
+        fputs(map(c, buf), fp);
         p++;
     }
+}
+
+/* Inside a quoted CSV field: '"' doubled. */
+static const char *csv_char(unsigned char c, char buf[8]) {
+    return c == '"' ? "\"\"" : as_is(c, buf);
+}
+
+void out_csv_field(FILE *fp, const char *s) {
+    if (s == NULL) return;
+    bool quoted = csv_needs_quotes(s); /* a '"' makes it quoted */
+    if (quoted) putc('"', fp);
+    put_mapped(fp, s, csv_char);
     if (quoted) putc('"', fp);
 }
 
-/* The JSON escape of an ASCII character, or NULL if it stands for itself. */
-static const char *json_short_escape(unsigned char c) {
+/* JSON: the short escapes, other controls as \u00xx. */
+static const char *json_char(unsigned char c, char buf[8]) {
     switch (c) {
     case '"': return "\\\"";
     case '\\': return "\\\\";
@@ -102,49 +136,51 @@ static const char *json_short_escape(unsigned char c) {
     case '\n': return "\\n";
     case '\r': return "\\r";
     case '\t': return "\\t";
-    default: return NULL;
+    default: break;
     }
+    if (c >= 0x20) return as_is(c, buf);
+    snprintf(buf, 8, "\\u%04x", (unsigned)c);
+    return buf;
 }
 
 void out_json_string(FILE *fp, const char *s) {
     assert(s != NULL);
     putc('"', fp);
-    for (const char *p = s; *p != '\0';) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x80) {
-            p += put_utf8(fp, p);
-            continue;
-        }
-        const char *esc = json_short_escape(c);
-        if (esc != NULL)
-            fputs(esc, fp);
-        else if (c < 0x20)
-            fprintf(fp, "\\u%04x", (unsigned)c);
-        else
-            putc(c, fp);
-        p++;
-    }
+    put_mapped(fp, s, json_char);
     putc('"', fp);
+}
+
+/* HTML and XML.  The controls XML 1.0 forbids (C0 but TAB, LF, CR) and
+ * DEL become a space, as no character reference can carry them. */
+static const char *markup_char(unsigned char c, char buf[8]) {
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    case '\t':
+    case '\n':
+    case '\r': return as_is(c, buf);
+    default: return c < 0x20 || c == 0x7F ? " " : as_is(c, buf);
+    }
 }
 
 void out_html_escape(FILE *fp, const char *s) {
     assert(s != NULL);
-    for (const char *p = s; *p != '\0';) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x80) {
-            p += put_utf8(fp, p);
-            continue;
-        }
-        switch (c) {
-        case '&': fputs("&amp;", fp); break;
-        case '<': fputs("&lt;", fp); break;
-        case '>': fputs("&gt;", fp); break;
-        case '"': fputs("&quot;", fp); break;
-        case '\'': fputs("&#39;", fp); break;
-        default: putc(c, fp); break;
-        }
-        p++;
-    }
+    put_mapped(fp, s, markup_char);
+}
+
+/* DOT strings: \ and " backslashed, controls as a space. */
+static const char *dot_char(unsigned char c, char buf[8]) {
+    if (c == '\\') return "\\\\";
+    if (c == '"') return "\\\"";
+    return c < 0x20 || c == 0x7F ? " " : as_is(c, buf);
+}
+
+void out_dot_string(FILE *fp, const char *s) {
+    assert(s != NULL);
+    put_mapped(fp, s, dot_char);
 }
 
 /* ---------------------------------------------------------------- gnuplot */

@@ -42,6 +42,18 @@
  * reads past a NUL.  This function can't fail. */
 int32_t out_utf8_next(const char *s, size_t *nbytes);
 
+/* Display width of code point cp, in terminal columns (out_table.h) and in
+ * the columns of the network picture's labels (out_graph.h): 2 for East
+ * Asian wide characters (U+1100-U+115F Hangul Jamo, U+2E80-U+A4CF CJK
+ * radicals to Yi, U+AC00-U+D7A3 Hangul syllables, U+F900-U+FAFF CJK
+ * compatibility ideographs, U+FE30-U+FE4F CJK compatibility forms,
+ * U+FF00-U+FF60 and U+FFE0-U+FFE6 fullwidth forms, U+20000-U+3FFFD, the
+ * supplementary ideographs that rare characters in people's and places'
+ * names come from), 1 for every other, ill-formed UTF-8 (cp < 0, shown as
+ * U+FFFD) included.  Combining marks count 1: they are rare in our names
+ * and a terminal-independent answer does not exist. */
+size_t out_char_width(int32_t cp);
+
 /* --------------------------------------------------------------- terminal */
 
 /* Is code point cp a control character a terminal acts on (C0, DEL, C1:
@@ -79,9 +91,17 @@ void out_csv_field(FILE *fp, const char *s);
  * \u00xx (lower-case hex, as Python's json module writes them). */
 void out_json_string(FILE *fp, const char *s);
 
-/* Text for HTML element content or a quoted attribute value: & < > " '
- * become &amp; &lt; &gt; &quot; &#39;. */
+/* Text for HTML or XML (GraphML) element content or a quoted attribute
+ * value: & < > " ' become &amp; &lt; &gt; &quot; &#39; (a numeric
+ * reference, which HTML 4 knows and &apos; is not); the control characters
+ * XML 1.0 does not allow at all (C0 except TAB, LF and CR) and DEL become
+ * a space; TAB, LF and CR stay (a <pre> block keeps its lines). */
 void out_html_escape(FILE *fp, const char *s);
+
+/* The body of a double-quoted Graphviz DOT string (the caller writes the
+ * quotes): \ and " get a backslash, control characters (C0, DEL) become a
+ * space, so a name cannot end the string or the line. */
+void out_dot_string(FILE *fp, const char *s);
 
 /* The body of a double-quoted gnuplot string (the caller writes the quotes)
  * that shows src literally as a label in enhanced text mode, the default of

@@ -23,10 +23,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "dist.h"
 #include "gnuplot.h"
 #include "net.h"
 #include "out_escape.h"
 #include "out_file.h"
+#include "out_graph.h"
 #include "out_table.h"
 #include "scn.h"
 
@@ -46,22 +48,6 @@ static int parse_options(int argc, char **argv, graph_options_t *o) {
     o->scenario = a.positional[0];
     o->out_dir = a.out_dir;
     return 0;
-}
-
-/* Scenario text to the terminal: control characters as '?', ill-formed
- * UTF-8 as U+FFFD (a name must not move the cursor). */
-static void print_text(FILE *fp, const char *s) {
-    for (const char *p = s; *p;) {
-        size_t n = 1;
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x80 && out_utf8_next(p, &n) < 0)
-            fputs(OUT_UTF8_REPLACEMENT, fp);
-        else if (c < 0x20 || c == 0x7f)
-            putc('?', fp);
-        else
-            fwrite(p, 1, n, fp);
-        p += n;
-    }
 }
 
 /* ------------------------------------------------------------- printing */
@@ -110,7 +96,7 @@ static void print_islands(const net_report_t *r, const scn_t *s) {
         for (size_t d = 0; d < r->n_departments; d++) {
             if ((size_t)r->island[d] != c) continue;
             fputs(sep, stdout);
-            print_text(stdout, s->departments[d].name);
+            out_term_puts(stdout, s->departments[d].name);
             sep = ", ";
         }
         putchar('\n');
@@ -166,30 +152,100 @@ static void print_summary(const net_report_t *r, const scn_t *s) {
            r->mean_delay, r->mean_delay / 1440.0, net_working_days(s, r->mean_delay));
 }
 
+/* -------------------------------------------------------------- drawing */
+
+/* The drawing the writers get (output/out_graph.h): the scenario's names,
+ * the report's figures, the graph's edges and the citizen's fetches. */
+typedef struct drawing {
+    out_graph_t g;
+    out_graph_node_t *nodes;
+    out_graph_edge_t *edges;
+} drawing_t;
+
+static void drawing_free(drawing_t *d) {
+    free(d->nodes);
+    free(d->edges);
+}
+
+static void fill_nodes(out_graph_node_t *nodes, const net_t *n,
+                       const net_report_t *r, const scn_t *s) {
+    for (size_t v = 0; v < n->n_departments; v++) {
+        const scn_department_t *dep = &s->departments[v];
+        nodes[v] = (out_graph_node_t){dep->id, dep->name, s->regions[dep->region].name,
+                                      r->island[v], r->betweenness[v]};
+    }
+    if (n->hub)
+        nodes[n->n_departments] = (out_graph_node_t){"hub", "Data hub", "", r->island[0],
+                                                     r->hub_betweenness};
+}
+
+/* The graph's edges in its order, then one fetch per need of mode none. */
+static size_t fill_edges(out_graph_edge_t *edges, const net_t *n,
+                         const net_report_t *r) {
+    size_t k = 0;
+    for (size_t e = 0; e < n->n_edges; e++, k++) {
+        net_edge_ends(n, e, &edges[k].from, &edges[k].to);
+        edges[k].kind = n->kind[e] == NET_EDGE_API      ? OUT_GRAPH_API
+                        : n->kind[e] == NET_EDGE_MANUAL ? OUT_GRAPH_MANUAL
+                                                        : OUT_GRAPH_HUB;
+        edges[k].value = VECTOR(n->weight)[e];
+    }
+    for (size_t i = 0; i < r->n_needs; i++) {
+        const net_need_t *need = &r->needs[i];
+        if (need->mode != SCN_LINK_NONE) continue;
+        edges[k++] = (out_graph_edge_t){(size_t)need->owner, (size_t)need->user,
+                                        OUT_GRAPH_FETCH, need->per_day};
+    }
+    return k;
+}
+
+/* Returns 0, or -1 when out of memory. */
+static int drawing_make(drawing_t *d, const net_t *n, const net_report_t *r,
+                        const scn_t *s, double *xy) {
+    d->nodes = malloc(n->n_vertices * sizeof *d->nodes);
+    d->edges = malloc((n->n_edges + r->n_needs + 1) * sizeof *d->edges);
+    if (d->nodes == NULL || d->edges == NULL) {
+        drawing_free(d);
+        return -1;
+    }
+    fill_nodes(d->nodes, n, r, s);
+    d->g = (out_graph_t){
+        .id = s->id,
+        .title = s->name,
+        .n_nodes = n->n_vertices,
+        .nodes = d->nodes,
+        .hub = n->hub,
+        .hub_delay = n->hub ? dist_mean(&s->levers.hub_delay) : 0.0,
+        .n_edges = fill_edges(d->edges, n, r),
+        .edges = d->edges,
+        .n_islands = r->n_islands,
+        .requests_total = r->requests_total,
+        .requests_api = r->requests_per_day[SCN_LINK_API],
+        .share_manual = r->share_manual,
+        .share_none = r->share_none,
+        .xy = xy,
+    };
+    return 0;
+}
+
 /* ---------------------------------------------------------------- files */
 
 typedef struct graph_job {
-    const scn_t *s;
-    const net_t *n;
-    const net_report_t *r;
-    const double *xy;
+    const out_graph_t *g;
     const char *dir;
 } graph_job_t;
 
 typedef int (*file_writer_fn)(FILE *f, const graph_job_t *job);
 
-static int write_dot(FILE *f, const graph_job_t *j) {
-    return net_write_dot(f, j->n, j->r, j->s);
-}
+static int write_dot(FILE *f, const graph_job_t *j) { return out_graph_write_dot(f, j->g); }
 static int write_graphml(FILE *f, const graph_job_t *j) {
-    return net_write_graphml(f, j->n, j->r, j->s);
+    return out_graph_write_graphml(f, j->g);
 }
 static int write_data(FILE *f, const graph_job_t *j) {
-    return net_write_plot_data(f, j->n, j->r, j->s, j->xy);
+    return out_graph_write_plot_data(f, j->g);
 }
 static int write_script(FILE *f, const graph_job_t *j) {
-    return net_write_plot_script(f, j->n, j->r, j->s, j->xy, "network.dat",
-                                 "network.png");
+    return out_graph_write_plot_script(f, j->g, "network.dat", "network.png");
 }
 
 /* DIR/name, whole or not at all. */
@@ -263,16 +319,20 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         return CLI_FAILURE;
     }
     int rc = CLI_OK;
+    drawing_t d = {0};
     double *xy = malloc(2 * n.n_vertices * sizeof *xy);
     if (xy == NULL) {
         snprintf(err, sizeof err, "out of memory");
         rc = CLI_FAILURE;
-    } else if (net_layout(&n, s, xy, err, sizeof err) != 0) {
+    } else if (net_layout(&n, xy, err, sizeof err) != 0) {
+        rc = CLI_FAILURE;
+    } else if (drawing_make(&d, &n, &r, s, xy) != 0 || out_graph_place(&d.g) != 0) {
+        snprintf(err, sizeof err, "network: out of memory");
         rc = CLI_FAILURE;
     }
     if (rc == CLI_OK) {
         printf("Department data network of ");
-        print_text(stdout, s->name);
+        out_term_puts(stdout, s->name);
         printf(" (%s)\n\n", s->id);
         if (department_table(&n, &r, s) != 0 || needs_table(&r, s) != 0) {
             snprintf(err, sizeof err, "out of memory");
@@ -283,12 +343,13 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         print_islands(&r, s);
         print_summary(&r, s);
         fflush(stdout);
-        graph_job_t job = {s, &n, &r, xy, dir};
+        graph_job_t job = {&d.g, dir};
         if (write_outputs(&job, err, sizeof err) != 0) rc = CLI_FAILURE;
         else printf("\nWrote network.dot, network.graphml, network.dat, "
                     "network.gp, network.png in %s/\n", dir);
     }
     if (rc != CLI_OK) fprintf(stderr, "govsim " CMD ": %s\n", err);
+    drawing_free(&d);
     free(xy);
     net_report_free(&r);
     net_free(&n);

@@ -42,7 +42,6 @@
 #include <igraph/igraph.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "scn.h"
 
@@ -126,71 +125,25 @@ double net_working_days(const scn_t *s, double minutes);
 /* Static name of a link mode: "none", "manual", "api". */
 const char *net_mode_name(scn_link_mode_t mode);
 
-/* --- Writers ---------------------------------------------------------- */
-/* Each returns 0, or -1 when writing to f failed (errno from stdio). */
+/* The ends of edge e (< n->n_edges): vertex indices, owner -> user. */
+void net_edge_ends(const net_t *n, size_t e, size_t *from, size_t *to);
 
-/* Graphviz DOT: departments as nodes labelled with their names, grouped by
- * island into clusters; edges coloured by mode (api green, manual orange,
- * hub blue); data needs with no link as dashed red edges ("citizen
- * fetches").  Every scenario string is escaped (net_dot_escape). */
-int net_write_dot(FILE *f, const net_t *n, const net_report_t *r,
-                  const scn_t *s);
+/* --- Layout ----------------------------------------------------------- */
 
-/* GraphML, written directly (no igraph attribute table: that is global
- * state).  Node attributes id, name, region, island, betweenness; edge
- * attributes mode and delay (minutes).  Strings XML-escaped. */
-int net_write_graphml(FILE *f, const net_t *n, const net_report_t *r,
-                      const scn_t *s);
+/* Up to this many vertices the layout is Kamada-Kawai (n^2 distances);
+ * above it, one linear in the size of the graph.  The same limit as the
+ * picture's names (output/out_graph.h, OUT_GRAPH_NAMES_MAX). */
+#define NET_LAYOUT_KK_MAX 300
 
-/* Escape `text` for a double-quoted DOT string into out (at most outlen
- * bytes, always NUL-terminated; truncated before an escape or character
- * that would not fit whole): \ and " get a backslash, control characters
- * become spaces, ill-formed UTF-8 becomes U+FFFD. */
-void net_dot_escape(const char *text, char *out, size_t outlen);
-
-/* Same for XML text and attribute values: & < > " ' as entities, control
- * characters (not allowed in XML 1.0) as spaces, ill-formed UTF-8 as
- * U+FFFD.  (Strings for gnuplot go through out_gnuplot_string_plain.) */
-void net_xml_escape(const char *text, char *out, size_t outlen);
-
-/* --- Picture ---------------------------------------------------------- */
-
-/* A picture 1000 pixels wide cannot show more names than this: above it
- * the picture draws markers and arrows only (the names are in network.dot
- * and network.graphml), and the layout is one that scales. */
-#define NET_PICTURE_NAMES_MAX 300
-
-/* Deterministic layout (the same scenario always gives the same picture),
- * rescaled to [-1, 1].  Up to NET_PICTURE_NAMES_MAX vertices: Kamada-Kawai
- * started from a circle (no random numbers), then nudged apart until no
- * two vertices' label boxes (as net_write_plot_script draws them, names of
- * `s`) overlap, as far as a bounded number of rounds allows.  Above it:
+/* Deterministic layout (the same graph always gives the same positions),
+ * as plain numbers for a writer to scale: xy receives 2 * n->n_vertices
+ * numbers (x0, y0, x1, y1, ...).  Up to NET_LAYOUT_KK_MAX vertices:
+ * Kamada-Kawai started from a circle (no random numbers).  Above it:
  * Fruchterman-Reingold on a grid from the same circle, with igraph's
  * random numbers seeded with a constant (time and memory linear in the
- * size of the graph, where Kamada-Kawai needs n^2 distances and label
- * nudging n^2 pairs per round: 2,000 departments took 30 s).  xy receives
- * 2 * n->n_vertices numbers (x0, y0, x1, y1, ...).  Returns 0, or -1 with
- * a message in err. */
-int net_layout(const net_t *n, const scn_t *s, double *xy, char *err,
-               size_t errlen);
-
-/* network.dat for gnuplot: block 0 vertices "x y island key" (key: the
- * department id with characters other than [A-Za-z0-9_.-] replaced by _,
- * since gnuplot data files cannot escape quotes; the readable names are in
- * the script), then one block per edge kind "x y dx dy" (api, manual, hub,
- * citizen fetches), blocks separated by two blank lines, each headed by a
- * comment.  xy as from net_layout. */
-int net_write_plot_data(FILE *f, const net_t *n, const net_report_t *r,
-                        const scn_t *s, const double *xy);
-
-/* network.gp: a pngcairo 1000x800 picture of network.dat (`data_name`),
- * written to the file named by the gnuplot variable `outfile` (default
- * `png_name`): points coloured by island, labels with department names
- * (up to NET_PICTURE_NAMES_MAX vertices; above, a note saying where the
- * names are), arrows coloured by mode with a legend, the scenario name as
- * title. */
-int net_write_plot_script(FILE *f, const net_t *n, const net_report_t *r,
-                          const scn_t *s, const double *xy,
-                          const char *data_name, const char *png_name);
+ * size of the graph, where Kamada-Kawai needs n^2 distances: 2,000
+ * departments took 30 s).  One vertex sits at (0, 0).  Returns 0, or -1
+ * with a message in err. */
+int net_layout(const net_t *n, double *xy, char *err, size_t errlen);
 
 #endif

@@ -13,18 +13,6 @@
 
 /* ------------------------------------------------------------------ width */
 
-/* East Asian wide code points (see out_table.h). */
-static bool is_wide(int32_t cp) {
-    static const int32_t ranges[][2] = {
-        {0x1100, 0x115F},  {0x2E80, 0xA4CF},  {0xAC00, 0xD7A3},
-        {0xF900, 0xFAFF},  {0xFE30, 0xFE4F},  {0xFF00, 0xFF60},
-        {0xFFE0, 0xFFE6},  {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-    };
-    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
-        if (cp >= ranges[i][0] && cp <= ranges[i][1]) return true;
-    return false;
-}
-
 /* One character as the terminal will get it. */
 typedef struct glyph {
     const char *bytes;   /* what to print                     */
@@ -45,8 +33,8 @@ static glyph_t next_glyph(const char *s) {
     } else if (out_term_is_control(cp)) {
         g.bytes = "?";
         g.len = 1;
-    } else if (is_wide(cp)) {
-        g.width = 2;
+    } else {
+        g.width = out_char_width(cp);
     }
     return g;
 }

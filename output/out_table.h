@@ -13,14 +13,8 @@
  * column; titles align like their column; no line has trailing spaces.
  *
  * Widths are display columns, not bytes, because department and service
- * names are often Chinese: each code point counts 1, except East Asian
- * wide characters, which count 2 (U+1100-U+115F Hangul Jamo, U+2E80-U+A4CF
- * CJK radicals to Yi, U+AC00-U+D7A3 Hangul syllables, U+F900-U+FAFF CJK
- * compatibility ideographs, U+FE30-U+FE4F CJK compatibility forms,
- * U+FF00-U+FF60 and U+FFE0-U+FFE6 fullwidth forms, and U+20000-U+3FFFD,
- * the supplementary ideographs that rare characters in people's and
- * places' names come from).  Combining marks count 1 (they are rare in our
- * names and a terminal-independent answer does not exist).
+ * names are often Chinese: East Asian wide characters count 2, every other
+ * character 1 (out_char_width, base/out_escape.h, the one rule govsim has).
  *
  * A column may have a maximum width; a longer entry is cut to fit and ends
  * in '~' (cut between characters, never inside one: a wide character that

@@ -1,7 +1,7 @@
 #!/bin/sh
 # govsim graph on a large network: 2,000 departments took 32 s (n^2 label
 # nudging and Kamada-Kawai); the picture of a network above
-# NET_PICTURE_NAMES_MAX (300) departments now uses a layout linear in its
+# OUT_GRAPH_NAMES_MAX and NET_LAYOUT_KK_MAX (300) departments now uses a layout linear in its
 # size and draws no names (they are in network.dot and network.graphml).
 # Usage: sh t_graph_large.sh GOVSIM TMPDIR (protocol: tests/e2e/run.sh).
 govsim=$1
