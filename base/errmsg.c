@@ -8,7 +8,7 @@
 
 /* vsnprintf terminates what it wrote, but after an encoding error the
  * buffer is unspecified: leave an empty message rather than garbage. */
-void sim_errorf(char *err, size_t errlen, const char *fmt, ...) {
+void errmsg_format(char *err, size_t errlen, const char *fmt, ...) {
     if (err == NULL || errlen == 0) return;
     va_list ap;
     va_start(ap, fmt);
@@ -17,4 +17,4 @@ void sim_errorf(char *err, size_t errlen, const char *fmt, ...) {
     if (n < 0) err[0] = '\0';
 }
 
-void sim_errors_init(void) { gsl_set_error_handler_off(); }
+void errmsg_init(void) { gsl_set_error_handler_off(); }

@@ -22,7 +22,7 @@
  * errlen bytes and always NUL-terminated; if the arguments cannot be
  * rendered at all (an encoding error from %ls), err is left empty.  Does
  * nothing when err is NULL or errlen is 0.  This function can't fail. */
-void sim_errorf(char *err, size_t errlen, const char *fmt, ...)
+void errmsg_format(char *err, size_t errlen, const char *fmt, ...)
     SIM_PRINTF_LIKE(3, 4);
 
 /* Turns off GSL's default error handler, which prints and abort()s (an
@@ -31,6 +31,6 @@ void sim_errorf(char *err, size_t errlen, const char *fmt, ...)
  * and reports it as its own one-line error.  Call once at start-up, before
  * any thread starts; igraph's handler is set where igraph is used
  * (models/net.c).  This function can't fail. */
-void sim_errors_init(void);
+void errmsg_init(void);
 
 #endif

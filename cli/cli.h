@@ -48,7 +48,7 @@ progress_sink_t cli_progress(out_progress_t *p, bool quiet, bool lines,
 
 /* One line on stderr (printf-style, a newline added), with control
  * characters and ill-formed UTF-8 made harmless for the terminal
- * (out_term_puts): messages quote names and paths from input files. */
+ * (text_term_puts): messages quote names and paths from input files. */
 void cli_print_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Text from an input file (a name, a warning) printed on stdout the same

@@ -26,7 +26,7 @@
 #include "dist.h"
 #include "gnuplot.h"
 #include "net.h"
-#include "out_escape.h"
+#include "text.h"
 #include "out_file.h"
 #include "out_graph.h"
 #include "out_table.h"
@@ -96,7 +96,7 @@ static void print_islands(const net_report_t *r, const scn_t *s) {
         for (size_t d = 0; d < r->n_departments; d++) {
             if ((size_t)r->island[d] != c) continue;
             fputs(sep, stdout);
-            out_term_puts(stdout, s->departments[d].name);
+            text_term_puts(stdout, s->departments[d].name);
             sep = ", ";
         }
         putchar('\n');
@@ -332,7 +332,7 @@ static int graph_scenario(const scn_t *s, const char *dir) {
     }
     if (rc == CLI_OK) {
         printf("Department data network of ");
-        out_term_puts(stdout, s->name);
+        text_term_puts(stdout, s->name);
         printf(" (%s)\n\n", s->id);
         if (department_table(&n, &r, s) != 0 || needs_table(&r, s) != 0) {
             snprintf(err, sizeof err, "out of memory");

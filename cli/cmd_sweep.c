@@ -47,7 +47,7 @@
 #include "runner.h"
 #include "runner_mpi.h"
 #include "out_csv.h"
-#include "out_escape.h"
+#include "text.h"
 #include "out_file.h"
 #include "sweep.h"
 #include "sweep_out.h"
@@ -212,7 +212,7 @@ static int check_points(sweep_run_t *r, char *err, size_t errlen) {
         scn_t scn;
         if (sweep_build_point(&r->sw, p, &scn, &r->reform_cost[p], err, errlen) != 0) {
             char *tail = strdup(err);
-            sim_errorf(err, errlen, "point %zu: %s", p, tail ? tail : "out of memory");
+            errmsg_format(err, errlen, "point %zu: %s", p, tail ? tail : "out of memory");
             free(tail);
             return -1;
         }
@@ -242,7 +242,7 @@ static char *design_text(const sweep_t *s, size_t *len) {
             char v[512];
             sweep_value_text(s, p, j, v, sizeof v);
             fputc(',', fp);
-            out_csv_field(fp, v);
+            text_csv_field(fp, v);
         }
         fputc('\n', fp);
     }
@@ -264,7 +264,7 @@ static int design_file(const sweep_run_t *r, const char *dir, bool resume, char 
     size_t len;
     char *text = design_text(&r->sw, &len);
     if (!text) {
-        sim_errorf(err, errlen, "out of memory");
+        errmsg_format(err, errlen, "out of memory");
         return -1;
     }
     int rc = 0;
@@ -276,7 +276,7 @@ static int design_file(const sweep_run_t *r, const char *dir, bool resume, char 
         size_t got = buf ? fread(buf, 1, len + 1, old) : 0;
         fclose(old);
         if (!buf || got != len || memcmp(buf, text, len) != 0) {
-            sim_errorf(err, errlen, "%s: the sweep's design has changed since the interrupted "
+            errmsg_format(err, errlen, "%s: the sweep's design has changed since the interrupted "
                        "run; run without --resume (or another -o folder)", path);
             rc = -2;
         }
@@ -388,7 +388,7 @@ static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
             snprintf(path, sizeof path, "%s/%s.%s", dir, CHART_NAMES[c], CHART_EXTS[x]);
         }
         if (unlink(path) != 0 && errno != ENOENT) {
-            sim_errorf(err, errlen, "cannot remove the earlier run's '%s': %s", path,
+            errmsg_format(err, errlen, "cannot remove the earlier run's '%s': %s", path,
                        strerror(errno));
             return -1;
         }

@@ -269,7 +269,7 @@ int compare_report(const compare_t *c, const char *dir, const runner_status_t *s
     bool ok;
     double crn = compare_summarize(c, rows, order, &ok);
     if (!ok) {
-        sim_errorf(err, errlen, "report.html: out of memory");
+        errmsg_format(err, errlen, "report.html: out of memory");
         return -1;
     }
     out_file_t f;

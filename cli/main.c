@@ -103,7 +103,7 @@ static int dispatch(int argc, char **argv) {
  * only `sweep` knows how to share its work, so the other commands refuse
  * to run N times over. */
 int main(int argc, char **argv) {
-    sim_errors_init(); /* GSL errors become govsim errors, never abort() */
+    errmsg_init(); /* GSL errors become govsim errors, never abort() */
     if (runner_mpi_init(&argc, &argv) != 0) return CLI_FAILURE;
     int rc;
     if (runner_mpi_size() > 1 && (argc < 2 || strcmp(argv[1], "sweep") != 0)) {

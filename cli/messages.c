@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "out_escape.h"
+#include "text.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
     va_list ap;
@@ -22,8 +22,8 @@ void cli_print_error(const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    out_term_puts(stderr, line);
+    text_term_puts(stderr, line);
     fputc('\n', stderr);
 }
 
-void cli_print_text(const char *text) { out_term_puts(stdout, text); }
+void cli_print_text(const char *text) { text_term_puts(stdout, text); }

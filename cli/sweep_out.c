@@ -42,7 +42,7 @@ int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {
     double *buf = malloc(o->n_reps * sizeof *buf);
     if (!buf) {
         out_file_abort(&f);
-        sim_errorf(err, errlen, "out of memory");
+        errmsg_format(err, errlen, "out of memory");
         return -1;
     }
     fputs("point", fp);
@@ -189,7 +189,7 @@ int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t e
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_taus2);
     int rc = -1;
     if (!y || !x || !buf || !s1 || !st || !rng) {
-        sim_errorf(err, errlen, "out of memory");
+        errmsg_format(err, errlen, "out of memory");
         out_file_abort(&f);
         goto out;
     }
@@ -285,7 +285,7 @@ static int grid_plots(const sweep_out_t *o, const plot_ctx_t *ctx, const titles_
     if (!y || !v) {
         free(y);
         free(v);
-        sim_errorf(err, errlen, "out of memory");
+        errmsg_format(err, errlen, "out of memory");
         return -1;
     }
     for (size_t q = 0; q < s->n_kpis; q++)
@@ -314,7 +314,7 @@ int sweep_out_plots(const sweep_out_t *o, char *err, size_t errlen) {
     plot_ctx_t ctx = {o->dir, s->name};
     double *buf = malloc(o->n_reps * sizeof *buf);
     if (!buf) {
-        sim_errorf(err, errlen, "out of memory");
+        errmsg_format(err, errlen, "out of memory");
         return -1;
     }
     int rc;
@@ -337,7 +337,7 @@ int sweep_out_plots(const sweep_out_t *o, char *err, size_t errlen) {
             }
             rc = plot_scatter(&ctx, "points", s->n_kpis, t.p, k, names, n, x, y, err, errlen);
         } else {
-            sim_errorf(err, errlen, "out of memory");
+            errmsg_format(err, errlen, "out of memory");
         }
         free(x);
         free(y);

@@ -63,7 +63,7 @@ static int emit_line(expander_t *x, const char *p, size_t n, uint32_t file,
 }
 
 static int out_of_memory(expander_t *x, const char *path) {
-    sim_errorf(x->err, x->errlen, "%s: out of memory", path);
+    errmsg_format(x->err, x->errlen, "%s: out of memory", path);
     return -1;
 }
 
@@ -163,7 +163,7 @@ static int include(expander_t *x, uint32_t idx, int line, const char *name,
     const char *includer = s->files[idx];
     for (size_t i = 0; i < n; i++)
         if (name[i] == '\\' || (unsigned char)name[i] < 0x20)
-            return sim_errorf(
+            return errmsg_format(
                        x->err, x->errlen,
                        "%s:%d: @include: a file name with a "
                        "backslash or a control character (expected a plain "
@@ -171,20 +171,20 @@ static int include(expander_t *x, uint32_t idx, int line, const char *name,
                        includer, line),
                    -1;
     if (n == 0)
-        return sim_errorf(x->err, x->errlen,
+        return errmsg_format(x->err, x->errlen,
                           "%s:%d: @include \"\": no file name "
                           "(expected @include \"part.cfg\")",
                           includer, line),
                -1;
     if (depth >= CFGR_MAX_INCLUDE_DEPTH)
-        return sim_errorf(x->err, x->errlen,
+        return errmsg_format(x->err, x->errlen,
                           "%s:%d: @include \"%.*s\": nested more "
                           "than %d deep (an @include cycle?)",
                           includer, line, (int)(n > 200 ? 200 : n), name,
                           CFGR_MAX_INCLUDE_DEPTH),
                -1;
     if (s->n_files >= CFGR_MAX_FILES)
-        return sim_errorf(x->err, x->errlen,
+        return errmsg_format(x->err, x->errlen,
                           "%s:%d: @include \"%.*s\": more than %d "
                           "files in all (expected at most %d)",
                           includer, line, (int)(n > 200 ? 200 : n), name,
@@ -210,7 +210,7 @@ static int check_text(expander_t *x, const char *path, const char *text,
     if (!nul) return 0;
     int line = 1;
     for (const char *p = text; p < nul; p++) line += *p == '\n';
-    sim_errorf(x->err, x->errlen, "%s:%d: a NUL byte (expected text)", path,
+    errmsg_format(x->err, x->errlen, "%s:%d: a NUL byte (expected text)", path,
                line);
     return -1;
 }
@@ -226,7 +226,7 @@ static int expand_text(expander_t *x, const char *text, size_t len,
         const char *nl = memchr(p, '\n', (size_t)(text + len - p));
         const char *end = nl ? nl + 1 : text + len;
         if ((size_t)(end - p) > CFGR_MAX_LINE)
-            return sim_errorf(x->err, x->errlen,
+            return errmsg_format(x->err, x->errlen,
                               "%s:%d: a line of %zu bytes (expected "
                               "at most %u bytes per line)",
                               path, line, (size_t)(end - p), CFGR_MAX_LINE),
@@ -234,7 +234,7 @@ static int expand_text(expander_t *x, const char *text, size_t len,
         const char *name, *name_end, *rest;
         if (st == IN_CODE && is_include(p, end, &name, &name_end, &rest)) {
             if (!name)
-                return sim_errorf(x->err, x->errlen,
+                return errmsg_format(x->err, x->errlen,
                                   "%s:%d: @include: no closing "
                                   "quote (expected @include \"part.cfg\")",
                                   path, line),
@@ -246,7 +246,7 @@ static int expand_text(expander_t *x, const char *text, size_t len,
         }
         scan_line(p, end, &st, &str_len, line, &str_line);
         if (st == IN_STRING && str_len > CFGR_MAX_STRING)
-            return sim_errorf(x->err, x->errlen,
+            return errmsg_format(x->err, x->errlen,
                               "%s:%d: a text of more than %u bytes "
                               "(expected at most %u bytes between quotes)",
                               path, str_line, CFGR_MAX_STRING, CFGR_MAX_STRING),
@@ -265,16 +265,16 @@ static int expand_file(expander_t *x, const char *path, uint32_t idx, int depth,
     if (rfile_read(path, CFGR_MAX_FILE_BYTES, &text, &len, why, sizeof why) !=
         0) {
         if (from)
-            sim_errorf(x->err, x->errlen, "%s:%d: @include \"%s\": %s", from,
+            errmsg_format(x->err, x->errlen, "%s:%d: @include \"%s\": %s", from,
                        from_line, path, why);
         else
-            sim_errorf(x->err, x->errlen, "%s: %s", path, why);
+            errmsg_format(x->err, x->errlen, "%s: %s", path, why);
         return -1;
     }
     x->total += len;
     int rc = 0;
     if (x->total > CFGR_MAX_TOTAL_BYTES) {
-        sim_errorf(x->err, x->errlen,
+        errmsg_format(x->err, x->errlen,
                    "%s: with its @include'd files larger than "
                    "%u MB (expected at most %u MB in all)",
                    x->s->files[0], CFGR_MAX_TOTAL_BYTES >> 20,

@@ -48,7 +48,7 @@ static void guard_end(guard_t g) {
 /* One-line message for a failed igraph call; returns -1. */
 static int igraph_failed(const char *what, igraph_error_t code, char *err,
                          size_t errlen) {
-    sim_errorf(err, errlen, "network: %s failed: %s", what,
+    errmsg_format(err, errlen, "network: %s failed: %s", what,
                igraph_strerror(code));
     return -1;
 }
@@ -103,7 +103,7 @@ int net_build(net_t *n, const scn_t *s, char *err, size_t errlen) {
 
     n->kind = malloc((n->n_edges ? n->n_edges : 1) * sizeof *n->kind);
     if (n->kind == NULL) {
-        sim_errorf(err, errlen, "network: out of memory");
+        errmsg_format(err, errlen, "network: out of memory");
         return -1;
     }
     guard_t g = guard_begin();
@@ -160,7 +160,7 @@ static int find_islands(net_report_t *r, const net_t *n, char *err,
     int *renumber = malloc((size_t)n_comp * sizeof *renumber);
     if (renumber == NULL) {
         igraph_vector_int_destroy(&membership);
-        sim_errorf(err, errlen, "network: out of memory");
+        errmsg_format(err, errlen, "network: out of memory");
         return -1;
     }
     for (igraph_integer_t c = 0; c < n_comp; c++) renumber[c] = -1;
@@ -280,7 +280,7 @@ static int find_needs(net_report_t *r, const scn_t *s, char *err,
     r->needs = calloc(count_listed_needs(s) + 1, sizeof *r->needs);
     if (slot == NULL || r->needs == NULL) {
         free(slot);
-        sim_errorf(err, errlen, "network: out of memory");
+        errmsg_format(err, errlen, "network: out of memory");
         return -1;
     }
     for (size_t i = 0; i < nd * nd; i++) slot[i] = -1;
@@ -314,7 +314,7 @@ int net_analyse(net_report_t *r, const net_t *n, const scn_t *s, char *err,
     r->links_out = calloc(nd, sizeof *r->links_out);
     if (!r->island || !r->betweenness || !r->links_in || !r->links_out) {
         net_report_free(r);
-        sim_errorf(err, errlen, "network: out of memory");
+        errmsg_format(err, errlen, "network: out of memory");
         return -1;
     }
     guard_t g = guard_begin();

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "errmsg.h"
-#include "out_escape.h"
+#include "text.h"
 
 #define TAIL_MAX 2048 /* bytes of gnuplot's stderr we keep (the end) */
 
@@ -109,26 +109,26 @@ static const char *last_line(char *text) {
 static void explain_failure(const child_failure_t *f, const char *dir,
                             char *err, size_t errlen) {
     if (f->stage == STAGE_CHDIR)
-        sim_errorf(err, errlen, "gnuplot: cannot enter %s: %s", dir,
+        errmsg_format(err, errlen, "gnuplot: cannot enter %s: %s", dir,
                    strerror(f->errnum));
     else if (f->stage == STAGE_EXEC && f->errnum == ENOENT)
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "gnuplot is not installed (not found on PATH; "
                    "Debian: apt-get install gnuplot-nox)");
     else if (f->stage == STAGE_EXEC)
-        sim_errorf(err, errlen, "cannot run gnuplot: %s", strerror(f->errnum));
+        errmsg_format(err, errlen, "cannot run gnuplot: %s", strerror(f->errnum));
     else
-        sim_errorf(err, errlen, "gnuplot: cannot open /dev/null: %s",
+        errmsg_format(err, errlen, "gnuplot: cannot open /dev/null: %s",
                    strerror(f->errnum));
 }
 
 static void explain_status(int status, char *tail, char *err, size_t errlen) {
     const char *line = last_line(tail);
     if (WIFSIGNALED(status))
-        sim_errorf(err, errlen, "gnuplot killed by signal %d%s%s",
+        errmsg_format(err, errlen, "gnuplot killed by signal %d%s%s",
                    WTERMSIG(status), *line ? ": " : "", line);
     else
-        sim_errorf(err, errlen, "gnuplot failed (exit status %d)%s%s",
+        errmsg_format(err, errlen, "gnuplot failed (exit status %d)%s%s",
                    WEXITSTATUS(status), *line ? ": " : "", line);
 }
 
@@ -143,11 +143,11 @@ static int run_gnuplot(const char *dir, char *const argv[], char *err,
                        size_t errlen) {
     int status_pipe[2], err_pipe[2];
     if (pipe_cloexec(status_pipe) != 0) {
-        sim_errorf(err, errlen, "gnuplot: pipe: %s", strerror(errno));
+        errmsg_format(err, errlen, "gnuplot: pipe: %s", strerror(errno));
         return -1;
     }
     if (pipe_cloexec(err_pipe) != 0) {
-        sim_errorf(err, errlen, "gnuplot: pipe: %s", strerror(errno));
+        errmsg_format(err, errlen, "gnuplot: pipe: %s", strerror(errno));
         close(status_pipe[0]);
         close(status_pipe[1]);
         return -1;
@@ -160,7 +160,7 @@ static int run_gnuplot(const char *dir, char *const argv[], char *err,
     if (pid < 0) {
         close(status_pipe[0]);
         close(err_pipe[0]);
-        sim_errorf(err, errlen, "gnuplot: fork: %s", strerror(fork_errno));
+        errmsg_format(err, errlen, "gnuplot: fork: %s", strerror(fork_errno));
         return -1;
     }
     child_failure_t failure;
@@ -176,7 +176,7 @@ static int run_gnuplot(const char *dir, char *const argv[], char *err,
         explain_failure(&failure, dir, err, errlen);
         rc = -1;
     } else if (waited != 0) {
-        sim_errorf(err, errlen, "gnuplot: waitpid: %s", strerror(errno));
+        errmsg_format(err, errlen, "gnuplot: waitpid: %s", strerror(errno));
         rc = -1;
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         char none[1] = "";
@@ -201,7 +201,7 @@ static bool name_is_plain(const char *name) {
         size_t n = 1;
         unsigned char c = (unsigned char)*p;
         if (c < 0x20 || c == 0x7f) return false;
-        if (c >= 0x80 && out_utf8_next(p, &n) < 0) return false;
+        if (c >= 0x80 && text_utf8_next(p, &n) < 0) return false;
         p += n;
     }
     return *name != '\0';
@@ -244,7 +244,7 @@ int out_gnuplot_check_picture(const char *path, const char *format, char *err,
                               size_t errlen) {
     FILE *fp = fopen(path, "rb");
     if (fp == NULL) {
-        sim_errorf(err, errlen, "gnuplot wrote no picture '%s': %s", path,
+        errmsg_format(err, errlen, "gnuplot wrote no picture '%s': %s", path,
                    strerror(errno));
         return -1;
     }
@@ -257,7 +257,7 @@ int out_gnuplot_check_picture(const char *path, const char *format, char *err,
     bool ok = size > 0 && !ferror(fp) && picture_whole(fp, format, size);
     fclose(fp);
     if (!ok)
-        sim_errorf(
+        errmsg_format(
             err, errlen,
             "gnuplot's %s picture '%s' is %s (disk full or write error?)",
             strcmp(format, "png") == 0 ? "PNG" : "SVG", path,
@@ -282,14 +282,14 @@ int out_gnuplot_render(const char *dir, const char *script_name,
                        const char *output_name, const char *format, char *err,
                        size_t errlen) {
     if (!name_is_plain(output_name)) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "gnuplot: output name '%s' is empty, has control "
                    "characters or is not UTF-8",
                    output_name);
         return -1;
     }
     if (format && !format_is_word(format)) {
-        sim_errorf(err, errlen, "gnuplot: format '%s' is not a plain word", format);
+        errmsg_format(err, errlen, "gnuplot: format '%s' is not a plain word", format);
         return -1;
     }
     static const char prefix[] = "outfile = \"";
@@ -298,12 +298,12 @@ int out_gnuplot_render(const char *dir, const char *script_name,
     size_t room = sizeof prefix + 4 * strlen(output_name) + 48;
     char *setting = malloc(room);
     if (setting == NULL) {
-        sim_errorf(err, errlen, "gnuplot: out of memory");
+        errmsg_format(err, errlen, "gnuplot: out of memory");
         return -1;
     }
     memcpy(setting, prefix, sizeof prefix);
     size_t used = sizeof prefix - 1;
-    bool whole = out_gnuplot_string_plain(setting + used, room - used - 1,
+    bool whole = text_gnuplot_string_plain(setting + used, room - used - 1,
                                           output_name);
     assert(whole);
     (void)whole;
@@ -318,7 +318,7 @@ int out_gnuplot_render(const char *dir, const char *script_name,
     size_t len = strlen(dir) + strlen(output_name) + 2;
     char *path = malloc(len);
     if (path == NULL) {
-        sim_errorf(err, errlen, "gnuplot: out of memory");
+        errmsg_format(err, errlen, "gnuplot: out of memory");
         return -1;
     }
     snprintf(path, len, "%s/%s", dir, output_name);

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdbool.h>
 
-#include "out_escape.h"
+#include "text.h"
 
 void out_csv_number(FILE *fp, double x) {
     if (isnan(x)) return;
@@ -13,8 +13,8 @@ void out_csv_number(FILE *fp, double x) {
         fputs(x > 0 ? "Inf" : "-Inf", fp);
         return;
     }
-    char buf[OUT_NUMBER_LEN];
-    size_t n = out_format_number(buf, x);
+    char buf[TEXT_NUMBER_LEN];
+    size_t n = text_format_number(buf, x);
     fwrite(buf, 1, n, fp);
 }
 
@@ -35,7 +35,7 @@ void out_csv_header(FILE *fp, const char *const *names, size_t n) {
     }
     for (size_t i = 0; i < n; i++) {
         if (i > 0) putc(',', fp);
-        out_csv_field(fp, names[i]);
+        text_csv_field(fp, names[i]);
     }
     putc('\n', fp);
 }
@@ -51,7 +51,7 @@ void out_csv_row(FILE *fp, const out_cell_t *cells, size_t n) {
         if (cells[i].kind == OUT_CELL_NUM)
             out_csv_number(fp, cells[i].num);
         else
-            out_csv_field(fp, cells[i].str);
+            text_csv_field(fp, cells[i].str);
     }
     putc('\n', fp);
 }

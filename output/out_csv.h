@@ -9,7 +9,7 @@
  *     out_csv_row(fp, (out_cell_t[]){out_cell_str("wait"),
  *                                    out_cell_num(12.5)}, 2);
  *
- * Strings are quoted as RFC 4180 says (see out_csv_field in out_escape.h).
+ * Strings are quoted as RFC 4180 says (see text_csv_field in text.h).
  * Numbers are written so they read back as the same double (the shortest
  * of %.15g/%.16g/%.17g that does); NaN, our "no value" (a CI from one
  * replication), is an empty field, which R and pandas read as NA/NaN;

@@ -17,7 +17,7 @@ int out_dir_ready(const char *dir, char *err, size_t errlen) {
     out_file_t probe;
     char why[512];
     if (out_file_open(&probe, dir, "govsim-probe", why, sizeof why) == NULL) {
-        sim_errorf(err, errlen, "cannot write in the output folder: %s", why);
+        errmsg_format(err, errlen, "cannot write in the output folder: %s", why);
         return -1;
     }
     out_file_abort(&probe);
@@ -30,7 +30,7 @@ static int remove_one(const char *dir, const char *name, char *err,
     size_t len = strlen(dir) + strlen(name) + 2;
     char *path = malloc(len);
     if (!path) {
-        sim_errorf(err, errlen, "cannot clear '%s': out of memory", dir);
+        errmsg_format(err, errlen, "cannot clear '%s': out of memory", dir);
         return -1;
     }
     snprintf(path, len, "%s/%s", dir, name);
@@ -38,7 +38,7 @@ static int remove_one(const char *dir, const char *name, char *err,
     int rc = 0;
     if (lstat(path, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
         unlink(path) != 0 && errno != ENOENT) {
-        sim_errorf(err, errlen, "cannot remove the old '%s': %s", path,
+        errmsg_format(err, errlen, "cannot remove the old '%s': %s", path,
                    strerror(errno));
         rc = -1;
     }
@@ -54,7 +54,7 @@ int out_dir_clear(const char *dir, const char *const *names, size_t n,
      * process still writes (out_file.h: one scanner, lock-aware) */
     const char **kinds = malloc((n + 1) * sizeof *kinds);
     if (!kinds) {
-        sim_errorf(err, errlen, "cannot clear '%s': out of memory", dir);
+        errmsg_format(err, errlen, "cannot clear '%s': out of memory", dir);
         return -1;
     }
     for (size_t i = 0; i < n; i++) kinds[i] = names[i];
@@ -72,7 +72,7 @@ int out_dir_clear_charts(const char *dir, const char *const *charts,
             size_t len = strlen(charts[c]) + strlen(EXT[x]) + 1;
             char *name = malloc(len);
             if (!name) {
-                sim_errorf(err, errlen, "cannot clear '%s': out of memory",
+                errmsg_format(err, errlen, "cannot clear '%s': out of memory",
                            dir);
                 return -1;
             }

@@ -27,7 +27,7 @@ static void fail_errno(char *err, size_t errlen, const char *what,
                        const char *path, int e) {
     char reason[128];
     errno_text(e, reason, sizeof reason);
-    sim_errorf(err, errlen, "%s '%s': %s", what, path, reason);
+    errmsg_format(err, errlen, "%s '%s': %s", what, path, reason);
 }
 
 /* Concatenate up to four strings into a new allocation (NULL if out of
@@ -108,14 +108,14 @@ FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
     f->fp = NULL;
     f->tmp_path = f->final_path = f->dir_path = NULL;
     if (!plain_file_name(name)) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "output file name '%s': expected a plain file name "
                    "(no '/', not '.' or '..')",
                    name);
         return NULL;
     }
     if (make_paths(f, dir, name) != 0) {
-        sim_errorf(err, errlen, "cannot open '%s/%s': out of memory", dir,
+        errmsg_format(err, errlen, "cannot open '%s/%s': out of memory", dir,
                    name);
         release(f);
         return NULL;
@@ -184,7 +184,7 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
     f->fp = NULL;
     if (e != 0) {
         if (e == EARLIER_WRITE_FAILED)
-            sim_errorf(err, errlen,
+            errmsg_format(err, errlen,
                        "cannot write '%s': a write failed (disk full or I/O "
                        "error)",
                        f->final_path);
@@ -198,7 +198,7 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
         e = errno;
         char reason[128];
         errno_text(e, reason, sizeof reason);
-        sim_errorf(err, errlen, "cannot rename '%s' to '%s': %s", f->tmp_path,
+        errmsg_format(err, errlen, "cannot rename '%s' to '%s': %s", f->tmp_path,
                    f->final_path, reason);
         unlink(f->tmp_path);
         release(f);
@@ -208,7 +208,7 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
     if (e != 0) {
         char reason[128];
         errno_text(e, reason, sizeof reason);
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "wrote '%s' but cannot sync directory '%s' (the file may "
                    "not survive a crash): %s",
                    f->final_path, f->dir_path, reason);
@@ -308,7 +308,7 @@ static int make_one_dir(const char *dir, const char *whole, char *err,
     struct stat st;
     if (stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode)) return 0;
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "cannot create directory '%s': '%s' exists and is not a "
                    "directory",
                    whole, dir);
@@ -321,12 +321,12 @@ static int make_one_dir(const char *dir, const char *whole, char *err,
 int out_mkdir_p(const char *path, char *err, size_t errlen) {
     assert(path != NULL);
     if (path[0] == '\0') {
-        sim_errorf(err, errlen, "cannot create directory '': empty path");
+        errmsg_format(err, errlen, "cannot create directory '': empty path");
         return -1;
     }
     char *prefix = concat4(path, "", "", "");
     if (prefix == NULL) {
-        sim_errorf(err, errlen, "cannot create directory '%s': out of memory",
+        errmsg_format(err, errlen, "cannot create directory '%s': out of memory",
                    path);
         return -1;
     }
@@ -349,7 +349,7 @@ int out_mkdir_p(const char *path, char *err, size_t errlen) {
 char *out_file_read(const char *path, size_t *len, char *err, size_t errlen) {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        sim_errorf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        errmsg_format(err, errlen, "cannot read %s: %s", path, strerror(errno));
         return NULL;
     }
     size_t cap = 1 << 14, used = 0;
@@ -369,7 +369,7 @@ char *out_file_read(const char *path, size_t *len, char *err, size_t errlen) {
     bool bad = ferror(f) != 0;
     fclose(f);
     if (!buf || bad) {
-        sim_errorf(err, errlen, "cannot read %s: %s", path, buf ? "read error" : "out of memory");
+        errmsg_format(err, errlen, "cannot read %s: %s", path, buf ? "read error" : "out of memory");
         free(buf);
         return NULL;
     }

@@ -13,7 +13,7 @@
  * (a short write, ENOSPC at fflush, EIO at fsync or close) removes the
  * temporary file and leaves DIR/NAME as it was.
  *
- * The writers (out_csv, out_json, out_escape) do not check each write: the
+ * The writers (out_csv, out_json, base/text) do not check each write: the
  * stream's error indicator is sticky, and out_file_commit() checks it.
  *
  *     out_file_t f;

@@ -2,7 +2,7 @@
  * the picture is in out_graph_picture.c. */
 #include "out_graph.h"
 
-#include "out_escape.h"
+#include "text.h"
 
 static int finish(FILE *f) {
     return ferror(f) ? -1 : 0;
@@ -17,9 +17,9 @@ static size_t n_departments(const out_graph_t *g) {
 static void dot_node(FILE *f, const out_graph_t *g, size_t d) {
     const out_graph_node_t *nd = &g->nodes[d];
     fprintf(f, "    d%zu [label=\"", d);
-    out_dot_string(f, nd->name);
+    text_dot_string(f, nd->name);
     fputs("\\n", f);
-    out_dot_string(f, nd->region);
+    text_dot_string(f, nd->region);
     fprintf(f, "\", tooltip=\"betweenness %g\"];\n", nd->betweenness);
 }
 
@@ -40,7 +40,7 @@ static void dot_clusters(FILE *f, const out_graph_t *g) {
             if ((size_t)g->nodes[d].island == c) dot_node(f, g, d);
         if (g->hub && c == (size_t)g->nodes[0].island) {
             fputs("    hub [label=\"", f);
-            out_dot_string(f, g->nodes[g->n_nodes - 1].name);
+            text_dot_string(f, g->nodes[g->n_nodes - 1].name);
             fprintf(f,
                     "\\napi %g min\", shape=ellipse, "
                     "fillcolor=\"" OUT_GRAPH_COLOR_HUB_FILL "\"];\n",
@@ -95,9 +95,9 @@ int out_graph_write_dot(FILE *f, const out_graph_t *g) {
             "hub,\n// dashed red: data the citizen must fetch (no link).\n",
             g->id);
     fputs("digraph \"", f);
-    out_dot_string(f, g->id);
+    text_dot_string(f, g->id);
     fputs("\" {\n  graph [label=\"", f);
-    out_dot_string(f, g->title);
+    text_dot_string(f, g->title);
     fprintf(f,
             ": %zu information island%s\", labelloc=t, "
             "fontsize=18, fontname=\"Helvetica\", rankdir=LR];\n"
@@ -135,11 +135,11 @@ static void graphml_node(FILE *f, const out_graph_t *g, size_t v) {
     const out_graph_node_t *nd = &g->nodes[v];
     bool hub = g->hub && v == g->n_nodes - 1;
     fprintf(f, "    <node id=\"n%zu\">\n      <data key=\"v_id\">", v);
-    out_html_escape(f, nd->id);
+    text_html_escape(f, nd->id);
     fputs("</data>\n      <data key=\"v_name\">", f);
-    out_html_escape(f, nd->name);
+    text_html_escape(f, nd->name);
     fputs("</data>\n      <data key=\"v_region\">", f);
-    out_html_escape(f, nd->region);
+    text_html_escape(f, nd->region);
     fprintf(f,
             "</data>\n"
             "      <data key=\"v_island\">%d</data>\n"
@@ -158,7 +158,7 @@ int out_graph_write_graphml(FILE *f, const out_graph_t *g) {
           f);
     graphml_keys(f);
     fputs("  <graph id=\"", f);
-    out_html_escape(f, g->id);
+    text_html_escape(f, g->id);
     fputs("\" edgedefault=\"directed\">\n", f);
     for (size_t v = 0; v < g->n_nodes; v++) graphml_node(f, g, v);
     size_t id = 0; /* the graph's edges are numbered; fetches are not edges */

@@ -6,7 +6,7 @@
  * names and figures, edges with their kind, and the layout as numbers.
  * They know nothing of scenarios or igraph; cli/cmd_graph.c fills the
  * drawing from the models' analysis (models/net.h).  Every string is
- * escaped for its format by base/out_escape.h.
+ * escaped for its format by base/text.h.
  *
  * Each writer returns 0, or -1 when writing to f failed (errno from stdio,
  * ENOMEM when the picture's working memory could not be had).

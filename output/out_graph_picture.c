@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out_escape.h"
+#include "text.h"
 #include "out_graph.h"
 
 /* Room for an escaped title or file name: gnuplot's escaping at most
@@ -32,7 +32,7 @@ static bool is_control(unsigned char c) {
 
 /* Vertex labels are names wrapped at word boundaries (CJK characters may
  * break anywhere) into at most LABEL_LINES lines of LABEL_COLS columns,
- * each character as wide as a terminal shows it (out_char_width: CJK 2,
+ * each character as wide as a terminal shows it (text_char_width: CJK 2,
  * others 1; ill-formed UTF-8, drawn as U+FFFD, 1).
  * The layout sizes label boxes with the same wrapping the script draws. */
 #define LABEL_COLS  18
@@ -50,7 +50,7 @@ typedef struct label {
  * bytes in *len (an ill-formed sequence: its maximal ill-formed subpart,
  * which gnuplot's escaping turns into one U+FFFD). */
 static size_t char_cols(const char *p, size_t *len) {
-    return out_char_width(out_utf8_next(p, len));
+    return text_char_width(text_utf8_next(p, len));
 }
 
 static bool is_blank(char c) {
@@ -402,8 +402,8 @@ int out_graph_write_plot_data(FILE *f, const out_graph_t *g) {
 
 static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
     char name[ESC_MAX], png[ESC_MAX];
-    out_gnuplot_string_plain(name, sizeof name, g->title);
-    out_gnuplot_string_plain(png, sizeof png, png_name);
+    text_gnuplot_string_plain(name, sizeof name, g->title);
+    text_gnuplot_string_plain(png, sizeof png, png_name);
     fprintf(f,
             "# network.gp - department data network of scenario %s, by "
             "govsim graph.\n"
@@ -592,7 +592,7 @@ static void print_label(FILE *f, size_t tag, const label_t *lb, box_t b,
     fprintf(f, "set label %zu \"", tag);
     for (size_t i = 0; i < lb->n_lines; i++) {
         char esc[4 * LABEL_BYTES];
-        out_gnuplot_string_plain(esc, sizeof esc, lb->line[i]);
+        text_gnuplot_string_plain(esc, sizeof esc, lb->line[i]);
         fprintf(f, "%s%s", i ? "\\n" : "", esc);
     }
     /* pngcairo puts the first line of a multi-line label at the anchor's
@@ -663,7 +663,7 @@ int out_graph_write_plot_script(FILE *f, const out_graph_t *g,
         return -1;
     }
     char data[ESC_MAX];
-    out_gnuplot_string_plain(data, sizeof data, data_name);
+    text_gnuplot_string_plain(data, sizeof data, data_name);
     fputs("plot \\\n", f);
     int block = 1; /* block 0 holds the vertices */
     for (int kind = 0; kind < SEG_KINDS; kind++) {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "errmsg.h"
-#include "out_escape.h"
+#include "text.h"
 #include "out_file.h"
 
 static const char STYLE[] =
@@ -26,7 +26,7 @@ void out_html_begin(FILE *fp, const char *title) {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
           fp);
-    out_html_escape(fp, title);
+    text_html_escape(fp, title);
     fprintf(fp, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
 }
 
@@ -38,21 +38,21 @@ void out_html_heading(FILE *fp, int level, const char *anchor, const char *text)
     fprintf(fp, "<h%d", level);
     if (anchor) {
         fputs(" id=\"", fp);
-        out_html_escape(fp, anchor);
+        text_html_escape(fp, anchor);
         fputc('"', fp);
     }
     fputc('>', fp);
-    out_html_escape(fp, text);
+    text_html_escape(fp, text);
     fprintf(fp, "</h%d>\n", level);
 }
 
 void out_html_paragraph(FILE *fp, const char *text) {
     fputs("<p>", fp);
-    out_html_escape(fp, text);
+    text_html_escape(fp, text);
     fputs("</p>\n", fp);
 }
 
-void out_html_text(FILE *fp, const char *text) { out_html_escape(fp, text); }
+void out_html_text(FILE *fp, const char *text) { text_html_escape(fp, text); }
 
 void out_html_raw(FILE *fp, const char *markup) { fputs(markup, fp); }
 
@@ -60,7 +60,7 @@ void out_html_table_begin(FILE *fp, const char *const *header, size_t n) {
     fputs("<table>\n<thead><tr>", fp);
     for (size_t i = 0; i < n; i++) {
         fputs("<th>", fp);
-        out_html_escape(fp, header[i]);
+        text_html_escape(fp, header[i]);
         fputs("</th>", fp);
     }
     fputs("</tr></thead>\n<tbody>\n", fp);
@@ -72,7 +72,7 @@ void out_html_table_row(FILE *fp, const char *const *cells, size_t n) {
         size_t len = strlen(cells[i]);
         bool sure = len >= 2 && strcmp(cells[i] + len - 2, " *") == 0;
         fputs(sure ? "<td class=\"sure\">" : "<td>", fp);
-        out_html_escape(fp, cells[i]);
+        text_html_escape(fp, cells[i]);
         fputs("</td>", fp);
     }
     fputs("</tr>\n", fp);
@@ -82,9 +82,9 @@ void out_html_table_end(FILE *fp) { fputs("</tbody>\n</table>\n", fp); }
 
 void out_html_details_pre(FILE *fp, const char *summary, const char *text) {
     fputs("<details><summary>", fp);
-    out_html_escape(fp, summary);
+    text_html_escape(fp, summary);
     fputs("</summary><pre>", fp);
-    out_html_escape(fp, text);
+    text_html_escape(fp, text);
     fputs("</pre></details>\n", fp);
 }
 
@@ -113,11 +113,11 @@ int out_html_figure_png(FILE *fp, const char *path, const char *alt, const char 
     unsigned char *png = (unsigned char *)out_file_read(path, &n, err, errlen);
     if (!png) return -1;
     fputs("<figure><img alt=\"", fp);
-    out_html_escape(fp, alt);
+    text_html_escape(fp, alt);
     fputs("\" src=\"data:image/png;base64,", fp);
     out_base64(fp, png, n);
     fputs("\"><figcaption>", fp);
-    out_html_escape(fp, caption);
+    text_html_escape(fp, caption);
     fputs("</figcaption></figure>\n", fp);
     free(png);
     return 0;

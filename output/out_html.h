@@ -3,7 +3,7 @@
  * preformatted text and pictures embedded as data: URIs, so the file can
  * be e-mailed alone.
  *
- * Every string passes through out_html_escape() (base/out_escape.h):
+ * Every string passes through text_html_escape() (base/text.h):
  * names from scenario files cannot open tags or attributes.  The page has
  * no script and loads nothing: one inline style sheet, pictures inside.
  * Writes go to a FILE whose error indicator out_file_commit() checks

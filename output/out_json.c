@@ -4,7 +4,7 @@
 #include <assert.h>
 #include <math.h>
 
-#include "out_escape.h"
+#include "text.h"
 
 void out_json_init(out_json_t *j, FILE *fp, int indent) {
     assert(j != NULL && fp != NULL && indent >= 0 && indent <= 8);
@@ -73,22 +73,22 @@ void out_json_key(out_json_t *j, const char *key) {
            "a key outside an object");
     assert(!j->want_value && "two keys in a row");
     next_item(j);
-    out_json_string(j->fp, key);
+    text_json_string(j->fp, key);
     fputs(j->indent > 0 ? ": " : ":", j->fp);
     j->want_value = true;
 }
 
 void out_json_str(out_json_t *j, const char *s) {
     before_value(j);
-    out_json_string(j->fp, s);
+    text_json_string(j->fp, s);
     after_value(j);
 }
 
 void out_json_number(out_json_t *j, double x) {
     before_value(j);
     if (isfinite(x)) {
-        char buf[OUT_NUMBER_LEN];
-        size_t n = out_format_number(buf, x);
+        char buf[TEXT_NUMBER_LEN];
+        size_t n = text_format_number(buf, x);
         fwrite(buf, 1, n, j->fp);
     } else {
         fputs("null", j->fp);

@@ -29,8 +29,8 @@
  *
  * With indent 0 the same document is one line without spaces:
  * {"scenario":"xuzhou","kpis":[1.5,null]}.  Empty containers are {} and [].
- * (The value writer for strings is out_json_str: out_json_string, the
- * plain escaper it uses, is in out_escape.h.)
+ * (The value writer for strings is out_json_str: text_json_string, the
+ * plain escaper it uses, is in text.h.)
  *
  * Misuse is a bug in the caller and fails an assert: a key outside an
  * object, a value in an object without its key, two keys in a row, an end

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out_escape.h"
+#include "text.h"
 
 #define COLUMN_GAP 2 /* spaces between columns */
 
@@ -25,16 +25,16 @@ typedef struct glyph {
  * UTF-8 becomes U+FFFD. */
 static glyph_t next_glyph(const char *s) {
     size_t n;
-    int32_t cp = out_utf8_next(s, &n);
+    int32_t cp = text_utf8_next(s, &n);
     glyph_t g = {.bytes = s, .len = n, .consumed = n, .width = 1};
     if (cp < 0) {
-        g.bytes = OUT_UTF8_REPLACEMENT;
-        g.len = sizeof OUT_UTF8_REPLACEMENT - 1;
-    } else if (out_term_is_control(cp)) {
+        g.bytes = TEXT_UTF8_REPLACEMENT;
+        g.len = sizeof TEXT_UTF8_REPLACEMENT - 1;
+    } else if (text_term_is_control(cp)) {
         g.bytes = "?";
         g.len = 1;
     } else {
-        g.width = out_char_width(cp);
+        g.width = text_char_width(cp);
     }
     return g;
 }

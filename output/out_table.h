@@ -14,7 +14,7 @@
  *
  * Widths are display columns, not bytes, because department and service
  * names are often Chinese: East Asian wide characters count 2, every other
- * character 1 (out_char_width, base/out_escape.h, the one rule govsim has).
+ * character 1 (text_char_width, base/text.h, the one rule govsim has).
  *
  * A column may have a maximum width; a longer entry is cut to fit and ends
  * in '~' (cut between characters, never inside one: a wide character that

@@ -13,7 +13,7 @@
  *
  * Labels (scenario, variant, department and region names) come from
  * scenario and reform files, so the scripts set the terminal `noenhanced`
- * and write every label through out_gnuplot_string_plain(): a name cannot
+ * and write every label through text_gnuplot_string_plain(): a name cannot
  * end a string, run a command (`...`) or turn into markup.  The data files
  * carry numbers only; names stay in the script (as tic labels) and in
  * comments.

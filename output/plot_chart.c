@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "gnuplot.h"
-#include "out_escape.h"
+#include "text.h"
 #include "out_file.h"
 
 /* Series colours: black for the baseline, then the Okabe-Ito colours
@@ -47,7 +47,7 @@ void plot_put_str(FILE *g, const char *s) {
         fputs("\"?\"", g);
         return;
     }
-    out_gnuplot_string_plain(buf, room, s);
+    text_gnuplot_string_plain(buf, room, s);
     fprintf(g, "\"%s\"", buf);
     free(buf);
 }
@@ -60,9 +60,9 @@ void plot_put_str2(FILE *g, const char *line1, const char *line2) {
         fputs("\"?\"", g);
         return;
     }
-    out_gnuplot_string_plain(buf, room, line1);
+    text_gnuplot_string_plain(buf, room, line1);
     fprintf(g, "\"%s\\n", buf);
-    out_gnuplot_string_plain(buf, room, line2);
+    text_gnuplot_string_plain(buf, room, line2);
     fprintf(g, "%s\"", buf);
     free(buf);
 }

@@ -31,48 +31,48 @@ static int check_profile(const double *breaks, const double *rates, size_t n,
                          double period, char *err, size_t errlen) {
     char a[NUM_TEXT], b[NUM_TEXT];
     if (n == 0) {
-        sim_errorf(err, errlen, "a rate profile needs at least one segment");
+        errmsg_format(err, errlen, "a rate profile needs at least one segment");
         return -1;
     }
     if (!isfinite(period) || period < 0) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "period must be 0 (no repetition) or positive (got %s)",
                    fmt_num(a, period));
         return -1;
     }
     for (size_t i = 0; i <= n; i++) {
         if (!isfinite(breaks[i])) {
-            sim_errorf(err, errlen, "break %zu is not a finite number (%s)",
+            errmsg_format(err, errlen, "break %zu is not a finite number (%s)",
                        i + 1, fmt_num(a, breaks[i]));
             return -1;
         }
     }
     if (breaks[0] < 0) {
-        sim_errorf(err, errlen, "first break is negative (%s)",
+        errmsg_format(err, errlen, "first break is negative (%s)",
                    fmt_num(a, breaks[0]));
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
         if (!(breaks[i + 1] > breaks[i])) {
-            sim_errorf(err, errlen, "breaks must increase (%s then %s)",
+            errmsg_format(err, errlen, "breaks must increase (%s then %s)",
                        fmt_num(a, breaks[i]), fmt_num(b, breaks[i + 1]));
             return -1;
         }
     }
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(rates[i])) {
-            sim_errorf(err, errlen, "rate %zu is not a finite number (%s)",
+            errmsg_format(err, errlen, "rate %zu is not a finite number (%s)",
                        i + 1, fmt_num(a, rates[i]));
             return -1;
         }
         if (rates[i] < 0) {
-            sim_errorf(err, errlen, "rate %zu is negative (%s)", i + 1,
+            errmsg_format(err, errlen, "rate %zu is negative (%s)", i + 1,
                        fmt_num(a, rates[i]));
             return -1;
         }
     }
     if (period > 0 && breaks[n] - breaks[0] > period) {
-        sim_errorf(err, errlen, "the profile spans %s but the period is %s",
+        errmsg_format(err, errlen, "the profile spans %s but the period is %s",
                    fmt_num(a, breaks[n] - breaks[0]), fmt_num(b, period));
         return -1;
     }
@@ -87,7 +87,7 @@ int nhpp_init(nhpp_t *p, const double *breaks, const double *rates, size_t n,
     p->rate = malloc(n * sizeof *p->rate);
     if (!p->start || !p->rate) {
         nhpp_free(p);
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "out of memory for a rate profile of %zu segments", n);
         return -1;
     }

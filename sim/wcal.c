@@ -151,19 +151,19 @@ static const char *skip_blanks(const char *p) {
 static int check_clock(const char *text, int hour, int minute, char *err,
                        size_t errlen) {
     if (hour > 24) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "'%.*s': hour %d out of range (expected 00 to 24)",
                    QUOTE_MAX, text, hour);
         return -1;
     }
     if (minute > 59) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "'%.*s': minute %02d out of range (expected 00 to 59)",
                    QUOTE_MAX, text, minute);
         return -1;
     }
     if (hour == 24 && minute > 0) {
-        sim_errorf(err, errlen, "'%.*s': %02d:%02d is after 24:00", QUOTE_MAX,
+        errmsg_format(err, errlen, "'%.*s': %02d:%02d is after 24:00", QUOTE_MAX,
                    text, hour, minute);
         return -1;
     }
@@ -185,7 +185,7 @@ static int parse_interval(const char *text, double *open, double *close,
         shape_ok = scan_clock(&p, &h1, &m1) == 0 && *p == '\0';
     }
     if (!shape_ok) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "'%.*s': expected HH:MM-HH:MM (e.g. 08:30-12:00)", QUOTE_MAX,
                    text);
         return -1;
@@ -196,18 +196,18 @@ static int parse_interval(const char *text, double *open, double *close,
     *open = h0 * 60 + m0;
     *close = h1 * 60 + m1;
     if (*open == WCAL_DAY) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "'%.*s': 24:00 is only allowed as a closing time", QUOTE_MAX,
                    text);
         return -1;
     }
     if (*close < *open) {
-        sim_errorf(err, errlen, "'%.*s': closing time before opening time",
+        errmsg_format(err, errlen, "'%.*s': closing time before opening time",
                    QUOTE_MAX, text);
         return -1;
     }
     if (*close == *open) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "'%.*s': empty interval (closing time equals opening time)",
                    QUOTE_MAX, text);
         return -1;
@@ -222,7 +222,7 @@ static int parse_interval(const char *text, double *open, double *close,
 static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
                        char *err, size_t errlen) {
     if (n_hours > WCAL_MAX_INTERVALS) {
-        sim_errorf(err, errlen, "too many opening intervals (%zu, at most %d)",
+        errmsg_format(err, errlen, "too many opening intervals (%zu, at most %d)",
                    n_hours, WCAL_MAX_INTERVALS);
         return -1;
     }
@@ -232,12 +232,12 @@ static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
         double open, close;
         if (parse_interval(hours[i], &open, &close, err, errlen) != 0) return -1;
         if (i > 0 && open < prev_close && close > prev_open) {
-            sim_errorf(err, errlen, "'%.*s' overlaps '%.*s'", QUOTE_MAX,
+            errmsg_format(err, errlen, "'%.*s' overlaps '%.*s'", QUOTE_MAX,
                        hours[i], QUOTE_MAX, hours[i - 1]);
             return -1;
         }
         if (i > 0 && open < prev_open) {
-            sim_errorf(err, errlen,
+            errmsg_format(err, errlen,
                        "'%.*s' comes before '%.*s' (list intervals in "
                        "increasing order)",
                        QUOTE_MAX, hours[i], QUOTE_MAX, hours[i - 1]);
@@ -262,12 +262,12 @@ static int parse_workdays(wcal_t *c, const int *workdays, size_t n_workdays,
     for (size_t i = 0; i < n_workdays; i++) {
         int w = workdays[i];
         if (w < 1 || w > 7) {
-            sim_errorf(err, errlen,
+            errmsg_format(err, errlen,
                        "workday %d: expected 1 (Monday) to 7 (Sunday)", w);
             return -1;
         }
         if (c->workday[w - 1]) {
-            sim_errorf(err, errlen, "workday %d (%s) listed twice", w,
+            errmsg_format(err, errlen, "workday %d (%s) listed twice", w,
                        WEEKDAY_NAME[w - 1]);
             return -1;
         }
@@ -300,7 +300,7 @@ int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours,
         tmp.open[0] = 0.0;
         tmp.close[0] = WCAL_DAY;
     } else if (nwd == 0) {
-        sim_errorf(err, errlen, "no working days");
+        errmsg_format(err, errlen, "no working days");
         return -1;
     }
     *c = tmp;
@@ -319,7 +319,7 @@ int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err,
                       size_t errlen) {
     for (size_t i = 0; i < n; i++) {
         if (days[i] < 0) {
-            sim_errorf(err, errlen,
+            errmsg_format(err, errlen,
                        "holiday %d: day numbers start at 0 (Monday of week 1)",
                        days[i]);
             return -1;
@@ -327,13 +327,13 @@ int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err,
     }
     if (n == 0) return 0;
     if (n > SIZE_MAX / sizeof(int) - c->n_holidays) {
-        sim_errorf(err, errlen, "out of memory adding %zu holidays", n);
+        errmsg_format(err, errlen, "out of memory adding %zu holidays", n);
         return -1;
     }
     size_t total = c->n_holidays + n;
     int *all = malloc(total * sizeof *all);
     if (!all) {
-        sim_errorf(err, errlen, "out of memory adding %zu holidays", n);
+        errmsg_format(err, errlen, "out of memory adding %zu holidays", n);
         return -1;
     }
     if (c->n_holidays > 0) memcpy(all, c->holidays, c->n_holidays * sizeof *all);

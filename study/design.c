@@ -23,15 +23,15 @@ static int check_shape(const char *what, size_t rows, size_t k, char *err,
                        size_t errlen) {
     size_t cells;
     if (k == 0) {
-        sim_errorf(err, errlen, "%s: no factors (expected k >= 1)", what);
+        errmsg_format(err, errlen, "%s: no factors (expected k >= 1)", what);
         return -1;
     }
     if (rows == 0) {
-        sim_errorf(err, errlen, "%s: no points (expected n >= 1)", what);
+        errmsg_format(err, errlen, "%s: no points (expected n >= 1)", what);
         return -1;
     }
     if (!mul_ok(rows, k, &cells) || !mul_ok(cells, sizeof(double), &cells)) {
-        sim_errorf(err, errlen, "%s: %zu points x %zu factors is too large",
+        errmsg_format(err, errlen, "%s: %zu points x %zu factors is too large",
                    what, rows, k);
         return -1;
     }
@@ -44,7 +44,7 @@ double *design_alloc(size_t rows, size_t k, char *err, size_t errlen) {
     if (check_shape("design", rows, k, err, errlen) != 0) return NULL;
     double *x = malloc(rows * k * sizeof *x);
     if (x == NULL)
-        sim_errorf(err, errlen, "design: out of memory (%zu x %zu doubles)",
+        errmsg_format(err, errlen, "design: out of memory (%zu x %zu doubles)",
                    rows, k);
     return x;
 }
@@ -54,18 +54,18 @@ double *design_alloc(size_t rows, size_t k, char *err, size_t errlen) {
 int design_grid_count(size_t k, const size_t *levels, size_t *count,
                       char *err, size_t errlen) {
     if (k == 0) {
-        sim_errorf(err, errlen, "grid: no factors (expected k >= 1)");
+        errmsg_format(err, errlen, "grid: no factors (expected k >= 1)");
         return -1;
     }
     size_t n = 1;
     for (size_t j = 0; j < k; j++) {
         if (levels[j] == 0) {
-            sim_errorf(err, errlen,
+            errmsg_format(err, errlen,
                        "grid: factor %zu has 0 levels (expected >= 1)", j);
             return -1;
         }
         if (!mul_ok(n, levels[j], &n)) {
-            sim_errorf(err, errlen, "grid: the number of points overflows");
+            errmsg_format(err, errlen, "grid: the number of points overflows");
             return -1;
         }
     }
@@ -91,7 +91,7 @@ int design_grid(size_t k, const size_t *levels, double *x, char *err,
     if (design_grid_count(k, levels, &n, err, errlen) != 0) return -1;
     size_t *idx = calloc(k, sizeof *idx); /* level numbers of point p */
     if (idx == NULL) {
-        sim_errorf(err, errlen, "grid: out of memory");
+        errmsg_format(err, errlen, "grid: out of memory");
         return -1;
     }
     for (size_t p = 0; p < n; p++) {
@@ -122,12 +122,12 @@ int design_lhs(size_t n, size_t k, gsl_rng *r, double *x, char *err,
                size_t errlen) {
     if (check_shape("latin hypercube", n, k, err, errlen) != 0) return -1;
     if (r == NULL) {
-        sim_errorf(err, errlen, "latin hypercube: no random generator");
+        errmsg_format(err, errlen, "latin hypercube: no random generator");
         return -1;
     }
     size_t *perm = malloc(n * sizeof *perm); /* stratum of each point */
     if (perm == NULL) {
-        sim_errorf(err, errlen, "latin hypercube: out of memory");
+        errmsg_format(err, errlen, "latin hypercube: out of memory");
         return -1;
     }
     for (size_t j = 0; j < k; j++) {
@@ -149,14 +149,14 @@ int design_sobol(size_t n, size_t k, size_t skip, double *x, char *err,
                  size_t errlen) {
     if (check_shape("sobol", n, k, err, errlen) != 0) return -1;
     if (k > DESIGN_SOBOL_MAX_DIM) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "sobol: %zu dimensions (GSL's Sobol sequence has at most "
                    "%d)",
                    k, DESIGN_SOBOL_MAX_DIM);
         return -1;
     }
     if (n > DESIGN_SOBOL_MAX_POINTS || skip > DESIGN_SOBOL_MAX_POINTS - n) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "sobol: points %zu to %zu requested (GSL's Sobol sequence "
                    "has %lu)",
                    skip, skip + n - 1, DESIGN_SOBOL_MAX_POINTS);
@@ -164,7 +164,7 @@ int design_sobol(size_t n, size_t k, size_t skip, double *x, char *err,
     }
     gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)k);
     if (q == NULL) {
-        sim_errorf(err, errlen, "sobol: out of memory");
+        errmsg_format(err, errlen, "sobol: out of memory");
         return -1;
     }
     double scratch[DESIGN_SOBOL_MAX_DIM]; /* skipped points */
@@ -173,7 +173,7 @@ int design_sobol(size_t n, size_t k, size_t skip, double *x, char *err,
     for (size_t p = 0; p < n && rc == 0; p++) rc = gsl_qrng_get(q, x + p * k);
     gsl_qrng_free(q);
     if (rc != 0) { /* unreachable within the limits checked above */
-        sim_errorf(err, errlen, "sobol: GSL's sequence failed (status %d)",
+        errmsg_format(err, errlen, "sobol: GSL's sequence failed (status %d)",
                    rc);
         return -1;
     }
@@ -188,7 +188,7 @@ int design_saltelli_count(size_t n, size_t k, size_t *count, char *err,
     if (check_shape("saltelli", n, k, err, errlen) != 0) return -1;
     if (k > SIZE_MAX - 2 || !mul_ok(n, k + 2, &rows) ||
         check_shape("saltelli", rows, k, err, errlen) != 0) {
-        sim_errorf(err, errlen, "saltelli: %zu base points x %zu factors is "
+        errmsg_format(err, errlen, "saltelli: %zu base points x %zu factors is "
                    "too large", n, k);
         return -1;
     }
@@ -220,7 +220,7 @@ int design_saltelli(size_t n, size_t k, size_t skip, double *x, char *err,
     size_t rows;
     if (design_saltelli_count(n, k, &rows, err, errlen) != 0) return -1;
     if (k > DESIGN_SALTELLI_MAX_FACTORS) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "saltelli: %zu factors (at most %d: the base points have "
                    "2k dimensions, GSL's Sobol sequence at most %d)",
                    k, DESIGN_SALTELLI_MAX_FACTORS, DESIGN_SOBOL_MAX_DIM);

@@ -44,7 +44,7 @@ static int sobol_check(const double *y, size_t n, size_t k, size_t *rows,
     double sum = 0.0, big = 0.0;
     for (size_t p = 0; p < *rows; p++) {
         if (!isfinite(y[p])) {
-            sim_errorf(err, errlen, "sobol indices: output %zu is %g "
+            errmsg_format(err, errlen, "sobol indices: output %zu is %g "
                        "(expected a finite number)", p, y[p]);
             return -1;
         }
@@ -104,7 +104,7 @@ int sens_sobol(const double *y, size_t n, size_t k, double *s1, double *st,
     if (sobol_check(y, n, k, &rows, &centre, &maxabs, err, errlen) != 0)
         return -1;
     if (sobol_rows(y, n, k, NULL, centre, maxabs, s1, st) != 0) {
-        sim_errorf(err, errlen, "sobol indices: the outputs of A and B do "
+        errmsg_format(err, errlen, "sobol indices: the outputs of A and B do "
                    "not vary, so no index is defined");
         return -1;
     }
@@ -138,27 +138,27 @@ int sens_sobol_boot(const double *y, size_t n, size_t k, size_t resamples,
     if (sobol_check(y, n, k, &rows, &centre, &maxabs, err, errlen) != 0)
         return -1;
     if (resamples < 2) {
-        sim_errorf(err, errlen, "sobol bootstrap: %zu resamples (expected "
+        errmsg_format(err, errlen, "sobol bootstrap: %zu resamples (expected "
                    "at least 2)", resamples);
         return -1;
     }
     if (!(level > 0.0 && level < 1.0)) {
-        sim_errorf(err, errlen, "sobol bootstrap: confidence level %g "
+        errmsg_format(err, errlen, "sobol bootstrap: confidence level %g "
                    "(expected between 0 and 1)", level);
         return -1;
     }
     if (r == NULL) {
-        sim_errorf(err, errlen, "sobol bootstrap: no random generator");
+        errmsg_format(err, errlen, "sobol bootstrap: no random generator");
         return -1;
     }
     if (n > gsl_rng_max(r) - gsl_rng_min(r)) {
-        sim_errorf(err, errlen, "sobol bootstrap: %zu base rows is more "
+        errmsg_format(err, errlen, "sobol bootstrap: %zu base rows is more "
                    "than generator %s can draw from", n, gsl_rng_name(r));
         return -1;
     }
     if (!mul_ok(resamples, k, &cells) || !mul_ok(cells, 2, &cells) ||
         !mul_ok(cells, sizeof(double), &cells)) {
-        sim_errorf(err, errlen, "sobol bootstrap: too many resamples");
+        errmsg_format(err, errlen, "sobol bootstrap: too many resamples");
         return -1;
     }
     double *full = malloc(2 * k * sizeof *full); /* S1 then ST, all rows */
@@ -167,11 +167,11 @@ int sens_sobol_boot(const double *y, size_t n, size_t k, size_t resamples,
     double *one = malloc(2 * k * sizeof *one); /* S1, ST of one resample */
     int rc = -1;
     if (full == NULL || boot == NULL || pick == NULL || one == NULL) {
-        sim_errorf(err, errlen, "sobol bootstrap: out of memory");
+        errmsg_format(err, errlen, "sobol bootstrap: out of memory");
         goto out;
     }
     if (sobol_rows(y, n, k, NULL, centre, maxabs, full, full + k) != 0) {
-        sim_errorf(err, errlen, "sobol indices: the outputs of A and B do "
+        errmsg_format(err, errlen, "sobol indices: the outputs of A and B do "
                    "not vary, so no index is defined");
         goto out;
     }
@@ -232,29 +232,29 @@ int sens_src(const double *x, size_t m, size_t k, const double *y,
              double *src, double *r2, char *err, size_t errlen) {
     size_t cells, kk;
     if (k == 0) {
-        sim_errorf(err, errlen, "regression: no factors (expected k >= 1)");
+        errmsg_format(err, errlen, "regression: no factors (expected k >= 1)");
         return -1;
     }
     if (k > SIZE_MAX - 2 || m < k + 2) {
-        sim_errorf(err, errlen, "regression: %zu points for %zu factors "
+        errmsg_format(err, errlen, "regression: %zu points for %zu factors "
                    "(expected at least k + 2 = %zu)", m, k, k + 2);
         return -1;
     }
     if (!mul_ok(m, k, &cells) || !mul_ok(cells, sizeof(double), &cells) ||
         !mul_ok(k, k, &kk) || !mul_ok(kk, sizeof(double), &kk)) {
-        sim_errorf(err, errlen, "regression: %zu points x %zu factors is "
+        errmsg_format(err, errlen, "regression: %zu points x %zu factors is "
                    "too large", m, k);
         return -1;
     }
     for (size_t p = 0; p < m; p++) {
         if (!isfinite(y[p])) {
-            sim_errorf(err, errlen, "regression: output %zu is %g (expected "
+            errmsg_format(err, errlen, "regression: output %zu is %g (expected "
                        "a finite number)", p, y[p]);
             return -1;
         }
         for (size_t j = 0; j < k; j++)
             if (!isfinite(x[p * k + j])) {
-                sim_errorf(err, errlen, "regression: point %zu, factor %zu "
+                errmsg_format(err, errlen, "regression: point %zu, factor %zu "
                            "is %g (expected a finite number)", p, j,
                            x[p * k + j]);
                 return -1;
@@ -268,23 +268,23 @@ int sens_src(const double *x, size_t m, size_t k, const double *y,
     gsl_multifit_linear_workspace *work = NULL;
     int rc = -1;
     if (zx == NULL || zy == NULL || coef == NULL || cov == NULL) {
-        sim_errorf(err, errlen, "regression: out of memory");
+        errmsg_format(err, errlen, "regression: out of memory");
         goto out;
     }
     for (size_t j = 0; j < k; j++)
         if (standardize(x + j, m, k, zx + j) != 0) {
-            sim_errorf(err, errlen, "regression: factor %zu does not vary",
+            errmsg_format(err, errlen, "regression: factor %zu does not vary",
                        j);
             goto out;
         }
     if (standardize(y, m, 1, zy) != 0) {
-        sim_errorf(err, errlen, "regression: the output does not vary, so "
+        errmsg_format(err, errlen, "regression: the output does not vary, so "
                    "no coefficient is defined");
         goto out;
     }
     work = gsl_multifit_linear_alloc(m, k);
     if (work == NULL) {
-        sim_errorf(err, errlen, "regression: out of memory");
+        errmsg_format(err, errlen, "regression: out of memory");
         goto out;
     }
     gsl_matrix_view X = gsl_matrix_view_array(zx, m, k);
@@ -294,11 +294,11 @@ int sens_src(const double *x, size_t m, size_t k, const double *y,
     double chisq; /* residual sum of squares */
     if (gsl_multifit_linear(&X.matrix, &Y.vector, &C.vector, &COV.matrix,
                             &chisq, work) != 0) {
-        sim_errorf(err, errlen, "regression: least squares failed");
+        errmsg_format(err, errlen, "regression: least squares failed");
         goto out;
     }
     if (gsl_multifit_linear_rank(SENS_RANK_TOL, work) < k) {
-        sim_errorf(err, errlen, "regression: the factors are collinear "
+        errmsg_format(err, errlen, "regression: the factors are collinear "
                    "(rank %zu of %zu), so their effects cannot be told apart",
                    gsl_multifit_linear_rank(SENS_RANK_TOL, work), k);
         goto out;

@@ -13,7 +13,7 @@
 #include "cfgr.h"
 #include "design.h"
 #include "errmsg.h"
-#include "out_escape.h"
+#include "text.h"
 
 static const char *const DESIGN_NAMES[] = {"grid", "lhs", "sobol", "saltelli"};
 static const char *const OPS[] = {"set", "scale", "add"};
@@ -388,8 +388,8 @@ void sweep_value_text(const sweep_t *s, size_t p, size_t j, char *buf, size_t le
         snprintf(buf, len, "%s", f->flag[sweep_level(s, p, j)] ? "true" : "false");
         return;
     }
-    char num[OUT_NUMBER_LEN];
-    out_format_number(num, sweep_value(s, p, j));
+    char num[TEXT_NUMBER_LEN];
+    text_format_number(num, sweep_value(s, p, j));
     snprintf(buf, len, "%s", num);
 }
 
@@ -419,7 +419,7 @@ static int apply_factor(const sweep_t *s, size_t p, size_t j, config_t *tree, do
     config_setting_t *v = g ? config_setting_add(g, f->op, vt) : NULL;
     int rc = -1;
     if (!path || !v || config_setting_set_string(path, f->path) != CONFIG_TRUE) {
-        sim_errorf(err, errlen, "%s:%d: %s: out of memory", s->path, f->line, where);
+        errmsg_format(err, errlen, "%s:%d: %s: out of memory", s->path, f->line, where);
         goto out;
     }
     double x = sweep_value(s, p, j);
@@ -427,7 +427,7 @@ static int apply_factor(const sweep_t *s, size_t p, size_t j, config_t *tree, do
     else if (vt == CONFIG_TYPE_INT64 && fits_int64(x)) config_setting_set_int64(v, (long long)x);
     else if (vt == CONFIG_TYPE_INT64) { /* sweep_load refuses such levels: a bug */
         assert(!"a whole value past 2^62 got through sweep_load");
-        sim_errorf(err, errlen, "%s:%d: %s: %g is too large for a whole number", s->path,
+        errmsg_format(err, errlen, "%s:%d: %s: %g is too large for a whole number", s->path,
                    f->line, where, x);
         goto out;
     }
@@ -494,7 +494,7 @@ static int try_points(sweep_t *s, char *err, size_t errlen) {
 int sweep_load(sweep_t *s, const char *path, char *err, size_t errlen) {
     memset(s, 0, sizeof *s);
     if (strlen(path) >= sizeof s->path) {
-        sim_errorf(err, errlen, "%.64s...: file name too long", path);
+        errmsg_format(err, errlen, "%.64s...: file name too long", path);
         return -1;
     }
     snprintf(s->path, sizeof s->path, "%s", path);

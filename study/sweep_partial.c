@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "errmsg.h"
-#include "out_escape.h"
+#include "text.h"
 
 void sweep_partial_write_header(FILE *fp, const sweep_partial_shape_t *sh) {
     fputs("point,replication", fp);
@@ -21,8 +21,8 @@ void sweep_partial_write_row(FILE *fp, const sweep_partial_shape_t *sh, size_t p
     for (size_t k = 0; k < sh->n_kpis; k++) {
         fputc(',', fp);
         if (isfinite(v[k])) {
-            char num[OUT_NUMBER_LEN];
-            out_format_number(num, v[k]);
+            char num[TEXT_NUMBER_LEN];
+            text_format_number(num, v[k]);
             fputs(num, fp);
         }
     }
@@ -80,13 +80,13 @@ int sweep_partial_read(const sweep_partial_shape_t *sh, const char *path, double
     ssize_t n = want && seen && v ? getline(&line, &cap, fp) : -1;
     if (n <= 0 || line[n - 1] != '\n') {
         if (!want || !seen || !v) {
-            sim_errorf(err, errlen, "out of memory");
+            errmsg_format(err, errlen, "out of memory");
             rc = -1;
         }
         goto out; /* empty, or the header itself cut short: start anew */
     }
     if (strcmp(line, want) != 0) {
-        sim_errorf(err, errlen,
+        errmsg_format(err, errlen,
                    "%s: not the results of this sweep (its header differs); "
                    "remove it or run without --resume",
                    path);

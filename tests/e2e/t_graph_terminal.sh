@@ -1,6 +1,6 @@
 #!/bin/sh
 # govsim graph prints scenario names on the terminal as every other
-# command does (base/out_escape.h, out_term_puts): C0 and C1 controls as
+# command does (base/text.h, text_term_puts): C0 and C1 controls as
 # '?', so a name cannot start an escape sequence.  U+009B (CSI on its
 # own, bytes C2 9B) got through the command's former private printer.
 # Usage: sh t_graph_terminal.sh GOVSIM TMPDIR (protocol: tests/e2e/run.sh).

@@ -14,7 +14,7 @@
 START_TEST(test_formats_whole_message) {
     char err[64];
     memset(err, 'x', sizeof err);
-    sim_errorf(err, sizeof err, "setting '%s': %d is out of range (%.1f)",
+    errmsg_format(err, sizeof err, "setting '%s': %d is out of range (%.1f)",
                "servers", -3, 2.5);
     ck_assert_str_eq(err, "setting 'servers': -3 is out of range (2.5)");
 }
@@ -25,21 +25,21 @@ END_TEST
 START_TEST(test_truncates_and_terminates) {
     char buf[16];
     memset(buf, 'x', sizeof buf);
-    sim_errorf(buf, 8, "%s", "abcdefghijklmnop");
+    errmsg_format(buf, 8, "%s", "abcdefghijklmnop");
     ck_assert_str_eq(buf, "abcdefg");
     CHECK_EQ(buf[8], 'x'); /* nothing written past errlen */
 
     memset(buf, 'x', sizeof buf);
-    sim_errorf(buf, 1, "no room for %s", "anything");
+    errmsg_format(buf, 1, "no room for %s", "anything");
     CHECK_EQ(buf[0], '\0');
     CHECK_EQ(buf[1], 'x');
 }
 END_TEST
 
 START_TEST(test_no_buffer_writes_nothing) {
-    sim_errorf(NULL, 100, "ignored %d", 1); /* must not crash */
+    errmsg_format(NULL, 100, "ignored %d", 1); /* must not crash */
     char buf[4] = "abc";
-    sim_errorf(buf, 0, "ignored %d", 2);
+    errmsg_format(buf, 0, "ignored %d", 2);
     ck_assert_str_eq(buf, "abc");
 }
 END_TEST
@@ -50,15 +50,15 @@ START_TEST(test_encoding_error_leaves_empty_message) {
     char buf[16];
     memset(buf, 'x', sizeof buf);
     const wchar_t wide[] = {0x100, 0};
-    sim_errorf(buf, sizeof buf, "ab%ls", wide);
+    errmsg_format(buf, sizeof buf, "ab%ls", wide);
     CHECK_EQ(buf[0], '\0');
 }
 END_TEST
 
-/* After sim_errors_init a GSL domain error returns a value instead of
+/* After errmsg_init a GSL domain error returns a value instead of
  * aborting the process (the default handler would abort here). */
 START_TEST(test_gsl_errors_do_not_abort) {
-    sim_errors_init();
+    errmsg_init();
     double v = gsl_sf_lngamma(0.0);
     CHECK(!isfinite(v) || v != v || v > 1e300);
     gsl_sf_result r;

@@ -21,7 +21,7 @@
 #include "dist.h"
 #include "gnuplot.h"
 #include "net.h"
-#include "out_escape.h"
+#include "text.h"
 #include "scn.h"
 #include "wcal.h"
 

@@ -1,7 +1,7 @@
 /*
  * test_out_graph.c - the network's writers (output/out_graph.h) on
- * drawings made up by hand, and the escapers they use (base/out_escape.h:
- * out_dot_string, out_html_escape for XML).
+ * drawings made up by hand, and the escapers they use (base/text.h:
+ * text_dot_string, text_html_escape for XML).
  *
  * The drawing has four departments A, B, C, D in region "City": A -> B
  * api 5 min, B -> C manual 2880 min, and the citizen fetches A's data
@@ -17,7 +17,7 @@
 
 #include "checks.h"
 #include "gnuplot.h"
-#include "out_escape.h"
+#include "text.h"
 #include "out_graph.h"
 #include "tmpdir.h"
 
@@ -44,28 +44,28 @@ static char *escaped(escape_fn escape, const char *text) {
 /* ------------------------------------------------------------- escaping */
 
 START_TEST(test_dot_string) {
-    CHECK_ESCAPED(out_dot_string, "Say \"hi\" \\ now",
+    CHECK_ESCAPED(text_dot_string, "Say \"hi\" \\ now",
                   "Say \\\"hi\\\" \\\\ now");
-    CHECK_ESCAPED(out_dot_string, "line\nbreak\x7f", "line break ");
-    CHECK_ESCAPED(out_dot_string, "\xe5\xbe\x90\xe5\xb7\x9e",
+    CHECK_ESCAPED(text_dot_string, "line\nbreak\x7f", "line break ");
+    CHECK_ESCAPED(text_dot_string, "\xe5\xbe\x90\xe5\xb7\x9e",
                   "\xe5\xbe\x90\xe5\xb7\x9e");
-    CHECK_ESCAPED(out_dot_string, "a\xff", "a" OUT_UTF8_REPLACEMENT);
-    CHECK_ESCAPED(out_dot_string, "", "");
+    CHECK_ESCAPED(text_dot_string, "a\xff", "a" TEXT_UTF8_REPLACEMENT);
+    CHECK_ESCAPED(text_dot_string, "", "");
 }
 END_TEST
 
 /* GraphML is XML 1.0: C0 controls other than TAB, LF, CR cannot be written
  * at all, not even as a character reference; they become spaces. */
 START_TEST(test_xml_text) {
-    CHECK_ESCAPED(out_html_escape, "R&D <Bureau> \"x\" 'y'",
+    CHECK_ESCAPED(text_html_escape, "R&D <Bureau> \"x\" 'y'",
                   "R&amp;D &lt;Bureau&gt; &quot;x&quot; &#39;y&#39;");
-    CHECK_ESCAPED(out_html_escape,
+    CHECK_ESCAPED(text_html_escape,
                   "a\x01"
                   "b\x1b"
                   "c\x7f",
                   "a b c ");
-    CHECK_ESCAPED(out_html_escape, "tab\there\nline\r", "tab\there\nline\r");
-    CHECK_ESCAPED(out_html_escape, "bad\xC3", "bad" OUT_UTF8_REPLACEMENT);
+    CHECK_ESCAPED(text_html_escape, "tab\there\nline\r", "tab\there\nline\r");
+    CHECK_ESCAPED(text_html_escape, "bad\xC3", "bad" TEXT_UTF8_REPLACEMENT);
 }
 END_TEST
 
@@ -275,7 +275,7 @@ START_TEST(test_plot_files) {
 }
 END_TEST
 
-/* Labels are wrapped by display width, the one rule of out_char_width:
+/* Labels are wrapped by display width, the one rule of text_char_width:
  * CJK counts 2 columns, and may break anywhere; every other character 1,
  * so a word of 12 euro signs (3 bytes each, narrow) fits a line of 18
  * columns whole, where 12 ideographs (24 columns) take two lines. */

@@ -21,13 +21,13 @@
 
 #include "checks.h"
 #include "out_csv.h"
-#include "out_escape.h"
+#include "text.h"
 #include "out_file.h"
 #include "out_json.h"
 #include "out_table.h"
 #include "tmpdir.h"
 
-#define REPL OUT_UTF8_REPLACEMENT
+#define REPL TEXT_UTF8_REPLACEMENT
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -330,52 +330,52 @@ START_TEST(test_mkdir_p_file_in_the_way) {
 }
 END_TEST
 
-/* ------------------------------------------------------------ out_escape */
+/* ------------------------------------------------------------ base/text */
 
 START_TEST(test_utf8_decode) {
     size_t n;
-    CHECK_EQ(out_utf8_next("A", &n), 0x41);
+    CHECK_EQ(text_utf8_next("A", &n), 0x41);
     CHECK_EQ(n, 1);
-    CHECK_EQ(out_utf8_next("\xC3\xA9", &n), 0xE9);        /* é */
+    CHECK_EQ(text_utf8_next("\xC3\xA9", &n), 0xE9);        /* é */
     CHECK_EQ(n, 2);
-    CHECK_EQ(out_utf8_next("\xE4\xB8\xAD", &n), 0x4E2D);  /* 中 */
+    CHECK_EQ(text_utf8_next("\xE4\xB8\xAD", &n), 0x4E2D);  /* 中 */
     CHECK_EQ(n, 3);
-    CHECK_EQ(out_utf8_next("\xF0\x9F\x98\x80", &n), 0x1F600);
+    CHECK_EQ(text_utf8_next("\xF0\x9F\x98\x80", &n), 0x1F600);
     CHECK_EQ(n, 4);
-    CHECK_EQ(out_utf8_next("\xF4\x8F\xBF\xBF", &n), 0x10FFFF);
+    CHECK_EQ(text_utf8_next("\xF4\x8F\xBF\xBF", &n), 0x10FFFF);
     CHECK_EQ(n, 4);
     /* Ill-formed: the maximal subpart is consumed. */
-    CHECK(out_utf8_next("\x80", &n) < 0 && n == 1);          /* stray */
-    CHECK(out_utf8_next("\xC0\xAF", &n) < 0 && n == 1);      /* overlong */
-    CHECK(out_utf8_next("\xE0\x80\x80", &n) < 0 && n == 1);  /* overlong */
-    CHECK(out_utf8_next("\xED\xA0\x80", &n) < 0 && n == 1);  /* surrogate */
-    CHECK(out_utf8_next("\xF4\x90\x80\x80", &n) < 0 && n == 1); /* >10FFFF */
-    CHECK(out_utf8_next("\xE4\xB8", &n) < 0 && n == 2);      /* truncated */
-    CHECK(out_utf8_next("\xF0\x9F\x98x", &n) < 0 && n == 3);
-    CHECK(out_utf8_next("\xFF", &n) < 0 && n == 1);
+    CHECK(text_utf8_next("\x80", &n) < 0 && n == 1);          /* stray */
+    CHECK(text_utf8_next("\xC0\xAF", &n) < 0 && n == 1);      /* overlong */
+    CHECK(text_utf8_next("\xE0\x80\x80", &n) < 0 && n == 1);  /* overlong */
+    CHECK(text_utf8_next("\xED\xA0\x80", &n) < 0 && n == 1);  /* surrogate */
+    CHECK(text_utf8_next("\xF4\x90\x80\x80", &n) < 0 && n == 1); /* >10FFFF */
+    CHECK(text_utf8_next("\xE4\xB8", &n) < 0 && n == 2);      /* truncated */
+    CHECK(text_utf8_next("\xF0\x9F\x98x", &n) < 0 && n == 3);
+    CHECK(text_utf8_next("\xFF", &n) < 0 && n == 1);
 }
 END_TEST
 
 START_TEST(test_csv_field_quoting) {
-    CHECK_RENDER(out_csv_field, "plain", "plain");
-    CHECK_RENDER(out_csv_field, "", "");
-    CHECK_RENDER(out_csv_field, NULL, "");
-    CHECK_RENDER(out_csv_field, "a,b", "\"a,b\"");
-    CHECK_RENDER(out_csv_field, "say \"hi\"", "\"say \"\"hi\"\"\"");
-    CHECK_RENDER(out_csv_field, "\"", "\"\"\"\"");
-    CHECK_RENDER(out_csv_field, "two\nlines", "\"two\nlines\"");
-    CHECK_RENDER(out_csv_field, "cr\r", "\"cr\r\"");
-    CHECK_RENDER(out_csv_field, "a b;c'd", "a b;c'd");
+    CHECK_RENDER(text_csv_field, "plain", "plain");
+    CHECK_RENDER(text_csv_field, "", "");
+    CHECK_RENDER(text_csv_field, NULL, "");
+    CHECK_RENDER(text_csv_field, "a,b", "\"a,b\"");
+    CHECK_RENDER(text_csv_field, "say \"hi\"", "\"say \"\"hi\"\"\"");
+    CHECK_RENDER(text_csv_field, "\"", "\"\"\"\"");
+    CHECK_RENDER(text_csv_field, "two\nlines", "\"two\nlines\"");
+    CHECK_RENDER(text_csv_field, "cr\r", "\"cr\r\"");
+    CHECK_RENDER(text_csv_field, "a b;c'd", "a b;c'd");
     /* Formula starters are quoted, nothing is prefixed. */
-    CHECK_RENDER(out_csv_field, "=HYPERLINK(\"x\")",
+    CHECK_RENDER(text_csv_field, "=HYPERLINK(\"x\")",
                  "\"=HYPERLINK(\"\"x\"\")\"");
-    CHECK_RENDER(out_csv_field, "+1", "\"+1\"");
-    CHECK_RENDER(out_csv_field, "-3 dB", "\"-3 dB\"");
-    CHECK_RENDER(out_csv_field, "@SUM(A1)", "\"@SUM(A1)\"");
-    CHECK_RENDER(out_csv_field, "\tx", "\"\tx\"");
-    CHECK_RENDER(out_csv_field, "a=b-c", "a=b-c"); /* only when leading */
-    CHECK_RENDER(out_csv_field, "市场监管局", "市场监管局");
-    CHECK_RENDER(out_csv_field, "a\xFF,b", "\"a" REPL ",b\"");
+    CHECK_RENDER(text_csv_field, "+1", "\"+1\"");
+    CHECK_RENDER(text_csv_field, "-3 dB", "\"-3 dB\"");
+    CHECK_RENDER(text_csv_field, "@SUM(A1)", "\"@SUM(A1)\"");
+    CHECK_RENDER(text_csv_field, "\tx", "\"\tx\"");
+    CHECK_RENDER(text_csv_field, "a=b-c", "a=b-c"); /* only when leading */
+    CHECK_RENDER(text_csv_field, "市场监管局", "市场监管局");
+    CHECK_RENDER(text_csv_field, "a\xFF,b", "\"a" REPL ",b\"");
 }
 END_TEST
 
@@ -414,7 +414,7 @@ END_TEST
 /* Every finite double, printed, reads back bit for bit. */
 START_TEST(test_number_round_trip) {
     uint64_t state = 0x9E3779B97F4A7C15u;   /* xorshift64 over bit patterns */
-    char buf[OUT_NUMBER_LEN];
+    char buf[TEXT_NUMBER_LEN];
     int checked = 0;
     for (int i = 0; i < 200000; i++) {
         state ^= state << 13;
@@ -423,7 +423,7 @@ START_TEST(test_number_round_trip) {
         double x;
         memcpy(&x, &state, sizeof x);
         if (!isfinite(x)) continue;
-        size_t n = out_format_number(buf, x);
+        size_t n = text_format_number(buf, x);
         CHECK_EQ(n, strlen(buf));
         double back = strtod(buf, NULL);
         if (memcmp(&back, &x, sizeof x) != 0)
@@ -432,33 +432,33 @@ START_TEST(test_number_round_trip) {
     }
     CHECK(checked > 190000);
     /* Shortest form when it exists: not 0.10000000000000001. */
-    out_format_number(buf, 0.1);
+    text_format_number(buf, 0.1);
     CHECK_STR(buf, "0.1");
-    out_format_number(buf, 0.1 + 0.2);
+    text_format_number(buf, 0.1 + 0.2);
     CHECK_STR(buf, "0.30000000000000004");
-    out_format_number(buf, 1.7976931348623157e308);
+    text_format_number(buf, 1.7976931348623157e308);
     CHECK_STR(buf, "1.7976931348623157e+308");
 }
 END_TEST
 
 START_TEST(test_json_string_escaping) {
-    CHECK_RENDER(out_json_string, "", "\"\"");
-    CHECK_RENDER(out_json_string, "plain / text", "\"plain / text\"");
-    CHECK_RENDER(out_json_string, "a\"b\\c", "\"a\\\"b\\\\c\"");
-    CHECK_RENDER(out_json_string, "\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\"");
-    CHECK_RENDER(out_json_string, "\x01\x1B[31m\x1F\x7F",
+    CHECK_RENDER(text_json_string, "", "\"\"");
+    CHECK_RENDER(text_json_string, "plain / text", "\"plain / text\"");
+    CHECK_RENDER(text_json_string, "a\"b\\c", "\"a\\\"b\\\\c\"");
+    CHECK_RENDER(text_json_string, "\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\"");
+    CHECK_RENDER(text_json_string, "\x01\x1B[31m\x1F\x7F",
                  "\"\\u0001\\u001b[31m\\u001f\x7F\"");
-    CHECK_RENDER(out_json_string, "税务局 😀", "\"税务局 😀\"");
+    CHECK_RENDER(text_json_string, "税务局 😀", "\"税务局 😀\"");
     /* Invalid UTF-8: one U+FFFD per maximal ill-formed subpart. */
-    CHECK_RENDER(out_json_string, "a\xFF" "b", "\"a" REPL "b\"");
-    CHECK_RENDER(out_json_string, "\xC3", "\"" REPL "\"");
-    CHECK_RENDER(out_json_string, "\xC3(", "\"" REPL "(\"");
-    CHECK_RENDER(out_json_string, "\xC0\xAF", "\"" REPL REPL "\"");
-    CHECK_RENDER(out_json_string, "\xED\xA0\x80", "\"" REPL REPL REPL "\"");
-    CHECK_RENDER(out_json_string, "\xE4\xB8x", "\"" REPL "x\"");
-    CHECK_RENDER(out_json_string, "\xF4\x90\x80\x80",
+    CHECK_RENDER(text_json_string, "a\xFF" "b", "\"a" REPL "b\"");
+    CHECK_RENDER(text_json_string, "\xC3", "\"" REPL "\"");
+    CHECK_RENDER(text_json_string, "\xC3(", "\"" REPL "(\"");
+    CHECK_RENDER(text_json_string, "\xC0\xAF", "\"" REPL REPL "\"");
+    CHECK_RENDER(text_json_string, "\xED\xA0\x80", "\"" REPL REPL REPL "\"");
+    CHECK_RENDER(text_json_string, "\xE4\xB8x", "\"" REPL "x\"");
+    CHECK_RENDER(text_json_string, "\xF4\x90\x80\x80",
                  "\"" REPL REPL REPL REPL "\"");
-    CHECK_RENDER(out_json_string, "\xE4\xB8\xAD\x80",
+    CHECK_RENDER(text_json_string, "\xE4\xB8\xAD\x80",
                  "\"\xE4\xB8\xAD" REPL "\"");
 }
 END_TEST
@@ -645,14 +645,14 @@ START_TEST(test_json_misuse_asserts) {
 END_TEST
 
 START_TEST(test_html_escaping) {
-    CHECK_RENDER(out_html_escape, "<a href=\"x\">Tom & Jerry's</a>",
+    CHECK_RENDER(text_html_escape, "<a href=\"x\">Tom & Jerry's</a>",
                  "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
-    CHECK_RENDER(out_html_escape, "&amp;", "&amp;amp;"); /* not idempotent */
-    CHECK_RENDER(out_html_escape, "<script>alert(1)</script>",
+    CHECK_RENDER(text_html_escape, "&amp;", "&amp;amp;"); /* not idempotent */
+    CHECK_RENDER(text_html_escape, "<script>alert(1)</script>",
                  "&lt;script&gt;alert(1)&lt;/script&gt;");
-    CHECK_RENDER(out_html_escape, "徐州 一窗受理", "徐州 一窗受理");
-    CHECK_RENDER(out_html_escape, "bad\xC3", "bad" REPL);
-    CHECK_RENDER(out_html_escape, "", "");
+    CHECK_RENDER(text_html_escape, "徐州 一窗受理", "徐州 一窗受理");
+    CHECK_RENDER(text_html_escape, "bad\xC3", "bad" REPL);
+    CHECK_RENDER(text_html_escape, "", "");
 }
 END_TEST
 
@@ -661,36 +661,36 @@ END_TEST
 START_TEST(test_gnuplot_escaping) {
     const char *hostile = "a\"b\\c ^_{}@&~ $(rm -rf /)";
     char dst[128];
-    CHECK(out_gnuplot_string(dst, sizeof dst, hostile));
+    CHECK(text_gnuplot_string(dst, sizeof dst, hostile));
     CHECK_STR(dst, "a\\\"b\\\\\\\\c \\\\^\\\\_\\\\{\\\\}\\\\@\\\\&\\\\~ $(rm -rf /)");
-    CHECK(out_gnuplot_string_plain(dst, sizeof dst, hostile));
+    CHECK(text_gnuplot_string_plain(dst, sizeof dst, hostile));
     CHECK_STR(dst, "a\\\"b\\\\c ^_{}@&~ $(rm -rf /)");
 
     /* Backquotes run commands even in double quotes: octal escape. */
-    CHECK(out_gnuplot_string(dst, sizeof dst, "x`id`y"));
+    CHECK(text_gnuplot_string(dst, sizeof dst, "x`id`y"));
     CHECK_STR(dst, "x\\140id\\140y");
     /* Control characters would end the command line: dropped. */
-    CHECK(out_gnuplot_string(dst, sizeof dst, "a\nb\r\tc\x7F" "d"));
+    CHECK(text_gnuplot_string(dst, sizeof dst, "a\nb\r\tc\x7F" "d"));
     CHECK_STR(dst, "abcd");
-    CHECK(out_gnuplot_string(dst, sizeof dst, "市场 a\xFF"));
+    CHECK(text_gnuplot_string(dst, sizeof dst, "市场 a\xFF"));
     CHECK_STR(dst, "市场 a" REPL);
 
     /* Truncation never splits an escape or a character. */
-    CHECK(out_gnuplot_string(dst, 4, "abc"));        /* exactly fits */
+    CHECK(text_gnuplot_string(dst, 4, "abc"));        /* exactly fits */
     CHECK_STR(dst, "abc");
-    CHECK(!out_gnuplot_string(dst, 4, "abcd"));
+    CHECK(!text_gnuplot_string(dst, 4, "abcd"));
     CHECK_STR(dst, "abc");
-    CHECK(!out_gnuplot_string(dst, 4, "ab\""));      /* \" needs 2 */
+    CHECK(!text_gnuplot_string(dst, 4, "ab\""));      /* \" needs 2 */
     CHECK_STR(dst, "ab");
-    CHECK(!out_gnuplot_string(dst, 4, "a^"));        /* \\^ needs 3 */
+    CHECK(!text_gnuplot_string(dst, 4, "a^"));        /* \\^ needs 3 */
     CHECK_STR(dst, "a");
-    CHECK(!out_gnuplot_string(dst, 5, "a\\"));       /* \\\\ needs 4 */
+    CHECK(!text_gnuplot_string(dst, 5, "a\\"));       /* \\\\ needs 4 */
     CHECK_STR(dst, "a");
-    CHECK(!out_gnuplot_string(dst, 6, "中文"));      /* 3 + 3 bytes */
+    CHECK(!text_gnuplot_string(dst, 6, "中文"));      /* 3 + 3 bytes */
     CHECK_STR(dst, "中");
-    CHECK(!out_gnuplot_string(dst, 1, "x"));
+    CHECK(!text_gnuplot_string(dst, 1, "x"));
     CHECK_STR(dst, "");
-    CHECK(out_gnuplot_string(dst, 1, ""));
+    CHECK(text_gnuplot_string(dst, 1, ""));
     CHECK_STR(dst, "");
 }
 END_TEST
@@ -727,8 +727,8 @@ START_TEST(test_gnuplot_reads_it_back) {
     snprintf(svg, sizeof svg, "%s/t.svg", dir);
 
     char plain[512], enhanced[512];
-    CHECK(out_gnuplot_string_plain(plain, sizeof plain, title));
-    CHECK(out_gnuplot_string(enhanced, sizeof enhanced, title));
+    CHECK(text_gnuplot_string_plain(plain, sizeof plain, title));
+    CHECK(text_gnuplot_string(enhanced, sizeof enhanced, title));
     FILE *fp = fopen(script, "w");
     CHECK(fp != NULL);
     fprintf(fp, "set print \"-\"\nprint \"%s\"\n", plain);

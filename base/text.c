@@ -1,5 +1,5 @@
-/* out_escape.c - see out_escape.h. */
-#include "out_escape.h"
+/* text.c - see text.h. */
+#include "text.h"
 
 #include <assert.h>
 #include <math.h>
@@ -12,7 +12,7 @@
  * fixes the length and narrows the range of the second byte (which is what
  * excludes overlong forms, surrogates and code points past U+10FFFF); the
  * later bytes are plain continuation bytes 80..BF. */
-int32_t out_utf8_next(const char *s, size_t *nbytes) {
+int32_t text_utf8_next(const char *s, size_t *nbytes) {
     const unsigned char *p = (const unsigned char *)s;
     unsigned char lead = p[0];
     assert(lead != 0);
@@ -55,8 +55,8 @@ int32_t out_utf8_next(const char *s, size_t *nbytes) {
     return cp;
 }
 
-/* The East Asian wide ranges, in order (see out_escape.h). */
-size_t out_char_width(int32_t cp) {
+/* The East Asian wide ranges, in order (see text.h). */
+size_t text_char_width(int32_t cp) {
     static const int32_t wide[][2] = {
         {0x1100, 0x115F},  {0x2E80, 0xA4CF},  {0xAC00, 0xD7A3},
         {0xF900, 0xFAFF},  {0xFE30, 0xFE4F},  {0xFF00, 0xFF60},
@@ -71,8 +71,8 @@ size_t out_char_width(int32_t cp) {
  * sequence; returns the number of input bytes consumed. */
 static size_t put_utf8(FILE *fp, const char *s) {
     size_t n;
-    if (out_utf8_next(s, &n) < 0)
-        fputs(OUT_UTF8_REPLACEMENT, fp);
+    if (text_utf8_next(s, &n) < 0)
+        fputs(TEXT_UTF8_REPLACEMENT, fp);
     else
         fwrite(s, 1, n, fp);
     return n;
@@ -118,7 +118,7 @@ static const char *csv_char(unsigned char c, char buf[8]) {
     return c == '"' ? "\"\"" : as_is(c, buf);
 }
 
-void out_csv_field(FILE *fp, const char *s) {
+void text_csv_field(FILE *fp, const char *s) {
     if (s == NULL) return;
     bool quoted = csv_needs_quotes(s); /* a '"' makes it quoted */
     if (quoted) putc('"', fp);
@@ -143,7 +143,7 @@ static const char *json_char(unsigned char c, char buf[8]) {
     return buf;
 }
 
-void out_json_string(FILE *fp, const char *s) {
+void text_json_string(FILE *fp, const char *s) {
     assert(s != NULL);
     putc('"', fp);
     put_mapped(fp, s, json_char);
@@ -166,7 +166,7 @@ static const char *markup_char(unsigned char c, char buf[8]) {
     }
 }
 
-void out_html_escape(FILE *fp, const char *s) {
+void text_html_escape(FILE *fp, const char *s) {
     assert(s != NULL);
     put_mapped(fp, s, markup_char);
 }
@@ -178,7 +178,7 @@ static const char *dot_char(unsigned char c, char buf[8]) {
     return c < 0x20 || c == 0x7F ? " " : as_is(c, buf);
 }
 
-void out_dot_string(FILE *fp, const char *s) {
+void text_dot_string(FILE *fp, const char *s) {
     assert(s != NULL);
     put_mapped(fp, s, dot_char);
 }
@@ -231,8 +231,8 @@ static bool gnuplot_encode(char *dst, size_t len, const char *src,
         size_t consumed = 1;         /* input bytes it stands for */
         unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
-            if (out_utf8_next(p, &consumed) < 0) {
-                bytes = OUT_UTF8_REPLACEMENT;
+            if (text_utf8_next(p, &consumed) < 0) {
+                bytes = TEXT_UTF8_REPLACEMENT;
                 n = 3;
             } else {
                 bytes = p;
@@ -253,42 +253,42 @@ static bool gnuplot_encode(char *dst, size_t len, const char *src,
     return complete;
 }
 
-bool out_gnuplot_string(char *dst, size_t len, const char *src) {
+bool text_gnuplot_string(char *dst, size_t len, const char *src) {
     return gnuplot_encode(dst, len, src, true);
 }
 
-bool out_gnuplot_string_plain(char *dst, size_t len, const char *src) {
+bool text_gnuplot_string_plain(char *dst, size_t len, const char *src) {
     return gnuplot_encode(dst, len, src, false);
 }
 
 /* ---------------------------------------------------------------- numbers */
 
-size_t out_format_number(char buf[OUT_NUMBER_LEN], double x) {
+size_t text_format_number(char buf[TEXT_NUMBER_LEN], double x) {
     assert(isfinite(x));
     int n = 0;
     for (int precision = 15; precision <= 17; precision++) {
-        n = snprintf(buf, OUT_NUMBER_LEN, "%.*g", precision, x);
+        n = snprintf(buf, TEXT_NUMBER_LEN, "%.*g", precision, x);
         if (strtod(buf, NULL) == x) break; /* %.17g always reads back */
     }
-    assert(n > 0 && n < OUT_NUMBER_LEN);
+    assert(n > 0 && n < TEXT_NUMBER_LEN);
     return (size_t)n;
 }
 
 /* ---------------------------------------------------------------- terminal */
 
-bool out_term_is_control(int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+bool text_term_is_control(int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
 /* The terminal form of the character at s: its bytes (or "?", or U+FFFD)
  * in *out, its length returned; *consumed gets the input bytes used. */
 static size_t term_char(const char *s, const char **out, size_t *consumed) {
-    int32_t cp = out_utf8_next(s, consumed);
-    if (cp < 0) return *out = OUT_UTF8_REPLACEMENT, sizeof OUT_UTF8_REPLACEMENT - 1;
-    if (out_term_is_control(cp)) return *out = "?", 1;
+    int32_t cp = text_utf8_next(s, consumed);
+    if (cp < 0) return *out = TEXT_UTF8_REPLACEMENT, sizeof TEXT_UTF8_REPLACEMENT - 1;
+    if (text_term_is_control(cp)) return *out = "?", 1;
     *out = s;
     return *consumed;
 }
 
-void out_term_text(const char *src, char *dst, size_t len) {
+void text_term_text(const char *src, char *dst, size_t len) {
     size_t used = 0;
     if (len == 0) return;
     while (src && *src) {
@@ -302,7 +302,7 @@ void out_term_text(const char *src, char *dst, size_t len) {
     dst[used] = '\0';
 }
 
-void out_term_puts(FILE *fp, const char *src) {
+void text_term_puts(FILE *fp, const char *src) {
     while (src && *src) {
         const char *bytes;
         size_t consumed, n = term_char(src, &bytes, &consumed);
