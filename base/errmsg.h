@@ -22,8 +22,7 @@
  * errlen bytes and always NUL-terminated; if the arguments cannot be
  * rendered at all (an encoding error from %ls), err is left empty.  Does
  * nothing when err is NULL or errlen is 0.  This function can't fail. */
-void errmsg_format(char *err, size_t errlen, const char *fmt, ...)
-    SIM_PRINTF_LIKE(3, 4);
+void errmsg_format(char *err, size_t errlen, const char *fmt, ...) SIM_PRINTF_LIKE(3, 4);
 
 /* Turns off GSL's default error handler, which prints and abort()s (an
  * allocation failure in gsl_rng_alloc, a domain error in a special

@@ -10,8 +10,7 @@
 
 static void errno_why(const char *what, int e, char *why, size_t whylen) {
     char text[128];
-    if (strerror_r(e, text, sizeof text) != 0)
-        snprintf(text, sizeof text, "error %d", e);
+    if (strerror_r(e, text, sizeof text) != 0) snprintf(text, sizeof text, "error %d", e);
     snprintf(why, whylen, "%s: %s", what, text);
 }
 
@@ -48,8 +47,8 @@ static int read_all(int fd, size_t max, char *buf, size_t *got) {
     return 0;
 }
 
-int rfile_read(const char *path, size_t max_bytes, char **out, size_t *len,
-               char *why, size_t whylen) {
+int rfile_read(const char *path, size_t max_bytes, char **out, size_t *len, char *why,
+               size_t whylen) {
     *out = NULL;
     if (len) *len = 0;
     char limit[32];
@@ -63,15 +62,13 @@ int rfile_read(const char *path, size_t max_bytes, char **out, size_t *len,
         return -1;
     }
     if (!S_ISREG(st.st_mode)) {
-        snprintf(why, whylen,
-                 "not a regular file (%s; expected a file of text)",
+        snprintf(why, whylen, "not a regular file (%s; expected a file of text)",
                  kind_of(st.st_mode));
         close(fd);
         return -1;
     }
     if (st.st_size < 0 || (unsigned long long)st.st_size > max_bytes) {
-        snprintf(why, whylen, "larger than %s (expected at most %s)", limit,
-                 limit);
+        snprintf(why, whylen, "larger than %s (expected at most %s)", limit, limit);
         close(fd);
         return -1;
     }

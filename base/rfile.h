@@ -20,7 +20,7 @@
  *   "cannot read: No such file or directory"
  *   "not a regular file (a folder)"
  *   "larger than 4 MB (expected at most 4 MB)"                        */
-int rfile_read(const char *path, size_t max_bytes, char **out, size_t *len,
-               char *why, size_t whylen);
+int rfile_read(const char *path, size_t max_bytes, char **out, size_t *len, char *why,
+               size_t whylen);
 
 #endif

@@ -20,8 +20,8 @@ int32_t text_utf8_next(const char *s, size_t *nbytes) {
         *nbytes = 1;
         return lead;
     }
-    size_t more;                 /* continuation bytes expected */
-    unsigned char lo = 0x80;     /* range allowed for the next byte */
+    size_t more;             /* continuation bytes expected */
+    unsigned char lo = 0x80; /* range allowed for the next byte */
     unsigned char hi = 0xBF;
     int32_t cp;
     if (lead >= 0xC2 && lead <= 0xDF) {
@@ -30,19 +30,19 @@ int32_t text_utf8_next(const char *s, size_t *nbytes) {
     } else if (lead >= 0xE0 && lead <= 0xEF) {
         more = 2;
         cp = lead & 0x0F;
-        if (lead == 0xE0) lo = 0xA0;      /* no overlong forms */
-        if (lead == 0xED) hi = 0x9F;      /* no surrogates */
+        if (lead == 0xE0) lo = 0xA0; /* no overlong forms */
+        if (lead == 0xED) hi = 0x9F; /* no surrogates */
     } else if (lead >= 0xF0 && lead <= 0xF4) {
         more = 3;
         cp = lead & 0x07;
-        if (lead == 0xF0) lo = 0x90;      /* no overlong forms */
-        if (lead == 0xF4) hi = 0x8F;      /* nothing past U+10FFFF */
+        if (lead == 0xF0) lo = 0x90; /* no overlong forms */
+        if (lead == 0xF4) hi = 0x8F; /* nothing past U+10FFFF */
     } else {
-        *nbytes = 1;                      /* 80..C1, F5..FF: never a lead */
+        *nbytes = 1; /* 80..C1, F5..FF: never a lead */
         return -1;
     }
     for (size_t i = 1; i <= more; i++) {
-        unsigned char b = p[i];           /* a NUL fails the range test */
+        unsigned char b = p[i]; /* a NUL fails the range test */
         if (b < lo || b > hi) {
             *nbytes = i;
             return -1;
@@ -58,9 +58,9 @@ int32_t text_utf8_next(const char *s, size_t *nbytes) {
 /* The East Asian wide ranges, in order (see text.h). */
 size_t text_char_width(int32_t cp) {
     static const int32_t wide[][2] = {
-        {0x1100, 0x115F},  {0x2E80, 0xA4CF},  {0xAC00, 0xD7A3},
-        {0xF900, 0xFAFF},  {0xFE30, 0xFE4F},  {0xFF00, 0xFF60},
-        {0xFFE0, 0xFFE6},  {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+        {0x1100, 0x115F}, {0x2E80, 0xA4CF},   {0xAC00, 0xD7A3},
+        {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},   {0xFF00, 0xFF60},
+        {0xFFE0, 0xFFE6}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
     };
     for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
         if (cp >= wide[i][0] && cp <= wide[i][1]) return 2;
@@ -81,9 +81,7 @@ static size_t put_utf8(FILE *fp, const char *s) {
 /* ---------------------------------------------------------------- strings */
 
 static bool csv_needs_quotes(const char *s) {
-    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-        s[0] == '\t')
-        return true;
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t') return true;
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
@@ -129,14 +127,22 @@ void text_csv_field(FILE *fp, const char *s) {
 /* JSON: the short escapes, other controls as \u00xx. */
 static const char *json_char(unsigned char c, char buf[8]) {
     switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\b': return "\\b";
-    case '\f': return "\\f";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    default: break;
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\b':
+        return "\\b";
+    case '\f':
+        return "\\f";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    default:
+        break;
     }
     if (c >= 0x20) return as_is(c, buf);
     snprintf(buf, 8, "\\u%04x", (unsigned)c);
@@ -154,15 +160,22 @@ void text_json_string(FILE *fp, const char *s) {
  * DEL become a space, as no character reference can carry them. */
 static const char *markup_char(unsigned char c, char buf[8]) {
     switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    case '\'': return "&#39;";
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
     case '\t':
     case '\n':
-    case '\r': return as_is(c, buf);
-    default: return c < 0x20 || c == 0x7F ? " " : as_is(c, buf);
+    case '\r':
+        return as_is(c, buf);
+    default:
+        return c < 0x20 || c == 0x7F ? " " : as_is(c, buf);
     }
 }
 
@@ -219,16 +232,15 @@ static size_t gnuplot_piece(unsigned char c, bool enhanced, char *piece) {
 }
 
 /* Append pieces while they fit whole, keeping room for the NUL. */
-static bool gnuplot_encode(char *dst, size_t len, const char *src,
-                           bool enhanced) {
+static bool gnuplot_encode(char *dst, size_t len, const char *src, bool enhanced) {
     assert(dst != NULL && len >= 1 && src != NULL);
     size_t used = 0;
     bool complete = true;
     for (const char *p = src; *p != '\0';) {
         char piece[8];
-        const char *bytes = piece;   /* what to append */
-        size_t n;                    /* its length */
-        size_t consumed = 1;         /* input bytes it stands for */
+        const char *bytes = piece; /* what to append */
+        size_t n;                  /* its length */
+        size_t consumed = 1;       /* input bytes it stands for */
         unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
             if (text_utf8_next(p, &consumed) < 0) {
@@ -276,7 +288,9 @@ size_t text_format_number(char buf[TEXT_NUMBER_LEN], double x) {
 
 /* ---------------------------------------------------------------- terminal */
 
-bool text_term_is_control(int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+bool text_term_is_control(int32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
 
 /* The terminal form of the character at s: its bytes (or "?", or U+FFFD)
  * in *out, its length returned; *consumed gets the input bytes used. */

@@ -114,10 +114,10 @@ void text_dot_string(FILE *fp, const char *s);
  *   - control characters (which would end the command) are dropped.
  * dst always receives a NUL-terminated string (len must be >= 1); when the
  * result does not fit, it ends after the last escape sequence or UTF-8
- * character that fits whole, so it is never cut inside one.  Returns true when all of src fit, false if truncated.
- * Note: gnuplot 5.4's svg terminal writes an escaped '&' in enhanced text
- * as a bare '&' (invalid XML); for labels from user data prefer
- * text_gnuplot_string_plain() with the label's `noenhanced` option. */
+ * character that fits whole, so it is never cut inside one.  Returns true when all of src fit,
+ * false if truncated. Note: gnuplot 5.4's svg terminal writes an escaped '&' in enhanced text as a
+ * bare '&' (invalid XML); for labels from user data prefer text_gnuplot_string_plain() with the
+ * label's `noenhanced` option. */
 bool text_gnuplot_string(char *dst, size_t len, const char *src);
 
 /* As text_gnuplot_string() for a label marked `noenhanced`: only \ and "

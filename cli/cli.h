@@ -17,9 +17,9 @@
 #include "out_progress.h"
 #include "progress.h"
 
-#define CLI_OK 0
+#define CLI_OK      0
 #define CLI_FAILURE 1
-#define CLI_USAGE 2
+#define CLI_USAGE   2
 
 #define GOVSIM_VERSION "0.1.0"
 
@@ -36,15 +36,13 @@ void cli_print_usage(void);
 
 /* Report a usage error for command `cmd` (printf-style) and return
  * CLI_USAGE, so callers can `return cli_usage_error(...)`. */
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Start reporter p for a run labelled `label` and return the sink to put
  * in a runner's config: a bar when stderr is a terminal; otherwise log
  * lines when `lines` (mpirun, batch jobs) or nothing; nothing when
  * quiet.  p must outlive the run. */
-progress_sink_t cli_progress(out_progress_t *p, bool quiet, bool lines,
-                             const char *label);
+progress_sink_t cli_progress(out_progress_t *p, bool quiet, bool lines, const char *label);
 
 /* One line on stderr (printf-style, a newline added), with control
  * characters and ill-formed UTF-8 made harmless for the terminal

@@ -77,27 +77,27 @@ static int bench_hold(uint64_t size, uint64_t holds, int baseline) {
         for (uint64_t h = 0; h < holds; h++) {
             binheap_pop(&b, &ev);
             checksum += ev.time;
-            fail |= binheap_push(&b, ev.time + inc[k++ & (INCREMENTS - 1)],
-                                 ev.type, ev.entity);
+            fail |= binheap_push(&b, ev.time + inc[k++ & (INCREMENTS - 1)], ev.type, ev.entity);
         }
     } else {
         for (uint64_t h = 0; h < holds; h++) {
             evq_pop(&q, &ev);
             checksum += ev.time;
-            fail |= evq_push(&q, ev.time + inc[k++ & (INCREMENTS - 1)], ev.type,
-                             ev.entity, ev.data) == 0;
+            fail |= evq_push(&q, ev.time + inc[k++ & (INCREMENTS - 1)], ev.type, ev.entity,
+                             ev.data) == 0;
         }
     }
     double secs = clock_wall_seconds() - t0;
-    if (baseline) binheap_free(&b);
-    else evq_free(&q);
+    if (baseline)
+        binheap_free(&b);
+    else
+        evq_free(&q);
     free(inc);
     if (fail) return CLI_FAILURE;
     printf("bench hold%s size=%llu holds=%llu ns_per_hold=%.2f checksum=%.6g "
            "peak_rss_kb=%ld\n",
-           baseline ? "-binary" : "", (unsigned long long)size,
-           (unsigned long long)holds, 1e9 * secs / (double)holds, checksum,
-           peak_rss_kb());
+           baseline ? "-binary" : "", (unsigned long long)size, (unsigned long long)holds,
+           1e9 * secs / (double)holds, checksum, peak_rss_kb());
     return CLI_OK;
 }
 
@@ -112,8 +112,10 @@ static int bench_mm1(uint64_t customers, double rate, const char *service) {
         return cli_usage_error("bench", "--service: %s", err);
     double load = rate * dist_mean(&spec.station[0].service);
     if (load >= 1)
-        fprintf(stderr, "govsim bench: warning: offered load %.3g >= 1: the "
-                        "queue grows without bound\n", load);
+        fprintf(stderr,
+                "govsim bench: warning: offered load %.3g >= 1: the "
+                "queue grows without bound\n",
+                load);
     spec.horizon = (double)customers / rate;
     qnet_result_t results;
     double t0 = clock_wall_seconds();
@@ -165,8 +167,8 @@ int cmd_bench(int argc, char **argv) {
     if (!sub)
         return cli_usage_error(cmd, "unknown benchmark '%s' (expected hold, mm1 or scenario)",
                                argv[1]);
-    cli_args_t a = {.days = 365, .size = 10000, .customers = 10000000, .rate = 0.9,
-                    .service = "exp(1)"};
+    cli_args_t a = {
+        .days = 365, .size = 10000, .customers = 10000000, .rate = 0.9, .service = "exp(1)"};
     int parsed = cli_args_parse(sub, argc - 1, argv + 1, &a);
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     if (strcmp(argv[1], "scenario") == 0) return bench_scenario(a.positional[0], a.days);

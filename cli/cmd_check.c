@@ -30,12 +30,12 @@ static const char *plural(size_t n, const char *one, const char *many) {
 
 static void print_counts(const scn_t *s) {
     size_t steps = count_steps(s);
-    printf("  %zu %s, %zu %s, %zu %s with %zu %s, %zu data %s, %zu %s, %zu %s\n",
-           s->n_regions, plural(s->n_regions, "region", "regions"), s->n_departments,
+    printf("  %zu %s, %zu %s, %zu %s with %zu %s, %zu data %s, %zu %s, %zu %s\n", s->n_regions,
+           plural(s->n_regions, "region", "regions"), s->n_departments,
            plural(s->n_departments, "department", "departments"), s->n_services,
-           plural(s->n_services, "service", "services"), steps,
-           plural(steps, "step", "steps"), s->n_items, plural(s->n_items, "item", "items"),
-           s->n_links, plural(s->n_links, "link", "links"), s->n_incidents,
+           plural(s->n_services, "service", "services"), steps, plural(steps, "step", "steps"),
+           s->n_items, plural(s->n_items, "item", "items"), s->n_links,
+           plural(s->n_links, "link", "links"), s->n_incidents,
            plural(s->n_incidents, "incident", "incidents"));
     printf("  %d days after %d warm-up days, %d replications, seed %llu; "
            "%.0f open minutes per working day\n",
@@ -44,8 +44,10 @@ static void print_counts(const scn_t *s) {
 }
 
 static void print_util(double u) {
-    if (isinf(u)) printf(" %7s", "inf");
-    else printf(" %7.2f", u);
+    if (isinf(u))
+        printf(" %7s", "inf");
+    else
+        printf(" %7.2f", u);
 }
 
 static void print_loads(const scn_t *s) {
@@ -96,7 +98,8 @@ int cmd_check(int argc, char **argv) {
     flow_estimate_t e;
     flow_estimate(&s, &e);
     printf("  about %.3g cases per replication, at most about %.3g open at once "
-           "(%.3g MB)\n", e.cases, e.open_cases, e.bytes / 1e6);
+           "(%.3g MB)\n",
+           e.cases, e.open_cases, e.bytes / 1e6);
     print_loads(&s);
     printf("\n");
     for (size_t i = 0; i < s.n_warnings; i++) {

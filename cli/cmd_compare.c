@@ -75,8 +75,10 @@ static int cmp_str(const void *a, const void *b) {
 static size_t bundled_reforms(const char *scenario, char **out, size_t cap) {
     char dir[1024];
     const char *slash = strrchr(scenario, '/');
-    if (slash) snprintf(dir, sizeof dir, "%.*s/reforms", (int)(slash - scenario), scenario);
-    else snprintf(dir, sizeof dir, "reforms");
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s/reforms", (int)(slash - scenario), scenario);
+    else
+        snprintf(dir, sizeof dir, "reforms");
     DIR *d = opendir(dir);
     if (!d) return 0;
     size_t n = 0;
@@ -147,7 +149,8 @@ static int setup(compare_t *c) {
     char *paths[MAX_REFORMS];
     size_t n_paths = c->n_named;
     bool bundled = c->n_named == 0;
-    if (bundled) n_paths = bundled_reforms(c->scenario, paths, MAX_REFORMS);
+    if (bundled)
+        n_paths = bundled_reforms(c->scenario, paths, MAX_REFORMS);
     else
         for (size_t i = 0; i < n_paths; i++) paths[i] = (char *)c->named[i];
     variant_t *base = add_variant(c, "baseline");
@@ -233,12 +236,14 @@ fail_usage:
 static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
                                         "summary.json", "report.html"};
 static const char *const OWN_CHARTS[] = {"changes", "cost_benefit", "cdf",
-                                         "trips", "utilization", "regions"};
+                                         "trips",   "utilization",  "regions"};
 
 /* DIR: -o, or results/<scenario id>-compare. */
 static void output_dir(const compare_t *c, char *dir, size_t len) {
-    if (c->out_dir) snprintf(dir, len, "%s", c->out_dir);
-    else snprintf(dir, len, "results/%s-compare", c->v[0].s.id);
+    if (c->out_dir)
+        snprintf(dir, len, "%s", c->out_dir);
+    else
+        snprintf(dir, len, "results/%s-compare", c->v[0].s.id);
 }
 
 static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
@@ -271,8 +276,9 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
     cli_print_text(c->scenario);
     printf(")\n");
     printf("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
-           "seed %llu, %.1f s\n\n", c->n_variants, c->n_reps, base->s.days,
-           base->s.warmup_days, (unsigned long long)base->s.seed, st->seconds);
+           "seed %llu, %.1f s\n\n",
+           c->n_variants, c->n_reps, base->s.days, base->s.warmup_days,
+           (unsigned long long)base->s.seed, st->seconds);
     printf("Change against the baseline (paired 95%% CI; * = the interval excludes zero)\n");
     printf("%-24s", "variant");
     for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++)
@@ -297,37 +303,40 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
     for (size_t i = 1; i < c->n_variants; i++) {
         const compare_row_t *r = &rows[i];
         char ph[32], pt[32];
-        if (!isnan(r->yuan_per_hour)) snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
-        else snprintf(ph, sizeof ph, "no hours saved");
-        if (!isnan(r->yuan_per_trip)) snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
-        else snprintf(pt, sizeof pt, "no trips avoided");
+        if (!isnan(r->yuan_per_hour))
+            snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
+        else
+            snprintf(ph, sizeof ph, "no hours saved");
+        if (!isnan(r->yuan_per_trip))
+            snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
+        else
+            snprintf(pt, sizeof pt, "no trips avoided");
         printf("%-24.24s %16.0f %16.0f %22s %20s\n", c->v[i].label, r->hours_saved,
                r->trips_avoided, ph, pt);
     }
     printf("\nRanking by cycle-time reduction (paired comparison with the variant above)\n");
     for (size_t k = 0; k + 1 < c->n_variants; k++) {
         const compare_row_t *r = &rows[order[k]];
-        printf("  %2zu. %-24.24s %+.3f working days", k + 1, c->v[order[k]].label,
-               r->cycle_change);
-        if (r->tied_with_above)
-            printf("   not distinguishable from %s", c->v[order[k - 1]].label);
+        printf("  %2zu. %-24.24s %+.3f working days", k + 1, c->v[order[k]].label, r->cycle_change);
+        if (r->tied_with_above) printf("   not distinguishable from %s", c->v[order[k - 1]].label);
         printf("\n");
     }
     if (!isnan(crn))
         printf("\nCommon random numbers: the paired intervals for cycle time are on average "
-               "%.1fx narrower than unpaired ones would be.\n", crn);
+               "%.1fx narrower than unpaired ones would be.\n",
+               crn);
     return 0;
 }
 
-static int write_differences(const compare_t *c, const char *dir, double *b, double *x,
-                             char *err, size_t errlen) {
+static int write_differences(const compare_t *c, const char *dir, double *b, double *x, char *err,
+                             size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "differences.csv", err, errlen);
     if (!fp) return -1;
-    static const char *const cols[] = {"scenario", "variant", "kpi", "unit", "baseline_mean",
-                                       "variant_mean", "difference", "ci_low", "ci_high",
-                                       "relative_change", "unpaired_ci_low",
-                                       "unpaired_ci_high", "n"};
+    static const char *const cols[] = {
+        "scenario",        "variant",          "kpi",    "unit",    "baseline_mean",
+        "variant_mean",    "difference",       "ci_low", "ci_high", "relative_change",
+        "unpaired_ci_low", "unpaired_ci_high", "n"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     flow_group_t all = {FLOW_G_ALL, -1};
     for (size_t i = 1; i < c->n_variants; i++)
@@ -341,14 +350,19 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
                 compare_values(c, &c->v[i], 0, (flow_kpi_t)k, x);
             }
             compare_diff_t d = compare_difference(b, x, c->n_reps);
-            out_cell_t row[] = {
-                out_cell_str(c->v[0].s.id), out_cell_str(c->v[i].label),
-                out_cell_str(flow_kpi_name((flow_kpi_t)k)),
-                out_cell_str(flow_kpi_unit((flow_kpi_t)k)), out_cell_num(d.base_mean),
-                out_cell_num(d.var_mean), out_cell_num(d.paired.mean),
-                out_cell_num(d.paired.lo), out_cell_num(d.paired.hi), out_cell_num(d.rel),
-                out_cell_num(d.unpaired.lo), out_cell_num(d.unpaired.hi),
-                out_cell_num((double)d.paired.n)};
+            out_cell_t row[] = {out_cell_str(c->v[0].s.id),
+                                out_cell_str(c->v[i].label),
+                                out_cell_str(flow_kpi_name((flow_kpi_t)k)),
+                                out_cell_str(flow_kpi_unit((flow_kpi_t)k)),
+                                out_cell_num(d.base_mean),
+                                out_cell_num(d.var_mean),
+                                out_cell_num(d.paired.mean),
+                                out_cell_num(d.paired.lo),
+                                out_cell_num(d.paired.hi),
+                                out_cell_num(d.rel),
+                                out_cell_num(d.unpaired.lo),
+                                out_cell_num(d.unpaired.hi),
+                                out_cell_num((double)d.paired.n)};
             out_csv_row(fp, row, sizeof row / sizeof *row);
         }
     return out_file_commit(&f, err, errlen);
@@ -364,11 +378,11 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
         out_file_abort(&fs);
         return -1;
     }
-    static const char *const scols[] = {"scenario", "variant", "service", "region", "department",
-                                        "kpi", "unit", "mean", "ci_low", "ci_high", "n",
-                                        "open_share", "backlog_growth", "flag"};
-    static const char *const rcols[] = {"scenario", "variant", "replication", "service",
-                                        "region", "department", "kpi", "value"};
+    static const char *const scols[] = {
+        "scenario", "variant", "service", "region",     "department",     "kpi", "unit", "mean",
+        "ci_low",   "ci_high", "n",       "open_share", "backlog_growth", "flag"};
+    static const char *const rcols[] = {"scenario", "variant",    "replication", "service",
+                                        "region",   "department", "kpi",         "value"};
     out_csv_header(s, scols, sizeof scols / sizeof *scols);
     out_csv_header(r, rcols, sizeof rcols / sizeof *rcols);
     for (size_t i = 0; i < c->n_variants; i++) {
@@ -379,20 +393,30 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
             stats_ci_t ci = kpi_ci(x, c->n_reps, w->kpi);
             kpi_censoring_t cens = compare_censoring(c, v, w->group);
             bool cases = cens.n > 0; /* not a department's row */
-            out_cell_t row[] = {
-                out_cell_str(v->s.id), out_cell_str(v->label), out_cell_str(w->service),
-                out_cell_str(w->region), out_cell_str(w->dept), out_cell_str(flow_kpi_name(w->kpi)),
-                out_cell_str(flow_kpi_unit(w->kpi)), out_cell_num(ci.mean), out_cell_num(ci.lo),
-                out_cell_num(ci.hi), out_cell_num((double)ci.n),
-                out_cell_num(cases ? cens.open_share : NAN),
-                out_cell_num(cases ? cens.growth.mean : NAN),
-                out_cell_str(kpi_censoring_flag(&cens))};
+            out_cell_t row[] = {out_cell_str(v->s.id),
+                                out_cell_str(v->label),
+                                out_cell_str(w->service),
+                                out_cell_str(w->region),
+                                out_cell_str(w->dept),
+                                out_cell_str(flow_kpi_name(w->kpi)),
+                                out_cell_str(flow_kpi_unit(w->kpi)),
+                                out_cell_num(ci.mean),
+                                out_cell_num(ci.lo),
+                                out_cell_num(ci.hi),
+                                out_cell_num((double)ci.n),
+                                out_cell_num(cases ? cens.open_share : NAN),
+                                out_cell_num(cases ? cens.growth.mean : NAN),
+                                out_cell_str(kpi_censoring_flag(&cens))};
             out_csv_row(s, row, sizeof row / sizeof *row);
             for (size_t rep = 0; rep < c->n_reps; rep++) {
-                out_cell_t rr[] = {
-                    out_cell_str(v->s.id), out_cell_str(v->label), out_cell_num((double)rep),
-                    out_cell_str(w->service), out_cell_str(w->region), out_cell_str(w->dept),
-                    out_cell_str(flow_kpi_name(w->kpi)), out_cell_num(x[rep])};
+                out_cell_t rr[] = {out_cell_str(v->s.id),
+                                   out_cell_str(v->label),
+                                   out_cell_num((double)rep),
+                                   out_cell_str(w->service),
+                                   out_cell_str(w->region),
+                                   out_cell_str(w->dept),
+                                   out_cell_str(flow_kpi_name(w->kpi)),
+                                   out_cell_num(x[rep])};
                 out_csv_row(r, rr, sizeof rr / sizeof *rr);
             }
         }
@@ -524,7 +548,7 @@ int cmd_compare(int argc, char **argv) {
     flow_groups(&c->v[0].s, groups, n_groups);
     out_progress_t prog;
     runner_config_t cfg = {c->n_variants, c->n_reps, c->threads,
-                        cli_progress(&prog, c->quiet, false, "compare")};
+                           cli_progress(&prog, c->quiet, false, "compare")};
     runner_status_t st = runner_run(&cfg, task, c, NULL);
     if (st.interrupted || st.done != c->n_variants * c->n_reps) {
         fprintf(stderr, "govsim compare: %s; nothing written\n",
@@ -551,7 +575,8 @@ int cmd_compare(int argc, char **argv) {
     if (print_tables(c, &st) != 0) goto out;
     printf("\nReport: %s/report.html\n"
            "Files:  differences.csv, summary.csv, replications.csv, summary.json, and the "
-           "charts (.png, .svg, .dat, .gp) in %s/\n", dir, dir);
+           "charts (.png, .svg, .dat, .gp) in %s/\n",
+           dir, dir);
     rc = CLI_OK;
 out:
     free(b);

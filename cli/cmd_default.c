@@ -33,7 +33,7 @@
 #endif
 
 #define DEFAULT_REPLICATIONS "10"
-#define RESULTS "results"
+#define RESULTS              "results"
 
 static const char *const BASELINES[] = {"xuzhou", "harbin", "heilongjiang", "zhejiang"};
 #define N_BASELINES (sizeof BASELINES / sizeof *BASELINES)
@@ -120,10 +120,11 @@ int cmd_default(void) {
     char where[1200];
     const char *dir = scenario_dir(where, sizeof where);
     if (!dir) {
-        fprintf(stderr, "govsim: the bundled scenarios are in neither ./scenarios, nor "
-                        "../share/govsim/scenarios beside this program, nor %s/scenarios; "
-                        "run govsim from its source folder, or `make install`.\n"
-                        "Try 'govsim help'.\n",
+        fprintf(stderr,
+                "govsim: the bundled scenarios are in neither ./scenarios, nor "
+                "../share/govsim/scenarios beside this program, nor %s/scenarios; "
+                "run govsim from its source folder, or `make install`.\n"
+                "Try 'govsim help'.\n",
                 GOVSIM_DATADIR);
         return CLI_USAGE;
     }
@@ -139,7 +140,8 @@ int cmd_default(void) {
             (int)sizeof scenario)
             return CLI_FAILURE; /* cannot happen: dir fits in 1200 bytes */
         snprintf(out, sizeof out, "%s/%s", RESULTS, BASELINES[i]);
-        char *argv[] = {"compare", scenario, "-r", DEFAULT_REPLICATIONS, "-o", out, "--brief", NULL};
+        char *argv[] = {"compare", scenario, "-r",      DEFAULT_REPLICATIONS,
+                        "-o",      out,      "--brief", NULL};
         int rc = cmd_compare(7, argv);
         if (rc != CLI_OK) return rc;
         printf("\n");
@@ -147,13 +149,13 @@ int cmd_default(void) {
     }
     char err[1024];
     static const char *const INDEX[] = {"index.html"};
-    if (out_dir_clear(RESULTS, INDEX, 1, err, sizeof err) != 0 || write_index(err, sizeof err) != 0) {
+    if (out_dir_clear(RESULTS, INDEX, 1, err, sizeof err) != 0 ||
+        write_index(err, sizeof err) != 0) {
         fprintf(stderr, "govsim: %s\n", err);
         return CLI_FAILURE;
     }
     double secs = clock_wall_seconds() - t0;
     printf("Done in %.0f s.  Open %s/index.html, or each report:\n", secs, RESULTS);
-    for (size_t i = 0; i < N_BASELINES; i++)
-        printf("  %s/%s/report.html\n", RESULTS, BASELINES[i]);
+    for (size_t i = 0; i < N_BASELINES; i++) printf("  %s/%s/report.html\n", RESULTS, BASELINES[i]);
     return CLI_OK;
 }

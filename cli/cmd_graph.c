@@ -32,12 +32,12 @@
 #include "out_table.h"
 #include "scn.h"
 
-#define CMD "graph"
+#define CMD     "graph"
 #define ERR_LEN 1024
 
 typedef struct graph_options {
     const char *scenario;
-    const char *out_dir;       /* NULL: results/<id>-graph */
+    const char *out_dir; /* NULL: results/<id>-graph */
 } graph_options_t;
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
@@ -52,16 +52,17 @@ static int parse_options(int argc, char **argv, graph_options_t *o) {
 
 /* ------------------------------------------------------------- printing */
 
-static int department_table(const net_t *n, const net_report_t *r,
-                            const scn_t *s) {
+static int department_table(const net_t *n, const net_report_t *r, const scn_t *s) {
     out_table_t t;
     out_table_init(&t);
-    static const char *const titles[] = {"department", "region", "island",
+    static const char *const titles[] = {"department",  "region",   "island",
                                          "betweenness", "links in", "links out"};
     int rc = 0;
     for (size_t c = 0; c < 6 && rc == 0; c++)
         rc = out_table_add_column(&t, titles[c], c < 2 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT,
-                                  c == 0 ? 40 : c == 1 ? 24 : 0);
+                                  c == 0   ? 40
+                                  : c == 1 ? 24
+                                           : 0);
     for (size_t d = 0; d < n->n_departments && rc == 0; d++) {
         char island[24], btw[32], in[24], out[24];
         snprintf(island, sizeof island, "%d", r->island[d] + 1);
@@ -70,7 +71,10 @@ static int department_table(const net_t *n, const net_report_t *r,
         snprintf(out, sizeof out, "%d", r->links_out[d]);
         const char *row[] = {s->departments[d].name,
                              s->regions[s->departments[d].region].name,
-                             island, btw, in, out};
+                             island,
+                             btw,
+                             in,
+                             out};
         rc = out_table_add_row(&t, row);
     }
     if (rc == 0 && n->hub) {
@@ -107,8 +111,7 @@ static int needs_table(const net_report_t *r, const scn_t *s) {
     if (r->n_needs == 0) return 0;
     out_table_t t;
     out_table_init(&t);
-    static const char *const titles[] = {"needed by", "data of", "per day",
-                                         "mode", "delay (min)"};
+    static const char *const titles[] = {"needed by", "data of", "per day", "mode", "delay (min)"};
     int rc = 0;
     for (size_t c = 0; c < 5 && rc == 0; c++)
         rc = out_table_add_column(&t, titles[c], c < 2 || c == 3 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT,
@@ -118,12 +121,12 @@ static int needs_table(const net_report_t *r, const scn_t *s) {
         char per_day[32], mode[32], delay[32] = "";
         snprintf(per_day, sizeof per_day, "%.4g", need->per_day);
         snprintf(mode, sizeof mode, "%s%s", net_mode_name(need->mode),
-                 need->via_hub ? " (hub)" : need->mode == SCN_LINK_NONE ? " (trip)" : "");
-        if (need->mode != SCN_LINK_NONE)
-            snprintf(delay, sizeof delay, "%.4g", need->delay_mean);
-        const char *row[] = {s->departments[need->user].name,
-                             s->departments[need->owner].name, per_day, mode,
-                             delay};
+                 need->via_hub                 ? " (hub)"
+                 : need->mode == SCN_LINK_NONE ? " (trip)"
+                                               : "");
+        if (need->mode != SCN_LINK_NONE) snprintf(delay, sizeof delay, "%.4g", need->delay_mean);
+        const char *row[] = {s->departments[need->user].name, s->departments[need->owner].name,
+                             per_day, mode, delay};
         rc = out_table_add_row(&t, row);
     }
     if (rc == 0) {
@@ -167,21 +170,20 @@ static void drawing_free(drawing_t *d) {
     free(d->edges);
 }
 
-static void fill_nodes(out_graph_node_t *nodes, const net_t *n,
-                       const net_report_t *r, const scn_t *s) {
+static void fill_nodes(out_graph_node_t *nodes, const net_t *n, const net_report_t *r,
+                       const scn_t *s) {
     for (size_t v = 0; v < n->n_departments; v++) {
         const scn_department_t *dep = &s->departments[v];
         nodes[v] = (out_graph_node_t){dep->id, dep->name, s->regions[dep->region].name,
                                       r->island[v], r->betweenness[v]};
     }
     if (n->hub)
-        nodes[n->n_departments] = (out_graph_node_t){"hub", "Data hub", "", r->island[0],
-                                                     r->hub_betweenness};
+        nodes[n->n_departments] =
+            (out_graph_node_t){"hub", "Data hub", "", r->island[0], r->hub_betweenness};
 }
 
 /* The graph's edges in its order, then one fetch per need of mode none. */
-static size_t fill_edges(out_graph_edge_t *edges, const net_t *n,
-                         const net_report_t *r) {
+static size_t fill_edges(out_graph_edge_t *edges, const net_t *n, const net_report_t *r) {
     size_t k = 0;
     for (size_t e = 0; e < n->n_edges; e++, k++) {
         net_edge_ends(n, e, &edges[k].from, &edges[k].to);
@@ -193,15 +195,15 @@ static size_t fill_edges(out_graph_edge_t *edges, const net_t *n,
     for (size_t i = 0; i < r->n_needs; i++) {
         const net_need_t *need = &r->needs[i];
         if (need->mode != SCN_LINK_NONE) continue;
-        edges[k++] = (out_graph_edge_t){(size_t)need->owner, (size_t)need->user,
-                                        OUT_GRAPH_FETCH, need->per_day};
+        edges[k++] = (out_graph_edge_t){(size_t)need->owner, (size_t)need->user, OUT_GRAPH_FETCH,
+                                        need->per_day};
     }
     return k;
 }
 
 /* Returns 0, or -1 when out of memory. */
-static int drawing_make(drawing_t *d, const net_t *n, const net_report_t *r,
-                        const scn_t *s, double *xy) {
+static int drawing_make(drawing_t *d, const net_t *n, const net_report_t *r, const scn_t *s,
+                        double *xy) {
     d->nodes = malloc(n->n_vertices * sizeof *d->nodes);
     d->edges = malloc((n->n_edges + r->n_needs + 1) * sizeof *d->edges);
     if (d->nodes == NULL || d->edges == NULL) {
@@ -237,7 +239,9 @@ typedef struct graph_job {
 
 typedef int (*file_writer_fn)(FILE *f, const graph_job_t *job);
 
-static int write_dot(FILE *f, const graph_job_t *j) { return out_graph_write_dot(f, j->g); }
+static int write_dot(FILE *f, const graph_job_t *j) {
+    return out_graph_write_dot(f, j->g);
+}
 static int write_graphml(FILE *f, const graph_job_t *j) {
     return out_graph_write_graphml(f, j->g);
 }
@@ -249,8 +253,8 @@ static int write_script(FILE *f, const graph_job_t *j) {
 }
 
 /* DIR/name, whole or not at all. */
-static int write_file(const graph_job_t *job, const char *name,
-                      file_writer_fn write, char *err, size_t errlen) {
+static int write_file(const graph_job_t *job, const char *name, file_writer_fn write, char *err,
+                      size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, job->dir, name, err, errlen);
     if (fp == NULL) return -1;
@@ -285,8 +289,7 @@ static int write_outputs(const graph_job_t *job, char *err, size_t errlen) {
                  {"network.dat", write_data},
                  {"network.gp", write_script}};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-        if (write_file(job, files[i].name, files[i].write, err, errlen) != 0)
-            return -1;
+        if (write_file(job, files[i].name, files[i].write, err, errlen) != 0) return -1;
     return render_png(job, err, errlen);
 }
 
@@ -344,9 +347,12 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         print_summary(&r, s);
         fflush(stdout);
         graph_job_t job = {&d.g, dir};
-        if (write_outputs(&job, err, sizeof err) != 0) rc = CLI_FAILURE;
-        else printf("\nWrote network.dot, network.graphml, network.dat, "
-                    "network.gp, network.png in %s/\n", dir);
+        if (write_outputs(&job, err, sizeof err) != 0)
+            rc = CLI_FAILURE;
+        else
+            printf("\nWrote network.dot, network.graphml, network.dat, "
+                   "network.gp, network.png in %s/\n",
+                   dir);
     }
     if (rc != CLI_OK) fprintf(stderr, "govsim " CMD ": %s\n", err);
     drawing_free(&d);
@@ -375,8 +381,7 @@ int cmd_graph(int argc, char **argv) {
         scn_free(&s);
         return CLI_USAGE;
     }
-    snprintf(dir, sizeof dir, o.out_dir ? "%s" : "results/%s-graph",
-             o.out_dir ? o.out_dir : s.id);
+    snprintf(dir, sizeof dir, o.out_dir ? "%s" : "results/%s-graph", o.out_dir ? o.out_dir : s.id);
     if (usable_dir(dir, err, sizeof err) != 0) {
         fprintf(stderr, "govsim " CMD ": -o %s: %s\n", dir, err);
         scn_free(&s);

@@ -41,13 +41,13 @@ typedef struct run_options {
 
 typedef struct run_ctx {
     const scn_t *s;
-    flow_result_t *results;     /* one per replication */
+    flow_result_t *results; /* one per replication */
 } run_ctx_t;
 
 /* Summary of one KPI of one group across replications, and how far its
  * group's numbers can be trusted (the same for every KPI of the group). */
 typedef struct run_cell {
-    stats_ci_t ci;              /* clamped to the KPI's range (kpi_ci)     */
+    stats_ci_t ci; /* clamped to the KPI's range (kpi_ci)     */
     kpi_censoring_t cens;
 } run_cell_t;
 
@@ -93,31 +93,40 @@ static int parse(int argc, char **argv, run_options_t *o) {
     o->seed_set = a.given[CLI_OPT_SEED];
     o->quiet = a.given[CLI_OPT_QUIET];
     o->out_dir = a.out_dir;
-    if (a.format && strcmp(a.format, "csv") == 0) o->format = FMT_CSV;
-    else if (a.format && strcmp(a.format, "json") == 0) o->format = FMT_JSON;
+    if (a.format && strcmp(a.format, "csv") == 0)
+        o->format = FMT_CSV;
+    else if (a.format && strcmp(a.format, "json") == 0)
+        o->format = FMT_JSON;
     return 0;
 }
 
-static int write_summary_csv(const char *dir, const scn_t *s, const kpi_row_t *rows,
-                             size_t n_rows, const run_cell_t *cells, char *err, size_t errlen) {
+static int write_summary_csv(const char *dir, const scn_t *s, const kpi_row_t *rows, size_t n_rows,
+                             const run_cell_t *cells, char *err, size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "summary.csv", err, errlen);
     if (!fp) return -1;
-    static const char *const cols[] = {"scenario", "variant", "service", "region",
-                                       "department", "kpi", "unit", "mean",
-                                       "ci_low", "ci_high", "n", "open_share",
-                                       "backlog_growth", "flag"};
+    static const char *const cols[] = {
+        "scenario", "variant", "service", "region",     "department",     "kpi", "unit", "mean",
+        "ci_low",   "ci_high", "n",       "open_share", "backlog_growth", "flag"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t i = 0; i < n_rows; i++) {
         const kpi_row_t *r = &rows[i];
         const run_cell_t *c = &cells[r->group * FLOW_K_COUNT + r->kpi];
         const stats_ci_t *ci = &c->ci;
-        out_cell_t row[] = {
-            out_cell_str(s->id), out_cell_str("baseline"), out_cell_str(r->service),
-            out_cell_str(r->region), out_cell_str(r->dept), out_cell_str(flow_kpi_name(r->kpi)),
-            out_cell_str(flow_kpi_unit(r->kpi)), out_cell_num(ci->mean),
-            out_cell_num(ci->lo), out_cell_num(ci->hi), out_cell_num((double)ci->n),
-            out_cell_num(NAN), out_cell_num(NAN), out_cell_str("")};
+        out_cell_t row[] = {out_cell_str(s->id),
+                            out_cell_str("baseline"),
+                            out_cell_str(r->service),
+                            out_cell_str(r->region),
+                            out_cell_str(r->dept),
+                            out_cell_str(flow_kpi_name(r->kpi)),
+                            out_cell_str(flow_kpi_unit(r->kpi)),
+                            out_cell_num(ci->mean),
+                            out_cell_num(ci->lo),
+                            out_cell_num(ci->hi),
+                            out_cell_num((double)ci->n),
+                            out_cell_num(NAN),
+                            out_cell_num(NAN),
+                            out_cell_str("")};
         censoring_cells(&c->cens, row + 11);
         out_csv_row(fp, row, sizeof row / sizeof *row);
     }
@@ -125,33 +134,34 @@ static int write_summary_csv(const char *dir, const scn_t *s, const kpi_row_t *r
 }
 
 static int write_replications_csv(const char *dir, const scn_t *s, const kpi_row_t *rows,
-                                  size_t n_rows, const run_ctx_t *ctx,
-                                  const unsigned char *done, size_t reps, char *err,
-                                  size_t errlen) {
+                                  size_t n_rows, const run_ctx_t *ctx, const unsigned char *done,
+                                  size_t reps, char *err, size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "replications.csv", err, errlen);
     if (!fp) return -1;
-    static const char *const cols[] = {"scenario", "variant", "replication", "service",
-                                       "region", "department", "kpi", "value"};
+    static const char *const cols[] = {"scenario", "variant",    "replication", "service",
+                                       "region",   "department", "kpi",         "value"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t rep = 0; rep < reps; rep++) {
         if (!done[rep]) continue;
         for (size_t i = 0; i < n_rows; i++) {
             const kpi_row_t *r = &rows[i];
-            out_cell_t row[] = {
-                out_cell_str(s->id), out_cell_str("baseline"), out_cell_num((double)rep),
-                out_cell_str(r->service), out_cell_str(r->region), out_cell_str(r->dept),
-                out_cell_str(flow_kpi_name(r->kpi)),
-                out_cell_num(flow_kpi(&ctx->results[rep], r->group, r->kpi))};
+            out_cell_t row[] = {out_cell_str(s->id),
+                                out_cell_str("baseline"),
+                                out_cell_num((double)rep),
+                                out_cell_str(r->service),
+                                out_cell_str(r->region),
+                                out_cell_str(r->dept),
+                                out_cell_str(flow_kpi_name(r->kpi)),
+                                out_cell_num(flow_kpi(&ctx->results[rep], r->group, r->kpi))};
             out_csv_row(fp, row, sizeof row / sizeof *row);
         }
     }
     return out_file_commit(&f, err, errlen);
 }
 
-static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
-                         const kpi_row_t *rows, size_t n_rows, const run_cell_t *cells,
-                         size_t done, bool complete) {
+static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const kpi_row_t *rows,
+                         size_t n_rows, const run_cell_t *cells, size_t done, bool complete) {
     out_json_t j;
     out_json_init(&j, fp, 2);
     out_json_begin_object(&j);
@@ -182,30 +192,30 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
     out_json_key(&j, "results");
     out_json_begin_array(&j);
     for (size_t i = 0; i < n_rows; i++) {
-            const kpi_row_t *r = &rows[i];
-            const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
-            out_json_begin_object(&j);
-            out_json_key(&j, "service");
-            out_json_str(&j, r->service);
-            out_json_key(&j, "region");
-            out_json_str(&j, r->region);
-            out_json_key(&j, "department");
-            out_json_str(&j, r->dept);
-            out_json_key(&j, "kpi");
-            out_json_str(&j, flow_kpi_name(r->kpi));
-            out_json_key(&j, "unit");
-            out_json_str(&j, flow_kpi_unit(r->kpi));
-            out_json_key(&j, "mean");
-            out_json_number(&j, ci->mean);
-            out_json_key(&j, "ci_low");
-            out_json_number(&j, ci->lo);
-            out_json_key(&j, "ci_high");
-            out_json_number(&j, ci->hi);
-            out_json_key(&j, "n");
-            out_json_number(&j, (double)ci->n);
-            censoring_json(&j, &cells[r->group * FLOW_K_COUNT + r->kpi].cens);
-            out_json_end_object(&j);
-        }
+        const kpi_row_t *r = &rows[i];
+        const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
+        out_json_begin_object(&j);
+        out_json_key(&j, "service");
+        out_json_str(&j, r->service);
+        out_json_key(&j, "region");
+        out_json_str(&j, r->region);
+        out_json_key(&j, "department");
+        out_json_str(&j, r->dept);
+        out_json_key(&j, "kpi");
+        out_json_str(&j, flow_kpi_name(r->kpi));
+        out_json_key(&j, "unit");
+        out_json_str(&j, flow_kpi_unit(r->kpi));
+        out_json_key(&j, "mean");
+        out_json_number(&j, ci->mean);
+        out_json_key(&j, "ci_low");
+        out_json_number(&j, ci->lo);
+        out_json_key(&j, "ci_high");
+        out_json_number(&j, ci->hi);
+        out_json_key(&j, "n");
+        out_json_number(&j, (double)ci->n);
+        censoring_json(&j, &cells[r->group * FLOW_K_COUNT + r->kpi].cens);
+        out_json_end_object(&j);
+    }
     out_json_end_array(&j);
     out_json_end_object(&j);
     out_json_finish(&j);
@@ -213,15 +223,19 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o,
 
 static void print_ci_row(const char *label, const char *unit, const stats_ci_t *ci) {
     char interval[64];
-    if (isnan(ci->half)) snprintf(interval, sizeof interval, "-");
-    else snprintf(interval, sizeof interval, "[%.4g, %.4g]", ci->lo, ci->hi);
+    if (isnan(ci->half))
+        snprintf(interval, sizeof interval, "-");
+    else
+        snprintf(interval, sizeof interval, "[%.4g, %.4g]", ci->lo, ci->hi);
     printf("  %-26s %-22s %12.4g  %s\n", label, unit, ci->mean, interval);
 }
 
 /* A number for the terminal, or "-" when it does not apply (NaN). */
 static const char *cell_text(char *buf, size_t len, double v, int decimals) {
-    if (isnan(v)) snprintf(buf, len, "-");
-    else snprintf(buf, len, "%.*f", decimals, v);
+    if (isnan(v))
+        snprintf(buf, len, "-");
+    else
+        snprintf(buf, len, "%.*f", decimals, v);
     return buf;
 }
 
@@ -234,7 +248,7 @@ static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t
         char note[300];
         if (!kpi_censoring_note(&cells[g * FLOW_K_COUNT].cens, note, sizeof note)[0]) continue;
         const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
-                                                              : s->regions[groups[g].index].id;
+                                                             : s->regions[groups[g].index].id;
         printf("! %s: %s\n", label, note);
     }
 }
@@ -247,20 +261,21 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     printf(" (");
     cli_print_text(o->scenario);
     printf(")\n");
-    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n",
-           done, s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, events);
+    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n", done,
+           s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, events);
     static const flow_kpi_t headline[] = {
-        FLOW_K_ARRIVAL_RATE, FLOW_K_CYCLE_WD, FLOW_K_CYCLE_P90_WD, FLOW_K_WITHIN_LIMIT,
-        FLOW_K_WINDOW_WAIT, FLOW_K_TRIPS, FLOW_K_ONE_TRIP, FLOW_K_ZERO_TRIP,
-        FLOW_K_ONLINE, FLOW_K_ABANDON, FLOW_K_REWORK, FLOW_K_DATA_REQUESTS,
-        FLOW_K_DATA_DELAY, FLOW_K_DATA_MANUAL, FLOW_K_DATA_FETCHED,
-        FLOW_K_CITIZEN_HOURS, FLOW_K_BACKLOG, FLOW_K_COST_YEAR, FLOW_K_CITIZEN_COST_YEAR,
-        FLOW_K_COST_PER_CASE, FLOW_K_SATISFACTION, FLOW_K_REGION_GAP};
+        FLOW_K_ARRIVAL_RATE,      FLOW_K_CYCLE_WD,      FLOW_K_CYCLE_P90_WD,
+        FLOW_K_WITHIN_LIMIT,      FLOW_K_WINDOW_WAIT,   FLOW_K_TRIPS,
+        FLOW_K_ONE_TRIP,          FLOW_K_ZERO_TRIP,     FLOW_K_ONLINE,
+        FLOW_K_ABANDON,           FLOW_K_REWORK,        FLOW_K_DATA_REQUESTS,
+        FLOW_K_DATA_DELAY,        FLOW_K_DATA_MANUAL,   FLOW_K_DATA_FETCHED,
+        FLOW_K_CITIZEN_HOURS,     FLOW_K_BACKLOG,       FLOW_K_COST_YEAR,
+        FLOW_K_CITIZEN_COST_YEAR, FLOW_K_COST_PER_CASE, FLOW_K_SATISFACTION,
+        FLOW_K_REGION_GAP};
     char note[300];
     if (kpi_few_note(done, note, sizeof note)[0]) printf("Note: %s.\n\n", note);
     printf("All cases                    unit                           mean  95%% CI\n");
-    if (kpi_censoring_note(&cells[0].cens, note, sizeof note)[0])
-        printf("  ! %s\n", note);
+    if (kpi_censoring_note(&cells[0].cens, note, sizeof note)[0]) printf("  ! %s\n", note);
     for (size_t i = 0; i < sizeof headline / sizeof *headline; i++) {
         const stats_ci_t *ci = &cells[headline[i]].ci;
         if (ci->n == 0) continue;
@@ -275,7 +290,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
             printf("%s\n", "By region (means)");
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];
         const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
-                                                              : s->regions[groups[g].index].id;
+                                                             : s->regions[groups[g].index].id;
         char b[7][32];
         printf("  %-36.36s %9s %11s %9s %7s %8s %8s %9s%s\n", label,
                cell_text(b[0], 32, c[FLOW_K_ARRIVAL_RATE].ci.mean, 1),
@@ -302,16 +317,15 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
 /* The files run writes (and nothing else it removes from DIR). */
 static const char *const OWN_FILES[] = {"summary.csv", "replications.csv", "summary.json"};
 
-static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *rows,
-                       size_t n_rows, const run_cell_t *cells, const run_ctx_t *ctx,
-                       const unsigned char *done_mask, size_t reps, size_t done,
-                       bool complete, const char *dir) {
+static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *rows, size_t n_rows,
+                       const run_cell_t *cells, const run_ctx_t *ctx,
+                       const unsigned char *done_mask, size_t reps, size_t done, bool complete,
+                       const char *dir) {
     char err[512];
     if (out_dir_ready(dir, err, sizeof err) != 0 ||
         out_dir_clear(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, err, sizeof err) != 0 ||
         write_summary_csv(dir, s, rows, n_rows, cells, err, sizeof err) != 0 ||
-        write_replications_csv(dir, s, rows, n_rows, ctx, done_mask, reps, err,
-                               sizeof err) != 0) {
+        write_replications_csv(dir, s, rows, n_rows, ctx, done_mask, reps, err, sizeof err) != 0) {
         cli_print_error("govsim run: %s", err);
         return -1;
     }
@@ -348,8 +362,10 @@ int cmd_run(int argc, char **argv) {
         return CLI_USAGE;
     }
     char dir[1024];
-    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
-    else snprintf(dir, sizeof dir, "results/%s-run", s.id);
+    if (o.out_dir)
+        snprintf(dir, sizeof dir, "%s", o.out_dir);
+    else
+        snprintf(dir, sizeof dir, "results/%s-run", s.id);
     /* a folder that cannot be written is found before the simulation */
     if (out_dir_ready(dir, err, sizeof err) != 0) {
         fprintf(stderr, "govsim run: %s\n", err);
@@ -397,8 +413,8 @@ int cmd_run(int argc, char **argv) {
     }
     bool complete = st.done == reps;
     size_t n_rows = kpi_build_rows(&s, groups, n_groups, rows);
-    if (write_files(&o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done,
-                    complete, dir) != 0)
+    if (write_files(&o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done, complete, dir) !=
+        0)
         goto out;
     if (o.format == FMT_TABLE) {
         print_table(&s, &o, groups, n_groups, cells, st.done, &st, events);
@@ -417,8 +433,10 @@ int cmd_run(int argc, char **argv) {
         }
     }
     if (!complete) {
-        fprintf(stderr, "govsim run: interrupted: %zu of %zu replications; files "
-                        "marked incomplete\n", st.done, reps);
+        fprintf(stderr,
+                "govsim run: interrupted: %zu of %zu replications; files "
+                "marked incomplete\n",
+                st.done, reps);
         rc = CLI_FAILURE;
     } else {
         rc = CLI_OK;

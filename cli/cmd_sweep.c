@@ -63,13 +63,13 @@ typedef struct sweep_run {
     size_t mpi_point;           /* MPI worker: the point it holds, or SIZE_MAX */
     double *reform_cost;        /* per point, yuan per year                  */
     size_t n_points, n_reps, n_kpis;
-    double *results;                /* [point][rep][kpi]                         */
-    unsigned char *have;        /* per point: 1 when all its results are in  */
-    atomic_size_t *left;        /* per point: replications still running     */
-    FILE *partial;              /* results.partial.csv, appended             */
-    pthread_mutex_t lock;       /* guards partial and have                   */
+    double *results;      /* [point][rep][kpi]                         */
+    unsigned char *have;  /* per point: 1 when all its results are in  */
+    atomic_size_t *left;  /* per point: replications still running     */
+    FILE *partial;        /* results.partial.csv, appended             */
+    pthread_mutex_t lock; /* guards partial and have                   */
     int write_failed;
-    sweep_partial_shape_t shape;              /* of results.partial.csv */
+    sweep_partial_shape_t shape; /* of results.partial.csv */
     const char *kpi_names[SWEEP_MAX_KPIS];
 } sweep_run_t;
 
@@ -110,7 +110,8 @@ static scn_t *point_scn(sweep_run_t *r, size_t p) {
         char err[2048];
         double cost;
         scn_t *scn = malloc(sizeof *scn);
-        if (!scn) snprintf(err, sizeof err, "out of memory");
+        if (!scn)
+            snprintf(err, sizeof err, "out of memory");
         else if (sweep_build_point(&r->sw, p, scn, &cost, err, sizeof err) != 0) {
             free(scn);
             scn = NULL;
@@ -250,8 +251,8 @@ static char *design_text(const sweep_t *s, size_t *len) {
     return buf;
 }
 
-static int write_text(const char *dir, const char *name, const char *text, size_t len,
-                      char *err, size_t errlen) {
+static int write_text(const char *dir, const char *name, const char *text, size_t len, char *err,
+                      size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, name, err, errlen);
     if (!fp) return -1;
@@ -260,7 +261,8 @@ static int write_text(const char *dir, const char *name, const char *text, size_
 }
 
 /* design.csv: written, or (resuming) compared with the one on disk. */
-static int design_file(const sweep_run_t *r, const char *dir, bool resume, char *err, size_t errlen) {
+static int design_file(const sweep_run_t *r, const char *dir, bool resume, char *err,
+                       size_t errlen) {
     size_t len;
     char *text = design_text(&r->sw, &len);
     if (!text) {
@@ -276,8 +278,10 @@ static int design_file(const sweep_run_t *r, const char *dir, bool resume, char 
         size_t got = buf ? fread(buf, 1, len + 1, old) : 0;
         fclose(old);
         if (!buf || got != len || memcmp(buf, text, len) != 0) {
-            errmsg_format(err, errlen, "%s: the sweep's design has changed since the interrupted "
-                       "run; run without --resume (or another -o folder)", path);
+            errmsg_format(err, errlen,
+                          "%s: the sweep's design has changed since the interrupted "
+                          "run; run without --resume (or another -o folder)",
+                          path);
             rc = -2;
         }
         free(buf);
@@ -320,7 +324,7 @@ static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t 
     if (runner_mpi_size() > 1) {
         out_progress_t prog; /* log lines when mpirun gives rank 0 a pipe */
         runner_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL,
-                               cli_progress(&prog, o->quiet, true, "sweep")};
+                                  cli_progress(&prog, o->quiet, true, "sweep")};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
         bool ready = runner_mpi_all_ok(skip != NULL);
         if (!ready || !skip) {
@@ -336,7 +340,7 @@ static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t 
     }
     out_progress_t prog;
     runner_config_t cfg = {r->n_points, r->n_reps, o->threads,
-                        cli_progress(&prog, o->quiet, false, "sweep")};
+                           cli_progress(&prog, o->quiet, false, "sweep")};
     *st = runner_run(&cfg, task, r, NULL);
     return st->failed ? -1 : 0;
 }
@@ -366,9 +370,9 @@ static int open_partial(sweep_run_t *r, const char *path, long keep) {
 static const char *const CHART_NAMES[] = {"response", "heatmap", "points", "sobol_indices"};
 static const char *const CHART_EXTS[] = {"dat", "gp", "png", "svg"};
 static const char *const FINAL_FILES[] = {"results.csv", "summary.csv", "sensitivity.csv"};
-static const char *const SWEEP_KINDS[] = {"design.csv",   "results.csv",     "summary.csv",
-                                          "sensitivity.csv", "response.*",   "heatmap.*",
-                                          "points.*",     "sobol_indices.*", NULL};
+static const char *const SWEEP_KINDS[] = {"design.csv",      "results.csv",     "summary.csv",
+                                          "sensitivity.csv", "response.*",      "heatmap.*",
+                                          "points.*",        "sobol_indices.*", NULL};
 
 /* Remove what an earlier sweep into DIR left: its final files and charts
  * (another design draws other charts, which must not pass for this one's),
@@ -389,7 +393,7 @@ static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
         }
         if (unlink(path) != 0 && errno != ENOENT) {
             errmsg_format(err, errlen, "cannot remove the earlier run's '%s': %s", path,
-                       strerror(errno));
+                          strerror(errno));
             return -1;
         }
     }
@@ -400,7 +404,8 @@ static int remove_old_outputs(const char *dir, char *err, size_t errlen) {
  * checked, resuming), results.partial.csv read (resuming), what an earlier
  * sweep left removed, results.partial.csv opened.
  * Returns a CLI code, the message on stderr. */
-static int prepare_output(sweep_run_t *r, const sweep_options_t *o, const char *dir, const char *partial) {
+static int prepare_output(sweep_run_t *r, const sweep_options_t *o, const char *dir,
+                          const char *partial) {
     char err[2048];
     if (out_mkdir_p(dir, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
@@ -426,8 +431,9 @@ static int prepare_output(sweep_run_t *r, const sweep_options_t *o, const char *
         return CLI_FAILURE;
     }
     if (ps.dropped > 0 && !o->quiet)
-        fprintf(stderr, "govsim sweep: warning: %s: %ld line%s from a damaged row on "
-                        "dropped; their points run again\n",
+        fprintf(stderr,
+                "govsim sweep: warning: %s: %ld line%s from a damaged row on "
+                "dropped; their points run again\n",
                 partial, ps.dropped, ps.dropped == 1 ? "" : "s");
     if (ps.recovered > 0 && !o->quiet)
         fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n", ps.recovered,
@@ -480,10 +486,8 @@ static int load_points(sweep_run_t *r, const sweep_options_t *o, bool *locks) {
 static int finish(sweep_run_t *r, const char *dir, const char *partial, const runner_status_t *st) {
     char err[2048];
     sweep_out_t so = {&r->sw, r->results, r->n_reps, dir};
-    if (sweep_out_clear(&so, err, sizeof err) != 0 ||
-        write_results(r, dir, err, sizeof err) != 0 ||
-        sweep_out_summary(&so, err, sizeof err) != 0 ||
-        sweep_out_table(&so, stdout, 40) != 0 ||
+    if (sweep_out_clear(&so, err, sizeof err) != 0 || write_results(r, dir, err, sizeof err) != 0 ||
+        sweep_out_summary(&so, err, sizeof err) != 0 || sweep_out_table(&so, stdout, 40) != 0 ||
         sweep_out_sensitivity(&so, stdout, err, sizeof err) != 0 ||
         sweep_out_plots(&so, err, sizeof err) != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
@@ -492,8 +496,7 @@ static int finish(sweep_run_t *r, const char *dir, const char *partial, const ru
     unlink(partial);
     printf("\n%zu points x %zu replications (%s design), %.1f s\n", r->n_points, r->n_reps,
            sweep_design_name(r->sw.design), st->seconds);
-    printf("Files: design.csv, results.csv, summary.csv, sensitivity.csv and charts in %s/\n",
-           dir);
+    printf("Files: design.csv, results.csv, summary.csv, sensitivity.csv and charts in %s/\n", dir);
     return CLI_OK;
 }
 
@@ -507,8 +510,10 @@ int cmd_sweep(int argc, char **argv) {
     bool rank0 = runner_mpi_rank() == 0, locks = false;
     int rc = load_points(r, &o, &locks);
     if (rc == CLI_OK) {
-        if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
-        else snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
+        if (o.out_dir)
+            snprintf(dir, sizeof dir, "%s", o.out_dir);
+        else
+            snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
         snprintf(partial, sizeof partial, "%s/results.partial.csv", dir);
         if (rank0) rc = prepare_output(r, &o, dir, partial);
     }
@@ -539,8 +544,9 @@ int cmd_sweep(int argc, char **argv) {
         goto out;
     }
     if (run_rc != 0 || st.interrupted || whole < r->n_points) {
-        fprintf(stderr, "govsim sweep: %s: %zu of %zu points done and saved; run again with "
-                        "--resume to finish\n",
+        fprintf(stderr,
+                "govsim sweep: %s: %zu of %zu points done and saved; run again with "
+                "--resume to finish\n",
                 st.interrupted ? "interrupted" : "a replication failed", whole, r->n_points);
         goto out;
     }

@@ -43,12 +43,12 @@
 #include "stats.h"
 #include "verdict.h"
 
-#define MAX_METRICS 12
-#define MAX_CASES 20
-#define FAMILY_LEVEL 0.99
+#define MAX_METRICS          12
+#define MAX_CASES            20
+#define FAMILY_LEVEL         0.99
 #define COVERAGE_EXPERIMENTS 1000
-#define COVERAGE_REPS 10
-#define COVERAGE_TOLERANCE 0.03   /* the share must lie in 0.95 +- this */
+#define COVERAGE_REPS        10
+#define COVERAGE_TOLERANCE   0.03 /* the share must lie in 0.95 +- this */
 
 typedef enum { SRC_STATION, SRC_RESPONSE, SRC_WINDOW } source_t;
 
@@ -56,24 +56,24 @@ typedef struct metric {
     char name[48];
     double theory;
     source_t source;
-    size_t index;    /* station or window                         */
-    size_t offset;   /* field in qnet_station_result_t            */
+    size_t index;  /* station or window                         */
+    size_t offset; /* field in qnet_station_result_t            */
 } metric_t;
 
 typedef struct vcase {
     char name[48];
     qnet_spec_t spec;
-    nhpp_t profile;          /* piecewise case only                     */
+    nhpp_t profile; /* piecewise case only                     */
     size_t reps;
     uint64_t seed;
     size_t n_metrics;
     metric_t metric[MAX_METRICS];
-    double *values;          /* n_metrics x reps                         */
+    double *values; /* n_metrics x reps                         */
 } vcase_t;
 
 typedef struct validate_options {
     bool quick;
-    unsigned reps;           /* 0: the case's default                     */
+    unsigned reps; /* 0: the case's default                     */
     unsigned threads;
     uint64_t seed;
     bool csv;
@@ -81,8 +81,8 @@ typedef struct validate_options {
 
 #define FIELD(f) offsetof(qnet_station_result_t, f)
 
-static metric_t *add_metric(vcase_t *vc, const char *name, double theory,
-                            source_t src, size_t index, size_t offset) {
+static metric_t *add_metric(vcase_t *vc, const char *name, double theory, source_t src,
+                            size_t index, size_t offset) {
     metric_t *m = &vc->metric[vc->n_metrics++];
     snprintf(m->name, sizeof m->name, "%s", name);
     m->theory = theory;
@@ -93,8 +93,8 @@ static metric_t *add_metric(vcase_t *vc, const char *name, double theory,
 }
 
 /* A single station: arrivals `lambda`, `c` servers, service `service`. */
-static void single_station(vcase_t *vc, double lambda, unsigned c,
-                           const char *service, double customers, size_t reps) {
+static void single_station(vcase_t *vc, double lambda, unsigned c, const char *service,
+                           double customers, size_t reps) {
     char err[200];
     qnet_station_t *s = &vc->spec.station[0];
     vc->spec.k = 1;
@@ -106,8 +106,8 @@ static void single_station(vcase_t *vc, double lambda, unsigned c,
     vc->reps = reps;
 }
 
-static void case_mmc(vcase_t *vc, double lambda, double mu, unsigned c,
-                     double customers, size_t reps, bool quantile) {
+static void case_mmc(vcase_t *vc, double lambda, double mu, unsigned c, double customers,
+                     size_t reps, bool quantile) {
     char service[64];
     snprintf(service, sizeof service, "exp(%.17g)", 1.0 / mu);
     single_station(vc, lambda, c, service, customers, reps);
@@ -118,12 +118,12 @@ static void case_mmc(vcase_t *vc, double lambda, double mu, unsigned c,
     add_metric(vc, "U", t.rho, SRC_STATION, 0, FIELD(utilization));
     add_metric(vc, "P(wait)", t.p_wait, SRC_STATION, 0, FIELD(p_wait));
     if (quantile)
-        add_metric(vc, "Wq p90", qt_mmc_wait_quantile(lambda, mu, c, 0.90),
-                   SRC_STATION, 0, FIELD(wq_p90));
+        add_metric(vc, "Wq p90", qt_mmc_wait_quantile(lambda, mu, c, 0.90), SRC_STATION, 0,
+                   FIELD(wq_p90));
 }
 
-static void case_mg1(vcase_t *vc, double lambda, const char *service,
-                     double customers, size_t reps) {
+static void case_mg1(vcase_t *vc, double lambda, const char *service, double customers,
+                     size_t reps) {
     single_station(vc, lambda, 1, service, customers, reps);
     const dist_t *d = &vc->spec.station[0].service;
     double es = dist_mean(d), cs2 = dist_variance(d) / (es * es);
@@ -133,8 +133,8 @@ static void case_mg1(vcase_t *vc, double lambda, const char *service,
     add_metric(vc, "U", t.rho, SRC_STATION, 0, FIELD(utilization));
 }
 
-static void case_erlang_a(vcase_t *vc, double lambda, double mu, unsigned c,
-                          double theta, double customers, size_t reps) {
+static void case_erlang_a(vcase_t *vc, double lambda, double mu, unsigned c, double theta,
+                          double customers, size_t reps) {
     char service[64];
     snprintf(service, sizeof service, "exp(%.17g)", 1.0 / mu);
     single_station(vc, lambda, c, service, customers, reps);
@@ -147,9 +147,8 @@ static void case_erlang_a(vcase_t *vc, double lambda, double mu, unsigned c,
 
 /* An open Jackson network with exponential service: per-station
  * utilization and time per visit, and the mean response time. */
-static void case_jackson(vcase_t *vc, size_t k, const double *ext,
-                         const double *route, const double *mu,
-                         const unsigned *c, double customers, size_t reps) {
+static void case_jackson(vcase_t *vc, size_t k, const double *ext, const double *route,
+                         const double *mu, const unsigned *c, double customers, size_t reps) {
     char err[200], service[64], name[48];
     double lam[QNET_MAX_STATIONS], ext_total = 0, in_system = 0;
     qt_mmc_t st[QNET_MAX_STATIONS];
@@ -196,8 +195,8 @@ static void case_piecewise(vcase_t *vc, size_t reps) {
     for (size_t w = 0; w < 4; w++) vc->spec.window[w] = breaks[w];
     for (size_t w = 0; w < 3; w++) {
         snprintf(name, sizeof name, "count[%.1f,%.1f)", breaks[w], breaks[w + 1]);
-        add_metric(vc, name, nhpp_expected(&vc->profile, breaks[w], breaks[w + 1]),
-                   SRC_WINDOW, w, 0);
+        add_metric(vc, name, nhpp_expected(&vc->profile, breaks[w], breaks[w + 1]), SRC_WINDOW, w,
+                   0);
     }
     vc->reps = reps;
 }
@@ -210,14 +209,15 @@ static double metric_value(const metric_t *m, const qnet_result_t *r) {
         memcpy(&v, base + m->offset, sizeof v);
         return v;
     }
-    case SRC_RESPONSE: return r->response;
-    case SRC_WINDOW: return r->window_count[m->index];
+    case SRC_RESPONSE:
+        return r->response;
+    case SRC_WINDOW:
+        return r->window_count[m->index];
     }
     return NAN;
 }
 
-static int run_case_task(void *ctx, size_t point, size_t rep,
-                         const atomic_int *stop) {
+static int run_case_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     vcase_t *vc = ctx;
     (void)point;
     qnet_result_t results;
@@ -232,12 +232,11 @@ static int run_case_task(void *ctx, size_t point, size_t rep,
 typedef struct coverage {
     qnet_spec_t spec;
     uint64_t seed;
-    double *l;    /* time-average number in system, per run */
-    double *u;    /* utilization, per run                   */
+    double *l; /* time-average number in system, per run */
+    double *u; /* utilization, per run                   */
 } coverage_t;
 
-static int coverage_task(void *ctx, size_t point, size_t rep,
-                         const atomic_int *stop) {
+static int coverage_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     coverage_t *cv = ctx;
     (void)point;
     qnet_result_t results;
@@ -263,28 +262,26 @@ static void build_cases(vcase_t *cases, size_t *n, const validate_options_t *o) 
     case_mg1(NEXT("M/D/1 rho=0.7"), 0.7, "const(1)", f * 2e5, r);
     case_mg1(NEXT("M/G/1 lognormal cv=1.5"), 0.7, "lognormal(1, 1.5)", f * 1e6, r);
     case_erlang_a(NEXT("M/M/3+M lambda=2.7 theta=.5"), 2.7, 1, 3, 0.5, f * 3e5, r);
-    {   /* the published central-server network */
+    { /* the published central-server network */
         static const double ext[] = {3, 0, 0};
         static const double route[] = {0, 7.0 / 16, 8.0 / 16, 1, 0, 0, 1, 0, 0};
         static const double mu[] = {100, 50, 1.0 / 0.03};
         static const unsigned c[] = {1, 1, 1};
-        case_jackson(NEXT("open network V=[16 7 8]"), 3, ext, route, mu, c,
-                     f * 5e4, r);
+        case_jackson(NEXT("open network V=[16 7 8]"), 3, ext, route, mu, c, f * 5e4, r);
     }
-    {   /* three M/M/1 in tandem */
+    { /* three M/M/1 in tandem */
         static const double ext[] = {1, 0, 0};
         static const double route[] = {0, 1, 0, 0, 0, 1, 0, 0, 0};
         static const double mu[] = {2, 1.5, 1.25};
         static const unsigned c[] = {1, 1, 1};
         case_jackson(NEXT("tandem M/M/1 x3"), 3, ext, route, mu, c, f * 2e5, r);
     }
-    {   /* feedback and multi-server stations */
+    { /* feedback and multi-server stations */
         static const double ext[] = {0.6, 0, 0.2};
         static const double route[] = {0, 0.5, 0.5, 0.2, 0, 0, 0, 0.3, 0};
         static const double mu[] = {1.0, 2.0, 0.5};
         static const unsigned c[] = {2, 1, 3};
-        case_jackson(NEXT("feedback network c=[2 1 3]"), 3, ext, route, mu, c,
-                     f * 2e5, r);
+        case_jackson(NEXT("feedback network c=[2 1 3]"), 3, ext, route, mu, c, f * 2e5, r);
     }
     case_piecewise(NEXT("piecewise Poisson"), o->quick ? 2000 : 10000);
 #undef NEXT
@@ -298,14 +295,14 @@ static void build_cases(vcase_t *cases, size_t *n, const validate_options_t *o) 
 static void print_row(const validate_options_t *o, const char *cse, const char *metric,
                       double theory, const stats_ci_t *ci, const char *verdict) {
     if (o->csv) {
-        printf("\"%s\",\"%s\",%.10g,%.10g,%.10g,%.10g,%zu,%s\n", cse, metric,
-               theory, ci->mean, ci->lo, ci->hi, ci->n, verdict);
+        printf("\"%s\",\"%s\",%.10g,%.10g,%.10g,%.10g,%zu,%s\n", cse, metric, theory, ci->mean,
+               ci->lo, ci->hi, ci->n, verdict);
         return;
     }
     char interval[48];
     snprintf(interval, sizeof interval, "[%.5g, %.5g]", ci->lo, ci->hi);
-    printf("%-28s %-14s %10.5g %10.5g  %-24s %s\n", cse, metric, theory,
-           ci->mean, interval, verdict);
+    printf("%-28s %-14s %10.5g %10.5g  %-24s %s\n", cse, metric, theory, ci->mean, interval,
+           verdict);
 }
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
@@ -313,15 +310,18 @@ static int parse_options(int argc, char **argv, validate_options_t *o) {
     cli_args_t a = {.seed = 20261124};
     int rc = cli_args_parse(cli_command_find("validate"), argc, argv, &a);
     if (rc != 0) return rc;
-    *o = (validate_options_t){.quick = a.given[CLI_OPT_QUICK], .reps = a.reps, .threads = a.threads,
-                     .seed = a.seed, .csv = a.format && strcmp(a.format, "csv") == 0};
+    *o = (validate_options_t){.quick = a.given[CLI_OPT_QUICK],
+                              .reps = a.reps,
+                              .threads = a.threads,
+                              .seed = a.seed,
+                              .csv = a.format && strcmp(a.format, "csv") == 0};
     return 0;
 }
 
 /* Runs every case; fills pass/fail counts. Returns -1 if interrupted or a
  * run failed. */
-static int run_cases(vcase_t *cases, size_t n_cases, const validate_options_t *o,
-                     size_t *passed, size_t *failed) {
+static int run_cases(vcase_t *cases, size_t n_cases, const validate_options_t *o, size_t *passed,
+                     size_t *failed) {
     size_t n_metrics = 0;
     for (size_t k = 0; k < n_cases; k++) n_metrics += cases[k].n_metrics;
     double level = verdict_level(FAMILY_LEVEL, n_metrics);
@@ -331,7 +331,8 @@ static int run_cases(vcase_t *cases, size_t n_cases, const validate_options_t *o
         vc->values = malloc(vc->n_metrics * vc->reps * sizeof *vc->values);
         if (!vc->values) return -1;
         out_progress_t prog;
-        runner_config_t cfg = {1, vc->reps, o->threads, cli_progress(&prog, false, false, vc->name)};
+        runner_config_t cfg = {1, vc->reps, o->threads,
+                               cli_progress(&prog, false, false, vc->name)};
         runner_status_t st = runner_run(&cfg, run_case_task, vc, NULL);
         if (st.interrupted || st.done != vc->reps) {
             fprintf(stderr, "govsim validate: %s: %s\n", vc->name,
@@ -342,8 +343,10 @@ static int run_cases(vcase_t *cases, size_t n_cases, const validate_options_t *o
             const metric_t *mt = &vc->metric[m];
             const double *x = vc->values + m * vc->reps;
             verdict_t v = verdict_judge(x, vc->reps, mt->theory, level, precision);
-            if (v.kind == VERDICT_PASS) ++*passed;
-            else ++*failed;
+            if (v.kind == VERDICT_PASS)
+                ++*passed;
+            else
+                ++*failed;
             print_row(o, vc->name, mt->name, mt->theory, &v.interval, verdict_name(v.kind));
         }
     }
@@ -364,7 +367,7 @@ static int run_coverage(const validate_options_t *o, size_t *passed, size_t *fai
     cv.spec.k = 1;
     s->servers = 1;
     s->arrival_rate = rho;
-    s->initial_geometric = rho;   /* start in steady state */
+    s->initial_geometric = rho; /* start in steady state */
     if (dist_parse(&s->service, "exp(1)", NULL, err, sizeof err) != 0) abort();
     cv.spec.horizon = horizon;
     size_t runs = (size_t)COVERAGE_EXPERIMENTS * COVERAGE_REPS;
@@ -374,11 +377,13 @@ static int run_coverage(const validate_options_t *o, size_t *passed, size_t *fai
     if (cv.l && cv.u) {
         out_progress_t prog;
         runner_config_t cfg = {1, runs, o->threads,
-                            cli_progress(&prog, false, false, "CI coverage")};
+                               cli_progress(&prog, false, false, "CI coverage")};
         runner_status_t st = runner_run(&cfg, coverage_task, &cv, NULL);
-        if (!st.interrupted && st.done == runs) rc = 0;
-        else fprintf(stderr, "govsim validate: CI coverage: %s\n",
-                     st.interrupted ? "interrupted" : "a run failed");
+        if (!st.interrupted && st.done == runs)
+            rc = 0;
+        else
+            fprintf(stderr, "govsim validate: CI coverage: %s\n",
+                    st.interrupted ? "interrupted" : "a run failed");
     }
     if (rc == 0) {
         /* truths for a stationary M/M/1 over any horizon: E[L] = rho/(1-rho),
@@ -389,19 +394,24 @@ static int run_coverage(const validate_options_t *o, size_t *passed, size_t *fai
         for (int k = 0; k < 2; k++) {
             size_t covered = 0;
             for (size_t e = 0; e < COVERAGE_EXPERIMENTS; e++) {
-                stats_ci_t ci = stats_ci(data[k] + e * COVERAGE_REPS,
-                                         COVERAGE_REPS, 0.95);
+                stats_ci_t ci = stats_ci(data[k] + e * COVERAGE_REPS, COVERAGE_REPS, 0.95);
                 covered += stats_ci_contains(&ci, truth[k]);
             }
             double share = (double)covered / COVERAGE_EXPERIMENTS;
             double se = sqrt(share * (1 - share) / COVERAGE_EXPERIMENTS);
             /* the acceptance band around the share: holds 0.95 iff the
              * share lies in [0.92, 0.98] */
-            stats_ci_t shown = {COVERAGE_EXPERIMENTS, share, se, COVERAGE_TOLERANCE,
-                                share - COVERAGE_TOLERANCE, share + COVERAGE_TOLERANCE};
+            stats_ci_t shown = {COVERAGE_EXPERIMENTS,
+                                share,
+                                se,
+                                COVERAGE_TOLERANCE,
+                                share - COVERAGE_TOLERANCE,
+                                share + COVERAGE_TOLERANCE};
             bool ok = stats_ci_contains(&shown, 0.95);
-            if (ok) ++*passed;
-            else ++*failed;
+            if (ok)
+                ++*passed;
+            else
+                ++*failed;
             print_row(o, "CI coverage (1000 x 10 runs)", names[k], 0.95, &shown,
                       ok ? "PASS" : "FAIL");
         }
@@ -425,17 +435,16 @@ int cmd_validate(int argc, char **argv) {
     if (!cases) return CLI_FAILURE;
     size_t n = 0, passed = 0, failed = 0;
     build_cases(cases, &n, &o);
-    if (o.csv) printf("case,metric,theory,mean,ci_low,ci_high,n,verdict\n");
+    if (o.csv)
+        printf("case,metric,theory,mean,ci_low,ci_high,n,verdict\n");
     else
         printf("govsim %s validate (%s, seed %llu)\n\n%-28s %-14s %10s %10s  %-24s %s\n",
-               GOVSIM_VERSION, o.quick ? "quick" : "full",
-               (unsigned long long)o.seed, "case", "metric", "theory", "mean",
-               "interval of the verdict", "verdict");
+               GOVSIM_VERSION, o.quick ? "quick" : "full", (unsigned long long)o.seed, "case",
+               "metric", "theory", "mean", "interval of the verdict", "verdict");
     int rc = run_cases(cases, n, &o, &passed, &failed);
     if (rc == 0) rc = run_coverage(&o, &passed, &failed);
     for (size_t k = 0; k < n; k++) {
-        for (size_t i = 0; i < cases[k].spec.k; i++)
-            dist_free(&cases[k].spec.station[i].service);
+        for (size_t i = 0; i < cases[k].spec.k; i++) dist_free(&cases[k].spec.station[i].service);
         nhpp_free(&cases[k].profile);
         free(cases[k].values);
     }

@@ -26,19 +26,19 @@
 #include "scn.h"
 #include "stats.h"
 
-#define MAX_REFORMS 32
+#define MAX_REFORMS  32
 #define MAX_VARIANTS 48
 #define MAX_COMBINES 8
 
 typedef struct variant {
     char label[256];
-    size_t n;                      /* reforms applied, in order          */
+    size_t n; /* reforms applied, in order          */
     int reform[MAX_REFORMS];
-    double reform_cost;            /* their cost per year, yuan          */
+    double reform_cost; /* their cost per year, yuan          */
     double one_off;
     scn_t s;
     bool built;
-    flow_result_t *results;            /* one per replication                */
+    flow_result_t *results; /* one per replication                */
 } variant_t;
 
 /* A reform of the reforms/ folder that does not apply to this scenario (a
@@ -75,8 +75,7 @@ typedef struct compare {
 typedef paired_diff_t compare_diff_t;
 
 /* Per-replication values (n_reps of them) of KPI k in group g for v. */
-void compare_values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,
-                    double *x);
+void compare_values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k, double *x);
 
 /* Government cost per year of v, per replication: the model's staff,
  * windows, platform and hub, plus its reforms' cost per year. */
@@ -92,15 +91,15 @@ extern const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE];
 /* What the tables say about variant i (i >= 1) against the baseline. */
 typedef struct compare_row {
     compare_diff_t headline[COMPARE_N_HEADLINE];
-    compare_diff_t cost;            /* government cost, million yuan per year */
-    double hours_saved;             /* citizens' hours saved per year (mean)  */
-    double trips_avoided;           /* trips avoided per year (mean)          */
-    double yuan_per_hour;           /* cost change per hour saved; NaN: none  */
-    double yuan_per_trip;           /* cost change per trip avoided; NaN      */
-    double cycle_change;            /* mean change in cycle time, wd          */
-    size_t rank;                    /* 1: largest cycle-time reduction        */
-    bool tied_with_above;           /* the paired CI against the variant
-                                       ranked just above contains zero      */
+    compare_diff_t cost;  /* government cost, million yuan per year */
+    double hours_saved;   /* citizens' hours saved per year (mean)  */
+    double trips_avoided; /* trips avoided per year (mean)          */
+    double yuan_per_hour; /* cost change per hour saved; NaN: none  */
+    double yuan_per_trip; /* cost change per trip avoided; NaN      */
+    double cycle_change;  /* mean change in cycle time, wd          */
+    size_t rank;          /* 1: largest cycle-time reduction        */
+    bool tied_with_above; /* the paired CI against the variant
+                             ranked just above contains zero      */
 } compare_row_t;
 
 /* Fill rows[1 .. n_variants-1] (rows[0], the baseline, is left alone) and

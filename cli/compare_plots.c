@@ -33,12 +33,12 @@ static plot_ci_t change(const compare_t *c, const variant_t *v, size_t g, flow_k
 }
 
 /* Mean over replications of a per-replication array entry, NaN skipped. */
-static double mean_over_reps(const compare_t *c, const variant_t *v, size_t offset,
-                             bool quantile) {
+static double mean_over_reps(const compare_t *c, const variant_t *v, size_t offset, bool quantile) {
     double sum = 0;
     size_t n = 0;
     for (size_t r = 0; r < c->n_reps; r++) {
-        double y = quantile ? v->results[r].cycle_quantile[offset] : v->results[r].trip_share[offset];
+        double y =
+            quantile ? v->results[r].cycle_quantile[offset] : v->results[r].trip_share[offset];
         if (isnan(y)) continue;
         sum += y;
         n++;
@@ -101,8 +101,8 @@ static int plot_trips_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w
     return plot_trips(ctx, c->n_variants, w->labels, w->ci, FLOW_TRIP_BINS, w->num, err, errlen);
 }
 
-static int plot_utilization_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w,
-                               char *err, size_t errlen) {
+static int plot_utilization_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
+                               size_t errlen) {
     const scn_t *s = &c->v[0].s;
     size_t nd = s->n_departments, first = 1 + s->n_services + s->n_regions;
     const char **names = malloc(nd * sizeof *names);
@@ -119,14 +119,14 @@ static int plot_utilization_of(const compare_t *c, const plot_ctx_t *ctx, scratc
             w->num2[v * nd + d] = stats_ci(w->x, c->n_reps, 0.95).mean;
         }
     }
-    int rc = plot_utilization(ctx, c->n_variants, w->labels, nd, names, w->num, w->num2, err,
-                              errlen);
+    int rc =
+        plot_utilization(ctx, c->n_variants, w->labels, nd, names, w->num, w->num2, err, errlen);
     free(names);
     return rc;
 }
 
-static int plot_cost_benefit_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w,
-                                char *err, size_t errlen) {
+static int plot_cost_benefit_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
+                                size_t errlen) {
     compare_values(c, &c->v[0], 0, FLOW_K_ARRIVAL_RATE, w->b);
     double cases_per_year = stats_ci(w->b, c->n_reps, 0.95).mean * 365;
     size_t nv = c->n_variants - 1;
@@ -182,9 +182,9 @@ static int plot_regions_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t 
         }
     }
     for (size_t r = 0; r < s->n_regions; r++) regions[r] = s->regions[r].name;
-    int rc = plot_regions(ctx, n_series, labels, s->n_regions, regions,
-                          "mean cycle time (working days)", w->ci, "trips per case", w->ci2,
-                          err, errlen);
+    int rc =
+        plot_regions(ctx, n_series, labels, s->n_regions, regions, "mean cycle time (working days)",
+                     w->ci, "trips per case", w->ci2, err, errlen);
     free(regions);
     return rc;
 }

@@ -23,8 +23,10 @@ static void headline_table(FILE *fp, const compare_t *c, const compare_row_t *ro
     double *x = malloc(c->n_reps * sizeof *x);
     if (!x) return;
     for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
-        if (h < COMPARE_N_HEADLINE) compare_values(c, &c->v[0], 0, COMPARE_HEADLINE[h], x);
-        else compare_cost_values(c, &c->v[0], x);
+        if (h < COMPARE_N_HEADLINE)
+            compare_values(c, &c->v[0], 0, COMPARE_HEADLINE[h], x);
+        else
+            compare_cost_values(c, &c->v[0], x);
         stats_ci_t ci = stats_ci(x, c->n_reps, 0.95);
         double scale = h == COMPARE_N_HEADLINE ? 1e-6 : 1;
         snprintf(base[h], sizeof base[h], "%.*f", COMPARE_DECIMALS[h], ci.mean * scale);
@@ -49,10 +51,15 @@ static void headline_table(FILE *fp, const compare_t *c, const compare_row_t *ro
 
 static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
                        const size_t *order) {
-    static const char *const header[] = {"rank", "variant", "cycle time change (wd)",
-                                         "hours saved per year", "trips avoided per year",
-                                         "yuan per hour saved", "yuan per trip avoided",
-                                         "one-off cost (M yuan)", "note"};
+    static const char *const header[] = {"rank",
+                                         "variant",
+                                         "cycle time change (wd)",
+                                         "hours saved per year",
+                                         "trips avoided per year",
+                                         "yuan per hour saved",
+                                         "yuan per trip avoided",
+                                         "one-off cost (M yuan)",
+                                         "note"};
     enum { N = sizeof header / sizeof *header };
     out_html_table_begin(fp, header, N);
     for (size_t k = 0; k + 1 < c->n_variants; k++) {
@@ -65,14 +72,19 @@ static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
         snprintf(cell[2], sizeof cell[2], "%+.3f", r->cycle_change);
         snprintf(cell[3], sizeof cell[3], "%.0f", r->hours_saved);
         snprintf(cell[4], sizeof cell[4], "%.0f", r->trips_avoided);
-        if (isnan(r->yuan_per_hour)) snprintf(cell[5], sizeof cell[5], "no hours saved");
-        else snprintf(cell[5], sizeof cell[5], "%.1f", r->yuan_per_hour);
-        if (isnan(r->yuan_per_trip)) snprintf(cell[6], sizeof cell[6], "no trips avoided");
-        else snprintf(cell[6], sizeof cell[6], "%.1f", r->yuan_per_trip);
+        if (isnan(r->yuan_per_hour))
+            snprintf(cell[5], sizeof cell[5], "no hours saved");
+        else
+            snprintf(cell[5], sizeof cell[5], "%.1f", r->yuan_per_hour);
+        if (isnan(r->yuan_per_trip))
+            snprintf(cell[6], sizeof cell[6], "no trips avoided");
+        else
+            snprintf(cell[6], sizeof cell[6], "%.1f", r->yuan_per_trip);
         snprintf(cell[7], sizeof cell[7], "%.2f", v->one_off / 1e6);
         if (r->tied_with_above)
             snprintf(note, sizeof note, "not distinguishable from %s", c->v[order[k - 1]].label);
-        else note[0] = '\0';
+        else
+            note[0] = '\0';
         const char *cells[N];
         for (size_t i = 0; i < N; i++) cells[i] = cell[i];
         cells[1] = v->label;
@@ -91,8 +103,10 @@ static void skipped_note(FILE *fp, const compare_t *c) {
     for (size_t i = 0; i < c->n_skipped; i++) {
         const compare_skip_t *k = &c->skipped[i];
         char where[REFORM_PATH_MAX + 32];
-        if (k->line) snprintf(where, sizeof where, " (%s:%d): ", k->file, k->line);
-        else snprintf(where, sizeof where, " (%s): ", k->file);
+        if (k->line)
+            snprintf(where, sizeof where, " (%s:%d): ", k->file, k->line);
+        else
+            snprintf(where, sizeof where, " (%s): ", k->file);
         out_html_raw(fp, "<li><b>");
         out_html_text(fp, k->reform);
         out_html_raw(fp, "</b>");
@@ -145,8 +159,9 @@ static int figures(FILE *fp, const char *dir, char *err, size_t errlen) {
 }
 
 static void scenario_inputs(FILE *fp, const scn_t *s) {
-    static const char *const dh[] = {"department", "region", "officers", "windows",
-                                     "skill (work-time multiplier)", "error rate"};
+    static const char *const dh[] = {
+        "department", "region", "officers", "windows", "skill (work-time multiplier)",
+        "error rate"};
     out_html_table_begin(fp, dh, 6);
     for (size_t d = 0; d < s->n_departments; d++) {
         const scn_department_t *x = &s->departments[d];
@@ -214,17 +229,15 @@ static void method(FILE *fp, const compare_t *c) {
              "apart.",
              c->n_reps, s->days, s->warmup_days, c->n_reps);
     out_html_paragraph(fp, text);
-    out_html_paragraph(fp,
-                       "Cost-effectiveness divides the change in government cost per year "
-                       "(staff, windows, platform, data hub, and each reform's own cost per "
-                       "year) by the citizens' hours saved or trips avoided per year (the "
-                       "change per case times the baseline's cases per year). One-off costs "
-                       "are listed separately, not spread over years.");
-    out_html_paragraph(fp,
-                       "The numbers are what the model says given its inputs, and no more: "
-                       "the scenario's parameters rest on the published facts cited in its "
-                       "file, or on assumptions marked as such. Read the differences, not the "
-                       "absolute levels, and check the assumptions below before quoting them.");
+    out_html_paragraph(fp, "Cost-effectiveness divides the change in government cost per year "
+                           "(staff, windows, platform, data hub, and each reform's own cost per "
+                           "year) by the citizens' hours saved or trips avoided per year (the "
+                           "change per case times the baseline's cases per year). One-off costs "
+                           "are listed separately, not spread over years.");
+    out_html_paragraph(fp, "The numbers are what the model says given its inputs, and no more: "
+                           "the scenario's parameters rest on the published facts cited in its "
+                           "file, or on assumptions marked as such. Read the differences, not the "
+                           "absolute levels, and check the assumptions below before quoting them.");
 }
 
 static void parameters(FILE *fp, const compare_t *c, const runner_status_t *st) {
@@ -237,8 +250,10 @@ static void parameters(FILE *fp, const compare_t *c, const runner_status_t *st) 
     snprintf(secs, sizeof secs, "%.1f", st->seconds);
     time_t now = time(NULL);
     struct tm tm;
-    if (gmtime_r(&now, &tm)) strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-    else snprintf(when, sizeof when, "unknown");
+    if (gmtime_r(&now, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    else
+        snprintf(when, sizeof when, "unknown");
     static const char *const header[] = {"parameter", "value"};
     out_html_table_begin(fp, header, 2);
     const char *rows[][2] = {{"scenario file", c->scenario},
@@ -256,8 +271,8 @@ static void parameters(FILE *fp, const compare_t *c, const runner_status_t *st) 
     size_t len = strlen(c->scenario) + 96;
     char *cmd = malloc(len);
     if (!cmd) return;
-    snprintf(cmd, len, "To reproduce: govsim compare %s -r %zu --seed %llu", c->scenario,
-             c->n_reps, (unsigned long long)s->seed);
+    snprintf(cmd, len, "To reproduce: govsim compare %s -r %zu --seed %llu", c->scenario, c->n_reps,
+             (unsigned long long)s->seed);
     out_html_paragraph(fp, cmd);
     free(cmd);
 }

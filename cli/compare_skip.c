@@ -37,11 +37,9 @@ static const char *last_clause(const char *text) {
     return clause;
 }
 
-void compare_skip_reason(compare_skip_t *k, const char *id, const char *file,
-                         const char *err) {
+void compare_skip_reason(compare_skip_t *k, const char *id, const char *file, const char *err) {
     memset(k, 0, sizeof *k);
-    snprintf(k->reform, sizeof k->reform, "%.*s", (int)sizeof k->reform - 1,
-             id);
+    snprintf(k->reform, sizeof k->reform, "%.*s", (int)sizeof k->reform - 1, id);
     snprintf(k->file, sizeof k->file, "%.*s", (int)sizeof k->file - 1, file);
     const char *rest;
     k->line = leading_line(err, file, &rest);
@@ -52,8 +50,7 @@ void compare_skip_reason(compare_skip_t *k, const char *id, const char *file,
         size_t cut = max - 3;
         while (cut > 0 && clause[cut] != ' ') cut--;
         if (cut == 0) cut = max - 3;
-        while (cut > 0 && ((unsigned char)clause[cut] & 0xC0) == 0x80)
-            cut--; /* UTF-8 */
+        while (cut > 0 && ((unsigned char)clause[cut] & 0xC0) == 0x80) cut--; /* UTF-8 */
         memcpy(k->reason, clause, cut);
         memcpy(k->reason + cut, "...", 4);
     } else {

@@ -6,8 +6,7 @@
 #include "compare.h"
 
 /* Per-replication values of KPI k in group g for variant v. */
-void compare_values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k,
-                   double *x) {
+void compare_values(const compare_t *c, const variant_t *v, size_t g, flow_kpi_t k, double *x) {
     for (size_t r = 0; r < c->n_reps; r++) x[r] = flow_kpi(&v->results[r], g, k);
 }
 
@@ -22,22 +21,24 @@ compare_diff_t compare_difference(const double *b, const double *x, size_t n) {
     return paired_difference(b, x, n);
 }
 
-
-const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE] = {FLOW_K_CYCLE_WD, FLOW_K_TRIPS, FLOW_K_ONE_TRIP,
-                                       FLOW_K_WITHIN_LIMIT, FLOW_K_WINDOW_WAIT};
+const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE] = {
+    FLOW_K_CYCLE_WD, FLOW_K_TRIPS, FLOW_K_ONE_TRIP, FLOW_K_WITHIN_LIMIT, FLOW_K_WINDOW_WAIT};
 
 const char *const COMPARE_HEADLINE_TITLE[COMPARE_N_HEADLINE + 1] = {
-    "cycle time (wd)", "trips/case", "one-trip share", "within limit", "window wait (min)",
-    "cost (M yuan/yr)"};
+    "cycle time (wd)", "trips/case",        "one-trip share",
+    "within limit",    "window wait (min)", "cost (M yuan/yr)"};
 
 const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1] = {3, 3, 3, 3, 2, 2};
 
 void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals) {
     const stats_ci_t *p = &d->paired;
     bool sure = paired_is_sure(d);
-    if (isnan(p->mean)) snprintf(buf, len, "-");
-    else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
-    else snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
+    if (isnan(p->mean))
+        snprintf(buf, len, "-");
+    else if (p->half == 0)
+        snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
+    else
+        snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
 }
 
 /* The change of KPI k (all cases) from the baseline to v. */

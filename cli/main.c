@@ -37,7 +37,7 @@ void cli_print_usage(void) {
 }
 
 /* The command names `help` and "did you mean" know. */
-static const char *const COMMAND_NAMES[] = {"run",   "compare", "sweep", "check", "validate",
+static const char *const COMMAND_NAMES[] = {"run",   "compare", "sweep", "check",  "validate",
                                             "graph", "bench",   "help",  "version"};
 
 /* govsim help [COMMAND [SUB]] */
@@ -109,8 +109,10 @@ int main(int argc, char **argv) {
     if (runner_mpi_size() > 1 && (argc < 2 || strcmp(argv[1], "sweep") != 0)) {
         rc = CLI_USAGE;
         if (runner_mpi_rank() == 0)
-            cli_usage_error(NULL, "under MPI (%d ranks) only `govsim sweep` runs; start other "
-                                  "commands without mpirun", runner_mpi_size());
+            cli_usage_error(NULL,
+                            "under MPI (%d ranks) only `govsim sweep` runs; start other "
+                            "commands without mpirun",
+                            runner_mpi_size());
     } else {
         rc = dispatch(argc, argv);
     }

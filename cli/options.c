@@ -17,8 +17,8 @@ typedef struct spec {
     const char *short_name, *long_name; /* either may be NULL           */
     const char *value;                  /* its name in help; NULL: flag */
     kind_t kind;
-    uint64_t min, max;                  /* K_UNSIGNED, K_U64            */
-    double dmin, dmax;                  /* K_DOUBLE                     */
+    uint64_t min, max; /* K_UNSIGNED, K_U64            */
+    double dmin, dmax; /* K_DOUBLE                     */
     const char *help;
 } spec_t;
 
@@ -43,100 +43,140 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
                         "finish an interrupted sweep in the same folder"},
     [CLI_OPT_QUICK] = {NULL, "--quick", NULL, K_FLAG, 0, 0, 0, 0,
                        "shorter runs (the test suite's setting)"},
-    [CLI_OPT_SIZE] = {NULL, "--size", "N", K_U64, 1, 100000000, 0, 0,
-                      "events on the calendar"},
+    [CLI_OPT_SIZE] = {NULL, "--size", "N", K_U64, 1, 100000000, 0, 0, "events on the calendar"},
     [CLI_OPT_HOLDS] = {NULL, "--holds", "H", K_U64, 1, 10000000000ull, 0, 0,
                        "hold operations (default: 10 x size, at least 10 million)"},
     [CLI_OPT_BASELINE] = {NULL, "--baseline", NULL, K_FLAG, 0, 0, 0, 0,
                           "a plain binary heap instead, for comparison"},
     [CLI_OPT_CUSTOMERS] = {NULL, "--customers", "N", K_U64, 1, 10000000000ull, 0, 0,
                            "customers served (default 10 million)"},
-    [CLI_OPT_RATE] = {NULL, "--rate", "R", K_DOUBLE, 0, 0, 1e-9, 1e9,
-                      "arrival rate (default 0.9)"},
+    [CLI_OPT_RATE] = {NULL, "--rate", "R", K_DOUBLE, 0, 0, 1e-9, 1e9, "arrival rate (default 0.9)"},
     [CLI_OPT_SERVICE] = {NULL, "--service", "DIST", K_TEXT, 0, 0, 0, 0,
                          "service time, as in scenarios (default exp(1))"},
     [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
 };
 
-#define RUNS                                                                                  \
-    (CLI_ACCEPTS(CLI_OPT_REPS) | CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_DAYS) | \
+#define RUNS                                                                                       \
+    (CLI_ACCEPTS(CLI_OPT_REPS) | CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_DAYS) |        \
      CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET))
 
 static const cli_command_t CMD_RUN = {
-    "run", "SCENARIO",
+    "run",
+    "SCENARIO",
     "Replications of a scenario: a KPI table with 95% confidence intervals, and\n"
     "summary.csv, replications.csv, summary.json in DIR (default\n"
     "results/<scenario>-run/).",
-    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT), "table|csv|json", 1, 1,
+    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT),
+    "table|csv|json",
+    1,
+    1,
     "expected a scenario file, e.g. govsim run scenarios/xuzhou.cfg",
     "one scenario at a time"};
 
 static const cli_command_t CMD_COMPARE = {
-    "compare", "SCENARIO [REFORM.cfg ...]",
+    "compare",
+    "SCENARIO [REFORM.cfg ...]",
     "The baseline against each reform on common random numbers: paired 95%\n"
     "intervals of the changes, cost-effectiveness, ranking.  With no reform\n"
     "named, the reforms/ folder beside the scenario.  Writes tables, charts\n"
     "(PNG, SVG, data, gnuplot script) and report.html in DIR (default\n"
     "results/<scenario>-compare/).",
-    RUNS | CLI_ACCEPTS(CLI_OPT_COMBINE) | CLI_ACCEPTS(CLI_OPT_BRIEF), NULL, 1,
-    CLI_MAX_POSITIONAL, "expected a scenario, e.g. govsim compare scenarios/xuzhou.cfg",
+    RUNS | CLI_ACCEPTS(CLI_OPT_COMBINE) | CLI_ACCEPTS(CLI_OPT_BRIEF),
+    NULL,
+    1,
+    CLI_MAX_POSITIONAL,
+    "expected a scenario, e.g. govsim compare scenarios/xuzhou.cfg",
     "too many reforms"};
 
 static const cli_command_t CMD_SWEEP = {
-    "sweep", "SWEEP.cfg",
+    "sweep",
+    "SWEEP.cfg",
     "A design (grid, Latin hypercube, Sobol, Saltelli) over factors patched\n"
     "into a scenario: design.csv, results.csv, summary.csv, sensitivity.csv\n"
     "(Sobol indices or regression coefficients) and charts in DIR (default\n"
     "results/<sweep>-sweep/).  --resume finishes an interrupted sweep.",
     CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET) |
         CLI_ACCEPTS(CLI_OPT_RESUME),
-    NULL, 1, 1,
+    NULL,
+    1,
+    1,
     "expected a sweep file, e.g. govsim sweep scenarios/sweeps/harbin_talent.cfg",
     "one sweep file at a time"};
 
 static const cli_command_t CMD_CHECK = {
-    "check", "SCENARIO",
+    "check",
+    "SCENARIO",
     "Load and check a scenario file: its errors (file:line: setting), or a\n"
     "summary with each department's offered load.",
-    0, NULL, 1, 1, "expected a scenario file", "expected one scenario file"};
+    0,
+    NULL,
+    1,
+    1,
+    "expected a scenario file",
+    "expected one scenario file"};
 
 static const cli_command_t CMD_VALIDATE = {
-    "validate", "",
+    "validate",
+    "",
     "The engine against queueing theory (M/M/1, M/M/c, M/G/1, Erlang A,\n"
     "Jackson networks, piecewise Poisson, CI coverage); exit 0 only when every\n"
     "check passes.",
     CLI_ACCEPTS(CLI_OPT_QUICK) | CLI_ACCEPTS(CLI_OPT_REPS) | CLI_ACCEPTS(CLI_OPT_THREADS) |
         CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_FORMAT),
-    "table|csv", 0, 0, NULL, "takes no arguments"};
+    "table|csv",
+    0,
+    0,
+    NULL,
+    "takes no arguments"};
 
 static const cli_command_t CMD_GRAPH = {
-    "graph", "SCENARIO",
+    "graph",
+    "SCENARIO",
     "The department data network: information islands, betweenness, data\n"
     "requests by mode, mean data delay; writes network.dot, network.graphml\n"
     "and a picture (network.png, via gnuplot) in DIR (default\n"
     "results/<scenario>-graph/).",
-    CLI_ACCEPTS(CLI_OPT_OUT), NULL, 1, 1, "which scenario? (govsim graph SCENARIO [-o DIR])",
+    CLI_ACCEPTS(CLI_OPT_OUT),
+    NULL,
+    1,
+    1,
+    "which scenario? (govsim graph SCENARIO [-o DIR])",
     "one scenario expected"};
 
 static const cli_command_t CMD_BENCH_HOLD = {
-    "bench hold", "",
+    "bench hold",
+    "",
     "The hold model on the event calendar (--baseline: a plain binary heap of\n"
     "the same event struct, for comparison).",
-    CLI_ACCEPTS(CLI_OPT_SIZE) | CLI_ACCEPTS(CLI_OPT_HOLDS) | CLI_ACCEPTS(CLI_OPT_BASELINE), NULL,
-    0, 0, NULL, "takes no arguments"};
+    CLI_ACCEPTS(CLI_OPT_SIZE) | CLI_ACCEPTS(CLI_OPT_HOLDS) | CLI_ACCEPTS(CLI_OPT_BASELINE),
+    NULL,
+    0,
+    0,
+    NULL,
+    "takes no arguments"};
 
 static const cli_command_t CMD_BENCH_MM1 = {
-    "bench mm1", "",
+    "bench mm1",
+    "",
     "An M/M/1 through the model's code paths; DIST as in scenarios, e.g.\n"
     "\"lognormal(1, 1.5)\".",
     CLI_ACCEPTS(CLI_OPT_CUSTOMERS) | CLI_ACCEPTS(CLI_OPT_RATE) | CLI_ACCEPTS(CLI_OPT_SERVICE),
-    NULL, 0, 0, NULL, "takes no arguments"};
+    NULL,
+    0,
+    0,
+    NULL,
+    "takes no arguments"};
 
 static const cli_command_t CMD_BENCH_SCENARIO = {
-    "bench scenario", "FILE",
+    "bench scenario",
+    "FILE",
     "One replication of a scenario on one thread (default 365 days): events\n"
     "per second and peak memory.",
-    CLI_ACCEPTS(CLI_OPT_DAYS), NULL, 1, 1, "bench scenario needs a scenario file",
+    CLI_ACCEPTS(CLI_OPT_DAYS),
+    NULL,
+    1,
+    1,
+    "bench scenario needs a scenario file",
     "one scenario at a time"};
 
 const cli_command_t *const CLI_COMMANDS[] = {
@@ -145,20 +185,20 @@ const cli_command_t *const CLI_COMMANDS[] = {
 
 /* A whole number within [min, max] (decimal, no sign, the whole string);
  * -1 after a usage error naming the command and the option. */
-static int parse_u64(const char *cmd, const char *option, const char *text,
-                     uint64_t min, uint64_t max, uint64_t *out) {
+static int parse_u64(const char *cmd, const char *option, const char *text, uint64_t min,
+                     uint64_t max, uint64_t *out) {
     const char *p = text;
     if (*p < '0' || *p > '9') {
-        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64
-                        " to %" PRIu64, option, text, min, max);
+        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64 " to %" PRIu64,
+                        option, text, min, max);
         return -1;
     }
     errno = 0;
     char *end;
     unsigned long long v = strtoull(p, &end, 10);
     if (errno || *end != '\0' || v < min || v > max) {
-        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64
-                        " to %" PRIu64, option, text, min, max);
+        cli_usage_error(cmd, "%s '%s': expected a whole number from %" PRIu64 " to %" PRIu64,
+                        option, text, min, max);
         return -1;
     }
     *out = (uint64_t)v;
@@ -166,15 +206,13 @@ static int parse_u64(const char *cmd, const char *option, const char *text,
 }
 
 /* A finite number within [min, max] (strtod syntax, the whole string). */
-static int parse_double(const char *cmd, const char *option, const char *text,
-                     double min, double max, double *out) {
+static int parse_double(const char *cmd, const char *option, const char *text, double min,
+                        double max, double *out) {
     char *end;
     errno = 0;
     double v = strtod(text, &end);
-    if (end == text || *end != '\0' || errno || !isfinite(v) || v < min ||
-        v > max) {
-        cli_usage_error(cmd, "%s '%s': expected a number from %g to %g", option,
-                        text, min, max);
+    if (end == text || *end != '\0' || errno || !isfinite(v) || v < min || v > max) {
+        cli_usage_error(cmd, "%s '%s': expected a number from %g to %g", option, text, min, max);
         return -1;
     }
     *out = v;
@@ -300,15 +338,33 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
         return 0;
     }
     switch (o) {
-    case CLI_OPT_REPS: a->reps = (unsigned)u; break;
-    case CLI_OPT_THREADS: a->threads = (unsigned)u; break;
-    case CLI_OPT_DAYS: a->days = (unsigned)u; break;
-    case CLI_OPT_SEED: a->seed = u; break;
-    case CLI_OPT_SIZE: a->size = u; break;
-    case CLI_OPT_HOLDS: a->holds = u; break;
-    case CLI_OPT_CUSTOMERS: a->customers = u; break;
-    case CLI_OPT_OUT: a->out_dir = v; break;
-    case CLI_OPT_SERVICE: a->service = v; break;
+    case CLI_OPT_REPS:
+        a->reps = (unsigned)u;
+        break;
+    case CLI_OPT_THREADS:
+        a->threads = (unsigned)u;
+        break;
+    case CLI_OPT_DAYS:
+        a->days = (unsigned)u;
+        break;
+    case CLI_OPT_SEED:
+        a->seed = u;
+        break;
+    case CLI_OPT_SIZE:
+        a->size = u;
+        break;
+    case CLI_OPT_HOLDS:
+        a->holds = u;
+        break;
+    case CLI_OPT_CUSTOMERS:
+        a->customers = u;
+        break;
+    case CLI_OPT_OUT:
+        a->out_dir = v;
+        break;
+    case CLI_OPT_SERVICE:
+        a->service = v;
+        break;
     case CLI_OPT_FORMAT:
         if (!cmd->formats || !is_choice(cmd->formats, v)) {
             char list[128];
@@ -318,7 +374,8 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
         }
         a->format = v;
         break;
-    default: break;
+    default:
+        break;
     }
     return 0;
 }
@@ -361,12 +418,10 @@ int cli_args_parse(const cli_command_t *cmd, int argc, char **argv, cli_args_t *
         if (arg[0] == '-' && arg[1] != '\0') {
             int rc = take_option(cmd, argc, argv, &i, a);
             if (rc != 0) return rc;
-        } else if (a->n_positional < cmd->max_positional &&
-                   a->n_positional < CLI_MAX_POSITIONAL) {
+        } else if (a->n_positional < cmd->max_positional && a->n_positional < CLI_MAX_POSITIONAL) {
             a->positional[a->n_positional++] = arg;
         } else if (cmd->max_positional == 1) {
-            cli_usage_error(cmd->name, "%s (got '%s' and '%s')", cmd->extra, a->positional[0],
-                            arg);
+            cli_usage_error(cmd->name, "%s (got '%s' and '%s')", cmd->extra, a->positional[0], arg);
             return -1;
         } else {
             cli_usage_error(cmd->name, "%s ('%s')", cmd->extra, arg);

@@ -45,20 +45,20 @@ typedef enum cli_opt {
     CLI_OPT_COUNT
 } cli_opt_t;
 
-#define CLI_ACCEPTS(o) (1u << (o))
+#define CLI_ACCEPTS(o)     (1u << (o))
 #define CLI_MAX_POSITIONAL 64
-#define CLI_MAX_COMBINE 8
+#define CLI_MAX_COMBINE    8
 
 /* What a command accepts. */
 typedef struct cli_command {
-    const char *name;       /* "run", or "bench mm1" for a subcommand   */
-    const char *synopsis;   /* positionals, e.g. "SCENARIO [REFORM.cfg ...]" */
-    const char *summary;    /* what it does, a few lines                */
-    unsigned accepts;       /* CLI_ACCEPTS bits (help is always taken)  */
-    const char *formats;    /* choices of --format: "table|csv|json"    */
+    const char *name;     /* "run", or "bench mm1" for a subcommand   */
+    const char *synopsis; /* positionals, e.g. "SCENARIO [REFORM.cfg ...]" */
+    const char *summary;  /* what it does, a few lines                */
+    unsigned accepts;     /* CLI_ACCEPTS bits (help is always taken)  */
+    const char *formats;  /* choices of --format: "table|csv|json"    */
     unsigned min_positional, max_positional;
-    const char *missing;    /* usage error when too few positionals     */
-    const char *extra;      /* usage error when too many                */
+    const char *missing; /* usage error when too few positionals     */
+    const char *extra;   /* usage error when too many                */
 } cli_command_t;
 
 /* What the command line said.  Numbers keep their defaults (set by the

@@ -71,8 +71,8 @@ int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {
 int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows) {
     const sweep_t *s = o->sw;
     if (s->n_points > max_rows) {
-        fprintf(fp, "%zu points: each one's KPI means and CIs are in %s/summary.csv\n",
-                s->n_points, o->dir);
+        fprintf(fp, "%zu points: each one's KPI means and CIs are in %s/summary.csv\n", s->n_points,
+                o->dir);
         return 0;
     }
     out_table_t t;
@@ -93,12 +93,15 @@ int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows) {
             const sweep_factor_t *f = &s->factors[j];
             if (f->kind == SWEEP_RANGE || f->level_type == CONFIG_TYPE_FLOAT)
                 snprintf(cell[n], sizeof cell[n], "%.6g", sweep_value(s, p, j));
-            else sweep_value_text(s, p, j, cell[n], sizeof cell[n]);
+            else
+                sweep_value_text(s, p, j, cell[n], sizeof cell[n]);
         }
         for (size_t q = 0; q < s->n_kpis; q++, n++) {
             stats_ci_t ci = point_ci(o, p, q, buf);
-            if (!isfinite(ci.mean)) snprintf(cell[n], sizeof cell[n], "-");
-            else snprintf(cell[n], sizeof cell[n], "%.4g ±%.2g", ci.mean, ci.half);
+            if (!isfinite(ci.mean))
+                snprintf(cell[n], sizeof cell[n], "-");
+            else
+                snprintf(cell[n], sizeof cell[n], "%.4g ±%.2g", ci.mean, ci.half);
         }
         for (size_t i = 0; i < n; i++) row[i] = cell[i];
         rc = out_table_add_row(&t, row);
@@ -122,10 +125,10 @@ static bool point_means(const sweep_out_t *o, size_t q, double *y, double *buf) 
     return true;
 }
 
-static void sens_row(FILE *fp, const char *kpi, const char *factor, const char *method,
-                     double est, double lo, double hi) {
+static void sens_row(FILE *fp, const char *kpi, const char *factor, const char *method, double est,
+                     double lo, double hi) {
     out_cell_t c[] = {out_cell_str(kpi), out_cell_str(factor), out_cell_str(method),
-                      out_cell_num(est), out_cell_num(lo), out_cell_num(hi)};
+                      out_cell_num(est), out_cell_num(lo),     out_cell_num(hi)};
     out_csv_row(fp, c, 6);
 }
 
@@ -174,7 +177,6 @@ static void src_of(const sweep_out_t *o, size_t q, const double *y, const double
     fprintf(table, "  %-24s %-28s %8.3f\n", "", "(R^2 of the linear fit)", r2);
 }
 
-
 int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t errlen) {
     const sweep_t *s = o->sw;
     size_t n = s->n_points, k = s->n_factors;
@@ -197,21 +199,27 @@ int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t e
         for (size_t j = 0; j < k; j++) x[p * k + j] = sweep_value(s, p, j);
     bool sobol = s->design == SWEEP_SALTELLI;
     if (sobol)
-        fprintf(table, "\nSobol indices of the point means (%d bootstrap resamples, 95%% CI)\n"
-                       "  %-24s %-28s %-24s %s\n",
+        fprintf(table,
+                "\nSobol indices of the point means (%d bootstrap resamples, 95%% CI)\n"
+                "  %-24s %-28s %-24s %s\n",
                 BOOTSTRAP_RESAMPLES, "kpi", "factor", "first order", "total");
     else
-        fprintf(table, "\nStandardized regression coefficients of the point means\n"
-                       "  %-24s %-28s %8s\n", "kpi", "factor", "SRC");
+        fprintf(table,
+                "\nStandardized regression coefficients of the point means\n"
+                "  %-24s %-28s %8s\n",
+                "kpi", "factor", "SRC");
     for (size_t q = 0; q < s->n_kpis; q++) {
         if (!point_means(o, q, y, buf)) {
             fprintf(table, "  %-24s missing at some points: not analysed\n",
                     flow_kpi_name(s->kpis[q]));
-            for (size_t j = 0; j < k; j++) s1[q * k + j] = st[q * k + j] = (plot_ci_t){NAN, NAN, NAN};
+            for (size_t j = 0; j < k; j++)
+                s1[q * k + j] = st[q * k + j] = (plot_ci_t){NAN, NAN, NAN};
             continue;
         }
-        if (sobol) sobol_of(o, q, y, rng, fp, table, s1 + q * k, st + q * k);
-        else src_of(o, q, y, x, fp, table);
+        if (sobol)
+            sobol_of(o, q, y, rng, fp, table, s1 + q * k, st + q * k);
+        else
+            src_of(o, q, y, x, fp, table);
     }
     rc = out_file_commit(&f, err, errlen);
     if (rc == 0 && sobol) {
@@ -219,8 +227,7 @@ int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t e
         for (size_t q = 0; q < s->n_kpis; q++) titles[q] = flow_kpi_name(s->kpis[q]);
         for (size_t j = 0; j < k; j++) names[j] = s->factors[j].name;
         plot_ctx_t ctx = {o->dir, s->name};
-        rc = plot_indices(&ctx, "sobol_indices", s->n_kpis, titles, k, names, s1, st, err,
-                          errlen);
+        rc = plot_indices(&ctx, "sobol_indices", s->n_kpis, titles, k, names, s1, st, err, errlen);
     }
 out:
     gsl_rng_free(rng);
@@ -256,20 +263,21 @@ static void level_labels(const sweep_t *s, size_t j, char (*text)[64], const cha
         const sweep_factor_t *f = &s->factors[j];
         if (f->kind == SWEEP_RANGE || f->level_type == CONFIG_TYPE_FLOAT)
             snprintf(text[l], 64, "%.4g", sweep_value(s, l * stride, j)); /* a tic label */
-        else sweep_value_text(s, l * stride, j, text[l], 64);
+        else
+            sweep_value_text(s, l * stride, j, text[l], 64);
         lab[l] = text[l];
         x[l] = sweep_value(s, l * stride, j);
     }
 }
 
-static int grid_plots(const sweep_out_t *o, const plot_ctx_t *ctx, const titles_t *t,
-                      double *buf, char *err, size_t errlen) {
+static int grid_plots(const sweep_out_t *o, const plot_ctx_t *ctx, const titles_t *t, double *buf,
+                      char *err, size_t errlen) {
     const sweep_t *s = o->sw;
     const sweep_factor_t *f0 = &s->factors[0];
     size_t n0 = f0->n_levels, n1 = s->n_factors == 2 ? s->factors[1].n_levels : 1;
     char text0[SWEEP_MAX_LEVELS][64], text1[SWEEP_MAX_LEVELS][64], key1[SWEEP_MAX_LEVELS][64];
     const char *lab0[SWEEP_MAX_LEVELS], *lab1[SWEEP_MAX_LEVELS] = {"mean"},
-               *keys[SWEEP_MAX_LEVELS] = {"mean"};
+                                        *keys[SWEEP_MAX_LEVELS] = {"mean"};
     double x0[SWEEP_MAX_LEVELS], x1[SWEEP_MAX_LEVELS];
     level_labels(s, 0, text0, lab0, x0);
     if (s->n_factors == 2) {
@@ -297,11 +305,11 @@ static int grid_plots(const sweep_out_t *o, const plot_ctx_t *ctx, const titles_
             }
     bool numeric = f0->kind == SWEEP_RANGE ||
                    (f0->kind == SWEEP_DISCRETE && f0->level_type != CONFIG_TYPE_STRING);
-    int rc = plot_response(ctx, "response", s->n_kpis, t->p, f0->name, n0,
-                           numeric ? x0 : NULL, numeric ? NULL : lab0, n1, keys, y, err, errlen);
+    int rc = plot_response(ctx, "response", s->n_kpis, t->p, f0->name, n0, numeric ? x0 : NULL,
+                           numeric ? NULL : lab0, n1, keys, y, err, errlen);
     if (rc == 0 && s->n_factors == 2)
-        rc = plot_heatmap(ctx, "heatmap", s->n_kpis, t->p, f0->name, n0, lab0,
-                          s->factors[1].name, n1, lab1, v, err, errlen);
+        rc = plot_heatmap(ctx, "heatmap", s->n_kpis, t->p, f0->name, n0, lab0, s->factors[1].name,
+                          n1, lab1, v, err, errlen);
     free(y);
     free(v);
     return rc;

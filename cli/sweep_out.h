@@ -13,7 +13,7 @@
 
 typedef struct sweep_out {
     const sweep_t *sw;
-    const double *results;          /* [point][replication][kpi]              */
+    const double *results; /* [point][replication][kpi]              */
     size_t n_reps;
     const char *dir;
 } sweep_out_t;

@@ -16,8 +16,7 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
-    static const char *const fixtures[] = {"scenarios/harbin.cfg", FZ_BASE,
-                                           NULL};
+    static const char *const fixtures[] = {"scenarios/harbin.cfg", FZ_BASE, NULL};
     fz_init(fixtures);
     return 0;
 }

@@ -19,24 +19,23 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
-    static const char *const fixtures[] = {
-        "scenarios/harbin.cfg",
-        "harbin.cfg",
-        "scenarios/xuzhou.cfg",
-        "xuzhou.cfg",
-        "scenarios/reforms/data_hub.cfg",
-        "reforms/data_hub.cfg",
-        "scenarios/reforms/talent_investment.cfg",
-        "reforms/talent_investment.cfg",
-        "scenarios/reforms/security.cfg",
-        "reforms/security.cfg",
-        "scenarios/reforms/parallel_approval.cfg",
-        "reforms/parallel_approval.cfg",
-        "tests/reforms/double_staff.cfg",
-        "reforms/double_staff.cfg",
-        "tests/scenarios/good/minimal.cfg",
-        "scenarios/good/minimal.cfg",
-        NULL};
+    static const char *const fixtures[] = {"scenarios/harbin.cfg",
+                                           "harbin.cfg",
+                                           "scenarios/xuzhou.cfg",
+                                           "xuzhou.cfg",
+                                           "scenarios/reforms/data_hub.cfg",
+                                           "reforms/data_hub.cfg",
+                                           "scenarios/reforms/talent_investment.cfg",
+                                           "reforms/talent_investment.cfg",
+                                           "scenarios/reforms/security.cfg",
+                                           "reforms/security.cfg",
+                                           "scenarios/reforms/parallel_approval.cfg",
+                                           "reforms/parallel_approval.cfg",
+                                           "tests/reforms/double_staff.cfg",
+                                           "reforms/double_staff.cfg",
+                                           "tests/scenarios/good/minimal.cfg",
+                                           "scenarios/good/minimal.cfg",
+                                           NULL};
     fz_init(fixtures);
     return 0;
 }

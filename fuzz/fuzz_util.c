@@ -43,8 +43,7 @@ static void fz_die(const char *what, const char *path) {
     abort();
 }
 
-static int remove_one(const char *path, const struct stat *st, int flag,
-                      struct FTW *ftw) {
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
     (void)st, (void)flag, (void)ftw;
     return remove(path);
 }
@@ -61,8 +60,7 @@ static void make_parents(const char *path) {
     for (char *p = tmp + strlen(fz_dir) + 1; *p; p++) {
         if (*p != '/') continue;
         *p = '\0';
-        if (mkdir(tmp, 0700) != 0 && access(tmp, F_OK) != 0)
-            fz_die("cannot create", tmp);
+        if (mkdir(tmp, 0700) != 0 && access(tmp, F_OK) != 0) fz_die("cannot create", tmp);
         *p = '/';
     }
 }
@@ -83,8 +81,7 @@ static void copy_file(const char *src, const char *dst) {
 
 void fz_init(const char *const *pairs) {
     const char *tmp = getenv("TMPDIR");
-    snprintf(fz_dir, sizeof fz_dir, "%s/govsim-fuzz-XXXXXX",
-             tmp && *tmp ? tmp : "/tmp");
+    snprintf(fz_dir, sizeof fz_dir, "%s/govsim-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(fz_dir)) fz_die("cannot create a folder", fz_dir);
     atexit(fz_cleanup);
     atexit(fz_report);
@@ -109,8 +106,7 @@ void fz_write(const char *rel, const uint8_t *data, size_t size) {
     make_parents(path);
     FILE *f = fopen(path, "wb");
     if (!f) fz_die("cannot write", path);
-    if (size > 0 && fwrite(data, 1, size, f) != size)
-        fz_die("cannot write", path);
+    if (size > 0 && fwrite(data, 1, size, f) != size) fz_die("cannot write", path);
     if (fclose(f) != 0) fz_die("cannot write", path);
 }
 
@@ -123,8 +119,7 @@ static double expected_events(const scn_t *s, int days) {
         const scn_service_t *sv = &s->services[i];
         double per_case = 4;
         for (size_t k = 0; k < sv->n_steps; k++)
-            per_case += sv->steps[k].visits *
-                        (4.0 + 2.0 * (double)sv->steps[k].n_needs);
+            per_case += sv->steps[k].visits * (4.0 + 2.0 * (double)sv->steps[k].n_needs);
         total += sv->per_day * (double)days * per_case;
     }
     return total;
@@ -141,8 +136,7 @@ static int known_tiny_rate(const scn_t *s) {
             const scn_region_t *rg = &s->regions[r];
             double p = fmin(1, s->services[i].online_share * rg->online_scale);
             p *= 1 - rg->digital_excluded;
-            double rate =
-                s->services[i].per_day * s->services[i].region_share[r];
+            double rate = s->services[i].per_day * s->services[i].region_share[r];
             if (rate * (1 - p) > 0 && rate * (1 - p) < 1e-6) return 1;
         }
     return 0;
@@ -179,8 +173,7 @@ int fz_run_short(scn_t *s, int days) {
         /* Read every KPI so a NaN or garbage result passes through UBSan's
          * float checks at least once (and the result is not dead code). */
         volatile double sink = 0;
-        for (size_t i = 0; i < res.n_groups * FLOW_K_COUNT; i++)
-            sink += res.kpi[i];
+        for (size_t i = 0; i < res.n_groups * FLOW_K_COUNT; i++) sink += res.kpi[i];
         (void)sink;
     }
     flow_result_free(&res);

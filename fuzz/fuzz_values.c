@@ -29,45 +29,18 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
-    static const char *const fixtures[] = {
-        "tests/scenarios/good/full.cfg", FZ_BASE, "tests/data/empirical_ok.csv",
-        "data/empirical_ok.csv", NULL};
+    static const char *const fixtures[] = {"tests/scenarios/good/full.cfg", FZ_BASE,
+                                           "tests/data/empirical_ok.csv", "data/empirical_ok.csv",
+                                           NULL};
     fz_init(fixtures);
     return 0;
 }
 
-static const double EDGE[] = {0,
-                              1e-300,
-                              1e-200,
-                              1e-100,
-                              1e-20,
-                              1e-9,
-                              1e-6,
-                              0.001,
-                              0.1,
-                              0.5,
-                              0.9999999,
-                              1,
-                              1.0000001,
-                              2,
-                              7,
-                              24,
-                              60,
-                              365,
-                              1440,
-                              3660,
-                              10000,
-                              1e5,
-                              1e6,
-                              1e9,
-                              2147483647,
-                              2147483648.0,
-                              9007199254740992.0,
-                              1e18,
-                              1e100,
-                              1e300,
-                              -1,
-                              -1e-300};
+static const double EDGE[] = {
+    0,    1e-300,    1e-200, 1e-100,    1e-20,  1e-9, 1e-6,       0.001,        0.1,
+    0.5,  0.9999999, 1,      1.0000001, 2,      7,    24,         60,           365,
+    1440, 3660,      10000,  1e5,       1e6,    1e9,  2147483647, 2147483648.0, 9007199254740992.0,
+    1e18, 1e100,     1e300,  -1,        -1e-300};
 #define N_EDGE (sizeof EDGE / sizeof *EDGE)
 
 typedef struct settings {
@@ -80,15 +53,12 @@ typedef struct settings {
 /* Every numeric and text scalar under s, depth first. */
 static void collect(config_setting_t *s, settings_t *out) {
     int t = config_setting_type(s);
-    if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 ||
-        t == CONFIG_TYPE_FLOAT) {
+    if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT) {
         if (out->n < FZ_MAX_SETTINGS) out->num[out->n++] = s;
     } else if (t == CONFIG_TYPE_STRING) {
         const char *v = config_setting_get_string(s);
-        if (v && strchr(v, '(') && out->n_text < FZ_MAX_SETTINGS)
-            out->text[out->n_text++] = s;
-    } else if (t == CONFIG_TYPE_GROUP || t == CONFIG_TYPE_LIST ||
-               t == CONFIG_TYPE_ARRAY) {
+        if (v && strchr(v, '(') && out->n_text < FZ_MAX_SETTINGS) out->text[out->n_text++] = s;
+    } else if (t == CONFIG_TYPE_GROUP || t == CONFIG_TYPE_LIST || t == CONFIG_TYPE_ARRAY) {
         for (int i = 0; i < config_setting_length(s); i++)
             collect(config_setting_get_elem(s, (unsigned)i), out);
     }
@@ -103,8 +73,7 @@ static void set_number(config_setting_t *s, double v) {
             config_setting_set_int(s, (int)v);
         break;
     case CONFIG_TYPE_INT64:
-        if (v == floor(v) && fabs(v) < 9.2e18)
-            config_setting_set_int64(s, (long long)v);
+        if (v == floor(v) && fabs(v) < 9.2e18) config_setting_set_int64(s, (long long)v);
         break;
     default:
         config_setting_set_float(s, v);

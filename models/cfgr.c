@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DEPTH 64               /* nesting levels shown in a path        */
-#define QUOTE_MAX 40               /* chars of a bad text value quoted      */
-#define MAX_SUGGEST_LEN 64         /* names longer than this get no advice  */
-#define MAX_LITERAL 64             /* chars of a numeric literal examined   */
+#define MAX_DEPTH       64 /* nesting levels shown in a path        */
+#define QUOTE_MAX       40 /* chars of a bad text value quoted      */
+#define MAX_SUGGEST_LEN 64 /* names longer than this get no advice  */
+#define MAX_LITERAL     64 /* chars of a numeric literal examined   */
 
 /* ------------------------------------------------------------ messages */
 
@@ -24,7 +24,8 @@
 static void make_one_line(char *s) {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s, next = (unsigned char)s[1];
-        if (c < 0x20 || c == 0x7f) *s = ' ';
+        if (c < 0x20 || c == 0x7f)
+            *s = ' ';
         else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) /* C1, e.g. CSI */
             s[0] = '?', s[1] = ' ';
     }
@@ -33,11 +34,10 @@ static void make_one_line(char *s) {
 /* Writes "FILE:LINE: PATH: message" (no "PATH: " when path is empty) and
  * returns -1. */
 CFGR_PRINTF(5, 0)
-static int vfail_line(const cfgr_t *r, const char *file, int line,
-                      const char *path, const char *fmt, va_list ap) {
+static int vfail_line(const cfgr_t *r, const char *file, int line, const char *path,
+                      const char *fmt, va_list ap) {
     if (!r->err || r->errlen == 0) return -1;
-    int w = snprintf(r->err, r->errlen, "%s:%d: %s%s", file, line, path,
-                     *path ? ": " : "");
+    int w = snprintf(r->err, r->errlen, "%s:%d: %s%s", file, line, path, *path ? ": " : "");
     size_t used = w < 0 ? 0 : (size_t)w;
     if (used < r->errlen) vsnprintf(r->err + used, r->errlen - used, fmt, ap);
     make_one_line(r->err);
@@ -45,8 +45,8 @@ static int vfail_line(const cfgr_t *r, const char *file, int line,
 }
 
 CFGR_PRINTF(5, 6)
-static int fail_line(const cfgr_t *r, const char *file, int line,
-                     const char *path, const char *fmt, ...) {
+static int fail_line(const cfgr_t *r, const char *file, int line, const char *path, const char *fmt,
+                     ...) {
     va_list ap;
     va_start(ap, fmt);
     vfail_line(r, file, line, path, fmt, ap);
@@ -73,8 +73,7 @@ static const char *file_of(const cfgr_t *r, const config_setting_t *s) {
 
 int cfgr_line(const config_setting_t *s) {
     for (; s; s = config_setting_parent(s))
-        if (config_setting_source_line(s) > 0 &&
-            config_setting_source_line(s) <= INT_MAX)
+        if (config_setting_source_line(s) > 0 && config_setting_source_line(s) <= INT_MAX)
             return (int)config_setting_source_line(s);
     return 1;
 }
@@ -88,27 +87,26 @@ void cfgr_path(const config_setting_t *s, char *buf, size_t len) {
     assert(buf && len > 0);
     const config_setting_t *chain[MAX_DEPTH] = {0};
     size_t n = 0;
-    for (; s && !config_setting_is_root(s) && n < MAX_DEPTH;
-         s = config_setting_parent(s))
+    for (; s && !config_setting_is_root(s) && n < MAX_DEPTH; s = config_setting_parent(s))
         chain[n++] = s;
     buf[0] = '\0';
     size_t used = 0;
     while (n-- > 0 && used < len) {
         const config_setting_t *p = chain[n];
-        int w = in_sequence(p)
-                    ? snprintf(buf + used, len - used, "[%d]", config_setting_index(p))
-                    : snprintf(buf + used, len - used, "%s%s", used ? "." : "",
-                               config_setting_name(p) ? config_setting_name(p) : "?");
+        int w = in_sequence(p) ? snprintf(buf + used, len - used, "[%d]", config_setting_index(p))
+                               : snprintf(buf + used, len - used, "%s%s", used ? "." : "",
+                                          config_setting_name(p) ? config_setting_name(p) : "?");
         if (w < 0) break;
         used += (size_t)w;
     }
 }
 
-int cfgr_fail(const cfgr_t *r, const config_setting_t *at, const char *fmt,
-              ...) {
+int cfgr_fail(const cfgr_t *r, const config_setting_t *at, const char *fmt, ...) {
     char path[256];
-    if (r->where) snprintf(path, sizeof path, "%s", r->where);
-    else cfgr_path(at, path, sizeof path);
+    if (r->where)
+        snprintf(path, sizeof path, "%s", r->where);
+    else
+        cfgr_path(at, path, sizeof path);
     va_list ap;
     va_start(ap, fmt);
     vfail_line(r, r->line > 0 ? r->file : file_of(r, at), r->line > 0 ? r->line : cfgr_line(at),
@@ -117,19 +115,21 @@ int cfgr_fail(const cfgr_t *r, const config_setting_t *at, const char *fmt,
     return -1;
 }
 
-int cfgr_fail_missing(const cfgr_t *r, const config_setting_t *group,
-                      const char *name, const char *expected) {
+int cfgr_fail_missing(const cfgr_t *r, const config_setting_t *group, const char *name,
+                      const char *expected) {
     char path[256], full[320];
     cfgr_path(group, path, sizeof path);
     snprintf(full, sizeof full, "%s%s%s", path, *path ? "." : "", name);
-    return fail_line(r, file_of(r, group), cfgr_line(group), full,
-                     "missing (expected %s)", expected);
+    return fail_line(r, file_of(r, group), cfgr_line(group), full, "missing (expected %s)",
+                     expected);
 }
 
 /* A number as a person would write it: 3660, 0.5, 1e+12. */
 static void format_number(double v, char *buf, size_t len) {
-    if (v == floor(v) && fabs(v) < 1e15) snprintf(buf, len, "%.0f", v);
-    else snprintf(buf, len, "%.10g", v);
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, len, "%.0f", v);
+    else
+        snprintf(buf, len, "%.10g", v);
 }
 
 void cfgr_describe_range(const cfgr_range_t *rg, char *buf, size_t len) {
@@ -156,13 +156,11 @@ static void describe_value(const config_setting_t *s, char *buf, size_t len) {
     switch (config_setting_type(s)) {
     case CONFIG_TYPE_STRING: {
         const char *v = config_setting_get_string(s);
-        snprintf(buf, len, "\"%.*s%s\" is text", QUOTE_MAX, v,
-                 strlen(v) > QUOTE_MAX ? "..." : "");
+        snprintf(buf, len, "\"%.*s%s\" is text", QUOTE_MAX, v, strlen(v) > QUOTE_MAX ? "..." : "");
         break;
     }
     case CONFIG_TYPE_BOOL:
-        snprintf(buf, len, "%s is a boolean",
-                 config_setting_get_bool(s) ? "true" : "false");
+        snprintf(buf, len, "%s is a boolean", config_setting_get_bool(s) ? "true" : "false");
         break;
     case CONFIG_TYPE_INT:
     case CONFIG_TYPE_INT64:
@@ -171,15 +169,22 @@ static void describe_value(const config_setting_t *s, char *buf, size_t len) {
     case CONFIG_TYPE_FLOAT:
         snprintf(buf, len, "%.10g is a number", config_setting_get_float(s));
         break;
-    case CONFIG_TYPE_GROUP: snprintf(buf, len, "found a group { ... }"); break;
-    case CONFIG_TYPE_LIST: snprintf(buf, len, "found a list ( ... )"); break;
-    case CONFIG_TYPE_ARRAY: snprintf(buf, len, "found an array [ ... ]"); break;
-    default: snprintf(buf, len, "found an empty setting"); break;
+    case CONFIG_TYPE_GROUP:
+        snprintf(buf, len, "found a group { ... }");
+        break;
+    case CONFIG_TYPE_LIST:
+        snprintf(buf, len, "found a list ( ... )");
+        break;
+    case CONFIG_TYPE_ARRAY:
+        snprintf(buf, len, "found an array [ ... ]");
+        break;
+    default:
+        snprintf(buf, len, "found an empty setting");
+        break;
     }
 }
 
-static int fail_type(const cfgr_t *r, const config_setting_t *s,
-                     const char *expected) {
+static int fail_type(const cfgr_t *r, const config_setting_t *s, const char *expected) {
     char what[96];
     describe_value(s, what, sizeof what);
     return cfgr_fail(r, s, "%s (expected %s)", what, expected);
@@ -190,13 +195,15 @@ static int fail_type(const cfgr_t *r, const config_setting_t *s,
 /* An integer literal that libconfig 1.5 stores wrongly. */
 typedef struct wrapped {
     int line;
-    char text[MAX_LITERAL + 4];  /* as written (shortened when huge)       */
-    bool suffix_l;               /* written with L: a 64-bit literal       */
-    bool hex;                    /* written 0x...                          */
-    long long stored;            /* what libconfig 1.5 made of it          */
+    char text[MAX_LITERAL + 4]; /* as written (shortened when huge)       */
+    bool suffix_l;              /* written with L: a 64-bit literal       */
+    bool hex;                   /* written 0x...                          */
+    long long stored;           /* what libconfig 1.5 made of it          */
 } wrapped_t;
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 static bool is_hex(char c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -211,8 +218,7 @@ static bool is_name_char(char c) {
  * the L) fit where libconfig 1.5 puts it: 32 bits without L, 64 with? If
  * not, *stored gets what libconfig keeps (the low 32 bits, or the clamped
  * 64-bit value). */
-static bool literal_fits(const char *tok, bool hex, bool suffix_l,
-                         long long *stored) {
+static bool literal_fits(const char *tok, bool hex, bool suffix_l, long long *stored) {
     bool negative = tok[0] == '-';
     const char *digits = tok + (tok[0] == '-' || tok[0] == '+');
     errno = 0;
@@ -220,7 +226,7 @@ static bool literal_fits(const char *tok, bool hex, bool suffix_l,
         unsigned long long u = strtoull(digits + 2, NULL, 16);
         bool range = errno == ERANGE;
         *stored = suffix_l ? (long long)u : (int)(unsigned)u;
-        if (negative) return false;   /* not a libconfig literal: be safe */
+        if (negative) return false; /* not a libconfig literal: be safe */
         return !range && (suffix_l ? u <= LLONG_MAX : u <= INT_MAX);
     }
     long long v = strtoll(tok, NULL, 10);
@@ -253,8 +259,7 @@ static const char *skip_comment_or_string(const char *p, int *line) {
 
 /* The numeric literal at p: sets *end past it; returns true and fills *w
  * when it is an integer that does not fit. */
-static bool scan_number(const char *p, const char **end, int line,
-                        wrapped_t *w) {
+static bool scan_number(const char *p, const char **end, int line, wrapped_t *w) {
     const char *start = p;
     if (*p == '+' || *p == '-') p++;
     bool hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && is_hex(p[2]);
@@ -319,14 +324,15 @@ static bool find_wrapped_literal(const char *text, wrapped_t *w) {
 
 /* The number setting on `line` holding `stored` (or, failing that, any
  * number setting on that line), depth first in file order; NULL if none. */
-static const config_setting_t *setting_on_line(const config_setting_t *s,
-                                               int line, const long long *stored) {
+static const config_setting_t *setting_on_line(const config_setting_t *s, int line,
+                                               const long long *stored) {
     int t = config_setting_type(s);
     if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT)
         return (int)config_setting_source_line(s) == line &&
-                       (!stored || (t != CONFIG_TYPE_FLOAT &&
-                                    config_setting_get_int64(s) == *stored))
-                   ? s : NULL;
+                       (!stored ||
+                        (t != CONFIG_TYPE_FLOAT && config_setting_get_int64(s) == *stored))
+                   ? s
+                   : NULL;
     if (!config_setting_is_aggregate(s)) return NULL;
     for (int i = 0; i < config_setting_length(s); i++) {
         const config_setting_t *hit =
@@ -336,8 +342,8 @@ static const config_setting_t *setting_on_line(const config_setting_t *s,
     return NULL;
 }
 
-static int report_wrapped(const cfgr_t *r, const config_t *cfg,
-                          const cfgr_src_t *src, const wrapped_t *w) {
+static int report_wrapped(const cfgr_t *r, const config_t *cfg, const cfgr_src_t *src,
+                          const wrapped_t *w) {
     const config_setting_t *root = config_root_setting(cfg);
     const config_setting_t *at = setting_on_line(root, w->line, &w->stored);
     if (!at) at = setting_on_line(root, w->line, NULL);
@@ -348,23 +354,26 @@ static int report_wrapped(const cfgr_t *r, const config_t *cfg,
     if (w->suffix_l)
         return fail_line(r, path, line, where,
                          "%sL does not fit in 64 bits (expected a whole number "
-                         "from %lld to %lld)", w->text, LLONG_MIN, LLONG_MAX);
+                         "from %lld to %lld)",
+                         w->text, LLONG_MIN, LLONG_MAX);
     long long stored = at ? config_setting_get_int64(at) : w->stored;
     if (w->hex)
         return fail_line(r, path, line, where,
                          "%s does not fit in 32 bits, and libconfig 1.5 would "
-                         "silently read it as %lld (write %sL)", w->text, stored,
-                         w->text);
+                         "silently read it as %lld (write %sL)",
+                         w->text, stored, w->text);
     return fail_line(r, path, line, where,
                      "%s does not fit in 32 bits, and libconfig 1.5 would "
                      "silently read it as %lld (write %sL for a large whole "
-                     "number, or %s.0 for a decimal one)", w->text, stored,
-                     w->text, w->text);
+                     "number, or %s.0 for a decimal one)",
+                     w->text, stored, w->text, w->text);
 }
 
 /* The file names settings point to, kept by the tree itself (the root's
  * hook, freed by config_destroy through the destructor). */
-static void free_names(void *names) { free(names); }
+static void free_names(void *names) {
+    free(names);
+}
 
 /* Gives every setting the file and line it was written at (libconfig
  * numbered the lines of the expanded text). */
@@ -465,8 +474,7 @@ static const char *suggestion(const char *name, const char *const *allowed) {
     return best_d <= limit ? best : NULL;
 }
 
-int cfgr_check_keys(const cfgr_t *r, const config_setting_t *group,
-                    const char *const *allowed) {
+int cfgr_check_keys(const cfgr_t *r, const config_setting_t *group, const char *const *allowed) {
     assert(config_setting_is_group(group));
     for (int i = 0; i < config_setting_length(group); i++) {
         const config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
@@ -477,22 +485,23 @@ int cfgr_check_keys(const cfgr_t *r, const config_setting_t *group,
         char list[512] = "";
         size_t used = 0;
         for (size_t k = 0; allowed[k] && used < sizeof list; k++) {
-            int w = snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "",
-                             allowed[k]);
+            int w = snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", allowed[k]);
             if (w < 0) break;
             used += (size_t)w;
         }
         const char *near = suggestion(name, allowed);
         if (near)
-            return cfgr_fail(r, m, "unknown setting (did you mean '%s'? allowed "
-                             "here: %s)", near, list);
+            return cfgr_fail(r, m,
+                             "unknown setting (did you mean '%s'? allowed "
+                             "here: %s)",
+                             near, list);
         return cfgr_fail(r, m, "unknown setting (allowed here: %s)", list);
     }
     return 0;
 }
 
-int cfgr_group(const cfgr_t *r, const config_setting_t *group,
-               const char *name, bool required, config_setting_t **out) {
+int cfgr_group(const cfgr_t *r, const config_setting_t *group, const char *name, bool required,
+               config_setting_t **out) {
     char expected[96];
     snprintf(expected, sizeof expected, "a group %s = { ... }", name);
     *out = config_setting_get_member(group, name);
@@ -502,48 +511,41 @@ int cfgr_group(const cfgr_t *r, const config_setting_t *group,
 }
 
 /* Element counts of a list or array; `what` names the elements. */
-static int check_count(const cfgr_t *r, const config_setting_t *s, size_t min,
-                       size_t max, const char *what) {
+static int check_count(const cfgr_t *r, const config_setting_t *s, size_t min, size_t max,
+                       const char *what) {
     size_t n = (size_t)config_setting_length(s);
-    if (n < min && n == 0)
-        return cfgr_fail(r, s, "is empty (expected %zu or more %s)", min, what);
-    if (n < min)
-        return cfgr_fail(r, s, "has %zu %s (expected %zu or more)", n, what, min);
-    if (n > max)
-        return cfgr_fail(r, s, "has %zu %s (expected at most %zu)", n, what, max);
+    if (n < min && n == 0) return cfgr_fail(r, s, "is empty (expected %zu or more %s)", min, what);
+    if (n < min) return cfgr_fail(r, s, "has %zu %s (expected %zu or more)", n, what, min);
+    if (n > max) return cfgr_fail(r, s, "has %zu %s (expected at most %zu)", n, what, max);
     return 0;
 }
 
-static int member_sequence(const cfgr_t *r, const config_setting_t *group,
-                           const char *name, bool required, size_t min,
-                           size_t max, const char *what, bool scalars,
+static int member_sequence(const cfgr_t *r, const config_setting_t *group, const char *name,
+                           bool required, size_t min, size_t max, const char *what, bool scalars,
                            config_setting_t **out) {
     char expected[128];
-    snprintf(expected, sizeof expected, scalars ? "a list [ ... ] of %s"
-                                                : "a list ( ... ) of %s", what);
+    snprintf(expected, sizeof expected, scalars ? "a list [ ... ] of %s" : "a list ( ... ) of %s",
+             what);
     *out = config_setting_get_member(group, name);
     if (!*out) return required ? cfgr_fail_missing(r, group, name, expected) : 0;
     bool ok = config_setting_is_list(*out) ||
-              (config_setting_is_array(*out) &&
-               (scalars || config_setting_length(*out) == 0));
+              (config_setting_is_array(*out) && (scalars || config_setting_length(*out) == 0));
     if (!ok) return fail_type(r, *out, expected);
     return check_count(r, *out, min, max, what);
 }
 
-int cfgr_list(const cfgr_t *r, const config_setting_t *group,
-              const char *name, bool required, size_t min, size_t max,
-              const char *what, config_setting_t **out) {
+int cfgr_list(const cfgr_t *r, const config_setting_t *group, const char *name, bool required,
+              size_t min, size_t max, const char *what, config_setting_t **out) {
     return member_sequence(r, group, name, required, min, max, what, false, out);
 }
 
-int cfgr_sequence(const cfgr_t *r, const config_setting_t *group,
-                  const char *name, bool required, size_t min, size_t max,
-                  const char *what, config_setting_t **out) {
+int cfgr_sequence(const cfgr_t *r, const config_setting_t *group, const char *name, bool required,
+                  size_t min, size_t max, const char *what, config_setting_t **out) {
     return member_sequence(r, group, name, required, min, max, what, true, out);
 }
 
-int cfgr_elem_group(const cfgr_t *r, const config_setting_t *list, size_t i,
-                    const char *example, config_setting_t **out) {
+int cfgr_elem_group(const cfgr_t *r, const config_setting_t *list, size_t i, const char *example,
+                    config_setting_t **out) {
     *out = config_setting_get_elem(list, (unsigned)i);
     assert(*out);
     if (!config_setting_is_group(*out)) {
@@ -562,18 +564,20 @@ static bool in_range(const cfgr_range_t *rg, double v) {
     return !rg->whole || v == floor(v);
 }
 
-int cfgr_number_value(const cfgr_t *r, const config_setting_t *s,
-                      const cfgr_range_t *rg, double *out) {
+int cfgr_number_value(const cfgr_t *r, const config_setting_t *s, const cfgr_range_t *rg,
+                      double *out) {
     char expected[96];
     cfgr_describe_range(rg, expected, sizeof expected);
     int t = config_setting_type(s);
     if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64 && t != CONFIG_TYPE_FLOAT)
         return fail_type(r, s, expected);
-    double v = t == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
-                                      : (double)config_setting_get_int64(s);
+    double v =
+        t == CONFIG_TYPE_FLOAT ? config_setting_get_float(s) : (double)config_setting_get_int64(s);
     char text[48];
-    if (t == CONFIG_TYPE_FLOAT) snprintf(text, sizeof text, "%.10g", v);
-    else snprintf(text, sizeof text, "%lld", config_setting_get_int64(s));
+    if (t == CONFIG_TYPE_FLOAT)
+        snprintf(text, sizeof text, "%.10g", v);
+    else
+        snprintf(text, sizeof text, "%lld", config_setting_get_int64(s));
     if (!isfinite(v))
         return cfgr_fail(r, s, "%s is not a finite number (expected %s)", text, expected);
     if (rg->whole && v != floor(v))
@@ -584,24 +588,24 @@ int cfgr_number_value(const cfgr_t *r, const config_setting_t *s,
     return 0;
 }
 
-int cfgr_string_value(const cfgr_t *r, const config_setting_t *s,
-                      size_t max_len, const char **out) {
+int cfgr_string_value(const cfgr_t *r, const config_setting_t *s, size_t max_len,
+                      const char **out) {
     if (config_setting_type(s) != CONFIG_TYPE_STRING)
         return fail_type(r, s, "text in double quotes");
     const char *v = config_setting_get_string(s);
     size_t n = strlen(v);
     if (n > max_len)
-        return cfgr_fail(r, s, "text of %zu bytes is too long (expected at most "
-                         "%zu bytes)", n, max_len);
+        return cfgr_fail(r, s,
+                         "text of %zu bytes is too long (expected at most "
+                         "%zu bytes)",
+                         n, max_len);
     *out = v;
     return 0;
 }
 
-int cfgr_id_value(const cfgr_t *r, const config_setting_t *s, size_t max_len,
-                  const char **out) {
+int cfgr_id_value(const cfgr_t *r, const config_setting_t *s, size_t max_len, const char **out) {
     char expected[96];
-    snprintf(expected, sizeof expected,
-             "an id: 1 to %zu characters from a-z, 0-9 and _", max_len);
+    snprintf(expected, sizeof expected, "an id: 1 to %zu characters from a-z, 0-9 and _", max_len);
     if (config_setting_type(s) != CONFIG_TYPE_STRING) return fail_type(r, s, expected);
     const char *v = config_setting_get_string(s);
     size_t n = strlen(v);
@@ -609,15 +613,15 @@ int cfgr_id_value(const cfgr_t *r, const config_setting_t *s, size_t max_len,
     for (size_t i = 0; ok && i < n; i++)
         ok = (v[i] >= 'a' && v[i] <= 'z') || is_digit(v[i]) || v[i] == '_';
     if (!ok)
-        return cfgr_fail(r, s, "'%.*s%s' is not a valid id (expected %s)", QUOTE_MAX,
-                         v, n > QUOTE_MAX ? "..." : "", expected);
+        return cfgr_fail(r, s, "'%.*s%s' is not a valid id (expected %s)", QUOTE_MAX, v,
+                         n > QUOTE_MAX ? "..." : "", expected);
     *out = v;
     return 0;
 }
 
-int cfgr_number(const cfgr_t *r, const config_setting_t *group,
-                const char *name, const cfgr_range_t *rg, bool required,
-                double dflt, double *out, config_setting_t **at) {
+int cfgr_number(const cfgr_t *r, const config_setting_t *group, const char *name,
+                const cfgr_range_t *rg, bool required, double dflt, double *out,
+                config_setting_t **at) {
     config_setting_t *s = config_setting_get_member(group, name);
     if (at) *at = s;
     if (!s) {
@@ -641,12 +645,11 @@ int cfgr_int(const cfgr_t *r, const config_setting_t *group, const char *name,
     return 0;
 }
 
-int cfgr_int64(const cfgr_t *r, const config_setting_t *group,
-               const char *name, int64_t lo, bool required, int64_t dflt,
-               int64_t *out) {
+int cfgr_int64(const cfgr_t *r, const config_setting_t *group, const char *name, int64_t lo,
+               bool required, int64_t dflt, int64_t *out) {
     char expected[96];
-    snprintf(expected, sizeof expected, "a whole number from %lld to %lld",
-             (long long)lo, (long long)INT64_MAX);
+    snprintf(expected, sizeof expected, "a whole number from %lld to %lld", (long long)lo,
+             (long long)INT64_MAX);
     config_setting_t *s = config_setting_get_member(group, name);
     if (!s) {
         if (required) return cfgr_fail_missing(r, group, name, expected);
@@ -660,9 +663,11 @@ int cfgr_int64(const cfgr_t *r, const config_setting_t *group,
     } else if (t == CONFIG_TYPE_FLOAT) {
         double f = config_setting_get_float(s);
         if (!(fabs(f) < 9007199254740992.0) || f != floor(f)) /* 2^53 */
-            return cfgr_fail(r, s, "%.10g is not a whole number that a decimal "
+            return cfgr_fail(r, s,
+                             "%.10g is not a whole number that a decimal "
                              "can hold exactly (expected %s, written without a "
-                             "decimal point)", f, expected);
+                             "decimal point)",
+                             f, expected);
         v = (long long)f;
     } else {
         return fail_type(r, s, expected);
@@ -672,9 +677,8 @@ int cfgr_int64(const cfgr_t *r, const config_setting_t *group,
     return 0;
 }
 
-int cfgr_bool(const cfgr_t *r, const config_setting_t *group,
-              const char *name, bool required, bool dflt, bool *out,
-              config_setting_t **at) {
+int cfgr_bool(const cfgr_t *r, const config_setting_t *group, const char *name, bool required,
+              bool dflt, bool *out, config_setting_t **at) {
     config_setting_t *s = config_setting_get_member(group, name);
     if (at) *at = s;
     if (!s) {
@@ -688,9 +692,8 @@ int cfgr_bool(const cfgr_t *r, const config_setting_t *group,
     return 0;
 }
 
-int cfgr_string(const cfgr_t *r, const config_setting_t *group,
-                const char *name, bool required, size_t max_len,
-                const char *dflt, const char **out, config_setting_t **at) {
+int cfgr_string(const cfgr_t *r, const config_setting_t *group, const char *name, bool required,
+                size_t max_len, const char *dflt, const char **out, config_setting_t **at) {
     config_setting_t *s = config_setting_get_member(group, name);
     if (at) *at = s;
     if (!s) {
@@ -701,21 +704,20 @@ int cfgr_string(const cfgr_t *r, const config_setting_t *group,
     return cfgr_string_value(r, s, max_len, out);
 }
 
-int cfgr_id(const cfgr_t *r, const config_setting_t *group, const char *name,
-            size_t max_len, const char **out, config_setting_t **at) {
+int cfgr_id(const cfgr_t *r, const config_setting_t *group, const char *name, size_t max_len,
+            const char **out, config_setting_t **at) {
     config_setting_t *s = config_setting_get_member(group, name);
     if (at) *at = s;
     if (!s) {
         char expected[96];
-        snprintf(expected, sizeof expected,
-                 "an id: 1 to %zu characters from a-z, 0-9 and _", max_len);
+        snprintf(expected, sizeof expected, "an id: 1 to %zu characters from a-z, 0-9 and _",
+                 max_len);
         return cfgr_fail_missing(r, group, name, expected);
     }
     return cfgr_id_value(r, s, max_len, out);
 }
 
-void cfgr_join_names(const char *names, size_t n, size_t stride, char *buf,
-                     size_t len) {
+void cfgr_join_names(const char *names, size_t n, size_t stride, char *buf, size_t len) {
     enum { SHOWN_MAX = 12 };
     assert(buf && len > 0);
     buf[0] = '\0';
@@ -725,6 +727,5 @@ void cfgr_join_names(const char *names, size_t n, size_t stride, char *buf,
         if (w < 0) return;
         used += (size_t)w;
     }
-    if (n > SHOWN_MAX && used < len)
-        snprintf(buf + used, len - used, ", ... (%zu in all)", n);
+    if (n > SHOWN_MAX && used < len) snprintf(buf + used, len - used, ", ... (%zu in all)", n);
 }

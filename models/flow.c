@@ -9,17 +9,25 @@
 #include "rng.h"
 
 enum {
-    EV_ARRIVAL, EV_OPEN, EV_CLOSE, EV_DONE, EV_DATA, EV_RETURN, EV_RENEGE,
-    EV_OUTAGE, EV_REBALANCE, EV_WARMUP
+    EV_ARRIVAL,
+    EV_OPEN,
+    EV_CLOSE,
+    EV_DONE,
+    EV_DATA,
+    EV_RETURN,
+    EV_RENEGE,
+    EV_OUTAGE,
+    EV_REBALANCE,
+    EV_WARMUP
 };
 
 /* Assumptions of the model (docs/model.md says why). */
-#define TRAVEL_MINUTES 30.0      /* a citizen's trip to a hall and back      */
-#define PREPARE_MEAN 1440.0      /* time to complete missing materials       */
-#define RETURN_SPREAD 0.9        /* returns spread over 90% of the open day */
-#define OUTAGE_DOWN_MEAN 120.0   /* mean outage of the online-uptime process */
+#define TRAVEL_MINUTES       30.0   /* a citizen's trip to a hall and back      */
+#define PREPARE_MEAN         1440.0 /* time to complete missing materials       */
+#define RETURN_SPREAD        0.9    /* returns spread over 90% of the open day */
+#define OUTAGE_DOWN_MEAN     120.0  /* mean outage of the online-uptime process */
 #define FALLBACK_MANUAL_MEAN 2880.0 /* api request while links/hub are down  */
-#define FALLBACK_MANUAL_CV 0.5
+#define FALLBACK_MANUAL_CV   0.5
 
 /* ---- streams: fixed ids, so variants share them (common random numbers) */
 
@@ -59,16 +67,13 @@ static inline flow_case_t *case_at(flow_model_t *m, uint32_t c) {
 static inline task_t *task_at(flow_model_t *m, uint32_t t) {
     return pool_at(&m->tasks, t);
 }
-static inline const scn_step_t *step_of(const flow_model_t *m,
-                                        const flow_case_t *c, int k) {
+static inline const scn_step_t *step_of(const flow_model_t *m, const flow_case_t *c, int k) {
     return &m->s->services[c->service].steps[k];
 }
 
-static void schedule(flow_model_t *m, double t, uint32_t type, uint32_t entity,
-                     uint64_t data) {
+static void schedule(flow_model_t *m, double t, uint32_t type, uint32_t entity, uint64_t data) {
     if (t > m->horizon) return; /* beyond the run: never happens */
-    if (sim_at(&m->sim, t < m->sim.now ? m->sim.now : t, type, entity, data) == 0)
-        m->nomem = 1;
+    if (sim_at(&m->sim, t < m->sim.now ? m->sim.now : t, type, entity, data) == 0) m->nomem = 1;
 }
 
 /* Probability that a case of service sv in region rg goes online. */
@@ -89,8 +94,7 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
  * would make an artificial morning rush). */
 static double return_time(flow_model_t *m, double after) {
     double open = wcal_next_open(&m->s->calendar, after);
-    double offset = RETURN_SPREAD * m->minutes_per_day *
-                    rng_uniform(rng_misc(m, MISC_RETURNS));
+    double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(rng_misc(m, MISC_RETURNS));
     return wcal_add_working_time(&m->s->calendar, open, offset);
 }
 
@@ -144,8 +148,10 @@ static void step_finished(flow_model_t *m, uint32_t t, int k) {
         k = c->join_next; /* the last step of the run decides where next */
     }
     int next = choose_next(m, c, k);
-    if (next == SCN_DONE) complete_case(m, t);
-    else begin_step(m, t, next);
+    if (next == SCN_DONE)
+        complete_case(m, t);
+    else
+        begin_step(m, t, next);
 }
 
 /* ---- resources ------------------------------------------------------------ */
@@ -163,8 +169,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
         const scn_step_t *st = step_of(m, c, tk->step);
         work = dist_sample(&st->work, rng_work(m, c->service, tk->step)) *
                m->s->departments[st->dept].skill;
-        if (tk->at_window && m->s->levers.one_stop)
-            work *= m->s->levers.one_stop_slowdown;
+        if (tk->at_window && m->s->levers.one_stop) work *= m->s->levers.one_stop_slowdown;
     }
     double end;
     if (tk->at_window) {
@@ -242,8 +247,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
 static void fetch_next(flow_model_t *m, uint32_t t) {
     task_t *tk = task_at(m, t);
     hot_assert(tk->fetch_left > 0 && tk->state != TASK_FREE);
-    hot_assert(tk->fetch_owner >= 0 &&
-               (size_t)tk->fetch_owner < m->s->n_departments);
+    hot_assert(tk->fetch_owner >= 0 && (size_t)tk->fetch_owner < m->s->n_departments);
     tk->state = TASK_FETCH;
     go_to_window(m, t, m->front_res[tk->fetch_owner]);
 }
@@ -309,8 +313,10 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
 
 static void after_data(flow_model_t *m, uint32_t t) {
     task_t *tk = task_at(m, t);
-    if (tk->fetch_left > 0) fetch_next(m, t);
-    else enter_service(m, t);
+    if (tk->fetch_left > 0)
+        fetch_next(m, t);
+    else
+        enter_service(m, t);
 }
 
 /* Start step k for task t: parallel run, data, then service. */
@@ -323,8 +329,7 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
     tk->step = k;
     if (m->s->levers.parallel_approval && c->pending == 0 && sv->steps[k].parallel) {
         int e = k; /* the run: consecutive parallel steps in sequence */
-        while (e + 1 < (int)sv->n_steps && sv->steps[e].n_next == 0 &&
-               sv->steps[e + 1].parallel)
+        while (e + 1 < (int)sv->n_steps && sv->steps[e].n_next == 0 && sv->steps[e + 1].parallel)
             e++;
         if (e > k) {
             hot_assert(e - k + 1 <= FLOW_MAX_STEPS);
@@ -391,8 +396,11 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
         return;
     }
     flow_case_t *cs = case_at(m, c);
-    *cs = (flow_case_t){.service = sv, .region = rg, .online = online,
-                        .arrived = m->sim.now, .last_front = -1,
+    *cs = (flow_case_t){.service = sv,
+                        .region = rg,
+                        .online = online,
+                        .arrived = m->sim.now,
+                        .last_front = -1,
                         .hall = -1};
     if (online && !m->online_up) cs->online = false; /* falls back */
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
@@ -407,16 +415,15 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     uint32_t t = ev->entity;
     int r = (int)ev->data;
     hot_assert(flow_res_ok(m, r) && task_at(m, t)->res == r);
-    hot_assert(task_at(m, t)->state == TASK_WORKING ||
-               task_at(m, t)->state == TASK_FETCH);
-    hot_assert(flow_task_live(m, task_at(m, t),
-                              case_at(m, task_at(m, t)->case_id)));
+    hot_assert(task_at(m, t)->state == TASK_WORKING || task_at(m, t)->state == TASK_FETCH);
+    hot_assert(flow_task_live(m, task_at(m, t), case_at(m, task_at(m, t)->case_id)));
     res_release(&m->res[r], sim->now);
     grant_waiting(m, r);
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
     if (tk->state == TASK_FETCH) { /* a document fetched */
-        if (--tk->fetch_left > 0) fetch_next(m, t);
+        if (--tk->fetch_left > 0)
+            fetch_next(m, t);
         else {
             tk->state = TASK_DATA;
             enter_service(m, t);
@@ -442,8 +449,10 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     }
     if (st->data_error > 0 && rng_uniform(u) < st->data_error) {
         c->reworked = true; /* wrong data: back to the last front step */
-        if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
-        else enter_service(m, t);
+        if (c->last_front >= 0 && c->pending == 0)
+            begin_step(m, t, c->last_front);
+        else
+            enter_service(m, t);
         return;
     }
     if (front) c->last_front = tk->step;
@@ -460,10 +469,11 @@ static void on_return(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     (void)sim;
     uint32_t t = ev->entity;
-    hot_assert(task_at(m, t)->state == TASK_AWAY ||
-               task_at(m, t)->state == TASK_FETCH);
-    if (task_at(m, t)->state == TASK_FETCH) fetch_next(m, t);
-    else enter_service(m, t);
+    hot_assert(task_at(m, t)->state == TASK_AWAY || task_at(m, t)->state == TASK_FETCH);
+    if (task_at(m, t)->state == TASK_FETCH)
+        fetch_next(m, t);
+    else
+        enter_service(m, t);
 }
 
 static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -528,9 +538,9 @@ static void on_open(void *model, sim_t *sim, const evq_event_t *ev) {
 /* Outages: data = 2 * process + (1 if it is a repair). Process n_incidents
  * is the online channel's uptime process. */
 static void toggle(flow_model_t *m, scn_incident_target_t target, int delta) {
-    int *count = target == SCN_INC_ONLINE ? &m->online_down_count
+    int *count = target == SCN_INC_ONLINE  ? &m->online_down_count
                  : target == SCN_INC_LINKS ? &m->links_down_count
-                                            : &m->hub_down_count;
+                                           : &m->hub_down_count;
     *count += delta;
     hot_assert(*count >= 0); /* a repair for every outage, none extra */
     m->online_up = m->online_down_count == 0;
@@ -630,7 +640,7 @@ static void on_warmup(void *model, sim_t *sim, const evq_event_t *ev) {
 
 /* Bytes an open case holds: the case, a task, an event and a place in a
  * line, twice over because pools and queues grow by doubling. */
-#define BYTES_PER_OPEN_CASE \
+#define BYTES_PER_OPEN_CASE                                                                        \
     (2.0 * (sizeof(flow_case_t) + sizeof(task_t) + sizeof(evq_event_t) + 32))
 
 static double highest_load(const scn_t *s) {
@@ -664,8 +674,10 @@ void flow_estimate(const scn_t *s, flow_estimate_t *e) {
 
 /* "1.4 GB", "350 MB" */
 static void bytes_text(double b, char *buf, size_t len) {
-    if (b >= 1e9) snprintf(buf, len, "%.3g GB", b / 1e9);
-    else snprintf(buf, len, "%.3g MB", b / 1e6);
+    if (b >= 1e9)
+        snprintf(buf, len, "%.3g GB", b / 1e9);
+    else
+        snprintf(buf, len, "%.3g MB", b / 1e6);
 }
 
 static int check_volume(const scn_t *s, char *err, size_t errlen) {
@@ -675,16 +687,18 @@ static int check_volume(const scn_t *s, char *err, size_t errlen) {
     bytes_text(e.bytes, need, sizeof need);
     bytes_text(FLOW_MAX_BYTES, most, sizeof most);
     if (e.cases > FLOW_MAX_CASES) {
-        snprintf(err, errlen, "%s: about %.3g cases per replication (per_day x "
+        snprintf(err, errlen,
+                 "%s: about %.3g cases per replication (per_day x "
                  "working days; expected at most %.3g: lower per_day or days)",
                  s->path, e.cases, FLOW_MAX_CASES);
         return -1;
     }
     if (e.bytes > FLOW_MAX_BYTES) {
-        snprintf(err, errlen, "%s: about %.3g cases open at once (highest offered "
+        snprintf(err, errlen,
+                 "%s: about %.3g cases open at once (highest offered "
                  "load %.3g) need about %s per replication (expected at most %s: "
-                 "add staff or windows, or lower per_day or days)", s->path,
-                 e.open_cases, e.max_load, need, most);
+                 "add staff or windows, or lower per_day or days)",
+                 s->path, e.open_cases, e.max_load, need, most);
         return -1;
     }
     return 0;
@@ -692,8 +706,8 @@ static int check_volume(const scn_t *s, char *err, size_t errlen) {
 
 int flow_check(const scn_t *s, char *err, size_t errlen) {
     if (s->n_services > FLOW_MAX_SERVICES || s->n_regions > FLOW_MAX_REGIONS) {
-        snprintf(err, errlen, "%s: at most %d services and %d regions", s->path,
-                 FLOW_MAX_SERVICES, FLOW_MAX_REGIONS);
+        snprintf(err, errlen, "%s: at most %d services and %d regions", s->path, FLOW_MAX_SERVICES,
+                 FLOW_MAX_REGIONS);
         return -1;
     }
     for (size_t rg = 0; rg < s->n_regions; rg++) {
@@ -708,7 +722,8 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
     for (size_t i = 0; i < s->n_incidents; i++) {
         double mtbf = s->incidents[i].mtbf_days * s->levers.security;
         if (!(mtbf >= FLOW_MIN_MTBF_DAYS && mtbf <= FLOW_MAX_MTBF_DAYS)) {
-            snprintf(err, errlen, "%s: incidents[%zu]: mtbf_days x security = %g "
+            snprintf(err, errlen,
+                     "%s: incidents[%zu]: mtbf_days x security = %g "
                      "(expected %g to %g days: outages that never let time advance)",
                      s->path, i, mtbf, FLOW_MIN_MTBF_DAYS, FLOW_MAX_MTBF_DAYS);
             return -1;
@@ -721,8 +736,8 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
     for (size_t i = 0; i < s->n_services; i++) {
         const scn_service_t *sv = &s->services[i];
         if (sv->n_steps > FLOW_MAX_STEPS) {
-            snprintf(err, errlen, "%s: service '%s': at most %d steps", s->path,
-                     sv->id, FLOW_MAX_STEPS);
+            snprintf(err, errlen, "%s: service '%s': at most %d steps", s->path, sv->id,
+                     FLOW_MAX_STEPS);
             return -1;
         }
         for (size_t k = 0; k < sv->n_steps; k++) {
@@ -730,9 +745,10 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
             const scn_department_t *d = &s->departments[st->dept];
             bool remote = st->front && !st->in_person && sv->online_share > 0;
             if ((!st->front || remote) && !st->in_person && d->staff == 0) {
-                snprintf(err, errlen, "%s: service '%s' step '%s': department '%s' "
-                         "has no staff for back-office or online work", s->path,
-                         sv->id, st->id, d->id);
+                snprintf(err, errlen,
+                         "%s: service '%s' step '%s': department '%s' "
+                         "has no staff for back-office or online work",
+                         s->path, sv->id, st->id, d->id);
                 return -1;
             }
         }
@@ -755,8 +771,7 @@ static int setup_resources(flow_model_t *m) {
     m->period_tasks = calloc(nd, sizeof *m->period_tasks);
     m->new_staff = calloc(nd, sizeof *m->new_staff);
     if (!m->back_work || !m->period_work || !m->period_tasks || !m->new_staff) return -1;
-    if (!m->res || !m->front_capacity || !m->front_res || !m->back_res || !m->link)
-        return -1;
+    if (!m->res || !m->front_capacity || !m->front_res || !m->back_res || !m->link) return -1;
     for (size_t a = 0; a < nd; a++) /* looked up on every data need */
         for (size_t b = 0; b < nd; b++) m->link[a * nd + b] = scn_find_link(s, (int)a, (int)b);
     unsigned *hall = calloc(s->n_regions, sizeof *hall);
@@ -770,9 +785,8 @@ static int setup_resources(flow_model_t *m) {
     }
     if (pooled)
         for (size_t r = 0; r < s->n_regions; r++)
-            m->front_capacity[2 * nd + r] = s->levers.one_stop_windows > 0
-                                                ? (unsigned)s->levers.one_stop_windows
-                                                : hall[r];
+            m->front_capacity[2 * nd + r] =
+                s->levers.one_stop_windows > 0 ? (unsigned)s->levers.one_stop_windows : hall[r];
     free(hall);
     bool open0 = wcal_is_open(&s->calendar, 0);
     int fail = 0;
@@ -798,9 +812,12 @@ static int setup_streams(flow_model_t *m) {
             }
         for (size_t k = 0; k < s->services[sv].n_steps; k++) {
             size_t off = sv * FLOW_MAX_STEPS + k;
-            m->rng[STREAM_WORK + off] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_WORK + off));
-            m->rng[STREAM_OUTCOME + off] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_OUTCOME + off));
-            m->rng[STREAM_DATA + off] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_DATA + off));
+            m->rng[STREAM_WORK + off] =
+                rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_WORK + off));
+            m->rng[STREAM_OUTCOME + off] =
+                rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_OUTCOME + off));
+            m->rng[STREAM_DATA + off] =
+                rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_DATA + off));
         }
     }
     for (size_t i = 0; i < MISC_INCIDENT + s->n_incidents; i++)
@@ -851,22 +868,24 @@ static void start(flow_model_t *m) {
             schedule(m, wcal_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
     }
     if (s->online_uptime < 1)
-        schedule(m, rng_exponential(rng_misc(m, MISC_UPTIME),
-                                    OUTAGE_DOWN_MEAN * s->online_uptime / (1 - s->online_uptime)),
+        schedule(m,
+                 rng_exponential(rng_misc(m, MISC_UPTIME),
+                                 OUTAGE_DOWN_MEAN * s->online_uptime / (1 - s->online_uptime)),
                  EV_OUTAGE, 0, (uint64_t)s->n_incidents << 1);
     for (size_t i = 0; i < s->n_incidents; i++)
-        schedule(m, rng_exponential(rng_misc(m, MISC_INCIDENT + (int)i),
-                                    s->incidents[i].mtbf_days * 1440 * s->levers.security),
+        schedule(m,
+                 rng_exponential(rng_misc(m, MISC_INCIDENT + (int)i),
+                                 s->incidents[i].mtbf_days * 1440 * s->levers.security),
                  EV_OUTAGE, 0, (uint64_t)i << 1);
     if (s->levers.rebalance_days > 0)
-        schedule(m, wcal_add_working_time(&s->calendar, 0,
-                                          s->levers.rebalance_days * m->minutes_per_day),
-                 EV_REBALANCE, 0, 0);
+        schedule(
+            m,
+            wcal_add_working_time(&s->calendar, 0, s->levers.rebalance_days * m->minutes_per_day),
+            EV_REBALANCE, 0, 0);
     if (m->warmup > 0) schedule(m, m->warmup, EV_WARMUP, 0, 0);
 }
 
-int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop,
-             flow_result_t *out) {
+int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
     flow_model_t m;
     memset(&m, 0, sizeof m);
     memset(out, 0, sizeof *out);

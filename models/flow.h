@@ -53,8 +53,8 @@
 
 /* Limits that keep stream ids unique (sim/rng.h allows 4096 streams). */
 #define FLOW_MAX_SERVICES 32
-#define FLOW_MAX_REGIONS 16
-#define FLOW_MAX_STEPS 24
+#define FLOW_MAX_REGIONS  16
+#define FLOW_MAX_STEPS    24
 /* An incident's mean time between failures, times the security lever, in
  * days: shorter cycles would only burn events (a vanishing one never lets
  * time advance), longer ones overflow the clock.  The scenario loader
@@ -63,39 +63,39 @@
 #define FLOW_MAX_MTBF_DAYS 1e10
 
 typedef enum {
-    FLOW_K_COMPLETED,        /* cases finished after warm-up                 */
-    FLOW_K_THROUGHPUT,       /* cases finished per calendar day              */
-    FLOW_K_CYCLE_WD,         /* mean cycle time, working days                */
+    FLOW_K_COMPLETED,  /* cases finished after warm-up                 */
+    FLOW_K_THROUGHPUT, /* cases finished per calendar day              */
+    FLOW_K_CYCLE_WD,   /* mean cycle time, working days                */
     FLOW_K_CYCLE_P50_WD,
     FLOW_K_CYCLE_P90_WD,
     FLOW_K_CYCLE_P95_WD,
-    FLOW_K_CYCLE_CD,         /* mean cycle time, calendar days               */
-    FLOW_K_WINDOW_WAIT,      /* mean wait in a window line, minutes          */
-    FLOW_K_TRIPS,            /* trips per case                               */
-    FLOW_K_ONE_TRIP,         /* share of cases with at most one trip         */
-    FLOW_K_ZERO_TRIP,        /* share with no trip at all                    */
-    FLOW_K_WITHIN_LIMIT,     /* share finished within the statutory limit    */
-    FLOW_K_ABANDON,          /* share of window visits given up              */
-    FLOW_K_REWORK,           /* share of cases with any rework or return     */
-    FLOW_K_DATA_REQUESTS,    /* data requests per case                       */
-    FLOW_K_DATA_DELAY,       /* mean data request delay, minutes             */
-    FLOW_K_DATA_MANUAL,      /* share of data requests handled manually      */
-    FLOW_K_DATA_FETCHED,     /* share of data the citizen had to fetch       */
-    FLOW_K_ONLINE,           /* share of cases handled online                */
-    FLOW_K_CITIZEN_HOURS,    /* citizen hours per case (travel, lines, desk) */
-    FLOW_K_WIP,              /* time-averaged cases in the system            */
-    FLOW_K_WIP_CASES,        /* the same from each case's time in the window
-                                (Little's law on the window: equal to WIP)  */
-    FLOW_K_CYCLE_MIN,        /* mean cycle time, calendar minutes (Little)   */
-    FLOW_K_ARRIVAL_RATE,     /* cases arriving per calendar day              */
-    FLOW_K_BACKLOG,          /* cases still open at the end                  */
-    FLOW_K_FRONT_UTIL,       /* window utilization (department groups)       */
-    FLOW_K_BACK_UTIL,        /* officer utilization (department groups)      */
-    FLOW_K_COST_YEAR,        /* government cost per year, yuan (all)         */
-    FLOW_K_CITIZEN_COST_YEAR,/* citizens' time and trips per year, yuan      */
-    FLOW_K_COST_PER_CASE,    /* (government + citizen) cost per case, yuan   */
-    FLOW_K_SATISFACTION,     /* index 0-100, see docs/model.md               */
-    FLOW_K_REGION_GAP,       /* max/min of regions' mean cycle time (all)    */
+    FLOW_K_CYCLE_CD,          /* mean cycle time, calendar days               */
+    FLOW_K_WINDOW_WAIT,       /* mean wait in a window line, minutes          */
+    FLOW_K_TRIPS,             /* trips per case                               */
+    FLOW_K_ONE_TRIP,          /* share of cases with at most one trip         */
+    FLOW_K_ZERO_TRIP,         /* share with no trip at all                    */
+    FLOW_K_WITHIN_LIMIT,      /* share finished within the statutory limit    */
+    FLOW_K_ABANDON,           /* share of window visits given up              */
+    FLOW_K_REWORK,            /* share of cases with any rework or return     */
+    FLOW_K_DATA_REQUESTS,     /* data requests per case                       */
+    FLOW_K_DATA_DELAY,        /* mean data request delay, minutes             */
+    FLOW_K_DATA_MANUAL,       /* share of data requests handled manually      */
+    FLOW_K_DATA_FETCHED,      /* share of data the citizen had to fetch       */
+    FLOW_K_ONLINE,            /* share of cases handled online                */
+    FLOW_K_CITIZEN_HOURS,     /* citizen hours per case (travel, lines, desk) */
+    FLOW_K_WIP,               /* time-averaged cases in the system            */
+    FLOW_K_WIP_CASES,         /* the same from each case's time in the window
+                                 (Little's law on the window: equal to WIP)  */
+    FLOW_K_CYCLE_MIN,         /* mean cycle time, calendar minutes (Little)   */
+    FLOW_K_ARRIVAL_RATE,      /* cases arriving per calendar day              */
+    FLOW_K_BACKLOG,           /* cases still open at the end                  */
+    FLOW_K_FRONT_UTIL,        /* window utilization (department groups)       */
+    FLOW_K_BACK_UTIL,         /* officer utilization (department groups)      */
+    FLOW_K_COST_YEAR,         /* government cost per year, yuan (all)         */
+    FLOW_K_CITIZEN_COST_YEAR, /* citizens' time and trips per year, yuan      */
+    FLOW_K_COST_PER_CASE,     /* (government + citizen) cost per case, yuan   */
+    FLOW_K_SATISFACTION,      /* index 0-100, see docs/model.md               */
+    FLOW_K_REGION_GAP,        /* max/min of regions' mean cycle time (all)    */
     FLOW_K_COUNT
 } flow_kpi_t;
 
@@ -107,7 +107,7 @@ typedef enum { FLOW_G_ALL, FLOW_G_SERVICE, FLOW_G_REGION, FLOW_G_DEPARTMENT } fl
 
 typedef struct flow_group {
     flow_group_kind_t kind;
-    int index;                  /* service, region or department; -1 for all */
+    int index; /* service, region or department; -1 for all */
 } flow_group_t;
 
 /* The groups of a scenario in output order: all, services, regions,
@@ -125,15 +125,15 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
  * the share of cases by trips made: 0, 1, ..., FLOW_TRIP_BINS - 2, and
  * FLOW_TRIP_BINS - 1 or more. */
 #define FLOW_CDF_POINTS 100
-#define FLOW_TRIP_BINS 5
+#define FLOW_TRIP_BINS  5
 
 typedef struct flow_result {
     size_t n_groups;
-    double *kpi;                /* n_groups x FLOW_K_COUNT, NaN = n/a        */
+    double *kpi;                                /* n_groups x FLOW_K_COUNT, NaN = n/a        */
     double cycle_quantile[FLOW_CDF_POINTS - 1]; /* working days; NaN if no case */
     double trip_share[FLOW_TRIP_BINS];          /* sums to 1; NaN if no case   */
     uint64_t events;
-    double peak_cases;          /* most cases open at once                  */
+    double peak_cases; /* most cases open at once                  */
     int interrupted;
 } flow_result_t;
 
@@ -144,14 +144,14 @@ typedef struct flow_result {
  * department cannot serve, A x (1 - 1 / load), plus those in flight
  * (per_day x limit_days per service). */
 typedef struct flow_estimate {
-    double cases;            /* arrivals in one replication, warm-up too     */
-    double open_cases;       /* cases open at once, at worst                 */
-    double bytes;            /* memory they take                             */
-    double max_load;         /* highest offered load of any queue            */
+    double cases;      /* arrivals in one replication, warm-up too     */
+    double open_cases; /* cases open at once, at worst                 */
+    double bytes;      /* memory they take                             */
+    double max_load;   /* highest offered load of any queue            */
 } flow_estimate_t;
 
-#define FLOW_MAX_CASES 1e8                   /* arrivals per replication   */
-#define FLOW_MAX_BYTES 2e9                   /* per replication, bytes     */
+#define FLOW_MAX_CASES 1e8 /* arrivals per replication   */
+#define FLOW_MAX_BYTES 2e9 /* per replication, bytes     */
 
 void flow_estimate(const scn_t *s, flow_estimate_t *e);
 
@@ -163,12 +163,10 @@ int flow_check(const scn_t *s, char *err, size_t errlen);
 /* Run replication `rep`.  out->kpi is allocated here (free with
  * flow_result_free).  Returns 0, 1 if stopped by *stop, -1 when out of
  * memory. */
-int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop,
-             flow_result_t *out);
+int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out);
 void flow_result_free(flow_result_t *r);
 
-static inline double flow_kpi(const flow_result_t *r, size_t group,
-                              flow_kpi_t k) {
+static inline double flow_kpi(const flow_result_t *r, size_t group, flow_kpi_t k) {
     return r->kpi[group * FLOW_K_COUNT + k];
 }
 

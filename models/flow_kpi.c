@@ -50,15 +50,19 @@ static const struct {
     [FLOW_K_REGION_GAP] = {"regional_gap", "ratio"},
 };
 
-const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
-const char *flow_kpi_unit(flow_kpi_t k) { return KPI[k].unit; }
+const char *flow_kpi_name(flow_kpi_t k) {
+    return KPI[k].name;
+}
+const char *flow_kpi_unit(flow_kpi_t k) {
+    return KPI[k].unit;
+}
 
 size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap) {
     size_t n = 0;
-#define ADD(kind_, idx_)                                                   \
-    do {                                                                   \
-        if (n < cap) out[n] = (flow_group_t){kind_, (int)(idx_)};          \
-        n++;                                                               \
+#define ADD(kind_, idx_)                                                                           \
+    do {                                                                                           \
+        if (n < cap) out[n] = (flow_group_t){kind_, (int)(idx_)};                                  \
+        n++;                                                                                       \
     } while (0)
     ADD(FLOW_G_ALL, -1);
     for (size_t i = 0; i < s->n_services; i++) ADD(FLOW_G_SERVICE, i);
@@ -128,8 +132,7 @@ void flow_acc_arrival(flow_model_t *m, const flow_case_t *c) {
     }
 }
 
-void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait,
-                           bool abandoned) {
+void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait, bool abandoned) {
     if (m->sim.now < m->warmup) return;
     hot_assert(wait >= 0);
     size_t g[3];
@@ -137,8 +140,10 @@ void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait,
     for (int i = 0; i < 3; i++) {
         flow_acc_t *a = &m->acc[g[i]];
         a->window_visits++;
-        if (abandoned) a->abandoned++;
-        else stats_tally_add(&a->window_wait, wait);
+        if (abandoned)
+            a->abandoned++;
+        else
+            stats_tally_add(&a->window_wait, wait);
     }
 }
 
@@ -181,7 +186,9 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
     }
 }
 
-static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
+static double ratio(double a, double b) {
+    return b > 0 ? a / b : NAN;
+}
 
 /* Government cost per year: staff, windows, platform, hub. */
 static double government_cost(const scn_t *s) {
@@ -192,12 +199,11 @@ static double government_cost(const scn_t *s) {
     }
     if (s->levers.one_stop && s->levers.one_stop_windows > 0)
         windows = (double)s->levers.one_stop_windows * (double)s->n_regions;
-    return staff * s->costs.staff_year + windows * s->costs.window_year +
-           s->costs.platform_year + (s->levers.data_hub ? s->costs.hub_year : 0);
+    return staff * s->costs.staff_year + windows * s->costs.window_year + s->costs.platform_year +
+           (s->levers.data_hub ? s->costs.hub_year : 0);
 }
 
-static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k,
-                          double now) {
+static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k, double now) {
     double days = (m->horizon - m->warmup) / 1440.0;
     double n = a->completed;
     double link_requests = a->data_requests - a->data_fetched;
@@ -231,8 +237,8 @@ static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k,
     k[FLOW_K_BACKLOG] = a->open_cases;
     /* satisfaction (docs/model.md): timeliness, trips, waiting */
     double wait = isnan(k[FLOW_K_WINDOW_WAIT]) ? 0 : k[FLOW_K_WINDOW_WAIT];
-    k[FLOW_K_SATISFACTION] = 100 * (0.4 * k[FLOW_K_WITHIN_LIMIT] +
-                                    0.3 * k[FLOW_K_ONE_TRIP] + 0.3 * exp(-wait / 30));
+    k[FLOW_K_SATISFACTION] =
+        100 * (0.4 * k[FLOW_K_WITHIN_LIMIT] + 0.3 * k[FLOW_K_ONE_TRIP] + 0.3 * exp(-wait / 30));
 }
 
 void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
@@ -267,14 +273,18 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
     }
     const flow_acc_t *a = &m->acc[0];
     for (int i = 1; i < FLOW_CDF_POINTS; i++)
-        out->cycle_quantile[i - 1] = stats_hist_quantile(&a->cycle_hist, (double)i / FLOW_CDF_POINTS);
-    for (int i = 0; i < FLOW_TRIP_BINS; i++) out->trip_share[i] = ratio(a->trip_count[i], a->completed);
+        out->cycle_quantile[i - 1] =
+            stats_hist_quantile(&a->cycle_hist, (double)i / FLOW_CDF_POINTS);
+    for (int i = 0; i < FLOW_TRIP_BINS; i++)
+        out->trip_share[i] = ratio(a->trip_count[i], a->completed);
     double *all = out->kpi;
     /* every entry was set (NaN at least) above and group 0 exists */
-    double per_year = all[FLOW_K_ARRIVAL_RATE] * 365; // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)
+    double per_year =
+        all[FLOW_K_ARRIVAL_RATE] * 365; // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)
     double gov = government_cost(s);
     double citizen = (all[FLOW_K_CITIZEN_HOURS] * s->costs.citizen_hour +
-                      all[FLOW_K_TRIPS] * s->costs.trip_cost) * per_year;
+                      all[FLOW_K_TRIPS] * s->costs.trip_cost) *
+                     per_year;
     all[FLOW_K_COST_YEAR] = gov;
     all[FLOW_K_CITIZEN_COST_YEAR] = citizen;
     all[FLOW_K_COST_PER_CASE] = ratio(gov + citizen, per_year);

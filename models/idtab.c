@@ -42,15 +42,14 @@ static bool same(const idtab_t *t, size_t i, const char *key, uint64_t h) {
 }
 
 /* The slot holding (key, h), or the empty slot where it would go. */
-static size_t slot(const idtab_t *t, const char *key, uint64_t h,
-                   uint64_t spread) {
+static size_t slot(const idtab_t *t, const char *key, uint64_t h, uint64_t spread) {
     size_t i = (size_t)spread & (t->cap - 1);
     while (t->used[i] && !same(t, i, key, h)) i = (i + 1) & (t->cap - 1);
     return i;
 }
 
-static int add(idtab_t *t, const char *key, uint64_t h, uint64_t spread,
-               uint32_t val, uint32_t *first) {
+static int add(idtab_t *t, const char *key, uint64_t h, uint64_t spread, uint32_t val,
+               uint32_t *first) {
     if (t->cap == 0) return -1;
     size_t i = slot(t, key, h, spread);
     if (t->used[i]) {

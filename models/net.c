@@ -46,10 +46,8 @@ static void guard_end(guard_t g) {
 }
 
 /* One-line message for a failed igraph call; returns -1. */
-static int igraph_failed(const char *what, igraph_error_t code, char *err,
-                         size_t errlen) {
-    errmsg_format(err, errlen, "network: %s failed: %s", what,
-               igraph_strerror(code));
+static int igraph_failed(const char *what, igraph_error_t code, char *err, size_t errlen) {
+    errmsg_format(err, errlen, "network: %s failed: %s", what, igraph_strerror(code));
     return -1;
 }
 
@@ -65,8 +63,8 @@ static size_t count_graph_links(const scn_t *s) {
 /* Edge list, weights and kinds into the caller's arrays (sized by
  * net_build): scenario links first, in file order, then the hub edges
  * department -> hub, hub -> department for each department in turn. */
-static void fill_edges(const scn_t *s, bool hub, igraph_vector_int_t *ends,
-                       igraph_vector_t *weight, net_edge_kind_t *kind) {
+static void fill_edges(const scn_t *s, bool hub, igraph_vector_int_t *ends, igraph_vector_t *weight,
+                       net_edge_kind_t *kind) {
     size_t e = 0;
     for (size_t i = 0; i < s->n_links; i++) {
         const scn_link_t *l = &s->links[i];
@@ -113,8 +111,7 @@ int net_build(net_t *n, const scn_t *s, char *err, size_t errlen) {
     rc = igraph_vector_init(&n->weight, (igraph_integer_t)n->n_edges);
     if (rc != IGRAPH_SUCCESS) goto fail_weight;
     fill_edges(s, n->hub, &ends, &n->weight, n->kind);
-    rc = igraph_create(&n->graph, &ends, (igraph_integer_t)n->n_vertices,
-                       IGRAPH_DIRECTED);
+    rc = igraph_create(&n->graph, &ends, (igraph_integer_t)n->n_vertices, IGRAPH_DIRECTED);
     if (rc != IGRAPH_SUCCESS) goto fail_graph;
     igraph_vector_int_destroy(&ends);
     guard_end(g);
@@ -145,14 +142,12 @@ void net_free(net_t *n) {
 
 /* Weak components, renumbered in order of first appearance among the
  * departments (igraph's numbering is an implementation detail). */
-static int find_islands(net_report_t *r, const net_t *n, char *err,
-                        size_t errlen) {
+static int find_islands(net_report_t *r, const net_t *n, char *err, size_t errlen) {
     igraph_vector_int_t membership;
     igraph_integer_t n_comp = 0;
     igraph_error_t rc = igraph_vector_int_init(&membership, 0);
     if (rc != IGRAPH_SUCCESS) return igraph_failed("components", rc, err, errlen);
-    rc = igraph_connected_components(&n->graph, &membership, NULL, &n_comp,
-                                     IGRAPH_WEAK);
+    rc = igraph_connected_components(&n->graph, &membership, NULL, &n_comp, IGRAPH_WEAK);
     if (rc != IGRAPH_SUCCESS) {
         igraph_vector_int_destroy(&membership);
         return igraph_failed("igraph_connected_components", rc, err, errlen);
@@ -178,26 +173,22 @@ static int find_islands(net_report_t *r, const net_t *n, char *err,
 /* Directed betweenness by hop count, not by delay: it describes the
  * structure (who stands between whom), and delays of 0 minutes are valid
  * but igraph requires strictly positive weights. */
-static int find_betweenness(net_report_t *r, const net_t *n, char *err,
-                            size_t errlen) {
+static int find_betweenness(net_report_t *r, const net_t *n, char *err, size_t errlen) {
     igraph_vector_t b;
     igraph_error_t rc = igraph_vector_init(&b, 0);
     if (rc != IGRAPH_SUCCESS) return igraph_failed("betweenness", rc, err, errlen);
-    rc = igraph_betweenness(&n->graph, &b, igraph_vss_all(), IGRAPH_DIRECTED,
-                            NULL);
+    rc = igraph_betweenness(&n->graph, &b, igraph_vss_all(), IGRAPH_DIRECTED, NULL);
     if (rc != IGRAPH_SUCCESS) {
         igraph_vector_destroy(&b);
         return igraph_failed("igraph_betweenness", rc, err, errlen);
     }
-    for (size_t d = 0; d < n->n_departments; d++)
-        r->betweenness[d] = VECTOR(b)[d];
+    for (size_t d = 0; d < n->n_departments; d++) r->betweenness[d] = VECTOR(b)[d];
     r->hub_betweenness = n->hub ? VECTOR(b)[n->n_departments] : 0.0;
     igraph_vector_destroy(&b);
     return 0;
 }
 
-static int count_links(net_report_t *r, const net_t *n, char *err,
-                       size_t errlen) {
+static int count_links(net_report_t *r, const net_t *n, char *err, size_t errlen) {
     for (size_t e = 0; e < n->n_edges; e++) {
         if (n->kind[e] == NET_EDGE_HUB) continue;
         igraph_integer_t from, to;
@@ -234,8 +225,8 @@ static void choose_channel(net_need_t *need, const scn_t *s) {
 
 /* Add per_day requests from user to owner, merging with the pair's entry
  * (slot[user * nd + owner] remembers where it is, -1 when none yet). */
-static void add_need(net_report_t *r, int *slot, const scn_t *s, int user,
-                     int owner, double per_day) {
+static void add_need(net_report_t *r, int *slot, const scn_t *s, int user, int owner,
+                     double per_day) {
     size_t key = (size_t)user * s->n_departments + (size_t)owner;
     if (slot[key] < 0) {
         net_need_t *need = &r->needs[r->n_needs];
@@ -268,13 +259,11 @@ static void summarise_needs(net_report_t *r) {
 static size_t count_listed_needs(const scn_t *s) {
     size_t k = 0;
     for (size_t v = 0; v < s->n_services; v++)
-        for (size_t j = 0; j < s->services[v].n_steps; j++)
-            k += s->services[v].steps[j].n_needs;
+        for (size_t j = 0; j < s->services[v].n_steps; j++) k += s->services[v].steps[j].n_needs;
     return k;
 }
 
-static int find_needs(net_report_t *r, const scn_t *s, char *err,
-                      size_t errlen) {
+static int find_needs(net_report_t *r, const scn_t *s, char *err, size_t errlen) {
     size_t nd = s->n_departments;
     int *slot = malloc(nd * nd * sizeof *slot);
     r->needs = calloc(count_listed_needs(s) + 1, sizeof *r->needs);
@@ -292,8 +281,7 @@ static int find_needs(net_report_t *r, const scn_t *s, char *err,
                 assert(step->needs[j] >= 0 && (size_t)step->needs[j] < s->n_items);
                 int owner = s->items[step->needs[j]].owner;
                 if (owner == step->dept || step->visits <= 0.0) continue;
-                add_need(r, slot, s, step->dept, owner,
-                         svc->per_day * step->visits);
+                add_need(r, slot, s, step->dept, owner, svc->per_day * step->visits);
             }
         }
     }
@@ -302,8 +290,7 @@ static int find_needs(net_report_t *r, const scn_t *s, char *err,
     return 0;
 }
 
-int net_analyse(net_report_t *r, const net_t *n, const scn_t *s, char *err,
-                size_t errlen) {
+int net_analyse(net_report_t *r, const net_t *n, const scn_t *s, char *err, size_t errlen) {
     memset(r, 0, sizeof *r);
     assert(n->built && n->n_departments == s->n_departments);
     size_t nd = n->n_departments;
@@ -344,9 +331,12 @@ double net_working_days(const scn_t *s, double minutes) {
 
 const char *net_mode_name(scn_link_mode_t mode) {
     switch (mode) {
-    case SCN_LINK_NONE: return "none";
-    case SCN_LINK_MANUAL: return "manual";
-    case SCN_LINK_API: return "api";
+    case SCN_LINK_NONE:
+        return "none";
+    case SCN_LINK_MANUAL:
+        return "manual";
+    case SCN_LINK_API:
+        return "api";
     }
     return "?";
 }
@@ -371,8 +361,8 @@ typedef igraph_error_t (*layout_fn)(const igraph_t *graph, igraph_matrix_t *m);
  * small sparse graph evenly, hub in the middle. */
 static igraph_error_t kamada_kawai(const igraph_t *graph, igraph_matrix_t *m) {
     igraph_integer_t nv = igraph_vcount(graph);
-    return igraph_layout_kamada_kawai(graph, m, true, 50 * nv, 0.0, (igraph_real_t)nv,
-                                      NULL, NULL, NULL, NULL, NULL);
+    return igraph_layout_kamada_kawai(graph, m, true, 50 * nv, 0.0, (igraph_real_t)nv, NULL, NULL,
+                                      NULL, NULL, NULL);
 }
 
 /* Fruchterman-Reingold on a grid: for graphs too large for Kamada-Kawai's
@@ -387,14 +377,13 @@ static igraph_error_t fruchterman_reingold(const igraph_t *graph, igraph_matrix_
     igraph_error_t rc = igraph_rng_seed(igraph_rng_default(), 20211);
     if (rc == IGRAPH_SUCCESS)
         rc = igraph_layout_fruchterman_reingold(graph, m, true, 500, sqrt((double)nv),
-                                                IGRAPH_LAYOUT_GRID, NULL, NULL, NULL,
-                                                NULL, NULL);
+                                                IGRAPH_LAYOUT_GRID, NULL, NULL, NULL, NULL, NULL);
     return rc;
 }
 
 /* `layout` (named `name` in a message) started from a circle, into xy. */
-static int layout_from_circle(const net_t *n, layout_fn layout, const char *name,
-                              double *xy, char *err, size_t errlen) {
+static int layout_from_circle(const net_t *n, layout_fn layout, const char *name, double *xy,
+                              char *err, size_t errlen) {
     igraph_matrix_t m;
     igraph_integer_t nv = (igraph_integer_t)n->n_vertices;
     igraph_error_t rc = igraph_matrix_init(&m, nv, 2);
@@ -420,11 +409,11 @@ int net_layout(const net_t *n, double *xy, char *err, size_t errlen) {
         return 0;
     }
     guard_t g = guard_begin();
-    int rc = n->n_vertices > NET_LAYOUT_KK_MAX
-                 ? layout_from_circle(n, fruchterman_reingold,
-                                      "igraph_layout_fruchterman_reingold", xy, err, errlen)
-                 : layout_from_circle(n, kamada_kawai, "igraph_layout_kamada_kawai", xy,
-                                      err, errlen);
+    int rc =
+        n->n_vertices > NET_LAYOUT_KK_MAX
+            ? layout_from_circle(n, fruchterman_reingold, "igraph_layout_fruchterman_reingold", xy,
+                                 err, errlen)
+            : layout_from_circle(n, kamada_kawai, "igraph_layout_kamada_kawai", xy, err, errlen);
     guard_end(g);
     return rc;
 }

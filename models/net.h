@@ -48,21 +48,21 @@
 /* --- The graph -------------------------------------------------------- */
 
 typedef enum {
-    NET_EDGE_MANUAL,          /* a scenario link of mode manual            */
-    NET_EDGE_API,             /* a scenario link of mode api               */
-    NET_EDGE_HUB              /* department <-> hub (data-hub lever)       */
+    NET_EDGE_MANUAL, /* a scenario link of mode manual            */
+    NET_EDGE_API,    /* a scenario link of mode api               */
+    NET_EDGE_HUB     /* department <-> hub (data-hub lever)       */
 } net_edge_kind_t;
 
 typedef struct net {
-    igraph_t graph;           /* directed; vertex i < n_departments is
-                                 department i, then the hub if any       */
-    igraph_vector_t weight;   /* per edge: mean delay, minutes            */
-    net_edge_kind_t *kind;    /* per edge                                 */
+    igraph_t graph;         /* directed; vertex i < n_departments is
+                               department i, then the hub if any       */
+    igraph_vector_t weight; /* per edge: mean delay, minutes            */
+    net_edge_kind_t *kind;  /* per edge                                 */
     size_t n_departments;
-    size_t n_vertices;        /* n_departments, + 1 with the hub          */
+    size_t n_vertices; /* n_departments, + 1 with the hub          */
     size_t n_edges;
-    bool hub;                 /* vertex n_departments is the data hub     */
-    bool built;               /* graph and weight hold igraph memory      */
+    bool hub;   /* vertex n_departments is the data hub     */
+    bool built; /* graph and weight hold igraph memory      */
 } net_t;
 
 /* Build the graph of `s`.  Returns 0, or -1 with a one-line message in err
@@ -77,40 +77,39 @@ void net_free(net_t *n);
 
 /* All data requests between one ordered pair of departments. */
 typedef struct net_need {
-    int user, owner;          /* department indices (user needs owner's
-                                 data)                                    */
-    double per_day;           /* requests per working day, all services
-                                 (cases per day x visits to the step)    */
-    scn_link_mode_t mode;     /* channel that serves them (see above)    */
-    bool via_hub;             /* served through the data hub             */
-    double delay_mean;        /* minutes per request; 0 for mode none    */
+    int user, owner;      /* department indices (user needs owner's
+                             data)                                    */
+    double per_day;       /* requests per working day, all services
+                             (cases per day x visits to the step)    */
+    scn_link_mode_t mode; /* channel that serves them (see above)    */
+    bool via_hub;         /* served through the data hub             */
+    double delay_mean;    /* minutes per request; 0 for mode none    */
 } net_need_t;
 
 typedef struct net_report {
     size_t n_departments;
-    size_t n_islands;         /* weakly connected components             */
-    int *island;              /* per department: 0 .. n_islands-1, in
-                                 order of first appearance               */
-    double *betweenness;      /* per department: directed, unweighted    */
-    double hub_betweenness;   /* the hub vertex's (0 without a hub)      */
-    int *links_in, *links_out;/* per department: manual+api links (hub
-                                 edges not counted)                      */
+    size_t n_islands;          /* weakly connected components             */
+    int *island;               /* per department: 0 .. n_islands-1, in
+                                  order of first appearance               */
+    double *betweenness;       /* per department: directed, unweighted    */
+    double hub_betweenness;    /* the hub vertex's (0 without a hub)      */
+    int *links_in, *links_out; /* per department: manual+api links (hub
+                                  edges not counted)                      */
     size_t n_needs;
-    net_need_t *needs;        /* one per (user, owner) pair, in order of
-                                 first need in the scenario              */
-    double requests_per_day[3];/* indexed by scn_link_mode_t             */
-    double requests_total;    /* per working day                         */
-    double share_manual;      /* of all requests; NaN when there are none */
-    double share_none;        /* of all requests; NaN when there are none */
-    double mean_delay;        /* minutes, request-weighted over api and
-                                 manual requests; NaN when there are none */
+    net_need_t *needs;          /* one per (user, owner) pair, in order of
+                                   first need in the scenario              */
+    double requests_per_day[3]; /* indexed by scn_link_mode_t             */
+    double requests_total;      /* per working day                         */
+    double share_manual;        /* of all requests; NaN when there are none */
+    double share_none;          /* of all requests; NaN when there are none */
+    double mean_delay;          /* minutes, request-weighted over api and
+                                   manual requests; NaN when there are none */
 } net_report_t;
 
 /* Islands, centrality and data needs of `s`, whose graph is `n` (built by
  * net_build from the same s).  Returns 0, or -1 with a one-line message in
  * err; on error *r is left empty (safe to net_report_free). */
-int net_analyse(net_report_t *r, const net_t *n, const scn_t *s, char *err,
-                size_t errlen);
+int net_analyse(net_report_t *r, const net_t *n, const scn_t *s, char *err, size_t errlen);
 
 void net_report_free(net_report_t *r);
 

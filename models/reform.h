@@ -29,11 +29,11 @@
 #include <libconfig.h>
 #include <stddef.h>
 
-#define REFORM_ID_MAX 48
-#define REFORM_NAME_MAX 128
-#define REFORM_TEXT_MAX 1024
+#define REFORM_ID_MAX       48
+#define REFORM_NAME_MAX     128
+#define REFORM_TEXT_MAX     1024
 #define REFORM_PROPOSAL_MAX 256
-#define REFORM_PATH_MAX 1024
+#define REFORM_PATH_MAX     1024
 
 typedef struct reform {
     char id[REFORM_ID_MAX];
@@ -60,8 +60,7 @@ int reform_load(reform_t *r, const char *path, char *err, size_t errlen);
  * changed (earlier changes, and earlier matches of the failing one, stay
  * applied): the caller must discard it.  Applying A then B is the same as
  * applying one reform whose changes are A's followed by B's. */
-int reform_apply(const reform_t *r, config_t *scenario, char *err,
-                 size_t errlen);
+int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen);
 
 /* Apply one change group { path = "..."; set|scale|add = VALUE; [min = ..;]
  * [max = ..;] } (as in a reform file, but possibly built in memory) to
@@ -83,7 +82,6 @@ void reform_free(reform_t *r);
  * on (and the checks of cfgr_read_file: syntax errors as FILE:LINE, 32-bit
  * integer wrap).  Returns 0, or -1 with a message; whatever the result the
  * caller must config_destroy(cfg). */
-int reform_load_scenario_tree(config_t *cfg, const char *path, char *err,
-                              size_t errlen);
+int reform_load_scenario_tree(config_t *cfg, const char *path, char *err, size_t errlen);
 
 #endif

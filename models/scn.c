@@ -23,13 +23,13 @@
 #include "idtab.h"
 #include "scn_route.h"
 
-#define ID_LEN (SCN_ID_MAX - 1)
-#define NAME_LEN (SCN_NAME_MAX - 1)
-#define TEXT_LEN (SCN_TEXT_MAX - 1)
-#define MAX_STEPS 1000          /* per service: the load solve is O(n^3)   */
-#define MAX_ITEMS 100000        /* list lengths beyond any real scenario   */
-#define PROB_TOLERANCE 1e-9     /* branch and share sums: |sum - 1|        */
-#define DONE_ID "done"
+#define ID_LEN            (SCN_ID_MAX - 1)
+#define NAME_LEN          (SCN_NAME_MAX - 1)
+#define TEXT_LEN          (SCN_TEXT_MAX - 1)
+#define MAX_STEPS         1000   /* per service: the load solve is O(n^3)   */
+#define MAX_ITEMS         100000 /* list lengths beyond any real scenario   */
+#define PROB_TOLERANCE    1e-9   /* branch and share sums: |sum - 1|        */
+#define DONE_ID           "done"
 #define DEFAULT_HUB_DELAY "exp(5)"
 
 /* The loader's state: where messages go, what is being built, where
@@ -37,13 +37,13 @@
 typedef struct loader {
     cfgr_t r;
     scn_t *s;
-    char *base_dir;             /* the scenario's folder, NULL: current    */
-    double *front_work;         /* per department: window minutes per
-                                   working day, summed over services       */
-    double *back_work;          /* ... and back-office minutes             */
+    char *base_dir;     /* the scenario's folder, NULL: current    */
+    double *front_work; /* per department: window minutes per
+                           working day, summed over services       */
+    double *back_work;  /* ... and back-office minutes             */
     idtab_t regions, departments, items, services, links, steps;
-                                /* ids (links: from/to pairs) read so far,
-                                   for duplicate checks and lookups        */
+    /* ids (links: from/to pairs) read so far,
+       for duplicate checks and lookups        */
 } loader_t;
 
 /* ------------------------------------------------------------ ranges */
@@ -92,9 +92,9 @@ static int alloc_array(const loader_t *L, void **out, size_t n, size_t size) {
 }
 
 /* "a, b, c" from the ids of an array of structs. */
-#define JOIN_IDS(arr, n, type, buf)                                            \
-    ((arr) ? cfgr_join_names((const char *)(arr) + offsetof(type, id), (n),    \
-                             sizeof(type), (buf), sizeof(buf))                 \
+#define JOIN_IDS(arr, n, type, buf)                                                                \
+    ((arr) ? cfgr_join_names((const char *)(arr) + offsetof(type, id), (n), sizeof(type), (buf),   \
+                             sizeof(buf))                                                          \
            : (void)snprintf((buf), sizeof(buf), "none"))
 
 /* An index table for n ids (n + 1: never empty). */
@@ -106,19 +106,19 @@ static int init_table(const loader_t *L, idtab_t *t, size_t n) {
  * "duplicate ... (first defined at line N)" when an earlier element has it.
  * O(1) on average: 40,000 departments took 86 s with a scan of the
  * earlier ones. */
-static int add_unique(const loader_t *L, idtab_t *t, const config_setting_t *list,
-                      size_t i, const char *id, const config_setting_t *id_at,
-                      const char *what);
+static int add_unique(const loader_t *L, idtab_t *t, const config_setting_t *list, size_t i,
+                      const char *id, const config_setting_t *id_at, const char *what);
 
-static int fail_duplicate(const loader_t *L, const config_setting_t *at,
-                          const char *what, const char *id, int first_line) {
-    return cfgr_fail(&L->r, at, "duplicate %s id '%s' (expected each id once; "
-                     "first defined at line %d)", what, id, first_line);
+static int fail_duplicate(const loader_t *L, const config_setting_t *at, const char *what,
+                          const char *id, int first_line) {
+    return cfgr_fail(&L->r, at,
+                     "duplicate %s id '%s' (expected each id once; "
+                     "first defined at line %d)",
+                     what, id, first_line);
 }
 
-static int add_unique(const loader_t *L, idtab_t *t, const config_setting_t *list,
-                      size_t i, const char *id, const config_setting_t *id_at,
-                      const char *what) {
+static int add_unique(const loader_t *L, idtab_t *t, const config_setting_t *list, size_t i,
+                      const char *id, const config_setting_t *id_at, const char *what) {
     uint32_t first = 0;
     int rc = idtab_add(t, id, (uint32_t)i, &first);
     if (rc < 0) return out_of_memory(L);
@@ -129,13 +129,11 @@ static int add_unique(const loader_t *L, idtab_t *t, const config_setting_t *lis
 }
 
 /* A distribution string: dist_parse's message after the setting. */
-static int read_dist(const loader_t *L, const config_setting_t *group,
-                     const char *name, bool required, const char *dflt,
-                     dist_t *out) {
+static int read_dist(const loader_t *L, const config_setting_t *group, const char *name,
+                     bool required, const char *dflt, dist_t *out) {
     const char *text;
     config_setting_t *at;
-    if (cfgr_string(&L->r, group, name, required, TEXT_LEN, dflt, &text, &at) != 0)
-        return -1;
+    if (cfgr_string(&L->r, group, name, required, TEXT_LEN, dflt, &text, &at) != 0) return -1;
     char msg[512];
     if (dist_parse(out, text, L->base_dir, msg, sizeof msg) != 0) {
         if (at) return cfgr_fail(&L->r, at, "%s", msg);
@@ -145,8 +143,7 @@ static int read_dist(const loader_t *L, const config_setting_t *group,
 }
 
 /* A department named by setting `at`, as an index. */
-static int read_department_ref(const loader_t *L, const config_setting_t *at,
-                               int *out) {
+static int read_department_ref(const loader_t *L, const config_setting_t *at, int *out) {
     const char *id;
     if (cfgr_id_value(&L->r, at, ID_LEN, &id) != 0) return -1;
     *out = (int)idtab_find(&L->departments, id);
@@ -157,15 +154,14 @@ static int read_department_ref(const loader_t *L, const config_setting_t *at,
 }
 
 /* A required member naming a department. */
-static int read_department_member(const loader_t *L, const config_setting_t *g,
-                                  const char *name, int *out) {
+static int read_department_member(const loader_t *L, const config_setting_t *g, const char *name,
+                                  int *out) {
     const config_setting_t *at = config_setting_get_member(g, name);
     if (!at) return cfgr_fail_missing(&L->r, g, name, "a department id");
     return read_department_ref(L, at, out);
 }
 
-static int read_region_ref(const loader_t *L, const config_setting_t *at,
-                           int *out) {
+static int read_region_ref(const loader_t *L, const config_setting_t *at, int *out) {
     const char *id;
     if (cfgr_id_value(&L->r, at, ID_LEN, &id) != 0) return -1;
     *out = (int)idtab_find(&L->regions, id);
@@ -176,9 +172,8 @@ static int read_region_ref(const loader_t *L, const config_setting_t *at,
 }
 
 /* One of `names` (NULL-terminated) as its index. */
-static int read_choice(const loader_t *L, const config_setting_t *g,
-                       const char *name, const char *const *names,
-                       const char *expected, int *out) {
+static int read_choice(const loader_t *L, const config_setting_t *g, const char *name,
+                       const char *const *names, const char *expected, int *out) {
     const char *v;
     config_setting_t *at;
     if (cfgr_string(&L->r, g, name, true, ID_LEN, NULL, &v, &at) != 0) return -1;
@@ -189,13 +184,13 @@ static int read_choice(const loader_t *L, const config_setting_t *g,
 
 /* ------------------------------------------------------------ sections */
 
-static const char *const TOP_KEYS[] = {"scenario", "calendar", "channels", "regions",
-                                       "departments", "data", "services",
-                                       "incidents", "levers", "costs", NULL};
+static const char *const TOP_KEYS[] = {"scenario",    "calendar", "channels", "regions",
+                                       "departments", "data",     "services", "incidents",
+                                       "levers",      "costs",    NULL};
 
 static int read_scenario(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"id", "name", "description", "days",
-                                       "warmup_days", "replications", "seed", NULL};
+    static const char *const keys[] = {"id",          "name",         "description", "days",
+                                       "warmup_days", "replications", "seed",        NULL};
     scn_t *s = L->s;
     const cfgr_t *r = &L->r;
     config_setting_t *g;
@@ -219,9 +214,8 @@ static int read_scenario(loader_t *L, const config_setting_t *root) {
 
 /* The hours element a wcal_init message quotes first (it names the bad
  * interval first), or the hours list itself. */
-static const config_setting_t *blame_hours(const config_setting_t *hours,
-                                           const char *const *text, size_t n,
-                                           const char *msg) {
+static const config_setting_t *blame_hours(const config_setting_t *hours, const char *const *text,
+                                           size_t n, const char *msg) {
     const config_setting_t *best = hours;
     const char *best_pos = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -237,15 +231,14 @@ static const config_setting_t *blame_hours(const config_setting_t *hours,
 static int read_hours_and_days(loader_t *L, const config_setting_t *g) {
     const cfgr_t *r = &L->r;
     config_setting_t *hours, *days;
-    if (cfgr_sequence(r, g, "hours", true, 1, WCAL_MAX_INTERVALS, "opening intervals",
-                      &hours) != 0 ||
+    if (cfgr_sequence(r, g, "hours", true, 1, WCAL_MAX_INTERVALS, "opening intervals", &hours) !=
+            0 ||
         cfgr_sequence(r, g, "workdays", true, 1, 7, "working days", &days) != 0)
         return -1;
     const char *text[WCAL_MAX_INTERVALS];
     size_t n_hours = (size_t)config_setting_length(hours);
     for (size_t i = 0; i < n_hours; i++)
-        if (cfgr_string_value(r, config_setting_get_elem(hours, (unsigned)i), 32,
-                              &text[i]) != 0)
+        if (cfgr_string_value(r, config_setting_get_elem(hours, (unsigned)i), 32, &text[i]) != 0)
             return -1;
     int workday[7];
     bool seen[8] = {false};
@@ -256,8 +249,10 @@ static int read_hours_and_days(loader_t *L, const config_setting_t *g) {
         if (cfgr_number_value(r, e, &R_WORKDAY, &v) != 0) return -1;
         workday[i] = (int)v;
         if (seen[workday[i]])
-            return cfgr_fail(r, e, "day %d is listed twice (expected each weekday "
-                             "once, 1 = Monday to 7 = Sunday)", workday[i]);
+            return cfgr_fail(r, e,
+                             "day %d is listed twice (expected each weekday "
+                             "once, 1 = Monday to 7 = Sunday)",
+                             workday[i]);
         seen[workday[i]] = true;
     }
     char msg[256];
@@ -269,8 +264,7 @@ static int read_hours_and_days(loader_t *L, const config_setting_t *g) {
 static int read_holidays(loader_t *L, const config_setting_t *g) {
     const cfgr_t *r = &L->r;
     config_setting_t *list;
-    if (cfgr_sequence(r, g, "holidays", false, 0, MAX_ITEMS, "day numbers", &list) != 0)
-        return -1;
+    if (cfgr_sequence(r, g, "holidays", false, 0, MAX_ITEMS, "day numbers", &list) != 0) return -1;
     size_t n = list ? (size_t)config_setting_length(list) : 0;
     if (n == 0) return 0;
     int *days = malloc(n * sizeof *days);
@@ -304,13 +298,12 @@ static int read_channels(loader_t *L, const config_setting_t *root) {
     if (cfgr_group(&L->r, root, "channels", false, &g) != 0) return -1;
     if (!g) return 0;
     if (cfgr_check_keys(&L->r, g, keys) != 0) return -1;
-    return cfgr_number(&L->r, g, "online_uptime", &R_SHARE, false, 1,
-                       &L->s->online_uptime, NULL);
+    return cfgr_number(&L->r, g, "online_uptime", &R_SHARE, false, 1, &L->s->online_uptime, NULL);
 }
 
 static int read_region(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id", "name", "demand_scale", "online_scale",
-                                       "digital_excluded", NULL};
+    static const char *const keys[] = {
+        "id", "name", "demand_scale", "online_scale", "digital_excluded", NULL};
     const cfgr_t *r = &L->r;
     scn_region_t *rg = &L->s->regions[i];
     config_setting_t *g, *id_at;
@@ -323,8 +316,7 @@ static int read_region(loader_t *L, const config_setting_t *list, size_t i) {
     if (cfgr_string(r, g, "name", false, NAME_LEN, id, &name, NULL) != 0 ||
         cfgr_number(r, g, "demand_scale", &R_POSITIVE, false, 1, &rg->demand_scale, NULL) != 0 ||
         cfgr_number(r, g, "online_scale", &R_POSITIVE, false, 1, &rg->online_scale, NULL) != 0 ||
-        cfgr_number(r, g, "digital_excluded", &R_SHARE, false, 0, &rg->digital_excluded,
-                    NULL) != 0)
+        cfgr_number(r, g, "digital_excluded", &R_SHARE, false, 0, &rg->digital_excluded, NULL) != 0)
         return -1;
     copy_text(rg->id, sizeof rg->id, id);
     copy_text(rg->name, sizeof rg->name, name);
@@ -333,8 +325,7 @@ static int read_region(loader_t *L, const config_setting_t *list, size_t i) {
 
 static int read_regions(loader_t *L, const config_setting_t *root) {
     config_setting_t *list;
-    if (cfgr_list(&L->r, root, "regions", true, 1, MAX_ITEMS, "regions", &list) != 0)
-        return -1;
+    if (cfgr_list(&L->r, root, "regions", true, 1, MAX_ITEMS, "regions", &list) != 0) return -1;
     size_t n = (size_t)config_setting_length(list);
     if (alloc_array(L, (void **)&L->s->regions, n, sizeof *L->s->regions) != 0 ||
         init_table(L, &L->regions, n) != 0)
@@ -352,14 +343,16 @@ static int read_department_region(loader_t *L, const config_setting_t *g, int *o
     if (L->s->n_regions == 1) return *out = 0, 0;
     char known[512], expected[600];
     JOIN_IDS(L->s->regions, L->s->n_regions, scn_region_t, known);
-    snprintf(expected, sizeof expected, "a region id, required when there are "
-             "several regions: one of %s", known);
+    snprintf(expected, sizeof expected,
+             "a region id, required when there are "
+             "several regions: one of %s",
+             known);
     return cfgr_fail_missing(&L->r, g, "region", expected);
 }
 
 static int read_department(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id", "name", "region", "staff", "windows",
-                                       "skill", "error_rate", NULL};
+    static const char *const keys[] = {"id",      "name",  "region",     "staff",
+                                       "windows", "skill", "error_rate", NULL};
     const cfgr_t *r = &L->r;
     scn_department_t *d = &L->s->departments[i];
     config_setting_t *g, *id_at;
@@ -368,8 +361,7 @@ static int read_department(loader_t *L, const config_setting_t *list, size_t i) 
         cfgr_check_keys(r, g, keys) != 0 || cfgr_id(r, g, "id", ID_LEN, &id, &id_at) != 0)
         return -1;
     copy_text(d->id, sizeof d->id, id);
-    if (add_unique(L, &L->departments, list, i, d->id, id_at, "department") != 0)
-        return -1;
+    if (add_unique(L, &L->departments, list, i, d->id, id_at, "department") != 0) return -1;
     if (cfgr_string(r, g, "name", false, NAME_LEN, id, &name, NULL) != 0 ||
         read_department_region(L, g, &d->region) != 0 ||
         cfgr_int(r, g, "staff", &R_STAFF, true, 0, &d->staff) != 0 ||
@@ -420,32 +412,35 @@ static int read_link(loader_t *L, const config_setting_t *list, size_t i) {
     scn_link_t *ln = &L->s->links[i];
     config_setting_t *g;
     int mode;
-    if (cfgr_elem_group(r, list, i, "{ from = \"...\"; to = \"...\"; mode = \"api\"; }",
-                        &g) != 0 ||
+    if (cfgr_elem_group(r, list, i, "{ from = \"...\"; to = \"...\"; mode = \"api\"; }", &g) != 0 ||
         cfgr_check_keys(r, g, keys) != 0 || read_department_member(L, g, "from", &ln->from) != 0 ||
         read_department_member(L, g, "to", &ln->to) != 0)
         return -1;
     const config_setting_t *to_at = config_setting_get_member(g, "to");
     if (ln->from == ln->to)
-        return cfgr_fail(r, to_at, "a link from department '%s' to itself (expected "
-                         "two different departments)", L->s->departments[ln->to].id);
+        return cfgr_fail(r, to_at,
+                         "a link from department '%s' to itself (expected "
+                         "two different departments)",
+                         L->s->departments[ln->to].id);
     uint64_t pair = (uint64_t)ln->from * L->s->n_departments + (uint64_t)ln->to;
     int seen = idtab_add_u64(&L->links, pair, (uint32_t)i, NULL);
     if (seen < 0) return out_of_memory(L);
     if (seen)
-            return cfgr_fail(r, g, "a second link from '%s' to '%s' (expected at most "
-                             "one link per direction)", L->s->departments[ln->from].id,
-                             L->s->departments[ln->to].id);
-    if (read_choice(L, g, "mode", modes, "\"none\", \"manual\" or \"api\"", &mode) != 0)
-        return -1;
+        return cfgr_fail(r, g,
+                         "a second link from '%s' to '%s' (expected at most "
+                         "one link per direction)",
+                         L->s->departments[ln->from].id, L->s->departments[ln->to].id);
+    if (read_choice(L, g, "mode", modes, "\"none\", \"manual\" or \"api\"", &mode) != 0) return -1;
     ln->mode = mode == 0 ? SCN_LINK_NONE : mode == 1 ? SCN_LINK_MANUAL : SCN_LINK_API;
     const config_setting_t *delay = config_setting_get_member(g, "delay");
     if (ln->mode == SCN_LINK_NONE && delay)
-        return cfgr_fail(r, delay, "a 'none' link carries no data, so it has no delay "
+        return cfgr_fail(r, delay,
+                         "a 'none' link carries no data, so it has no delay "
                          "(expected no delay, or mode \"manual\" or \"api\")");
     if (ln->mode == SCN_LINK_NONE) return 0;
     if (!delay)
-        return cfgr_fail_missing(r, g, "delay", "a distribution in minutes, e.g. "
+        return cfgr_fail_missing(r, g, "delay",
+                                 "a distribution in minutes, e.g. "
                                  "\"lognormal(2880, 0.5)\", required for manual and "
                                  "api links");
     return read_dist(L, g, "delay", true, NULL, &ln->delay);
@@ -479,11 +474,10 @@ static int read_data(loader_t *L, const config_setting_t *root) {
     return 0;
 }
 
-
 static int read_levers(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"one_stop", "one_stop_slowdown", "one_stop_windows",
-                                       "data_hub", "hub_delay", "parallel_approval",
-                                       "rebalance_days", "security", NULL};
+    static const char *const keys[] = {"one_stop",       "one_stop_slowdown", "one_stop_windows",
+                                       "data_hub",       "hub_delay",         "parallel_approval",
+                                       "rebalance_days", "security",          NULL};
     const cfgr_t *r = &L->r;
     scn_levers_t *lv = &L->s->levers;
     config_setting_t *g;
@@ -496,14 +490,12 @@ static int read_levers(loader_t *L, const config_setting_t *root) {
     }
     if (cfgr_check_keys(r, g, keys) != 0 ||
         cfgr_bool(r, g, "one_stop", false, false, &lv->one_stop, NULL) != 0 ||
-        cfgr_number(r, g, "one_stop_slowdown", &R_SLOWDOWN, false, 1,
-                    &lv->one_stop_slowdown, NULL) != 0 ||
-        cfgr_int(r, g, "one_stop_windows", &R_HALL_WINDOWS, false, 0,
-                 &lv->one_stop_windows) != 0 ||
+        cfgr_number(r, g, "one_stop_slowdown", &R_SLOWDOWN, false, 1, &lv->one_stop_slowdown,
+                    NULL) != 0 ||
+        cfgr_int(r, g, "one_stop_windows", &R_HALL_WINDOWS, false, 0, &lv->one_stop_windows) != 0 ||
         cfgr_bool(r, g, "data_hub", false, false, &lv->data_hub, NULL) != 0 ||
         read_dist(L, g, "hub_delay", false, DEFAULT_HUB_DELAY, &lv->hub_delay) != 0 ||
-        cfgr_bool(r, g, "parallel_approval", false, false, &lv->parallel_approval,
-                  NULL) != 0 ||
+        cfgr_bool(r, g, "parallel_approval", false, false, &lv->parallel_approval, NULL) != 0 ||
         cfgr_int(r, g, "rebalance_days", &R_REBALANCE, false, 0, &lv->rebalance_days) != 0 ||
         cfgr_number(r, g, "security", &R_SECURITY, false, 1, &lv->security, NULL) != 0)
         return -1;
@@ -511,8 +503,9 @@ static int read_levers(loader_t *L, const config_setting_t *root) {
 }
 
 static int read_costs(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"staff_year", "window_year", "platform_year",
-                                       "hub_year", "citizen_hour", "trip_cost", NULL};
+    static const char *const keys[] = {"staff_year", "window_year",  "platform_year",
+                                       "hub_year",   "citizen_hour", "trip_cost",
+                                       NULL};
     static const scn_costs_t defaults = {120000, 30000, 0, 0, 40, 20};
     const cfgr_t *r = &L->r;
     scn_costs_t *c = &L->s->costs;
@@ -521,18 +514,18 @@ static int read_costs(loader_t *L, const config_setting_t *root) {
     if (cfgr_group(r, root, "costs", false, &g) != 0) return -1;
     if (!g) return 0;
     if (cfgr_check_keys(r, g, keys) != 0 ||
-        cfgr_number(r, g, "staff_year", &R_NONNEGATIVE, false, defaults.staff_year,
-                    &c->staff_year, NULL) != 0 ||
+        cfgr_number(r, g, "staff_year", &R_NONNEGATIVE, false, defaults.staff_year, &c->staff_year,
+                    NULL) != 0 ||
         cfgr_number(r, g, "window_year", &R_NONNEGATIVE, false, defaults.window_year,
                     &c->window_year, NULL) != 0 ||
         cfgr_number(r, g, "platform_year", &R_NONNEGATIVE, false, defaults.platform_year,
                     &c->platform_year, NULL) != 0 ||
-        cfgr_number(r, g, "hub_year", &R_NONNEGATIVE, false, defaults.hub_year,
-                    &c->hub_year, NULL) != 0 ||
+        cfgr_number(r, g, "hub_year", &R_NONNEGATIVE, false, defaults.hub_year, &c->hub_year,
+                    NULL) != 0 ||
         cfgr_number(r, g, "citizen_hour", &R_NONNEGATIVE, false, defaults.citizen_hour,
                     &c->citizen_hour, NULL) != 0 ||
-        cfgr_number(r, g, "trip_cost", &R_NONNEGATIVE, false, defaults.trip_cost,
-                    &c->trip_cost, NULL) != 0)
+        cfgr_number(r, g, "trip_cost", &R_NONNEGATIVE, false, defaults.trip_cost, &c->trip_cost,
+                    NULL) != 0)
         return -1;
     return 0;
 }
@@ -541,23 +534,23 @@ static int read_costs(loader_t *L, const config_setting_t *root) {
 
 /* Element i of `list` as a pair ("id", number): the pair's setting (for
  * messages about what the id refers to), the id, the number within rg. */
-static int read_pair(const loader_t *L, const config_setting_t *list, size_t i,
-                     const char *example, const cfgr_range_t *rg,
-                     const config_setting_t **pair_at, const char **id,
+static int read_pair(const loader_t *L, const config_setting_t *list, size_t i, const char *example,
+                     const cfgr_range_t *rg, const config_setting_t **pair_at, const char **id,
                      double *value) {
     const cfgr_t *r = &L->r;
     const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
     *pair_at = e;
-    bool pair = (config_setting_is_list(e) || config_setting_is_array(e)) &&
-                config_setting_length(e) == 2;
+    bool pair =
+        (config_setting_is_list(e) || config_setting_is_array(e)) && config_setting_length(e) == 2;
     if (!pair) {
         int n = config_setting_is_aggregate(e) ? config_setting_length(e) : 1;
-        return cfgr_fail(r, e, "holds %d value%s (expected a pair %s)", n,
-                         n == 1 ? "" : "s", example);
+        return cfgr_fail(r, e, "holds %d value%s (expected a pair %s)", n, n == 1 ? "" : "s",
+                         example);
     }
     return cfgr_id_value(r, config_setting_get_elem(e, 0), ID_LEN, id) != 0 ||
                    cfgr_number_value(r, config_setting_get_elem(e, 1), rg, value) != 0
-               ? -1 : 0;
+               ? -1
+               : 0;
 }
 
 /* |sum - 1| within PROB_TOLERANCE, else a message on `at`. */
@@ -597,8 +590,10 @@ static int read_region_share(loader_t *L, const config_setting_t *g, scn_service
             rc = cfgr_fail(&L->r, id_at, "unknown region '%s' (known: %s)", id, known);
         }
         if (rc == 0 && given[region])
-            rc = cfgr_fail(&L->r, id_at, "region '%s' is listed twice (expected each "
-                           "region at most once)", id);
+            rc = cfgr_fail(&L->r, id_at,
+                           "region '%s' is listed twice (expected each "
+                           "region at most once)",
+                           id);
         if (rc == 0) {
             given[region] = true;
             sv->region_share[region] = share;
@@ -609,29 +604,28 @@ static int read_region_share(loader_t *L, const config_setting_t *g, scn_service
     return rc == 0 ? check_sum_one(L, list, sum, "the shares") : -1;
 }
 
-
 /* Pass 1 over the steps: each a group with known settings and a unique
  * id, so that `next` can name steps further down. */
 static int read_step_ids(loader_t *L, const config_setting_t *list, scn_service_t *sv) {
-    static const char *const keys[] = {"id", "at", "work", "front", "in_person",
-                                       "incomplete", "data_error", "parallel",
-                                       "needs", "next", NULL};
+    static const char *const keys[] = {"id",        "at",         "work",       "front",
+                                       "in_person", "incomplete", "data_error", "parallel",
+                                       "needs",     "next",       NULL};
     const cfgr_t *r = &L->r;
     idtab_free(&L->steps);
     if (init_table(L, &L->steps, sv->n_steps) != 0) return -1;
     for (size_t k = 0; k < sv->n_steps; k++) {
         config_setting_t *g, *id_at;
         const char *id;
-        if (cfgr_elem_group(r, list, k, "{ id = \"...\"; at = \"...\"; work = \"...\"; }",
-                            &g) != 0 ||
+        if (cfgr_elem_group(r, list, k, "{ id = \"...\"; at = \"...\"; work = \"...\"; }", &g) !=
+                0 ||
             cfgr_check_keys(r, g, keys) != 0 || cfgr_id(r, g, "id", ID_LEN, &id, &id_at) != 0)
             return -1;
         if (strcmp(id, DONE_ID) == 0)
-            return cfgr_fail(r, id_at, "'done' is reserved for the end of a case "
+            return cfgr_fail(r, id_at,
+                             "'done' is reserved for the end of a case "
                              "(expected another step id)");
         copy_text(sv->steps[k].id, sizeof sv->steps[k].id, id);
-        if (add_unique(L, &L->steps, list, k, sv->steps[k].id, id_at, "step") != 0)
-            return -1;
+        if (add_unique(L, &L->steps, list, k, sv->steps[k].id, id_at, "step") != 0) return -1;
     }
     return 0;
 }
@@ -639,8 +633,7 @@ static int read_step_ids(loader_t *L, const config_setting_t *list, scn_service_
 static int read_needs(loader_t *L, const config_setting_t *g, scn_step_t *st) {
     const cfgr_t *r = &L->r;
     config_setting_t *list;
-    if (cfgr_sequence(r, g, "needs", false, 0, SCN_MAX_NEEDS, "data items", &list) != 0)
-        return -1;
+    if (cfgr_sequence(r, g, "needs", false, 0, SCN_MAX_NEEDS, "data items", &list) != 0) return -1;
     size_t n = list ? (size_t)config_setting_length(list) : 0;
     for (size_t i = 0; i < n; i++) {
         const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
@@ -655,8 +648,10 @@ static int read_needs(loader_t *L, const config_setting_t *g, scn_step_t *st) {
         }
         for (size_t j = 0; j < st->n_needs; j++)
             if (st->needs[j] == item)
-                return cfgr_fail(r, e, "data item '%s' is listed twice (expected each "
-                                 "item once)", id);
+                return cfgr_fail(r, e,
+                                 "data item '%s' is listed twice (expected each "
+                                 "item once)",
+                                 id);
         st->needs[st->n_needs++] = item;
     }
     return 0;
@@ -673,20 +668,21 @@ static int read_next(loader_t *L, const config_setting_t *g, const scn_service_t
         const config_setting_t *id_at;
         const char *id = "";
         double p = 0;
-        if (read_pair(L, list, i, "(\"step id\" or \"done\", probability)", &R_SHARE,
-                      &id_at, &id, &p) != 0)
+        if (read_pair(L, list, i, "(\"step id\" or \"done\", probability)", &R_SHARE, &id_at, &id,
+                      &p) != 0)
             return -1;
         int target = strcmp(id, DONE_ID) == 0 ? SCN_DONE : (int)idtab_find(&L->steps, id);
         if (target == -1 && strcmp(id, DONE_ID) != 0) {
             char known[512];
             JOIN_IDS(sv->steps, sv->n_steps, scn_step_t, known);
-            return cfgr_fail(r, id_at, "unknown step '%s' (known: %s, or \"done\")", id,
-                             known);
+            return cfgr_fail(r, id_at, "unknown step '%s' (known: %s, or \"done\")", id, known);
         }
         for (size_t j = 0; j < st->n_next; j++)
             if (st->next[j].target == target)
-                return cfgr_fail(r, id_at, "'%s' is listed twice (expected each "
-                                 "target once)", id);
+                return cfgr_fail(r, id_at,
+                                 "'%s' is listed twice (expected each "
+                                 "target once)",
+                                 id);
         st->next[st->n_next++] = (scn_branch_t){target, p};
         sum += p;
     }
@@ -695,8 +691,8 @@ static int read_next(loader_t *L, const config_setting_t *g, const scn_service_t
 
 /* Windows for a front step and officers for back-office work: without
  * them no case could finish. */
-static int check_servers(const loader_t *L, const config_setting_t *g,
-                         const scn_service_t *sv, const scn_step_t *st) {
+static int check_servers(const loader_t *L, const config_setting_t *g, const scn_service_t *sv,
+                         const scn_step_t *st) {
     const cfgr_t *r = &L->r;
     const scn_t *s = L->s;
     const scn_department_t *d = &s->departments[st->dept];
@@ -704,8 +700,10 @@ static int check_servers(const loader_t *L, const config_setting_t *g,
     const config_setting_t *front = config_setting_get_member(g, "front");
     if (!st->front) {
         if (d->staff > 0) return 0;
-        return cfgr_fail(r, at, "back-office step at department '%s', which has 0 staff "
-                         "(expected a department with staff >= 1, or front = true)", d->id);
+        return cfgr_fail(r, at,
+                         "back-office step at department '%s', which has 0 staff "
+                         "(expected a department with staff >= 1, or front = true)",
+                         d->id);
     }
     int windows = d->windows;
     if (s->levers.one_stop) {
@@ -714,17 +712,21 @@ static int check_servers(const loader_t *L, const config_setting_t *g,
             if (s->departments[i].region == d->region) windows += s->departments[i].windows;
     }
     if (windows == 0 && s->levers.one_stop)
-        return cfgr_fail(r, front, "front step at department '%s', and the one-stop hall "
-                         "of region '%s' has 0 windows (expected windows >= 1)", d->id,
-                         s->regions[d->region].id);
+        return cfgr_fail(r, front,
+                         "front step at department '%s', and the one-stop hall "
+                         "of region '%s' has 0 windows (expected windows >= 1)",
+                         d->id, s->regions[d->region].id);
     if (windows == 0)
-        return cfgr_fail(r, front, "front step at department '%s', which has 0 windows "
+        return cfgr_fail(r, front,
+                         "front step at department '%s', which has 0 windows "
                          "(expected a department with windows >= 1, or front = false)",
                          d->id);
     if (!st->in_person && sv->online_share > 0 && d->staff == 0)
-        return cfgr_fail(r, front, "online cases' front steps are reviewed by back-office "
+        return cfgr_fail(r, front,
+                         "online cases' front steps are reviewed by back-office "
                          "staff, and department '%s' has 0 staff (expected staff >= 1, "
-                         "in_person = true, or online_share = 0)", d->id);
+                         "in_person = true, or online_share = 0)",
+                         d->id);
     return 0;
 }
 
@@ -738,24 +740,26 @@ static int read_step(loader_t *L, const config_setting_t *list, size_t k, scn_se
         read_dist(L, g, "work", true, NULL, &st->work) != 0 ||
         cfgr_bool(r, g, "front", false, false, &st->front, NULL) != 0 ||
         cfgr_bool(r, g, "in_person", false, false, &st->in_person, &in_person_at) != 0 ||
-        cfgr_number(r, g, "incomplete", &R_BELOW_ONE, false, 0, &st->incomplete,
-                    &incomplete_at) != 0 ||
+        cfgr_number(r, g, "incomplete", &R_BELOW_ONE, false, 0, &st->incomplete, &incomplete_at) !=
+            0 ||
         cfgr_number(r, g, "data_error", &R_BELOW_ONE, false, 0, &st->data_error, NULL) != 0 ||
         cfgr_bool(r, g, "parallel", false, false, &st->parallel, NULL) != 0)
         return -1;
     if (st->in_person && !st->front)
-        return cfgr_fail(r, in_person_at, "in_person applies to front steps (expected "
+        return cfgr_fail(r, in_person_at,
+                         "in_person applies to front steps (expected "
                          "front = true as well, or no in_person)");
     if (st->incomplete > 0 && !st->front)
-        return cfgr_fail(r, incomplete_at, "only front steps receive materials that can "
+        return cfgr_fail(r, incomplete_at,
+                         "only front steps receive materials that can "
                          "be incomplete (expected 0, or front = true)");
     if (read_needs(L, g, st) != 0 || read_next(L, g, sv, st) != 0) return -1;
     return check_servers(L, g, sv, st);
 }
 
 /* Every step reachable, every reached step able to finish, visits finite. */
-static int check_routing(loader_t *L, const config_setting_t *g,
-                         const config_setting_t *list, scn_service_t *sv) {
+static int check_routing(loader_t *L, const config_setting_t *g, const config_setting_t *list,
+                         scn_service_t *sv) {
     const cfgr_t *r = &L->r;
     size_t k;
     switch (scn_route_check(sv, &k)) {
@@ -763,34 +767,36 @@ static int check_routing(loader_t *L, const config_setting_t *g,
         return cfgr_fail(r, config_setting_get_elem(list, (unsigned)k),
                          "step '%s' can never be reached from the first step '%s' "
                          "(expected a 'next' branch that leads to it, or a step "
-                         "without 'next' just before it)", sv->steps[k].id,
-                         sv->steps[0].id);
+                         "without 'next' just before it)",
+                         sv->steps[k].id, sv->steps[0].id);
     case SCN_ROUTE_NO_EXIT:
         return cfgr_fail(r, config_setting_get_elem(list, (unsigned)k),
                          "no case that reaches step '%s' can ever finish: every path "
                          "from it loops without reaching \"done\" (expected a path to "
-                         "\"done\" with probability > 0)", sv->steps[k].id);
-    case SCN_ROUTE_OK: break;
+                         "\"done\" with probability > 0)",
+                         sv->steps[k].id);
+    case SCN_ROUTE_OK:
+        break;
     }
     int rc = scn_route_service(L->s, sv, L->front_work, L->back_work);
     if (rc == -1) return out_of_memory(L);
     if (rc != 0)
-        return cfgr_fail(r, g, "cases would loop almost forever: a step is visited more "
+        return cfgr_fail(r, g,
+                         "cases would loop almost forever: a step is visited more "
                          "than 1000000 times per case (expected rework and branch "
                          "probabilities that let cases finish)");
     return 0;
 }
 
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id", "name", "per_day", "region_share",
-                                       "online_share", "limit_days", "patience",
-                                       "steps", NULL};
+    static const char *const keys[] = {"id",           "name",         "per_day",
+                                       "region_share", "online_share", "limit_days",
+                                       "patience",     "steps",        NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
     const char *id, *name;
-    if (cfgr_elem_group(r, list, i, "{ id = \"...\"; per_day = ...; steps = ( ... ); }",
-                        &g) != 0 ||
+    if (cfgr_elem_group(r, list, i, "{ id = \"...\"; per_day = ...; steps = ( ... ); }", &g) != 0 ||
         cfgr_check_keys(r, g, keys) != 0 || cfgr_id(r, g, "id", ID_LEN, &id, &id_at) != 0)
         return -1;
     copy_text(sv->id, sizeof sv->id, id);
@@ -801,8 +807,7 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         read_region_share(L, g, sv) != 0 ||
         cfgr_number(r, g, "online_share", &R_SHARE, true, 0, &sv->online_share, NULL) != 0 ||
         cfgr_number(r, g, "limit_days", &R_LIMIT_DAYS, true, 0, &sv->limit_days, NULL) != 0 ||
-        cfgr_number(r, g, "patience", &R_NONNEGATIVE, false, 0, &sv->patience_mean,
-                    NULL) != 0 ||
+        cfgr_number(r, g, "patience", &R_NONNEGATIVE, false, 0, &sv->patience_mean, NULL) != 0 ||
         cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0)
         return -1;
     size_t n = (size_t)config_setting_length(steps);
@@ -816,8 +821,7 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
 
 static int read_services(loader_t *L, const config_setting_t *root) {
     config_setting_t *list;
-    if (cfgr_list(&L->r, root, "services", true, 1, MAX_ITEMS, "services", &list) != 0)
-        return -1;
+    if (cfgr_list(&L->r, root, "services", true, 1, MAX_ITEMS, "services", &list) != 0) return -1;
     size_t n = (size_t)config_setting_length(list);
     if (alloc_array(L, (void **)&L->s->services, n, sizeof *L->s->services) != 0 ||
         init_table(L, &L->services, n) != 0)
@@ -836,8 +840,10 @@ static int read_incident(loader_t *L, const config_setting_t *list, size_t i) {
     scn_incident_t *inc = &L->s->incidents[i];
     config_setting_t *g;
     int target;
-    if (cfgr_elem_group(r, list, i, "{ target = \"online\"; mtbf_days = ...; repair = "
-                        "\"...\"; }", &g) != 0 ||
+    if (cfgr_elem_group(r, list, i,
+                        "{ target = \"online\"; mtbf_days = ...; repair = "
+                        "\"...\"; }",
+                        &g) != 0 ||
         cfgr_check_keys(r, g, keys) != 0 ||
         read_choice(L, g, "target", targets, "\"online\", \"links\" or \"hub\"", &target) != 0 ||
         cfgr_number(r, g, "mtbf_days", &R_MTBF, true, 0, &inc->mtbf_days, NULL) != 0 ||
@@ -852,8 +858,7 @@ static int read_incidents(loader_t *L, const config_setting_t *root) {
     if (cfgr_list(&L->r, root, "incidents", false, 0, MAX_ITEMS, "incidents", &list) != 0)
         return -1;
     size_t n = list ? (size_t)config_setting_length(list) : 0;
-    if (alloc_array(L, (void **)&L->s->incidents, n, sizeof *L->s->incidents) != 0)
-        return -1;
+    if (alloc_array(L, (void **)&L->s->incidents, n, sizeof *L->s->incidents) != 0) return -1;
     L->s->n_incidents = n;
     for (size_t i = 0; i < n; i++)
         if (read_incident(L, list, i) != 0) return -1;
@@ -878,9 +883,9 @@ static char *folder_of(const char *path, bool *oom) {
 static int read_all(loader_t *L, const config_setting_t *root) {
     scn_t *s = L->s;
     if (cfgr_check_keys(&L->r, root, TOP_KEYS) != 0 || read_scenario(L, root) != 0 ||
-        read_calendar(L, root) != 0 || read_channels(L, root) != 0 ||
-        read_regions(L, root) != 0 || read_departments(L, root) != 0 ||
-        read_data(L, root) != 0 || read_levers(L, root) != 0 || read_costs(L, root) != 0)
+        read_calendar(L, root) != 0 || read_channels(L, root) != 0 || read_regions(L, root) != 0 ||
+        read_departments(L, root) != 0 || read_data(L, root) != 0 || read_levers(L, root) != 0 ||
+        read_costs(L, root) != 0)
         return -1;
     L->front_work = calloc(s->n_departments, sizeof *L->front_work);
     L->back_work = calloc(s->n_departments, sizeof *L->back_work);
@@ -890,8 +895,8 @@ static int read_all(loader_t *L, const config_setting_t *root) {
     return 0;
 }
 
-int scn_from_config(scn_t *s, const struct config_t *cfg, const char *path,
-                    char *err, size_t errlen) {
+int scn_from_config(scn_t *s, const struct config_t *cfg, const char *path, char *err,
+                    size_t errlen) {
     assert(s && cfg && path);
     memset(s, 0, sizeof *s);
     loader_t L = {.r = {path, err, errlen, 0, NULL}, .s = s};
@@ -902,8 +907,7 @@ int scn_from_config(scn_t *s, const struct config_t *cfg, const char *path,
     free(L.base_dir);
     free(L.front_work);
     free(L.back_work);
-    idtab_t *tables[] = {&L.regions, &L.departments, &L.items, &L.services, &L.links,
-                         &L.steps};
+    idtab_t *tables[] = {&L.regions, &L.departments, &L.items, &L.services, &L.links, &L.steps};
     // NOLINTNEXTLINE(bugprone-sizeof-expression): counts the pointers of an array of pointers
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) idtab_free(tables[i]);
     if (rc != 0) scn_free(s);

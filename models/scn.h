@@ -29,16 +29,17 @@
 #include "dist.h"
 #include "wcal.h"
 
-#define SCN_ID_MAX 48
-#define SCN_NAME_MAX 128
-#define SCN_TEXT_MAX 1024
-#define SCN_MAX_NEXT 8        /* branches after a step                 */
-#define SCN_MAX_NEEDS 8       /* data items a step needs               */
+#define SCN_ID_MAX       48
+#define SCN_NAME_MAX     128
+#define SCN_TEXT_MAX     1024
+#define SCN_MAX_NEXT     8 /* branches after a step                 */
+#define SCN_MAX_NEEDS    8 /* data items a step needs               */
 #define SCN_MAX_WARNINGS 32
-#define SCN_DONE (-1)         /* `next` target: the case is finished    */
-#define SCN_FETCH_WORK_MINUTES 10.0 /* window work to issue a document the
-                                       citizen must fetch (no data link):
-                                       an assumption, docs/model.md      */
+#define SCN_DONE         (-1) /* `next` target: the case is finished    */
+#define SCN_FETCH_WORK_MINUTES                                                                     \
+    10.0 /* window work to issue a document the                                                    \
+            citizen must fetch (no data link):                                                     \
+            an assumption, docs/model.md      */
 
 typedef enum { SCN_LINK_NONE, SCN_LINK_MANUAL, SCN_LINK_API } scn_link_mode_t;
 typedef enum { SCN_INC_ONLINE, SCN_INC_LINKS, SCN_INC_HUB } scn_incident_target_t;
@@ -46,118 +47,118 @@ typedef enum { SCN_INC_ONLINE, SCN_INC_LINKS, SCN_INC_HUB } scn_incident_target_
 typedef struct scn_region {
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
-    double demand_scale;        /* multiplies every service's demand here   */
-    double online_scale;        /* multiplies online share here (capped 1)  */
-    double digital_excluded;    /* share of citizens who cannot go online   */
-    double hall_util;           /* offered load of its one-stop hall (see
-                                   scn_hall_load)                           */
+    double demand_scale;     /* multiplies every service's demand here   */
+    double online_scale;     /* multiplies online share here (capped 1)  */
+    double digital_excluded; /* share of citizens who cannot go online   */
+    double hall_util;        /* offered load of its one-stop hall (see
+                                scn_hall_load)                           */
 } scn_region_t;
 
 typedef struct scn_department {
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
-    int region;                 /* index into regions                       */
-    int staff;                  /* back-office officers                     */
-    int windows;                /* front counters (each staffed)            */
-    double skill;               /* work-time multiplier (1 = reference,
-                                   < 1 faster)                              */
-    double error_rate;          /* chance a back-office step must be redone */
-    int line;                   /* line in the file (for messages)          */
-    double front_util;          /* offered load / capacity of its windows   */
-    double back_util;           /* ... and of its back-office staff (see
-                                   scn_offered_load)                        */
+    int region;        /* index into regions                       */
+    int staff;         /* back-office officers                     */
+    int windows;       /* front counters (each staffed)            */
+    double skill;      /* work-time multiplier (1 = reference,
+                          < 1 faster)                              */
+    double error_rate; /* chance a back-office step must be redone */
+    int line;          /* line in the file (for messages)          */
+    double front_util; /* offered load / capacity of its windows   */
+    double back_util;  /* ... and of its back-office staff (see
+                          scn_offered_load)                        */
 } scn_department_t;
 
 typedef struct scn_data_item {
     char id[SCN_ID_MAX];
-    int owner;                  /* department index                         */
+    int owner; /* department index                         */
 } scn_data_item_t;
 
 typedef struct scn_link {
-    int from, to;               /* department indices (from owns the data)  */
+    int from, to; /* department indices (from owns the data)  */
     scn_link_mode_t mode;
-    dist_t delay;               /* minutes, for manual and api              */
+    dist_t delay; /* minutes, for manual and api              */
 } scn_link_t;
 
 typedef struct scn_branch {
-    int target;                 /* step index, or SCN_DONE                  */
+    int target; /* step index, or SCN_DONE                  */
     double prob;
 } scn_branch_t;
 
 typedef struct scn_step {
     char id[SCN_ID_MAX];
-    int dept;                   /* where it happens                         */
-    dist_t work;                /* minutes of work (before skill)           */
-    bool front;                 /* citizen present at a window: a trip      */
-    bool in_person;             /* front even for online cases              */
-    double incomplete;          /* chance materials are incomplete: the
-                                   citizen is sent home, comes back (front
-                                   steps only)                              */
-    double data_error;          /* chance a data-quality error sends the
-                                   case back to the previous front step     */
-    bool parallel;              /* may run alongside the next parallel steps
-                                   (parallel approval reform)              */
+    int dept;          /* where it happens                         */
+    dist_t work;       /* minutes of work (before skill)           */
+    bool front;        /* citizen present at a window: a trip      */
+    bool in_person;    /* front even for online cases              */
+    double incomplete; /* chance materials are incomplete: the
+                          citizen is sent home, comes back (front
+                          steps only)                              */
+    double data_error; /* chance a data-quality error sends the
+                          case back to the previous front step     */
+    bool parallel;     /* may run alongside the next parallel steps
+                          (parallel approval reform)              */
     size_t n_needs;
-    int needs[SCN_MAX_NEEDS];   /* data item indices                        */
-    size_t n_next;              /* 0: go on to the next step in the list    */
+    int needs[SCN_MAX_NEEDS]; /* data item indices                        */
+    size_t n_next;            /* 0: go on to the next step in the list    */
     scn_branch_t next[SCN_MAX_NEXT];
-    double visits;              /* expected visits per case, rework included
-                                   (traffic equations; 0: never reached)    */
+    double visits; /* expected visits per case, rework included
+                      (traffic equations; 0: never reached)    */
 } scn_step_t;
 
 typedef struct scn_service {
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
-    double per_day;             /* cases per working day, whole scenario    */
-    double *region_share;       /* n_regions shares summing to 1            */
-    double online_share;        /* share of cases started online            */
-    double limit_days;          /* statutory time limit (working days)      */
-    double patience_mean;       /* minutes a citizen waits in a window line
-                                   before leaving (0: never leaves)         */
+    double per_day;       /* cases per working day, whole scenario    */
+    double *region_share; /* n_regions shares summing to 1            */
+    double online_share;  /* share of cases started online            */
+    double limit_days;    /* statutory time limit (working days)      */
+    double patience_mean; /* minutes a citizen waits in a window line
+                             before leaving (0: never leaves)         */
     size_t n_steps;
     scn_step_t *steps;
 } scn_service_t;
 
 typedef struct scn_incident {
     scn_incident_target_t target;
-    double mtbf_days;           /* mean time between failures (exp)        */
-    dist_t repair;              /* minutes down                            */
+    double mtbf_days; /* mean time between failures (exp)        */
+    dist_t repair;    /* minutes down                            */
 } scn_incident_t;
 
 typedef struct scn_levers {
-    bool one_stop;              /* front steps pooled in one hall          */
-    double one_stop_slowdown;   /* generalist work-time multiplier (>= 1)  */
-    int one_stop_windows;       /* windows in the pooled hall per region
-                                   (0: sum of the departments' windows)     */
-    bool data_hub;              /* every department linked api via a hub   */
-    dist_t hub_delay;           /* minutes per request through the hub     */
-    bool parallel_approval;     /* consecutive `parallel` steps run at once */
-    int rebalance_days;         /* move staff to the longest queues every N
-                                   working days (0: off)                    */
-    double security;            /* 1 = baseline; divides incident rate and
-                                   repair time                              */
+    bool one_stop;            /* front steps pooled in one hall          */
+    double one_stop_slowdown; /* generalist work-time multiplier (>= 1)  */
+    int one_stop_windows;     /* windows in the pooled hall per region
+                                 (0: sum of the departments' windows)     */
+    bool data_hub;            /* every department linked api via a hub   */
+    dist_t hub_delay;         /* minutes per request through the hub     */
+    bool parallel_approval;   /* consecutive `parallel` steps run at once */
+    int rebalance_days;       /* move staff to the longest queues every N
+                                 working days (0: off)                    */
+    double security;          /* 1 = baseline; divides incident rate and
+                                 repair time                              */
 } scn_levers_t;
 
 typedef struct scn_costs {
-    double staff_year;          /* yuan per officer per year                */
-    double window_year;         /* yuan per window per year                 */
-    double platform_year;       /* online platform, yuan per year           */
-    double hub_year;            /* data hub, yuan per year (if on)          */
-    double citizen_hour;        /* value of a citizen's hour, yuan          */
-    double trip_cost;           /* a citizen's cost per trip, yuan          */
+    double staff_year;    /* yuan per officer per year                */
+    double window_year;   /* yuan per window per year                 */
+    double platform_year; /* online platform, yuan per year           */
+    double hub_year;      /* data hub, yuan per year (if on)          */
+    double citizen_hour;  /* value of a citizen's hour, yuan          */
+    double trip_cost;     /* a citizen's cost per trip, yuan          */
 } scn_costs_t;
 
 typedef struct scn {
-    char path[SCN_TEXT_MAX];    /* file it came from                        */
+    char path[SCN_TEXT_MAX]; /* file it came from                        */
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
     char description[SCN_TEXT_MAX];
-    int days;                   /* simulated calendar days after warm-up    */
+    int days; /* simulated calendar days after warm-up    */
     int warmup_days;
     int replications;
     uint64_t seed;
-    wcal_t calendar;            /* office hours of halls and back offices   */
-    double online_uptime;       /* long-run share of time online is up      */
+    wcal_t calendar;      /* office hours of halls and back offices   */
+    double online_uptime; /* long-run share of time online is up      */
     size_t n_regions;
     scn_region_t *regions;
     size_t n_departments;
@@ -186,8 +187,8 @@ int scn_load(scn_t *s, const char *path, char *err, size_t errlen);
  * to resolve empirical(...) files relative to the scenario.  Same contract
  * as scn_load. */
 struct config_t;
-int scn_from_config(scn_t *s, const struct config_t *cfg, const char *path,
-                    char *err, size_t errlen);
+int scn_from_config(scn_t *s, const struct config_t *cfg, const char *path, char *err,
+                    size_t errlen);
 
 void scn_free(scn_t *s);
 
@@ -214,8 +215,7 @@ const scn_link_t *scn_find_link(const scn_t *s, int owner, int user);
  * from the regions' online_scale and digital_excluded, times online_uptime).
  * Not counted: documents citizens fetch at owners' windows, and outages
  * beyond online_uptime.  Either pointer may be NULL. */
-void scn_offered_load(const scn_t *s, int dept, double *front_util,
-                      double *back_util);
+void scn_offered_load(const scn_t *s, int dept, double *front_util, double *back_util);
 
 /* The offered load of region `region`'s one-stop hall if the one-stop lever
  * pools the front work of its departments (slowed by one_stop_slowdown)

@@ -8,16 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MIN_PIVOT 1e-12      /* below: the chain is (numerically) closed    */
-#define MAX_VISITS 1e6       /* above: a loop cases (almost) never leave     */
+#define MIN_PIVOT  1e-12 /* below: the chain is (numerically) closed    */
+#define MAX_VISITS 1e6   /* above: a loop cases (almost) never leave     */
 
 /* ------------------------------------------------------------ the graph */
 
 /* Successors of step k (SCN_DONE for "done"): the next step in the list
  * (or done after the last) when it has no `next`, else its branches, those
  * of probability 0 only when `all`.  Returns the count. */
-static size_t successors(const scn_service_t *sv, size_t k, bool all,
-                         int out[SCN_MAX_NEXT]) {
+static size_t successors(const scn_service_t *sv, size_t k, bool all, int out[SCN_MAX_NEXT]) {
     const scn_step_t *st = &sv->steps[k];
     if (st->n_next == 0) {
         out[0] = k + 1 < sv->n_steps ? (int)(k + 1) : SCN_DONE;
@@ -30,8 +29,7 @@ static size_t successors(const scn_service_t *sv, size_t k, bool all,
 }
 
 /* Marks in seen[] the steps reachable from the first one. */
-static void mark_reachable(const scn_service_t *sv, bool all, bool *seen,
-                           size_t *stack) {
+static void mark_reachable(const scn_service_t *sv, bool all, bool *seen, size_t *stack) {
     size_t top = 0;
     seen[0] = true;
     stack[top++] = 0;
@@ -140,8 +138,7 @@ static bool at_window(const scn_step_t *st, bool online) {
 /* The step a data error sends step k back to: the last front step before
  * it in list order that cases reach (the model uses the last front step
  * the case actually finished, which this approximates), else k itself. */
-static size_t data_error_target(const scn_service_t *sv, size_t k,
-                                const int *index) {
+static size_t data_error_target(const scn_service_t *sv, size_t k, const int *index) {
     for (size_t j = k; j-- > 0;)
         if ((sv->steps[j].front || sv->steps[j].in_person) && index[j] >= 0) return j;
     return k;
@@ -152,8 +149,8 @@ static size_t data_error_target(const scn_service_t *sv, size_t k,
  * models/flow.c draws them: incomplete materials (front steps) repeat the
  * step, then an officer's error (off the window) repeats it, then a data
  * error goes back; otherwise the case branches. */
-static void fill_matrix(const scn_t *s, const scn_service_t *sv,
-                        const int *index, size_t m, bool online, double *a) {
+static void fill_matrix(const scn_t *s, const scn_service_t *sv, const int *index, size_t m,
+                        bool online, double *a) {
     for (size_t i = 0; i < m * m; i++) a[i] = 0;
     for (size_t i = 0; i < m; i++) a[i * m + i] = 1;
     for (size_t k = 0; k < sv->n_steps; k++) {
@@ -216,9 +213,8 @@ static int solve(double *a, double *b, size_t m) {
 }
 
 /* Visits per case on one channel into v[] (per reached step, by row). */
-static int channel_visits(const scn_t *s, const scn_service_t *sv,
-                          const int *index, size_t m, bool online, double *a,
-                          double *v) {
+static int channel_visits(const scn_t *s, const scn_service_t *sv, const int *index, size_t m,
+                          bool online, double *a, double *v) {
     fill_matrix(s, sv, index, m, online, a);
     for (size_t i = 0; i < m; i++) v[i] = 0;
     v[index[0]] = 1; /* every case starts at the first step */
@@ -230,18 +226,19 @@ static int channel_visits(const scn_t *s, const scn_service_t *sv,
 
 /* Work brought per working day by `cases` visits to step st (minutes),
  * into the department's window or back-office total. */
-static void add_work(const scn_t *s, const scn_step_t *st, double cases,
-                     bool window, double *front_work, double *back_work) {
+static void add_work(const scn_t *s, const scn_step_t *st, double cases, bool window,
+                     double *front_work, double *back_work) {
     double minutes = cases * dist_mean(&st->work) * s->departments[st->dept].skill;
-    if (window) front_work[st->dept] += minutes;
-    else back_work[st->dept] += minutes;
+    if (window)
+        front_work[st->dept] += minutes;
+    else
+        back_work[st->dept] += minutes;
 }
 
 /* Documents the citizen must fetch for step st (needed items owned by
  * another department with no link, and no data hub): each is a visit to
  * the owner's windows, once per visit to the step, as in models/flow.c. */
-static void add_fetch_work(const scn_t *s, const scn_step_t *st, double cases,
-                           double *front_work) {
+static void add_fetch_work(const scn_t *s, const scn_step_t *st, double cases, double *front_work) {
     if (s->levers.data_hub) return;
     for (size_t i = 0; i < st->n_needs; i++) {
         int owner = s->items[st->needs[i]].owner;
@@ -252,8 +249,7 @@ static void add_fetch_work(const scn_t *s, const scn_step_t *st, double cases,
     }
 }
 
-int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work,
-                      double *back_work) {
+int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work, double *back_work) {
     size_t n = sv->n_steps;
     bool *reached = calloc(n, sizeof *reached);
     size_t *stack = malloc(n * sizeof *stack);
@@ -281,8 +277,7 @@ int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work,
             double vc = fmax(0, v_counter[index[k]]), vo = fmax(0, v_online[index[k]]);
             st->visits = c * vc + (1 - c) * vo;
             add_work(s, st, sv->per_day * c * vc, at_window(st, false), front_work, back_work);
-            add_work(s, st, sv->per_day * (1 - c) * vo, at_window(st, true), front_work,
-                     back_work);
+            add_work(s, st, sv->per_day * (1 - c) * vo, at_window(st, true), front_work, back_work);
             add_fetch_work(s, st, sv->per_day * st->visits, front_work);
         }
     }
@@ -314,19 +309,19 @@ static void warn(scn_t *s, const char *fmt, ...) {
 
 /* "front offered load 1.35 of capacity (windows 4)", or the same for a
  * queue with work and no server at all. */
-static void warn_queue(scn_t *s, const char *who, const char *queue,
-                       double util, const char *servers, int n_servers) {
+static void warn_queue(scn_t *s, const char *who, const char *queue, double util,
+                       const char *servers, int n_servers) {
     if (util < 1) return;
     if (isinf(util))
-        warn(s, "%s: %s work but %s 0: cases will pile up without end", who, queue,
-             servers);
+        warn(s, "%s: %s work but %s 0: cases will pile up without end", who, queue, servers);
     else
-        warn(s, "%s: %s offered load %.2f of capacity (%s %d): queues will grow "
-             "without bound", who, queue, util, servers, n_servers);
+        warn(s,
+             "%s: %s offered load %.2f of capacity (%s %d): queues will grow "
+             "without bound",
+             who, queue, util, servers, n_servers);
 }
 
-void scn_route_loads(scn_t *s, const double *front_work,
-                     const double *back_work) {
+void scn_route_loads(scn_t *s, const double *front_work, const double *back_work) {
     double minutes = wcal_minutes_per_day(&s->calendar);
     if (minutes <= 0) minutes = WCAL_DAY; /* always open */
     for (size_t r = 0; r < s->n_regions; r++) {
@@ -338,8 +333,7 @@ void scn_route_loads(scn_t *s, const double *front_work,
             windows += s->departments[d].windows;
         }
         if (s->levers.one_stop_windows > 0) windows = s->levers.one_stop_windows;
-        s->regions[r].hall_util =
-            utilization(work * s->levers.one_stop_slowdown, windows, minutes);
+        s->regions[r].hall_util = utilization(work * s->levers.one_stop_slowdown, windows, minutes);
         char who[SCN_ID_MAX + 16];
         snprintf(who, sizeof who, "region '%s'", s->regions[r].id);
         if (s->levers.one_stop)
@@ -357,8 +351,7 @@ void scn_route_loads(scn_t *s, const double *front_work,
     }
 }
 
-void scn_offered_load(const scn_t *s, int dept, double *front_util,
-                      double *back_util) {
+void scn_offered_load(const scn_t *s, int dept, double *front_util, double *back_util) {
     assert(dept >= 0 && (size_t)dept < s->n_departments);
     if (front_util) *front_util = s->departments[dept].front_util;
     if (back_util) *back_util = s->departments[dept].back_util;

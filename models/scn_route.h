@@ -26,8 +26,8 @@
 
 typedef enum {
     SCN_ROUTE_OK,
-    SCN_ROUTE_UNREACHABLE,   /* no path from the first step leads here      */
-    SCN_ROUTE_NO_EXIT        /* reached, but no path from here to "done"    */
+    SCN_ROUTE_UNREACHABLE, /* no path from the first step leads here      */
+    SCN_ROUTE_NO_EXIT      /* reached, but no path from here to "done"    */
 } scn_route_problem_t;
 
 /* The first problem of service sv's routing, with its step in *step: the
@@ -44,13 +44,11 @@ scn_route_problem_t scn_route_check(const scn_service_t *sv, size_t *step);
  * s's departments, regions and online_uptime must be set.  Returns 0, -1
  * when out of memory, or -2 when the visits cannot be computed reliably
  * (a loop that cases almost never leave: more than 1e6 visits). */
-int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work,
-                      double *back_work);
+int scn_route_service(const scn_t *s, scn_service_t *sv, double *front_work, double *back_work);
 
 /* From the work per department: utilizations (departments' front_util and
  * back_util, regions' hall_util) and a warning in s->warnings for each
  * queue whose offered load is at or above capacity. */
-void scn_route_loads(scn_t *s, const double *front_work,
-                     const double *back_work);
+void scn_route_loads(scn_t *s, const double *front_work, const double *back_work);
 
 #endif

@@ -46,14 +46,13 @@ static int pipe_cloexec(int fds[2]) {
 
 /* In the child after fork: only async-signal-safe calls, then exec or
  * _exit (never exit: that would flush the parent's stdio buffers twice). */
-static void run_child(const char *dir, char *const argv[], int status_fd,
-                      int stderr_fd) {
+static void run_child(const char *dir, char *const argv[], int status_fd, int stderr_fd) {
     child_failure_t f = {STAGE_CHDIR, 0};
     if (chdir(dir) != 0) goto fail;
     f.stage = STAGE_DEVNULL;
     int null_fd = open("/dev/null", O_RDWR);
-    if (null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0 ||
-        dup2(null_fd, STDOUT_FILENO) < 0 || dup2(stderr_fd, STDERR_FILENO) < 0)
+    if (null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0 || dup2(null_fd, STDOUT_FILENO) < 0 ||
+        dup2(stderr_fd, STDERR_FILENO) < 0)
         goto fail;
     f.stage = STAGE_EXEC;
     execvp(argv[0], argv);
@@ -99,37 +98,33 @@ static void read_tail(int fd, char *tail) {
 /* The last non-empty line of text, trailing blanks trimmed (in place). */
 static const char *last_line(char *text) {
     size_t len = strlen(text);
-    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' ||
-                       text[len - 1] == ' '))
+    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' '))
         text[--len] = '\0';
     char *nl = strrchr(text, '\n');
     return nl ? nl + 1 : text;
 }
 
-static void explain_failure(const child_failure_t *f, const char *dir,
-                            char *err, size_t errlen) {
+static void explain_failure(const child_failure_t *f, const char *dir, char *err, size_t errlen) {
     if (f->stage == STAGE_CHDIR)
-        errmsg_format(err, errlen, "gnuplot: cannot enter %s: %s", dir,
-                   strerror(f->errnum));
+        errmsg_format(err, errlen, "gnuplot: cannot enter %s: %s", dir, strerror(f->errnum));
     else if (f->stage == STAGE_EXEC && f->errnum == ENOENT)
         errmsg_format(err, errlen,
-                   "gnuplot is not installed (not found on PATH; "
-                   "Debian: apt-get install gnuplot-nox)");
+                      "gnuplot is not installed (not found on PATH; "
+                      "Debian: apt-get install gnuplot-nox)");
     else if (f->stage == STAGE_EXEC)
         errmsg_format(err, errlen, "cannot run gnuplot: %s", strerror(f->errnum));
     else
-        errmsg_format(err, errlen, "gnuplot: cannot open /dev/null: %s",
-                   strerror(f->errnum));
+        errmsg_format(err, errlen, "gnuplot: cannot open /dev/null: %s", strerror(f->errnum));
 }
 
 static void explain_status(int status, char *tail, char *err, size_t errlen) {
     const char *line = last_line(tail);
     if (WIFSIGNALED(status))
-        errmsg_format(err, errlen, "gnuplot killed by signal %d%s%s",
-                   WTERMSIG(status), *line ? ": " : "", line);
+        errmsg_format(err, errlen, "gnuplot killed by signal %d%s%s", WTERMSIG(status),
+                      *line ? ": " : "", line);
     else
-        errmsg_format(err, errlen, "gnuplot failed (exit status %d)%s%s",
-                   WEXITSTATUS(status), *line ? ": " : "", line);
+        errmsg_format(err, errlen, "gnuplot failed (exit status %d)%s%s", WEXITSTATUS(status),
+                      *line ? ": " : "", line);
 }
 
 static int wait_child(pid_t pid, int *status) {
@@ -139,8 +134,7 @@ static int wait_child(pid_t pid, int *status) {
 }
 
 /* Fork, exec argv (argv[0] = "gnuplot") in dir, collect the outcome. */
-static int run_gnuplot(const char *dir, char *const argv[], char *err,
-                       size_t errlen) {
+static int run_gnuplot(const char *dir, char *const argv[], char *err, size_t errlen) {
     int status_pipe[2], err_pipe[2];
     if (pipe_cloexec(status_pipe) != 0) {
         errmsg_format(err, errlen, "gnuplot: pipe: %s", strerror(errno));
@@ -187,8 +181,7 @@ static int run_gnuplot(const char *dir, char *const argv[], char *err,
     return rc;
 }
 
-int out_gnuplot_run(const char *dir, const char *script_name, char *err,
-                    size_t errlen) {
+int out_gnuplot_run(const char *dir, const char *script_name, char *err, size_t errlen) {
     char *argv[] = {"gnuplot", (char *)script_name, NULL};
     return run_gnuplot(dir, argv, err, errlen);
 }
@@ -209,11 +202,9 @@ static bool name_is_plain(const char *name) {
 
 /* ------------------------------------------------------------ pictures */
 
-static const unsigned char PNG_SIGNATURE[8] = {0x89, 'P',  'N',  'G',
-                                               '\r', '\n', 0x1a, '\n'};
+static const unsigned char PNG_SIGNATURE[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 /* An IEND chunk: length 0, type, CRC; always the last 12 bytes. */
-static const unsigned char PNG_IEND[12] = {0,   0,   0,    0,    'I',  'E',
-                                           'N', 'D', 0xae, 0x42, 0x60, 0x82};
+static const unsigned char PNG_IEND[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
 
 /* Up to len bytes of fp from offset `at` (negative: from the end) into
  * buf; returns how many were read. */
@@ -228,24 +219,21 @@ static bool picture_whole(FILE *fp, const char *format, long size) {
     unsigned char head[8], tail[64];
     if (strcmp(format, "png") == 0)
         return size >= 8 + 12 && read_at(fp, 0, head, 8) == 8 &&
-               memcmp(head, PNG_SIGNATURE, 8) == 0 &&
-               read_at(fp, -12, tail, 12) == 12 &&
+               memcmp(head, PNG_SIGNATURE, 8) == 0 && read_at(fp, -12, tail, 12) == 12 &&
                memcmp(tail, PNG_IEND, 12) == 0;
     size_t want = size < (long)sizeof tail ? (size_t)size : sizeof tail;
     size_t n = read_at(fp, -(long)want, tail, want);
     if (n != want) return false;
-    while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' ||
-                     tail[n - 1] == ' ' || tail[n - 1] == '\t'))
+    while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' ' ||
+                     tail[n - 1] == '\t'))
         n--;
     return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0;
 }
 
-int out_gnuplot_check_picture(const char *path, const char *format, char *err,
-                              size_t errlen) {
+int out_gnuplot_check_picture(const char *path, const char *format, char *err, size_t errlen) {
     FILE *fp = fopen(path, "rb");
     if (fp == NULL) {
-        errmsg_format(err, errlen, "gnuplot wrote no picture '%s': %s", path,
-                   strerror(errno));
+        errmsg_format(err, errlen, "gnuplot wrote no picture '%s': %s", path, strerror(errno));
         return -1;
     }
     unsigned char head[8] = {0};
@@ -257,16 +245,14 @@ int out_gnuplot_check_picture(const char *path, const char *format, char *err,
     bool ok = size > 0 && !ferror(fp) && picture_whole(fp, format, size);
     fclose(fp);
     if (!ok)
-        errmsg_format(
-            err, errlen,
-            "gnuplot's %s picture '%s' is %s (disk full or write error?)",
-            strcmp(format, "png") == 0 ? "PNG" : "SVG", path,
-            size == 0 ? "empty" : "cut short");
+        errmsg_format(err, errlen, "gnuplot's %s picture '%s' is %s (disk full or write error?)",
+                      strcmp(format, "png") == 0 ? "PNG" : "SVG", path,
+                      size == 0 ? "empty" : "cut short");
     return ok ? 0 : -1;
 }
 
-int out_gnuplot_run_to(const char *dir, const char *script_name,
-                       const char *output_name, char *err, size_t errlen) {
+int out_gnuplot_run_to(const char *dir, const char *script_name, const char *output_name, char *err,
+                       size_t errlen) {
     return out_gnuplot_render(dir, script_name, output_name, NULL, err, errlen);
 }
 
@@ -278,14 +264,13 @@ static bool format_is_word(const char *format) {
     return true;
 }
 
-int out_gnuplot_render(const char *dir, const char *script_name,
-                       const char *output_name, const char *format, char *err,
-                       size_t errlen) {
+int out_gnuplot_render(const char *dir, const char *script_name, const char *output_name,
+                       const char *format, char *err, size_t errlen) {
     if (!name_is_plain(output_name)) {
         errmsg_format(err, errlen,
-                   "gnuplot: output name '%s' is empty, has control "
-                   "characters or is not UTF-8",
-                   output_name);
+                      "gnuplot: output name '%s' is empty, has control "
+                      "characters or is not UTF-8",
+                      output_name);
         return -1;
     }
     if (format && !format_is_word(format)) {
@@ -303,13 +288,14 @@ int out_gnuplot_render(const char *dir, const char *script_name,
     }
     memcpy(setting, prefix, sizeof prefix);
     size_t used = sizeof prefix - 1;
-    bool whole = text_gnuplot_string_plain(setting + used, room - used - 1,
-                                          output_name);
+    bool whole = text_gnuplot_string_plain(setting + used, room - used - 1, output_name);
     assert(whole);
     (void)whole;
     used += strlen(setting + used);
-    if (format) snprintf(setting + used, room - used, "\"; fmt = \"%s\"", format);
-    else memcpy(setting + used, "\"", 2); /* room - used >= 2 by the sizing */
+    if (format)
+        snprintf(setting + used, room - used, "\"; fmt = \"%s\"", format);
+    else
+        memcpy(setting + used, "\"", 2); /* room - used >= 2 by the sizing */
     char *argv[] = {"gnuplot", "-e", setting, (char *)script_name, NULL};
     int rc = run_gnuplot(dir, argv, err, errlen);
     free(setting);

@@ -18,8 +18,7 @@
  * when gnuplot exited with status 0; otherwise -1 with a one-line message
  * in err: gnuplot not installed (or not runnable), `dir` unusable, killed
  * by a signal, or its exit status and last line of error output. */
-int out_gnuplot_run(const char *dir, const char *script_name, char *err,
-                    size_t errlen);
+int out_gnuplot_run(const char *dir, const char *script_name, char *err, size_t errlen);
 
 /* The same, with the gnuplot string variable `outfile` set to output_name
  * before the script runs (gnuplot -e 'outfile = "..."' script), for
@@ -28,8 +27,8 @@ int out_gnuplot_run(const char *dir, const char *script_name, char *err,
  * gnuplot double-quoted string.  After gnuplot exits 0 the picture
  * DIR/output_name is checked (out_gnuplot_check_picture, format from its
  * first bytes): -1 with a message when it is missing, empty or cut short. */
-int out_gnuplot_run_to(const char *dir, const char *script_name,
-                       const char *output_name, char *err, size_t errlen);
+int out_gnuplot_run_to(const char *dir, const char *script_name, const char *output_name, char *err,
+                       size_t errlen);
 
 /* Whether the picture gnuplot wrote at `path` is whole: format "png" (the
  * PNG signature first, the IEND chunk last) or "svg" (non-empty, ending
@@ -37,16 +36,14 @@ int out_gnuplot_run_to(const char *dir, const char *script_name,
  * exits 0 even when its writes fail (a full disk), so its exit status
  * alone cannot say.  Returns 0, or -1 with a one-line message in err (no
  * file, empty, cut short). */
-int out_gnuplot_check_picture(const char *path, const char *format, char *err,
-                              size_t errlen);
+int out_gnuplot_check_picture(const char *path, const char *format, char *err, size_t errlen);
 
 /* The same, also setting the gnuplot string variable `fmt` to format (a
  * plain lower-case word such as "png" or "svg"; NULL: not set), for
  * scripts that pick their terminal from it (output/plot.h); the picture is
  * checked as that format.  A format that
  * is not a plain word is refused (-1). */
-int out_gnuplot_render(const char *dir, const char *script_name,
-                       const char *output_name, const char *format, char *err,
-                       size_t errlen);
+int out_gnuplot_render(const char *dir, const char *script_name, const char *output_name,
+                       const char *format, char *err, size_t errlen);
 
 #endif

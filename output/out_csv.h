@@ -28,8 +28,8 @@ typedef enum out_cell_kind { OUT_CELL_STR, OUT_CELL_NUM } out_cell_kind_t;
 
 typedef struct out_cell {
     out_cell_kind_t kind;
-    const char *str;   /* OUT_CELL_STR: the text (NULL = empty field) */
-    double num;        /* OUT_CELL_NUM: the value (NaN = empty field) */
+    const char *str; /* OUT_CELL_STR: the text (NULL = empty field) */
+    double num;      /* OUT_CELL_NUM: the value (NaN = empty field) */
 } out_cell_t;
 
 static inline out_cell_t out_cell_str(const char *s) {

@@ -25,8 +25,7 @@ int out_dir_ready(const char *dir, char *err, size_t errlen) {
 }
 
 /* Remove dir/name if it is a file or a symbolic link. */
-static int remove_one(const char *dir, const char *name, char *err,
-                      size_t errlen) {
+static int remove_one(const char *dir, const char *name, char *err, size_t errlen) {
     size_t len = strlen(dir) + strlen(name) + 2;
     char *path = malloc(len);
     if (!path) {
@@ -38,16 +37,14 @@ static int remove_one(const char *dir, const char *name, char *err,
     int rc = 0;
     if (lstat(path, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
         unlink(path) != 0 && errno != ENOENT) {
-        errmsg_format(err, errlen, "cannot remove the old '%s': %s", path,
-                   strerror(errno));
+        errmsg_format(err, errlen, "cannot remove the old '%s': %s", path, strerror(errno));
         rc = -1;
     }
     free(path);
     return rc;
 }
 
-int out_dir_clear(const char *dir, const char *const *names, size_t n,
-                  char *err, size_t errlen) {
+int out_dir_clear(const char *dir, const char *const *names, size_t n, char *err, size_t errlen) {
     for (size_t i = 0; i < n; i++)
         if (remove_one(dir, names[i], err, errlen) != 0) return -1;
     /* a killed run's temporary files of these names, those no live
@@ -64,16 +61,15 @@ int out_dir_clear(const char *dir, const char *const *names, size_t n,
     return removed < 0 ? -1 : 0;
 }
 
-int out_dir_clear_charts(const char *dir, const char *const *charts,
-                         size_t n_charts, char *err, size_t errlen) {
+int out_dir_clear_charts(const char *dir, const char *const *charts, size_t n_charts, char *err,
+                         size_t errlen) {
     static const char *const EXT[] = {".dat", ".gp", ".png", ".svg"};
     for (size_t c = 0; c < n_charts; c++)
         for (size_t x = 0; x < sizeof EXT / sizeof *EXT; x++) {
             size_t len = strlen(charts[c]) + strlen(EXT[x]) + 1;
             char *name = malloc(len);
             if (!name) {
-                errmsg_format(err, errlen, "cannot clear '%s': out of memory",
-                           dir);
+                errmsg_format(err, errlen, "cannot clear '%s': out of memory", dir);
                 return -1;
             }
             snprintf(name, len, "%s%s", charts[c], EXT[x]);

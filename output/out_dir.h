@@ -34,12 +34,11 @@ int out_dir_ready(const char *dir, char *err, size_t errlen);
  * regular files or symbolic links; a missing name is fine, a directory of
  * that name is left alone.  Returns 0, or -1 with a message naming the
  * file that could not be removed. */
-int out_dir_clear(const char *dir, const char *const *names, size_t n,
-                  char *err, size_t errlen);
+int out_dir_clear(const char *dir, const char *const *names, size_t n, char *err, size_t errlen);
 
 /* out_dir_clear of the four files of each chart NAME of charts[0 ..
  * n_charts-1] (output/plot.h): NAME.dat, NAME.gp, NAME.png, NAME.svg. */
-int out_dir_clear_charts(const char *dir, const char *const *charts,
-                         size_t n_charts, char *err, size_t errlen);
+int out_dir_clear_charts(const char *dir, const char *const *charts, size_t n_charts, char *err,
+                         size_t errlen);
 
 #endif

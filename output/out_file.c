@@ -23,8 +23,7 @@ static void errno_text(int e, char *buf, size_t len) {
 }
 
 /* "WHAT 'PATH': REASON" for a failed system call with errno e. */
-static void fail_errno(char *err, size_t errlen, const char *what,
-                       const char *path, int e) {
+static void fail_errno(char *err, size_t errlen, const char *what, const char *path, int e) {
     char reason[128];
     errno_text(e, reason, sizeof reason);
     errmsg_format(err, errlen, "%s '%s': %s", what, path, reason);
@@ -32,8 +31,7 @@ static void fail_errno(char *err, size_t errlen, const char *what,
 
 /* Concatenate up to four strings into a new allocation (NULL if out of
  * memory); unused tail arguments are "". */
-static char *concat4(const char *a, const char *b, const char *c,
-                     const char *d) {
+static char *concat4(const char *a, const char *b, const char *c, const char *d) {
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c), ld = strlen(d);
     char *s = malloc(la + lb + lc + ld + 1);
     if (s == NULL) return NULL;
@@ -84,8 +82,8 @@ static void release(out_file_t *f) {
 }
 
 static bool plain_file_name(const char *name) {
-    return name[0] != '\0' && strchr(name, '/') == NULL &&
-           strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+    return name[0] != '\0' && strchr(name, '/') == NULL && strcmp(name, ".") != 0 &&
+           strcmp(name, "..") != 0;
 }
 
 /* The three paths of f, from DIR and NAME; -1 when out of memory. */
@@ -102,28 +100,25 @@ static int make_paths(out_file_t *f, const char *dir, const char *name) {
 
 /* ------------------------------------------------------------------- open */
 
-FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
-                    char *err, size_t errlen) {
+FILE *out_file_open(out_file_t *f, const char *dir, const char *name, char *err, size_t errlen) {
     assert(f != NULL && dir != NULL && name != NULL);
     f->fp = NULL;
     f->tmp_path = f->final_path = f->dir_path = NULL;
     if (!plain_file_name(name)) {
         errmsg_format(err, errlen,
-                   "output file name '%s': expected a plain file name "
-                   "(no '/', not '.' or '..')",
-                   name);
+                      "output file name '%s': expected a plain file name "
+                      "(no '/', not '.' or '..')",
+                      name);
         return NULL;
     }
     if (make_paths(f, dir, name) != 0) {
-        errmsg_format(err, errlen, "cannot open '%s/%s': out of memory", dir,
-                   name);
+        errmsg_format(err, errlen, "cannot open '%s/%s': out of memory", dir, name);
         release(f);
         return NULL;
     }
     int fd = mkstemp(f->tmp_path);
     if (fd < 0) {
-        fail_errno(err, errlen, "cannot create a temporary file in",
-                   f->dir_path, errno);
+        fail_errno(err, errlen, "cannot create a temporary file in", f->dir_path, errno);
         release(f);
         return NULL;
     }
@@ -134,8 +129,7 @@ FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
      * out_file_remove_stale leaves locked files alone.  A file system
      * without locks just makes every temporary file look stale. */
     (void)flock(fd, LOCK_EX | LOCK_NB);
-    if (fchmod(fd, 0666 & ~current_umask()) != 0 ||
-        (f->fp = fdopen(fd, "w")) == NULL) {
+    if (fchmod(fd, 0666 & ~current_umask()) != 0 || (f->fp = fdopen(fd, "w")) == NULL) {
         fail_errno(err, errlen, "cannot open", f->tmp_path, errno);
         close(fd);
         unlink(f->tmp_path);
@@ -185,9 +179,9 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
     if (e != 0) {
         if (e == EARLIER_WRITE_FAILED)
             errmsg_format(err, errlen,
-                       "cannot write '%s': a write failed (disk full or I/O "
-                       "error)",
-                       f->final_path);
+                          "cannot write '%s': a write failed (disk full or I/O "
+                          "error)",
+                          f->final_path);
         else
             fail_errno(err, errlen, "cannot write", f->final_path, e);
         unlink(f->tmp_path);
@@ -198,8 +192,8 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
         e = errno;
         char reason[128];
         errno_text(e, reason, sizeof reason);
-        errmsg_format(err, errlen, "cannot rename '%s' to '%s': %s", f->tmp_path,
-                   f->final_path, reason);
+        errmsg_format(err, errlen, "cannot rename '%s' to '%s': %s", f->tmp_path, f->final_path,
+                      reason);
         unlink(f->tmp_path);
         release(f);
         return -1;
@@ -209,9 +203,9 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
         char reason[128];
         errno_text(e, reason, sizeof reason);
         errmsg_format(err, errlen,
-                   "wrote '%s' but cannot sync directory '%s' (the file may "
-                   "not survive a crash): %s",
-                   f->final_path, f->dir_path, reason);
+                      "wrote '%s' but cannot sync directory '%s' (the file may "
+                      "not survive a crash): %s",
+                      f->final_path, f->dir_path, reason);
     }
     release(f);
     return e != 0 ? -1 : 0;
@@ -251,13 +245,11 @@ static bool matches_kind(const char *name, const char *const *kinds) {
 /* Remove dir/entry if it is a regular file no process holds locked.
  * Returns 1 if removed, 0 if left, -1 with errno on a failed unlink. */
 static int remove_if_unlocked(int dir_fd, const char *entry) {
-    int fd =
-        openat(dir_fd, entry, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    int fd = openat(dir_fd, entry, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return 0; /* gone meanwhile, or not ours to open */
     struct stat st;
     int rc = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-        flock(fd, LOCK_EX | LOCK_NB) == 0)
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
         rc = unlinkat(dir_fd, entry, 0) == 0 ? 1 : errno == ENOENT ? 0 : -1;
     int e = errno;
     close(fd);
@@ -265,8 +257,7 @@ static int remove_if_unlocked(int dir_fd, const char *entry) {
     return rc;
 }
 
-int out_file_remove_stale(const char *dir, const char *const *kinds, char *err,
-                          size_t errlen) {
+int out_file_remove_stale(const char *dir, const char *const *kinds, char *err, size_t errlen) {
     assert(dir != NULL);
     const char *d = dir[0] != '\0' ? dir : ".";
     DIR *dp = opendir(d);
@@ -279,15 +270,12 @@ int out_file_remove_stale(const char *dir, const char *const *kinds, char *err,
     struct dirent *e;
     char name[256];
     while ((e = readdir(dp)) != NULL) {
-        if (!temp_final_name(e->d_name, name, sizeof name) ||
-            !matches_kind(name, kinds))
-            continue;
+        if (!temp_final_name(e->d_name, name, sizeof name) || !matches_kind(name, kinds)) continue;
         int rc = remove_if_unlocked(dirfd(dp), e->d_name);
         if (rc < 0) {
             char path[512];
             snprintf(path, sizeof path, "%s/%s", d, e->d_name);
-            fail_errno(err, errlen, "cannot remove stale temporary file", path,
-                       errno);
+            fail_errno(err, errlen, "cannot remove stale temporary file", path, errno);
             closedir(dp);
             return -1;
         }
@@ -301,17 +289,16 @@ int out_file_remove_stale(const char *dir, const char *const *kinds, char *err,
 
 /* Make one directory of the chain; an existing directory is success.
  * `whole` is the path the caller asked for, for the message. */
-static int make_one_dir(const char *dir, const char *whole, char *err,
-                        size_t errlen) {
+static int make_one_dir(const char *dir, const char *whole, char *err, size_t errlen) {
     if (mkdir(dir, 0777) == 0) return 0;
     int e = errno;
     struct stat st;
     if (stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode)) return 0;
         errmsg_format(err, errlen,
-                   "cannot create directory '%s': '%s' exists and is not a "
-                   "directory",
-                   whole, dir);
+                      "cannot create directory '%s': '%s' exists and is not a "
+                      "directory",
+                      whole, dir);
         return -1;
     }
     fail_errno(err, errlen, "cannot create directory", dir, e);
@@ -326,8 +313,7 @@ int out_mkdir_p(const char *path, char *err, size_t errlen) {
     }
     char *prefix = concat4(path, "", "", "");
     if (prefix == NULL) {
-        errmsg_format(err, errlen, "cannot create directory '%s': out of memory",
-                   path);
+        errmsg_format(err, errlen, "cannot create directory '%s': out of memory", path);
         return -1;
     }
     /* Cut the path after each component in turn: "a/b/c" makes "a",
@@ -335,8 +321,7 @@ int out_mkdir_p(const char *path, char *err, size_t errlen) {
     size_t n = strlen(prefix);
     int rc = 0;
     for (size_t i = 1; i <= n && rc == 0; i++) {
-        if ((prefix[i] != '/' && prefix[i] != '\0') || prefix[i - 1] == '/')
-            continue;
+        if ((prefix[i] != '/' && prefix[i] != '\0') || prefix[i - 1] == '/') continue;
         char saved = prefix[i];
         prefix[i] = '\0';
         rc = make_one_dir(prefix, path, err, errlen);
@@ -369,7 +354,8 @@ char *out_file_read(const char *path, size_t *len, char *err, size_t errlen) {
     bool bad = ferror(f) != 0;
     fclose(f);
     if (!buf || bad) {
-        errmsg_format(err, errlen, "cannot read %s: %s", path, buf ? "read error" : "out of memory");
+        errmsg_format(err, errlen, "cannot read %s: %s", path,
+                      buf ? "read error" : "out of memory");
         free(buf);
         return NULL;
     }

@@ -46,18 +46,17 @@
 #include <stdio.h>
 
 typedef struct out_file {
-    FILE *fp;           /* open stream, NULL when closed          */
-    char *tmp_path;     /* DIR/.NAME.tmp.XXXXXX, owned            */
-    char *final_path;   /* DIR/NAME, owned                        */
-    char *dir_path;     /* DIR ("." for ""), owned, to fsync      */
+    FILE *fp;         /* open stream, NULL when closed          */
+    char *tmp_path;   /* DIR/.NAME.tmp.XXXXXX, owned            */
+    char *final_path; /* DIR/NAME, owned                        */
+    char *dir_path;   /* DIR ("." for ""), owned, to fsync      */
 } out_file_t;
 
 /* Create a temporary file for DIR/NAME and open it for writing.  NAME is a
  * plain file name (no '/', not "." or ".."); DIR must exist ("" means the
  * current directory).  Returns the stream, or NULL with a one-line message
  * in err (f is then closed). */
-FILE *out_file_open(out_file_t *f, const char *dir, const char *name,
-                    char *err, size_t errlen);
+FILE *out_file_open(out_file_t *f, const char *dir, const char *name, char *err, size_t errlen);
 
 /* Flush, fsync, close and rename the temporary file to DIR/NAME, replacing
  * any file of that name, then fsync DIR so the rename is durable.  Returns 0,
@@ -83,8 +82,7 @@ void out_file_abort(out_file_t *f);
  * run's leftovers go the next time the same command runs.  Returns how
  * many files were removed (0 also when DIR does not exist), or -1 with a
  * one-line message (DIR unreadable, an unlink refused). */
-int out_file_remove_stale(const char *dir, const char *const *kinds, char *err,
-                          size_t errlen);
+int out_file_remove_stale(const char *dir, const char *const *kinds, char *err, size_t errlen);
 
 /* The whole of the file at path, malloc'd and NUL-terminated (the NUL is
  * not counted in *len, which may be NULL).  Returns NULL with a one-line

@@ -29,8 +29,7 @@ static void dot_clusters(FILE *f, const out_graph_t *g) {
     size_t nd = n_departments(g);
     for (size_t c = 0; c < g->n_islands; c++) {
         size_t members = 0;
-        for (size_t d = 0; d < nd; d++)
-            members += (size_t)g->nodes[d].island == c;
+        for (size_t d = 0; d < nd; d++) members += (size_t)g->nodes[d].island == c;
         fprintf(f,
                 "  subgraph cluster_island%zu {\n"
                 "    label=\"island %zu (%zu department%s)\";\n"
@@ -58,18 +57,15 @@ static void dot_edges(FILE *f, const out_graph_t *g) {
         case OUT_GRAPH_HUB:
             /* One double-headed edge per department, not two. */
             if (ed->to == hub)
-                fprintf(f,
-                        "  d%zu -> hub [dir=both, color=\"" OUT_GRAPH_COLOR_HUB
-                        "\"];\n",
+                fprintf(f, "  d%zu -> hub [dir=both, color=\"" OUT_GRAPH_COLOR_HUB "\"];\n",
                         ed->from);
             break;
         case OUT_GRAPH_API:
         case OUT_GRAPH_MANUAL: {
             bool api = ed->kind == OUT_GRAPH_API;
-            fprintf(f, "  d%zu -> d%zu [color=\"%s\", label=\"%s %g min\"];\n",
-                    ed->from, ed->to,
-                    api ? OUT_GRAPH_COLOR_API : OUT_GRAPH_COLOR_MANUAL,
-                    api ? "api" : "manual", ed->value);
+            fprintf(f, "  d%zu -> d%zu [color=\"%s\", label=\"%s %g min\"];\n", ed->from, ed->to,
+                    api ? OUT_GRAPH_COLOR_API : OUT_GRAPH_COLOR_MANUAL, api ? "api" : "manual",
+                    ed->value);
             break;
         }
         default:
@@ -81,8 +77,7 @@ static void dot_edges(FILE *f, const out_graph_t *g) {
         const out_graph_edge_t *ed = &g->edges[e];
         if (ed->kind != OUT_GRAPH_FETCH) continue;
         fprintf(f,
-                "  d%zu -> d%zu [color=\"" OUT_GRAPH_COLOR_FETCH
-                "\", style=dashed, "
+                "  d%zu -> d%zu [color=\"" OUT_GRAPH_COLOR_FETCH "\", style=dashed, "
                 "constraint=false, label=\"citizen fetches %g/day\"];\n",
                 ed->from, ed->to, ed->value);
     }
@@ -170,8 +165,7 @@ int out_graph_write_graphml(FILE *f, const out_graph_t *g) {
                 "      <data key=\"e_mode\">%s</data>\n"
                 "      <data key=\"e_delay\">%.15g</data>\n"
                 "    </edge>\n",
-                id++, ed->from, ed->to,
-                ed->kind == OUT_GRAPH_MANUAL ? "manual" : "api", ed->value);
+                id++, ed->from, ed->to, ed->kind == OUT_GRAPH_MANUAL ? "manual" : "api", ed->value);
     }
     fputs("  </graph>\n</graphml>\n", f);
     return finish(f);

@@ -101,7 +101,7 @@ int out_graph_write_plot_data(FILE *f, const out_graph_t *g);
  * OUT_GRAPH_NAMES_MAX nodes, each on the side of its marker that arrows
  * cross least; above, a note saying where the names are), arrows coloured
  * by kind with a legend, the title and a subtitle with the requests. */
-int out_graph_write_plot_script(FILE *f, const out_graph_t *g,
-                                const char *data_name, const char *png_name);
+int out_graph_write_plot_script(FILE *f, const out_graph_t *g, const char *data_name,
+                                const char *png_name);
 
 #endif

@@ -59,8 +59,7 @@ static bool is_blank(char c) {
 
 /* Append len bytes (cols columns) to the current line, starting a new
  * line first when `fresh`; false when the label is full. */
-static bool label_put(label_t *lb, bool fresh, const char *text, size_t len,
-                      size_t cols) {
+static bool label_put(label_t *lb, bool fresh, const char *text, size_t len, size_t cols) {
     if (fresh) {
         if (lb->n_lines == LABEL_LINES) return false;
         lb->n_lines++;
@@ -128,8 +127,7 @@ static void wrap_label(const char *name, label_t *lb) {
             cols = 2;
             p += clen;
         } else {
-            while (*p && !is_blank(*p) && char_cols(p, &clen) == 1)
-                p += clen, cols++;
+            while (*p && !is_blank(*p) && char_cols(p, &clen) == 1) p += clen, cols++;
         }
         size_t len = (size_t)(p - word), cur = lb->line_cols[lb->n_lines - 1];
         size_t sep = space_before && cur > 0 ? 1 : 0;
@@ -186,10 +184,8 @@ typedef struct box {
 static box_t label_box(const label_t *lb, double x, double y) {
     double u = px_per_unit();
     double half = fmax(lb->cols * CHAR_PX, POINT_PX) / 2.0 + PAD_PX;
-    double below =
-        POINT_PX / 2.0 + LABEL_GAP_PX + lb->n_lines * LINE_PX + PAD_PX;
-    box_t b = {x - half / u, x + half / u, y - below / u,
-               y + (POINT_PX / 2.0 + PAD_PX) / u};
+    double below = POINT_PX / 2.0 + LABEL_GAP_PX + lb->n_lines * LINE_PX + PAD_PX;
+    box_t b = {x - half / u, x + half / u, y - below / u, y + (POINT_PX / 2.0 + PAD_PX) / u};
     return b;
 }
 
@@ -243,8 +239,7 @@ static void declutter(double *xy, const label_t *labels, size_t nv) {
 static label_t *make_labels(const out_graph_t *g) {
     label_t *labels = malloc(g->n_nodes * sizeof *labels);
     if (labels == NULL) return NULL;
-    for (size_t v = 0; v < g->n_nodes; v++)
-        wrap_label(g->nodes[v].name, &labels[v]);
+    for (size_t v = 0; v < g->n_nodes; v++) wrap_label(g->nodes[v].name, &labels[v]);
     return labels;
 }
 
@@ -273,17 +268,15 @@ enum {
     SEG_KINDS = OUT_GRAPH_KINDS
 };
 
-static const char *const seg_title[SEG_KINDS] = {
-    "api (minutes)", "manual (paper request, days)",
-    "data hub (api, both ways)", "no link: citizen fetches"};
-static const char *const seg_color[SEG_KINDS] = {
-    OUT_GRAPH_COLOR_API, OUT_GRAPH_COLOR_MANUAL, OUT_GRAPH_COLOR_HUB,
-    OUT_GRAPH_COLOR_FETCH};
+static const char *const seg_title[SEG_KINDS] = {"api (minutes)", "manual (paper request, days)",
+                                                 "data hub (api, both ways)",
+                                                 "no link: citizen fetches"};
+static const char *const seg_color[SEG_KINDS] = {OUT_GRAPH_COLOR_API, OUT_GRAPH_COLOR_MANUAL,
+                                                 OUT_GRAPH_COLOR_HUB, OUT_GRAPH_COLOR_FETCH};
 
 /* Island fill colours (pastel, cycled). */
-static const char *const island_color[] = {
-    "#a6cee3", "#b2df8a", "#fdbf6f", "#cab2d6", "#fb9a99",
-    "#ffff99", "#8dd3c7", "#bebada", "#d9d9d9", "#ccebc5"};
+static const char *const island_color[] = {"#a6cee3", "#b2df8a", "#fdbf6f", "#cab2d6", "#fb9a99",
+                                           "#ffff99", "#8dd3c7", "#bebada", "#d9d9d9", "#ccebc5"};
 #define N_ISLAND_COLORS (sizeof island_color / sizeof island_color[0])
 
 typedef struct segment {
@@ -323,16 +316,14 @@ static size_t directed_pairs(const out_graph_t *g, segment_t *pairs) {
 /* Is there a directed segment to -> from among the drawn non-hub ones
  * (pairs, from directed_pairs)?  Then the two are drawn side by side
  * instead of on top of each other. */
-static bool has_reverse(const segment_t *pairs, size_t n_pairs, size_t from,
-                        size_t to) {
+static bool has_reverse(const segment_t *pairs, size_t n_pairs, size_t from, size_t to) {
     segment_t key = {to, from};
-    return n_pairs > 0 &&
-           bsearch(&key, pairs, n_pairs, sizeof key, compare_segments) != NULL;
+    return n_pairs > 0 && bsearch(&key, pairs, n_pairs, sizeof key, compare_segments) != NULL;
 }
 
 /* "x y dx dy" from marker edge to marker edge. */
-static void write_segment(FILE *f, const segment_t *pairs, size_t n_pairs,
-                          const double *xy, segment_t sg, bool hub) {
+static void write_segment(FILE *f, const segment_t *pairs, size_t n_pairs, const double *xy,
+                          segment_t sg, bool hub) {
     double x0 = xy[2 * sg.from], y0 = xy[2 * sg.from + 1];
     double x1 = xy[2 * sg.to], y1 = xy[2 * sg.to + 1];
     double len = hypot(x1 - x0, y1 - y0);
@@ -340,9 +331,8 @@ static void write_segment(FILE *f, const segment_t *pairs, size_t n_pairs,
     double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
     double gap = (POINT_PX / 2.0 + 2.0) / px_per_unit();
     if (len <= 2.0 * gap) gap = 0.0;
-    double side = !hub && has_reverse(pairs, n_pairs, sg.from, sg.to)
-                      ? PAIR_OFFSET_PX / px_per_unit()
-                      : 0.0;
+    double side =
+        !hub && has_reverse(pairs, n_pairs, sg.from, sg.to) ? PAIR_OFFSET_PX / px_per_unit() : 0.0;
     double sx = x0 + ux * gap + uy * side, sy = y0 + uy * gap - ux * side;
     double ex = x1 - ux * gap + uy * side, ey = y1 - uy * gap - ux * side;
     fprintf(f, "%.6f %.6f %.6f %.6f\n", sx, sy, ex - sx, ey - sy);
@@ -354,8 +344,8 @@ static void put_data_key(FILE *f, const char *id) {
     if (*id == '\0') putc('_', f);
     for (const char *p = id; *p; p++) {
         char c = *p;
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '.' || c == '-';
         putc(ok ? c : '_', f);
     }
 }
@@ -378,8 +368,8 @@ int out_graph_write_plot_data(FILE *f, const out_graph_t *g) {
     for (size_t v = 0; v < g->n_nodes; v++) {
         bool hub = g->hub && v == g->n_nodes - 1;
         int island = g->nodes[v].island;
-        const char *fill = hub ? OUT_GRAPH_COLOR_HUB_FILL
-                               : island_color[(size_t)island % N_ISLAND_COLORS];
+        const char *fill =
+            hub ? OUT_GRAPH_COLOR_HUB_FILL : island_color[(size_t)island % N_ISLAND_COLORS];
         unsigned rgb = (unsigned)strtoul(fill + 1, NULL, 16);
         fprintf(f, "%.6f %.6f %d %u ", xy[2 * v], xy[2 * v + 1], island, rgb);
         put_data_key(f, g->nodes[v].id);
@@ -423,27 +413,25 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
                  "%zu information island%s; %.4g data requests per day: "
                  "%.0f%% api, %.0f%% manual, %.0f%% fetched by the citizen",
                  g->n_islands, g->n_islands == 1 ? "" : "s", g->requests_total,
-                 100.0 * g->requests_api / g->requests_total,
-                 100.0 * g->share_manual, 100.0 * g->share_none);
+                 100.0 * g->requests_api / g->requests_total, 100.0 * g->share_manual,
+                 100.0 * g->share_none);
     else
-        snprintf(sub, sizeof sub, "%zu information island%s; no data requests",
-                 g->n_islands, g->n_islands == 1 ? "" : "s");
+        snprintf(sub, sizeof sub, "%zu information island%s; no data requests", g->n_islands,
+                 g->n_islands == 1 ? "" : "s");
     fprintf(f, "set label 2 \"%s\" at screen 0.5, screen 0.925 center\n", sub);
     fprintf(f,
             "unset border\nunset xtics\nunset ytics\n"
             "set lmargin at screen %g\nset rmargin at screen %g\n"
             "set bmargin at screen %g\nset tmargin at screen %g\n"
             "set xrange [%g:%g]\nset yrange [%.6f:%g]\n",
-            PIC_LEFT, PIC_RIGHT, PIC_BOTTOM, PIC_TOP, -PIC_XHALF, PIC_XHALF,
-            pic_ymin(), PIC_YTOP);
+            PIC_LEFT, PIC_RIGHT, PIC_BOTTOM, PIC_TOP, -PIC_XHALF, PIC_XHALF, pic_ymin(), PIC_YTOP);
     fputs("set key at screen 0.985, screen 0.86 right top box opaque "
           "spacing 1.6 width 1 samplen 3\n"
           "set key title \"Data links, owner -> user\"\n",
           f);
     /* Labels sit on white: an arrow that must cross a name passes under
      * it instead of through the letters. */
-    fputs("set style textbox opaque fillcolor \"white\" noborder margins 1,1\n",
-          f);
+    fputs("set style textbox opaque fillcolor \"white\" noborder margins 1,1\n", f);
     for (int kind = 0; kind < SEG_KINDS; kind++)
         fprintf(f,
                 "set style arrow %d %s filled size screen 0.011,20 lw 2 "
@@ -455,13 +443,7 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
 /* Where a label goes around its marker.  The layout keeps room below
  * every marker; the script moves a label to another side when that side
  * is crossed by fewer arrows, so arrows do not run through names. */
-typedef enum {
-    PLACE_BELOW,
-    PLACE_ABOVE,
-    PLACE_RIGHT,
-    PLACE_LEFT,
-    PLACES
-} place_t;
+typedef enum { PLACE_BELOW, PLACE_ABOVE, PLACE_RIGHT, PLACE_LEFT, PLACES } place_t;
 
 /* The text of a label placed at `where` around the marker at (x, y). */
 static box_t text_box(const label_t *lb, double x, double y, place_t where) {
@@ -491,8 +473,7 @@ static bool boxes_overlap(box_t a, box_t b) {
 
 /* Liang-Barsky: the share (0 to 1) of the segment (x0, y0) + t (dx, dy),
  * t in [0, 1], that lies inside the box; -1 when it misses. */
-static double segment_in_box(double x0, double y0, double dx, double dy,
-                             box_t b) {
+static double segment_in_box(double x0, double y0, double dx, double dy, box_t b) {
     double p[4] = {-dx, dx, -dy, dy};
     double q[4] = {x0 - b.x0, b.x1 - x0, y0 - b.y0, b.y1 - y0};
     double t0 = 0.0, t1 = 1.0;
@@ -544,16 +525,13 @@ static double place_cost(const scene_t *sc, size_t v, place_t where) {
     box_t b = text_box(&sc->labels[v], xy[2 * v], xy[2 * v + 1], where);
     b = (box_t){b.x0 - pad, b.x1 + pad, b.y0 - pad, b.y1 + pad};
     double cost = (double)where;
-    if (b.x0 < -PIC_XHALF || b.x1 > PIC_XHALF || b.y0 < pic_ymin() ||
-        b.y1 > PIC_YTOP)
+    if (b.x0 < -PIC_XHALF || b.x1 > PIC_XHALF || b.y0 < pic_ymin() || b.y1 > PIC_YTOP)
         cost += 1000.0;
     for (size_t u = 0; u < sc->n_vertices; u++) {
         if (u == v) continue;
-        if (boxes_overlap(b, marker_box(xy[2 * u], xy[2 * u + 1])))
-            cost += 1000.0;
+        if (boxes_overlap(b, marker_box(xy[2 * u], xy[2 * u + 1]))) cost += 1000.0;
         place_t other = u < v ? sc->where[u] : PLACE_BELOW;
-        if (boxes_overlap(
-                b, text_box(&sc->labels[u], xy[2 * u], xy[2 * u + 1], other)))
+        if (boxes_overlap(b, text_box(&sc->labels[u], xy[2 * u], xy[2 * u + 1], other)))
             cost += u < v ? 1000.0 : 100.0;
     }
     double wide = ARROW_HALF_PX / px_per_unit(); /* arrows are not lines */
@@ -587,8 +565,7 @@ static place_t best_place(const scene_t *sc, size_t v) {
     return best;
 }
 
-static void print_label(FILE *f, size_t tag, const label_t *lb, box_t b,
-                        place_t where) {
+static void print_label(FILE *f, size_t tag, const label_t *lb, box_t b, place_t where) {
     fprintf(f, "set label %zu \"", tag);
     for (size_t i = 0; i < lb->n_lines; i++) {
         char esc[4 * LABEL_BYTES];
@@ -604,15 +581,13 @@ static void print_label(FILE *f, size_t tag, const label_t *lb, box_t b,
     else if (where == PLACE_LEFT)
         fprintf(f, "\" at %.6f, %.6f right front boxed\n", b.x1, y);
     else
-        fprintf(f, "\" at %.6f, %.6f center front boxed\n", (b.x0 + b.x1) / 2.0,
-                y);
+        fprintf(f, "\" at %.6f, %.6f center front boxed\n", (b.x0 + b.x1) / 2.0, y);
 }
 
 /* Every arrow of the picture, into seg (room for n_edges + n_needs). */
 static size_t all_segments(const out_graph_t *g, segment_t *seg) {
     size_t k = 0;
-    for (int kind = 0; kind < SEG_KINDS; kind++)
-        k += segments_of(g, kind, seg + k);
+    for (int kind = 0; kind < SEG_KINDS; kind++) k += segments_of(g, kind, seg + k);
     return k;
 }
 
@@ -630,8 +605,7 @@ static int script_labels(FILE *f, const out_graph_t *g) {
         errno = ENOMEM;
         return -1;
     }
-    scene_t sc = {xy,    g->n_nodes, labels, seg, all_segments(g, seg),
-                  where, g->hub};
+    scene_t sc = {xy, g->n_nodes, labels, seg, all_segments(g, seg), where, g->hub};
     for (size_t v = 0; v < g->n_nodes; v++) {
         where[v] = best_place(&sc, v);
         box_t b = text_box(&labels[v], xy[2 * v], xy[2 * v + 1], where[v]);
@@ -643,8 +617,8 @@ static int script_labels(FILE *f, const out_graph_t *g) {
     return 0;
 }
 
-int out_graph_write_plot_script(FILE *f, const out_graph_t *g,
-                                const char *data_name, const char *png_name) {
+int out_graph_write_plot_script(FILE *f, const out_graph_t *g, const char *data_name,
+                                const char *png_name) {
     segment_t *seg = malloc((g->n_edges + 1) * sizeof *seg);
     if (seg == NULL) {
         errno = ENOMEM;
@@ -652,12 +626,11 @@ int out_graph_write_plot_script(FILE *f, const out_graph_t *g,
     }
     script_header(f, g, png_name);
     if (g->n_nodes > OUT_GRAPH_NAMES_MAX)
-        fprintf(
-            f,
-            "set label 3 \"%zu departments: too many to name here; names in "
-            "network.dot and network.graphml\" at screen 0.5, screen 0.895 "
-            "center\n",
-            g->n_nodes - (g->hub ? 1 : 0));
+        fprintf(f,
+                "set label 3 \"%zu departments: too many to name here; names in "
+                "network.dot and network.graphml\" at screen 0.5, screen 0.895 "
+                "center\n",
+                g->n_nodes - (g->hub ? 1 : 0));
     else if (script_labels(f, g) != 0) {
         free(seg);
         return -1;
@@ -674,9 +647,8 @@ int out_graph_write_plot_script(FILE *f, const out_graph_t *g,
                     "arrowstyle %d title \"%s\", \\\n",
                     data, block++, kind + 1, seg_title[kind]);
         else /* keep the legend complete */
-            fprintf(f,
-                    "  keyentry with vectors arrowstyle %d title \"%s\", \\\n",
-                    kind + 1, seg_title[kind]);
+            fprintf(f, "  keyentry with vectors arrowstyle %d title \"%s\", \\\n", kind + 1,
+                    seg_title[kind]);
     }
     fprintf(f,
             "  keyentry with points pt 7 ps 2 lc rgb \"%s\" "

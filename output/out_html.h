@@ -43,8 +43,8 @@ void out_html_details_pre(FILE *fp, const char *summary, const char *text);
 /* A figure: the PNG file at path embedded as base64, alt text, caption.
  * Returns 0, or -1 with a message in err when the file cannot be read
  * (nothing is written then). */
-int out_html_figure_png(FILE *fp, const char *path, const char *alt, const char *caption,
-                        char *err, size_t errlen);
+int out_html_figure_png(FILE *fp, const char *path, const char *alt, const char *caption, char *err,
+                        size_t errlen);
 
 /* RFC 4648 base64 of n bytes into fp (no line breaks).  Exposed for
  * tests.  This function can't fail. */

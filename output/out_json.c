@@ -54,8 +54,7 @@ static void begin(out_json_t *j, bool is_object) {
 /* Close the innermost container; an empty one closes on its own line. */
 static void end(out_json_t *j, bool is_object) {
     assert(j->depth > 0 && "end without a matching begin");
-    assert(j->is_object[j->depth - 1] == is_object &&
-           "end does not match the open container");
+    assert(j->is_object[j->depth - 1] == is_object && "end does not match the open container");
     assert(!j->want_value && "a key without its value");
     j->depth--;
     if (j->has_items[j->depth]) newline_indent(j, j->depth);
@@ -63,14 +62,21 @@ static void end(out_json_t *j, bool is_object) {
     after_value(j);
 }
 
-void out_json_begin_object(out_json_t *j) { begin(j, true); }
-void out_json_end_object(out_json_t *j) { end(j, true); }
-void out_json_begin_array(out_json_t *j) { begin(j, false); }
-void out_json_end_array(out_json_t *j) { end(j, false); }
+void out_json_begin_object(out_json_t *j) {
+    begin(j, true);
+}
+void out_json_end_object(out_json_t *j) {
+    end(j, true);
+}
+void out_json_begin_array(out_json_t *j) {
+    begin(j, false);
+}
+void out_json_end_array(out_json_t *j) {
+    end(j, false);
+}
 
 void out_json_key(out_json_t *j, const char *key) {
-    assert(j->depth > 0 && j->is_object[j->depth - 1] &&
-           "a key outside an object");
+    assert(j->depth > 0 && j->is_object[j->depth - 1] && "a key outside an object");
     assert(!j->want_value && "two keys in a row");
     next_item(j);
     text_json_string(j->fp, key);

@@ -49,12 +49,12 @@
 
 typedef struct out_json {
     FILE *fp;
-    int indent;                            /* spaces per level; 0 = compact */
-    int depth;                             /* containers open                */
-    bool is_object[OUT_JSON_MAX_DEPTH];    /* per open level: {} or []       */
-    bool has_items[OUT_JSON_MAX_DEPTH];    /* per open level: comma needed   */
-    bool want_value;                       /* a key waits for its value      */
-    bool complete;                         /* the top-level value is closed  */
+    int indent;                         /* spaces per level; 0 = compact */
+    int depth;                          /* containers open                */
+    bool is_object[OUT_JSON_MAX_DEPTH]; /* per open level: {} or []       */
+    bool has_items[OUT_JSON_MAX_DEPTH]; /* per open level: comma needed   */
+    bool want_value;                    /* a key waits for its value      */
+    bool complete;                      /* the top-level value is closed  */
 } out_json_t;
 
 /* A writer onto fp, indenting by `indent` spaces per level (0 to 8). */

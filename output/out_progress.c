@@ -11,8 +11,7 @@ out_progress_mode_t out_progress_auto(bool quiet, out_progress_mode_t otherwise)
     return isatty(STDERR_FILENO) ? OUT_PROGRESS_BAR : otherwise;
 }
 
-void out_progress_init(out_progress_t *p, out_progress_mode_t mode,
-                       const char *label) {
+void out_progress_init(out_progress_t *p, out_progress_mode_t mode, const char *label) {
     p->mode = mode;
     p->label = label;
     p->started = clock_wall_seconds();
@@ -25,8 +24,7 @@ static double seconds_left(double elapsed, double share) {
     return share > 0 ? elapsed * (1 - share) / share : 0;
 }
 
-static void draw_bar(out_progress_t *p, size_t done, size_t total, bool final,
-                     double now) {
+static void draw_bar(out_progress_t *p, size_t done, size_t total, bool final, double now) {
     if (!final && now - p->last_draw < 0.1) return;
     p->last_draw = now;
     double share = total ? (double)done / (double)total : 1.0;
@@ -34,17 +32,15 @@ static void draw_bar(out_progress_t *p, size_t done, size_t total, bool final,
     char bar[32];
     for (int i = 0; i < width; i++) bar[i] = i < filled ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, "\r%s [%s] %3.0f%% %zu/%zu  %.0fs left   ",
-            p->label ? p->label : "running", bar, 100 * share, done, total,
-            seconds_left(now - p->started, share));
+    fprintf(stderr, "\r%s [%s] %3.0f%% %zu/%zu  %.0fs left   ", p->label ? p->label : "running",
+            bar, 100 * share, done, total, seconds_left(now - p->started, share));
     if (final) fputc('\n', stderr);
     fflush(stderr);
 }
 
 /* A log line at each tenth done, and at the end when the run stopped
  * short (so the log says where). */
-static void draw_line(out_progress_t *p, size_t done, size_t total, bool final,
-                      double now) {
+static void draw_line(out_progress_t *p, size_t done, size_t total, bool final, double now) {
     size_t tenth = total ? done * 10 / total : 10;
     bool stopped = final && done < total;
     if (tenth <= p->last_tenth && !stopped) return;
@@ -61,6 +57,8 @@ void out_progress_update(void *arg, size_t done, size_t total, bool final) {
     out_progress_t *p = arg;
     if (p->mode == OUT_PROGRESS_NONE) return;
     double now = clock_wall_seconds();
-    if (p->mode == OUT_PROGRESS_BAR) draw_bar(p, done, total, final, now);
-    else draw_line(p, done, total, final, now);
+    if (p->mode == OUT_PROGRESS_BAR)
+        draw_bar(p, done, total, final, now);
+    else
+        draw_line(p, done, total, final, now);
 }

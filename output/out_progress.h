@@ -26,9 +26,9 @@ typedef enum out_progress_mode {
 
 typedef struct out_progress {
     out_progress_mode_t mode;
-    const char *label;        /* shown first; NULL: "running"          */
+    const char *label;         /* shown first; NULL: "running"          */
     double started, last_draw; /* monotonic seconds                    */
-    size_t last_tenth;        /* lines mode: the last tenth printed     */
+    size_t last_tenth;         /* lines mode: the last tenth printed     */
 } out_progress_t;
 
 /* The mode a command uses when not told: a bar when stderr is a
@@ -36,8 +36,7 @@ typedef struct out_progress {
 out_progress_mode_t out_progress_auto(bool quiet, out_progress_mode_t otherwise);
 
 /* Start a reporter now (the clock for "time left" starts here). */
-void out_progress_init(out_progress_t *p, out_progress_mode_t mode,
-                       const char *label);
+void out_progress_init(out_progress_t *p, out_progress_mode_t mode, const char *label);
 
 /* Report `done` of `total` tasks; `final` at the end (the bar gets its
  * newline).  `arg` is an out_progress_t *. */

@@ -15,10 +15,10 @@
 
 /* One character as the terminal will get it. */
 typedef struct glyph {
-    const char *bytes;   /* what to print                     */
-    size_t len;          /* its length in bytes               */
-    size_t consumed;     /* input bytes it stands for         */
-    size_t width;        /* display columns                   */
+    const char *bytes; /* what to print                     */
+    size_t len;        /* its length in bytes               */
+    size_t consumed;   /* input bytes it stands for         */
+    size_t width;      /* display columns                   */
 } glyph_t;
 
 /* The character at s (not NUL), sanitised: controls become '?', ill-formed
@@ -70,12 +70,10 @@ void out_table_init(out_table_t *t) {
     *t = (out_table_t){0};
 }
 
-int out_table_add_column(out_table_t *t, const char *title, out_align_t align,
-                         size_t max_width) {
+int out_table_add_column(out_table_t *t, const char *title, out_align_t align, size_t max_width) {
     assert(t->n_rows == 0 && "columns come before rows");
     char *copy = strdup(title != NULL ? title : "");
-    out_column_t *cols = copy ? realloc(t->cols, (t->n_cols + 1) * sizeof *cols)
-                              : NULL;
+    out_column_t *cols = copy ? realloc(t->cols, (t->n_cols + 1) * sizeof *cols) : NULL;
     if (cols == NULL) {
         free(copy);
         return -1;
@@ -164,7 +162,7 @@ static void print_prefix(line_t *l, const char *s, size_t limit) {
 static void print_entry(line_t *l, const char *s, const out_column_t *col) {
     size_t full = out_text_width(s);
     bool cut = col->max_width > 0 && full > col->max_width;
-    size_t limit = cut ? col->max_width - 1 : full;  /* room for the text */
+    size_t limit = cut ? col->max_width - 1 : full; /* room for the text */
     size_t shown = prefix_width(s, limit) + (cut ? 1 : 0);
     assert(shown <= col->width);
     size_t pad = col->width - shown;
@@ -199,6 +197,5 @@ void out_table_print(const out_table_t *t, FILE *fp) {
     assert(t != NULL && fp != NULL && t->n_cols > 0);
     line_t l = {.fp = fp, .pending_spaces = 0};
     print_header(&l, t);
-    for (size_t r = 0; r < t->n_rows; r++)
-        print_row(&l, t, t->cells + r * t->n_cols);
+    for (size_t r = 0; r < t->n_rows; r++) print_row(&l, t, t->cells + r * t->n_cols);
 }

@@ -32,16 +32,16 @@
 typedef enum out_align { OUT_ALIGN_LEFT, OUT_ALIGN_RIGHT } out_align_t;
 
 typedef struct out_column {
-    char *title;          /* owned copy                              */
+    char *title; /* owned copy                              */
     out_align_t align;
-    size_t max_width;     /* 0 = unlimited, else >= 1 display columns */
-    size_t width;         /* widest entry so far, capped at max_width */
+    size_t max_width; /* 0 = unlimited, else >= 1 display columns */
+    size_t width;     /* widest entry so far, capped at max_width */
 } out_column_t;
 
 typedef struct out_table {
     out_column_t *cols;
     size_t n_cols;
-    char **cells;         /* n_rows * n_cols owned copies, row-major */
+    char **cells; /* n_rows * n_cols owned copies, row-major */
     size_t n_rows;
     size_t cap_rows;
 } out_table_t;
@@ -51,8 +51,7 @@ void out_table_init(out_table_t *t);
 
 /* Append a column (all columns come before the first row).  Returns 0, or
  * -1 when out of memory (the table is unchanged). */
-int out_table_add_column(out_table_t *t, const char *title, out_align_t align,
-                         size_t max_width);
+int out_table_add_column(out_table_t *t, const char *title, out_align_t align, size_t max_width);
 
 /* Append a row of n_cols strings (copied; NULL is an empty cell).  Returns
  * 0, or -1 when out of memory (the table is unchanged). */

@@ -8,9 +8,9 @@
 
 #include "plot_chart.h"
 
-#define COLOR_BETTER 0x2e8b57   /* sea green   */
-#define COLOR_WORSE 0xc0392b    /* brick red   */
-#define COLOR_UNSURE 0x9e9e9e   /* grey        */
+#define COLOR_BETTER 0x2e8b57 /* sea green   */
+#define COLOR_WORSE  0xc0392b /* brick red   */
+#define COLOR_UNSURE 0x9e9e9e /* grey        */
 
 /* ------------------------------------------------------------- changes */
 
@@ -28,7 +28,7 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
     size_t rows = (n_kpis + cols - 1) / cols;
     int panel_h = 380 + 6 * (int)plot_max_label(n_variants, variants);
     plot_chart_preamble(&c, "change of each KPI against the baseline, per variant", 560 * (int)cols,
-                   60 + panel_h * (int)rows);
+                        60 + panel_h * (int)rows);
     for (size_t k = 0; k < n_kpis; k++) {
         fprintf(c.d, "# block %zu: ", k);
         plot_put_comment(c.d, kpis[k].title);
@@ -46,8 +46,8 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
     fputs("set multiplot layout ", g);
     fprintf(g, "%zu,%zu title ", rows, cols);
     plot_put_str2(g, ctx->scenario,
-             "change against the baseline, 95% paired confidence intervals. Green: better, "
-             "red: worse (the interval excludes zero); grey: cannot be told from zero");
+                  "change against the baseline, 95% paired confidence intervals. Green: better, "
+                  "red: worse (the interval excludes zero); grey: cannot be told from zero");
     fputs(" font \",12\"\n", g);
     fputs("set style fill solid 0.75 border rgb \"#555555\"\nset boxwidth 0.7\n"
           "set xzeroaxis lt -1 lw 1\nset grid ytics lc rgb \"#dddddd\"\nunset key\n"
@@ -67,8 +67,9 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
         }
         fprintf(g, "plot 'changes.dat' index %zu using 1:2:5 with boxes lc rgb variable", k);
         if (plot_any_bounds(kpis[k].change, n_variants))
-            fprintf(g, ", \\\n     '' index %zu using 1:3:(0):($4-$3) with vectors heads size "
-                       "0.08,90 lc rgb \"black\"",
+            fprintf(g,
+                    ", \\\n     '' index %zu using 1:3:(0):($4-$3) with vectors heads size "
+                    "0.08,90 lc rgb \"black\"",
                     k);
         fputc('\n', g);
     }
@@ -78,9 +79,8 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
 
 /* ----------------------------------------------------------------- CDF */
 
-int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
-             size_t n_points, const double *p, const double *quantiles, char *err,
-             size_t errlen) {
+int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants, size_t n_points,
+             const double *p, const double *quantiles, char *err, size_t errlen) {
     plot_chart_t c;
     if (plot_chart_open(&c, ctx, "cdf", err, errlen) != 0) return -1;
     plot_chart_preamble(&c, "distribution of cycle time per variant", 1100, 650);
@@ -121,7 +121,8 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
     bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
         if (!plot_any_finite(quantiles + v * n_points, n_points, 1)) continue;
-        fprintf(g, "%s'cdf.dat' index %zu using 1:2 with lines lw %s lc rgb \"#%06x\" dt %zu title ",
+        fprintf(g,
+                "%s'cdf.dat' index %zu using 1:2 with lines lw %s lc rgb \"#%06x\" dt %zu title ",
                 first ? "" : ", \\\n     ", v, v == 0 ? "3" : "1.6",
                 PLOT_SERIES_COLOR[v % PLOT_N_SERIES_COLOR], 1 + v / PLOT_N_SERIES_COLOR);
         plot_put_str(g, variants[v]);
@@ -141,7 +142,7 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
     int width = 300 + 70 * (int)n_variants;
     if (width < 900) width = 900;
     plot_chart_preamble(&c, "trips per case per variant", width,
-                   900 + 6 * (int)plot_max_label(n_variants, variants));
+                        900 + 6 * (int)plot_max_label(n_variants, variants));
     fputs("# x mean ci_low ci_high", c.d);
     for (size_t b = 0; b < n_bins; b++) fprintf(c.d, " share_%zu%s", b, b + 1 == n_bins ? "+" : "");
     fputs("  # variant\n", c.d);
@@ -159,7 +160,8 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
     fputs("set grid ytics lc rgb \"#dddddd\"\nset style fill solid 0.8 border rgb \"#555555\"\n"
           "set boxwidth 0.7\n",
           g);
-    fputs("unset xtics\nset offsets 0, 0, graph 0.1, 0\nset title \"mean trips per case, with 95% confidence interval\"\n"
+    fputs("unset xtics\nset offsets 0, 0, graph 0.1, 0\nset title \"mean trips per case, with 95% "
+          "confidence interval\"\n"
           "set ylabel \"trips per case\"\nset yrange [0:*]\nunset key\n",
           g);
     if (!plot_any_mean(mean, n_variants)) {
@@ -196,10 +198,11 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
         for (size_t k = 0; k < b; k++)
             used += (size_t)snprintf(top + used, sizeof top - used, "%s$%zu", k ? "+" : "", 5 + k);
         if (b) snprintf(below, sizeof below, "%s", top);
-        fprintf(g, "%s'trips.dat' using 1:((%s)+$%zu/2):(0.35):($%zu/2) "
-                   "with boxxyerrorbars lc rgb \"#%06x\" title \"%zu%s\"",
-                b ? ", \\\n     " : "", below, 5 + b, 5 + b,
-                bin_color[b < 5 ? b : 4], b, b + 1 == n_bins ? "+" : "");
+        fprintf(g,
+                "%s'trips.dat' using 1:((%s)+$%zu/2):(0.35):($%zu/2) "
+                "with boxxyerrorbars lc rgb \"#%06x\" title \"%zu%s\"",
+                b ? ", \\\n     " : "", below, 5 + b, 5 + b, bin_color[b < 5 ? b : 4], b,
+                b + 1 == n_bins ? "+" : "");
     }
     fputs("\nunset multiplot\n", g);
     return plot_chart_finish(&c, err, errlen);
@@ -214,8 +217,10 @@ static void heat_block(FILE *d, size_t n_variants, size_t n_depts, const double 
         for (size_t v = 0; v < n_variants; v++) {
             fprintf(d, "%zu %zu", v, dd);
             plot_put_num(d, u[v * n_depts + dd]);
-            if (v + 1 == n_variants) plot_put_comment(d, depts[dd]);
-            else fputc('\n', d);
+            if (v + 1 == n_variants)
+                plot_put_comment(d, depts[dd]);
+            else
+                fputc('\n', d);
         }
         fputc('\n', d); /* a scan line per department */
     }
@@ -246,8 +251,8 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
           "0.95 \"#e6550d\", 1 \"#a50f15\")\n"
           "set cbrange [0:1]\nset cblabel \"utilization\"\nunset key\nset tics scale 0\n",
           g);
-    fprintf(g, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
-            1 - top / height, bottom / height);
+    fprintf(g, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n", 1 - top / height,
+            bottom / height);
     fprintf(g, "set xrange [-0.5:%g]\nset yrange [%g:-0.5]\n", (double)n_variants - 0.5,
             (double)n_depts - 0.5);
     plot_put_xtics(g, n_variants, variants, 40);
@@ -263,17 +268,21 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
         double left = k == 0 ? names : names + map + gap;
         fprintf(g, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left / width,
                 (left + map) / width);
-        if (k == 0) fputs("unset colorbox\n", g);
-        else fputs("set colorbox\nset format y \"\"\nunset ytics\n", g);
+        if (k == 0)
+            fputs("unset colorbox\n", g);
+        else
+            fputs("set colorbox\nset format y \"\"\nunset ytics\n", g);
         fprintf(g, "set title \"%s\"\n", panel[k]);
         if (!plot_any_finite(k == 0 ? front : back, n_variants * n_depts, 1)) {
             plot_put_nothing(g, k == 0 ? "no windows" : "no officers", -0.5,
-                         (double)n_variants - 0.5);
+                             (double)n_variants - 0.5);
             continue;
         }
-        fprintf(g, "plot 'utilization.dat' index %d using 1:2:3 with image, \\\n"
-                   "     '' index %d using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.0f%%%%\", 100*$3)) "
-                   "with labels font \",8\"\n",
+        fprintf(g,
+                "plot 'utilization.dat' index %d using 1:2:3 with image, \\\n"
+                "     '' index %d using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.0f%%%%\", "
+                "100*$3)) "
+                "with labels font \",8\"\n",
                 k, k);
     }
     fputs("unset multiplot\n", g);
@@ -312,16 +321,19 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
         if (!isfinite(cost[v].mean) || !isfinite(benefit[v].mean)) continue;
         bool bars = isfinite(cost[v].lo) && isfinite(cost[v].hi) && isfinite(benefit[v].lo) &&
                     isfinite(benefit[v].hi);
-        fprintf(g, "%s'cost_benefit.dat' every ::%zu::%zu using %s "
-                   "pt %zu ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
+        fprintf(g,
+                "%s'cost_benefit.dat' every ::%zu::%zu using %s "
+                "pt %zu ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
                 first ? "plot " : ", \\\n     ", v, v,
                 bars ? "1:4:2:3:5:6 with xyerrorbars" : "1:4 with points", 5 + 2 * (v % 4),
                 PLOT_SERIES_COLOR[1 + v % (PLOT_N_SERIES_COLOR - 1)]);
         plot_put_str(g, variants[v]);
         first = false;
     }
-    if (first) plot_put_nothing(g, "no variant has both a cost and a benefit", 0, 1);
-    else fputc('\n', g);
+    if (first)
+        plot_put_nothing(g, "no variant has both a cost and a benefit", 0, 1);
+    else
+        fputc('\n', g);
     return plot_chart_finish(&c, err, errlen);
 }
 
@@ -329,8 +341,8 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
 
 int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *series,
                  size_t n_regions, const char *const *regions, const char *top_title,
-                 const plot_ci_t *top, const char *bottom_title, const plot_ci_t *bottom,
-                 char *err, size_t errlen) {
+                 const plot_ci_t *top, const char *bottom_title, const plot_ci_t *bottom, char *err,
+                 size_t errlen) {
     plot_chart_t c;
     if (plot_chart_open(&c, ctx, "regions", err, errlen) != 0) return -1;
     int width = 300 + (int)(n_regions * (n_series * 34 + 40));
@@ -355,9 +367,10 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
     plot_put_str2(g, ctx->scenario, "regions compared (95% confidence intervals)");
     fputs(" font \",12\"\n", g);
     double width_each = 0.8 / (double)n_series;
-    fprintf(g, "set boxwidth %g\nset style fill solid 0.85 border rgb \"#555555\"\n"
-               "set grid ytics lc rgb \"#dddddd\"\nset yrange [0:*]\n"
-               "set key outside right top\n",
+    fprintf(g,
+            "set boxwidth %g\nset style fill solid 0.85 border rgb \"#555555\"\n"
+            "set grid ytics lc rgb \"#dddddd\"\nset yrange [0:*]\n"
+            "set key outside right top\n",
             width_each);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)n_regions - 0.4);
     plot_put_xtics(g, n_regions, regions, 0);
@@ -373,18 +386,24 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
             const plot_ci_t *xs = x + s * n_regions;
             if (!plot_any_mean(xs, n_regions)) continue;
             double shift = ((double)s - ((double)n_series - 1) / 2) * width_each;
-            fprintf(g, "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
+            fprintf(g,
+                    "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
                     first ? "plot " : ", \\\n     ", panel, shift, 2 + 3 * s,
-                    PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR] ? PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR] : 0x666666);
+                    PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR]
+                        ? PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR]
+                        : 0x666666);
             plot_put_str(g, series[s]);
             if (plot_any_bounds(xs, n_regions))
-                fprintf(g, ", \\\n     '' index %d using ($1%+g):%zu:(0):($%zu-$%zu) with "
-                           "vectors heads size 0.05,90 lc rgb \"black\" notitle",
+                fprintf(g,
+                        ", \\\n     '' index %d using ($1%+g):%zu:(0):($%zu-$%zu) with "
+                        "vectors heads size 0.05,90 lc rgb \"black\" notitle",
                         panel, shift, 3 + 3 * s, 4 + 3 * s, 3 + 3 * s);
             first = false;
         }
-        if (first) plot_put_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
-        else fputc('\n', g);
+        if (first)
+            plot_put_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
+        else
+            fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
     return plot_chart_finish(&c, err, errlen);

@@ -46,52 +46,46 @@ typedef struct plot_ctx {
 
 /* One KPI panel of the change chart. */
 typedef struct plot_kpi {
-    const char *title;          /* e.g. "cycle time (working days)"       */
+    const char *title; /* e.g. "cycle time (working days)"       */
     bool lower_is_better;
-    const plot_ci_t *change;    /* per variant: change against baseline   */
+    const plot_ci_t *change; /* per variant: change against baseline   */
 } plot_kpi_t;
 
 /* changes.{dat,gp,png,svg}: one panel per KPI, a bar per variant (its
  * paired change against the baseline) with the 95% CI as error bar. */
-int plot_changes(const plot_ctx_t *ctx, size_t n_variants,
-                 const char *const *variants, size_t n_kpis,
-                 const plot_kpi_t *kpis, char *err, size_t errlen);
+int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
+                 size_t n_kpis, const plot_kpi_t *kpis, char *err, size_t errlen);
 
 /* cdf.*: the distribution of cycle time per variant (baseline first):
  * quantiles[v * n_points + i] is the p[i]-quantile in working days,
  * averaged over replications. */
-int plot_cdf(const plot_ctx_t *ctx, size_t n_variants,
-             const char *const *variants, size_t n_points, const double *p,
-             const double *quantiles, char *err, size_t errlen);
+int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants, size_t n_points,
+             const double *p, const double *quantiles, char *err, size_t errlen);
 
 /* trips.*: per variant, the mean trips per case with its CI, and the share
  * of cases by trips made, share[v * n_bins + b] for b = 0 .. n_bins - 1
  * (the last bin: n_bins - 1 trips or more). */
-int plot_trips(const plot_ctx_t *ctx, size_t n_variants,
-               const char *const *variants, const plot_ci_t *mean,
-               size_t n_bins, const double *share, char *err, size_t errlen);
+int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
+               const plot_ci_t *mean, size_t n_bins, const double *share, char *err, size_t errlen);
 
 /* utilization.*: heat maps of window and officer utilization, departments
  * (rows) by variants (columns): front[v * n_depts + d], NaN = none. */
-int plot_utilization(const plot_ctx_t *ctx, size_t n_variants,
-                     const char *const *variants, size_t n_depts,
-                     const char *const *depts, const double *front,
+int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
+                     size_t n_depts, const char *const *depts, const double *front,
                      const double *back, char *err, size_t errlen);
 
 /* cost_benefit.*: one point per variant, x = change in cost per year
  * (x_title, with unit), y = benefit per year (y_title), both with CIs. */
-int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants,
-                      const char *const *variants, const plot_ci_t *cost,
-                      const plot_ci_t *benefit, const char *x_title,
+int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
+                      const plot_ci_t *cost, const plot_ci_t *benefit, const char *x_title,
                       const char *y_title, char *err, size_t errlen);
 
 /* regions.*: per region, bars for a few variants (series), in two panels:
  * top[s * n_regions + r] and bottom[...] (e.g. cycle time and trips). */
-int plot_regions(const plot_ctx_t *ctx, size_t n_series,
-                 const char *const *series, size_t n_regions,
-                 const char *const *regions, const char *top_title,
-                 const plot_ci_t *top, const char *bottom_title,
-                 const plot_ci_t *bottom, char *err, size_t errlen);
+int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *series,
+                 size_t n_regions, const char *const *regions, const char *top_title,
+                 const plot_ci_t *top, const char *bottom_title, const plot_ci_t *bottom, char *err,
+                 size_t errlen);
 
 /* ------------------------------------------------------------ sweeps */
 
@@ -100,9 +94,9 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series,
  * x_labels: discrete levels at 0 .. n_x-1 named by x_labels);
  * y[(kpi * n_series + s) * n_x + i]. */
 int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
-                  const char *const *kpi_titles, const char *x_title, size_t n_x,
-                  const double *x, const char *const *x_labels, size_t n_series,
-                  const char *const *series, const plot_ci_t *y, char *err, size_t errlen);
+                  const char *const *kpi_titles, const char *x_title, size_t n_x, const double *x,
+                  const char *const *x_labels, size_t n_series, const char *const *series,
+                  const plot_ci_t *y, char *err, size_t errlen);
 
 /* NAME.*: heat maps, a panel per KPI: value[(kpi * n_y + iy) * n_x + ix]
  * over two factors' levels, each cell labelled with its value. */
@@ -114,8 +108,8 @@ int plot_heatmap(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
 /* NAME.*: a panel per (KPI, factor): each design point's mean with its 95%
  * CI against the factor's value; x[p * k + j], y[kpi * n + p]. */
 int plot_scatter(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
-                 const char *const *kpi_titles, size_t k, const char *const *factors,
-                 size_t n, const double *x, const plot_ci_t *y, char *err, size_t errlen);
+                 const char *const *kpi_titles, size_t k, const char *const *factors, size_t n,
+                 const double *x, const plot_ci_t *y, char *err, size_t errlen);
 
 /* NAME.*: Sobol indices, a panel per KPI: first-order and total index of
  * each factor as bars with bootstrap CIs; s1[kpi * k + j], st[...]. */

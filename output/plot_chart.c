@@ -13,16 +13,14 @@
 /* Series colours: black for the baseline, then the Okabe-Ito colours
  * (colour-blind safe, yellow left out: unreadable on white), then
  * Tableau's; dash patterns take over past them. */
-const unsigned PLOT_SERIES_COLOR[] = {0x000000, 0xe69f00, 0x56b4e9, 0x009e73, 0xcc79a7,
-                                        0x0072b2, 0xd55e00, 0x8c564b, 0x7f7f7f, 0xbcbd22,
-                                        0x17becf, 0x9467bd};
+const unsigned PLOT_SERIES_COLOR[] = {0x000000, 0xe69f00, 0x56b4e9, 0x009e73, 0xcc79a7, 0x0072b2,
+                                      0xd55e00, 0x8c564b, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x9467bd};
 const size_t PLOT_N_SERIES_COLOR = sizeof PLOT_SERIES_COLOR / sizeof *PLOT_SERIES_COLOR;
-
 
 /* Open NAME.dat and NAME.gp.  Returns 0, or -1 with err set (nothing
  * left open). */
 int plot_chart_open(plot_chart_t *c, const plot_ctx_t *ctx, const char *name, char *err,
-                      size_t errlen) {
+                    size_t errlen) {
     memset(c, 0, sizeof *c);
     c->ctx = ctx;
     snprintf(c->name, sizeof c->name, "%s", name);
@@ -69,8 +67,10 @@ void plot_put_str2(FILE *g, const char *line1, const char *line2) {
 
 /* A number for a data file; NaN (a missing value) as gnuplot reads it. */
 void plot_put_num(FILE *f, double x) {
-    if (isnan(x) || isinf(x)) fputs(" NaN", f);
-    else fprintf(f, " %.10g", x);
+    if (isnan(x) || isinf(x))
+        fputs(" NaN", f);
+    else
+        fprintf(f, " %.10g", x);
 }
 
 void plot_put_ci(FILE *f, const plot_ci_t *ci) {
@@ -91,19 +91,19 @@ void plot_chart_preamble(plot_chart_t *c, const char *what, int width, int heigh
     FILE *g = c->g;
     fprintf(g, "# %s.gp - %s, drawn from %s.dat (govsim)\n", c->name, what, c->name);
     fprintf(g, "# Re-draw: gnuplot %s.gp (writes %s.png) or\n", c->name, c->name);
-    fprintf(g, "#          gnuplot -e 'fmt=\"svg\"' %s.gp (writes %s.svg)\n", c->name,
-            c->name);
+    fprintf(g, "#          gnuplot -e 'fmt=\"svg\"' %s.gp (writes %s.svg)\n", c->name, c->name);
     fprintf(g, "if (!exists(\"fmt\")) fmt = \"png\"\n");
     fprintf(g, "if (!exists(\"outfile\")) outfile = \"%s.\" . fmt\n", c->name);
-    fprintf(g, "if (fmt eq \"svg\") {\n"
-               "    set terminal svg size %d,%d dynamic noenhanced font \"sans,11\" "
-               "background rgb \"white\"\n"
-               "} else {\n"
-               "    set terminal pngcairo size %d,%d noenhanced font \"sans,10\" "
-               "background rgb \"white\"\n"
-               "}\n"
-               "set output outfile\n"
-               "set encoding utf8\n",
+    fprintf(g,
+            "if (fmt eq \"svg\") {\n"
+            "    set terminal svg size %d,%d dynamic noenhanced font \"sans,11\" "
+            "background rgb \"white\"\n"
+            "} else {\n"
+            "    set terminal pngcairo size %d,%d noenhanced font \"sans,10\" "
+            "background rgb \"white\"\n"
+            "}\n"
+            "set output outfile\n"
+            "set encoding utf8\n",
             width, height, width, height);
 }
 
@@ -115,8 +115,10 @@ void plot_put_xtics(FILE *g, size_t n, const char *const *labels, int rotate) {
         plot_put_str(g, labels[i]);
         fprintf(g, " %zu", i);
     }
-    if (rotate) fprintf(g, ") rotate by %d right nomirror\n", rotate);
-    else fputs(") nomirror\n", g);
+    if (rotate)
+        fprintf(g, ") rotate by %d right nomirror\n", rotate);
+    else
+        fputs(") nomirror\n", g);
 }
 
 /* Render NAME.fmt into a temporary name, then rename it into place. */
@@ -173,8 +175,8 @@ bool plot_any_finite(const double *x, size_t n, size_t stride) {
 /* An empty panel saying why: gnuplot refuses to plot data whose every
  * point is undefined (a KPI that does not apply: no windows, no case). */
 void plot_put_nothing(FILE *g, const char *why, double x_lo, double x_hi) {
-    fprintf(g, "set label 99 \"%s\" at graph 0.5, 0.5 center\n"
-               "plot [%g:%g] [0:1] -1 notitle\nunset label 99\n",
+    fprintf(g,
+            "set label 99 \"%s\" at graph 0.5, 0.5 center\n"
+            "plot [%g:%g] [0:1] -1 notitle\nunset label 99\n",
             why, x_lo, x_hi);
 }
-

@@ -19,7 +19,7 @@ typedef struct chart {
     const plot_ctx_t *ctx;
     char name[64];
     out_file_t dat, gp;
-    FILE *d, *g;               /* the data file and the script             */
+    FILE *d, *g; /* the data file and the script             */
 } plot_chart_t;
 
 /* Series colours: black for a baseline, then colour-blind-safe ones. */

@@ -20,9 +20,9 @@ static unsigned series_color(size_t s) {
 }
 
 int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
-                  const char *const *kpi_titles, const char *x_title, size_t n_x,
-                  const double *x, const char *const *x_labels, size_t n_series,
-                  const char *const *series, const plot_ci_t *y, char *err, size_t errlen) {
+                  const char *const *kpi_titles, const char *x_title, size_t n_x, const double *x,
+                  const char *const *x_labels, size_t n_series, const char *const *series,
+                  const plot_ci_t *y, char *err, size_t errlen) {
     plot_chart_t c;
     if (plot_chart_open(&c, ctx, name, err, errlen) != 0) return -1;
     size_t cols, rows;
@@ -68,18 +68,22 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             if (!plot_any_mean(v, n_x)) continue;
             size_t b = k * n_series + s;
             if (plot_any_bounds(v, n_x))
-                fprintf(g, "%s'%s.dat' index %zu using 1:3:4 with filledcurves lc rgb \"#%06x\" "
-                           "notitle",
+                fprintf(g,
+                        "%s'%s.dat' index %zu using 1:3:4 with filledcurves lc rgb \"#%06x\" "
+                        "notitle",
                         first ? "plot " : ", \\\n     ", name, b, series_color(s));
-            fprintf(g, "%s'%s.dat' index %zu using 1:2 with linespoints pt 7 lw 2 "
-                       "lc rgb \"#%06x\" title ",
+            fprintf(g,
+                    "%s'%s.dat' index %zu using 1:2 with linespoints pt 7 lw 2 "
+                    "lc rgb \"#%06x\" title ",
                     first && !plot_any_bounds(v, n_x) ? "plot " : ", \\\n     ", name, b,
                     series_color(s));
             plot_put_str(g, series[s]);
             first = false;
         }
-        if (first) plot_put_nothing(g, "no value", 0, 1);
-        else fputc('\n', g);
+        if (first)
+            plot_put_nothing(g, "no value", 0, 1);
+        else
+            fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
     return plot_chart_finish(&c, err, errlen);
@@ -138,18 +142,20 @@ int plot_heatmap(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             plot_put_nothing(g, "no value", -0.5, (double)n_x - 0.5);
             continue;
         }
-        fprintf(g, "plot '%s.dat' index %zu using 1:2:3 with image, \\\n"
-                   "     '' index %zu using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.3g\", $3)) "
-                   "with labels font \",8\"\n",
-                name, k, k);
+        fprintf(
+            g,
+            "plot '%s.dat' index %zu using 1:2:3 with image, \\\n"
+            "     '' index %zu using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.3g\", $3)) "
+            "with labels font \",8\"\n",
+            name, k, k);
     }
     fputs("unset multiplot\n", g);
     return plot_chart_finish(&c, err, errlen);
 }
 
 int plot_scatter(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
-                 const char *const *kpi_titles, size_t k, const char *const *factors,
-                 size_t n, const double *x, const plot_ci_t *y, char *err, size_t errlen) {
+                 const char *const *kpi_titles, size_t k, const char *const *factors, size_t n,
+                 const double *x, const plot_ci_t *y, char *err, size_t errlen) {
     plot_chart_t c;
     if (plot_chart_open(&c, ctx, name, err, errlen) != 0) return -1;
     plot_chart_preamble(&c, "each design point's KPI mean against each factor", 60 + 380 * (int)k,
@@ -181,8 +187,9 @@ int plot_scatter(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
                 continue;
             }
             size_t col = 2 + k + 3 * q;
-            fprintf(g, "plot '%s.dat' using %zu:%zu:%zu:%zu with yerrorbars pt 7 ps 0.6 "
-                       "lc rgb \"#4a7ab5\"\n",
+            fprintf(g,
+                    "plot '%s.dat' using %zu:%zu:%zu:%zu with yerrorbars pt 7 ps 0.6 "
+                    "lc rgb \"#4a7ab5\"\n",
                     name, 2 + j, col, col + 1, col + 2);
         }
     fputs("unset multiplot\n", g);
@@ -230,18 +237,21 @@ int plot_indices(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             plot_put_nothing(g, "the KPI does not vary", -0.6, (double)k - 0.4);
             continue;
         }
-        fprintf(g, "plot '%s.dat' index %zu using ($1-0.18):2 with boxes lc rgb \"#4a7ab5\" "
-                   "title \"first order\", \\\n"
-                   "     '' index %zu using ($1+0.18):5 with boxes lc rgb \"#e69f00\" "
-                   "title \"total\"",
+        fprintf(g,
+                "plot '%s.dat' index %zu using ($1-0.18):2 with boxes lc rgb \"#4a7ab5\" "
+                "title \"first order\", \\\n"
+                "     '' index %zu using ($1+0.18):5 with boxes lc rgb \"#e69f00\" "
+                "title \"total\"",
                 name, q, q);
         if (plot_any_bounds(s1 + q * k, k))
-            fprintf(g, ", \\\n     '' index %zu using ($1-0.18):3:(0):($4-$3) with vectors "
-                       "heads size 0.05,90 lc rgb \"black\" notitle",
+            fprintf(g,
+                    ", \\\n     '' index %zu using ($1-0.18):3:(0):($4-$3) with vectors "
+                    "heads size 0.05,90 lc rgb \"black\" notitle",
                     q);
         if (plot_any_bounds(st + q * k, k))
-            fprintf(g, ", \\\n     '' index %zu using ($1+0.18):6:(0):($7-$6) with vectors "
-                       "heads size 0.05,90 lc rgb \"black\" notitle",
+            fprintf(g,
+                    ", \\\n     '' index %zu using ($1+0.18):6:(0):($7-$6) with vectors "
+                    "heads size 0.05,90 lc rgb \"black\" notitle",
                     q);
         fputc('\n', g);
     }

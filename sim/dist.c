@@ -16,18 +16,18 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
-#define MAX_PARAMS 3
-#define MAX_PARAM_VALUE 1e12     /* larger is a typo, not a duration      */
-#define MIN_CV 1e-6              /* below: 1/cv^2 loses meaning; use const */
-#define MAX_CV 10.0
+#define MAX_PARAMS        3
+#define MAX_PARAM_VALUE   1e12 /* larger is a typo, not a duration      */
+#define MIN_CV            1e-6 /* below: 1/cv^2 loses meaning; use const */
+#define MAX_CV            10.0
 #define MAX_WEIBULL_SHAPE 100.0
 /* Below this G(1+2/shape) overflows whatever the scale; smaller shapes are
  * rejected without evaluating log-gamma at huge arguments. */
 #define MIN_WEIBULL_SHAPE_TRIED 0.01
-#define MAX_EMPIRICAL_VALUES 10000000u
-#define MAX_EMPIRICAL_BYTES (64u << 20) /* an empirical(...) file         */
-#define ECHO_MAX 80              /* chars of the input echoed in a message */
-#define QUOTE_MAX 40             /* chars of a bad token quoted            */
+#define MAX_EMPIRICAL_VALUES    10000000u
+#define MAX_EMPIRICAL_BYTES     (64u << 20) /* an empirical(...) file         */
+#define ECHO_MAX                80          /* chars of the input echoed in a message */
+#define QUOTE_MAX               40          /* chars of a bad token quoted            */
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -38,8 +38,8 @@
 /* What the parser knows about each kind; indexed by dist_kind_t. */
 typedef struct {
     const char *name;
-    size_t n_params;                    /* numeric parameters (empirical: 0) */
-    const char *param[MAX_PARAMS];      /* their names, for messages         */
+    size_t n_params;               /* numeric parameters (empirical: 0) */
+    const char *param[MAX_PARAMS]; /* their names, for messages         */
 } kind_info_t;
 
 static const kind_info_t KINDS[] = {
@@ -58,7 +58,7 @@ static const kind_info_t KINDS[] = {
 
 /* Where messages go, and the text they quote. */
 typedef struct {
-    const char *text;  /* the whole input, echoed at the start of messages */
+    const char *text; /* the whole input, echoed at the start of messages */
     char *err;
     size_t errlen;
 } parse_ctx_t;
@@ -73,8 +73,7 @@ static void make_one_line(char *s) {
 }
 
 static bool is_space(char ch) {
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
-           ch == '\f' || ch == '\v';
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
 static const char *skip_space(const char *s) {
@@ -91,8 +90,8 @@ static int fail(const parse_ctx_t *c, const char *fmt, ...) {
     size_t len = strlen(start);
     while (len > 0 && is_space(start[len - 1])) len--;
     bool cut = len > ECHO_MAX;
-    int w = snprintf(c->err, c->errlen, "%.*s%s: ", (int)(cut ? ECHO_MAX : len),
-                     start, cut ? "..." : "");
+    int w = snprintf(c->err, c->errlen, "%.*s%s: ", (int)(cut ? ECHO_MAX : len), start,
+                     cut ? "..." : "");
     size_t used = w < 0 ? 0 : (size_t)w;
     if (used < c->errlen) {
         va_list ap;
@@ -175,8 +174,8 @@ static void derive(dist_t *d) {
         break;
     }
     case DIST_GAMMA:
-        q[0] = 1.0 / (p[1] * p[1]);      /* shape */
-        q[1] = p[0] * p[1] * p[1];       /* scale */
+        q[0] = 1.0 / (p[1] * p[1]); /* shape */
+        q[1] = p[0] * p[1] * p[1];  /* scale */
         break;
     case DIST_ERLANG:
         q[0] = p[0];
@@ -218,8 +217,7 @@ static void derive(dist_t *d) {
 /* Weibull mean and variance through log-gamma: gsl_sf_gamma would call the
  * GSL error handler (abort) on overflow for small shapes, and expm1 keeps
  * the variance accurate for large shapes where G(1+2/k) ~ G(1+1/k)^2. */
-static void weibull_moments(double shape, double scale, double *mean,
-                            double *var) {
+static void weibull_moments(double shape, double scale, double *mean, double *var) {
     double lg1 = gsl_sf_lngamma(1.0 + 1.0 / shape);
     double lg2 = gsl_sf_lngamma(1.0 + 2.0 / shape);
     double m = scale * exp(lg1);
@@ -231,8 +229,7 @@ static void weibull_moments(double shape, double scale, double *mean,
  * with alpha = -mu/sd, Z = P(N >= alpha), lambda = pdf(alpha)/Z,
  * mean = mu + sd*lambda and var = sd^2 (1 + alpha*lambda - lambda^2).
  * Exact, so tests can tell the truncated from the untruncated moments. */
-static void truncated_normal_moments(double mu, double sd, double *mean,
-                                     double *var) {
+static void truncated_normal_moments(double mu, double sd, double *mean, double *var) {
     double alpha = -mu / sd;
     double z = gsl_cdf_ugaussian_P(-alpha);
     double lambda = gsl_ran_ugaussian_pdf(alpha) / z;
@@ -244,13 +241,11 @@ static void truncated_normal_moments(double mu, double sd, double *mean,
 
 /* Range checks per kind, after the parameter count is right.  Returns 0 or
  * fail(). */
-static int check_params(const parse_ctx_t *c, dist_kind_t kind,
-                        const double *p) {
+static int check_params(const parse_ctx_t *c, dist_kind_t kind, const double *p) {
     const kind_info_t *k = &KINDS[kind];
     for (size_t i = 0; i < k->n_params; i++)
         if (p[i] > MAX_PARAM_VALUE)
-            return fail(c, "%s must be <= %g (got %g)", k->param[i],
-                        MAX_PARAM_VALUE, p[i]);
+            return fail(c, "%s must be <= %g (got %g)", k->param[i], MAX_PARAM_VALUE, p[i]);
     switch (kind) {
     case DIST_CONST:
         if (!(p[0] >= 0)) return fail(c, "v must be >= 0");
@@ -263,22 +258,18 @@ static int check_params(const parse_ctx_t *c, dist_kind_t kind,
         if (!(p[0] > 0)) return fail(c, "mean must be > 0");
         if (!(p[1] > 0)) return fail(c, "cv must be > 0");
         if (p[1] < MIN_CV)
-            return fail(c, "cv must be >= %g (for no variation use const(%g))",
-                        MIN_CV, p[0]);
+            return fail(c, "cv must be >= %g (for no variation use const(%g))", MIN_CV, p[0]);
         if (p[1] > MAX_CV) return fail(c, "cv must be <= %g", MAX_CV);
         return 0;
     case DIST_ERLANG:
-        if (!(p[0] >= 1 && p[0] == floor(p[0])))
-            return fail(c, "k must be a whole number >= 1");
+        if (!(p[0] >= 1 && p[0] == floor(p[0]))) return fail(c, "k must be a whole number >= 1");
         if (!(p[1] > 0)) return fail(c, "mean must be > 0");
         return 0;
     case DIST_TRIANGULAR:
         if (!(p[0] >= 0)) return fail(c, "a must be >= 0");
-        if (!(p[0] <= p[1] && p[1] <= p[2]))
-            return fail(c, "expected a <= m <= b");
+        if (!(p[0] <= p[1] && p[1] <= p[2])) return fail(c, "expected a <= m <= b");
         if (!(p[0] < p[2]))
-            return fail(c, "expected a < b (for a fixed value use const(%g))",
-                        p[0]);
+            return fail(c, "expected a < b (for a fixed value use const(%g))", p[0]);
         return 0;
     case DIST_UNIFORM:
         if (!(p[0] >= 0)) return fail(c, "a must be >= 0");
@@ -286,25 +277,25 @@ static int check_params(const parse_ctx_t *c, dist_kind_t kind,
         return 0;
     case DIST_WEIBULL: {
         if (!(p[0] > 0)) return fail(c, "shape must be > 0");
-        if (p[0] > MAX_WEIBULL_SHAPE)
-            return fail(c, "shape must be <= %g", MAX_WEIBULL_SHAPE);
+        if (p[0] > MAX_WEIBULL_SHAPE) return fail(c, "shape must be <= %g", MAX_WEIBULL_SHAPE);
         if (!(p[1] > 0)) return fail(c, "scale must be > 0");
         double mean = 0.0, var = INFINITY;
-        if (p[0] >= MIN_WEIBULL_SHAPE_TRIED)
-            weibull_moments(p[0], p[1], &mean, &var);
+        if (p[0] >= MIN_WEIBULL_SHAPE_TRIED) weibull_moments(p[0], p[1], &mean, &var);
         if (!isfinite(mean) || !isfinite(var))
-            return fail(c, "shape %g is too small: the variance overflows "
-                           "(expected a larger shape)", p[0]);
+            return fail(c,
+                        "shape %g is too small: the variance overflows "
+                        "(expected a larger shape)",
+                        p[0]);
         return 0;
     }
     case DIST_NORMAL:
         if (!(p[0] > 0)) return fail(c, "mean must be > 0");
-        if (!(p[1] > 0))
-            return fail(c, "sd must be > 0 (for no variation use const(%g))",
-                        p[0]);
+        if (!(p[1] > 0)) return fail(c, "sd must be > 0 (for no variation use const(%g))", p[0]);
         if (!(p[1] < p[0] / 2))
-            return fail(c, "sd must be < mean/2 = %g (so that truncation at "
-                           "0 stays rare)", p[0] / 2);
+            return fail(c,
+                        "sd must be < mean/2 = %g (so that truncation at "
+                        "0 stays rare)",
+                        p[0] / 2);
         return 0;
     case DIST_EMPIRICAL:
         break;
@@ -328,16 +319,14 @@ static void kind_list(char *buf, size_t len) {
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < N_KINDS && used < len; i++) {
-        int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "",
-                         KINDS[i].name);
+        int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", KINDS[i].name);
         if (w < 0) break;
         used += (size_t)w;
     }
 }
 
 /* Reads the distribution name at *s and advances past it. */
-static int parse_name(const parse_ctx_t *c, const char **s,
-                      dist_kind_t *kind) {
+static int parse_name(const parse_ctx_t *c, const char **s, dist_kind_t *kind) {
     const char *start = *s;
     if (!is_name_start(*start))
         return fail(c, "expected a distribution name, e.g. exp(10) or "
@@ -346,16 +335,16 @@ static int parse_name(const parse_ctx_t *c, const char **s,
     while (is_name_char(start[len])) len++;
     *s = start + len;
     for (size_t i = 0; i < N_KINDS; i++)
-        if (strlen(KINDS[i].name) == len &&
-            memcmp(KINDS[i].name, start, len) == 0) {
+        if (strlen(KINDS[i].name) == len && memcmp(KINDS[i].name, start, len) == 0) {
             *kind = (dist_kind_t)i;
             return 0;
         }
     for (size_t i = 0; i < N_KINDS; i++)
-        if (strlen(KINDS[i].name) == len &&
-            strncasecmp(KINDS[i].name, start, len) == 0)
-            return fail(c, "unknown distribution '%.*s' (names are lower "
-                           "case: %s)", (int)len, start, KINDS[i].name);
+        if (strlen(KINDS[i].name) == len && strncasecmp(KINDS[i].name, start, len) == 0)
+            return fail(c,
+                        "unknown distribution '%.*s' (names are lower "
+                        "case: %s)",
+                        (int)len, start, KINDS[i].name);
     char list[160];
     kind_list(list, sizeof list);
     return fail(c, "unknown distribution '%.*s' (expected one of %s)",
@@ -366,22 +355,19 @@ static int parse_name(const parse_ctx_t *c, const char **s,
 static int expect_end(const parse_ctx_t *c, const char *s) {
     s = skip_space(s);
     if (*s == '\0') return 0;
-    return fail(c, "unexpected '%.*s' after ')' (expected nothing more)",
-                QUOTE_MAX, s);
+    return fail(c, "unexpected '%.*s' after ')' (expected nothing more)", QUOTE_MAX, s);
 }
 
 static size_t token_length(const char *s) {
     size_t len = 0;
-    while (s[len] && !is_space(s[len]) && s[len] != ',' && s[len] != ')')
-        len++;
+    while (s[len] && !is_space(s[len]) && s[len] != ',' && s[len] != ')') len++;
     return len;
 }
 
 /* The comma-separated numbers after '(' up to and including ')'.  Counts
  * them all (so the message can say "got 4") but stores at most
  * MAX_PARAMS; *s ends just past ')'. */
-static int parse_numbers(const parse_ctx_t *c, const char **s, double *v,
-                         size_t *count) {
+static int parse_numbers(const parse_ctx_t *c, const char **s, double *v, size_t *count) {
     const char *t = skip_space(*s);
     size_t n = 0;
     if (*t == ')') {
@@ -394,13 +380,13 @@ static int parse_numbers(const parse_ctx_t *c, const char **s, double *v,
         size_t len = token_length(t);
         if (len == 0) {
             if (*t == '\0') return fail(c, "missing ')'");
-            return fail(c, "parameter %zu is missing (expected a number)",
-                        n + 1);
+            return fail(c, "parameter %zu is missing (expected a number)", n + 1);
         }
         double x;
         if (parse_decimal(t, len, &x) != 0)
-            return fail(c, "'%.*s' is not a number (expected a decimal "
-                           "number such as 2.5)",
+            return fail(c,
+                        "'%.*s' is not a number (expected a decimal "
+                        "number such as 2.5)",
                         (int)(len > QUOTE_MAX ? QUOTE_MAX : len), t);
         if (n < MAX_PARAMS) v[n] = x;
         n++;
@@ -427,8 +413,7 @@ static int fail_count(const parse_ctx_t *c, dist_kind_t kind, size_t got) {
     char names[64] = "";
     size_t used = 0;
     for (size_t i = 0; i < k->n_params; i++) {
-        int w = snprintf(names + used, sizeof names - used, "%s%s",
-                         i ? ", " : "", k->param[i]);
+        int w = snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "", k->param[i]);
         if (w > 0) used += (size_t)w;
     }
     return fail(c, "expects %zu parameter%s (%s), got %zu", k->n_params,
@@ -485,7 +470,7 @@ static void quote_field(const char *field, char *buf, size_t len) {
     buf[0] = '\0';
     for (const unsigned char *p = (const unsigned char *)field; *p && n < QUOTE_MAX; p++, n++) {
         int w = *p >= 0x20 && *p < 0x7f ? snprintf(buf + used, len - used, "%c", *p)
-                                         : snprintf(buf + used, len - used, "\\x%02x", *p);
+                                        : snprintf(buf + used, len - used, "\\x%02x", *p);
         if (w < 0 || (size_t)w >= len - used) break;
         used += (size_t)w;
     }
@@ -493,28 +478,25 @@ static void quote_field(const char *field, char *buf, size_t len) {
 }
 
 /* One data line's value into b, or fail() naming path and line. */
-static int add_value(const parse_ctx_t *c, value_buf_t *b, const char *field,
-                     const char *path, size_t lineno) {
+static int add_value(const parse_ctx_t *c, value_buf_t *b, const char *field, const char *path,
+                     size_t lineno) {
     double x;
     size_t len = strlen(field);
     if (len == 0)
-        return fail(c, "%s:%zu: the first field is empty (expected a number)",
-                    path, lineno);
+        return fail(c, "%s:%zu: the first field is empty (expected a number)", path, lineno);
     char quoted[4 * QUOTE_MAX + 8];
     quote_field(field, quoted, sizeof quoted);
     if (parse_decimal(field, len, &x) != 0)
         return fail(c, "%s:%zu: '%s' is not a number", path, lineno, quoted);
     if (x < 0)
-        return fail(c, "%s:%zu: %s is negative (durations must be >= 0)",
-                    path, lineno, quoted);
+        return fail(c, "%s:%zu: %s is negative (durations must be >= 0)", path, lineno, quoted);
     if (x > MAX_PARAM_VALUE)
-        return fail(c, "%s:%zu: %s is too large (expected at most %g)",
-                    path, lineno, quoted, MAX_PARAM_VALUE);
+        return fail(c, "%s:%zu: %s is too large (expected at most %g)", path, lineno, quoted,
+                    MAX_PARAM_VALUE);
     if (b->n == MAX_EMPIRICAL_VALUES)
-        return fail(c, "%s:%zu: more than %u values (the limit)", path,
-                    lineno, MAX_EMPIRICAL_VALUES);
-    if (value_buf_push(b, x) != 0)
-        return fail(c, "out of memory reading %s", path);
+        return fail(c, "%s:%zu: more than %u values (the limit)", path, lineno,
+                    MAX_EMPIRICAL_VALUES);
+    if (value_buf_push(b, x) != 0) return fail(c, "out of memory reading %s", path);
     return 0;
 }
 
@@ -552,9 +534,7 @@ static char *resolve_path(const char *base_dir, const char *name) {
     size_t nb = strlen(base_dir), nn = strlen(name);
     bool slash = base_dir[nb - 1] == '/';
     char *path = malloc(nb + nn + 2);
-    if (path)
-        snprintf(path, nb + nn + 2, "%s%s%s", base_dir, slash ? "" : "/",
-                 name);
+    if (path) snprintf(path, nb + nn + 2, "%s%s%s", base_dir, slash ? "" : "/", name);
     return path;
 }
 
@@ -569,8 +549,7 @@ static int load_empirical(const parse_ctx_t *c, dist_t *d, const char *path) {
     value_buf_t b = {NULL, 0, 0};
     int rc = read_lines(c, text, len, path, &b);
     free(text);
-    if (rc == 0 && b.n == 0)
-        rc = fail(c, "no values in %s (expected one number per line)", path);
+    if (rc == 0 && b.n == 0) rc = fail(c, "no values in %s (expected one number per line)", path);
     if (rc != 0) {
         free(b.v);
         return -1;
@@ -585,16 +564,14 @@ static int load_empirical(const parse_ctx_t *c, dist_t *d, const char *path) {
 /* "empirical(" has been read; the file name runs to the last ')', so
  * names such as "waits (1).csv" work.  No quotes: the scenario file already
  * quotes the whole string. */
-static int parse_empirical(const parse_ctx_t *c, dist_t *d, const char *s,
-                           const char *base_dir) {
+static int parse_empirical(const parse_ctx_t *c, dist_t *d, const char *s, const char *base_dir) {
     const char *close = strrchr(s, ')');
     if (!close) return fail(c, "missing ')'");
     if (expect_end(c, close + 1) != 0) return -1;
     s = skip_space(s);
     size_t len = (size_t)(close - s);
     while (len > 0 && is_space(s[len - 1])) len--;
-    if (len == 0)
-        return fail(c, "expects a file name, e.g. empirical(waits.csv)");
+    if (len == 0) return fail(c, "expects a file name, e.g. empirical(waits.csv)");
     if (memchr(s, '"', len) || memchr(s, '\'', len))
         return fail(c, "write the file name without quotes, e.g. "
                        "empirical(waits.csv)");
@@ -613,22 +590,19 @@ static void dist_reset(dist_t *d) {
     d->values = NULL;
 }
 
-int dist_parse(dist_t *d, const char *text, const char *base_dir, char *err,
-               size_t errlen) {
+int dist_parse(dist_t *d, const char *text, const char *base_dir, char *err, size_t errlen) {
     assert(d && text);
     dist_reset(d);
     if (err && errlen > 0) err[0] = '\0';
     parse_ctx_t c = {text, err, errlen};
     const char *s = skip_space(text);
-    if (*s == '\0')
-        return fail_plain(&c, "empty distribution (expected e.g. exp(10))");
+    if (*s == '\0') return fail_plain(&c, "empty distribution (expected e.g. exp(10))");
     dist_kind_t kind = DIST_CONST;
     if (parse_name(&c, &s, &kind) != 0) return -1;
     s = skip_space(s);
     if (*s != '(')
         return fail(&c, "expected '(' after '%s', e.g. %s", KINDS[kind].name,
-                    kind == DIST_EMPIRICAL ? "empirical(waits.csv)"
-                                           : "exp(10)");
+                    kind == DIST_EMPIRICAL ? "empirical(waits.csv)" : "exp(10)");
     s++;
     if (kind == DIST_EMPIRICAL) return parse_empirical(&c, d, s, base_dir);
 
@@ -736,8 +710,7 @@ double dist_variance(const dist_t *d) {
     case DIST_ERLANG:
         return p[1] * p[1] / p[0];
     case DIST_TRIANGULAR:
-        return (p[0] * p[0] + p[1] * p[1] + p[2] * p[2] - p[0] * p[1] -
-                p[0] * p[2] - p[1] * p[2]) /
+        return (p[0] * p[0] + p[1] * p[1] + p[2] * p[2] - p[0] * p[1] - p[0] * p[2] - p[1] * p[2]) /
                18.0;
     case DIST_UNIFORM:
         return (p[1] - p[0]) * (p[1] - p[0]) / 12.0;
@@ -813,13 +786,11 @@ void dist_format(const dist_t *d, char *buf, size_t len) {
     if (!buf || len == 0) return;
     const kind_info_t *k = &KINDS[d->kind];
     if (d->kind == DIST_EMPIRICAL) {
-        snprintf(buf, len, "empirical(%zu value%s)", d->n_values,
-                 d->n_values == 1 ? "" : "s");
+        snprintf(buf, len, "empirical(%zu value%s)", d->n_values, d->n_values == 1 ? "" : "s");
         return;
     }
     char num[MAX_PARAMS][32];
-    for (size_t i = 0; i < k->n_params; i++)
-        format_number(d->p[i], num[i], sizeof num[i]);
+    for (size_t i = 0; i < k->n_params; i++) format_number(d->p[i], num[i], sizeof num[i]);
     switch (k->n_params) {
     case 1:
         snprintf(buf, len, "%s(%s)", k->name, num[0]);

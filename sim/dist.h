@@ -45,10 +45,10 @@ typedef enum {
 
 typedef struct dist {
     dist_kind_t kind;
-    double p[3];      /* parameters as written (see table above)          */
-    double q[3];      /* derived parameters used by dist_sample()         */
-    double *values;   /* DIST_EMPIRICAL: the observations, owned          */
-    size_t n_values;  /* DIST_EMPIRICAL: how many                         */
+    double p[3];     /* parameters as written (see table above)          */
+    double q[3];     /* derived parameters used by dist_sample()         */
+    double *values;  /* DIST_EMPIRICAL: the observations, owned          */
+    size_t n_values; /* DIST_EMPIRICAL: how many                         */
 } dist_t;
 
 /* Parse `text` into *d.  `base_dir` is where a relative empirical file name
@@ -60,8 +60,7 @@ typedef struct dist {
  *   "exp(-3): mean must be > 0"
  *   "foo(1): unknown distribution (expected one of const, exp, ...)"
  *   "empirical(x.csv): x.csv:7: 'abc' is not a number"            */
-int dist_parse(dist_t *d, const char *text, const char *base_dir, char *err,
-               size_t errlen);
+int dist_parse(dist_t *d, const char *text, const char *base_dir, char *err, size_t errlen);
 
 /* One draw. Precondition: d was parsed successfully. Can't fail. */
 double dist_sample(const dist_t *d, gsl_rng *r);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EVQ_NIL UINT32_MAX
+#define EVQ_NIL         UINT32_MAX
 #define EVQ_DEFAULT_CAP 64
 /* Buckets are poured into `near` while it would hold at most NEAR_FILL
  * events; `near` is spilled back when pushes swell it to NEAR_LIMIT. */
@@ -24,7 +24,7 @@
  * (kept for it) and the chunk being read, whose events are counted twice;
  * plus rounding.  See pool_reserve. */
 #define SPARE_CHUNKS (EVQ_BUCKETS + 4)
-#define KEY_ZERO 0x8000000000000000ull /* the key of +0.0 */
+#define KEY_ZERO     0x8000000000000000ull /* the key of +0.0 */
 
 static void forget_cancels(evq_t *q);
 
@@ -93,8 +93,12 @@ static inline uint64_t bucket_start(uint64_t last, unsigned b) {
     return ((above << EVQ_DIGIT) | (b & (DIGIT_VALUES - 1))) << shift;
 }
 
-static inline void mark(evq_t *q, unsigned b) { q->nonempty[b >> 6] |= 1ull << (b & 63); }
-static inline void unmark(evq_t *q, unsigned b) { q->nonempty[b >> 6] &= ~(1ull << (b & 63)); }
+static inline void mark(evq_t *q, unsigned b) {
+    q->nonempty[b >> 6] |= 1ull << (b & 63);
+}
+static inline void unmark(evq_t *q, unsigned b) {
+    q->nonempty[b >> 6] &= ~(1ull << (b & 63));
+}
 
 /* The lowest non-empty bucket, or EVQ_BUCKETS if none. */
 static inline unsigned lowest_bucket(const evq_t *q) {
@@ -114,7 +118,9 @@ static int cmp_events(const void *a, const void *b) {
     return event_before(a, b) ? -1 : event_before(b, a) ? 1 : 0;
 }
 
-static inline size_t near_count(const evq_t *q) { return q->near_end - q->near_head; }
+static inline size_t near_count(const evq_t *q) {
+    return q->near_end - q->near_head;
+}
 
 /* A slot for a new event of this time in the run: its seq is the largest
  * yet, so it goes after every event at or before `time`.  With room before
@@ -192,9 +198,8 @@ static void chunks_give(evq_t *q, uint32_t c, uint32_t tail) {
  * the pool needs events / EVQ_CHUNK + 1 + SPARE_CHUNKS chunks (see
  * reserve).  One comparison per push then covers both. */
 static void set_room(evq_t *q) {
-    size_t pool_events = q->n_chunks > 1 + SPARE_CHUNKS
-                             ? ((size_t)q->n_chunks - 1 - SPARE_CHUNKS) * EVQ_CHUNK
-                             : 0;
+    size_t pool_events =
+        q->n_chunks > 1 + SPARE_CHUNKS ? ((size_t)q->n_chunks - 1 - SPARE_CHUNKS) * EVQ_CHUNK : 0;
     q->room = q->near_cap < pool_events ? q->near_cap : pool_events;
 }
 
@@ -248,8 +253,10 @@ static inline evq_event_t *bucket_slot(evq_t *q, unsigned b) {
     evq_bucket_t *bk = &q->bucket[b];
     if (bk->tail_len == EVQ_CHUNK) {
         uint32_t c = chunk_take(q);
-        if (bk->head == EVQ_NIL) bk->head = c;
-        else q->chunk_next[bk->tail] = c;
+        if (bk->head == EVQ_NIL)
+            bk->head = c;
+        else
+            q->chunk_next[bk->tail] = c;
         bk->tail = c;
         bk->tail_len = 0;
     }
@@ -389,16 +396,17 @@ void evq_clear(evq_t *q) {
 
 /* ---- push and pop ------------------------------------------------------------ */
 
-uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity,
-                  uint64_t data) {
+uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data) {
     hot_assert(!isnan(time));
     if (q->size >= q->room && reserve(q, q->size + 1) != 0) return 0;
     uint64_t key = time_key(time);
     uint64_t seq = q->next_seq++;
     evq_event_t *slot;
     if (key < q->hi && near_count(q) >= q->near_limit) spill(q);
-    if (key < q->hi) slot = near_slot(q, time);
-    else slot = bucket_slot(q, bucket_of(key, q->last));
+    if (key < q->hi)
+        slot = near_slot(q, time);
+    else
+        slot = bucket_slot(q, bucket_of(key, q->last));
     slot->time = time;
     slot->seq = seq;
     slot->type = type;
@@ -433,8 +441,7 @@ static bool cancel_take(evq_t *q, uint64_t seq) {
     for (size_t j = (hole + 1) & mask; q->cancel[j] != 0; j = (j + 1) & mask) {
         size_t home = cancel_slot(q->cancel[j], q->cancel_cap);
         /* move j into the hole if its home is not in (hole, j] cyclically */
-        bool between = hole < j ? (home > hole && home <= j)
-                                : (home > hole || home <= j);
+        bool between = hole < j ? (home > hole && home <= j) : (home > hole || home <= j);
         if (!between) {
             q->cancel[hole] = q->cancel[j];
             hole = j;
@@ -567,7 +574,6 @@ bool evq_pop_until(evq_t *q, double until, evq_event_t *out) {
 
 double evq_next_time(evq_t *q) {
     const evq_event_t *f;
-    while ((f = front(q)) != NULL && take_if_cancelled(q, f->seq))
-        drop_front(q);
+    while ((f = front(q)) != NULL && take_if_cancelled(q, f->seq)) drop_front(q);
     return f ? f->time : INFINITY;
 }

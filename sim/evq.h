@@ -59,11 +59,11 @@
 #include <stdint.h>
 
 typedef struct evq_event {
-    double time;      /* when it happens (minutes)                       */
-    uint64_t seq;     /* insertion stamp: tie-break and cancel handle    */
-    uint32_t type;    /* what happens: an index into the model's handlers */
-    uint32_t entity;  /* to whom: an index into an entity pool           */
-    uint64_t data;    /* one word of payload for the handler             */
+    double time;     /* when it happens (minutes)                       */
+    uint64_t seq;    /* insertion stamp: tie-break and cancel handle    */
+    uint32_t type;   /* what happens: an index into the model's handlers */
+    uint32_t entity; /* to whom: an index into an entity pool           */
+    uint64_t data;   /* one word of payload for the handler             */
 } evq_event_t;
 
 /* Radix digits of EVQ_DIGIT bits: keys at or above `last` differ below
@@ -72,21 +72,21 @@ typedef struct evq_event {
 #ifndef EVQ_DIGIT
 #define EVQ_DIGIT 5
 #endif
-#define EVQ_LEVELS ((63 + EVQ_DIGIT - 1) / EVQ_DIGIT)
-#define EVQ_BUCKETS (EVQ_LEVELS << EVQ_DIGIT)
+#define EVQ_LEVELS     ((63 + EVQ_DIGIT - 1) / EVQ_DIGIT)
+#define EVQ_BUCKETS    (EVQ_LEVELS << EVQ_DIGIT)
 #define EVQ_MASK_WORDS ((EVQ_BUCKETS + 63) / 64)
-#define EVQ_CHUNK 32     /* events per chunk of a bucket's list          */
+#define EVQ_CHUNK      32 /* events per chunk of a bucket's list          */
 
 /* One bucket: a list of chunks, all full but the tail.  An emptied bucket
  * keeps its head chunk for the next event. */
 typedef struct evq_bucket {
-    uint32_t head, tail;   /* chunk indices; head is EVQ_NIL if never used */
-    uint32_t tail_len;     /* events in the tail chunk                     */
-    uint32_t n;            /* events in the bucket                         */
+    uint32_t head, tail; /* chunk indices; head is EVQ_NIL if never used */
+    uint32_t tail_len;   /* events in the tail chunk                     */
+    uint32_t n;          /* events in the bucket                         */
 } evq_bucket_t;
 
 typedef struct evq {
-    size_t size;         /* events held (including cancelled ones)       */
+    size_t size; /* events held (including cancelled ones)       */
     uint64_t next_seq;
     /* the near run: every event with a key below hi, sorted, in
      * near[near_head .. near_end) */
@@ -94,11 +94,11 @@ typedef struct evq {
     size_t near_head, near_end, near_cap, near_limit;
     uint64_t hi;
     /* the radix heap: every other event */
-    uint64_t last;       /* reference key of the buckets (last <= hi)    */
+    uint64_t last;                     /* reference key of the buckets (last <= hi)    */
     uint64_t nonempty[EVQ_MASK_WORDS]; /* bit b set: bucket b has events */
     evq_bucket_t bucket[EVQ_BUCKETS];
-    evq_event_t *pool;   /* n_chunks * EVQ_CHUNK event slots             */
-    uint32_t *chunk_next;/* next chunk of a bucket, or of the free list  */
+    evq_event_t *pool;    /* n_chunks * EVQ_CHUNK event slots             */
+    uint32_t *chunk_next; /* next chunk of a bucket, or of the free list  */
     uint32_t n_chunks;
     uint32_t free_chunk; /* head of the free list                        */
     size_t cap;          /* event slots in the pool                      */
@@ -107,7 +107,7 @@ typedef struct evq {
      * (seqs start at 1 so 0 is never a real handle) */
     uint64_t *cancel;
     size_t cancel_count;
-    size_t cancel_cap;   /* power of two, or 0 */
+    size_t cancel_cap; /* power of two, or 0 */
     /* how many cancelled seqs fall on each value of seq % EVQ_HINTS: a pop
      * whose count is 0 is surely live, and skips the hash lookup */
     uint32_t *cancel_hint;
@@ -124,8 +124,7 @@ void evq_clear(evq_t *q);
 
 /* Schedule an event; returns its seq (a handle for evq_cancel), or 0 when
  * out of memory.  `time` must not be NaN (asserted). */
-uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity,
-                  uint64_t data);
+uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data);
 
 /* Remove the earliest live event into *out. Returns false when empty. */
 bool evq_pop(evq_t *q, evq_event_t *out);
@@ -145,6 +144,8 @@ double evq_next_time(evq_t *q);
 int evq_cancel(evq_t *q, uint64_t seq);
 
 /* Events held, counting cancelled ones not yet discarded. */
-static inline size_t evq_size(const evq_t *q) { return q->size; }
+static inline size_t evq_size(const evq_t *q) {
+    return q->size;
+}
 
 #endif

@@ -27,68 +27,64 @@ static const char *fmt_num(char buf[NUM_TEXT], double v) {
 
 /* All input checks, in the order a reader of the scenario would fix them.
  * Rates are numbered from 1, as they are listed in scenario files. */
-static int check_profile(const double *breaks, const double *rates, size_t n,
-                         double period, char *err, size_t errlen) {
+static int check_profile(const double *breaks, const double *rates, size_t n, double period,
+                         char *err, size_t errlen) {
     char a[NUM_TEXT], b[NUM_TEXT];
     if (n == 0) {
         errmsg_format(err, errlen, "a rate profile needs at least one segment");
         return -1;
     }
     if (!isfinite(period) || period < 0) {
-        errmsg_format(err, errlen,
-                   "period must be 0 (no repetition) or positive (got %s)",
-                   fmt_num(a, period));
+        errmsg_format(err, errlen, "period must be 0 (no repetition) or positive (got %s)",
+                      fmt_num(a, period));
         return -1;
     }
     for (size_t i = 0; i <= n; i++) {
         if (!isfinite(breaks[i])) {
-            errmsg_format(err, errlen, "break %zu is not a finite number (%s)",
-                       i + 1, fmt_num(a, breaks[i]));
+            errmsg_format(err, errlen, "break %zu is not a finite number (%s)", i + 1,
+                          fmt_num(a, breaks[i]));
             return -1;
         }
     }
     if (breaks[0] < 0) {
-        errmsg_format(err, errlen, "first break is negative (%s)",
-                   fmt_num(a, breaks[0]));
+        errmsg_format(err, errlen, "first break is negative (%s)", fmt_num(a, breaks[0]));
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
         if (!(breaks[i + 1] > breaks[i])) {
-            errmsg_format(err, errlen, "breaks must increase (%s then %s)",
-                       fmt_num(a, breaks[i]), fmt_num(b, breaks[i + 1]));
+            errmsg_format(err, errlen, "breaks must increase (%s then %s)", fmt_num(a, breaks[i]),
+                          fmt_num(b, breaks[i + 1]));
             return -1;
         }
     }
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(rates[i])) {
-            errmsg_format(err, errlen, "rate %zu is not a finite number (%s)",
-                       i + 1, fmt_num(a, rates[i]));
+            errmsg_format(err, errlen, "rate %zu is not a finite number (%s)", i + 1,
+                          fmt_num(a, rates[i]));
             return -1;
         }
         if (rates[i] < 0) {
-            errmsg_format(err, errlen, "rate %zu is negative (%s)", i + 1,
-                       fmt_num(a, rates[i]));
+            errmsg_format(err, errlen, "rate %zu is negative (%s)", i + 1, fmt_num(a, rates[i]));
             return -1;
         }
     }
     if (period > 0 && breaks[n] - breaks[0] > period) {
         errmsg_format(err, errlen, "the profile spans %s but the period is %s",
-                   fmt_num(a, breaks[n] - breaks[0]), fmt_num(b, period));
+                      fmt_num(a, breaks[n] - breaks[0]), fmt_num(b, period));
         return -1;
     }
     return 0;
 }
 
-int nhpp_init(nhpp_t *p, const double *breaks, const double *rates, size_t n,
-              double period, char *err, size_t errlen) {
+int nhpp_init(nhpp_t *p, const double *breaks, const double *rates, size_t n, double period,
+              char *err, size_t errlen) {
     memset(p, 0, sizeof *p);
     if (check_profile(breaks, rates, n, period, err, errlen) != 0) return -1;
     p->start = malloc(n * sizeof *p->start);
     p->rate = malloc(n * sizeof *p->rate);
     if (!p->start || !p->rate) {
         nhpp_free(p);
-        errmsg_format(err, errlen,
-                   "out of memory for a rate profile of %zu segments", n);
+        errmsg_format(err, errlen, "out of memory for a rate profile of %zu segments", n);
         return -1;
     }
     p->n = n;
@@ -123,8 +119,10 @@ static size_t segment_at(const nhpp_t *p, double x) {
     size_t lo = 0, hi = p->n; /* answer in [lo, hi) */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (p->start[mid] <= x) lo = mid;
-        else hi = mid;
+        if (p->start[mid] <= x)
+            lo = mid;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -137,8 +135,10 @@ static double phase_of(const nhpp_t *p, double t, double *k) {
     double u = t - base;
     double kk = floor(u / p->period);
     double off = u - kk * p->period;
-    if (off < 0) off += p->period, kk -= 1;
-    else if (off >= p->period) off -= p->period, kk += 1;
+    if (off < 0)
+        off += p->period, kk -= 1;
+    else if (off >= p->period)
+        off -= p->period, kk += 1;
     *k = kk;
     return base + off;
 }

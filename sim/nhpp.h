@@ -19,11 +19,11 @@
 #include <stddef.h>
 
 typedef struct nhpp {
-    size_t n;        /* number of segments                                  */
-    double *start;   /* n segment starts, increasing, start[0] >= 0         */
-    double *rate;    /* n rates (per minute, >= 0)                          */
-    double end;      /* end of the last segment                             */
-    double period;   /* 0: finite profile; > 0: repeats every period        */
+    size_t n;          /* number of segments                                  */
+    double *start;     /* n segment starts, increasing, start[0] >= 0         */
+    double *rate;      /* n rates (per minute, >= 0)                          */
+    double end;        /* end of the last segment                             */
+    double period;     /* 0: finite profile; > 0: repeats every period        */
     double per_period; /* integral of the rate over one period (or all)     */
 } nhpp_t;
 
@@ -32,8 +32,8 @@ typedef struct nhpp {
  * breaks[n] - breaks[0] must not exceed the period (the rest of the period
  * has rate 0).  Returns 0, or -1 with a message in err:
  *   "rate 2 is negative (-1.5)", "breaks must increase (3.2 then 3.0)". */
-int nhpp_init(nhpp_t *p, const double *breaks, const double *rates, size_t n,
-              double period, char *err, size_t errlen);
+int nhpp_init(nhpp_t *p, const double *breaks, const double *rates, size_t n, double period,
+              char *err, size_t errlen);
 void nhpp_free(nhpp_t *p);
 
 /* Rate at instant t. */

@@ -18,12 +18,12 @@
 #define POOL_NONE UINT32_MAX
 
 typedef struct pool {
-    unsigned char *data;   /* cap records of elem_size bytes              */
+    unsigned char *data; /* cap records of elem_size bytes              */
     size_t elem_size;
     uint32_t cap;
-    uint32_t used;         /* slots ever handed out (high-water mark)     */
-    uint32_t live;         /* slots currently allocated                   */
-    uint32_t *free_list;   /* stack of released indices                   */
+    uint32_t used;       /* slots ever handed out (high-water mark)     */
+    uint32_t live;       /* slots currently allocated                   */
+    uint32_t *free_list; /* stack of released indices                   */
     uint32_t n_free;
 } pool_t;
 
@@ -40,7 +40,7 @@ uint32_t pool_alloc(pool_t *p);
 /* Give a slot back.  Releasing a slot twice is a caller bug. */
 static inline void pool_release(pool_t *p, uint32_t index) {
     hot_assert(index < p->used && p->live > 0); /* a slot handed out */
-    hot_assert(p->live + p->n_free == p->used);  /* not released twice */
+    hot_assert(p->live + p->n_free == p->used); /* not released twice */
     p->free_list[p->n_free++] = index;
     p->live--;
 }

@@ -18,8 +18,7 @@ int res_init(res_t *r, unsigned capacity, unsigned n_levels, double now) {
     r->n_levels = n_levels;
     r->waiting = 0;
     r->wait_hist.count = NULL; /* before any res_free on a failure path */
-    for (unsigned i = 0; i < RES_MAX_LEVELS; i++)
-        r->line[i] = (res_line_t){NULL, 0, 0, 0};
+    for (unsigned i = 0; i < RES_MAX_LEVELS; i++) r->line[i] = (res_line_t){NULL, 0, 0, 0};
     for (unsigned i = 0; i < n_levels; i++) {
         r->line[i].ring = malloc(RES_INITIAL_RING * sizeof(res_entry_t));
         if (!r->line[i].ring) {
@@ -56,7 +55,9 @@ void res_reset_stats(res_t *r, double now) {
     r->served = r->waited = r->abandoned = 0;
 }
 
-void res_track_waits(res_t *r, bool on) { r->track_waits = on; }
+void res_track_waits(res_t *r, bool on) {
+    r->track_waits = on;
+}
 
 static inline void record_wait(res_t *r, double wait) {
     if (r->track_waits) {
@@ -72,16 +73,14 @@ static int line_grow(res_line_t *l) {
     uint64_t cap = (l->mask + 1) * 2;
     res_entry_t *ring = malloc(cap * sizeof *ring);
     if (!ring) return -1;
-    for (uint64_t p = l->head; p < l->tail; p++)
-        ring[p & (cap - 1)] = l->ring[p & l->mask];
+    for (uint64_t p = l->head; p < l->tail; p++) ring[p & (cap - 1)] = l->ring[p & l->mask];
     free(l->ring);
     l->ring = ring;
     l->mask = cap - 1;
     return 0;
 }
 
-int res_request(res_t *r, uint32_t entity, unsigned level, double now,
-                uint64_t *ticket) {
+int res_request(res_t *r, uint32_t entity, unsigned level, double now, uint64_t *ticket) {
     hot_assert(level < r->n_levels);
     if (r->busy < r->capacity && r->waiting == 0) {
         r->busy++;

@@ -33,35 +33,35 @@
 
 #include "stats.h"
 
-#define RES_NONE UINT32_MAX
+#define RES_NONE       UINT32_MAX
 #define RES_MAX_LEVELS 16
 
 typedef struct res_entry {
-    double since;       /* when it joined the line                   */
-    uint64_t pos;       /* absolute position in its level's ring      */
+    double since; /* when it joined the line                   */
+    uint64_t pos; /* absolute position in its level's ring      */
     uint32_t entity;
-    uint32_t live;      /* 0 once served, cancelled or removed        */
+    uint32_t live; /* 0 once served, cancelled or removed        */
 } res_entry_t;
 
 typedef struct res_line {
-    res_entry_t *ring;  /* capacity mask + 1 entries                 */
+    res_entry_t *ring; /* capacity mask + 1 entries                 */
     uint64_t mask;
-    uint64_t head;      /* position of the oldest entry (maybe dead)  */
-    uint64_t tail;      /* position the next entry will take          */
+    uint64_t head; /* position of the oldest entry (maybe dead)  */
+    uint64_t tail; /* position the next entry will take          */
 } res_line_t;
 
 typedef struct res {
     unsigned capacity;
     unsigned busy;
     unsigned n_levels;
-    uint64_t waiting;              /* live entries over all levels     */
+    uint64_t waiting; /* live entries over all levels     */
     res_line_t line[RES_MAX_LEVELS];
     /* statistics */
     stats_timeavg_t busy_avg, capacity_avg, queue_avg;
-    stats_tally_t wait;            /* waits of served entities         */
+    stats_tally_t wait; /* waits of served entities         */
     stats_hist_t wait_hist;
     uint64_t served, waited, abandoned;
-    bool track_waits;              /* keep `wait` and `wait_hist`      */
+    bool track_waits; /* keep `wait` and `wait_hist`      */
 } res_t;
 
 /* Returns 0, or -1 when out of memory.  1 <= n_levels <= RES_MAX_LEVELS. */
@@ -75,8 +75,7 @@ enum { RES_QUEUED = 0, RES_GRANTED = 1, RES_NOMEM = -1 };
  * of 0 is recorded.  RES_QUEUED: the entity joined the line and *ticket
  * identifies its place (for res_cancel).  RES_NOMEM: the line could not
  * grow; nothing changed. */
-int res_request(res_t *r, uint32_t entity, unsigned level, double now,
-                uint64_t *ticket);
+int res_request(res_t *r, uint32_t entity, unsigned level, double now, uint64_t *ticket);
 
 /* One server finishes its entity. */
 void res_release(res_t *r, double now);

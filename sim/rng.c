@@ -3,7 +3,6 @@
 #include <assert.h>
 #include <stdbool.h>
 
-
 /* ---- the generator type --------------------------------------------- */
 
 /* GSL's taus2_set: seed 0 means 1; the three words come from an LCG and
@@ -21,14 +20,16 @@ static void taus2_set(void *vstate, unsigned long int seed) {
     for (int i = 0; i < 6; i++) rng_taus2_next(st);
 }
 
-static unsigned long int taus2_get(void *vstate) { return rng_taus2_next(vstate); }
+static unsigned long int taus2_get(void *vstate) {
+    return rng_taus2_next(vstate);
+}
 
 static double taus2_get_double(void *vstate) {
     return rng_taus2_next(vstate) / 4294967296.0;
 }
 
-const gsl_rng_type rng_taus2 = {"taus2", 0xffffffffUL, 0, sizeof(rng_taus2_state_t),
-                                taus2_set, taus2_get, taus2_get_double};
+const gsl_rng_type rng_taus2 = {"taus2",   0xffffffffUL,    0, sizeof(rng_taus2_state_t), taus2_set,
+                                taus2_get, taus2_get_double};
 
 uint64_t rng_mix64(uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
@@ -62,8 +63,7 @@ static bool taus2_seed_is_fixed_up(uint32_t s) {
     return s3 < 16;
 }
 
-unsigned long rng_stream_seed(uint64_t base_seed, uint32_t replication,
-                              uint32_t stream) {
+unsigned long rng_stream_seed(uint64_t base_seed, uint32_t replication, uint32_t stream) {
     assert(stream < RNG_MAX_STREAMS);
     assert(replication < RNG_MAX_REPLICATIONS);
     uint64_t d = rng_mix64(base_seed);
@@ -74,15 +74,12 @@ unsigned long rng_stream_seed(uint64_t base_seed, uint32_t replication,
     return s;
 }
 
-gsl_rng *rng_stream_new(uint64_t base_seed, uint32_t replication,
-                        uint32_t stream) {
+gsl_rng *rng_stream_new(uint64_t base_seed, uint32_t replication, uint32_t stream) {
     gsl_rng *r = gsl_rng_alloc(RNG_TYPE);
-    if (r)
-        gsl_rng_set(r, rng_stream_seed(base_seed, replication, stream));
+    if (r) gsl_rng_set(r, rng_stream_seed(base_seed, replication, stream));
     return r;
 }
 
-void rng_stream_reset(gsl_rng *r, uint64_t base_seed, uint32_t replication,
-                      uint32_t stream) {
+void rng_stream_reset(gsl_rng *r, uint64_t base_seed, uint32_t replication, uint32_t stream) {
     gsl_rng_set(r, rng_stream_seed(base_seed, replication, stream));
 }

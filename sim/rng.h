@@ -48,25 +48,22 @@
 
 /* The generator type of every stream (a copy of gsl_rng_taus2, "taus2"). */
 extern const gsl_rng_type rng_taus2;
-#define RNG_TYPE (&rng_taus2)
-#define RNG_STREAM_BITS 12u                       /* up to 4096 streams     */
-#define RNG_MAX_STREAMS (1u << RNG_STREAM_BITS)
+#define RNG_TYPE             (&rng_taus2)
+#define RNG_STREAM_BITS      12u /* up to 4096 streams     */
+#define RNG_MAX_STREAMS      (1u << RNG_STREAM_BITS)
 #define RNG_MAX_REPLICATIONS (1u << (32u - RNG_STREAM_BITS)) /* 1,048,576 */
 
 /* The 32-bit GSL seed of stream `stream` in replication `replication`.
  * Preconditions (asserted): stream < RNG_MAX_STREAMS,
  * replication < RNG_MAX_REPLICATIONS.  Never returns 0 nor a seed that
  * GSL's taus2 seeding would fix up.  Can't fail. */
-unsigned long rng_stream_seed(uint64_t base_seed, uint32_t replication,
-                              uint32_t stream);
+unsigned long rng_stream_seed(uint64_t base_seed, uint32_t replication, uint32_t stream);
 
 /* A new generator for that stream. Returns NULL if out of memory. */
-gsl_rng *rng_stream_new(uint64_t base_seed, uint32_t replication,
-                        uint32_t stream);
+gsl_rng *rng_stream_new(uint64_t base_seed, uint32_t replication, uint32_t stream);
 
 /* Re-seed an existing generator in place for another (replication, stream). */
-void rng_stream_reset(gsl_rng *r, uint64_t base_seed, uint32_t replication,
-                      uint32_t stream);
+void rng_stream_reset(gsl_rng *r, uint64_t base_seed, uint32_t replication, uint32_t stream);
 
 /* The state of an rng_taus2 generator: three 32-bit words. */
 typedef struct rng_taus2_state {

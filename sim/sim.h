@@ -23,13 +23,13 @@ typedef struct sim sim_t;
 typedef void (*sim_handler_fn)(void *model, sim_t *sim, const evq_event_t *ev);
 
 struct sim {
-    double now;                              /* the clock (minutes)      */
-    uint64_t events;                         /* events handled so far    */
+    double now;      /* the clock (minutes)      */
+    uint64_t events; /* events handled so far    */
     evq_t calendar;
-    void *model;                             /* passed to every handler  */
+    void *model; /* passed to every handler  */
     sim_handler_fn handler[SIM_MAX_TYPES];
-    const atomic_int *stop;                  /* non-zero: stop soon      */
-    int stopped;                             /* the last run was stopped */
+    const atomic_int *stop; /* non-zero: stop soon      */
+    int stopped;            /* the last run was stopped */
 };
 
 /* Returns 0, or -1 when out of memory. */
@@ -41,13 +41,12 @@ void sim_on(sim_t *s, uint32_t type, sim_handler_fn fn);
 
 /* Schedule at absolute time t (>= now, asserted) or after a delay (>= 0).
  * Return the event's handle for sim_cancel, 0 when out of memory. */
-static inline uint64_t sim_at(sim_t *s, double t, uint32_t type,
-                              uint32_t entity, uint64_t data) {
+static inline uint64_t sim_at(sim_t *s, double t, uint32_t type, uint32_t entity, uint64_t data) {
     hot_assert(t >= s->now);
     return evq_push(&s->calendar, t, type, entity, data);
 }
-static inline uint64_t sim_after(sim_t *s, double delay, uint32_t type,
-                                 uint32_t entity, uint64_t data) {
+static inline uint64_t sim_after(sim_t *s, double delay, uint32_t type, uint32_t entity,
+                                 uint64_t data) {
     hot_assert(delay >= 0);
     return evq_push(&s->calendar, s->now + delay, type, entity, data);
 }

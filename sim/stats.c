@@ -41,7 +41,7 @@ void stats_tally_merge(stats_tally_t *into, const stats_tally_t *from) {
     }
     uint64_t n = into->n + from->n;
     double delta = from->mean - into->mean;
-    double share_from = (double)from->n / (double)n;   /* weight of `from` */
+    double share_from = (double)from->n / (double)n; /* weight of `from` */
     into->mean += delta * share_from;
     into->m2 += from->m2 + delta * delta * (double)into->n * share_from;
     into->n = n;
@@ -123,9 +123,9 @@ void stats_hist_clear(stats_hist_t *h) {
 double stats_hist_quantile(const stats_hist_t *h, double p) {
     assert(p >= 0.0 && p <= 1.0);
     if (h->n == 0) return NAN;
-    double rank = p * (double)h->n;   /* observations that must be <= x */
+    double rank = p * (double)h->n; /* observations that must be <= x */
     if (h->zero > 0 && rank <= (double)h->zero) return 0.0;
-    uint64_t below = h->zero;         /* observations before bucket b   */
+    uint64_t below = h->zero; /* observations before bucket b   */
     for (size_t b = 0; b < STATS_HIST_BUCKETS; b++) {
         uint64_t c = h->count[b];
         if (c == 0) continue;
@@ -143,8 +143,7 @@ double stats_hist_quantile(const stats_hist_t *h, double p) {
 
 void stats_hist_merge(stats_hist_t *into, const stats_hist_t *from) {
     assert(into->count && from->count);
-    for (size_t b = 0; b < STATS_HIST_BUCKETS; b++)
-        into->count[b] += from->count[b];
+    for (size_t b = 0; b < STATS_HIST_BUCKETS; b++) into->count[b] += from->count[b];
     into->n += from->n;
     into->zero += from->zero;
 }
@@ -163,16 +162,19 @@ static double t_critical(double level, double df) {
  * zero-width interval (not a rounding residue) rather than relying on it. */
 static stats_ci_t ci_from_tally(const stats_tally_t *t, double level) {
     stats_ci_t ci = {
-        .n = (size_t)t->n, .mean = stats_tally_mean(t), .sd = 0.0,
-        .half = NAN, .lo = NAN, .hi = NAN,
+        .n = (size_t)t->n,
+        .mean = stats_tally_mean(t),
+        .sd = 0.0,
+        .half = NAN,
+        .lo = NAN,
+        .hi = NAN,
     };
     if (t->n < 2) return ci;
     if (t->min == t->max) {
         ci.half = 0.0;
     } else {
         ci.sd = stats_tally_sd(t);
-        ci.half = t_critical(level, (double)(t->n - 1)) * ci.sd /
-                  sqrt((double)t->n);
+        ci.half = t_critical(level, (double)(t->n - 1)) * ci.sd / sqrt((double)t->n);
     }
     ci.lo = ci.mean - ci.half;
     ci.hi = ci.mean + ci.half;
@@ -192,8 +194,7 @@ stats_ci_t stats_ci(const double *x, size_t n, double level) {
     return ci_from_tally(&t, level);
 }
 
-stats_ci_t stats_ci_paired(const double *a, const double *b, size_t n,
-                           double level) {
+stats_ci_t stats_ci_paired(const double *a, const double *b, size_t n, double level) {
     stats_tally_t t;
     stats_tally_init(&t);
     for (size_t i = 0; i < n; i++)
@@ -204,24 +205,25 @@ stats_ci_t stats_ci_paired(const double *a, const double *b, size_t n,
 /* Welch: the standard error of mean(b) - mean(a) is sqrt(va/na + vb/nb),
  * and Satterthwaite's degrees of freedom match the t distribution to it.
  * If both samples are constant the difference is known exactly (half 0). */
-stats_ci_t stats_ci_unpaired(const double *a, size_t na, const double *b,
-                             size_t nb, double level) {
+stats_ci_t stats_ci_unpaired(const double *a, size_t na, const double *b, size_t nb, double level) {
     stats_tally_t ta = tally_of(a, na), tb = tally_of(b, nb);
     double va = stats_tally_variance(&ta), vb = stats_tally_variance(&tb);
     stats_ci_t ci = {
         .n = (size_t)(ta.n + tb.n),
         .mean = stats_tally_mean(&tb) - stats_tally_mean(&ta),
-        .sd = sqrt(va + vb), .half = NAN, .lo = NAN, .hi = NAN,
+        .sd = sqrt(va + vb),
+        .half = NAN,
+        .lo = NAN,
+        .hi = NAN,
     };
     if (ta.n < 2 || tb.n < 2) return ci;
-    double wa = va / (double)ta.n;    /* squared standard error of mean(a) */
-    double wb = vb / (double)tb.n;    /* squared standard error of mean(b) */
+    double wa = va / (double)ta.n; /* squared standard error of mean(a) */
+    double wb = vb / (double)tb.n; /* squared standard error of mean(b) */
     double se2 = wa + wb;
     if (se2 == 0.0) {
         ci.half = 0.0;
     } else {
-        double df = se2 * se2 / (wa * wa / (double)(ta.n - 1) +
-                                 wb * wb / (double)(tb.n - 1));
+        double df = se2 * se2 / (wa * wa / (double)(ta.n - 1) + wb * wb / (double)(tb.n - 1));
         ci.half = t_critical(level, df) * sqrt(se2);
     }
     ci.lo = ci.mean - ci.half;

@@ -46,7 +46,7 @@
 typedef struct stats_tally {
     uint64_t n;
     double mean;
-    double m2;   /* sum of squared deviations from the running mean */
+    double m2; /* sum of squared deviations from the running mean */
     double min;
     double max;
 } stats_tally_t;
@@ -73,10 +73,10 @@ void stats_tally_merge(stats_tally_t *into, const stats_tally_t *from);
 /* ---- Time-weighted average -------------------------------------------- */
 
 typedef struct stats_timeavg {
-    double start;   /* time the average starts (0 or the warm-up end) */
-    double last_t;  /* time of the last change                        */
-    double value;   /* current value                                   */
-    double area;    /* integral of value over [start, last_t]          */
+    double start;  /* time the average starts (0 or the warm-up end) */
+    double last_t; /* time of the last change                        */
+    double value;  /* current value                                   */
+    double area;   /* integral of value over [start, last_t]          */
 } stats_timeavg_t;
 
 void stats_timeavg_init(stats_timeavg_t *a, double t0, double v0);
@@ -96,18 +96,17 @@ void stats_timeavg_reset(stats_timeavg_t *a, double t);
 
 /* ---- Histogram and quantiles ------------------------------------------ */
 
-#define STATS_HIST_SUB_BITS 6                  /* 64 buckets per octave   */
-#define STATS_HIST_MIN_EXP (-20)               /* 2^-20 ~ 1e-6            */
-#define STATS_HIST_MAX_EXP 40                  /* 2^40 ~ 1.1e12           */
-#define STATS_HIST_MIN 0x1p-20
-#define STATS_HIST_MAX 0x1p40
-#define STATS_HIST_BUCKETS \
-    ((STATS_HIST_MAX_EXP - STATS_HIST_MIN_EXP) << STATS_HIST_SUB_BITS)
+#define STATS_HIST_SUB_BITS 6     /* 64 buckets per octave   */
+#define STATS_HIST_MIN_EXP  (-20) /* 2^-20 ~ 1e-6            */
+#define STATS_HIST_MAX_EXP  40    /* 2^40 ~ 1.1e12           */
+#define STATS_HIST_MIN      0x1p-20
+#define STATS_HIST_MAX      0x1p40
+#define STATS_HIST_BUCKETS  ((STATS_HIST_MAX_EXP - STATS_HIST_MIN_EXP) << STATS_HIST_SUB_BITS)
 
 typedef struct stats_hist {
-    uint64_t n;                          /* all observations                */
-    uint64_t zero;                       /* observations <= 0               */
-    uint64_t *count;                     /* STATS_HIST_BUCKETS counters     */
+    uint64_t n;      /* all observations                */
+    uint64_t zero;   /* observations <= 0               */
+    uint64_t *count; /* STATS_HIST_BUCKETS counters     */
 } stats_hist_t;
 
 /* Returns 0, or -1 when out of memory. */
@@ -146,11 +145,11 @@ void stats_hist_merge(stats_hist_t *into, const stats_hist_t *from);
 /* ---- Across replications ---------------------------------------------- */
 
 typedef struct stats_ci {
-    size_t n;          /* number of values                                  */
+    size_t n; /* number of values                                  */
     double mean;
-    double sd;         /* sample standard deviation (0 if n < 2)            */
-    double half;       /* half-width of the interval (NaN if n < 2)         */
-    double lo, hi;     /* mean -/+ half                                     */
+    double sd;     /* sample standard deviation (0 if n < 2)            */
+    double half;   /* half-width of the interval (NaN if n < 2)         */
+    double lo, hi; /* mean -/+ half                                     */
 } stats_ci_t;
 
 /* Student-t interval at confidence `level` (e.g. 0.95) of n values.
@@ -159,15 +158,13 @@ stats_ci_t stats_ci(const double *x, size_t n, double level);
 
 /* Interval of the paired differences b[i] - a[i] (common random numbers:
  * a = baseline, b = variant, same replication i). */
-stats_ci_t stats_ci_paired(const double *a, const double *b, size_t n,
-                           double level);
+stats_ci_t stats_ci_paired(const double *a, const double *b, size_t n, double level);
 
 /* Interval of b - a treating the samples as independent (Welch), for
  * reporting how much pairing narrowed the interval.  Here n = na + nb
  * (non-NaN values) and sd = sqrt(var(a) + var(b)), the sd that b[i] - a[i]
  * would have without pairing (compare with the paired sd). */
-stats_ci_t stats_ci_unpaired(const double *a, size_t na, const double *b,
-                             size_t nb, double level);
+stats_ci_t stats_ci_unpaired(const double *a, size_t na, const double *b, size_t nb, double level);
 
 /* Does the interval contain v? (false if the interval is NaN). */
 int stats_ci_contains(const stats_ci_t *ci, double v);

@@ -12,8 +12,8 @@
 
 #define QUOTE_MAX 40 /* chars of an interval string echoed in a message */
 
-static const char *const WEEKDAY_NAME[7] = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+static const char *const WEEKDAY_NAME[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                            "Friday", "Saturday", "Sunday"};
 
 /* ------------------------------------------------------------------ */
 /* Days                                                                 */
@@ -27,18 +27,26 @@ static const char *const WEEKDAY_NAME[7] = {
  * is the same as floor of the exact quotient. */
 static inline long long day_of(double t) {
     long long d = (long long)floor(t * (1.0 / WCAL_DAY));
-    if ((double)d * WCAL_DAY > t) d--;
-    else if ((double)(d + 1) * WCAL_DAY <= t) d++;
+    if ((double)d * WCAL_DAY > t)
+        d--;
+    else if ((double)(d + 1) * WCAL_DAY <= t)
+        d++;
     return d;
 }
 
-static double day_start(long long d) { return (double)d * WCAL_DAY; }
+static double day_start(long long d) {
+    return (double)d * WCAL_DAY;
+}
 
 /* Days are never negative (times are >= 0, holidays >= 0): an unsigned
  * remainder skips the sign fix-up of a signed one. */
-static inline int weekday_of(long long d) { return (int)((unsigned long long)d % 7u); }
+static inline int weekday_of(long long d) {
+    return (int)((unsigned long long)d % 7u);
+}
 
-static bool always_open(const wcal_t *c) { return c->n_intervals == 0; }
+static bool always_open(const wcal_t *c) {
+    return c->n_intervals == 0;
+}
 
 static size_t count_workdays(const wcal_t *c) {
     size_t n = 0;
@@ -53,8 +61,10 @@ static size_t holiday_lower_bound(const wcal_t *c, long long d) {
     size_t lo = 0, hi = c->n_holidays;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((long long)c->holidays[mid] < d) lo = mid + 1;
-        else hi = mid;
+        if ((long long)c->holidays[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -100,8 +110,7 @@ static long long working_days_in(const wcal_t *c, long long a, long long b) {
     long long n = b - a + 1;
     long long count = (n / 7) * (long long)c->n_workdays;
     for (long long i = 0; i < n % 7; i++) count += c->workday[weekday_of(a + i)];
-    for (size_t h = holiday_lower_bound(c, a);
-         h < c->n_holidays && c->holidays[h] <= b; h++)
+    for (size_t h = holiday_lower_bound(c, a); h < c->n_holidays && c->holidays[h] <= b; h++)
         count -= c->workday[weekday_of(c->holidays[h])];
     return count;
 }
@@ -148,31 +157,27 @@ static const char *skip_blanks(const char *p) {
 
 /* Range of one clock reading; 24:00 is allowed here and refused as an
  * opening time by the caller. */
-static int check_clock(const char *text, int hour, int minute, char *err,
-                       size_t errlen) {
+static int check_clock(const char *text, int hour, int minute, char *err, size_t errlen) {
     if (hour > 24) {
-        errmsg_format(err, errlen,
-                   "'%.*s': hour %d out of range (expected 00 to 24)",
-                   QUOTE_MAX, text, hour);
+        errmsg_format(err, errlen, "'%.*s': hour %d out of range (expected 00 to 24)", QUOTE_MAX,
+                      text, hour);
         return -1;
     }
     if (minute > 59) {
-        errmsg_format(err, errlen,
-                   "'%.*s': minute %02d out of range (expected 00 to 59)",
-                   QUOTE_MAX, text, minute);
+        errmsg_format(err, errlen, "'%.*s': minute %02d out of range (expected 00 to 59)",
+                      QUOTE_MAX, text, minute);
         return -1;
     }
     if (hour == 24 && minute > 0) {
-        errmsg_format(err, errlen, "'%.*s': %02d:%02d is after 24:00", QUOTE_MAX,
-                   text, hour, minute);
+        errmsg_format(err, errlen, "'%.*s': %02d:%02d is after 24:00", QUOTE_MAX, text, hour,
+                      minute);
         return -1;
     }
     return 0;
 }
 
 /* One "HH:MM-HH:MM" string into [open, close) in minutes after midnight. */
-static int parse_interval(const char *text, double *open, double *close,
-                          char *err, size_t errlen) {
+static int parse_interval(const char *text, double *open, double *close, char *err, size_t errlen) {
     const char *p = text;
     int h0, m0, h1, m1;
     int shape_ok = scan_clock(&p, &h0, &m0) == 0;
@@ -185,31 +190,26 @@ static int parse_interval(const char *text, double *open, double *close,
         shape_ok = scan_clock(&p, &h1, &m1) == 0 && *p == '\0';
     }
     if (!shape_ok) {
-        errmsg_format(err, errlen,
-                   "'%.*s': expected HH:MM-HH:MM (e.g. 08:30-12:00)", QUOTE_MAX,
-                   text);
+        errmsg_format(err, errlen, "'%.*s': expected HH:MM-HH:MM (e.g. 08:30-12:00)", QUOTE_MAX,
+                      text);
         return -1;
     }
-    if (check_clock(text, h0, m0, err, errlen) != 0 ||
-        check_clock(text, h1, m1, err, errlen) != 0)
+    if (check_clock(text, h0, m0, err, errlen) != 0 || check_clock(text, h1, m1, err, errlen) != 0)
         return -1;
     *open = h0 * 60 + m0;
     *close = h1 * 60 + m1;
     if (*open == WCAL_DAY) {
-        errmsg_format(err, errlen,
-                   "'%.*s': 24:00 is only allowed as a closing time", QUOTE_MAX,
-                   text);
+        errmsg_format(err, errlen, "'%.*s': 24:00 is only allowed as a closing time", QUOTE_MAX,
+                      text);
         return -1;
     }
     if (*close < *open) {
-        errmsg_format(err, errlen, "'%.*s': closing time before opening time",
-                   QUOTE_MAX, text);
+        errmsg_format(err, errlen, "'%.*s': closing time before opening time", QUOTE_MAX, text);
         return -1;
     }
     if (*close == *open) {
-        errmsg_format(err, errlen,
-                   "'%.*s': empty interval (closing time equals opening time)",
-                   QUOTE_MAX, text);
+        errmsg_format(err, errlen, "'%.*s': empty interval (closing time equals opening time)",
+                      QUOTE_MAX, text);
         return -1;
     }
     return 0;
@@ -219,11 +219,11 @@ static int parse_interval(const char *text, double *open, double *close,
  * previous string (enough, since those before it are already in order).
  * Touching intervals (12:00 then 12:00) are merged, so that the end of an
  * opening is always a real closing. */
-static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
-                       char *err, size_t errlen) {
+static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours, char *err,
+                       size_t errlen) {
     if (n_hours > WCAL_MAX_INTERVALS) {
-        errmsg_format(err, errlen, "too many opening intervals (%zu, at most %d)",
-                   n_hours, WCAL_MAX_INTERVALS);
+        errmsg_format(err, errlen, "too many opening intervals (%zu, at most %d)", n_hours,
+                      WCAL_MAX_INTERVALS);
         return -1;
     }
     double prev_open = 0, prev_close = 0;
@@ -232,15 +232,15 @@ static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
         double open, close;
         if (parse_interval(hours[i], &open, &close, err, errlen) != 0) return -1;
         if (i > 0 && open < prev_close && close > prev_open) {
-            errmsg_format(err, errlen, "'%.*s' overlaps '%.*s'", QUOTE_MAX,
-                       hours[i], QUOTE_MAX, hours[i - 1]);
+            errmsg_format(err, errlen, "'%.*s' overlaps '%.*s'", QUOTE_MAX, hours[i], QUOTE_MAX,
+                          hours[i - 1]);
             return -1;
         }
         if (i > 0 && open < prev_open) {
             errmsg_format(err, errlen,
-                       "'%.*s' comes before '%.*s' (list intervals in "
-                       "increasing order)",
-                       QUOTE_MAX, hours[i], QUOTE_MAX, hours[i - 1]);
+                          "'%.*s' comes before '%.*s' (list intervals in "
+                          "increasing order)",
+                          QUOTE_MAX, hours[i], QUOTE_MAX, hours[i - 1]);
             return -1;
         }
         if (c->n_intervals > 0 && open == c->close[c->n_intervals - 1]) {
@@ -256,19 +256,17 @@ static int parse_hours(wcal_t *c, const char *const *hours, size_t n_hours,
     return 0;
 }
 
-static int parse_workdays(wcal_t *c, const int *workdays, size_t n_workdays,
-                          char *err, size_t errlen) {
+static int parse_workdays(wcal_t *c, const int *workdays, size_t n_workdays, char *err,
+                          size_t errlen) {
     for (int w = 0; w < 7; w++) c->workday[w] = false;
     for (size_t i = 0; i < n_workdays; i++) {
         int w = workdays[i];
         if (w < 1 || w > 7) {
-            errmsg_format(err, errlen,
-                       "workday %d: expected 1 (Monday) to 7 (Sunday)", w);
+            errmsg_format(err, errlen, "workday %d: expected 1 (Monday) to 7 (Sunday)", w);
             return -1;
         }
         if (c->workday[w - 1]) {
-            errmsg_format(err, errlen, "workday %d (%s) listed twice", w,
-                       WEEKDAY_NAME[w - 1]);
+            errmsg_format(err, errlen, "workday %d (%s) listed twice", w, WEEKDAY_NAME[w - 1]);
             return -1;
         }
         c->workday[w - 1] = true;
@@ -282,9 +280,8 @@ static int parse_workdays(wcal_t *c, const int *workdays, size_t n_workdays,
  * some workdays it is open 00:00-24:00 on those days, so that
  * "workdays = [1..5]" without hours is not silently ignored.  On error *c is
  * left always-open with no holidays, so wcal_free is safe either way. */
-int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours,
-              const int *workdays, size_t n_workdays, char *err,
-              size_t errlen) {
+int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours, const int *workdays,
+              size_t n_workdays, char *err, size_t errlen) {
     wcal_t tmp;
     wcal_init_always(c);
     wcal_init_always(&tmp);
@@ -315,13 +312,11 @@ static int cmp_int(const void *a, const void *b) {
 
 /* Merges into one sorted array without duplicates; on any error the
  * calendar is left as it was. */
-int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err,
-                      size_t errlen) {
+int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t errlen) {
     for (size_t i = 0; i < n; i++) {
         if (days[i] < 0) {
-            errmsg_format(err, errlen,
-                       "holiday %d: day numbers start at 0 (Monday of week 1)",
-                       days[i]);
+            errmsg_format(err, errlen, "holiday %d: day numbers start at 0 (Monday of week 1)",
+                          days[i]);
             return -1;
         }
     }
@@ -358,7 +353,9 @@ void wcal_free(wcal_t *c) {
 /* Queries                                                              */
 /* ------------------------------------------------------------------ */
 
-double wcal_minutes_per_day(const wcal_t *c) { return c->minutes_per_day; }
+double wcal_minutes_per_day(const wcal_t *c) {
+    return c->minutes_per_day;
+}
 
 bool wcal_is_open(const wcal_t *c, double t) {
     assert(t >= 0);

@@ -23,27 +23,27 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define WCAL_DAY 1440.0
+#define WCAL_DAY  1440.0
 #define WCAL_WEEK (7 * 1440.0)
 /* Instants at or after WCAL_FAR (2^52 minutes, about 8.6 billion years)
  * are "never": the queries below answer INFINITY (or "closed") for them,
  * and wcal_add_working_time answers INFINITY when the result would reach
  * it, so that day numbers always fit in 64 bits and times stay exact to
  * the minute.  A simulation ends long before. */
-#define WCAL_FAR 4503599627370496.0
+#define WCAL_FAR           4503599627370496.0
 #define WCAL_MAX_INTERVALS 8
 
 typedef struct wcal {
-    size_t n_intervals;                    /* 0 = always open             */
-    double open[WCAL_MAX_INTERVALS];       /* minutes after midnight       */
-    double close[WCAL_MAX_INTERVALS];      /* sorted, non-overlapping      */
-    bool workday[7];                       /* [0] = Monday                 */
+    size_t n_intervals;               /* 0 = always open             */
+    double open[WCAL_MAX_INTERVALS];  /* minutes after midnight       */
+    double close[WCAL_MAX_INTERVALS]; /* sorted, non-overlapping      */
+    bool workday[7];                  /* [0] = Monday                 */
     size_t n_holidays;
-    int *holidays;                         /* sorted day numbers, owned    */
+    int *holidays; /* sorted day numbers, owned    */
     /* derived by wcal_init / wcal_init_always, read on every query: */
-    size_t n_workdays;                     /* working weekdays             */
-    double minutes_per_day;                /* open minutes of a working day */
-    double minutes_per_week;               /* ... times n_workdays          */
+    size_t n_workdays;       /* working weekdays             */
+    double minutes_per_day;  /* open minutes of a working day */
+    double minutes_per_week; /* ... times n_workdays          */
 } wcal_t;
 
 /* An always-open calendar. */
@@ -56,14 +56,12 @@ void wcal_init_always(wcal_t *c);
  *   "'08:30-7:00': closing time before opening time"
  *   "'14:00-17:30' overlaps '12:00-14:30'"
  *   "workday 8: expected 1 (Monday) to 7 (Sunday)"                   */
-int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours,
-              const int *workdays, size_t n_workdays, char *err,
-              size_t errlen);
+int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours, const int *workdays,
+              size_t n_workdays, char *err, size_t errlen);
 
 /* Add holidays (day numbers >= 0); duplicates are ignored.  Returns 0, or
  * -1 when out of memory or a day is negative (message in err). */
-int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err,
-                      size_t errlen);
+int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t errlen);
 
 void wcal_free(wcal_t *c);
 

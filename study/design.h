@@ -59,7 +59,7 @@
 #include <gsl/gsl_rng.h>
 #include <stddef.h>
 
-#define DESIGN_SOBOL_MAX_DIM 40                  /* GSL's limit            */
+#define DESIGN_SOBOL_MAX_DIM    40                /* GSL's limit            */
 #define DESIGN_SOBOL_MAX_POINTS ((1ul << 30) - 1) /* GSL's 30-bit counter   */
 /* A Saltelli base point has 2k coordinates from one Sobol point. */
 #define DESIGN_SALTELLI_MAX_FACTORS (DESIGN_SOBOL_MAX_DIM / 2)
@@ -76,15 +76,13 @@ double *design_alloc(size_t rows, size_t k, char *err, size_t errlen);
 /* Number of grid points, the product of levels[0..k-1], into *count.
  * Returns 0, or -1 with a message if k is 0, a level count is 0, or the
  * product overflows size_t. */
-int design_grid_count(size_t k, const size_t *levels, size_t *count,
-                      char *err, size_t errlen);
+int design_grid_count(size_t k, const size_t *levels, size_t *count, char *err, size_t errlen);
 
 /* Fill x (count * k doubles, count from design_grid_count) with the grid
  * in odometer order: point p has level numbers given by design_grid_point
  * and coordinates (l_j + 1/2) / levels[j].  Returns 0, or -1 with a
  * message on the inputs design_grid_count refuses (x is then untouched). */
-int design_grid(size_t k, const size_t *levels, double *x, char *err,
-                size_t errlen);
+int design_grid(size_t k, const size_t *levels, double *x, char *err, size_t errlen);
 
 /* Level numbers of grid point p (0 <= p < count) into idx[0..k-1]: p
  * written in the mixed radix levels[], last factor the least significant
@@ -100,8 +98,7 @@ void design_grid_point(size_t k, const size_t *levels, size_t p, size_t *idx);
  * (guarded against rounding) and x < 1.  The same generator state gives
  * the same design.  Returns 0, or -1 with a message if n or k is 0, r is
  * NULL, or n * k overflows, or out of memory (x is then untouched). */
-int design_lhs(size_t n, size_t k, gsl_rng *r, double *x, char *err,
-               size_t errlen);
+int design_lhs(size_t n, size_t k, gsl_rng *r, double *x, char *err, size_t errlen);
 
 /* ---- Sobol sequence --------------------------------------------------- */
 
@@ -110,16 +107,14 @@ int design_lhs(size_t n, size_t k, gsl_rng *r, double *x, char *err,
  * (1/2, ..., 1/2)).  Returns 0, or -1 with a message if n or k is 0, k >
  * DESIGN_SOBOL_MAX_DIM, skip + n > DESIGN_SOBOL_MAX_POINTS, or out of
  * memory (x is then untouched). */
-int design_sobol(size_t n, size_t k, size_t skip, double *x, char *err,
-                 size_t errlen);
+int design_sobol(size_t n, size_t k, size_t skip, double *x, char *err, size_t errlen);
 
 /* ---- Saltelli design -------------------------------------------------- */
 
 /* Number of points of a Saltelli design, n (k + 2), into *count.  Returns
  * 0, or -1 with a message if n or k is 0 or the count (times k) overflows
  * size_t. */
-int design_saltelli_count(size_t n, size_t k, size_t *count, char *err,
-                          size_t errlen);
+int design_saltelli_count(size_t n, size_t k, size_t *count, char *err, size_t errlen);
 
 /* Rows of base row r (0 <= r < n) in a Saltelli design of k factors:
  * A[r], AB_i[r] (factor i counted from 0 here, 0 <= i < k), and B[r]. */
@@ -138,15 +133,14 @@ static inline size_t design_saltelli_row_b(size_t k, size_t r) {
  * B[r] = base[r][k..2k-1].  Any base in [0,1)^2k will do (Sobol points,
  * pseudo-random points for a plain Monte Carlo design, ...).  Returns 0, or
  * -1 with a message if n or k is 0 or the size overflows (x untouched). */
-int design_saltelli_from_base(size_t n, size_t k, const double *base,
-                              double *x, char *err, size_t errlen);
+int design_saltelli_from_base(size_t n, size_t k, const double *base, double *x, char *err,
+                              size_t errlen);
 
 /* The Saltelli design on GSL's Sobol points skip .. skip + n - 1 in 2k
  * dimensions: design_sobol then design_saltelli_from_base.  Returns 0, or
  * -1 with a message if n or k is 0, k > DESIGN_SALTELLI_MAX_FACTORS,
  * skip + n > DESIGN_SOBOL_MAX_POINTS, the size overflows, or out of memory
  * (x untouched). */
-int design_saltelli(size_t n, size_t k, size_t skip, double *x, char *err,
-                    size_t errlen);
+int design_saltelli(size_t n, size_t k, size_t skip, double *x, char *err, size_t errlen);
 
 #endif

@@ -6,8 +6,8 @@
 #include <stdio.h>
 
 /* The labels of group g for the tidy files. */
-void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service,
-                         const char **region, const char **dept) {
+void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service, const char **region,
+                      const char **dept) {
     *service = *region = *dept = "all";
     if (g.kind == FLOW_G_SERVICE) *service = s->services[g.index].id;
     if (g.kind == FLOW_G_REGION) *region = s->regions[g.index].id;
@@ -18,7 +18,7 @@ void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service,
 }
 
 size_t kpi_build_rows(const scn_t *s, const flow_group_t *groups, size_t n_groups,
-                         kpi_row_t *rows) {
+                      kpi_row_t *rows) {
     size_t n = 0;
     for (size_t g = 0; g < n_groups; g++)
         for (int k = 0; k < FLOW_K_COUNT; k++) {
@@ -30,7 +30,6 @@ size_t kpi_build_rows(const scn_t *s, const flow_group_t *groups, size_t n_group
         }
     return n;
 }
-
 
 /* ---- How far a row can be trusted ------------------------------------ */
 
@@ -49,10 +48,15 @@ void kpi_range(flow_kpi_t k, double *lo, double *hi) {
     case FLOW_K_FRONT_UTIL: /* busy windows / open windows */
         *hi = 1;
         break;
-    case FLOW_K_SATISFACTION: *hi = 100; break;
-    case FLOW_K_REGION_GAP: *lo = 1; break;
-    default: break; /* counts, times, rates, costs; officers' utilization
-                       counts work started and can pass 1 */
+    case FLOW_K_SATISFACTION:
+        *hi = 100;
+        break;
+    case FLOW_K_REGION_GAP:
+        *lo = 1;
+        break;
+    default:
+        break; /* counts, times, rates, costs; officers' utilization
+                  counts work started and can pass 1 */
     }
 }
 
@@ -70,8 +74,8 @@ typedef struct censoring_acc {
     stats_tally_t share, growth;
 } censoring_acc_t;
 
-static void censoring_add(censoring_acc_t *a, double open, double finished,
-                          double arrival_rate, double throughput) {
+static void censoring_add(censoring_acc_t *a, double open, double finished, double arrival_rate,
+                          double throughput) {
     double in_window = open + finished; /* open at warm-up end + arrived */
     if (in_window > 0) stats_tally_add(&a->share, open / in_window);
     if (arrival_rate > 0 && throughput >= 0)
@@ -79,7 +83,8 @@ static void censoring_add(censoring_acc_t *a, double open, double finished,
 }
 
 static kpi_censoring_t censoring_result(const censoring_acc_t *a) {
-    kpi_censoring_t c = {.n = (size_t)a->share.n, .open_share = stats_tally_mean(&a->share),
+    kpi_censoring_t c = {.n = (size_t)a->share.n,
+                         .open_share = stats_tally_mean(&a->share),
                          .growth = stats_ci_tally(&a->growth, 0.95)};
     c.censored = c.open_share > KPI_OPEN_SHARE_MAX;
     c.unstable = c.growth.lo > 0 && c.growth.mean > KPI_GROWTH_MAX;
@@ -87,8 +92,7 @@ static kpi_censoring_t censoring_result(const censoring_acc_t *a) {
 }
 
 kpi_censoring_t kpi_censoring_of(const double *open, const double *finished,
-                                 const double *arrival_rate,
-                                 const double *throughput, size_t n) {
+                                 const double *arrival_rate, const double *throughput, size_t n) {
     censoring_acc_t a;
     stats_tally_init(&a.share);
     stats_tally_init(&a.growth);
@@ -97,8 +101,8 @@ kpi_censoring_t kpi_censoring_of(const double *open, const double *finished,
     return censoring_result(&a);
 }
 
-kpi_censoring_t kpi_censoring(const flow_result_t *results, const unsigned char *done,
-                              size_t reps, size_t g) {
+kpi_censoring_t kpi_censoring(const flow_result_t *results, const unsigned char *done, size_t reps,
+                              size_t g) {
     censoring_acc_t a;
     stats_tally_init(&a.share);
     stats_tally_init(&a.growth);
@@ -117,15 +121,20 @@ const char *kpi_censoring_flag(const kpi_censoring_t *c) {
 
 /* Whole percentages read best; below 10% one decimal, so 5.4% does not
  * read as the 5% threshold. */
-static int pct_decimals(double share) { return share < 0.1 ? 1 : 0; }
+static int pct_decimals(double share) {
+    return share < 0.1 ? 1 : 0;
+}
 
 char *kpi_censoring_note(const kpi_censoring_t *c, char *buf, size_t len) {
     buf[0] = '\0';
     if (!c->censored && !c->unstable) return buf;
-    int n = snprintf(buf, len, "%.*f%% of cases still open at the end; means are of "
-                     "finished cases only", pct_decimals(c->open_share), 100 * c->open_share);
+    int n = snprintf(buf, len,
+                     "%.*f%% of cases still open at the end; means are of "
+                     "finished cases only",
+                     pct_decimals(c->open_share), 100 * c->open_share);
     if (c->unstable && n >= 0 && (size_t)n < len)
-        snprintf(buf + n, len - (size_t)n, "; open cases grew by %.*f%% of arrivals "
+        snprintf(buf + n, len - (size_t)n,
+                 "; open cases grew by %.*f%% of arrivals "
                  "(overload, or too short a warm-up)",
                  pct_decimals(c->growth.mean), 100 * c->growth.mean);
     return buf;
@@ -134,8 +143,9 @@ char *kpi_censoring_note(const kpi_censoring_t *c, char *buf, size_t len) {
 char *kpi_few_note(size_t n, char *buf, size_t len) {
     buf[0] = '\0';
     if (n >= KPI_FEW_REPLICATIONS) return buf;
-    snprintf(buf, len, "only %zu replications: the 95%% intervals rest on %zu degree%s of "
-             "freedom and are rough (use -r %d or more)", n, n ? n - 1 : 0,
-             n == 2 ? "" : "s", KPI_FEW_REPLICATIONS * 2);
+    snprintf(buf, len,
+             "only %zu replications: the 95%% intervals rest on %zu degree%s of "
+             "freedom and are rough (use -r %d or more)",
+             n, n ? n - 1 : 0, n == 2 ? "" : "s", KPI_FEW_REPLICATIONS * 2);
     return buf;
 }

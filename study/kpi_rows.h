@@ -37,19 +37,18 @@
 #include "stats.h"
 
 typedef struct kpi_row {
-    size_t group;                          /* flow_groups() index        */
+    size_t group; /* flow_groups() index        */
     flow_kpi_t kpi;
-    const char *service, *region, *dept;   /* labels, "all" if not set   */
+    const char *service, *region, *dept; /* labels, "all" if not set   */
 } kpi_row_t;
 
 /* Labels of group g: the service, region and department ids, or "all". */
-void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service,
-                      const char **region, const char **dept);
+void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service, const char **region,
+                      const char **dept);
 
 /* Fill rows (room for n_groups x FLOW_K_COUNT) in output order; returns
  * how many. */
-size_t kpi_build_rows(const scn_t *s, const flow_group_t *groups,
-                      size_t n_groups, kpi_row_t *rows);
+size_t kpi_build_rows(const scn_t *s, const flow_group_t *groups, size_t n_groups, kpi_row_t *rows);
 
 /* ---- How far a row can be trusted ---------------------------------- */
 
@@ -62,17 +61,17 @@ void kpi_range(flow_kpi_t k, double *lo, double *hi);
  * skipped), clamped to kpi_range(k). */
 stats_ci_t kpi_ci(const double *x, size_t n, flow_kpi_t k);
 
-#define KPI_OPEN_SHARE_MAX 0.05    /* censored above this open share     */
-#define KPI_GROWTH_MAX 0.01        /* unstable: growth above this ...    */
-#define KPI_FEW_REPLICATIONS 5     /* intervals from fewer are rough     */
+#define KPI_OPEN_SHARE_MAX   0.05 /* censored above this open share     */
+#define KPI_GROWTH_MAX       0.01 /* unstable: growth above this ...    */
+#define KPI_FEW_REPLICATIONS 5    /* intervals from fewer are rough     */
 
 typedef struct kpi_censoring {
-    size_t n;              /* replications with cases in the group         */
-    double open_share;     /* mean of open / (open + finished) at the end;
-                              NaN if the group had no case                 */
-    stats_ci_t growth;     /* of (arrivals - finished) / arrivals          */
-    bool censored;         /* open_share > KPI_OPEN_SHARE_MAX              */
-    bool unstable;         /* growth.lo > 0 and growth.mean > KPI_GROWTH_MAX */
+    size_t n;          /* replications with cases in the group         */
+    double open_share; /* mean of open / (open + finished) at the end;
+                          NaN if the group had no case                 */
+    stats_ci_t growth; /* of (arrivals - finished) / arrivals          */
+    bool censored;     /* open_share > KPI_OPEN_SHARE_MAX              */
+    bool unstable;     /* growth.lo > 0 and growth.mean > KPI_GROWTH_MAX */
 } kpi_censoring_t;
 
 /* The censoring of one group from its per-replication KPIs: open cases at
@@ -80,14 +79,13 @@ typedef struct kpi_censoring {
  * day, so their ratio is arrivals / finished).  Replications with no case
  * (or no arrival, for the growth) are skipped.  Can't fail. */
 kpi_censoring_t kpi_censoring_of(const double *open, const double *finished,
-                                 const double *arrival_rate,
-                                 const double *throughput, size_t n);
+                                 const double *arrival_rate, const double *throughput, size_t n);
 
 /* The same for group g of reps replication results, those with done[r]
  * set (done NULL: all).  A department group (no cases) gives n = 0 and no
  * flag.  Can't fail (allocates nothing). */
-kpi_censoring_t kpi_censoring(const flow_result_t *results, const unsigned char *done,
-                              size_t reps, size_t g);
+kpi_censoring_t kpi_censoring(const flow_result_t *results, const unsigned char *done, size_t reps,
+                              size_t g);
 
 /* "unstable" (open cases grew), "censored" (many still open) or "": the
  * flag column of the result files. */

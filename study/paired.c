@@ -28,8 +28,8 @@ void paired_rank(const double *values, size_t n_variants, size_t n_reps, size_t 
     size_t n = n_variants - 1;
     for (size_t k = 0; k < n; k++) order[k] = k + 1;
     for (size_t i = 1; i < n; i++) /* insertion sort, stable: few variants */
-        for (size_t j = i; j > 0 && change_of(values, n_reps, order[j]) <
-                                        change_of(values, n_reps, order[j - 1]);
+        for (size_t j = i;
+             j > 0 && change_of(values, n_reps, order[j]) < change_of(values, n_reps, order[j - 1]);
              j--) {
             size_t t = order[j];
             order[j] = order[j - 1];
@@ -38,8 +38,8 @@ void paired_rank(const double *values, size_t n_variants, size_t n_reps, size_t 
     for (size_t k = 0; k < n; k++) {
         tied[k] = false;
         if (k == 0) continue;
-        stats_ci_t d = stats_ci_paired(values + order[k - 1] * n_reps,
-                                       values + order[k] * n_reps, n_reps, 0.95);
+        stats_ci_t d = stats_ci_paired(values + order[k - 1] * n_reps, values + order[k] * n_reps,
+                                       n_reps, 0.95);
         tied[k] = isnan(d.half) || (d.lo <= 0 && d.hi >= 0);
     }
 }

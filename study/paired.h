@@ -40,8 +40,7 @@ bool paired_is_sure(const paired_diff_t *d);
  * order[k] receives the variant ranked k+1; tied[k] is true when the
  * paired interval between order[k] and order[k-1] contains zero or is
  * undefined (tied[0] is false).  Equal means keep variant order. */
-void paired_rank(const double *values, size_t n_variants, size_t n_reps, size_t *order,
-                 bool *tied);
+void paired_rank(const double *values, size_t n_variants, size_t n_reps, size_t *order, bool *tied);
 
 /* Cost per unit of benefit (yuan per hour saved, per trip avoided): NaN
  * unless the benefit is positive. */

@@ -24,8 +24,8 @@ typedef struct progress_sink {
 } progress_sink_t;
 
 /* Call the sink if it has a callback.  This function can't fail. */
-static inline void progress_report(const progress_sink_t *s, size_t done,
-                                   size_t total, bool final) {
+static inline void progress_report(const progress_sink_t *s, size_t done, size_t total,
+                                   bool final) {
     if (s && s->fn) s->fn(s->arg, done, total, final);
 }
 

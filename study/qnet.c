@@ -14,21 +14,21 @@
 enum { EV_ARRIVAL, EV_DEPART, EV_RENEGE, EV_WARMUP };
 
 typedef struct customer {
-    double entered;     /* entered the network     */
-    double arrived;     /* arrived at its station  */
-    uint64_t renege;    /* pending abandonment event, 0 if none */
+    double entered;  /* entered the network     */
+    double arrived;  /* arrived at its station  */
+    uint64_t renege; /* pending abandonment event, 0 if none */
     uint32_t station;
 } customer_t;
 
 typedef struct station_state {
     res_t res;
     gsl_rng *arrival_rng, *service_rng, *route_rng, *patience_rng;
-    double arrival_mean;          /* 1 / rate, or 0 when no Poisson arrivals */
-    size_t n_targets;             /* stations reachable after service        */
+    double arrival_mean; /* 1 / rate, or 0 when no Poisson arrivals */
+    size_t n_targets;    /* stations reachable after service        */
     uint32_t target[QNET_MAX_STATIONS];
     double cumulative[QNET_MAX_STATIONS];
-    stats_tally_t visit;          /* time per visit                           */
-    double arrivals;              /* after warm-up                            */
+    stats_tally_t visit; /* time per visit                           */
+    double arrivals;     /* after warm-up                            */
 } station_state_t;
 
 typedef struct qnet_model {
@@ -45,13 +45,12 @@ typedef struct qnet_model {
 
 int qnet_check(const qnet_spec_t *spec, char *err, size_t errlen) {
     if (spec->k == 0 || spec->k > QNET_MAX_STATIONS) {
-        snprintf(err, errlen, "stations: %zu (expected 1 to %d)", spec->k,
-                 QNET_MAX_STATIONS);
+        snprintf(err, errlen, "stations: %zu (expected 1 to %d)", spec->k, QNET_MAX_STATIONS);
         return -1;
     }
     if (!(spec->horizon > spec->warmup) || spec->warmup < 0) {
-        snprintf(err, errlen, "horizon %g must exceed warm-up %g >= 0",
-                 spec->horizon, spec->warmup);
+        snprintf(err, errlen, "horizon %g must exceed warm-up %g >= 0", spec->horizon,
+                 spec->warmup);
         return -1;
     }
     if (spec->n_windows > QNET_MAX_WINDOWS) {
@@ -69,14 +68,15 @@ int qnet_check(const qnet_spec_t *spec, char *err, size_t errlen) {
             sum += s->route[j];
         }
         if (sum > 1 + 1e-12) {
-            snprintf(err, errlen, "station %zu: routing probabilities sum to %g > 1",
-                     i, sum);
+            snprintf(err, errlen, "station %zu: routing probabilities sum to %g > 1", i, sum);
             return -1;
         }
         if (s->servers == 0 || s->arrival_rate < 0 || s->patience_mean < 0 ||
             s->initial_geometric < 0 || s->initial_geometric >= 1) {
-            snprintf(err, errlen, "station %zu: servers >= 1, rates and "
-                     "patience >= 0, 0 <= initial_geometric < 1", i);
+            snprintf(err, errlen,
+                     "station %zu: servers >= 1, rates and "
+                     "patience >= 0, 0 <= initial_geometric < 1",
+                     i);
             return -1;
         }
     }
@@ -116,8 +116,7 @@ static void enter(qnet_model_t *m, uint32_t c, uint32_t s) {
 
 static void leave(qnet_model_t *m, uint32_t c) {
     customer_t *cu = pool_at(&m->customers, c);
-    if (m->sim.now >= m->spec->warmup)
-        stats_tally_add(&m->response, m->sim.now - cu->entered);
+    if (m->sim.now >= m->spec->warmup) stats_tally_add(&m->response, m->sim.now - cu->entered);
     m->in_system--;
     pool_release(&m->customers, c);
 }
@@ -141,10 +140,8 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
     const qnet_station_t *sp = &m->spec->station[s];
     double next = sp->arrival_profile
                       ? nhpp_next(sp->arrival_profile, sim->now, st->arrival_rng)
-                      : sim->now + rng_exponential(st->arrival_rng,
-                                                       st->arrival_mean);
-    if (next <= m->spec->horizon && sim_at(sim, next, EV_ARRIVAL, 0, s) == 0)
-        m->nomem = 1;
+                      : sim->now + rng_exponential(st->arrival_rng, st->arrival_mean);
+    if (next <= m->spec->horizon && sim_at(sim, next, EV_ARRIVAL, 0, s) == 0) m->nomem = 1;
     for (size_t w = 0; w < m->spec->n_windows; w++)
         if (sim->now >= m->spec->window[w] && sim->now < m->spec->window[w + 1])
             m->window_count[w]++;
@@ -158,8 +155,7 @@ static void on_depart(void *model, sim_t *sim, const evq_event_t *ev) {
     uint32_t s = (uint32_t)ev->data;
     station_state_t *st = &m->st[s];
     customer_t *cu = pool_at(&m->customers, c);
-    if (sim->now >= m->spec->warmup)
-        stats_tally_add(&st->visit, sim->now - cu->arrived);
+    if (sim->now >= m->spec->warmup) stats_tally_add(&st->visit, sim->now - cu->arrived);
     res_release(&st->res, sim->now);
     uint32_t next = res_next(&st->res, sim->now);
     if (next != RES_NONE) {
@@ -208,8 +204,8 @@ static void model_free(qnet_model_t *m) {
     sim_free(&m->sim);
 }
 
-static int model_init(qnet_model_t *m, const qnet_spec_t *spec, uint64_t seed,
-                      uint32_t rep, const atomic_int *stop) {
+static int model_init(qnet_model_t *m, const qnet_spec_t *spec, uint64_t seed, uint32_t rep,
+                      const atomic_int *stop) {
     *m = (qnet_model_t){0};
     m->spec = spec;
     int fail = sim_init(&m->sim, m, stop) != 0;
@@ -225,8 +221,7 @@ static int model_init(qnet_model_t *m, const qnet_spec_t *spec, uint64_t seed,
         st->service_rng = rng_stream_new(seed, rep, base + 1);
         st->route_rng = rng_stream_new(seed, rep, base + 2);
         st->patience_rng = rng_stream_new(seed, rep, base + 3);
-        fail |= !st->arrival_rng || !st->service_rng || !st->route_rng ||
-                !st->patience_rng;
+        fail |= !st->arrival_rng || !st->service_rng || !st->route_rng || !st->patience_rng;
         fail |= res_init(&st->res, sp->servers, 1, 0.0) != 0;
         st->arrival_mean = sp->arrival_rate > 0 ? 1.0 / sp->arrival_rate : 0;
         double cum = 0;
@@ -301,14 +296,13 @@ static void collect(const qnet_model_t *m, qnet_result_t *out) {
     out->response = stats_tally_mean(&m->response);
     out->completed = (double)m->response.n;
     out->throughput = out->completed / (spec->horizon - spec->warmup);
-    for (size_t w = 0; w < QNET_MAX_WINDOWS; w++)
-        out->window_count[w] = m->window_count[w];
+    for (size_t w = 0; w < QNET_MAX_WINDOWS; w++) out->window_count[w] = m->window_count[w];
     out->events = m->sim.events;
     out->peak_in_system = (double)m->peak;
 }
 
-int qnet_run(const qnet_spec_t *spec, uint64_t seed, uint32_t replication,
-             const atomic_int *stop, qnet_result_t *out) {
+int qnet_run(const qnet_spec_t *spec, uint64_t seed, uint32_t replication, const atomic_int *stop,
+             qnet_result_t *out) {
     qnet_model_t m;
     if (model_init(&m, spec, seed, replication, stop) != 0) return -1;
     model_start(&m);

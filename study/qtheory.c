@@ -26,20 +26,22 @@
 /* Erlang A: relative size of the neglected tail, and a bound on the work
  * (number of states past c) so that a patience rate near zero with an
  * overloaded system cannot make the chain run for hours. */
-#define ERLANG_A_TAIL_EPS 1e-15
+#define ERLANG_A_TAIL_EPS         1e-15
 #define ERLANG_A_MAX_QUEUE_STATES 100000000u
-#define ERLANG_A_RESCALE_ABOVE 1e280
-#define ERLANG_A_RESCALE_BY 1e-280
+#define ERLANG_A_RESCALE_ABOVE    1e280
+#define ERLANG_A_RESCALE_BY       1e-280
 
 /* Jackson: row sums may exceed 1 by rounding only; a pivot below this
  * (entries of I - R^T are at most 1 in size, pivots at most 2) means the
  * routing traps customers, i.e. the system is singular or so close to it
  * that throughputs would be around 1e12 times the external rate. */
 #define JACKSON_ROW_SUM_SLACK 1e-12
-#define JACKSON_MIN_PIVOT 1e-12
-#define JACKSON_NEG_TOL 1e-12
+#define JACKSON_MIN_PIVOT     1e-12
+#define JACKSON_NEG_TOL       1e-12
 
-static bool positive_finite(double x) { return x > 0 && isfinite(x); }
+static bool positive_finite(double x) {
+    return x > 0 && isfinite(x);
+}
 
 static qt_mmc_t mmc_nan(void) {
     qt_mmc_t r = {NAN, NAN, NAN, NAN, NAN, NAN};
@@ -63,9 +65,8 @@ static double erlang_b(double a, unsigned c) {
 /* M/M/c steady state. All fields NaN if an argument is not positive and
  * finite, or rho >= 1. */
 qt_mmc_t qt_mmc(double lambda, double mu, unsigned c) {
-    if (!positive_finite(lambda) || !positive_finite(mu) || c == 0)
-        return mmc_nan();
-    double a = lambda / mu;   /* offered load in Erlangs */
+    if (!positive_finite(lambda) || !positive_finite(mu) || c == 0) return mmc_nan();
+    double a = lambda / mu; /* offered load in Erlangs */
     double rho = a / c;
     if (!(rho < 1)) return mmc_nan();
     double b = erlang_b(a, c);
@@ -83,12 +84,11 @@ qt_mmc_t qt_mmc(double lambda, double mu, unsigned c) {
  * when the server is busy (PASTA). All fields NaN if lambda or es is not
  * positive and finite, cs2 is negative or not finite, or rho >= 1. */
 qt_mmc_t qt_mg1(double lambda, double es, double cs2) {
-    if (!positive_finite(lambda) || !positive_finite(es) || !(cs2 >= 0) ||
-        !isfinite(cs2))
+    if (!positive_finite(lambda) || !positive_finite(es) || !(cs2 >= 0) || !isfinite(cs2))
         return mmc_nan();
     double rho = lambda * es;
     if (!(rho < 1)) return mmc_nan();
-    double es2 = es * es * (1 + cs2);   /* second moment of service */
+    double es2 = es * es * (1 + cs2); /* second moment of service */
     qt_mmc_t r;
     r.rho = rho;
     r.p_wait = rho;
@@ -122,10 +122,10 @@ double qt_mmc_wait_quantile(double lambda, double mu, unsigned c, double p) {
 /* Running sums over the unnormalised stationary weights q_n of the
  * Erlang A chain; all are rescaled together, so only ratios matter. */
 typedef struct erlang_a_sums {
-    double mass;     /* sum q_n                   */
-    double waiting;  /* sum_{n >= c} q_n          */
-    double queue;    /* sum (n - c)^+ q_n         */
-    double busy;     /* sum min(n, c) q_n         */
+    double mass;    /* sum q_n                   */
+    double waiting; /* sum_{n >= c} q_n          */
+    double queue;   /* sum (n - c)^+ q_n         */
+    double busy;    /* sum min(n, c) q_n         */
 } erlang_a_sums_t;
 
 static void erlang_a_add(erlang_a_sums_t *s, double q, uint64_t n, unsigned c) {
@@ -161,8 +161,8 @@ static double erlang_a_death(uint64_t n, double mu, unsigned c, double theta) {
  * Both must be below ERLANG_A_TAIL_EPS of what they are added to (the
  * waiting mass and the queue), which also bounds the error in the total
  * mass and the busy servers. */
-static bool erlang_a_tail_negligible(const erlang_a_sums_t *s, double q,
-                                     double r, uint64_t n, unsigned c) {
+static bool erlang_a_tail_negligible(const erlang_a_sums_t *s, double q, double r, uint64_t n,
+                                     unsigned c) {
     if (!(r < 1)) return false;
     double g = r / (1 - r);
     double tail_mass = q * g;
@@ -178,13 +178,11 @@ static bool erlang_a_tail_negligible(const erlang_a_sums_t *s, double q,
  * sqrt(lambda/theta); 1e-15 is reached within about 8.4 of those.
  * Underloaded: the ratio of successive weights is at most rho past c, and
  * the Gaussian decay applies as well, whichever is faster. */
-static bool erlang_a_chain_too_long(double lambda, double mu, unsigned c,
-                                    double theta) {
-    double excess = lambda - (double)c * mu;   /* overload, customers/time */
+static bool erlang_a_chain_too_long(double lambda, double mu, unsigned c, double theta) {
+    double excess = lambda - (double)c * mu; /* overload, customers/time */
     double gaussian = 10 * sqrt(lambda / theta);
-    double need = excess >= 0
-                      ? excess / theta + gaussian
-                      : fmin(40 / (-excess / ((double)c * mu)), gaussian);
+    double need =
+        excess >= 0 ? excess / theta + gaussian : fmin(40 / (-excess / ((double)c * mu)), gaussian);
     return !(need < (double)ERLANG_A_MAX_QUEUE_STATES);
 }
 
@@ -195,8 +193,8 @@ static bool erlang_a_chain_too_long(double lambda, double mu, unsigned c,
  * tiny with rho near or above 1: more than ERLANG_A_MAX_QUEUE_STATES
  * states past c). theta > 0 with rho >= 1 is a valid, stable case. */
 qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta) {
-    if (!positive_finite(lambda) || !positive_finite(mu) || c == 0 ||
-        !(theta >= 0) || !isfinite(theta))
+    if (!positive_finite(lambda) || !positive_finite(mu) || c == 0 || !(theta >= 0) ||
+        !isfinite(theta))
         return erlang_a_nan();
     if (theta == 0) {
         qt_mmc_t m = qt_mmc(lambda, mu, c);
@@ -206,7 +204,7 @@ qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta) {
     }
     if (erlang_a_chain_too_long(lambda, mu, c, theta)) return erlang_a_nan();
     erlang_a_sums_t s = {0, 0, 0, 0};
-    double q = 1.0;   /* unnormalised weight of state n */
+    double q = 1.0; /* unnormalised weight of state n */
     uint64_t last = (uint64_t)c + ERLANG_A_MAX_QUEUE_STATES;
     for (uint64_t n = 0;; n++) {
         erlang_a_add(&s, q, n, c);
@@ -217,7 +215,7 @@ qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta) {
         q *= r;
     }
     if (!isfinite(s.mass) || !isfinite(s.queue) || !isfinite(s.busy))
-        return erlang_a_nan();   /* only for absurd loads, a > ~1e28 */
+        return erlang_a_nan(); /* only for absurd loads, a > ~1e28 */
     qt_erlang_a_t r;
     r.lq = s.queue / s.mass;
     r.p_wait = s.waiting / s.mass;
@@ -232,8 +230,7 @@ static void jackson_fail_fill(size_t k, qt_mmc_t *st) {
 
 /* Inputs the traffic equations need: rates non-negative, probabilities in
  * [0, 1] with row sums at most 1 (up to rounding), mu > 0, c >= 1. */
-static bool jackson_inputs_valid(size_t k, const double *ext,
-                                 const double *route, const double *mu,
+static bool jackson_inputs_valid(size_t k, const double *ext, const double *route, const double *mu,
                                  const unsigned *c) {
     for (size_t i = 0; i < k; i++) {
         if (!(ext[i] >= 0) || !isfinite(ext[i])) return false;
@@ -252,10 +249,9 @@ static bool jackson_inputs_valid(size_t k, const double *ext,
 /* Solve (I - R^T) lambda = ext into lambda_out. Returns 0, or -1 if out of
  * memory or the system is (numerically) singular: a set of stations that
  * customers can enter but never leave. */
-static int jackson_traffic(size_t k, const double *ext, const double *route,
-                           double *lambda_out) {
+static int jackson_traffic(size_t k, const double *ext, const double *route, double *lambda_out) {
     if (k > SIZE_MAX / k / sizeof(double)) return -1;
-    double *a = malloc(k * k * sizeof *a);        /* I - R^T, row-major */
+    double *a = malloc(k * k * sizeof *a); /* I - R^T, row-major */
     size_t *perm_data = malloc(k * sizeof *perm_data);
     if (a == NULL || perm_data == NULL) {
         free(a);
@@ -263,8 +259,7 @@ static int jackson_traffic(size_t k, const double *ext, const double *route,
         return -1;
     }
     for (size_t i = 0; i < k; i++)
-        for (size_t j = 0; j < k; j++)
-            a[i * k + j] = (i == j ? 1.0 : 0.0) - route[j * k + i];
+        for (size_t j = 0; j < k; j++) a[i * k + j] = (i == j ? 1.0 : 0.0) - route[j * k + i];
     gsl_matrix_view m = gsl_matrix_view_array(a, k, k);
     gsl_permutation perm = {k, perm_data};
     gsl_vector_const_view b = gsl_vector_const_view_array(ext, k);
@@ -273,9 +268,7 @@ static int jackson_traffic(size_t k, const double *ext, const double *route,
     int rc = gsl_linalg_LU_decomp(&m.matrix, &perm, &signum) == 0 ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < k; i++)
         if (!(fabs(a[i * k + i]) > JACKSON_MIN_PIVOT)) rc = -1;
-    if (rc == 0 &&
-        gsl_linalg_LU_solve(&m.matrix, &perm, &b.vector, &x.vector) != 0)
-        rc = -1;
+    if (rc == 0 && gsl_linalg_LU_solve(&m.matrix, &perm, &b.vector, &x.vector) != 0) rc = -1;
     free(a);
     free(perm_data);
     return rc;
@@ -293,9 +286,8 @@ static qt_mmc_t idle_station(double mu) {
  * input, k == 0, no exit from the routing, a negative throughput, an
  * unstable station, or out of memory. Stations with zero throughput (no
  * customer reaches them) are reported as idle rather than NaN. */
-int qt_jackson(size_t k, const double *ext, const double *route,
-               const double *mu, const unsigned *c, double *lambda_out,
-               qt_mmc_t *st) {
+int qt_jackson(size_t k, const double *ext, const double *route, const double *mu,
+               const unsigned *c, double *lambda_out, qt_mmc_t *st) {
     assert(k == 0 || (ext && route && mu && c && lambda_out && st));
     for (size_t i = 0; i < k; i++) lambda_out[i] = NAN;
     jackson_fail_fill(k, st);
@@ -304,18 +296,15 @@ int qt_jackson(size_t k, const double *ext, const double *route,
         for (size_t i = 0; i < k; i++) lambda_out[i] = NAN;
         return -1;
     }
-    double scale = 0;   /* largest throughput, for the rounding tolerance */
+    double scale = 0; /* largest throughput, for the rounding tolerance */
     for (size_t i = 0; i < k; i++)
         if (fabs(lambda_out[i]) > scale) scale = fabs(lambda_out[i]);
     for (size_t i = 0; i < k; i++) {
-        if (!isfinite(lambda_out[i]) ||
-            lambda_out[i] < -JACKSON_NEG_TOL * scale)
-            return -1;
-        if (lambda_out[i] < 0) lambda_out[i] = 0;   /* rounding only */
+        if (!isfinite(lambda_out[i]) || lambda_out[i] < -JACKSON_NEG_TOL * scale) return -1;
+        if (lambda_out[i] < 0) lambda_out[i] = 0; /* rounding only */
     }
     for (size_t i = 0; i < k; i++) {
-        st[i] = lambda_out[i] > 0 ? qt_mmc(lambda_out[i], mu[i], c[i])
-                                  : idle_station(mu[i]);
+        st[i] = lambda_out[i] > 0 ? qt_mmc(lambda_out[i], mu[i], c[i]) : idle_station(mu[i]);
         if (isnan(st[i].rho)) {
             jackson_fail_fill(k, st);
             return -1;

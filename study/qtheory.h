@@ -18,12 +18,12 @@
 #include <stddef.h>
 
 typedef struct qt_mmc {
-    double rho;     /* utilization per server                 */
-    double p_wait;  /* probability an arrival waits (Erlang C) */
-    double lq;      /* mean number waiting                     */
-    double l;       /* mean number in system                   */
-    double wq;      /* mean wait in queue                      */
-    double w;       /* mean time in system (response time R)   */
+    double rho;    /* utilization per server                 */
+    double p_wait; /* probability an arrival waits (Erlang C) */
+    double lq;     /* mean number waiting                     */
+    double l;      /* mean number in system                   */
+    double wq;     /* mean wait in queue                      */
+    double w;      /* mean time in system (response time R)   */
 } qt_mmc_t;
 
 /* M/M/c steady state; all fields NaN if rho >= 1 or an argument <= 0. */
@@ -44,10 +44,10 @@ double qt_mmc_wait_quantile(double lambda, double mu, unsigned c, double p);
  * (birth lambda, death min(n,c) mu + max(n-c,0) theta), truncated where the
  * tail probability falls below 1e-15. */
 typedef struct qt_erlang_a {
-    double p_abandon;  /* share of arrivals that abandon              */
-    double p_wait;     /* share of arrivals that find all servers busy */
-    double lq;         /* mean number waiting                          */
-    double util;       /* mean busy servers / c                        */
+    double p_abandon; /* share of arrivals that abandon              */
+    double p_wait;    /* share of arrivals that find all servers busy */
+    double lq;        /* mean number waiting                          */
+    double util;      /* mean busy servers / c                        */
 } qt_erlang_a_t;
 qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta);
 
@@ -57,8 +57,7 @@ qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta);
  * throughput lambda_out[i] (solution of the traffic equations) and the
  * M/M/c results st[i].  Returns 0, or -1 if the routing has no exit
  * (singular system) or a station is unstable. */
-int qt_jackson(size_t k, const double *ext, const double *route,
-               const double *mu, const unsigned *c, double *lambda_out,
-               qt_mmc_t *st);
+int qt_jackson(size_t k, const double *ext, const double *route, const double *mu,
+               const unsigned *c, double *lambda_out, qt_mmc_t *st);
 
 #endif

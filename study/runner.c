@@ -22,7 +22,7 @@ typedef struct runner {
     void *ctx;
     unsigned char *done_mask;
     size_t n_tasks;
-    atomic_size_t next;      /* next task number to hand out   */
+    atomic_size_t next; /* next task number to hand out   */
     atomic_size_t done;
     atomic_size_t failed;
     pthread_mutex_t progress_lock;
@@ -64,7 +64,7 @@ unsigned runner_default_threads(void) {
 }
 
 runner_status_t runner_run(const runner_config_t *cfg, runner_task_fn fn, void *ctx,
-                     unsigned char *done_mask) {
+                           unsigned char *done_mask) {
     runner_t r;
     memset(&r, 0, sizeof r);
     r.cfg = cfg;

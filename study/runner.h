@@ -32,21 +32,20 @@
 
 /* Run one task.  Return 0 when done, 1 when it stopped early because *stop
  * became non-zero, -1 on failure (out of memory). */
-typedef int (*runner_task_fn)(void *ctx, size_t point, size_t rep,
-                           const atomic_int *stop);
+typedef int (*runner_task_fn)(void *ctx, size_t point, size_t rep, const atomic_int *stop);
 
 typedef struct runner_config {
     size_t n_points;
     size_t n_reps;
-    unsigned threads;      /* 0: all cores                                */
+    unsigned threads;         /* 0: all cores                                */
     progress_sink_t progress; /* told after each task; {0}: silent        */
 } runner_config_t;
 
 typedef struct runner_status {
-    size_t done;           /* tasks that returned 0                        */
-    size_t failed;         /* tasks that returned -1                       */
-    bool interrupted;      /* SIGINT arrived; some tasks did not finish    */
-    double seconds;        /* wall-clock time                              */
+    size_t done;      /* tasks that returned 0                        */
+    size_t failed;    /* tasks that returned -1                       */
+    bool interrupted; /* SIGINT arrived; some tasks did not finish    */
+    double seconds;   /* wall-clock time                              */
 } runner_status_t;
 
 /* Run all tasks.  `done_mask`, when not NULL, has n_points * n_reps bytes
@@ -54,7 +53,7 @@ typedef struct runner_status {
  * Returns the status; never fails itself (if threads cannot be created it
  * runs the tasks on the calling thread). */
 runner_status_t runner_run(const runner_config_t *cfg, runner_task_fn fn, void *ctx,
-                     unsigned char *done_mask);
+                           unsigned char *done_mask);
 
 /* Number of online processors (at least 1). */
 unsigned runner_default_threads(void);

@@ -24,8 +24,7 @@ static void progress_draw(const progress_t *p, bool final) {
     progress_report(p->sink, p->finished, p->total, final);
 }
 
-static void progress_init(progress_t *p, const runner_mpi_config_t *cfg,
-                          size_t total) {
+static void progress_init(progress_t *p, const runner_mpi_config_t *cfg, size_t total) {
     p->sink = &cfg->progress;
     p->total = total;
     p->finished = 0;
@@ -79,13 +78,21 @@ int runner_mpi_init(int *argc, char ***argv) {
     return 0;
 }
 void runner_mpi_finalize(void) {}
-int runner_mpi_rank(void) { return 0; }
-int runner_mpi_size(void) { return 1; }
-bool runner_mpi_built(void) { return false; }
-bool runner_mpi_all_ok(bool local_ok) { return local_ok; }
+int runner_mpi_rank(void) {
+    return 0;
+}
+int runner_mpi_size(void) {
+    return 1;
+}
+bool runner_mpi_built(void) {
+    return false;
+}
+bool runner_mpi_all_ok(bool local_ok) {
+    return local_ok;
+}
 
-int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
-                runner_mpi_done_fn done, void *ctx) {
+int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task, runner_mpi_done_fn done,
+                   void *ctx) {
     return run_local(cfg, task, done, ctx);
 }
 
@@ -131,15 +138,16 @@ int runner_mpi_size(void) {
     return s;
 }
 
-bool runner_mpi_built(void) { return true; }
+bool runner_mpi_built(void) {
+    return true;
+}
 
 int runner_mpi_init(int *argc, char ***argv) {
     if (mpi_live()) return 0;
     /* FUNNELED: rank 0 may use threads elsewhere (runner_run), but only the
      * main thread calls MPI. */
     int provided = 0;
-    if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) !=
-        MPI_SUCCESS) {
+    if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {
         fprintf(stderr, "govsim: MPI_Init failed\n");
         return -1;
     }
@@ -234,8 +242,8 @@ static size_t result_bytes(size_t width) {
     return 2 * sizeof(uint64_t) + width * sizeof(double);
 }
 
-static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done,
-                      void *ctx, int size, unsigned char *buf) {
+static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done, void *ctx, int size,
+                      unsigned char *buf) {
     size_t n = count_tasks(cfg), nb = result_bytes(cfg->width);
     size_t todo = 0;
     for (size_t t = 0; t < n; t++) todo += !(cfg->skip && cfg->skip[t]);
@@ -246,7 +254,7 @@ static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done,
     size_t next = 0, unassigned = todo;
     size_t outstanding = 0; /* handed out, result not yet back */
     const size_t workers = (size_t)size - 1;
-    int active = size - 1;  /* workers not yet told to stop */
+    int active = size - 1; /* workers not yet told to stop */
     bool failed = false;
     backoff_t b;
     backoff_reset(&b);
@@ -256,8 +264,7 @@ static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done,
         int flag = 0;
         MPI_Message msg;
         MPI_Status st;
-        MPI_Improbe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &msg,
-                    &st);
+        MPI_Improbe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &msg, &st);
         if (!flag) {
             progress_draw(&prog, false);
             backoff_pause(&b);
@@ -274,9 +281,7 @@ static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done,
             outstanding--;
             if (rc == RC_OK) {
                 memcpy(out, buf + 2 * sizeof t, cfg->width * sizeof *out);
-                if (done)
-                    done(ctx, (size_t)t / cfg->n_reps, (size_t)t % cfg->n_reps,
-                         out);
+                if (done) done(ctx, (size_t)t / cfg->n_reps, (size_t)t % cfg->n_reps, out);
                 prog.finished++;
             } else if (rc == RC_FAILED) {
                 failed = true;
@@ -308,8 +313,7 @@ static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done,
         }
     }
     int status = failed || prog.finished != todo ? -1 : 0;
-    for (int w = 1; w < size; w++)
-        MPI_Send(&status, 1, MPI_INT, w, TAG_FINAL, MPI_COMM_WORLD);
+    for (int w = 1; w < size; w++) MPI_Send(&status, 1, MPI_INT, w, TAG_FINAL, MPI_COMM_WORLD);
     progress_draw(&prog, true);
     return status;
 }
@@ -337,8 +341,8 @@ static int worker_receive(uint64_t batch[BATCH_MAX]) {
     return m;
 }
 
-static int run_worker(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
-                      void *ctx, unsigned char *buf) {
+static int run_worker(const runner_mpi_config_t *cfg, runner_mpi_task_fn task, void *ctx,
+                      unsigned char *buf) {
     size_t nb = result_bytes(cfg->width);
     double *out = (double *)(void *)(buf + nb);
     uint64_t batch[BATCH_MAX];
@@ -353,15 +357,13 @@ static int run_worker(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
             uint64_t t = batch[i];
             int64_t rc = RC_NOT_RUN;
             if (!failed)
-                rc = task(ctx, (size_t)t / cfg->n_reps,
-                          (size_t)t % cfg->n_reps, out) == 0
+                rc = task(ctx, (size_t)t / cfg->n_reps, (size_t)t % cfg->n_reps, out) == 0
                          ? RC_OK
                          : RC_FAILED;
             failed = failed || rc == RC_FAILED;
             memcpy(buf, &t, sizeof t);
             memcpy(buf + sizeof t, &rc, sizeof rc);
-            if (rc == RC_OK)
-                memcpy(buf + 2 * sizeof t, out, cfg->width * sizeof *out);
+            if (rc == RC_OK) memcpy(buf + 2 * sizeof t, out, cfg->width * sizeof *out);
             /* Every task handed out gets an answer, run or not, so the
              * master knows when all are accounted for. */
             MPI_Send(buf, (int)nb, MPI_BYTE, 0, TAG_RESULT, MPI_COMM_WORLD);
@@ -376,8 +378,8 @@ static int run_worker(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
     return status;
 }
 
-int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
-                runner_mpi_done_fn done, void *ctx) {
+int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task, runner_mpi_done_fn done,
+                   void *ctx) {
     int size = runner_mpi_size(), rank = runner_mpi_rank();
     if (size <= 1) return run_local(cfg, task, done, ctx);
 
@@ -387,14 +389,13 @@ int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
     size_t nb = result_bytes(cfg->width);
     /* One message buffer, then an aligned out[] for task() and done()
      * (nb is a multiple of 8, so buf + nb is aligned for doubles). */
-    unsigned char *buf =
-        ok ? malloc(nb + (cfg->width + 1) * sizeof(double)) : NULL;
+    unsigned char *buf = ok ? malloc(nb + (cfg->width + 1) * sizeof(double)) : NULL;
     if (!agree(cfg, buf != NULL) || !buf) {
         free(buf);
         return -1;
     }
-    int status = rank == 0 ? run_master(cfg, done, ctx, size, buf)
-                           : run_worker(cfg, task, ctx, buf);
+    int status =
+        rank == 0 ? run_master(cfg, done, ctx, size, buf) : run_worker(cfg, task, ctx, buf);
     free(buf);
     return status;
 }

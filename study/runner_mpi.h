@@ -62,8 +62,8 @@
 int runner_mpi_init(int *argc, char ***argv);
 void runner_mpi_finalize(void);
 
-int runner_mpi_rank(void); /* 0 when not under MPI (or before init) */
-int runner_mpi_size(void); /* 1 when not under MPI (or before init) */
+int runner_mpi_rank(void);   /* 0 when not under MPI (or before init) */
+int runner_mpi_size(void);   /* 1 when not under MPI (or before init) */
 bool runner_mpi_built(void); /* true in a `make MPI=1` build           */
 
 /* Every rank says whether it is ready (local_ok); true on every rank only
@@ -73,11 +73,9 @@ bool runner_mpi_built(void); /* true in a `make MPI=1` build           */
 bool runner_mpi_all_ok(bool local_ok);
 
 /* Compute one task (point, rep) into out[0..width-1]; 0 ok, -1 failure. */
-typedef int (*runner_mpi_task_fn)(void *ctx, size_t point, size_t rep,
-                               double *out);
+typedef int (*runner_mpi_task_fn)(void *ctx, size_t point, size_t rep, double *out);
 /* Called on rank 0 only, once per finished task, in arrival order. */
-typedef void (*runner_mpi_done_fn)(void *ctx, size_t point, size_t rep,
-                                const double *out);
+typedef void (*runner_mpi_done_fn)(void *ctx, size_t point, size_t rep, const double *out);
 
 typedef struct runner_mpi_config {
     size_t n_points, n_reps, width;
@@ -91,7 +89,7 @@ typedef struct runner_mpi_config {
  * n_points, n_reps and width (checked), and the same task/done semantics.
  * Returns 0 on every rank on success, -1 on every rank if any task failed
  * or the run could not start. */
-int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task,
-                runner_mpi_done_fn done, void *ctx);
+int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task, runner_mpi_done_fn done,
+                   void *ctx);
 
 #endif

@@ -68,8 +68,8 @@
  * n or k is 0, a value of y is not finite, or the outputs of A and B do not
  * vary (V is zero up to rounding: V <= (64 eps max|y|)^2), in which case
  * s1 and st are untouched. */
-int sens_sobol(const double *y, size_t n, size_t k, double *s1, double *st,
-               char *err, size_t errlen);
+int sens_sobol(const double *y, size_t n, size_t k, double *s1, double *st, char *err,
+               size_t errlen);
 
 typedef struct sens_interval {
     double est;    /* estimate on all n base rows (as sens_sobol)          */
@@ -88,9 +88,8 @@ typedef struct sens_interval {
  * or -1 with a message on sens_sobol's errors, if resamples < 2, level is
  * not in (0, 1), r is NULL or draws from fewer than n values, or out of
  * memory (s1 and st are then untouched). */
-int sens_sobol_boot(const double *y, size_t n, size_t k, size_t resamples,
-                    double level, gsl_rng *r, sens_interval_t *s1,
-                    sens_interval_t *st, char *err, size_t errlen);
+int sens_sobol_boot(const double *y, size_t n, size_t k, size_t resamples, double level, gsl_rng *r,
+                    sens_interval_t *s1, sens_interval_t *st, char *err, size_t errlen);
 
 /* ---- Standardized regression coefficients ----------------------------- */
 
@@ -102,7 +101,7 @@ int sens_sobol_boot(const double *y, size_t n, size_t k, size_t resamples,
  * factor or y does not vary, the factors are collinear (the standardized
  * design has rank < k), or out of memory (src and r2 are then
  * untouched). */
-int sens_src(const double *x, size_t m, size_t k, const double *y,
-             double *src, double *r2, char *err, size_t errlen);
+int sens_src(const double *x, size_t m, size_t k, const double *y, double *src, double *r2,
+             char *err, size_t errlen);
 
 #endif

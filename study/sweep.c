@@ -19,17 +19,21 @@ static const char *const DESIGN_NAMES[] = {"grid", "lhs", "sobol", "saltelli"};
 static const char *const OPS[] = {"set", "scale", "add"};
 
 /* KPIs a sweep reports unless told otherwise. */
-static const flow_kpi_t DEFAULT_KPIS[] = {FLOW_K_CYCLE_WD, FLOW_K_TRIPS, FLOW_K_ONE_TRIP,
-                                          FLOW_K_WITHIN_LIMIT, FLOW_K_WINDOW_WAIT,
-                                          FLOW_K_COST_YEAR};
+static const flow_kpi_t DEFAULT_KPIS[] = {FLOW_K_CYCLE_WD,    FLOW_K_TRIPS,
+                                          FLOW_K_ONE_TRIP,    FLOW_K_WITHIN_LIMIT,
+                                          FLOW_K_WINDOW_WAIT, FLOW_K_COST_YEAR};
 
-const char *sweep_design_name(sweep_design_t d) { return DESIGN_NAMES[d]; }
+const char *sweep_design_name(sweep_design_t d) {
+    return DESIGN_NAMES[d];
+}
 
 /* `rel` resolved against the folder of `base` (a file), unless absolute. */
 static void resolve_path(const char *base, const char *rel, char *out, size_t len) {
     const char *slash = strrchr(base, '/');
-    if (rel[0] == '/' || !slash) snprintf(out, len, "%s", rel);
-    else snprintf(out, len, "%.*s/%s", (int)(slash - base), base, rel);
+    if (rel[0] == '/' || !slash)
+        snprintf(out, len, "%s", rel);
+    else
+        snprintf(out, len, "%.*s/%s", (int)(slash - base), base, rel);
 }
 
 static bool is_number(int t) {
@@ -55,20 +59,24 @@ static int read_kpis(const cfgr_t *r, const config_setting_t *g, sweep_t *s) {
         for (int k = 0; k < FLOW_K_COUNT; k++)
             if (strcmp(flow_kpi_name((flow_kpi_t)k), name) == 0) found = k;
         if (found < 0)
-            return cfgr_fail(r, e, "unknown KPI '%s' (names as in summary.csv, e.g. "
-                                   "cycle_time, trips_per_case, window_wait)", name);
+            return cfgr_fail(r, e,
+                             "unknown KPI '%s' (names as in summary.csv, e.g. "
+                             "cycle_time, trips_per_case, window_wait)",
+                             name);
         if (!flow_kpi_applies(FLOW_G_ALL, (flow_kpi_t)found))
-            return cfgr_fail(r, e, "%s is measured per department; a sweep reports KPIs of "
-                                   "all cases", name);
+            return cfgr_fail(r, e,
+                             "%s is measured per department; a sweep reports KPIs of "
+                             "all cases",
+                             name);
         s->kpis[i] = (flow_kpi_t)found;
     }
     return 0;
 }
 
 static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, char *err, size_t errlen) {
-    static const char *const keys[] = {"id", "name", "description", "scenario", "reforms",
-                                       "design", "points", "replications", "days", "seed",
-                                       "kpis", NULL};
+    static const char *const keys[] = {"id",      "name",   "description", "scenario",
+                                       "reforms", "design", "points",      "replications",
+                                       "days",    "seed",   "kpis",        NULL};
     config_setting_t *g, *at;
     const char *id, *name, *desc, *scenario, *design;
     const cfgr_range_t points = {1, SWEEP_MAX_POINTS, false, false, true};
@@ -94,12 +102,14 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, char *err, si
     int d = -1;
     for (int i = 0; i < 4; i++)
         if (strcmp(design, DESIGN_NAMES[i]) == 0) d = i;
-    if (d < 0) return cfgr_fail(r, at, "unknown design '%s' (grid, lhs, sobol or saltelli)", design);
+    if (d < 0)
+        return cfgr_fail(r, at, "unknown design '%s' (grid, lhs, sobol or saltelli)", design);
     s->design = (sweep_design_t)d;
     s->base_points = (size_t)n_points;
     if (s->design != SWEEP_GRID && s->base_points == 0)
-        return cfgr_fail_missing(r, g, "points", "the number of points of an lhs or sobol "
-                                                 "design, or of base rows of a saltelli design");
+        return cfgr_fail_missing(r, g, "points",
+                                 "the number of points of an lhs or sobol "
+                                 "design, or of base rows of a saltelli design");
     s->replications = (size_t)n_reps;
     s->days = (int)n_days;
     s->seed_set = seed >= 0;
@@ -156,17 +166,20 @@ static int read_reform_level(const cfgr_t *r, const config_setting_t *e, sweep_t
  * may round up to its ends, below 2^62 to be safe. */
 #define SWEEP_WHOLE_MAX 4611686018427387904.0 /* 2^62 */
 
-static bool fits_int64(double x) { return fabs(x) < SWEEP_WHOLE_MAX; }
+static bool fits_int64(double x) {
+    return fabs(x) < SWEEP_WHOLE_MAX;
+}
 
 static int fail_past_int64(const cfgr_t *r, const config_setting_t *at, double x) {
-    return cfgr_fail(r, at, "%g is too large for a whole-number value (whole numbers within "
-                            "+-4.6e18)", x);
+    return cfgr_fail(r, at,
+                     "%g is too large for a whole-number value (whole numbers within "
+                     "+-4.6e18)",
+                     x);
 }
 
 /* The operation of a change factor and its values: a range [lo, hi], or
  * discrete levels. */
-static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_t *f,
-                       bool grid) {
+static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_t *f, bool grid) {
     const config_setting_t *v = NULL;
     for (int i = 0; i < 3; i++) {
         const config_setting_t *m = config_setting_get_member(g, OPS[i]);
@@ -175,8 +188,10 @@ static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_
         v = m;
         f->op = OPS[i];
     }
-    if (!v) return cfgr_fail_missing(r, g, "set", "one of set, scale, add with a range "
-                                                  "[lo, hi] or a list of levels");
+    if (!v)
+        return cfgr_fail_missing(r, g, "set",
+                                 "one of set, scale, add with a range "
+                                 "[lo, hi] or a list of levels");
     int type = config_setting_type(v);
     if (type != CONFIG_TYPE_ARRAY && type != CONFIG_TYPE_LIST)
         return cfgr_fail(r, v, "expected a range [lo, hi] or a list of levels");
@@ -198,8 +213,9 @@ static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_
     f->level_type = is_number(t0) ? CONFIG_TYPE_FLOAT : t0;
     if (!is_number(t0) || discrete || n != 2) {
         if (is_number(t0) && !discrete)
-            return cfgr_fail(r, v, "a range is [lo, hi]; for a list of numeric levels add "
-                                   "discrete = true");
+            return cfgr_fail(r, v,
+                             "a range is [lo, hi]; for a list of numeric levels add "
+                             "discrete = true");
         if (strcmp(f->op, "set") != 0 && !is_number(t0))
             return cfgr_fail(r, v, "%s needs numbers", f->op);
         f->kind = SWEEP_DISCRETE;
@@ -210,7 +226,8 @@ static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_
                 f->num[i] = config_setting_get_float(e);
                 if (f->num[i] == floor(f->num[i]) && !fits_int64(f->num[i]))
                     return fail_past_int64(r, e, f->num[i]);
-            } else if (t0 == CONFIG_TYPE_BOOL) f->flag[i] = config_setting_get_bool(e);
+            } else if (t0 == CONFIG_TYPE_BOOL)
+                f->flag[i] = config_setting_get_bool(e);
             else if (!(f->text[i] = strdup(config_setting_get_string(e))))
                 return cfgr_fail(r, e, "out of memory");
         }
@@ -238,8 +255,8 @@ static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_
 
 static int read_factor(const cfgr_t *r, const config_setting_t *list, size_t i, sweep_t *s,
                        char *err, size_t errlen) {
-    static const char *const keys[] = {"name", "path", "also", "set", "scale", "add", "levels",
-                                       "discrete", "whole", "min", "max", NULL};
+    static const char *const keys[] = {"name",   "path",     "also",  "set", "scale", "add",
+                                       "levels", "discrete", "whole", "min", "max",   NULL};
     config_setting_t *g;
     const char *path, *name;
     if (cfgr_elem_group(r, list, i, "{ path = \"departments.*.staff\"; scale = [0.8, 1.6]; }",
@@ -294,7 +311,9 @@ static int read_factor(const cfgr_t *r, const config_setting_t *list, size_t i, 
 
 /* -------------------------------------------------------------- design */
 
-static size_t factor_count_levels(const sweep_factor_t *f) { return f->n_levels; }
+static size_t factor_count_levels(const sweep_factor_t *f) {
+    return f->n_levels;
+}
 
 /* The design's coordinates: grid (levels of each factor), or the sampled
  * designs (the lhs seeded from the sweep's seed). */
@@ -423,18 +442,23 @@ static int apply_factor(const sweep_t *s, size_t p, size_t j, config_t *tree, do
         goto out;
     }
     double x = sweep_value(s, p, j);
-    if (vt == CONFIG_TYPE_FLOAT) config_setting_set_float(v, x);
-    else if (vt == CONFIG_TYPE_INT64 && fits_int64(x)) config_setting_set_int64(v, (long long)x);
+    if (vt == CONFIG_TYPE_FLOAT)
+        config_setting_set_float(v, x);
+    else if (vt == CONFIG_TYPE_INT64 && fits_int64(x))
+        config_setting_set_int64(v, (long long)x);
     else if (vt == CONFIG_TYPE_INT64) { /* sweep_load refuses such levels: a bug */
         assert(!"a whole value past 2^62 got through sweep_load");
         errmsg_format(err, errlen, "%s:%d: %s: %g is too large for a whole number", s->path,
-                   f->line, where, x);
+                      f->line, where, x);
         goto out;
-    }
-    else if (vt == CONFIG_TYPE_BOOL) config_setting_set_bool(v, x != 0);
-    else config_setting_set_string(v, f->text[sweep_level(s, p, j)]);
-    if (f->has_min) config_setting_set_float(config_setting_add(g, "min", CONFIG_TYPE_FLOAT), f->min);
-    if (f->has_max) config_setting_set_float(config_setting_add(g, "max", CONFIG_TYPE_FLOAT), f->max);
+    } else if (vt == CONFIG_TYPE_BOOL)
+        config_setting_set_bool(v, x != 0);
+    else
+        config_setting_set_string(v, f->text[sweep_level(s, p, j)]);
+    if (f->has_min)
+        config_setting_set_float(config_setting_add(g, "min", CONFIG_TYPE_FLOAT), f->min);
+    if (f->has_max)
+        config_setting_set_float(config_setting_add(g, "max", CONFIG_TYPE_FLOAT), f->max);
     rc = reform_apply_change(s->path, f->line, where, g, tree, err, errlen);
     for (size_t a = 0; rc == 0 && a < f->n_also; a++) {
         rc = config_setting_set_string(path, f->also[a]) == CONFIG_TRUE
@@ -507,8 +531,8 @@ int sweep_load(sweep_t *s, const char *path, char *err, size_t errlen) {
     if (cfgr_read_file(&r, &cfg, path) != 0 ||
         cfgr_check_keys(&r, config_root_setting(&cfg), keys) != 0 ||
         read_header(&r, &cfg, s, err, errlen) != 0 ||
-        cfgr_list(&r, config_root_setting(&cfg), "factors", true, 1, SWEEP_MAX_FACTORS,
-                  "factors", &list) != 0)
+        cfgr_list(&r, config_root_setting(&cfg), "factors", true, 1, SWEEP_MAX_FACTORS, "factors",
+                  &list) != 0)
         goto out;
     s->n_factors = (size_t)config_setting_length(list);
     for (size_t i = 0; i < s->n_factors; i++)

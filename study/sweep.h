@@ -35,62 +35,62 @@
 #include "scn.h"
 
 #define SWEEP_MAX_FACTORS 20
-#define SWEEP_MAX_LEVELS 64
-#define SWEEP_MAX_KPIS 16
+#define SWEEP_MAX_LEVELS  64
+#define SWEEP_MAX_KPIS    16
 #define SWEEP_MAX_REFORMS 16
-#define SWEEP_MAX_POINTS 100000
-#define SWEEP_MAX_ALSO 8
+#define SWEEP_MAX_POINTS  100000
+#define SWEEP_MAX_ALSO    8
 
 typedef enum { SWEEP_GRID, SWEEP_LHS, SWEEP_SOBOL, SWEEP_SALTELLI } sweep_design_t;
 
 typedef enum {
-    SWEEP_RANGE,     /* lo .. hi, continuous                                 */
-    SWEEP_DISCRETE,  /* a list of values                                     */
-    SWEEP_REFORMS    /* a list of reforms ("none": no reform)                */
+    SWEEP_RANGE,    /* lo .. hi, continuous                                 */
+    SWEEP_DISCRETE, /* a list of values                                     */
+    SWEEP_REFORMS   /* a list of reforms ("none": no reform)                */
 } sweep_factor_kind_t;
 
 typedef struct sweep_factor {
     char name[64];
     char path[REFORM_PATH_MAX];
-    size_t n_also;               /* more paths given the same change           */
+    size_t n_also; /* more paths given the same change           */
     char *also[SWEEP_MAX_ALSO];
-    int line;                    /* in the sweep file                          */
+    int line; /* in the sweep file                          */
     sweep_factor_kind_t kind;
-    const char *op;              /* "set", "scale" or "add" (not reforms)      */
-    double lo, hi;               /* range                                      */
-    bool whole;                  /* round values to whole numbers              */
+    const char *op; /* "set", "scale" or "add" (not reforms)      */
+    double lo, hi;  /* range                                      */
+    bool whole;     /* round values to whole numbers              */
     bool has_min, has_max;
-    double min, max;             /* clamps passed on to the change             */
-    size_t n_levels;             /* grid levels of a range; discrete count     */
-    int level_type;              /* CONFIG_TYPE_* of discrete values           */
+    double min, max; /* clamps passed on to the change             */
+    size_t n_levels; /* grid levels of a range; discrete count     */
+    int level_type;  /* CONFIG_TYPE_* of discrete values           */
     double num[SWEEP_MAX_LEVELS];
     bool flag[SWEEP_MAX_LEVELS];
-    char *text[SWEEP_MAX_LEVELS];   /* strings (discrete text, reform ids)     */
-    int reform[SWEEP_MAX_LEVELS];   /* index into sweep.level_reforms, -1: none */
+    char *text[SWEEP_MAX_LEVELS]; /* strings (discrete text, reform ids)     */
+    int reform[SWEEP_MAX_LEVELS]; /* index into sweep.level_reforms, -1: none */
 } sweep_factor_t;
 
 typedef struct sweep {
-    char path[1024];             /* the sweep file                             */
+    char path[1024]; /* the sweep file                             */
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
     char description[SCN_TEXT_MAX];
-    char scenario[1024];         /* resolved against the sweep file's folder   */
-    size_t n_reforms;            /* applied to every point first               */
+    char scenario[1024]; /* resolved against the sweep file's folder   */
+    size_t n_reforms;    /* applied to every point first               */
     reform_t reforms[SWEEP_MAX_REFORMS];
-    size_t n_level_reforms;      /* reforms a `reforms` factor chooses from    */
+    size_t n_level_reforms; /* reforms a `reforms` factor chooses from    */
     reform_t level_reforms[SWEEP_MAX_LEVELS];
     sweep_design_t design;
-    size_t base_points;          /* lhs, sobol: points; saltelli: base rows    */
+    size_t base_points; /* lhs, sobol: points; saltelli: base rows    */
     size_t replications;
-    int days;                    /* 0: the scenario's                          */
+    int days; /* 0: the scenario's                          */
     uint64_t seed;
     bool seed_set;
     size_t n_kpis;
     flow_kpi_t kpis[SWEEP_MAX_KPIS];
     size_t n_factors;
     sweep_factor_t factors[SWEEP_MAX_FACTORS];
-    size_t n_points;             /* rows of the design                         */
-    double *u;                   /* n_points x n_factors coordinates in [0,1)  */
+    size_t n_points; /* rows of the design                         */
+    double *u;       /* n_points x n_factors coordinates in [0,1)  */
 } sweep_t;
 
 /* Read, check and lay out the sweep file `path`.  Returns 0 (free with
@@ -118,7 +118,7 @@ void sweep_value_text(const sweep_t *s, size_t p, size_t j, char *buf, size_t le
  * sweep's days and seed.  *reform_cost receives the cost per year of the
  * reforms applied (the sweep's and a reforms factor's).  Returns 0, or -1
  * with a message. */
-int sweep_build_point(const sweep_t *s, size_t p, scn_t *out, double *reform_cost,
-                      char *err, size_t errlen);
+int sweep_build_point(const sweep_t *s, size_t p, scn_t *out, double *reform_cost, char *err,
+                      size_t errlen);
 
 #endif

@@ -87,9 +87,9 @@ int sweep_partial_read(const sweep_partial_shape_t *sh, const char *path, double
     }
     if (strcmp(line, want) != 0) {
         errmsg_format(err, errlen,
-                   "%s: not the results of this sweep (its header differs); "
-                   "remove it or run without --resume",
-                   path);
+                      "%s: not the results of this sweep (its header differs); "
+                      "remove it or run without --resume",
+                      path);
         rc = -1;
         goto out;
     }

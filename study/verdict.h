@@ -33,8 +33,7 @@ double verdict_level(double family_level, size_t n_metrics);
 /* Judge n replication values x against `theory` at per-metric `level`,
  * with the precision floor `precision` (share of |theory|).  n < 2 gives
  * an undefined interval and FAIL. */
-verdict_t verdict_judge(const double *x, size_t n, double theory, double level,
-                        double precision);
+verdict_t verdict_judge(const double *x, size_t n, double theory, double level, double precision);
 
 /* "PASS", "FAIL" or "IMPRECISE". */
 const char *verdict_name(verdict_kind_t kind);

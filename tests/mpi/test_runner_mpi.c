@@ -27,10 +27,10 @@ enum { WIDTH = 3 };
 
 typedef struct tctx {
     size_t n_points, n_reps, width;
-    long work;           /* customers at point 0                      */
-    size_t fail_task;    /* task number that fails; SIZE_MAX for none */
-    double *got;         /* rank 0: [task * width + i]                */
-    int *calls;          /* rank 0: done() calls per task             */
+    long work;        /* customers at point 0                      */
+    size_t fail_task; /* task number that fails; SIZE_MAX for none */
+    double *got;      /* rank 0: [task * width + i]                */
+    int *calls;       /* rank 0: done() calls per task             */
 } tctx_t;
 
 /* A replication of an M/M/1 queue at load 0.5 + 0.1 * (point % 4):
@@ -41,8 +41,7 @@ static int task(void *vctx, size_t point, size_t rep, double *out) {
     gsl_rng *r = rng_stream_new(20240611u, (uint32_t)rep, (uint32_t)point);
     if (!r) return -1;
     long n = c->work * (long)(1 + point % 5);
-    double rho = 0.5 + 0.1 * (double)(point % 4), w = 0, sum = 0, mx = 0,
-           a = 0;
+    double rho = 0.5 + 0.1 * (double)(point % 4), w = 0, sum = 0, mx = 0, a = 0;
     for (long i = 0; i < n; i++) {
         a = rng_exponential(r, 1.0);
         double s = rng_exponential(r, rho);
@@ -66,21 +65,19 @@ static void done(void *vctx, size_t point, size_t rep, const double *out) {
 
 static int failures;
 
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            fprintf(stderr, "rank %d: %s:%d: ", runner_mpi_rank(), __FILE__,  \
-                    __LINE__);                                             \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fputc('\n', stderr);                                           \
-            ok = false;                                                    \
-        }                                                                  \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "rank %d: %s:%d: ", runner_mpi_rank(), __FILE__, __LINE__);            \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            ok = false;                                                                            \
+        }                                                                                          \
     } while (0)
 
 /* One run; returns true when everything this rank can see is right. */
-static bool one_case(const char *name, size_t n_points, size_t n_reps,
-                     size_t width, const unsigned char *skip,
-                     size_t fail_task) {
+static bool one_case(const char *name, size_t n_points, size_t n_reps, size_t width,
+                     const unsigned char *skip, size_t fail_task) {
     bool ok = true;
     size_t n = n_points * n_reps;
     tctx_t c = {n_points, n_reps, width, 2000, fail_task, NULL, NULL};
@@ -97,8 +94,7 @@ static bool one_case(const char *name, size_t n_points, size_t n_reps,
         size_t delivered = 0;
         for (size_t t = 0; t < n; t++) {
             bool skipped = skip && skip[t];
-            CHECK(c.calls[t] <= 1, "%s: task %zu delivered %d times", name, t,
-                  c.calls[t]);
+            CHECK(c.calls[t] <= 1, "%s: task %zu delivered %d times", name, t, c.calls[t]);
             if (skipped || t == fail_task)
                 CHECK(c.calls[t] == 0, "%s: task %zu should not run", name, t);
             else if (!want_fail)
@@ -106,9 +102,7 @@ static bool one_case(const char *name, size_t n_points, size_t n_reps,
             if (c.calls[t] != 1) continue;
             delivered++;
             CHECK(task(&c, t / n_reps, t % n_reps, want) == 0, "local task");
-            CHECK(width == 0 ||
-                      memcmp(want, c.got + t * width, width * sizeof *want) ==
-                          0,
+            CHECK(width == 0 || memcmp(want, c.got + t * width, width * sizeof *want) == 0,
                   "%s: task %zu differs from the local computation", name, t);
         }
         if (want_fail) CHECK(delivered < n, "%s: nothing stopped", name);
@@ -134,12 +128,11 @@ static int bench(size_t points, size_t reps, long work) {
     if (!c.got || !c.calls) abort();
     /* As `govsim sweep` does: log lines when several ranks write to a pipe. */
     out_progress_t prog;
-    out_progress_init(&prog, out_progress_auto(false, runner_mpi_size() > 1
-                                                          ? OUT_PROGRESS_LINES
-                                                          : OUT_PROGRESS_NONE),
-                      "bench");
-    runner_mpi_config_t cfg = {points, reps, WIDTH, NULL,
-                            {out_progress_update, &prog}};
+    out_progress_init(
+        &prog,
+        out_progress_auto(false, runner_mpi_size() > 1 ? OUT_PROGRESS_LINES : OUT_PROGRESS_NONE),
+        "bench");
+    runner_mpi_config_t cfg = {points, reps, WIDTH, NULL, {out_progress_update, &prog}};
     double t0 = now();
     clock_t c0 = clock();
     int rc = runner_mpi_run(&cfg, task, done, &c);
@@ -196,8 +189,7 @@ int main(int argc, char **argv) {
         int calls[8] = {0};
         c.got = got;
         c.calls = calls;
-        runner_mpi_config_t cfg = {2, runner_mpi_rank() == 1 ? 3 : 2, WIDTH, NULL,
-                                {NULL, NULL}};
+        runner_mpi_config_t cfg = {2, runner_mpi_rank() == 1 ? 3 : 2, WIDTH, NULL, {NULL, NULL}};
         CHECK(runner_mpi_run(&cfg, task, done, &c) == -1, "mismatch accepted");
         cases++;
         if (!ok) failures++;
@@ -206,8 +198,7 @@ int main(int argc, char **argv) {
     int rank = runner_mpi_rank(), size = runner_mpi_size();
     runner_mpi_finalize();
     if (rank == 0)
-        printf("runner_mpi np=%d: %d passed, %d failed\n", size, cases - failures,
-               failures);
+        printf("runner_mpi np=%d: %d passed, %d failed\n", size, cases - failures, failures);
     else if (failures)
         fprintf(stderr, "rank %d: %d failed\n", rank, failures);
     return failures ? 1 : 0;

@@ -9,18 +9,15 @@
 
 START_TEST(test_reform_apply_message) {
     compare_skip_t k;
-    compare_skip_reason(
-        &k, "regional_balance", "scenarios/reforms/regional_balance.cfg",
-        "scenarios/reforms/regional_balance.cfg:41: changes[0].path: "
-        "'departments[region=qiqihar].staff' matches nothing at "
-        "'departments[region=qiqihar]': no department has region = qiqihar "
-        "(region values there: xuzhou)");
+    compare_skip_reason(&k, "regional_balance", "scenarios/reforms/regional_balance.cfg",
+                        "scenarios/reforms/regional_balance.cfg:41: changes[0].path: "
+                        "'departments[region=qiqihar].staff' matches nothing at "
+                        "'departments[region=qiqihar]': no department has region = qiqihar "
+                        "(region values there: xuzhou)");
     ck_assert_str_eq(k.reform, "regional_balance");
     ck_assert_str_eq(k.file, "scenarios/reforms/regional_balance.cfg");
     CHECK_EQ(k.line, 41);
-    ck_assert_str_eq(
-        k.reason,
-        "no department has region = qiqihar (region values there: xuzhou)");
+    ck_assert_str_eq(k.reason, "no department has region = qiqihar (region values there: xuzhou)");
 }
 END_TEST
 
@@ -28,9 +25,8 @@ END_TEST
  * gives its last clause; one with no clause is kept whole. */
 START_TEST(test_other_messages) {
     compare_skip_t k;
-    compare_skip_reason(
-        &k, "r", "reforms/r.cfg",
-        "scenarios/x.cfg:12: setting 'staff': -1 is negative (expected >= 0)");
+    compare_skip_reason(&k, "r", "reforms/r.cfg",
+                        "scenarios/x.cfg:12: setting 'staff': -1 is negative (expected >= 0)");
     CHECK_EQ(k.line, 0);
     ck_assert_str_eq(k.reason, "-1 is negative (expected >= 0)");
     compare_skip_reason(&k, "r", "reforms/r.cfg", "out of memory");

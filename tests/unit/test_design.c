@@ -15,7 +15,7 @@
 #include "checks.h"
 
 #define TEST_SEED 20240611u
-#define ERRLEN 256
+#define ERRLEN    256
 
 static gsl_rng *test_rng(uint32_t stream) {
     gsl_rng *g = rng_stream_new(TEST_SEED, 0, stream);
@@ -74,11 +74,9 @@ START_TEST(test_grid_order) {
                     for (size_t j = 0; j < k; j++) {
                         CHECK_EQ(idx[j], want[j]);
                         double u = x[p * k + j];
-                        CHECK_EQ_D(u, ((double)want[j] + 0.5) /
-                                          (double)levels[j]);
+                        CHECK_EQ_D(u, ((double)want[j] + 0.5) / (double)levels[j]);
                         CHECK(u >= 0.0 && u < 1.0);
-                        CHECK_EQ((size_t)floor(u * (double)levels[j]),
-                                 want[j]);
+                        CHECK_EQ((size_t)floor(u * (double)levels[j]), want[j]);
                     }
                 }
     CHECK_EQ(p, 24);
@@ -87,7 +85,7 @@ START_TEST(test_grid_order) {
     CHECK_EQ_D(x[1], 1.0 / 6.0);
     CHECK_EQ_D(x[2], 0.5);
     CHECK_EQ_D(x[3], 0.125);
-    CHECK_EQ_D(x[4 + 3], 0.375); /* point 1: last factor at level 1 */
+    CHECK_EQ_D(x[4 + 3], 0.375);   /* point 1: last factor at level 1 */
     CHECK_EQ_D(x[4 * 4 + 1], 0.5); /* point 4: factor 1 at level 1 */
 }
 END_TEST
@@ -123,18 +121,14 @@ START_TEST(test_grid_errors) {
     char err[ERRLEN];
     size_t n = 99;
     size_t levels[] = {3, 0, 2};
-    CHECK_REFUSED(design_grid_count(0, levels, &n, err, sizeof err), err,
-                  "no factors");
-    CHECK_REFUSED(design_grid_count(3, levels, &n, err, sizeof err), err,
-                  "factor 1 has 0 levels");
+    CHECK_REFUSED(design_grid_count(0, levels, &n, err, sizeof err), err, "no factors");
+    CHECK_REFUSED(design_grid_count(3, levels, &n, err, sizeof err), err, "factor 1 has 0 levels");
     CHECK_EQ(n, 99); /* untouched */
     size_t huge[] = {SIZE_MAX / 2 + 1, 2};
-    CHECK_REFUSED(design_grid_count(2, huge, &n, err, sizeof err), err,
-                  "overflows");
+    CHECK_REFUSED(design_grid_count(2, huge, &n, err, sizeof err), err, "overflows");
     /* The count fits, its bytes do not. */
     size_t big[] = {SIZE_MAX / 4};
-    CHECK_REFUSED(design_grid_count(1, big, &n, err, sizeof err), err,
-                  "too large");
+    CHECK_REFUSED(design_grid_count(1, big, &n, err, sizeof err), err, "too large");
     double x[4] = {-1, -1, -1, -1};
     CHECK_REFUSED(design_grid(3, levels, x, err, sizeof err), err, "levels");
     for (size_t i = 0; i < 4; i++) CHECK_EQ_D(x[i], -1.0);
@@ -191,8 +185,7 @@ START_TEST(test_lhs_deterministic) {
     CHECK(memcmp(x1, x2, sizeof x1) == 0);
     CHECK(memcmp(x1, x3, sizeof x1) != 0);
     size_t same_stratum = 0; /* points with columns 0 and 1 in one stratum */
-    for (size_t i = 0; i < N; i++)
-        same_stratum += floor(x1[i * K] * N) == floor(x1[i * K + 1] * N);
+    for (size_t i = 0; i < N; i++) same_stratum += floor(x1[i * K] * N) == floor(x1[i * K + 1] * N);
     CHECK_CMP(same_stratum, <, 10); /* about 1 expected for independent */
     gsl_rng_free(g);
     gsl_rng_free(h);
@@ -247,10 +240,10 @@ static double high_get_double(void *state) {
     (void)state;
     return 0x1.fffffffffffffp-1;
 }
-static const gsl_rng_type low_type = {"edge-low", 0xffffffffUL, 0, 1,
-                                      edge_set, edge_get, low_get_double};
-static const gsl_rng_type high_type = {"edge-high", 0xffffffffUL, 0, 1,
-                                       edge_set, edge_get, high_get_double};
+static const gsl_rng_type low_type = {"edge-low", 0xffffffffUL,  0, 1, edge_set,
+                                      edge_get,   low_get_double};
+static const gsl_rng_type high_type = {"edge-high", 0xffffffffUL,   0, 1, edge_set,
+                                       edge_get,    high_get_double};
 
 START_TEST(test_lhs_stratum_edges) {
     char err[ERRLEN];
@@ -278,10 +271,8 @@ START_TEST(test_lhs_errors) {
     double x[6] = {-1, -1, -1, -1, -1, -1};
     CHECK_REFUSED(design_lhs(0, 3, g, x, err, sizeof err), err, "no points");
     CHECK_REFUSED(design_lhs(2, 0, g, x, err, sizeof err), err, "no factors");
-    CHECK_REFUSED(design_lhs(2, 3, NULL, x, err, sizeof err), err,
-                  "generator");
-    CHECK_REFUSED(design_lhs(SIZE_MAX / 2, 3, g, x, err, sizeof err), err,
-                  "too large");
+    CHECK_REFUSED(design_lhs(2, 3, NULL, x, err, sizeof err), err, "generator");
+    CHECK_REFUSED(design_lhs(SIZE_MAX / 2, 3, g, x, err, sizeof err), err, "too large");
     for (size_t i = 0; i < 6; i++) CHECK_EQ_D(x[i], -1.0);
     gsl_rng_free(g);
 }
@@ -303,8 +294,7 @@ START_TEST(test_sobol_equals_gsl) {
         CHECK(design_sobol(N, k, SKIP, xs, err, sizeof err) == 0);
         gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)k);
         ck_assert_ptr_nonnull(q);
-        for (size_t p = 0; p < N + SKIP; p++)
-            CHECK(gsl_qrng_get(q, ref + p * k) == 0);
+        for (size_t p = 0; p < N + SKIP; p++) CHECK(gsl_qrng_get(q, ref + p * k) == 0);
         gsl_qrng_free(q);
         CHECK(memcmp(x, ref, N * k * sizeof *x) == 0);
         CHECK(memcmp(xs, ref + SKIP * k, N * k * sizeof *x) == 0);
@@ -343,17 +333,13 @@ START_TEST(test_sobol_errors) {
     char err[ERRLEN];
     double x[41] = {0};
     x[0] = -1;
-    CHECK_REFUSED(design_sobol(1, 0, 0, x, err, sizeof err), err,
-                  "no factors");
+    CHECK_REFUSED(design_sobol(1, 0, 0, x, err, sizeof err), err, "no factors");
     CHECK_REFUSED(design_sobol(0, 3, 0, x, err, sizeof err), err, "no points");
-    CHECK_REFUSED(design_sobol(1, 41, 0, x, err, sizeof err), err,
-                  "at most 40");
-    CHECK_REFUSED(design_sobol(1, 1, DESIGN_SOBOL_MAX_POINTS, x, err,
-                               sizeof err),
-                  err, "GSL's Sobol sequence has");
-    CHECK_REFUSED(design_sobol(DESIGN_SOBOL_MAX_POINTS + 1, 1, 0, x, err,
-                               sizeof err),
-                  err, "GSL's Sobol sequence has");
+    CHECK_REFUSED(design_sobol(1, 41, 0, x, err, sizeof err), err, "at most 40");
+    CHECK_REFUSED(design_sobol(1, 1, DESIGN_SOBOL_MAX_POINTS, x, err, sizeof err), err,
+                  "GSL's Sobol sequence has");
+    CHECK_REFUSED(design_sobol(DESIGN_SOBOL_MAX_POINTS + 1, 1, 0, x, err, sizeof err), err,
+                  "GSL's Sobol sequence has");
     CHECK_EQ_D(x[0], -1.0);
     /* 40 dimensions are allowed. */
     CHECK(design_sobol(1, 40, 0, x, err, sizeof err) == 0);
@@ -393,16 +379,15 @@ START_TEST(test_saltelli_layout) {
         const double *a = base + r * 2 * K, *b = a + K;
         const double *blk = x + r * (K + 2) * K; /* block r */
         for (size_t j = 0; j < K; j++) {
-            CHECK_EQ_D(blk[j], a[j]);                 /* A[r]    */
-            CHECK_EQ_D(blk[(K + 1) * K + j], b[j]);   /* B[r]    */
-            for (size_t i = 0; i < K; i++)            /* AB_i[r] */
+            CHECK_EQ_D(blk[j], a[j]);               /* A[r]    */
+            CHECK_EQ_D(blk[(K + 1) * K + j], b[j]); /* B[r]    */
+            for (size_t i = 0; i < K; i++)          /* AB_i[r] */
                 CHECK_EQ_D(blk[(1 + i) * K + j], i == j ? b[j] : a[j]);
         }
     }
     /* By hand, block 0 of base row (0, .01, .02 | .03, .04, .05). */
-    static const double want[5][3] = {{0, .01, .02},  {.03, .01, .02},
-                                      {0, .04, .02},  {0, .01, .05},
-                                      {.03, .04, .05}};
+    static const double want[5][3] = {
+        {0, .01, .02}, {.03, .01, .02}, {0, .04, .02}, {0, .01, .05}, {.03, .04, .05}};
     for (size_t p = 0; p < 5; p++)
         for (size_t j = 0; j < 3; j++) CHECK_EQ_D(x[p * 3 + j], want[p][j]);
 }
@@ -432,8 +417,7 @@ START_TEST(test_saltelli_sobol) {
         for (size_t j = 0; j < K; j++) {
             CHECK_EQ_D(blk[j], a[j]);
             CHECK_EQ_D(blk[(K + 1) * K + j], b[j]);
-            for (size_t i = 0; i < K; i++)
-                CHECK_EQ_D(blk[(1 + i) * K + j], i == j ? b[j] : a[j]);
+            for (size_t i = 0; i < K; i++) CHECK_EQ_D(blk[(1 + i) * K + j], i == j ? b[j] : a[j]);
         }
     }
     gsl_qrng_free(q);
@@ -452,23 +436,15 @@ START_TEST(test_saltelli_errors) {
     char err[ERRLEN];
     size_t rows = 7;
     double base[2] = {0.1, 0.2}, x[3] = {-1, -1, -1};
-    CHECK_REFUSED(design_saltelli_count(0, 3, &rows, err, sizeof err), err,
-                  "no points");
-    CHECK_REFUSED(design_saltelli_count(4, 0, &rows, err, sizeof err), err,
-                  "no factors");
-    CHECK_REFUSED(design_saltelli_count(SIZE_MAX / 4, 3, &rows, err,
-                                        sizeof err),
-                  err, "too large");
+    CHECK_REFUSED(design_saltelli_count(0, 3, &rows, err, sizeof err), err, "no points");
+    CHECK_REFUSED(design_saltelli_count(4, 0, &rows, err, sizeof err), err, "no factors");
+    CHECK_REFUSED(design_saltelli_count(SIZE_MAX / 4, 3, &rows, err, sizeof err), err, "too large");
     CHECK_EQ(rows, 7);
-    CHECK_REFUSED(design_saltelli_from_base(0, 1, base, x, err, sizeof err),
-                  err, "no points");
-    CHECK_REFUSED(design_saltelli(1, 21, 0, x, err, sizeof err), err,
-                  "at most 20");
-    CHECK_REFUSED(design_saltelli(0, 2, 0, x, err, sizeof err), err,
-                  "no points");
-    CHECK_REFUSED(design_saltelli(1, 1, DESIGN_SOBOL_MAX_POINTS, x, err,
-                                  sizeof err),
-                  err, "GSL's Sobol sequence has");
+    CHECK_REFUSED(design_saltelli_from_base(0, 1, base, x, err, sizeof err), err, "no points");
+    CHECK_REFUSED(design_saltelli(1, 21, 0, x, err, sizeof err), err, "at most 20");
+    CHECK_REFUSED(design_saltelli(0, 2, 0, x, err, sizeof err), err, "no points");
+    CHECK_REFUSED(design_saltelli(1, 1, DESIGN_SOBOL_MAX_POINTS, x, err, sizeof err), err,
+                  "GSL's Sobol sequence has");
     for (size_t i = 0; i < 3; i++) CHECK_EQ_D(x[i], -1.0);
     /* A truncated message is still terminated. */
     char tiny[8];

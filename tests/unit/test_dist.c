@@ -31,7 +31,7 @@
 #include "checks.h"
 
 #define TEST_SEED 20240612u
-#define N_DRAWS 200000
+#define N_DRAWS   200000
 #define DKW_ALPHA 1e-6
 
 #ifndef GOVSIM_TEST_DATA
@@ -56,16 +56,14 @@ static void check_empty(const dist_t *d) {
 
 /* Parsing `text` fails with a one-line message containing `want`, and
  * leaves *d empty even when it held garbage before. */
-static void expect_error(const char *text, const char *base_dir,
-                         const char *want) {
+static void expect_error(const char *text, const char *base_dir, const char *want) {
     dist_t d;
     memset(&d, 0xA5, sizeof d);
     char err[512] = "";
     int rc = dist_parse(&d, text, base_dir, err, sizeof err);
     ck_assert_msg(rc == -1, "dist_parse(\"%s\") accepted", text);
-    ck_assert_msg(strstr(err, want) != NULL,
-                  "dist_parse(\"%s\"): message \"%s\" lacks \"%s\"", text,
-                  err, want);
+    ck_assert_msg(strstr(err, want) != NULL, "dist_parse(\"%s\"): message \"%s\" lacks \"%s\"",
+                  text, err, want);
     ck_assert_msg(strchr(err, '\n') == NULL && strchr(err, '\r') == NULL,
                   "message not one line: \"%s\"", err);
     check_empty(&d);
@@ -75,13 +73,11 @@ static void expect_error(const char *text, const char *base_dir,
 static void expect_format(const dist_t *d, const char *want) {
     char buf[128];
     dist_format(d, buf, sizeof buf);
-    ck_assert_msg(strcmp(buf, want) == 0, "format \"%s\", want \"%s\"", buf,
-                  want);
+    ck_assert_msg(strcmp(buf, want) == 0, "format \"%s\", want \"%s\"", buf, want);
 }
 
 static bool close_rel(double a, double b, double rel) {
-    return fabs(a - b) <= rel * fmax(fabs(a), fabs(b)) ||
-           (a == 0 && b == 0);
+    return fabs(a - b) <= rel * fmax(fabs(a), fabs(b)) || (a == 0 && b == 0);
 }
 
 /* n draws from stream `stream` of the test seed. */
@@ -131,8 +127,7 @@ static moments_t gamma_moments(double a, double b) {
 /* Lognormal: E X^k = exp(k zeta + k^2 sigma^2 / 2). */
 static moments_t lognormal_moments(double zeta, double sigma) {
     double m[5];
-    for (int k = 1; k <= 4; k++)
-        m[k] = exp(k * zeta + k * k * sigma * sigma / 2);
+    for (int k = 1; k <= 4; k++) m[k] = exp(k * zeta + k * k * sigma * sigma / 2);
     return from_raw(m[1], m[2], m[3], m[4]);
 }
 
@@ -140,8 +135,7 @@ static moments_t lognormal_moments(double zeta, double sigma) {
  * the density: exact for x^4 times a linear density (degree 5), and
  * independent of the closed forms in dist.c. */
 static moments_t triangular_moments(double a, double m, double b) {
-    static const double node[3] = {-0.7745966692414834, 0.0,
-                                   0.7745966692414834};
+    static const double node[3] = {-0.7745966692414834, 0.0, 0.7745966692414834};
     static const double weight[3] = {5.0 / 9, 8.0 / 9, 5.0 / 9};
     double raw[5] = {0, 0, 0, 0, 0};
     double lo[2] = {a, m}, hi[2] = {m, b};
@@ -151,10 +145,9 @@ static moments_t triangular_moments(double a, double m, double b) {
         double mid = (hi[piece] + lo[piece]) / 2;
         for (int j = 0; j < 3; j++) {
             double x = mid + half * node[j];
-            double pdf = piece == 0 ? 2 * (x - a) / ((b - a) * (m - a))
-                                    : 2 * (b - x) / ((b - a) * (b - m));
-            for (int k = 1; k <= 4; k++)
-                raw[k] += half * weight[j] * pow(x, k) * pdf;
+            double pdf =
+                piece == 0 ? 2 * (x - a) / ((b - a) * (m - a)) : 2 * (b - x) / ((b - a) * (b - m));
+            for (int k = 1; k <= 4; k++) raw[k] += half * weight[j] * pow(x, k) * pdf;
         }
     }
     return from_raw(raw[1], raw[2], raw[3], raw[4]);
@@ -162,16 +155,14 @@ static moments_t triangular_moments(double a, double m, double b) {
 
 static moments_t uniform_moments(double a, double b) {
     double m[5];
-    for (int k = 1; k <= 4; k++)
-        m[k] = (pow(b, k + 1) - pow(a, k + 1)) / ((k + 1) * (b - a));
+    for (int k = 1; k <= 4; k++) m[k] = (pow(b, k + 1) - pow(a, k + 1)) / ((k + 1) * (b - a));
     return from_raw(m[1], m[2], m[3], m[4]);
 }
 
 /* Weibull: E X^r = scale^r G(1 + r/shape). */
 static moments_t weibull_moments_theory(double shape, double scale) {
     double m[5];
-    for (int r = 1; r <= 4; r++)
-        m[r] = pow(scale, r) * gsl_sf_gamma(1 + r / shape);
+    for (int r = 1; r <= 4; r++) m[r] = pow(scale, r) * gsl_sf_gamma(1 + r / shape);
     return from_raw(m[1], m[2], m[3], m[4]);
 }
 
@@ -182,8 +173,7 @@ static moments_t truncated_normal_theory(double mu, double sd) {
     double alpha = -mu / sd;
     double lambda = gsl_ran_ugaussian_pdf(alpha) / gsl_cdf_ugaussian_Q(alpha);
     double z[5] = {1.0, lambda, 0, 0, 0};
-    for (int k = 2; k <= 4; k++)
-        z[k] = (k - 1) * z[k - 2] + pow(alpha, k - 1) * lambda;
+    for (int k = 2; k <= 4; k++) z[k] = (k - 1) * z[k - 2] + pow(alpha, k - 1) * lambda;
     moments_t t = from_raw(z[1], z[2], z[3], z[4]);
     t.mean = mu + sd * t.mean;
     t.var *= sd * sd;
@@ -200,7 +190,9 @@ static moments_t values_moments(const double *v, size_t n) {
     return from_raw(m[1], m[2], m[3], m[4]);
 }
 
-static double lognormal_sigma(double cv) { return sqrt(log(1 + cv * cv)); }
+static double lognormal_sigma(double cv) {
+    return sqrt(log(1 + cv * cv));
+}
 static double lognormal_zeta(double mean, double cv) {
     return log(mean) - log(1 + cv * cv) / 2;
 }
@@ -211,11 +203,9 @@ static moments_t theory(dist_kind_t kind, const double *p) {
     case DIST_CONST:
         return (moments_t){p[0], 0, 0, 0};
     case DIST_EXP:
-        return from_raw(p[0], 2 * pow(p[0], 2), 6 * pow(p[0], 3),
-                        24 * pow(p[0], 4));
+        return from_raw(p[0], 2 * pow(p[0], 2), 6 * pow(p[0], 3), 24 * pow(p[0], 4));
     case DIST_LOGNORMAL:
-        return lognormal_moments(lognormal_zeta(p[0], p[1]),
-                                 lognormal_sigma(p[1]));
+        return lognormal_moments(lognormal_zeta(p[0], p[1]), lognormal_sigma(p[1]));
     case DIST_GAMMA:
         return gamma_moments(1 / (p[1] * p[1]), p[0] * p[1] * p[1]);
     case DIST_ERLANG:
@@ -241,8 +231,7 @@ static double theory_cdf(dist_kind_t kind, const double *p, double x) {
     case DIST_EXP:
         return gsl_cdf_exponential_P(x, p[0]);
     case DIST_LOGNORMAL:
-        return gsl_cdf_lognormal_P(x, lognormal_zeta(p[0], p[1]),
-                                   lognormal_sigma(p[1]));
+        return gsl_cdf_lognormal_P(x, lognormal_zeta(p[0], p[1]), lognormal_sigma(p[1]));
     case DIST_GAMMA:
         return gsl_cdf_gamma_P(x, 1 / (p[1] * p[1]), p[0] * p[1] * p[1]);
     case DIST_ERLANG:
@@ -277,8 +266,7 @@ static int cmp_double(const void *pa, const void *pb) {
 }
 
 /* Kolmogorov-Smirnov distance of the sorted sample x from the CDF. */
-static double ks_distance(const double *sorted, size_t n, dist_kind_t kind,
-                          const double *p) {
+static double ks_distance(const double *sorted, size_t n, dist_kind_t kind, const double *p) {
     double worst = 0.0;
     for (size_t i = 0; i < n; i++) {
         double f = theory_cdf(kind, p, sorted[i]);
@@ -308,22 +296,17 @@ START_TEST(test_round_trip_every_kind) {
         {"lognormal(20, 0.5)", "lognormal(20, 0.5)", DIST_LOGNORMAL, {20, 0.5}},
         {"gamma(45,0.7)", "gamma(45, 0.7)", DIST_GAMMA, {45, 0.7}},
         {"erlang(3, 12)", "erlang(3, 12)", DIST_ERLANG, {3, 12}},
-        {"triangular(2, 5, 11)", "triangular(2, 5, 11)", DIST_TRIANGULAR,
-         {2, 5, 11}},
-        {"triangular(0, 0, 4)", "triangular(0, 0, 4)", DIST_TRIANGULAR,
-         {0, 0, 4}},
+        {"triangular(2, 5, 11)", "triangular(2, 5, 11)", DIST_TRIANGULAR, {2, 5, 11}},
+        {"triangular(0, 0, 4)", "triangular(0, 0, 4)", DIST_TRIANGULAR, {0, 0, 4}},
         {"uniform(3, 8)", "uniform(3, 8)", DIST_UNIFORM, {3, 8}},
         {"weibull(1.5, 20)", "weibull(1.5, 20)", DIST_WEIBULL, {1.5, 20}},
         {"normal(30, 14)", "normal(30, 14)", DIST_NORMAL, {30, 14}},
         /* number spellings and blanks anywhere between tokens */
-        {" \t lognormal ( 2e1 ,\n.5 ) \r\n", "lognormal(20, 0.5)",
-         DIST_LOGNORMAL, {20, 0.5}},
+        {" \t lognormal ( 2e1 ,\n.5 ) \r\n", "lognormal(20, 0.5)", DIST_LOGNORMAL, {20, 0.5}},
         {"exp(+10.)", "exp(10)", DIST_EXP, {10}},
         {"const(-0)", "const(0)", DIST_CONST, {0}},
-        {"uniform(0, 1E12)", "uniform(0, 1000000000000)", DIST_UNIFORM,
-         {0, 1e12}},
-        {"exp(0.1234567890123)", "exp(0.1234567890123)", DIST_EXP,
-         {0.1234567890123}},
+        {"uniform(0, 1E12)", "uniform(0, 1000000000000)", DIST_UNIFORM, {0, 1e12}},
+        {"exp(0.1234567890123)", "exp(0.1234567890123)", DIST_EXP, {0.1234567890123}},
         {"exp(2.5e-3)", "exp(0.0025)", DIST_EXP, {0.0025}},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -331,8 +314,7 @@ START_TEST(test_round_trip_every_kind) {
         parse_ok(&d, cases[i].text, NULL);
         CHECK(d.kind == cases[i].kind);
         for (int j = 0; j < 3; j++)
-            ck_assert_msg(d.p[j] == cases[i].p[j], "%s: p[%d] = %g",
-                          cases[i].text, j, d.p[j]);
+            ck_assert_msg(d.p[j] == cases[i].p[j], "%s: p[%d] = %g", cases[i].text, j, d.p[j]);
         CHECK(!signbit(d.p[0]));
         expect_format(&d, cases[i].canonical);
         parse_ok(&again, cases[i].canonical, NULL);
@@ -366,9 +348,8 @@ START_TEST(test_error_messages_exact) {
         dist_t d;
         char err[512];
         CHECK(dist_parse(&d, cases[i].text, NULL, err, sizeof err) == -1);
-        ck_assert_msg(strcmp(err, cases[i].message) == 0,
-                      "\"%s\": got \"%s\", want \"%s\"", cases[i].text, err,
-                      cases[i].message);
+        ck_assert_msg(strcmp(err, cases[i].message) == 0, "\"%s\": got \"%s\", want \"%s\"",
+                      cases[i].text, err, cases[i].message);
         check_empty(&d);
     }
 }
@@ -483,7 +464,7 @@ static const struct {
     {"exp(10)", DIST_EXP, {10}},
     {"lognormal(20, 0.5)", DIST_LOGNORMAL, {20, 0.5}},
     {"gamma(45, 0.7)", DIST_GAMMA, {45, 0.7}},
-    {"gamma(10, 2)", DIST_GAMMA, {10, 2}},           /* shape 1/4 < 1 */
+    {"gamma(10, 2)", DIST_GAMMA, {10, 2}}, /* shape 1/4 < 1 */
     {"erlang(3, 12)", DIST_ERLANG, {3, 12}},
     {"triangular(2, 5, 11)", DIST_TRIANGULAR, {2, 5, 11}},
     {"triangular(0, 0, 4)", DIST_TRIANGULAR, {0, 0, 4}}, /* mode at a */
@@ -497,8 +478,7 @@ static const struct {
 #define N_SAMPLED (sizeof SAMPLED / sizeof SAMPLED[0])
 
 /* Range of the support, for the draws-in-range check. */
-static void support(dist_kind_t kind, const double *p, double *lo,
-                    double *hi) {
+static void support(dist_kind_t kind, const double *p, double *lo, double *hi) {
     *lo = 0;
     *hi = INFINITY;
     if (kind == DIST_TRIANGULAR) *lo = p[0], *hi = p[2];
@@ -513,29 +493,27 @@ START_TEST(test_moments_every_kind) {
         dist_t d;
         parse_ok(&d, SAMPLED[i].text, NULL);
         moments_t t = theory(SAMPLED[i].kind, SAMPLED[i].p);
-        ck_assert_msg(close_rel(dist_mean(&d), t.mean, 1e-9),
-                      "%s: dist_mean %.12g, theory %.12g", SAMPLED[i].text,
-                      dist_mean(&d), t.mean);
+        ck_assert_msg(close_rel(dist_mean(&d), t.mean, 1e-9), "%s: dist_mean %.12g, theory %.12g",
+                      SAMPLED[i].text, dist_mean(&d), t.mean);
         ck_assert_msg(close_rel(dist_variance(&d), t.var, 1e-9),
-                      "%s: dist_variance %.12g, theory %.12g",
-                      SAMPLED[i].text, dist_variance(&d), t.var);
+                      "%s: dist_variance %.12g, theory %.12g", SAMPLED[i].text, dist_variance(&d),
+                      t.var);
 
         double *x = draw(&d, 100 + (uint32_t)i, N_DRAWS);
         double lo, hi;
         support(SAMPLED[i].kind, SAMPLED[i].p, &lo, &hi);
         for (size_t j = 0; j < N_DRAWS; j++)
             if (!(x[j] >= lo && x[j] <= hi))
-                ck_abort_msg("%s: draw %g outside [%g, %g]", SAMPLED[i].text,
-                             x[j], lo, hi);
+                ck_abort_msg("%s: draw %g outside [%g, %g]", SAMPLED[i].text, x[j], lo, hi);
         sample_stats_t s = sample_stats(x, N_DRAWS);
         double se_mean = sqrt(t.var / N_DRAWS);
         double se_var = sqrt((t.mu4 - t.var * t.var) / N_DRAWS);
         ck_assert_msg(fabs(s.mean - t.mean) <= 5 * se_mean,
-                      "%s: sample mean %.6g, theory %.6g, SE %.3g",
-                      SAMPLED[i].text, s.mean, t.mean, se_mean);
+                      "%s: sample mean %.6g, theory %.6g, SE %.3g", SAMPLED[i].text, s.mean, t.mean,
+                      se_mean);
         ck_assert_msg(fabs(s.var - t.var) <= 5 * se_var,
-                      "%s: sample variance %.6g, theory %.6g, SE %.3g",
-                      SAMPLED[i].text, s.var, t.var, se_var);
+                      "%s: sample variance %.6g, theory %.6g, SE %.3g", SAMPLED[i].text, s.var,
+                      t.var, se_var);
         free(x);
         dist_free(&d);
     }
@@ -587,8 +565,7 @@ START_TEST(test_ks_every_continuous_kind) {
         double *x = draw(&d, 200 + (uint32_t)i, N_DRAWS);
         qsort(x, N_DRAWS, sizeof *x, cmp_double);
         double ks = ks_distance(x, N_DRAWS, SAMPLED[i].kind, SAMPLED[i].p);
-        ck_assert_msg(ks < eps, "%s: KS distance %.5f >= %.5f",
-                      SAMPLED[i].text, ks, eps);
+        ck_assert_msg(ks < eps, "%s: KS distance %.5f >= %.5f", SAMPLED[i].text, ks, eps);
         free(x);
         dist_free(&d);
     }
@@ -600,16 +577,17 @@ static double ecdf(const double *sorted, size_t n, double v) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid] <= v) lo = mid + 1;
-        else hi = mid;
+        if (sorted[mid] <= v)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return (double)lo / (double)n;
 }
 
 /* Empirical CDF at fixed points against the exact CDF, 5 binomial SEs. */
-static void check_cdf_points(const char *text, dist_kind_t kind,
-                             const double *p, const double *points,
-                             size_t n_points, uint32_t stream) {
+static void check_cdf_points(const char *text, dist_kind_t kind, const double *p,
+                             const double *points, size_t n_points, uint32_t stream) {
     dist_t d;
     parse_ok(&d, text, NULL);
     double *x = draw(&d, stream, N_DRAWS);
@@ -618,8 +596,7 @@ static void check_cdf_points(const char *text, dist_kind_t kind,
         double f = theory_cdf(kind, p, points[i]);
         double se = sqrt(f * (1 - f) / N_DRAWS);
         double fn = ecdf(x, N_DRAWS, points[i]);
-        ck_assert_msg(fabs(fn - f) <= 5 * se,
-                      "%s: F_n(%g) = %.5f, F = %.5f, SE %.5f", text,
+        ck_assert_msg(fabs(fn - f) <= 5 * se, "%s: F_n(%g) = %.5f, F = %.5f, SE %.5f", text,
                       points[i], fn, f, se);
     }
     free(x);
@@ -633,8 +610,8 @@ START_TEST(test_cdf_points_lognormal_triangular) {
                      sizeof ln_points / sizeof ln_points[0], 3);
     static const double tri_points[] = {2.5, 4, 5, 6, 8, 10, 10.9};
     static const double tri_p[] = {2, 5, 11};
-    check_cdf_points("triangular(2, 5, 11)", DIST_TRIANGULAR, tri_p,
-                     tri_points, sizeof tri_points / sizeof tri_points[0], 4);
+    check_cdf_points("triangular(2, 5, 11)", DIST_TRIANGULAR, tri_p, tri_points,
+                     sizeof tri_points / sizeof tri_points[0], 4);
 }
 END_TEST
 
@@ -650,17 +627,14 @@ START_TEST(test_lognormal_parameterisation) {
     sample_stats_t s = sample_stats(x, N_DRAWS);
     double cv_hat = sqrt(s.var) / s.mean;
 
-    moments_t t = lognormal_moments(lognormal_zeta(20, 0.5),
-                                    lognormal_sigma(0.5));
+    moments_t t = lognormal_moments(lognormal_zeta(20, 0.5), lognormal_sigma(0.5));
     double sd = sqrt(t.var);
     double g_m = -sd / (t.mean * t.mean);
     double g_v = 1 / (2 * t.mean * sd);
-    double var_cv = (g_m * g_m * t.var + g_v * g_v * (t.mu4 - t.var * t.var) +
-                     2 * g_m * g_v * t.mu3) /
-                    N_DRAWS;
+    double var_cv =
+        (g_m * g_m * t.var + g_v * g_v * (t.mu4 - t.var * t.var) + 2 * g_m * g_v * t.mu3) / N_DRAWS;
     double se_cv = sqrt(var_cv);
-    ck_assert_msg(fabs(cv_hat - 0.5) <= 5 * se_cv, "cv %.5f, SE %.5f",
-                  cv_hat, se_cv);
+    ck_assert_msg(fabs(cv_hat - 0.5) <= 5 * se_cv, "cv %.5f, SE %.5f", cv_hat, se_cv);
     double wrong_cv = sqrt(expm1(0.25)); /* sigma = 0.5 */
     CHECK(fabs(cv_hat - wrong_cv) > 5 * se_cv);
 
@@ -688,17 +662,16 @@ START_TEST(test_scale_every_kind) {
         parse_ok(&d, SAMPLED[i].text, NULL);
         CHECK(dist_copy(&scaled, &d) == 0);
         dist_scale(&scaled, f);
-        ck_assert_msg(close_rel(dist_mean(&scaled), f * dist_mean(&d), 1e-12),
-                      "%s: scaled mean", SAMPLED[i].text);
-        ck_assert_msg(close_rel(dist_variance(&scaled),
-                                f * f * dist_variance(&d), 1e-12),
+        ck_assert_msg(close_rel(dist_mean(&scaled), f * dist_mean(&d), 1e-12), "%s: scaled mean",
+                      SAMPLED[i].text);
+        ck_assert_msg(close_rel(dist_variance(&scaled), f * f * dist_variance(&d), 1e-12),
                       "%s: scaled variance", SAMPLED[i].text);
         enum { N = 2000 };
         double *a = draw(&d, 7, N), *b = draw(&scaled, 7, N);
         for (size_t j = 0; j < N; j++)
             if (!close_rel(b[j], f * a[j], 1e-9))
-                ck_abort_msg("%s: draw %zu: %.17g vs %g * %.17g",
-                             SAMPLED[i].text, j, b[j], f, a[j]);
+                ck_abort_msg("%s: draw %zu: %.17g vs %g * %.17g", SAMPLED[i].text, j, b[j], f,
+                             a[j]);
         free(a);
         free(b);
         dist_free(&d);
@@ -776,12 +749,10 @@ START_TEST(test_empirical_fixture) {
     }
     /* each value drawn 1/6 of the time, 5 binomial SEs */
     double p = 1.0 / N_OK, se = sqrt(p * (1 - p) / N_DRAWS);
-    for (size_t k = 0; k < N_OK; k++)
-        CHECK(fabs((double)hits[k] / N_DRAWS - p) <= 5 * se);
+    for (size_t k = 0; k < N_OK; k++) CHECK(fabs((double)hits[k] / N_DRAWS - p) <= 5 * se);
     sample_stats_t s = sample_stats(x, N_DRAWS);
     CHECK(fabs(s.mean - t.mean) <= 5 * sqrt(t.var / N_DRAWS));
-    CHECK(fabs(s.var - t.var) <=
-          5 * sqrt((t.mu4 - t.var * t.var) / N_DRAWS));
+    CHECK(fabs(s.var - t.var) <= 5 * sqrt((t.mu4 - t.var * t.var) / N_DRAWS));
     free(x);
     dist_free(&d);
 
@@ -858,12 +829,10 @@ START_TEST(test_empirical_file_errors) {
     expect_error("empirical(header_only.csv)", base, "no values");
     expect_error("empirical(late_header.csv)", base,
                  "late_header.csv:2: 'minutes' is not a number");
-    expect_error("empirical(typo_first.csv)", base,
-                 "typo_first.csv:1: '1O.5' is not a number");
+    expect_error("empirical(typo_first.csv)", base, "typo_first.csv:1: '1O.5' is not a number");
     expect_error("empirical(huge.csv)", base, "huge.csv:2: 1e13 is too large");
     expect_error("empirical(nan.csv)", base, "nan.csv:2: 'nan' is not a number");
-    expect_error("empirical(empty_field.csv)", base,
-                 "empty_field.csv:2: the first field is empty");
+    expect_error("empirical(empty_field.csv)", base, "empty_field.csv:2: the first field is empty");
     expect_error("empirical(.)", base, "not a regular file (a folder");
     scratch_close(&s);
 }
@@ -917,8 +886,7 @@ START_TEST(test_copy_is_deep) {
     parse_ok(&d, "triangular(2, 5, 11)", NULL);
     CHECK(dist_copy(&c1, &d) == 0);
     CHECK(c1.kind == d.kind && c1.values == NULL);
-    CHECK(memcmp(c1.p, d.p, sizeof d.p) == 0 &&
-          memcmp(c1.q, d.q, sizeof d.q) == 0);
+    CHECK(memcmp(c1.p, d.p, sizeof d.p) == 0 && memcmp(c1.q, d.q, sizeof d.q) == 0);
     dist_free(&d);
     dist_free(&c1);
 }

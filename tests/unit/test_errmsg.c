@@ -14,8 +14,7 @@
 START_TEST(test_formats_whole_message) {
     char err[64];
     memset(err, 'x', sizeof err);
-    errmsg_format(err, sizeof err, "setting '%s': %d is out of range (%.1f)",
-               "servers", -3, 2.5);
+    errmsg_format(err, sizeof err, "setting '%s': %d is out of range (%.1f)", "servers", -3, 2.5);
     ck_assert_str_eq(err, "setting 'servers': -3 is out of range (2.5)");
 }
 END_TEST

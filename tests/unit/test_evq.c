@@ -20,14 +20,13 @@ static int cmp_time_seq(const void *pa, const void *pb) {
 }
 
 static bool same_event(const evq_event_t *a, const evq_event_t *b) {
-    return a->time == b->time && a->seq == b->seq && a->type == b->type &&
-           a->entity == b->entity && a->data == b->data;
+    return a->time == b->time && a->seq == b->seq && a->type == b->type && a->entity == b->entity &&
+           a->data == b->data;
 }
 
 /* Events with few distinct times (many ties) and payload derived from the
  * index so a mix-up of payloads is caught as well as a mix-up of order. */
-static void random_event(gsl_rng *g, size_t i, unsigned distinct_times,
-                         evq_event_t *ev) {
+static void random_event(gsl_rng *g, size_t i, unsigned distinct_times, evq_event_t *ev) {
     ev->time = (double)gsl_rng_uniform_int(g, distinct_times) * 0.25;
     ev->type = (uint32_t)(i % 31);
     ev->entity = (uint32_t)(i * 7u + 3u);
@@ -47,9 +46,8 @@ static void check_pops_in_order(evq_t *q, const evq_event_t *want, size_t n) {
         evq_event_t ev;
         CHECK(evq_pop(q, &ev));
         if (!same_event(&ev, &want[i]))
-            ck_abort_msg("pop %zu: got (%g, %llu) want (%g, %llu)", i,
-                         ev.time, (unsigned long long)ev.seq, want[i].time,
-                         (unsigned long long)want[i].seq);
+            ck_abort_msg("pop %zu: got (%g, %llu) want (%g, %llu)", i, ev.time,
+                         (unsigned long long)ev.seq, want[i].time, (unsigned long long)want[i].seq);
     }
     evq_event_t ev;
     CHECK(!evq_pop(q, &ev));
@@ -71,8 +69,7 @@ END_TEST
 START_TEST(test_seq_starts_at_one_and_increases) {
     evq_t q;
     CHECK_EQ(evq_init(&q, 4), 0);
-    for (uint64_t i = 1; i <= 100; i++)
-        CHECK_EQ(evq_push(&q, 5.0, 0, 0, 0), i);
+    for (uint64_t i = 1; i <= 100; i++) CHECK_EQ(evq_push(&q, 5.0, 0, 0, 0), i);
     evq_free(&q);
 }
 END_TEST
@@ -94,8 +91,7 @@ START_TEST(test_random_against_sort) {
     CHECK_EQ(evq_size(&q), N);
     /* the input is far from sorted, so a FIFO would fail this test */
     size_t out_of_order = 0;
-    for (size_t i = 1; i < N; i++)
-        out_of_order += cmp_time_seq(&ref[i - 1], &ref[i]) > 0;
+    for (size_t i = 1; i < N; i++) out_of_order += cmp_time_seq(&ref[i - 1], &ref[i]) > 0;
     CHECK_CMP(out_of_order, >, N / 4);
     qsort(ref, N, sizeof *ref, cmp_time_seq);
     check_pops_in_order(&q, ref, N);
@@ -130,8 +126,7 @@ START_TEST(test_growth_past_initial_capacity) {
     size_t cap0 = q.cap;
     CHECK_CMP(cap0, >=, 1);
     CHECK_CMP(cap0, <, N / 4);
-    for (uint32_t i = 0; i < N; i++)
-        evq_push(&q, (double)(N - 1 - i), 0, i, 1000u + i);
+    for (uint32_t i = 0; i < N; i++) evq_push(&q, (double)(N - 1 - i), 0, i, 1000u + i);
     CHECK_CMP(q.cap, >=, N);
     CHECK_CMP(q.cap, >=, 4 * cap0); /* at least two doublings */
     for (uint32_t i = 0; i < N; i++) {
@@ -235,10 +230,8 @@ START_TEST(test_clear) {
     evq_t q;
     CHECK_EQ(evq_init(&q, 8), 0);
     uint64_t seqs[100];
-    for (uint32_t i = 0; i < 100; i++)
-        seqs[i] = evq_push(&q, (double)(i % 13), 0, i, 0);
-    for (int i = 0; i < 100; i += 3)
-        CHECK_EQ(evq_cancel(&q, seqs[i]), 0);
+    for (uint32_t i = 0; i < 100; i++) seqs[i] = evq_push(&q, (double)(i % 13), 0, i, 0);
+    for (int i = 0; i < 100; i += 3) CHECK_EQ(evq_cancel(&q, seqs[i]), 0);
     size_t cap = q.cap;
     evq_clear(&q);
     CHECK_EQ(evq_size(&q), 0);
@@ -269,8 +262,7 @@ START_TEST(test_clear_then_cancel_again) {
     ck_assert_int_eq(evq_init(&q, 0), 0);
     for (int round = 0; round < 4; round++) {
         uint64_t seqs[20];
-        for (uint32_t i = 0; i < 20; i++)
-            seqs[i] = evq_push(&q, (double)i, 0, i, 0);
+        for (uint32_t i = 0; i < 20; i++) seqs[i] = evq_push(&q, (double)i, 0, i, 0);
         for (int i = 0; i < 8; i++) CHECK_EQ(evq_cancel(&q, seqs[2 * i]), 0);
         if (round < 3) {
             evq_clear(&q);
@@ -295,8 +287,7 @@ START_TEST(test_cancel_set_growth) {
     evq_t q;
     CHECK_EQ(evq_init(&q, 0), 0);
     uint64_t seqs[N];
-    for (uint32_t i = 0; i < N; i++)
-        seqs[i] = evq_push(&q, (double)(i % 97), 0, i, 0);
+    for (uint32_t i = 0; i < N; i++) seqs[i] = evq_push(&q, (double)(i % 97), 0, i, 0);
     /* cancel the entities with i % 12 < 5 (2500 of them), spread out */
     unsigned char *gone = calloc(N, 1);
     CHECK(gone != NULL);
@@ -340,8 +331,10 @@ static size_t ref_slot(const ref_model_t *m, const evq_event_t *ev) {
     size_t lo = 0, hi = m->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_time_seq(&m->ev[mid], ev) > 0) lo = mid + 1;
-        else hi = mid;
+        if (cmp_time_seq(&m->ev[mid], ev) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -407,8 +400,7 @@ START_TEST(test_interleaved_against_reference) {
             CHECK(evq_next_time(&q) == m.ev[m.n - 1].time);
             CHECK(evq_pop(&q, &ev));
             if (!same_event(&ev, &m.ev[m.n - 1]))
-                ck_abort_msg("op %zu: popped seq %llu, want %llu", op,
-                             (unsigned long long)ev.seq,
+                ck_abort_msg("op %zu: popped seq %llu, want %llu", op, (unsigned long long)ev.seq,
                              (unsigned long long)m.ev[m.n - 1].seq);
             now = ev.time;
             m.n--;
@@ -485,10 +477,14 @@ START_TEST(test_simulation_mix_against_reference) {
         if (u < 0.45) {
             evq_event_t ev;
             double v = gsl_rng_uniform(g), d;
-            if (v < 0.05) d = 0.0;                                  /* a tie */
-            else if (v < 0.6) d = 30.0 * gsl_rng_uniform_pos(g);    /* soon  */
-            else if (v < 0.9) d = 5000.0 * gsl_rng_uniform_pos(g); /* days  */
-            else d = floor(8.0 * gsl_rng_uniform(g)) * 1440.0;     /* ties days ahead */
+            if (v < 0.05)
+                d = 0.0; /* a tie */
+            else if (v < 0.6)
+                d = 30.0 * gsl_rng_uniform_pos(g); /* soon  */
+            else if (v < 0.9)
+                d = 5000.0 * gsl_rng_uniform_pos(g); /* days  */
+            else
+                d = floor(8.0 * gsl_rng_uniform(g)) * 1440.0; /* ties days ahead */
             if (burst) d = 0.01 * gsl_rng_uniform(g);
             ev.time = now + d;
             ev.type = (uint32_t)(op % 32);
@@ -505,9 +501,8 @@ START_TEST(test_simulation_mix_against_reference) {
             }
             CHECK(evq_pop_until(&q, want->time, &ev));
             if (!same_event(&ev, want))
-                ck_abort_msg("op %zu: popped (%g, %llu), want (%g, %llu)", op,
-                             ev.time, (unsigned long long)ev.seq, want->time,
-                             (unsigned long long)want->seq);
+                ck_abort_msg("op %zu: popped (%g, %llu), want (%g, %llu)", op, ev.time,
+                             (unsigned long long)ev.seq, want->time, (unsigned long long)want->seq);
             now = ev.time;
             m.n--;
         } else if (m.n > 0) {
@@ -565,8 +560,7 @@ START_TEST(test_back_in_time_overflows_near) {
     evq_event_t ev;
     CHECK(evq_pop(&q, &ev) && ev.entity == 0);
     for (uint32_t i = 0; i < BACK + AHEAD; i++) {
-        double t = i % 2 ? 1.0 + 99.0 * gsl_rng_uniform(g)
-                         : 1000.5 + 0.5 * gsl_rng_uniform(g);
+        double t = i % 2 ? 1.0 + 99.0 * gsl_rng_uniform(g) : 1000.5 + 0.5 * gsl_rng_uniform(g);
         want[n] = (evq_event_t){t, 0, 1, FAR + i, 0};
         push_event(&q, &want[n++]);
     }

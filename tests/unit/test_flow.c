@@ -20,11 +20,11 @@
 #include "stats.h"
 #include "verdict.h"
 
-#define REPS 10
+#define REPS      10
 #define PRECISION 0.05
 
 typedef struct metric {
-    size_t group;      /* flow_groups() index */
+    size_t group; /* flow_groups() index */
     flow_kpi_t kpi;
     double theory;
 } metric_t;
@@ -42,7 +42,8 @@ static void check_against_theory(const scn_t *s, const metric_t *mt, size_t n) {
     for (uint32_t r = 0; r < REPS; r++) {
         flow_result_t res;
         ck_assert_int_eq(flow_run(s, r, NULL, &res), 0);
-        for (size_t i = 0; i < n; i++) values[i * REPS + r] = flow_kpi(&res, mt[i].group, mt[i].kpi);
+        for (size_t i = 0; i < n; i++)
+            values[i * REPS + r] = flow_kpi(&res, mt[i].group, mt[i].kpi);
         flow_result_free(&res);
     }
     double level = verdict_level(0.99, n);
@@ -51,9 +52,9 @@ static void check_against_theory(const scn_t *s, const metric_t *mt, size_t n) {
         stats_ci_t ci = v.interval;
         if (v.kind != VERDICT_PASS)
             ck_abort_msg("%s: %s (group %zu): theory %.5g, simulated %.5g, "
-                         "simultaneous interval [%.5g, %.5g]", s->id,
-                         flow_kpi_name(mt[i].kpi), mt[i].group, mt[i].theory,
-                         ci.mean, ci.lo, ci.hi);
+                         "simultaneous interval [%.5g, %.5g]",
+                         s->id, flow_kpi_name(mt[i].kpi), mt[i].group, mt[i].theory, ci.mean, ci.lo,
+                         ci.hi);
     }
 }
 
@@ -172,8 +173,7 @@ END_TEST
  * on the Jackson networks above, where W is minutes.) */
 START_TEST(test_little_exact_on_baselines) {
     static const char *const files[] = {"scenarios/xuzhou.cfg", "scenarios/harbin.cfg",
-                                        "scenarios/heilongjiang.cfg",
-                                        "scenarios/zhejiang.cfg"};
+                                        "scenarios/heilongjiang.cfg", "scenarios/zhejiang.cfg"};
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         scn_t s;
         load(&s, files[f]);
@@ -185,8 +185,8 @@ START_TEST(test_little_exact_on_baselines) {
             double wip = flow_kpi(&r, g, FLOW_K_WIP);
             double by_cases = flow_kpi(&r, g, FLOW_K_WIP_CASES);
             if (!(fabs(wip - by_cases) <= 1e-6 * fmax(1.0, wip)))
-                ck_abort_msg("%s group %zu: work in system %.9g, by cases %.9g",
-                             files[f], g, wip, by_cases);
+                ck_abort_msg("%s group %zu: work in system %.9g, by cases %.9g", files[f], g, wip,
+                             by_cases);
         }
         CHECK(flow_kpi(&r, 0, FLOW_K_WIP) > 1); /* not trivially 0 = 0 */
         flow_result_free(&r);
@@ -217,7 +217,8 @@ START_TEST(test_rebalancing_helps_where_work_is) {
     stats_ci_t d = stats_ci_paired(without, with, REPS, 0.99);
     if (!(d.hi < 0))
         ck_abort_msg("cycle time change with rebalancing %.3g [%.3g, %.3g] minutes: "
-                     "expected a reduction", d.mean, d.lo, d.hi);
+                     "expected a reduction",
+                     d.mean, d.lo, d.hi);
     scn_free(&s);
 }
 END_TEST
@@ -243,9 +244,12 @@ START_TEST(test_distributions_match_kpis) {
     CHECK(mean_low <= flow_kpi(&r, 0, FLOW_K_TRIPS) + 1e-12);
     CHECK(r.trip_share[1] > 0 && r.trip_share[2] > 0); /* not all in one bin */
     CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS / 2 - 1], flow_kpi(&r, 0, FLOW_K_CYCLE_P50_WD));
-    CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS * 9 / 10 - 1], flow_kpi(&r, 0, FLOW_K_CYCLE_P90_WD));
-    CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS * 95 / 100 - 1], flow_kpi(&r, 0, FLOW_K_CYCLE_P95_WD));
-    for (int i = 1; i < FLOW_CDF_POINTS - 1; i++) CHECK(r.cycle_quantile[i] >= r.cycle_quantile[i - 1]);
+    CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS * 9 / 10 - 1],
+               flow_kpi(&r, 0, FLOW_K_CYCLE_P90_WD));
+    CHECK_EQ_D(r.cycle_quantile[FLOW_CDF_POINTS * 95 / 100 - 1],
+               flow_kpi(&r, 0, FLOW_K_CYCLE_P95_WD));
+    for (int i = 1; i < FLOW_CDF_POINTS - 1; i++)
+        CHECK(r.cycle_quantile[i] >= r.cycle_quantile[i - 1]);
     CHECK(r.cycle_quantile[FLOW_CDF_POINTS - 2] > r.cycle_quantile[0]);
     flow_result_free(&r);
     scn_free(&s);

@@ -73,8 +73,7 @@ START_TEST(test_src_map) {
     write_file(b, "w = 4;");
     cfgr_src_t s;
     char err[256] = "";
-    if (cfgr_src_load(&s, main_cfg, err, sizeof err) != 0)
-        ck_abort_msg("%s", err);
+    if (cfgr_src_load(&s, main_cfg, err, sizeof err) != 0) ck_abort_msg("%s", err);
     /* x, y, w, the rest of a's line 2, the rest of main's line 2, z */
     CHECK_EQ(s.n_lines, (size_t)6);
     CHECK(strstr(s.text, "@include") == NULL);

@@ -27,17 +27,17 @@
 
 enum { A, B, C, D };
 
-#define MAX_DEPTS 8
-#define MAX_LINKS 8
+#define MAX_DEPTS    8
+#define MAX_LINKS    8
 #define MAX_SERVICES 4
-#define MAX_STEPS 6
+#define MAX_STEPS    6
 
 /* A hand-built scenario: scn_t plus the storage it points into. */
 typedef struct fixture {
     scn_t s;
     scn_region_t region;
     scn_department_t dept[MAX_DEPTS];
-    scn_data_item_t item[MAX_DEPTS];        /* item i is owned by dept i */
+    scn_data_item_t item[MAX_DEPTS]; /* item i is owned by dept i */
     scn_link_t link[MAX_LINKS];
     scn_service_t service[MAX_SERVICES];
     scn_step_t step[MAX_SERVICES][MAX_STEPS];
@@ -66,10 +66,8 @@ static void fx_init(fixture_t *fx, size_t n_depts) {
     s->regions = &fx->region;
     for (size_t d = 0; d < n_depts; d++) {
         snprintf(fx->dept[d].id, sizeof fx->dept[d].id, "%c", (char)('a' + d));
-        snprintf(fx->dept[d].name, sizeof fx->dept[d].name, "Bureau %c",
-                 (char)('A' + d));
-        snprintf(fx->item[d].id, sizeof fx->item[d].id, "%c_data",
-                 (char)('a' + d));
+        snprintf(fx->dept[d].name, sizeof fx->dept[d].name, "Bureau %c", (char)('A' + d));
+        snprintf(fx->item[d].id, sizeof fx->item[d].id, "%c_data", (char)('a' + d));
         fx->item[d].owner = (int)d;
     }
     s->n_departments = n_depts;
@@ -81,8 +79,7 @@ static void fx_init(fixture_t *fx, size_t n_depts) {
     parse_dist(&s->levers.hub_delay, "exp(10)");
 }
 
-static void fx_link(fixture_t *fx, int from, int to, scn_link_mode_t mode,
-                    const char *delay) {
+static void fx_link(fixture_t *fx, int from, int to, scn_link_mode_t mode, const char *delay) {
     ck_assert(fx->s.n_links < MAX_LINKS);
     scn_link_t *l = &fx->link[fx->s.n_links++];
     l->from = from;
@@ -120,8 +117,7 @@ static void fx_step(scn_service_t *svc, int dept, int owner) {
 static void fx_free(fixture_t *fx) {
     for (size_t i = 0; i < fx->s.n_links; i++) dist_free(&fx->link[i].delay);
     for (size_t v = 0; v < fx->s.n_services; v++)
-        for (size_t k = 0; k < fx->service[v].n_steps; k++)
-            dist_free(&fx->step[v][k].work);
+        for (size_t k = 0; k < fx->service[v].n_steps; k++) dist_free(&fx->step[v][k].work);
     dist_free(&fx->s.levers.hub_delay);
     wcal_free(&fx->s.calendar);
 }
@@ -136,10 +132,8 @@ static void fx_base(fixture_t *fx) {
 /* Build and analyse, failing the test on error. */
 static void analyse(const fixture_t *fx, net_t *n, net_report_t *r) {
     char err[256] = "";
-    if (net_build(n, &fx->s, err, sizeof err) != 0)
-        ck_abort_msg("net_build: %s", err);
-    if (net_analyse(r, n, &fx->s, err, sizeof err) != 0)
-        ck_abort_msg("net_analyse: %s", err);
+    if (net_build(n, &fx->s, err, sizeof err) != 0) ck_abort_msg("net_build: %s", err);
+    if (net_analyse(r, n, &fx->s, err, sizeof err) != 0) ck_abort_msg("net_analyse: %s", err);
 }
 
 /* ---------------------------------------------------------------- graph */
@@ -331,9 +325,8 @@ static void fx_needs(fixture_t *fx) {
     fx_step(s1, B, -1);
 }
 
-static void check_need(const net_need_t *need, int user, int owner,
-                       double per_day, scn_link_mode_t mode, bool via_hub,
-                       double delay) {
+static void check_need(const net_need_t *need, int user, int owner, double per_day,
+                       scn_link_mode_t mode, bool via_hub, double delay) {
     CHECK_EQ(need->user, user);
     CHECK_EQ(need->owner, owner);
     CHECK_EQ_D(need->per_day, per_day);
@@ -469,8 +462,7 @@ START_TEST(test_layout_deterministic_and_spread) {
     CHECK(span > 0.0);
     for (size_t i = 0; i < 5; i++)
         for (size_t j = i + 1; j < 5; j++)
-            CHECK(hypot(xy1[2 * i] - xy1[2 * j], xy1[2 * i + 1] - xy1[2 * j + 1]) >
-                  0.05 * span);
+            CHECK(hypot(xy1[2 * i] - xy1[2 * j], xy1[2 * i + 1] - xy1[2 * j + 1]) > 0.05 * span);
     net_report_free(&r);
     net_free(&n);
     fx_free(&fx);
@@ -519,8 +511,7 @@ START_TEST(test_gnuplot_run) {
                "plot x\n");
     CHECK(out_gnuplot_run(dir, "ok.gp", err, sizeof err) == 0);
     CHECK(is_png(dir, "ok.png"));
-    CHECK(out_gnuplot_run_to(dir, "ok.gp", "other \"name\".png", err,
-                             sizeof err) == 0);
+    CHECK(out_gnuplot_run_to(dir, "ok.gp", "other \"name\".png", err, sizeof err) == 0);
     CHECK(is_png(dir, "other \"name\".png"));
     CHECK(out_gnuplot_run_to(dir, "ok.gp", "bad\nname", err, sizeof err) == -1);
 
@@ -547,8 +538,10 @@ START_TEST(test_gnuplot_missing) {
     setenv("PATH", "/nonexistent-govsim-bin", 1);
     char err[256] = "";
     int rc = out_gnuplot_run("/tmp", "x.gp", err, sizeof err);
-    if (saved) setenv("PATH", saved, 1);
-    else unsetenv("PATH");
+    if (saved)
+        setenv("PATH", saved, 1);
+    else
+        unsetenv("PATH");
     free(saved);
     CHECK(rc == -1);
     CHECK(strstr(err, "gnuplot is not installed") != NULL);

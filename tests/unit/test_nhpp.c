@@ -19,10 +19,10 @@
 #include "checks.h"
 
 #define SEED 987654321u
-#define DAY 1440.0
+#define DAY  1440.0
 
-static void make_profile(nhpp_t *p, const double *breaks, const double *rates,
-                         size_t n, double period) {
+static void make_profile(nhpp_t *p, const double *breaks, const double *rates, size_t n,
+                         double period) {
     char err[200] = "";
     if (nhpp_init(p, breaks, rates, n, period, err, sizeof err) != 0)
         ck_abort_msg("profile rejected: %s", err);
@@ -74,8 +74,8 @@ START_TEST(test_periodic_expected) {
     CHECK_NEAR(p.per_period, OFFICE_PER_DAY, 1e-12);
     CHECK_NEAR(nhpp_expected(&p, 0, DAY), OFFICE_PER_DAY, 1e-12);
     CHECK_NEAR(nhpp_expected(&p, 600, DAY + 900), 60 + 144 + 120 + 48, 1e-12);
-    CHECK_NEAR(nhpp_expected(&p, 730, 830), 0, 0);            /* lunch */
-    CHECK_NEAR(nhpp_expected(&p, 1100, DAY + 400), 0, 0);     /* night */
+    CHECK_NEAR(nhpp_expected(&p, 730, 830), 0, 0);        /* lunch */
+    CHECK_NEAR(nhpp_expected(&p, 1100, DAY + 400), 0, 0); /* night */
     CHECK_NEAR(nhpp_expected(&p, 0, 1000 * DAY), 1000 * OFFICE_PER_DAY, 1e-9);
     /* far into a run: no cancellation between two large cumulative values */
     double t0 = 1e6 * DAY + 700, t1 = t0 + 200;
@@ -166,8 +166,8 @@ START_TEST(test_errors) {
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         nhpp_t p;
         char err[200] = "";
-        if (nhpp_init(&p, bad[k].breaks, bad[k].rates, bad[k].n, bad[k].period, err,
-                      sizeof err) != -1)
+        if (nhpp_init(&p, bad[k].breaks, bad[k].rates, bad[k].n, bad[k].period, err, sizeof err) !=
+            -1)
             ck_abort_msg("case %zu accepted, expected \"%s\"", k, bad[k].message);
         CHECK_STR(err, bad[k].message);
         CHECK(p.start == NULL && p.rate == NULL);
@@ -221,7 +221,9 @@ static void simulate_published(const nhpp_t *p, pub_sample_t *out) {
     gsl_rng_free(r);
 }
 
-static double sample_mean(const pub_sample_t *x, int s) { return x->sum[s] / REPS; }
+static double sample_mean(const pub_sample_t *x, int s) {
+    return x->sum[s] / REPS;
+}
 
 static double sample_var(const pub_sample_t *x, int s) {
     double m = sample_mean(x, s);
@@ -233,7 +235,9 @@ static double sample_var(const pub_sample_t *x, int s) {
  * whatever the mean.  (By the delta method: Var(s^2) = (mu + 2 mu^2) / n,
  * Var(mean) = mu / n and Cov(s^2, mean) = mu / n for a Poisson, which add up
  * to Var(s^2 / mean) = 2 / n.) */
-static double dispersion_se(void) { return sqrt(2.0 / (REPS - 1)); }
+static double dispersion_se(void) {
+    return sqrt(2.0 / (REPS - 1));
+}
 
 START_TEST(test_published_simulated) {
     nhpp_t p;
@@ -287,8 +291,10 @@ START_TEST(test_finite_profile_runs_out) {
     double none = 0;
     for (int i = 0; i < REPS; i++) {
         double t = nhpp_next(&p, 9, r);
-        if (isinf(t)) none++;
-        else if (!(t > 9 && t < 10)) ck_abort_msg("arrival at %.17g outside (9, 10)", t);
+        if (isinf(t))
+            none++;
+        else if (!(t > 9 && t < 10))
+            ck_abort_msg("arrival at %.17g outside (9, 10)", t);
     }
     double q = exp(-3);
     CHECK_5SE(none / REPS, q, sqrt(q * (1 - q) / REPS));

@@ -41,8 +41,7 @@ START_TEST(test_ready_makes_and_refuses) {
     CHECK(d != NULL);
     struct dirent *e;
     size_t n = 0;
-    while ((e = readdir(d)) != NULL)
-        n += e->d_name[0] != '.' || strlen(e->d_name) > 2;
+    while ((e = readdir(d)) != NULL) n += e->d_name[0] != '.' || strlen(e->d_name) > 2;
     closedir(d);
     CHECK_EQ(n, 0);
     remove_tree(dir);

@@ -34,21 +34,19 @@ static char *escaped(escape_fn escape, const char *text) {
     return buf;
 }
 
-#define CHECK_ESCAPED(escape, input, expected)                                 \
-    do {                                                                       \
-        char *got_ = escaped(escape, input);                                   \
-        CHECK_STR(got_, expected);                                             \
-        free(got_);                                                            \
+#define CHECK_ESCAPED(escape, input, expected)                                                     \
+    do {                                                                                           \
+        char *got_ = escaped(escape, input);                                                       \
+        CHECK_STR(got_, expected);                                                                 \
+        free(got_);                                                                                \
     } while (0)
 
 /* ------------------------------------------------------------- escaping */
 
 START_TEST(test_dot_string) {
-    CHECK_ESCAPED(text_dot_string, "Say \"hi\" \\ now",
-                  "Say \\\"hi\\\" \\\\ now");
+    CHECK_ESCAPED(text_dot_string, "Say \"hi\" \\ now", "Say \\\"hi\\\" \\\\ now");
     CHECK_ESCAPED(text_dot_string, "line\nbreak\x7f", "line break ");
-    CHECK_ESCAPED(text_dot_string, "\xe5\xbe\x90\xe5\xb7\x9e",
-                  "\xe5\xbe\x90\xe5\xb7\x9e");
+    CHECK_ESCAPED(text_dot_string, "\xe5\xbe\x90\xe5\xb7\x9e", "\xe5\xbe\x90\xe5\xb7\x9e");
     CHECK_ESCAPED(text_dot_string, "a\xff", "a" TEXT_UTF8_REPLACEMENT);
     CHECK_ESCAPED(text_dot_string, "", "");
 }
@@ -83,11 +81,10 @@ typedef struct fixture {
 static void fx_init(fixture_t *fx, bool hub) {
     memset(fx, 0, sizeof *fx);
     static const char *const ids[] = {"a", "b", "c", "d"};
-    static const char *const names[] = {"Bureau A", "Bureau B", "Bureau C",
-                                        "Bureau D"};
+    static const char *const names[] = {"Bureau A", "Bureau B", "Bureau C", "Bureau D"};
     for (size_t d = 0; d < 4; d++)
-        fx->node[d] = (out_graph_node_t){ids[d], names[d], "City",
-                                         hub ? 0 : d == 3, (double)d / 2.0};
+        fx->node[d] =
+            (out_graph_node_t){ids[d], names[d], "City", hub ? 0 : d == 3, (double)d / 2.0};
     size_t k = 0;
     fx->edge[k++] = (out_graph_edge_t){0, 1, OUT_GRAPH_API, 5.0};
     fx->edge[k++] = (out_graph_edge_t){1, 2, OUT_GRAPH_MANUAL, 2880.0};
@@ -125,8 +122,7 @@ typedef int (*writer_fn)(FILE *, const out_graph_t *);
 /* Everything a writer printed, as a string (caller frees). */
 /* (noinline: gcc 12 inlines it and then takes the memstream's buffer for
  * a dangling pointer to the local that receives it.) */
-__attribute__((noinline)) static char *written(writer_fn write,
-                                               const out_graph_t *g) {
+__attribute__((noinline)) static char *written(writer_fn write, const out_graph_t *g) {
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
@@ -142,8 +138,7 @@ static int write_script(FILE *f, const out_graph_t *g) {
 
 static size_t count_substr(const char *text, const char *pat) {
     size_t k = 0, at = 0;
-    for (const char *p; (p = strstr(text + at, pat)) != NULL; k++)
-        at = (size_t)(p - text) + 1;
+    for (const char *p; (p = strstr(text + at, pat)) != NULL; k++) at = (size_t)(p - text) + 1;
     return k;
 }
 
@@ -156,18 +151,14 @@ START_TEST(test_dot_output) {
     char *dot = written(out_graph_write_dot, &fx.g);
     CHECK(strstr(dot, "digraph \"fixture\" {") != NULL);
     CHECK(strstr(dot, "label=\"Fixture city: 2 information islands\"") != NULL);
-    CHECK(strstr(dot, "d1 [label=\"The \\\"Best\\\" \\\\ Bureau\\nCity\"") !=
-          NULL);
+    CHECK(strstr(dot, "d1 [label=\"The \\\"Best\\\" \\\\ Bureau\\nCity\"") != NULL);
     CHECK(strstr(dot, "The \"Best\"") == NULL);
     CHECK(strstr(dot, "subgraph cluster_island1") != NULL);
     CHECK(strstr(dot, "subgraph cluster_island2 {\n"
                       "    label=\"island 2 (1 department)\";") != NULL);
     CHECK(strstr(dot, "subgraph cluster_island3") == NULL);
-    CHECK(strstr(dot, "d0 -> d1 [color=\"#1b9e77\", label=\"api 5 min\"]") !=
-          NULL);
-    CHECK(strstr(dot,
-                 "d1 -> d2 [color=\"#d95f02\", label=\"manual 2880 min\"]") !=
-          NULL);
+    CHECK(strstr(dot, "d0 -> d1 [color=\"#1b9e77\", label=\"api 5 min\"]") != NULL);
+    CHECK(strstr(dot, "d1 -> d2 [color=\"#d95f02\", label=\"manual 2880 min\"]") != NULL);
     CHECK(strstr(dot, "d2 -> d3 [color=\"#e7298a\", style=dashed") != NULL);
     CHECK(strstr(dot, "citizen fetches 30/day") != NULL);
     CHECK(strstr(dot, "-> hub") == NULL && strstr(dot, "    hub [") == NULL);
@@ -193,8 +184,7 @@ START_TEST(test_graphml_output) {
     fx_init(&fx, true);
     fx.node[2].name = "R&D <Bureau>";
     char *xml = written(out_graph_write_graphml, &fx.g);
-    CHECK(strstr(xml, "<data key=\"v_name\">R&amp;D &lt;Bureau&gt;</data>") !=
-          NULL);
+    CHECK(strstr(xml, "<data key=\"v_name\">R&amp;D &lt;Bureau&gt;</data>") != NULL);
     CHECK(strstr(xml, "R&D") == NULL);
     CHECK(strstr(xml, "<Bureau>") == NULL);
     CHECK(strstr(xml, "<edge id=\"e1\" source=\"n1\" target=\"n2\">\n"
@@ -233,8 +223,7 @@ START_TEST(test_place_fits_and_spreads) {
         CHECK(fabs(fx.xy[2 * i]) <= 1.0 + 1e-9);
         CHECK(fabs(fx.xy[2 * i + 1]) <= 1.0 + 1e-9);
         for (size_t j = i + 1; j < 5; j++)
-            CHECK(hypot(fx.xy[2 * i] - fx.xy[2 * j],
-                        fx.xy[2 * i + 1] - fx.xy[2 * j + 1]) > 0.2);
+            CHECK(hypot(fx.xy[2 * i] - fx.xy[2 * j], fx.xy[2 * i + 1] - fx.xy[2 * j + 1]) > 0.2);
     }
     double again[10];
     memcpy(again, fx.xy, sizeof again);
@@ -255,20 +244,14 @@ START_TEST(test_plot_files) {
     /* Blocks: vertices, api, manual, fetch (no hub): 3 separators. */
     CHECK_EQ(count_substr(data, "\n\n\n#"), 3);
     CHECK(strstr(data, " d__x_\n") != NULL); /* no quotes in a data file */
-    CHECK(strstr(script, "index 1 using 1:2:3:4 with vectors arrowstyle 1") !=
-          NULL);
-    CHECK(strstr(script, "index 2 using 1:2:3:4 with vectors arrowstyle 2") !=
-          NULL);
-    CHECK(strstr(script, "index 3 using 1:2:3:4 with vectors arrowstyle 4") !=
-          NULL);
+    CHECK(strstr(script, "index 1 using 1:2:3:4 with vectors arrowstyle 1") != NULL);
+    CHECK(strstr(script, "index 2 using 1:2:3:4 with vectors arrowstyle 2") != NULL);
+    CHECK(strstr(script, "index 3 using 1:2:3:4 with vectors arrowstyle 4") != NULL);
     CHECK(strstr(script, "arrowstyle 3") == NULL); /* no hub, no hub entry */
-    CHECK(strstr(script,
-                 "set label 1 \"Q\\\"uote\\\\d \\140rm -rf\\140 x_{2}\"") !=
-          NULL);
+    CHECK(strstr(script, "set label 1 \"Q\\\"uote\\\\d \\140rm -rf\\140 x_{2}\"") != NULL);
     CHECK(strstr(script, "noenhanced") != NULL);
-    CHECK(strstr(script,
-                 "2 information islands; 90 data requests per day: "
-                 "11% api, 44% manual, 44% fetched by the citizen") != NULL);
+    CHECK(strstr(script, "2 information islands; 90 data requests per day: "
+                         "11% api, 44% manual, 44% fetched by the citizen") != NULL);
     CHECK_EQ(count_substr(script, "\"Bureau "), 4);
     free(data);
     free(script);
@@ -284,7 +267,7 @@ START_TEST(test_labels_wrap_by_display_width) {
     fx_init(&fx, false);
     char euros[64] = "", han[64] = "";
     for (int i = 0; i < 12; i++) {
-        strcat(euros, "\xe2\x82\xac"); /* U+20AC, narrow */
+        strcat(euros, "\xe2\x82\xac");                        /* U+20AC, narrow */
         strcat(han, i % 2 ? "\xe5\xb7\x9e" : "\xe5\xbe\x90"); /* 徐州 */
     }
     fx.node[0].name = euros;
@@ -312,12 +295,8 @@ START_TEST(test_plot_too_many_names) {
         nodes[v] = (out_graph_node_t){"x", "Bureau X", "City", 0, 0.0};
         xy[2 * v] = (double)v;
     }
-    out_graph_t g = {.id = "big",
-                     .title = "Big",
-                     .n_nodes = nn,
-                     .nodes = nodes,
-                     .n_islands = 1,
-                     .xy = xy};
+    out_graph_t g = {
+        .id = "big", .title = "Big", .n_nodes = nn, .nodes = nodes, .n_islands = 1, .xy = xy};
     CHECK(out_graph_place(&g) == 0);
     char *script = written(write_script, &g);
     CHECK(strstr(script, "301 departments: too many to name here") != NULL);
@@ -337,8 +316,7 @@ static bool is_png(const char *path) {
     return got == 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0;
 }
 
-static void write_to(const char *dir, const char *name, writer_fn write,
-                     const out_graph_t *g) {
+static void write_to(const char *dir, const char *name, writer_fn write, const out_graph_t *g) {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "w");
@@ -354,9 +332,8 @@ START_TEST(test_picture) {
     fx_init(&fx, true);
     fx.node[0].name = "Market Supervision Administration Bureau";
     fx.node[1].name = "Tax \"Service\" & Co_{1}";
-    fx.node[2].name =
-        "\xe5\xbe\x90\xe5\xb7\x9e\xe5\xb8\x82\xe5\x85\xac\xe5\xae\x89"
-        "\xe5\xb1\x80"; /* 徐州市公安局 */
+    fx.node[2].name = "\xe5\xbe\x90\xe5\xb7\x9e\xe5\xb8\x82\xe5\x85\xac\xe5\xae\x89"
+                      "\xe5\xb1\x80"; /* 徐州市公安局 */
     char dir[64], err[512] = "", path[600];
     const char *keep = getenv("GOVSIM_TEST_KEEP_PNG");
     if (keep)
@@ -366,8 +343,7 @@ START_TEST(test_picture) {
     CHECK(out_graph_place(&fx.g) == 0);
     write_to(dir, "network.dat", out_graph_write_plot_data, &fx.g);
     write_to(dir, "network.gp", write_script, &fx.g);
-    if (out_gnuplot_run(dir, "network.gp", err, sizeof err) != 0)
-        ck_abort_msg("gnuplot: %s", err);
+    if (out_gnuplot_run(dir, "network.gp", err, sizeof err) != 0) ck_abort_msg("gnuplot: %s", err);
     snprintf(path, sizeof path, "%s/network.png", dir);
     CHECK(is_png(path));
     if (!keep) remove_tree(dir);

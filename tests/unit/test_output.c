@@ -80,11 +80,11 @@ static char *render(void (*escape)(FILE *, const char *), const char *s) {
     return buf;
 }
 
-#define CHECK_RENDER(escape, input, expected)                                  \
-    do {                                                                       \
-        char *got_ = render(escape, input);                                    \
-        CHECK_STR(got_, expected);                                             \
-        free(got_);                                                            \
+#define CHECK_RENDER(escape, input, expected)                                                      \
+    do {                                                                                           \
+        char *got_ = render(escape, input);                                                        \
+        CHECK_STR(got_, expected);                                                                 \
+        free(got_);                                                                                \
     } while (0)
 
 /* ------------------------------------------------------------- out_file */
@@ -99,8 +99,8 @@ START_TEST(test_file_appears_only_after_commit) {
     FILE *fp = out_file_open(&f, dir, "summary.csv", err, sizeof err);
     CHECK(fp != NULL);
     fputs("kpi,mean\nwait,12.5\n", fp);
-    CHECK(!exists(path));                 /* not under its name yet */
-    CHECK_EQ(count_entries(dir), 1);      /* only the hidden temporary */
+    CHECK(!exists(path));            /* not under its name yet */
+    CHECK_EQ(count_entries(dir), 1); /* only the hidden temporary */
     const char *base = strrchr(f.tmp_path, '/') + 1;
     CHECK(strncmp(base, ".summary.csv.tmp.", 17) == 0);
     CHECK(exists(f.tmp_path));
@@ -108,14 +108,14 @@ START_TEST(test_file_appears_only_after_commit) {
     CHECK_EQ(out_file_commit(&f, err, sizeof err), 0);
     umask(old_mask);
     CHECK(f.fp == NULL && f.tmp_path == NULL);
-    CHECK_EQ(count_entries(dir), 1);      /* the temporary became the file */
+    CHECK_EQ(count_entries(dir), 1); /* the temporary became the file */
     char *text = slurp(path);
     CHECK_STR(text, "kpi,mean\nwait,12.5\n");
     free(text);
     struct stat st;
     CHECK(stat(path, &st) == 0);
-    CHECK_EQ(st.st_mode & 0777, 0640);    /* 0666 minus umask, not 0600 */
-    out_file_abort(&f);                   /* closed handle: nothing */
+    CHECK_EQ(st.st_mode & 0777, 0640); /* 0666 minus umask, not 0600 */
+    out_file_abort(&f);                /* closed handle: nothing */
     CHECK_EQ(count_entries(dir), 1);
     remove_tree(dir);
 }
@@ -131,7 +131,7 @@ START_TEST(test_file_commit_replaces_old_file) {
     CHECK(fp != NULL);
     fputs("new", fp);
     char *text = slurp(path);
-    CHECK_STR(text, "old");               /* readers still see the old one */
+    CHECK_STR(text, "old"); /* readers still see the old one */
     free(text);
     CHECK_EQ(out_file_commit(&f, err, sizeof err), 0);
     text = slurp(path);
@@ -151,7 +151,7 @@ START_TEST(test_file_abort_leaves_nothing) {
     fputs("{\"half\": ", fp);
     out_file_abort(&f);
     CHECK_EQ(count_entries(dir), 0);
-    out_file_abort(&f);                   /* twice is harmless */
+    out_file_abort(&f); /* twice is harmless */
 
     /* An existing file survives an aborted rewrite. */
     snprintf(path, sizeof path, "%s/a.json", dir);
@@ -177,7 +177,7 @@ START_TEST(test_file_missing_dir) {
     CHECK(out_file_open(&f, missing, "x.csv", err, sizeof err) == NULL);
     CHECK(strstr(err, missing) != NULL);
     CHECK(strstr(err, "No such file or directory") != NULL);
-    out_file_abort(&f);                   /* a failed open leaves f closed */
+    out_file_abort(&f); /* a failed open leaves f closed */
 
     /* The directory disappears between open and commit: commit fails,
      * says why, and nothing appears under the final name. */
@@ -229,7 +229,7 @@ END_TEST
 static int child_write_past_limit(const char *dir) {
     char path[128], err[256];
     snprintf(path, sizeof path, "%s/big.csv", dir);
-    signal(SIGXFSZ, SIG_IGN);             /* write() fails with EFBIG */
+    signal(SIGXFSZ, SIG_IGN); /* write() fails with EFBIG */
     struct rlimit lim;
     if (getrlimit(RLIMIT_FSIZE, &lim) != 0) return 10;
     lim.rlim_cur = 8192;
@@ -239,8 +239,7 @@ static int child_write_past_limit(const char *dir) {
     if (fp == NULL) return 12;
     for (int i = 0; i < 20000; i++) fputs("0123456789\n", fp);
     if (out_file_commit(&f, err, sizeof err) != -1) return 13;
-    if (strstr(err, "cannot write") == NULL || strstr(err, path) == NULL)
-        return 14;
+    if (strstr(err, "cannot write") == NULL || strstr(err, path) == NULL) return 14;
     if (count_entries(dir) != 1) return 15; /* temporary removed */
     char *text = slurp(path);
     int rc = text != NULL && strcmp(text, "old\n") == 0 ? 0 : 16;
@@ -277,7 +276,7 @@ START_TEST(test_file_commit_checks_error_flag) {
     FILE *fp = out_file_open(&f, dir, "summary.csv", err, sizeof err);
     CHECK(fp != NULL);
     fputs("kpi,mean\n", fp);
-    CHECK(fflush(fp) == 0);               /* C11 7.21.5.3: before input */
+    CHECK(fflush(fp) == 0); /* C11 7.21.5.3: before input */
     CHECK(getc(fp) == EOF && ferror(fp));
     CHECK_EQ(out_file_commit(&f, err, sizeof err), -1);
     CHECK(strstr(err, "cannot write") != NULL && strstr(err, path) != NULL);
@@ -324,7 +323,7 @@ START_TEST(test_mkdir_p_file_in_the_way) {
     CHECK_EQ(out_mkdir_p(file, err, sizeof err), -1); /* the target itself */
     CHECK(strstr(err, "not a directory") != NULL);
     char *text = slurp(file);
-    CHECK_STR(text, "I am a file\n");     /* untouched */
+    CHECK_STR(text, "I am a file\n"); /* untouched */
     free(text);
     remove_tree(dir);
 }
@@ -336,21 +335,21 @@ START_TEST(test_utf8_decode) {
     size_t n;
     CHECK_EQ(text_utf8_next("A", &n), 0x41);
     CHECK_EQ(n, 1);
-    CHECK_EQ(text_utf8_next("\xC3\xA9", &n), 0xE9);        /* é */
+    CHECK_EQ(text_utf8_next("\xC3\xA9", &n), 0xE9); /* é */
     CHECK_EQ(n, 2);
-    CHECK_EQ(text_utf8_next("\xE4\xB8\xAD", &n), 0x4E2D);  /* 中 */
+    CHECK_EQ(text_utf8_next("\xE4\xB8\xAD", &n), 0x4E2D); /* 中 */
     CHECK_EQ(n, 3);
     CHECK_EQ(text_utf8_next("\xF0\x9F\x98\x80", &n), 0x1F600);
     CHECK_EQ(n, 4);
     CHECK_EQ(text_utf8_next("\xF4\x8F\xBF\xBF", &n), 0x10FFFF);
     CHECK_EQ(n, 4);
     /* Ill-formed: the maximal subpart is consumed. */
-    CHECK(text_utf8_next("\x80", &n) < 0 && n == 1);          /* stray */
-    CHECK(text_utf8_next("\xC0\xAF", &n) < 0 && n == 1);      /* overlong */
-    CHECK(text_utf8_next("\xE0\x80\x80", &n) < 0 && n == 1);  /* overlong */
-    CHECK(text_utf8_next("\xED\xA0\x80", &n) < 0 && n == 1);  /* surrogate */
+    CHECK(text_utf8_next("\x80", &n) < 0 && n == 1);             /* stray */
+    CHECK(text_utf8_next("\xC0\xAF", &n) < 0 && n == 1);         /* overlong */
+    CHECK(text_utf8_next("\xE0\x80\x80", &n) < 0 && n == 1);     /* overlong */
+    CHECK(text_utf8_next("\xED\xA0\x80", &n) < 0 && n == 1);     /* surrogate */
     CHECK(text_utf8_next("\xF4\x90\x80\x80", &n) < 0 && n == 1); /* >10FFFF */
-    CHECK(text_utf8_next("\xE4\xB8", &n) < 0 && n == 2);      /* truncated */
+    CHECK(text_utf8_next("\xE4\xB8", &n) < 0 && n == 2);         /* truncated */
     CHECK(text_utf8_next("\xF0\x9F\x98x", &n) < 0 && n == 3);
     CHECK(text_utf8_next("\xFF", &n) < 0 && n == 1);
 }
@@ -367,8 +366,7 @@ START_TEST(test_csv_field_quoting) {
     CHECK_RENDER(text_csv_field, "cr\r", "\"cr\r\"");
     CHECK_RENDER(text_csv_field, "a b;c'd", "a b;c'd");
     /* Formula starters are quoted, nothing is prefixed. */
-    CHECK_RENDER(text_csv_field, "=HYPERLINK(\"x\")",
-                 "\"=HYPERLINK(\"\"x\"\")\"");
+    CHECK_RENDER(text_csv_field, "=HYPERLINK(\"x\")", "\"=HYPERLINK(\"\"x\"\")\"");
     CHECK_RENDER(text_csv_field, "+1", "\"+1\"");
     CHECK_RENDER(text_csv_field, "-3 dB", "\"-3 dB\"");
     CHECK_RENDER(text_csv_field, "@SUM(A1)", "\"@SUM(A1)\"");
@@ -385,18 +383,18 @@ START_TEST(test_csv_rows) {
     FILE *fp = open_memstream(&buf, &len);
     const char *names[] = {"scenario", "kpi", "mean", "ci_low", "n"};
     out_csv_header(fp, names, 5);
-    out_csv_row(fp, (out_cell_t[]){out_cell_str("xuzhou"),
-                                   out_cell_str("wait, window"),
-                                   out_cell_num(0.1), out_cell_num(1.0 / 3),
-                                   out_cell_num(10)},
+    out_csv_row(fp,
+                (out_cell_t[]){out_cell_str("xuzhou"), out_cell_str("wait, window"),
+                               out_cell_num(0.1), out_cell_num(1.0 / 3), out_cell_num(10)},
                 5);
-    out_csv_row(fp, (out_cell_t[]){out_cell_str("哈尔滨"), out_cell_str(NULL),
-                                   out_cell_num(NAN), out_cell_num(-INFINITY),
-                                   out_cell_num(-0.0)},
+    out_csv_row(fp,
+                (out_cell_t[]){out_cell_str("哈尔滨"), out_cell_str(NULL), out_cell_num(NAN),
+                               out_cell_num(-INFINITY), out_cell_num(-0.0)},
                 5);
-    out_csv_row(fp, (out_cell_t[]){out_cell_str("x"), out_cell_str("y"),
-                                   out_cell_num(123456789012345680.0),
-                                   out_cell_num(2.5e-7), out_cell_num(INFINITY)},
+    out_csv_row(fp,
+                (out_cell_t[]){out_cell_str("x"), out_cell_str("y"),
+                               out_cell_num(123456789012345680.0), out_cell_num(2.5e-7),
+                               out_cell_num(INFINITY)},
                 5);
     out_csv_row(fp, (out_cell_t[]){out_cell_num(NAN)}, 1); /* not blank */
     out_csv_header(fp, (const char *[]){""}, 1);
@@ -413,7 +411,7 @@ END_TEST
 
 /* Every finite double, printed, reads back bit for bit. */
 START_TEST(test_number_round_trip) {
-    uint64_t state = 0x9E3779B97F4A7C15u;   /* xorshift64 over bit patterns */
+    uint64_t state = 0x9E3779B97F4A7C15u; /* xorshift64 over bit patterns */
     char buf[TEXT_NUMBER_LEN];
     int checked = 0;
     for (int i = 0; i < 200000; i++) {
@@ -426,8 +424,7 @@ START_TEST(test_number_round_trip) {
         size_t n = text_format_number(buf, x);
         CHECK_EQ(n, strlen(buf));
         double back = strtod(buf, NULL);
-        if (memcmp(&back, &x, sizeof x) != 0)
-            ck_abort_msg("%.17g printed as %s", x, buf);
+        if (memcmp(&back, &x, sizeof x) != 0) ck_abort_msg("%.17g printed as %s", x, buf);
         checked++;
     }
     CHECK(checked > 190000);
@@ -446,20 +443,20 @@ START_TEST(test_json_string_escaping) {
     CHECK_RENDER(text_json_string, "plain / text", "\"plain / text\"");
     CHECK_RENDER(text_json_string, "a\"b\\c", "\"a\\\"b\\\\c\"");
     CHECK_RENDER(text_json_string, "\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\"");
-    CHECK_RENDER(text_json_string, "\x01\x1B[31m\x1F\x7F",
-                 "\"\\u0001\\u001b[31m\\u001f\x7F\"");
+    CHECK_RENDER(text_json_string, "\x01\x1B[31m\x1F\x7F", "\"\\u0001\\u001b[31m\\u001f\x7F\"");
     CHECK_RENDER(text_json_string, "税务局 😀", "\"税务局 😀\"");
     /* Invalid UTF-8: one U+FFFD per maximal ill-formed subpart. */
-    CHECK_RENDER(text_json_string, "a\xFF" "b", "\"a" REPL "b\"");
+    CHECK_RENDER(text_json_string,
+                 "a\xFF"
+                 "b",
+                 "\"a" REPL "b\"");
     CHECK_RENDER(text_json_string, "\xC3", "\"" REPL "\"");
     CHECK_RENDER(text_json_string, "\xC3(", "\"" REPL "(\"");
     CHECK_RENDER(text_json_string, "\xC0\xAF", "\"" REPL REPL "\"");
     CHECK_RENDER(text_json_string, "\xED\xA0\x80", "\"" REPL REPL REPL "\"");
     CHECK_RENDER(text_json_string, "\xE4\xB8x", "\"" REPL "x\"");
-    CHECK_RENDER(text_json_string, "\xF4\x90\x80\x80",
-                 "\"" REPL REPL REPL REPL "\"");
-    CHECK_RENDER(text_json_string, "\xE4\xB8\xAD\x80",
-                 "\"\xE4\xB8\xAD" REPL "\"");
+    CHECK_RENDER(text_json_string, "\xF4\x90\x80\x80", "\"" REPL REPL REPL REPL "\"");
+    CHECK_RENDER(text_json_string, "\xE4\xB8\xAD\x80", "\"\xE4\xB8\xAD" REPL "\"");
 }
 END_TEST
 
@@ -550,7 +547,7 @@ START_TEST(test_json_document) {
     fp = open_memstream(&buf, &len);
     out_json_init(&j, fp, 0);
     write_summary(&j);
-    out_json_str(&j, "next");             /* JSON Lines: another document */
+    out_json_str(&j, "next"); /* JSON Lines: another document */
     out_json_finish(&j);
     CHECK(fclose(fp) == 0);
     CHECK_STR(buf, "{\"scenario\":\"xuzhou \\\"2021\\\"\",\"replications\":10,"
@@ -564,7 +561,9 @@ END_TEST
 
 /* Misuse of the writer is a caller bug: each of these must fail an
  * assert.  Run in a child, which must die of SIGABRT. */
-static void misuse_key_at_top(out_json_t *j) { out_json_key(j, "k"); }
+static void misuse_key_at_top(out_json_t *j) {
+    out_json_key(j, "k");
+}
 static void misuse_key_in_array(out_json_t *j) {
     out_json_begin_array(j);
     out_json_key(j, "k");
@@ -587,7 +586,9 @@ static void misuse_mismatched_end(out_json_t *j) {
     out_json_begin_array(j);
     out_json_end_object(j);
 }
-static void misuse_end_without_begin(out_json_t *j) { out_json_end_array(j); }
+static void misuse_end_without_begin(out_json_t *j) {
+    out_json_end_array(j);
+}
 static void misuse_second_document(out_json_t *j) {
     out_json_null(j);
     out_json_null(j);
@@ -630,7 +631,7 @@ START_TEST(test_json_misuse_asserts) {
 #ifdef NDEBUG
     return; /* asserts compiled out */
 #endif
-    CHECK(!aborts(correct_use));          /* the harness can say no */
+    CHECK(!aborts(correct_use)); /* the harness can say no */
     CHECK(aborts(misuse_key_at_top));
     CHECK(aborts(misuse_key_in_array));
     CHECK(aborts(misuse_value_without_key));
@@ -670,23 +671,25 @@ START_TEST(test_gnuplot_escaping) {
     CHECK(text_gnuplot_string(dst, sizeof dst, "x`id`y"));
     CHECK_STR(dst, "x\\140id\\140y");
     /* Control characters would end the command line: dropped. */
-    CHECK(text_gnuplot_string(dst, sizeof dst, "a\nb\r\tc\x7F" "d"));
+    CHECK(text_gnuplot_string(dst, sizeof dst,
+                              "a\nb\r\tc\x7F"
+                              "d"));
     CHECK_STR(dst, "abcd");
     CHECK(text_gnuplot_string(dst, sizeof dst, "市场 a\xFF"));
     CHECK_STR(dst, "市场 a" REPL);
 
     /* Truncation never splits an escape or a character. */
-    CHECK(text_gnuplot_string(dst, 4, "abc"));        /* exactly fits */
+    CHECK(text_gnuplot_string(dst, 4, "abc")); /* exactly fits */
     CHECK_STR(dst, "abc");
     CHECK(!text_gnuplot_string(dst, 4, "abcd"));
     CHECK_STR(dst, "abc");
-    CHECK(!text_gnuplot_string(dst, 4, "ab\""));      /* \" needs 2 */
+    CHECK(!text_gnuplot_string(dst, 4, "ab\"")); /* \" needs 2 */
     CHECK_STR(dst, "ab");
-    CHECK(!text_gnuplot_string(dst, 4, "a^"));        /* \\^ needs 3 */
+    CHECK(!text_gnuplot_string(dst, 4, "a^")); /* \\^ needs 3 */
     CHECK_STR(dst, "a");
-    CHECK(!text_gnuplot_string(dst, 5, "a\\"));       /* \\\\ needs 4 */
+    CHECK(!text_gnuplot_string(dst, 5, "a\\")); /* \\\\ needs 4 */
     CHECK_STR(dst, "a");
-    CHECK(!text_gnuplot_string(dst, 6, "中文"));      /* 3 + 3 bytes */
+    CHECK(!text_gnuplot_string(dst, 6, "中文")); /* 3 + 3 bytes */
     CHECK_STR(dst, "中");
     CHECK(!text_gnuplot_string(dst, 1, "x"));
     CHECK_STR(dst, "");
@@ -720,8 +723,7 @@ START_TEST(test_gnuplot_reads_it_back) {
     char dir[64], pwned[128], title[256], script[128], out[128], svg[128];
     make_tmpdir(dir, sizeof dir);
     snprintf(pwned, sizeof pwned, "%s/pwned", dir);
-    snprintf(title, sizeof title, "a\"b\\c ^_{}@&~ $(rm -rf /) `touch %s`",
-             pwned);
+    snprintf(title, sizeof title, "a\"b\\c ^_{}@&~ $(rm -rf /) `touch %s`", pwned);
     snprintf(script, sizeof script, "%s/t.gp", dir);
     snprintf(out, sizeof out, "%s/out.txt", dir);
     snprintf(svg, sizeof svg, "%s/t.svg", dir);
@@ -751,8 +753,7 @@ START_TEST(test_gnuplot_reads_it_back) {
     char *picture = slurp(svg);
     CHECK(picture != NULL);
     snprintf(want, sizeof want, ">%s</tspan>", title);
-    if (strstr(picture, want) == NULL)
-        ck_abort_msg("title not drawn literally: want %s", want);
+    if (strstr(picture, want) == NULL) ck_abort_msg("title not drawn literally: want %s", want);
     free(picture);
     remove_tree(dir);
 }
@@ -773,18 +774,20 @@ static char *print_table(const out_table_t *t) {
 START_TEST(test_text_width) {
     CHECK_EQ(out_text_width(""), 0);
     CHECK_EQ(out_text_width("abc"), 3);
-    CHECK_EQ(out_text_width("café"), 4);            /* 5 bytes */
+    CHECK_EQ(out_text_width("café"), 4);             /* 5 bytes */
     CHECK_EQ(out_text_width("营业执照"), 8);         /* 12 bytes */
     CHECK_EQ(out_text_width("한국"), 4);             /* Hangul syllables */
     CHECK_EQ(out_text_width("\xE1\x84\x80"), 2);     /* U+1100 jamo */
     CHECK_EQ(out_text_width("ＡＢ"), 4);             /* fullwidth forms */
-    CHECK_EQ(out_text_width("ｱ"), 1);               /* halfwidth katakana */
-    CHECK_EQ(out_text_width("￥"), 2);              /* U+FFE5 */
+    CHECK_EQ(out_text_width("ｱ"), 1);                /* halfwidth katakana */
+    CHECK_EQ(out_text_width("￥"), 2);               /* U+FFE5 */
     CHECK_EQ(out_text_width("\xF0\xA0\x80\x80"), 2); /* U+20000, Ext B */
     CHECK_EQ(out_text_width("\xEA\x93\x8F"), 2);     /* U+A4CF, last wide */
     CHECK_EQ(out_text_width("\xEA\x93\x90"), 1);     /* U+A4D0 */
-    CHECK_EQ(out_text_width("a\xFF" "b"), 3);        /* U+FFFD */
-    CHECK_EQ(out_text_width("\t\x1B"), 2);           /* shown as ?? */
+    CHECK_EQ(out_text_width("a\xFF"
+                            "b"),
+             3);                           /* U+FFFD */
+    CHECK_EQ(out_text_width("\t\x1B"), 2); /* shown as ?? */
 }
 END_TEST
 
@@ -795,15 +798,9 @@ START_TEST(test_table_ascii) {
     CHECK_EQ(out_table_add_column(&t, "dept", OUT_ALIGN_LEFT, 0), 0);
     CHECK_EQ(out_table_add_column(&t, "cases", OUT_ALIGN_RIGHT, 0), 0);
     CHECK_EQ(out_table_add_column(&t, "wait_min", OUT_ALIGN_RIGHT, 0), 0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"licence", "market", "12",
-                                                    "3.5"}),
-             0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"tax registration", "tax",
-                                                    "7", "120.25"}),
-             0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"seal", "police", "1040",
-                                                    "0"}),
-             0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"licence", "market", "12", "3.5"}), 0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"tax registration", "tax", "7", "120.25"}), 0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"seal", "police", "1040", "0"}), 0);
     char *text = print_table(&t);
     CHECK_STR(text, "service           dept    cases  wait_min\n"
                     "----------------  ------  -----  --------\n"
@@ -821,21 +818,32 @@ START_TEST(test_table_chinese) {
     CHECK_EQ(out_table_add_column(&t, "服务", OUT_ALIGN_LEFT, 0), 0);
     CHECK_EQ(out_table_add_column(&t, "部门", OUT_ALIGN_LEFT, 0), 0);
     CHECK_EQ(out_table_add_column(&t, "办件量", OUT_ALIGN_RIGHT, 0), 0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"企业开办", "市场监管局",
-                                                    "120"}),
-             0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"税务登记 tax", "税务局",
-                                                    "7"}),
-             0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"ID card", "公安", "1040"}),
-             0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"企业开办", "市场监管局", "120"}), 0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"税务登记 tax", "税务局", "7"}), 0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"ID card", "公安", "1040"}), 0);
     char *text = print_table(&t);
     /* Widths 12, 10, 6 display columns (a Chinese character is 2). */
-    CHECK_STR(text, "服务" "          " "部门" "        " "办件量\n"
+    CHECK_STR(text, "服务"
+                    "          "
+                    "部门"
+                    "        "
+                    "办件量\n"
                     "------------  ----------  ------\n"
-                    "企业开办" "      " "市场监管局" "     " "120\n"
-                    "税务登记 tax" "  " "税务局" "           " "7\n"
-                    "ID card" "       " "公安" "          " "1040\n");
+                    "企业开办"
+                    "      "
+                    "市场监管局"
+                    "     "
+                    "120\n"
+                    "税务登记 tax"
+                    "  "
+                    "税务局"
+                    "           "
+                    "7\n"
+                    "ID card"
+                    "       "
+                    "公安"
+                    "          "
+                    "1040\n");
     free(text);
     out_table_free(&t);
 }
@@ -847,21 +855,19 @@ START_TEST(test_table_truncation_and_sanitising) {
     CHECK_EQ(out_table_add_column(&t, "name", OUT_ALIGN_LEFT, 6), 0);
     CHECK_EQ(out_table_add_column(&t, "remarks", OUT_ALIGN_RIGHT, 4), 0);
     CHECK_EQ(out_table_add_column(&t, "x", OUT_ALIGN_LEFT, 0), 0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"abcdefghij", "ok", "1"}),
-             0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"营业执照办理",
-                                                    "long note", "22"}),
-             0);
-    CHECK_EQ(out_table_add_row(&t, (const char *[]){"a\tb\x1B[31m", "中文字",
-                                                    NULL}),
-             0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"abcdefghij", "ok", "1"}), 0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"营业执照办理", "long note", "22"}), 0);
+    CHECK_EQ(out_table_add_row(&t, (const char *[]){"a\tb\x1B[31m", "中文字", NULL}), 0);
     char *text = print_table(&t);
     /* The wide 执 would straddle the limit: "营业~" is 5 wide, padded. */
     CHECK_STR(text, "name    rem~  x\n"
                     "------  ----  --\n"
                     "abcde~    ok  1\n"
-                    "营业~" "   " "lon~  22\n"
-                    "a?b?[~   " "中~\n");
+                    "营业~"
+                    "   "
+                    "lon~  22\n"
+                    "a?b?[~   "
+                    "中~\n");
     free(text);
     out_table_free(&t);
 }

@@ -52,11 +52,11 @@ END_TEST
 /* Variants (rows) x 3 replications; variant 0 is the baseline. */
 START_TEST(test_rank_and_ties) {
     const double v[] = {
-        10, 12, 14,      /* baseline                                      */
-        9, 11, 13,       /* 1: -1 exactly                                  */
-        7, 9, 11,        /* 2: -3 exactly: the best                        */
-        9.1, 10.9, 13,   /* 3: -1 on average, jittered against 1: tied     */
-        11, 13, 15,      /* 4: +1: the worst                               */
+        10,  12,   14, /* baseline                                      */
+        9,   11,   13, /* 1: -1 exactly                                  */
+        7,   9,    11, /* 2: -3 exactly: the best                        */
+        9.1, 10.9, 13, /* 3: -1 on average, jittered against 1: tied     */
+        11,  13,   15, /* 4: +1: the worst                               */
     };
     size_t order[4];
     bool tied[4];

@@ -13,18 +13,14 @@
 #include "tmpdir.h"
 
 /* A small PNG as gnuplot's terminals end one: signature, a chunk, IEND. */
-static const unsigned char PNG[] = {0x89, 'P',  'N',  'G',  '\r', '\n', 0x1a,
-                                    '\n', /* signature */
-                                    0,    0,    0,    13,   'I',  'H',  'D',
-                                    'R',  0,    0,    0,    1,    0,    0,
-                                    0,    1,    8,    2,    0,    0,    0,
-                                    0x90, 0x77, 0x53, 0xde, /* IHDR      */
-                                    0,    0,    0,    0,    'I',  'E',  'N',
-                                    'D',  0xae, 0x42, 0x60, 0x82}; /* IEND */
+static const unsigned char PNG[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', /* signature */
+    0,    0,   0,   13,  'I',  'H',  'D',  'R',  0,    0,    0,    1,    0,
+    0,    0,   1,   8,   2,    0,    0,    0,    0x90, 0x77, 0x53, 0xde,  /* IHDR      */
+    0,    0,   0,   0,   'I',  'E',  'N',  'D',  0xae, 0x42, 0x60, 0x82}; /* IEND */
 
-static const char SVG[] =
-    "<?xml version=\"1.0\"?>\n<svg width=\"10\" height=\"10\">\n"
-    "<g></g>\n</svg>\n\n";
+static const char SVG[] = "<?xml version=\"1.0\"?>\n<svg width=\"10\" height=\"10\">\n"
+                          "<g></g>\n</svg>\n\n";
 
 static void put(const char *path, const void *data, size_t len) {
     FILE *f = fopen(path, "wb");
@@ -74,8 +70,7 @@ END_TEST
 
 START_TEST(test_missing_picture_fails) {
     char err[512] = "";
-    CHECK(out_gnuplot_check_picture("/nonexistent-govsim/x.png", "png", err,
-                                    sizeof err) == -1);
+    CHECK(out_gnuplot_check_picture("/nonexistent-govsim/x.png", "png", err, sizeof err) == -1);
     CHECK(strstr(err, "/nonexistent-govsim/x.png") != NULL);
 }
 END_TEST
@@ -86,21 +81,17 @@ START_TEST(test_gnuplot_render_checks_its_picture) {
     char dir[64], path[160], err[512] = "";
     make_tmpdir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/p.gp", dir);
-    const char *script =
-        "if (!exists(\"fmt\")) fmt = \"png\"\n"
-        "if (fmt eq \"svg\") { set terminal svg size 200,100 } "
-        "else { set terminal pngcairo size 200,100 }\n"
-        "set output outfile\nplot x\n";
+    const char *script = "if (!exists(\"fmt\")) fmt = \"png\"\n"
+                         "if (fmt eq \"svg\") { set terminal svg size 200,100 } "
+                         "else { set terminal pngcairo size 200,100 }\n"
+                         "set output outfile\nplot x\n";
     put(path, script, strlen(script));
-    CHECK(out_gnuplot_render(dir, "p.gp", "p.png", "png", err, sizeof err) ==
-          0);
-    CHECK(out_gnuplot_render(dir, "p.gp", "p.svg", "svg", err, sizeof err) ==
-          0);
+    CHECK(out_gnuplot_render(dir, "p.gp", "p.png", "png", err, sizeof err) == 0);
+    CHECK(out_gnuplot_render(dir, "p.gp", "p.svg", "svg", err, sizeof err) == 0);
     /* a script that writes nothing: gnuplot exits 0, the check fails */
     snprintf(path, sizeof path, "%s/none.gp", dir);
     put(path, "print 1\n", 8);
-    CHECK(out_gnuplot_render(dir, "none.gp", "none.png", "png", err,
-                             sizeof err) == -1);
+    CHECK(out_gnuplot_render(dir, "none.gp", "none.png", "png", err, sizeof err) == -1);
     CHECK(strstr(err, "none.png") != NULL);
     remove_tree(dir);
 }

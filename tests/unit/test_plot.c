@@ -106,10 +106,10 @@ START_TEST(test_all_missing_still_draws) {
     CHECK(plot_trips(&ctx, 2, variants, none, 2, shares, err, sizeof err) == 0);
     CHECK(plot_utilization(&ctx, 2, variants, 1, depts, util, util, err, sizeof err) == 0);
     CHECK(plot_cost_benefit(&ctx, 2, variants, none, none, "x", "y", err, sizeof err) == 0);
-    CHECK(plot_regions(&ctx, 2, variants, 1, depts, "top", none, "bottom", none, err,
-                       sizeof err) == 0);
-    static const char *const names[] = {"changes", "cdf", "trips", "utilization",
-                                        "cost_benefit", "regions"};
+    CHECK(plot_regions(&ctx, 2, variants, 1, depts, "top", none, "bottom", none, err, sizeof err) ==
+          0);
+    static const char *const names[] = {"changes",     "cdf",          "trips",
+                                        "utilization", "cost_benefit", "regions"};
     for (size_t i = 0; i < 6; i++) check_chart_files(dir, names[i]);
     char *gp = slurp(dir, "changes.gp");
     CHECK(strstr(gp, "not applicable here") != NULL);
@@ -147,8 +147,8 @@ static void write_b64(FILE *f, const void *arg) {
 /* RFC 4648, section 10. */
 START_TEST(test_base64_vectors) {
     static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
-    static const char *const out[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=",
-                                      "Zm9vYmFy"};
+    static const char *const out[] = {"",         "Zg==",     "Zm8=",    "Zm9v",
+                                      "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
     for (size_t i = 0; i < 7; i++) {
         char *got = capture(write_b64, in[i]);
         if (strcmp(got, out[i]) != 0) ck_abort_msg("base64(%s) = %s, not %s", in[i], got, out[i]);

@@ -57,8 +57,7 @@ START_TEST(test_alloc_fresh_indices) {
     for (uint32_t i = 0; i < 8; i++) CHECK(rec_ok(pool_at(&p, i), i));
     /* distinct slots do not overlap */
     for (uint32_t i = 1; i < 8; i++)
-        CHECK_EQ((size_t)((char *)pool_at(&p, i) - (char *)pool_at(&p, i - 1)),
-                 sizeof(rec_t));
+        CHECK_EQ((size_t)((char *)pool_at(&p, i) - (char *)pool_at(&p, i - 1)), sizeof(rec_t));
     pool_free(&p);
 }
 END_TEST

@@ -18,13 +18,12 @@
 #include "checks.h"
 
 static void check_all_nan(qt_mmc_t r) {
-    ck_assert(isnan(r.rho) && isnan(r.p_wait) && isnan(r.lq) && isnan(r.l) &&
-              isnan(r.wq) && isnan(r.w));
+    ck_assert(isnan(r.rho) && isnan(r.p_wait) && isnan(r.lq) && isnan(r.l) && isnan(r.wq) &&
+              isnan(r.w));
 }
 
 static void check_erlang_a_nan(qt_erlang_a_t r) {
-    ck_assert(isnan(r.p_abandon) && isnan(r.p_wait) && isnan(r.lq) &&
-              isnan(r.util));
+    ck_assert(isnan(r.p_abandon) && isnan(r.p_wait) && isnan(r.lq) && isnan(r.util));
 }
 
 /* Little's law and W = Wq + E[S] must hold for any result. */
@@ -74,7 +73,7 @@ END_TEST
 
 /* The textbook formula, summed term by term (fine for c <= 20). */
 static double erlang_c_direct(double a, unsigned c) {
-    double term = 1, head = 0;   /* a^k / k!, sum over k < c */
+    double term = 1, head = 0; /* a^k / k!, sum over k < c */
     for (unsigned k = 0; k < c; k++) {
         head += term;
         term *= a / (k + 1);
@@ -105,9 +104,8 @@ START_TEST(test_erlang_c_large_c_log_space) {
         unsigned c = cs[i];
         double rho = 0.97, a = rho * c;
         double log_top = c * log(a) - lgamma(c + 1.0) - log1p(-rho);
-        double head = 0;   /* sum_{k<c} exp(log term - log_top) */
-        for (unsigned k = 0; k < c; k++)
-            head += exp(k * log(a) - lgamma(k + 1.0) - log_top);
+        double head = 0; /* sum_{k<c} exp(log term - log_top) */
+        for (unsigned k = 0; k < c; k++) head += exp(k * log(a) - lgamma(k + 1.0) - log_top);
         double want = 1 / (1 + head);
         qt_mmc_t r = qt_mmc(a * 2.0, 2.0, c);
         ck_assert(isfinite(r.p_wait) && r.p_wait > 0 && r.p_wait < 1);
@@ -127,8 +125,8 @@ START_TEST(test_mmc_more_servers_wait_less) {
 END_TEST
 
 START_TEST(test_mmc_invalid_is_nan) {
-    check_all_nan(qt_mmc(1, 1, 1));      /* rho = 1 */
-    check_all_nan(qt_mmc(5, 1, 4));      /* rho > 1 */
+    check_all_nan(qt_mmc(1, 1, 1)); /* rho = 1 */
+    check_all_nan(qt_mmc(5, 1, 4)); /* rho > 1 */
     check_all_nan(qt_mmc(0, 1, 1));
     check_all_nan(qt_mmc(-1, 1, 1));
     check_all_nan(qt_mmc(1, 0, 2));
@@ -224,7 +222,7 @@ START_TEST(test_wait_tail_integrates_to_mean) {
     double lambda = 9, mu = 5;
     unsigned c = 4;
     double rate = c * mu - lambda, upper = 60 / rate;
-    int n = 4000;   /* even */
+    int n = 4000; /* even */
     double h = upper / n, sum = 0;
     for (int i = 0; i <= n; i++) {
         double w = (i == 0 || i == n) ? 1 : (i % 2 ? 4 : 2);
@@ -270,7 +268,7 @@ START_TEST(test_erlang_a_zero_theta_is_mmc) {
     CHECK_NEAR(a.p_wait, 0.647191, 1e-6);
     CHECK_NEAR(a.lq, 2.588764, 1e-6);
     CHECK_NEAR(a.util, 0.8, 1e-15);
-    check_erlang_a_nan(qt_erlang_a(3, 1, 3, 0));   /* rho = 1, no patience */
+    check_erlang_a_nan(qt_erlang_a(3, 1, 3, 0)); /* rho = 1, no patience */
 }
 END_TEST
 
@@ -278,8 +276,7 @@ END_TEST
  * or waiting, so N ~ Poisson(a), a = lambda/mu, for any c (M/M/infinity).
  * Then Lq = E[(N-c)^+], p_abandon = theta Lq / lambda = E[(N-c)^+] / a,
  * p_wait = P(N >= c), util = E[min(N, c)] / c. */
-static void check_poisson_case(double lambda, double mu, unsigned c,
-                               double tol) {
+static void check_poisson_case(double lambda, double mu, unsigned c, double tol) {
     double a = lambda / mu, excess = 0, busy = 0;
     unsigned top = (unsigned)(a + 60 * sqrt(a) + 100);
     for (unsigned n = 0; n <= top; n++) {
@@ -287,7 +284,7 @@ static void check_poisson_case(double lambda, double mu, unsigned c,
         if (n > c) excess += (n - c) * p;
         busy += (n < c ? n : c) * p;
     }
-    double p_wait = gsl_cdf_poisson_Q(c - 1, a);   /* P(N > c-1) */
+    double p_wait = gsl_cdf_poisson_Q(c - 1, a); /* P(N > c-1) */
     qt_erlang_a_t r = qt_erlang_a(lambda, mu, c, mu);
     CHECK_NEAR(r.p_abandon, excess / a, tol);
     CHECK_NEAR(r.lq, excess, tol * fmax(1, a));
@@ -298,9 +295,9 @@ static void check_poisson_case(double lambda, double mu, unsigned c,
 START_TEST(test_erlang_a_theta_equals_mu_is_poisson) {
     check_poisson_case(9, 5, 2, 1e-9);
     check_poisson_case(2.4, 1, 3, 1e-9);
-    check_poisson_case(12, 1, 5, 1e-9);     /* overloaded: rho = 2.4 */
-    check_poisson_case(0.3, 2, 4, 1e-9);    /* light load */
-    check_poisson_case(40, 0.5, 60, 1e-9);  /* a = 80 > c */
+    check_poisson_case(12, 1, 5, 1e-9);    /* overloaded: rho = 2.4 */
+    check_poisson_case(0.3, 2, 4, 1e-9);   /* light load */
+    check_poisson_case(40, 0.5, 60, 1e-9); /* a = 80 > c */
 }
 END_TEST
 
@@ -328,9 +325,9 @@ END_TEST
 /* Stationary law of the chain truncated at N states, by solving
  * pi Q = 0, sum pi = 1 with an LU solve (a method unrelated to the product
  * form in qtheory.c). */
-static void generator_solution(double lambda, double mu, unsigned c,
-                               double theta, size_t states, double *pi) {
-    gsl_matrix *qt = gsl_matrix_calloc(states, states);   /* Q transposed */
+static void generator_solution(double lambda, double mu, unsigned c, double theta, size_t states,
+                               double *pi) {
+    gsl_matrix *qt = gsl_matrix_calloc(states, states); /* Q transposed */
     gsl_vector *rhs = gsl_vector_calloc(states);
     gsl_permutation *perm = gsl_permutation_alloc(states);
     ck_assert(qt && rhs && perm);
@@ -353,13 +350,15 @@ static void generator_solution(double lambda, double mu, unsigned c,
 }
 
 START_TEST(test_erlang_a_against_generator_solve) {
-    static const struct { double lambda, mu; unsigned c; double theta; } k[] = {
-        {5, 1, 3, 0.5}, {3, 1, 4, 2}, {1.2, 1, 1, 0.1}, {20, 1, 15, 0.3}};
+    static const struct {
+        double lambda, mu;
+        unsigned c;
+        double theta;
+    } k[] = {{5, 1, 3, 0.5}, {3, 1, 4, 2}, {1.2, 1, 1, 0.1}, {20, 1, 15, 0.3}};
     enum { STATES = 400 };
     double pi[STATES];
     for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
-        generator_solution(k[i].lambda, k[i].mu, k[i].c, k[i].theta, STATES,
-                           pi);
+        generator_solution(k[i].lambda, k[i].mu, k[i].c, k[i].theta, STATES, pi);
         double lq = 0, wait = 0, busy = 0;
         for (unsigned n = 0; n < STATES; n++) {
             if (n >= k[i].c) wait += pi[n];
@@ -379,15 +378,17 @@ END_TEST
  * lambda (1 - p_abandon) = c mu util. This ties the busy-server sum to the
  * queue sum, which the code accumulates separately. */
 START_TEST(test_erlang_a_flow_balance) {
-    static const struct { double lambda, mu; unsigned c; double theta; } k[] = {
-        {5, 1, 3, 0.5},  {3, 1, 4, 2},     {1.2, 1, 1, 0.1},
-        {20, 1, 15, 0.3}, {100, 2, 40, 0.05}, {0.5, 1, 2, 5}};
+    static const struct {
+        double lambda, mu;
+        unsigned c;
+        double theta;
+    } k[] = {{5, 1, 3, 0.5},   {3, 1, 4, 2},       {1.2, 1, 1, 0.1},
+             {20, 1, 15, 0.3}, {100, 2, 40, 0.05}, {0.5, 1, 2, 5}};
     for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
         qt_erlang_a_t r = qt_erlang_a(k[i].lambda, k[i].mu, k[i].c, k[i].theta);
-        CHECK_REL(k[i].lambda * (1 - r.p_abandon), k[i].c * k[i].mu * r.util,
-                  1e-11);
+        CHECK_REL(k[i].lambda * (1 - r.p_abandon), k[i].c * k[i].mu * r.util, 1e-11);
         ck_assert(r.p_abandon > 0 && r.p_abandon < 1);
-        ck_assert(r.p_wait > 0 && r.p_wait <= 1);   /* 1 - 1e-20 rounds to 1 */
+        ck_assert(r.p_wait > 0 && r.p_wait <= 1); /* 1 - 1e-20 rounds to 1 */
         ck_assert(r.util > 0 && r.util < 1);
     }
 }
@@ -450,7 +451,7 @@ START_TEST(test_jackson_tandem_is_sum_of_mm1) {
         CHECK_REL(st[i].lq, want_lq[i], 1e-12);
         total += st[i].w;
     }
-    CHECK_REL(total, 3.5, 1e-12);   /* 1 + 0.5 + 2 */
+    CHECK_REL(total, 3.5, 1e-12); /* 1 + 0.5 + 2 */
 }
 END_TEST
 
@@ -496,8 +497,7 @@ START_TEST(test_jackson_unreached_station_is_idle) {
 }
 END_TEST
 
-static void check_jackson_fails(size_t k, const double *ext,
-                                const double *route, const double *mu,
+static void check_jackson_fails(size_t k, const double *ext, const double *route, const double *mu,
                                 const unsigned *c) {
     double lam[4];
     qt_mmc_t st[4];
@@ -546,7 +546,7 @@ END_TEST
 START_TEST(test_jackson_row_sum_rounding) {
     double ext[3] = {0.3, 0, 0};
     double t = 1.0 / 3;
-    double route[9] = {0, t, t, t, 0, t, t, t, 0};   /* each row exits 1/3 */
+    double route[9] = {0, t, t, t, 0, t, t, t, 0}; /* each row exits 1/3 */
     double mu[3] = {5, 5, 5};
     unsigned c[3] = {2, 2, 2};
     double lam[3];

@@ -16,15 +16,14 @@
 #include "scn.h"
 #include "checks.h"
 
-#define DIR "tests/reforms/"
+#define DIR     "tests/reforms/"
 #define ERR_LEN 1024
 
 /* ------------------------------------------------------------ helpers */
 
 static void load_reform(reform_t *r, const char *file) {
     char err[ERR_LEN] = "";
-    if (reform_load(r, file, err, sizeof err) != 0)
-        ck_abort_msg("%s rejected: %s", file, err);
+    if (reform_load(r, file, err, sizeof err) != 0) ck_abort_msg("%s rejected: %s", file, err);
 }
 
 static void load_tree(config_t *cfg, const char *file) {
@@ -141,12 +140,9 @@ START_TEST(ops_on_every_type) {
     /* filter by id, then a wildcard over that service's steps only */
     const config_setting_t *steps0 = elem(&cfg, "services", 0, "steps");
     const config_setting_t *steps1 = elem(&cfg, "services", 1, "steps");
-    CHECK_APPROX(incomplete(steps0, 0),
-                 0.15);
-    CHECK_APPROX(incomplete(steps0, 1),
-                 0.05);
-    CHECK_EQ_D(incomplete(steps1, 0),
-               0.4);
+    CHECK_APPROX(incomplete(steps0, 0), 0.15);
+    CHECK_APPROX(incomplete(steps0, 1), 0.05);
+    CHECK_EQ_D(incomplete(steps1, 0), 0.4);
     /* add with max, filter by region: 7; 41 clamped to 40; police (daqing) 2 */
     CHECK_EQ(dept_int(&cfg, 0, "windows"), 7);
     CHECK_EQ(dept_int(&cfg, 1, "windows"), 40);
@@ -191,8 +187,7 @@ START_TEST(selections_and_creation) {
     CHECK_EQ(config_setting_get_int_elem(wd, 1), 2);
     /* min with scale 1: 0.4 raised to 0.45 */
     const config_setting_t *steps1 = elem(&cfg, "services", 1, "steps");
-    CHECK_EQ_D(incomplete(steps1, 0),
-               0.45);
+    CHECK_EQ_D(incomplete(steps1, 0), 0.45);
     /* created: a lever, and a setting in every department */
     int b = 0;
     CHECK(config_lookup_bool(&cfg, "levers.data_hub", &b) == CONFIG_TRUE && b == 1);
@@ -264,77 +259,122 @@ END_TEST
 /* ------------------------------------------------------------ errors */
 
 typedef struct bad_case {
-    const char *file;       /* in tests/reforms/                          */
-    bool at_load;           /* rejected by reform_load, else by apply      */
-    const char *where;      /* what follows "FILE:5: "                     */
-    const char *says[3];    /* texts the message must contain              */
+    const char *file;    /* in tests/reforms/                          */
+    bool at_load;        /* rejected by reform_load, else by apply      */
+    const char *where;   /* what follows "FILE:5: "                     */
+    const char *says[3]; /* texts the message must contain              */
 } bad_case_t;
 
 static const bad_case_t BAD[] = {
     {"err_unknown_key", true, "changes[1].scal: ", {"unknown setting", "did you mean 'scale'"}},
-    {"err_two_ops", true, "changes[1].add: ", {"a second operation after 'scale'",
-                                                "exactly one of set, scale, add"}},
+    {"err_two_ops",
+     true,
+     "changes[1].add: ",
+     {"a second operation after 'scale'", "exactly one of set, scale, add"}},
     {"err_no_op", true, "changes[1]: ", {"no operation", "exactly one of set, scale, add"}},
-    {"err_path_dots", true, "changes[1].path: ", {"malformed path 'departments..staff'",
-                                                   "empty name at character 13"}},
-    {"err_path_bracket", true, "changes[1].path: ", {"malformed path", "unterminated '[' "
-                                                      "at character 12"}},
-    {"err_path_nokey", true, "changes[1].path: ", {"malformed path 'departments[=3].staff'",
-                                                    "expected key=value after '['"}},
+    {"err_path_dots",
+     true,
+     "changes[1].path: ",
+     {"malformed path 'departments..staff'", "empty name at character 13"}},
+    {"err_path_bracket",
+     true,
+     "changes[1].path: ",
+     {"malformed path", "unterminated '[' "
+                        "at character 12"}},
+    {"err_path_nokey",
+     true,
+     "changes[1].path: ",
+     {"malformed path 'departments[=3].staff'", "expected key=value after '['"}},
     {"err_path_star_top", true, "changes[1].path: ", {"starts with the name of a top-level"}},
-    {"err_clamp_text", true, "changes[1].max: ", {"min and max clamp numbers",
-                                                   "this change sets text"}},
+    {"err_clamp_text",
+     true,
+     "changes[1].max: ",
+     {"min and max clamp numbers", "this change sets text"}},
     {"err_clamp_order", true, "changes[1].max: ", {"max 3 is below min 5"}},
     {"err_scale_text_op", true, "changes[1].scale: ", {"text where a number belongs"}},
     {"err_clamp_type", true, "changes[1].min: ", {"text where a number belongs"}},
-    {"err_no_region", false, "changes[1].path: ",
+    {"err_no_region",
+     false,
+     "changes[1].path: ",
      {"'departments[region=harbn].staff' matches nothing at 'departments[region=harbn]'",
       "no department has region = harbn", "region values there: harbin, daqing"}},
-    {"err_no_later_filter", false, "changes[1].path: ",
+    {"err_no_later_filter",
+     false,
+     "changes[1].path: ",
      {"at 'departments[region=harbin][kind=3]'",
       "no department left by the filters before it has kind = 3", "kind values there: 2, 1"}},
     {"err_no_key", false, "changes[1].path: ", {"no department has a setting 'regon'"}},
-    {"err_no_member", false, "changes[1].path: ",
+    {"err_no_member",
+     false,
+     "changes[1].path: ",
      {"matches nothing at 'departments.*.stafff'",
       "none of the 3 settings matched by 'departments.*' has a setting 'stafff'",
       "the first has: id, region, staff"}},
-    {"err_no_top", false, "changes[1].path: ",
+    {"err_no_top",
+     false,
+     "changes[1].path: ",
      {"matches nothing at 'departmentz'", "no top-level setting 'departmentz'",
       "scenario, regions, departments"}},
-    {"err_no_lever", false, "changes[1].path: ",
+    {"err_no_lever",
+     false,
+     "changes[1].path: ",
      {"'levers' (tests/reforms/tree.cfg:21) has no setting 'one_stp'",
       "it has: one_stop, hub_delay"}},
-    {"err_no_index", false, "changes[1].path: ",
+    {"err_no_index",
+     false,
+     "changes[1].path: ",
      {"matches nothing at 'departments.7'", "'departments' (tests/reforms/tree.cfg:5) has 3 "
-      "elements (index 7 is out of range"}},
-    {"err_no_elements", false, "changes[1].path: ", {"matches nothing at 'empty.*'",
-                                                      "'empty' (tests/reforms/tree.cfg:22) is empty"}},
-    {"err_scale_string", false, "changes[1].scale: ",
+                                            "elements (index 7 is out of range"}},
+    {"err_no_elements",
+     false,
+     "changes[1].path: ",
+     {"matches nothing at 'empty.*'", "'empty' (tests/reforms/tree.cfg:22) is empty"}},
+    {"err_scale_string",
+     false,
+     "changes[1].scale: ",
      {"cannot scale 'departments[0].id' (tests/reforms/tree.cfg:6)", "it is text",
       "scale and add need a number"}},
-    {"err_set_text_num", false, "changes[1].set: ",
+    {"err_set_text_num",
+     false,
+     "changes[1].set: ",
      {"cannot set 'departments[0].staff' (tests/reforms/tree.cfg:6)", "a whole number",
       "the new value \"abc\" is text"}},
-    {"err_set_num_bool", false, "changes[1].set: ",
+    {"err_set_num_bool",
+     false,
+     "changes[1].set: ",
      {"cannot set 'levers.one_stop'", "it is true or false", "the new value 1 is a whole number"}},
-    {"err_set_frac_int", false, "changes[1].set: ",
+    {"err_set_frac_int",
+     false,
+     "changes[1].set: ",
      {"cannot set 'departments[0].staff' (tests/reforms/tree.cfg:6) to 2.5",
       "it is a whole number"}},
-    {"err_frac_clamp_int", false, "changes[1].max: ",
+    {"err_frac_clamp_int",
+     false,
+     "changes[1].max: ",
      {"7.5 cannot bound 'departments[0].staff'", "a whole number"}},
-    {"err_not_group", false, "changes[1].path: ",
+    {"err_not_group",
+     false,
+     "changes[1].path: ",
      {"'departments.staff': 'departments' (tests/reforms/tree.cfg:5) is a list, not a group",
       "select its elements with '*', '[key=value]' or an index"}},
-    {"err_scalar_parent", false, "changes[1].path: ",
+    {"err_scalar_parent",
+     false,
+     "changes[1].path: ",
      {"'levers.one_stop.x.y' at 'levers.one_stop.x': 'levers.one_stop'",
       "is true or false, not a group"}},
-    {"err_not_list", false, "changes[1].path: ",
-     {"'levers.*': 'levers' (tests/reforms/tree.cfg:21)", "is a group, not a list (name one of its settings)"}},
-    {"err_set_group", false, "changes[1].set: ",
+    {"err_not_list",
+     false,
+     "changes[1].path: ",
+     {"'levers.*': 'levers' (tests/reforms/tree.cfg:21)",
+      "is a group, not a list (name one of its settings)"}},
+    {"err_set_group",
+     false,
+     "changes[1].set: ",
      {"cannot set 'departments[0]'", "it is a group", "change single values"}},
-    {"err_int_overflow", false, "changes[1].scale: ",
-     {"the new value of 'departments[0].staff'", "does not fit a whole number",
-      "5000000000L"}},
+    {"err_int_overflow",
+     false,
+     "changes[1].scale: ",
+     {"the new value of 'departments[0].staff'", "does not fit a whole number", "5000000000L"}},
 };
 
 START_TEST(every_error) {
@@ -375,8 +415,7 @@ START_TEST(file_level_errors) {
     reform_free(&r);
     CHECK_EQ(reform_load(&r, DIR "err_header_key.cfg", err, sizeof err), -1);
     CHECK(strncmp(err, DIR "err_header_key.cfg:2: reform.cost_per_yaer: unknown setting",
-                  strlen(DIR "err_header_key.cfg:2: reform.cost_per_yaer: unknown setting")) ==
-          0);
+                  strlen(DIR "err_header_key.cfg:2: reform.cost_per_yaer: unknown setting")) == 0);
     CHECK(strstr(err, "did you mean 'cost_per_year'"));
     CHECK_EQ(reform_load(&r, DIR "no_such_reform.cfg", err, sizeof err), -1);
     CHECK(strstr(err, DIR "no_such_reform.cfg: cannot read"));
@@ -387,8 +426,9 @@ START_TEST(file_level_errors) {
     reform_free(&r);
     /* the scenario-tree helper reports file:line */
     config_t cfg;
-    CHECK_EQ(reform_load_scenario_tree(&cfg, "tests/scenarios/bad/01_syntax_error.cfg", err,
-                                       sizeof err), -1);
+    CHECK_EQ(
+        reform_load_scenario_tree(&cfg, "tests/scenarios/bad/01_syntax_error.cfg", err, sizeof err),
+        -1);
     CHECK(strncmp(err, "tests/scenarios/bad/01_syntax_error.cfg:", 40) == 0);
     config_destroy(&cfg);
 }

@@ -51,8 +51,7 @@ START_TEST(test_fifo_within_level) {
     CHECK_EQ(res_init(&r, 1, 1, 0.0), 0);
     uint64_t t;
     CHECK_EQ(res_request(&r, 100, 0, 0.0, &t), RES_GRANTED);
-    for (uint32_t e = 0; e < 40; e++)
-        CHECK_EQ(res_request(&r, e, 0, 1.0 + e, &t), RES_QUEUED);
+    for (uint32_t e = 0; e < 40; e++) CHECK_EQ(res_request(&r, e, 0, 1.0 + e, &t), RES_QUEUED);
     for (uint32_t e = 0; e < 40; e++) CHECK_EQ(release_and_next(&r, 50.0 + e), e);
     CHECK_EQ(release_and_next(&r, 100.0), RES_NONE);
     CHECK_EQ(r.busy, 0);
@@ -139,8 +138,7 @@ START_TEST(test_cancel_head_and_tail) {
     CHECK_EQ(res_init(&r, 1, 1, 0.0), 0);
     uint64_t t, tk[5];
     CHECK_EQ(res_request(&r, 99, 0, 0.0, &t), RES_GRANTED);
-    for (uint32_t e = 0; e < 5; e++)
-        CHECK_EQ(res_request(&r, e, 0, 1.0, &tk[e]), RES_QUEUED);
+    for (uint32_t e = 0; e < 5; e++) CHECK_EQ(res_request(&r, e, 0, 1.0, &tk[e]), RES_QUEUED);
     CHECK(res_cancel(&r, tk[0], 2.0));
     CHECK(res_cancel(&r, tk[4], 2.0));
     CHECK_EQ(release_and_next(&r, 3.0), 1);
@@ -215,8 +213,7 @@ START_TEST(test_capacity_increase) {
     CHECK_EQ(res_init(&r, 1, 1, 0.0), 0);
     uint64_t t;
     CHECK_EQ(res_request(&r, 0, 0, 0.0, &t), RES_GRANTED);
-    for (uint32_t e = 1; e <= 5; e++)
-        CHECK_EQ(res_request(&r, e, 0, 0.0, &t), RES_QUEUED);
+    for (uint32_t e = 1; e <= 5; e++) CHECK_EQ(res_request(&r, e, 0, 0.0, &t), RES_QUEUED);
     res_set_capacity(&r, 4, 1.0);
     /* a newcomer must not jump the line while servers are free but
      * res_next has not been called yet */
@@ -238,8 +235,7 @@ START_TEST(test_capacity_decrease_no_preemption) {
     res_t r;
     CHECK_EQ(res_init(&r, 3, 1, 0.0), 0);
     uint64_t t;
-    for (uint32_t e = 0; e < 3; e++)
-        CHECK_EQ(res_request(&r, e, 0, 0.0, &t), RES_GRANTED);
+    for (uint32_t e = 0; e < 3; e++) CHECK_EQ(res_request(&r, e, 0, 0.0, &t), RES_GRANTED);
     CHECK_EQ(res_request(&r, 10, 0, 0.0, &t), RES_QUEUED);
     CHECK_EQ(res_request(&r, 11, 0, 0.0, &t), RES_QUEUED);
     res_set_capacity(&r, 1, 1.0);
@@ -308,12 +304,12 @@ START_TEST(test_stats_hand_timeline) {
     res_t r;
     CHECK_EQ(res_init(&r, 1, 1, 0.0), 0);
     uint64_t t;
-    CHECK_EQ(res_request(&r, 0, 0, 0.0, &t), RES_GRANTED);   /* A */
-    CHECK_EQ(res_request(&r, 1, 0, 1.0, &t), RES_QUEUED);    /* B */
-    CHECK_EQ(res_request(&r, 2, 0, 2.0, &t), RES_QUEUED);    /* C */
-    CHECK_EQ(release_and_next(&r, 2.0), 1);                  /* A ends */
-    CHECK_EQ(release_and_next(&r, 4.0), 2);                  /* B ends */
-    CHECK_EQ(release_and_next(&r, 6.0), RES_NONE);           /* C ends */
+    CHECK_EQ(res_request(&r, 0, 0, 0.0, &t), RES_GRANTED); /* A */
+    CHECK_EQ(res_request(&r, 1, 0, 1.0, &t), RES_QUEUED);  /* B */
+    CHECK_EQ(res_request(&r, 2, 0, 2.0, &t), RES_QUEUED);  /* C */
+    CHECK_EQ(release_and_next(&r, 2.0), 1);                /* A ends */
+    CHECK_EQ(release_and_next(&r, 4.0), 2);                /* B ends */
+    CHECK_EQ(release_and_next(&r, 6.0), RES_NONE);         /* C ends */
     CHECK_APPROX(stats_tally_mean(&r.wait), 1.0);
     CHECK_APPROX(stats_tally_variance(&r.wait), 1.0);
     CHECK_EQ(r.wait.n, 3);
@@ -472,13 +468,13 @@ typedef struct m_entry {
     double since;
     unsigned level;
     int state;
-    bool queued;             /* it got a ticket (was not granted at once) */
+    bool queued; /* it got a ticket (was not granted at once) */
 } m_entry_t;
 
 typedef struct model {
-    m_entry_t *e;            /* by entity id */
-    size_t n;                /* entities created */
-    uint32_t *order[4];      /* per level: entity ids in arrival order */
+    m_entry_t *e;       /* by entity id */
+    size_t n;           /* entities created */
+    uint32_t *order[4]; /* per level: entity ids in arrival order */
     size_t len[4], head[4];
     unsigned levels, capacity, busy;
     uint64_t waiting, served, waited, abandoned;
@@ -488,8 +484,7 @@ typedef struct model {
 /* The entity the model would serve next, or RES_NONE. */
 static uint32_t model_first(model_t *m) {
     for (unsigned lv = 0; lv < m->levels; lv++) {
-        while (m->head[lv] < m->len[lv] &&
-               m->e[m->order[lv][m->head[lv]]].state != M_WAITING)
+        while (m->head[lv] < m->len[lv] && m->e[m->order[lv][m->head[lv]]].state != M_WAITING)
             m->head[lv]++;
         if (m->head[lv] < m->len[lv]) return m->order[lv][m->head[lv]];
     }
@@ -557,8 +552,7 @@ START_TEST(test_random_against_model) {
             if (m.n == 0) continue;
             /* mostly a recent arrival (likely still waiting), else anyone */
             size_t span = gsl_rng_uniform(g) < 0.7 && m.n > 64 ? 64 : m.n;
-            uint32_t id =
-                (uint32_t)(m.n - 1 - gsl_rng_uniform_int(g, (unsigned long)span));
+            uint32_t id = (uint32_t)(m.n - 1 - gsl_rng_uniform_int(g, (unsigned long)span));
             if (!m.e[id].queued) continue; /* granted at once: no ticket */
             bool want = m.e[id].state == M_WAITING;
             bool got = res_cancel(&r, m.e[id].ticket, now);
@@ -593,8 +587,7 @@ START_TEST(test_random_against_model) {
     CHECK_EQ(r.waited, m.waited);
     CHECK_EQ(r.abandoned, m.abandoned);
     CHECK_EQ(r.wait.n, m.served);
-    CHECK(fabs(stats_tally_mean(&r.wait) * (double)m.served - m.wait_sum) <=
-          1e-9 * m.wait_sum);
+    CHECK(fabs(stats_tally_mean(&r.wait) * (double)m.served - m.wait_sum) <= 1e-9 * m.wait_sum);
     /* the run exercised every path many times */
     CHECK_CMP(n_cancel_true, >, 1000);
     CHECK_CMP(n_cancel_false, >, 1000);

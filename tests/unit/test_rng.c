@@ -62,8 +62,7 @@ static bool seed_valid(unsigned long s) {
 
 /* Seeds of every (rep < n_reps, stream < n_streams) under `base`, all
  * checked valid; returns the number of duplicates. */
-static size_t duplicates_over(uint64_t base, uint32_t n_reps,
-                              uint32_t n_streams) {
+static size_t duplicates_over(uint64_t base, uint32_t n_reps, uint32_t n_streams) {
     size_t n = (size_t)n_reps * n_streams;
     unsigned long *v = malloc(n * sizeof *v);
     ck_assert_ptr_nonnull(v);
@@ -109,8 +108,7 @@ START_TEST(test_injective_at_range_top) {
     for (uint32_t rep = 0; rep < R; rep++)
         for (uint32_t st = 0; st < S; st++) {
             v[k++] = rng_stream_seed(99, rep, st);
-            v[k++] = rng_stream_seed(99, RNG_MAX_REPLICATIONS - 1 - rep,
-                                     RNG_MAX_STREAMS - 1 - st);
+            v[k++] = rng_stream_seed(99, RNG_MAX_REPLICATIONS - 1 - rep, RNG_MAX_STREAMS - 1 - st);
         }
     for (size_t i = 0; i < k; i++) CHECK(seed_valid(v[i]));
     CHECK_EQ(count_duplicates(v, k), 0);
@@ -150,8 +148,7 @@ START_TEST(test_known_seeds) {
     CHECK_EQ(rng_stream_seed(0, 0, 0), 0x353BB3DAul);
     CHECK_EQ(rng_stream_seed(1, 0, 0), 0xBC3E8AA0ul);
     CHECK_EQ(rng_stream_seed(20240611, 7, 11), 0xDAF33503ul);
-    CHECK_EQ(rng_stream_seed(UINT64_MAX, RNG_MAX_REPLICATIONS - 1,
-                             RNG_MAX_STREAMS - 1),
+    CHECK_EQ(rng_stream_seed(UINT64_MAX, RNG_MAX_REPLICATIONS - 1, RNG_MAX_STREAMS - 1),
              0xF94A05A3ul);
     /* base 1, rep 98439, stream 301: the key equals the base's digest, so
      * the first hash is fmix32(0) = 0, which taus2 would turn into 1; the
@@ -166,8 +163,7 @@ START_TEST(test_base_seed_matters) {
     for (uint64_t b = 0; b < 20; b++)
         for (uint32_t rep = 0; rep < 100; rep++)
             for (uint32_t st = 0; st < 16; st++) {
-                same += rng_stream_seed(b, rep, st) ==
-                        rng_stream_seed(b + 1, rep, st);
+                same += rng_stream_seed(b, rep, st) == rng_stream_seed(b + 1, rep, st);
                 total++;
             }
     /* by chance about total / 2^32 ~ 0 would coincide */
@@ -202,7 +198,6 @@ static uint32_t fmix32(uint32_t h) {
     h ^= h >> 16;
     return h;
 }
-
 
 static uint32_t unxorshift(uint32_t h, unsigned s) {
     uint32_t x = h;
@@ -267,10 +262,10 @@ START_TEST(test_gsl_taus2_merges_fixed_up_seeds) {
     gsl_rng_set(b, 1);
     CHECK_EQ(equal_draws(a, b, 100), 100);
     uint32_t inv = inverse_odd(69069u);
-    gsl_rng_set(a, 1u * inv);                /* s1 = 1, bumped to 3 */
-    gsl_rng_set(b, 3u * inv);                /* s1 = 3 directly */
+    gsl_rng_set(a, 1u * inv); /* s1 = 1, bumped to 3 */
+    gsl_rng_set(b, 3u * inv); /* s1 = 3 directly */
     CHECK_EQ(equal_draws(a, b, 100), 100);
-    gsl_rng_set(b, 5u * inv);                /* an ordinary seed differs */
+    gsl_rng_set(b, 5u * inv); /* an ordinary seed differs */
     CHECK_CMP(equal_draws(a, b, 100), <=, 1);
     gsl_rng_free(a);
     gsl_rng_free(b);
@@ -284,7 +279,7 @@ START_TEST(test_fixed_up_seeds_are_steered_away) {
     for (uint64_t base = 1; base <= 3; base++) {
         uint32_t d = base_digest(base);
         for (size_t i = 0; i < n; i++) {
-            uint32_t key = fmix32_inverse(bad[i]) ^ d;  /* hashes to bad[i] */
+            uint32_t key = fmix32_inverse(bad[i]) ^ d; /* hashes to bad[i] */
             uint32_t rep = key >> RNG_STREAM_BITS;
             uint32_t st = key & (RNG_MAX_STREAMS - 1);
             unsigned long s = rng_stream_seed(base, rep, st);
@@ -296,7 +291,6 @@ START_TEST(test_fixed_up_seeds_are_steered_away) {
 END_TEST
 
 /* ---- generators ---------------------------------------------------------- */
-
 
 START_TEST(test_generator_type) {
     gsl_rng *g = rng_stream_new(1, 2, 3);
@@ -311,9 +305,18 @@ END_TEST
  * the inline draws give GSL's doubles bit for bit, lognormal included. */
 START_TEST(test_own_taus2_is_gsl_taus2) {
     uint32_t inv = inverse_odd(69069u);
-    const unsigned long seeds[] = {0, 1, 2, 3, 1u * inv, 3u * inv, 7u * inv,
-                                   12345, 0xFFFFFFFFul, 0x100000000ul,
-                                   0x100000005ul, 20210003ul};
+    const unsigned long seeds[] = {0,
+                                   1,
+                                   2,
+                                   3,
+                                   1u * inv,
+                                   3u * inv,
+                                   7u * inv,
+                                   12345,
+                                   0xFFFFFFFFul,
+                                   0x100000000ul,
+                                   0x100000005ul,
+                                   20210003ul};
     gsl_rng *ours = gsl_rng_alloc(RNG_TYPE), *gsl = gsl_rng_alloc(gsl_rng_taus2);
     CHECK(ours && gsl);
     ck_assert_str_eq(gsl_rng_name(ours), "taus2");
@@ -379,15 +382,13 @@ END_TEST
  * two independent 32-bit draws agree with probability 2^-32, so more than
  * one agreement in 1000 draws means the sequences are related. */
 START_TEST(test_different_triples_differ) {
-    const uint32_t triples[][3] = {{1, 0, 0}, {1, 0, 1}, {1, 1, 0},
+    const uint32_t triples[][3] = {{1, 0, 0}, {1, 0, 1},    {1, 1, 0},
                                    {2, 0, 0}, {1, 0, 4095}, {1, 999, 0}};
     enum { T = sizeof triples / sizeof triples[0] };
     for (int i = 0; i < T; i++)
         for (int j = i + 1; j < T; j++) {
-            gsl_rng *a = rng_stream_new(triples[i][0], triples[i][1],
-                                        triples[i][2]);
-            gsl_rng *b = rng_stream_new(triples[j][0], triples[j][1],
-                                        triples[j][2]);
+            gsl_rng *a = rng_stream_new(triples[i][0], triples[i][1], triples[i][2]);
+            gsl_rng *b = rng_stream_new(triples[j][0], triples[j][1], triples[j][2]);
             CHECK(a && b);
             CHECK_CMP(equal_draws(a, b, 1000), <=, 1);
             gsl_rng_free(b);

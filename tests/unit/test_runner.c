@@ -19,14 +19,13 @@
 typedef struct sum_ctx {
     uint64_t seed;
     size_t n_reps;
-    double *sum;               /* n_points * n_reps                      */
-    atomic_int calls;          /* how often the task function ran        */
-    size_t fail_every;         /* task numbers t % fail_every == 1 fail  */
+    double *sum;       /* n_points * n_reps                      */
+    atomic_int calls;  /* how often the task function ran        */
+    size_t fail_every; /* task numbers t % fail_every == 1 fail  */
 } sum_ctx_t;
 
 /* Draw 1000 numbers from stream (seed, rep, 3 + point) and store the sum. */
-static int sum_task(void *ctx, size_t point, size_t rep,
-                    const atomic_int *stop) {
+static int sum_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     sum_ctx_t *c = ctx;
     (void)stop;
     atomic_fetch_add(&c->calls, 1);
@@ -46,9 +45,8 @@ static runner_config_t config(size_t points, size_t reps, unsigned threads) {
     return cfg;
 }
 
-static runner_status_t run_sums(size_t points, size_t reps, unsigned threads,
-                             double *sum, unsigned char *mask,
-                             size_t fail_every) {
+static runner_status_t run_sums(size_t points, size_t reps, unsigned threads, double *sum,
+                                unsigned char *mask, size_t fail_every) {
     sum_ctx_t ctx;
     ctx.seed = TEST_SEED;
     ctx.n_reps = reps;
@@ -109,7 +107,7 @@ START_TEST(test_failures_counted) {
     enum { P = 4, R = 25, N = P * R };
     double sum[N];
     unsigned char mask[N];
-    memset(mask, 0xAA, sizeof mask); /* runner_run must overwrite every byte */
+    memset(mask, 0xAA, sizeof mask);                      /* runner_run must overwrite every byte */
     runner_status_t st = run_sums(P, R, 3, sum, mask, 7); /* t % 7 == 1 fail */
     size_t want_failed = 0;
     for (size_t t = 0; t < N; t++) {
@@ -171,10 +169,10 @@ END_TEST
 
 typedef struct int_ctx {
     size_t n_reps;
-    size_t raiser;             /* task number that raises SIGINT          */
-    unsigned char *ran;        /* task t was called                        */
+    size_t raiser;      /* task number that raises SIGINT          */
+    unsigned char *ran; /* task t was called                        */
     atomic_int calls;
-    bool wait_for_stop;        /* other tasks wait until the flag is up   */
+    bool wait_for_stop; /* other tasks wait until the flag is up   */
 } int_ctx_t;
 
 static void sleep_ms(long ms) {
@@ -185,8 +183,7 @@ static void sleep_ms(long ms) {
 /* Task `raiser` sends SIGINT to the process as Ctrl-C would; in the
  * multi-threaded variant every other task works until it sees the stop
  * flag (at most 5 s) and then returns 1 as a stopped task should. */
-static int int_task(void *ctx, size_t point, size_t rep,
-                    const atomic_int *stop) {
+static int int_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     int_ctx_t *c = ctx;
     size_t t = point * c->n_reps + rep;
     c->ran[t] = 1;
@@ -212,11 +209,9 @@ static void (*sigint_handler(void))(int) {
 /* Runs int_task over points x ctx->n_reps on `threads` threads with `before`
  * installed as the SIGINT disposition, then puts the caller's disposition
  * back; *after is the one runner_run left installed. */
-static runner_status_t run_with_sigint_disposition(void (*before)(int),
-                                                size_t points, unsigned threads,
-                                                int_ctx_t *ctx,
-                                                unsigned char *mask,
-                                                void (**after)(int)) {
+static runner_status_t run_with_sigint_disposition(void (*before)(int), size_t points,
+                                                   unsigned threads, int_ctx_t *ctx,
+                                                   unsigned char *mask, void (**after)(int)) {
     struct sigaction sa, saved;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = before;
@@ -240,8 +235,7 @@ static void check_interrupt(unsigned threads, void (*before)(int)) {
     int_ctx_t ctx = {R, raiser, ran, 0, threads > 1};
     atomic_init(&ctx.calls, 0);
     void (*after)(int);
-    runner_status_t st =
-        run_with_sigint_disposition(before, P, threads, &ctx, mask, &after);
+    runner_status_t st = run_with_sigint_disposition(before, P, threads, &ctx, mask, &after);
     /* we are still alive: SIGINT did not take its default action */
     CHECK(st.interrupted);
     CHECK_CMP(st.done, <, N);
@@ -279,8 +273,7 @@ START_TEST(test_sigint_single_thread_ignored_disposition) {
     int_ctx_t ctx = {R, 5, ran, 0, false};
     atomic_init(&ctx.calls, 0);
     void (*after)(int);
-    runner_status_t st =
-        run_with_sigint_disposition(SIG_IGN, P, 1, &ctx, mask, &after);
+    runner_status_t st = run_with_sigint_disposition(SIG_IGN, P, 1, &ctx, mask, &after);
     CHECK(!st.interrupted);
     CHECK_EQ(st.done, N);
     CHECK(after == SIG_IGN);
@@ -290,9 +283,10 @@ END_TEST
 /* A second Ctrl-C is not caught (SA_RESETHAND): after the first, the
  * disposition inside the run is the default again. */
 static void (*seen_during_run)(int);
-static int reset_task(void *ctx, size_t point, size_t rep,
-                      const atomic_int *stop) {
-    (void)ctx; (void)point; (void)stop;
+static int reset_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
+    (void)ctx;
+    (void)point;
+    (void)stop;
     if (rep == 0) {
         raise(SIGINT);
         seen_during_run = sigint_handler();
@@ -329,7 +323,7 @@ END_TEST
 /* What a progress sink saw: every count, in call order. */
 typedef struct seen {
     size_t calls, finals, last_done, total;
-    bool went_back;            /* a count smaller than the one before   */
+    bool went_back; /* a count smaller than the one before   */
 } seen_t;
 
 static void record_progress(void *arg, size_t done, size_t total, bool final) {

@@ -11,9 +11,9 @@
 
 typedef struct order_ctx {
     size_t n_reps, calls, dones;
-    size_t seen[64];     /* task numbers in done() order          */
-    double got[64 * 2];  /* out[] received by done(), per task    */
-    size_t fail_task;    /* SIZE_MAX: none                        */
+    size_t seen[64];    /* task numbers in done() order          */
+    double got[64 * 2]; /* out[] received by done(), per task    */
+    size_t fail_task;   /* SIZE_MAX: none                        */
 } order_ctx_t;
 
 static int order_task(void *vctx, size_t point, size_t rep, double *out) {
@@ -26,8 +26,7 @@ static int order_task(void *vctx, size_t point, size_t rep, double *out) {
     return 0;
 }
 
-static void order_done(void *vctx, size_t point, size_t rep,
-                       const double *out) {
+static void order_done(void *vctx, size_t point, size_t rep, const double *out) {
     order_ctx_t *c = vctx;
     size_t t = point * c->n_reps + rep;
     c->seen[c->dones++] = t;

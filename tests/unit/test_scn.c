@@ -20,8 +20,8 @@
 #include "checks.h"
 
 #define GOOD_DIR "tests/scenarios/good/"
-#define BAD_DIR "tests/scenarios/bad/"
-#define ERR_LEN 1024
+#define BAD_DIR  "tests/scenarios/bad/"
+#define ERR_LEN  1024
 
 static void load_ok(scn_t *s, const char *path) {
     char err[ERR_LEN] = "";
@@ -42,16 +42,16 @@ static int load_text(scn_t *s, const char *text, char *err, size_t len) {
 }
 
 /* A scenario held in a string; `service` is the services list body. */
-#define MINI_HEAD                                                              \
-    "scenario = { id = \"t\"; name = \"T\"; };\n"                              \
-    "calendar = { hours = [\"09:00-17:00\"]; workdays = [1, 2, 3, 4, 5]; };\n" \
-    "regions = ( { id = \"r\"; } );\n"                                          \
+#define MINI_HEAD                                                                                  \
+    "scenario = { id = \"t\"; name = \"T\"; };\n"                                                  \
+    "calendar = { hours = [\"09:00-17:00\"]; workdays = [1, 2, 3, 4, 5]; };\n"                     \
+    "regions = ( { id = \"r\"; } );\n"                                                             \
     "departments = ( { id = \"d\"; staff = 10; windows = 10; } );\n"
 
 static bool empty(const scn_t *s) {
-    return s->n_regions == 0 && s->n_departments == 0 && s->n_services == 0 &&
-           s->n_items == 0 && s->n_links == 0 && s->n_incidents == 0 &&
-           s->regions == NULL && s->services == NULL && s->calendar.holidays == NULL;
+    return s->n_regions == 0 && s->n_departments == 0 && s->n_services == 0 && s->n_items == 0 &&
+           s->n_links == 0 && s->n_incidents == 0 && s->regions == NULL && s->services == NULL &&
+           s->calendar.holidays == NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -108,9 +108,9 @@ START_TEST(full_regions_departments_data) {
     CHECK_EQ(tax->windows, 4);
     CHECK_EQ_D(tax->skill, 1.2);
     CHECK_EQ_D(tax->error_rate, 0.02);
-    CHECK_EQ_D(police->skill, 1.0);       /* default */
-    CHECK_EQ_D(police->error_rate, 0.0);  /* default */
-    CHECK_EQ(s.departments[0].line, 27);  /* where its group opens */
+    CHECK_EQ_D(police->skill, 1.0);      /* default */
+    CHECK_EQ_D(police->error_rate, 0.0); /* default */
+    CHECK_EQ(s.departments[0].line, 27); /* where its group opens */
 
     CHECK_EQ(s.n_items, 3);
     CHECK_STR(s.items[2].id, "id_card");
@@ -313,17 +313,17 @@ START_TEST(visits_and_offered_load_full) {
     double online = 0.98 * (0.75 * 0.9 * 0.36 + 0.25 * 0.7 * 0.15);
     double c = 1 - online;
     const scn_service_t *ee = &s.services[0];
-    for (int k = 0; k < 3; k++)
-        CHECK_REL(ee->steps[k].visits, c * vc[k] + (1 - c) * vo[k], 1e-9);
+    for (int k = 0; k < 3; k++) CHECK_REL(ee->steps[k].visits, c * vc[k] + (1 - c) * vo[k], 1e-9);
     CHECK_EQ_D(s.services[1].steps[0].visits, 1);
 
-    double minutes = 7 * 60;  /* 08:30-12:00, 14:00-17:30 */
+    double minutes = 7 * 60; /* 08:30-12:00, 14:00-17:30 */
     double m_skill = 0.8, t_skill = 1.2;
     double intake = 20, review = dist_mean(&ee->steps[1].work);
     double tax_reg = (12.5 + 7 + 3.25 + 0 + 20 + 10) / 6, pickup = (5 + 8 + 20) / 3.0;
     CHECK_APPROX(review, 45);
     double market_front = 40 * c * vc[0] * intake * m_skill;
-    double market_back = 40 * ((1 - c) * vo[0] * intake + (c * vc[1] + (1 - c) * vo[1]) * review) * m_skill;
+    double market_back =
+        40 * ((1 - c) * vo[0] * intake + (c * vc[1] + (1 - c) * vo[1]) * review) * m_skill;
     double tax_front = 12 * pickup * t_skill; /* in person: every case */
     double tax_back = 40 * (c * vc[2] + (1 - c) * vo[2]) * tax_reg * t_skill;
     double front, back;
@@ -350,10 +350,12 @@ END_TEST
 START_TEST(visits_with_loops) {
     scn_t s;
     char err[ERR_LEN] = "";
-    const char *text = MINI_HEAD
-        "services = ( { id = \"x\"; per_day = 10; online_share = 0; limit_days = 1;\n"
-        "  steps = ( { id = \"a\"; at = \"d\"; work = \"const(6)\"; next = ( (\"a\", 0.75), (\"b\", 0.25) ); },\n"
-        "            { id = \"b\"; at = \"d\"; work = \"const(3)\"; next = ( (\"a\", 0.5), (\"done\", 0.5) ); } ); } );\n";
+    const char *text =
+        MINI_HEAD "services = ( { id = \"x\"; per_day = 10; online_share = 0; limit_days = 1;\n"
+                  "  steps = ( { id = \"a\"; at = \"d\"; work = \"const(6)\"; next = ( (\"a\", "
+                  "0.75), (\"b\", 0.25) ); },\n"
+                  "            { id = \"b\"; at = \"d\"; work = \"const(3)\"; next = ( (\"a\", "
+                  "0.5), (\"done\", 0.5) ); } ); } );\n";
     if (load_text(&s, text, err, sizeof err) != 0) ck_abort_msg("%s", err);
     /* v_a = 1 + 0.75 v_a + 0.5 v_b, v_b = 0.25 v_a  =>  v_a = 8, v_b = 2 */
     CHECK_REL(s.services[0].steps[0].visits, 8, 1e-12);
@@ -384,9 +386,9 @@ END_TEST
 START_TEST(error_message_form) {
     scn_t s;
     char err[ERR_LEN] = "";
-    const char *text = MINI_HEAD
-        "services = ( { id = \"x\"; per_day = 10; online_share = 0; limit_days = 1;\n"
-        "  steps = ( { id = \"a\"; at = \"dd\"; work = \"exp(1)\"; } ); } );\n";
+    const char *text =
+        MINI_HEAD "services = ( { id = \"x\"; per_day = 10; online_share = 0; limit_days = 1;\n"
+                  "  steps = ( { id = \"a\"; at = \"dd\"; work = \"exp(1)\"; } ); } );\n";
     CHECK_EQ(load_text(&s, text, err, sizeof err), -1);
     CHECK_STR(err, "mem.cfg:6: services[0].steps[0].at: unknown department 'dd' (known: d)");
     CHECK(empty(&s));
@@ -405,9 +407,9 @@ START_TEST(error_in_patched_tree) {
     config_t cfg;
     config_init(&cfg);
     config_set_auto_convert(&cfg, CONFIG_TRUE);
-    const char *text = MINI_HEAD
-        "services = ( { id = \"x\"; per_day = 10; online_share = 0; limit_days = 1;\n"
-        "  steps = ( { id = \"a\"; at = \"d\"; work = \"exp(1)\"; } ); } );\n";
+    const char *text =
+        MINI_HEAD "services = ( { id = \"x\"; per_day = 10; online_share = 0; limit_days = 1;\n"
+                  "  steps = ( { id = \"a\"; at = \"d\"; work = \"exp(1)\"; } ); } );\n";
     CHECK(config_read_string(&cfg, text) == CONFIG_TRUE);
     config_setting_t *dept = config_lookup(&cfg, "departments.[0]");
     CHECK(dept != NULL);
@@ -479,8 +481,8 @@ END_TEST
 START_TEST(fetched_documents_load_owner_windows) {
     scn_t s;
     char err[512];
-    ck_assert_msg(scn_load(&s, "tests/scenarios/good/fetch_load.cfg", err, sizeof err) == 0,
-                  "%s", err);
+    ck_assert_msg(scn_load(&s, "tests/scenarios/good/fetch_load.cfg", err, sizeof err) == 0, "%s",
+                  err);
     double front, back;
     scn_offered_load(&s, scn_find_department(&s, "registry"), &front, &back);
     CHECK_NEAR(front, 0.5, 1e-12);

@@ -19,7 +19,7 @@
 #include "checks.h"
 
 #define TEST_SEED 20240611u
-#define ERRLEN 256
+#define ERRLEN    256
 
 static gsl_rng *test_rng(uint32_t stream) {
     gsl_rng *g = rng_stream_new(TEST_SEED, 0, stream);
@@ -32,8 +32,7 @@ typedef double (*model_fn)(const double *u, size_t k);
 /* A Saltelli design of n base rows over k factors (on GSL's Sobol points if
  * base is NULL, else on the n x 2k base), evaluated by f: the outputs in
  * the design's order, malloc'd. */
-static double *saltelli_outputs(size_t n, size_t k, const double *base,
-                                model_fn f) {
+static double *saltelli_outputs(size_t n, size_t k, const double *base, model_fn f) {
     char err[ERRLEN];
     size_t rows;
     ck_assert_int_eq(design_saltelli_count(n, k, &rows, err, sizeof err), 0);
@@ -162,8 +161,7 @@ START_TEST(test_ishigami_truth) {
     double s1[3], st[3];
     ishigami_truth(s1, st);
     /* The published rounded values. */
-    static const double p1[3] = {0.3139, 0.4424, 0.0}, pt[3] = {0.5576, 0.4424,
-                                                                0.2437};
+    static const double p1[3] = {0.3139, 0.4424, 0.0}, pt[3] = {0.5576, 0.4424, 0.2437};
     for (size_t i = 0; i < 3; i++) {
         CHECK_NEAR(s1[i], p1[i], 1e-4);
         CHECK_NEAR(st[i], pt[i], 1e-4);
@@ -190,8 +188,7 @@ START_TEST(test_ishigami_sobol_base) {
     CHECK(sens_sobol(y, N, K, s1, st, err, sizeof err) == 0);
     gsl_rng *g = test_rng(1);
     sens_interval_t c1[K], ct[K];
-    CHECK(sens_sobol_boot(y, N, K, 300, 0.99, g, c1, ct, err, sizeof err) ==
-          0);
+    CHECK(sens_sobol_boot(y, N, K, 300, 0.99, g, c1, ct, err, sizeof err) == 0);
     for (size_t i = 0; i < K; i++) {
         CHECK_NEAR(s1[i], t1[i], 2e-3);
         CHECK_NEAR(st[i], tt[i], 2e-3);
@@ -222,8 +219,7 @@ START_TEST(test_ishigami_random_base) {
     double t1[K], tt[K];
     ishigami_truth(t1, tt);
     sens_interval_t c1[K], ct[K];
-    CHECK(sens_sobol_boot(y, N, K, 300, 0.95, g, c1, ct, err, sizeof err) ==
-          0);
+    CHECK(sens_sobol_boot(y, N, K, 300, 0.95, g, c1, ct, err, sizeof err) == 0);
     for (size_t i = 0; i < K; i++) {
         CHECK_5SE(c1[i].est, t1[i], c1[i].se);
         CHECK_5SE(ct[i].est, tt[i], ct[i].se);
@@ -249,8 +245,7 @@ START_TEST(test_boot_deterministic) {
     CHECK(sens_sobol_boot(y, N, K, 50, 0.9, h, b1, bt, err, sizeof err) == 0);
     CHECK(memcmp(a1, b1, sizeof a1) == 0);
     CHECK(memcmp(at, bt, sizeof at) == 0);
-    CHECK(sens_sobol_boot(y, N, K, 50, 0.9, other, o1, NULL, err,
-                          sizeof err) == 0);
+    CHECK(sens_sobol_boot(y, N, K, 50, 0.9, other, o1, NULL, err, sizeof err) == 0);
     for (size_t i = 0; i < K; i++) {
         CHECK_EQ_D(o1[i].est, a1[i].est);
         CHECK(o1[i].lo != a1[i].lo || o1[i].hi != a1[i].hi);
@@ -259,8 +254,7 @@ START_TEST(test_boot_deterministic) {
      * same, so are the ST intervals. */
     gsl_rng_free(g);
     g = test_rng(3);
-    CHECK(sens_sobol_boot(y, N, K, 50, 0.9, g, NULL, only, err, sizeof err) ==
-          0);
+    CHECK(sens_sobol_boot(y, N, K, 50, 0.9, g, NULL, only, err, sizeof err) == 0);
     CHECK(memcmp(only, at, sizeof at) == 0);
     free(y);
     gsl_rng_free(g);
@@ -278,10 +272,8 @@ START_TEST(test_boot_percentiles) {
     double *y = saltelli_outputs(N, K, NULL, product_model);
     sens_interval_t w1[K], n1[K];
     gsl_rng *g = test_rng(5), *h = test_rng(5);
-    CHECK(sens_sobol_boot(y, N, K, B, 0.99, g, w1, NULL, err, sizeof err) ==
-          0);
-    CHECK(sens_sobol_boot(y, N, K, B, 0.5, h, n1, NULL, err, sizeof err) ==
-          0);
+    CHECK(sens_sobol_boot(y, N, K, B, 0.99, g, w1, NULL, err, sizeof err) == 0);
+    CHECK(sens_sobol_boot(y, N, K, B, 0.5, h, n1, NULL, err, sizeof err) == 0);
     for (size_t i = 0; i < K; i++) {
         CHECK_EQ_D(w1[i].se, n1[i].se); /* same resamples */
         CHECK(w1[i].lo < n1[i].lo && n1[i].hi < w1[i].hi);
@@ -303,8 +295,7 @@ START_TEST(test_boot_degenerate_resamples) {
     const double y[] = {0, 1, 2, 5, 5, 5, 5, 5, 5};
     gsl_rng *g = test_rng(6);
     sens_interval_t c1, ct;
-    CHECK(sens_sobol_boot(y, 3, 1, 200, 0.9, g, &c1, &ct, err, sizeof err) ==
-          0);
+    CHECK(sens_sobol_boot(y, 3, 1, 200, 0.9, g, &c1, &ct, err, sizeof err) == 0);
     CHECK(isfinite(c1.lo) && isfinite(c1.hi) && isfinite(c1.se));
     CHECK(isfinite(ct.lo) && isfinite(ct.hi) && isfinite(ct.se));
     CHECK(c1.lo <= c1.hi && ct.lo <= ct.hi);
@@ -318,61 +309,45 @@ START_TEST(test_sobol_errors) {
     char err[ERRLEN];
     double y[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
     double s1 = -7, st = -7;
-    CHECK_REFUSED(sens_sobol(y, 0, 1, &s1, &st, err, sizeof err), err,
-                  "no points");
-    CHECK_REFUSED(sens_sobol(y, 3, 0, &s1, &st, err, sizeof err), err,
-                  "no factors");
+    CHECK_REFUSED(sens_sobol(y, 0, 1, &s1, &st, err, sizeof err), err, "no points");
+    CHECK_REFUSED(sens_sobol(y, 3, 0, &s1, &st, err, sizeof err), err, "no factors");
     y[4] = NAN;
-    CHECK_REFUSED(sens_sobol(y, 3, 1, &s1, &st, err, sizeof err), err,
-                  "output 4 is nan");
+    CHECK_REFUSED(sens_sobol(y, 3, 1, &s1, &st, err, sizeof err), err, "output 4 is nan");
     y[4] = INFINITY;
-    CHECK_REFUSED(sens_sobol(y, 3, 1, &s1, &st, err, sizeof err), err,
-                  "output 4 is inf");
+    CHECK_REFUSED(sens_sobol(y, 3, 1, &s1, &st, err, sizeof err), err, "output 4 is inf");
     /* Zero variance: all equal; A and B constant with only AB varying (V
      * is over A and B); or A and B holding two roundings of one value, a
      * spread of an ulp that is rounding, not variation. */
     double flat[9] = {5, 5, 5, 5, 5, 5, 5, 5, 5};
-    CHECK_REFUSED(sens_sobol(flat, 3, 1, &s1, &st, err, sizeof err), err,
-                  "do not vary");
+    CHECK_REFUSED(sens_sobol(flat, 3, 1, &s1, &st, err, sizeof err), err, "do not vary");
     double ab_only[9] = {5, 1, 5, 5, 2, 5, 5, 3, 5};
-    CHECK_REFUSED(sens_sobol(ab_only, 3, 1, &s1, &st, err, sizeof err), err,
-                  "do not vary");
+    CHECK_REFUSED(sens_sobol(ab_only, 3, 1, &s1, &st, err, sizeof err), err, "do not vary");
     double third = 1.0 / 3.0; /* 1 - 2 third is 1/3 rounded otherwise */
-    double nearly[9] = {third, 1, third, 1 - 2 * third, 1, 1 - 2 * third,
-                        third, 1, third};
+    double nearly[9] = {third, 1, third, 1 - 2 * third, 1, 1 - 2 * third, third, 1, third};
     CHECK(nearly[3] != nearly[0]); /* differ by an ulp, not by a value */
-    CHECK_REFUSED(sens_sobol(nearly, 3, 1, &s1, &st, err, sizeof err), err,
-                  "do not vary");
+    CHECK_REFUSED(sens_sobol(nearly, 3, 1, &s1, &st, err, sizeof err), err, "do not vary");
     CHECK_EQ_D(s1, -7.0);
     CHECK_EQ_D(st, -7.0);
     /* The bootstrap refuses the same, and its own parameters. */
     gsl_rng *g = test_rng(7);
     sens_interval_t c1, ct;
     double ok[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-    CHECK_REFUSED(sens_sobol_boot(flat, 3, 1, 10, 0.9, g, &c1, &ct, err,
-                                  sizeof err),
-                  err, "do not vary");
-    CHECK_REFUSED(sens_sobol_boot(ok, 0, 1, 10, 0.9, g, &c1, &ct, err,
-                                  sizeof err),
-                  err, "no points");
-    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 1, 0.9, g, &c1, &ct, err,
-                                  sizeof err),
-                  err, "resamples");
-    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, 0.0, g, &c1, &ct, err,
-                                  sizeof err),
-                  err, "confidence level");
-    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, 1.0, g, &c1, &ct, err,
-                                  sizeof err),
-                  err, "confidence level");
-    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, NAN, g, &c1, &ct, err,
-                                  sizeof err),
-                  err, "confidence level");
-    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, 0.9, NULL, &c1, &ct, err,
-                                  sizeof err),
-                  err, "generator");
-    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, SIZE_MAX / 2, 0.9, g, &c1, &ct,
-                                  err, sizeof err),
-                  err, "too many resamples");
+    CHECK_REFUSED(sens_sobol_boot(flat, 3, 1, 10, 0.9, g, &c1, &ct, err, sizeof err), err,
+                  "do not vary");
+    CHECK_REFUSED(sens_sobol_boot(ok, 0, 1, 10, 0.9, g, &c1, &ct, err, sizeof err), err,
+                  "no points");
+    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 1, 0.9, g, &c1, &ct, err, sizeof err), err,
+                  "resamples");
+    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, 0.0, g, &c1, &ct, err, sizeof err), err,
+                  "confidence level");
+    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, 1.0, g, &c1, &ct, err, sizeof err), err,
+                  "confidence level");
+    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, NAN, g, &c1, &ct, err, sizeof err), err,
+                  "confidence level");
+    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, 10, 0.9, NULL, &c1, &ct, err, sizeof err), err,
+                  "generator");
+    CHECK_REFUSED(sens_sobol_boot(ok, 3, 1, SIZE_MAX / 2, 0.9, g, &c1, &ct, err, sizeof err), err,
+                  "too many resamples");
     gsl_rng_free(g);
 }
 END_TEST
@@ -432,8 +407,7 @@ START_TEST(test_src_linear_noise) {
     gsl_rng *g = test_rng(9);
     CHECK(design_lhs(M, K, g, x, err, sizeof err) == 0);
     for (size_t p = 0; p < M; p++)
-        y[p] = 2.0 * x[p * K] + x[p * K + 1] + 0.0 * x[p * K + 2] +
-               gsl_ran_gaussian(g, sigma);
+        y[p] = 2.0 * x[p * K] + x[p * K + 1] + 0.0 * x[p * K + 2] + gsl_ran_gaussian(g, sigma);
     double src[K], r2;
     CHECK(sens_src(x, M, K, y, src, &r2, err, sizeof err) == 0);
     double vy = 5.0 / 12.0 + sigma * sigma; /* var(y) */
@@ -449,8 +423,7 @@ START_TEST(test_src_linear_noise) {
     CHECK_NEAR(src[2], 0.0, 1e-3);
     /* 1 - R^2 = sigma^2 / var(y): the residual variance has relative se
      * sqrt(2/m), var(y) (through r as above) 0.8/sqrt(m). */
-    CHECK_5SE(r2, 1.0 - sigma * sigma / vy,
-              sigma * sigma / vy * sqrt((2.0 + 0.64) / M));
+    CHECK_5SE(r2, 1.0 - sigma * sigma / vy, sigma * sigma / vy * sqrt((2.0 + 0.64) / M));
     free(x);
     free(y);
     gsl_rng_free(g);
@@ -492,39 +465,30 @@ START_TEST(test_src_errors) {
     gsl_rng *g = test_rng(10);
     CHECK(design_lhs(M, K, g, x, err, sizeof err) == 0);
     for (size_t p = 0; p < M; p++) y[p] = x[p * K] + gsl_rng_uniform(g);
-    CHECK_REFUSED(sens_src(x, M, 0, y, src, &r2, err, sizeof err), err,
-                  "no factors");
-    CHECK_REFUSED(sens_src(x, 0, K, y, src, &r2, err, sizeof err), err,
-                  "at least k + 2");
-    CHECK_REFUSED(sens_src(x, K + 1, K, y, src, &r2, err, sizeof err), err,
-                  "at least k + 2");
+    CHECK_REFUSED(sens_src(x, M, 0, y, src, &r2, err, sizeof err), err, "no factors");
+    CHECK_REFUSED(sens_src(x, 0, K, y, src, &r2, err, sizeof err), err, "at least k + 2");
+    CHECK_REFUSED(sens_src(x, K + 1, K, y, src, &r2, err, sizeof err), err, "at least k + 2");
     /* y constant */
     double flat[M];
     for (size_t p = 0; p < M; p++) flat[p] = 3.0;
-    CHECK_REFUSED(sens_src(x, M, K, flat, src, &r2, err, sizeof err), err,
-                  "output does not vary");
+    CHECK_REFUSED(sens_src(x, M, K, flat, src, &r2, err, sizeof err), err, "output does not vary");
     /* a factor held fixed */
     double x2[M * K];
     memcpy(x2, x, sizeof x);
     for (size_t p = 0; p < M; p++) x2[p * K + 1] = 0.25;
-    CHECK_REFUSED(sens_src(x2, M, K, y, src, &r2, err, sizeof err), err,
-                  "factor 1 does not vary");
+    CHECK_REFUSED(sens_src(x2, M, K, y, src, &r2, err, sizeof err), err, "factor 1 does not vary");
     /* collinear factors: x3 = x1 + x2 */
     memcpy(x2, x, sizeof x);
-    for (size_t p = 0; p < M; p++)
-        x2[p * K + 2] = x2[p * K] + x2[p * K + 1];
-    CHECK_REFUSED(sens_src(x2, M, K, y, src, &r2, err, sizeof err), err,
-                  "collinear");
+    for (size_t p = 0; p < M; p++) x2[p * K + 2] = x2[p * K] + x2[p * K + 1];
+    CHECK_REFUSED(sens_src(x2, M, K, y, src, &r2, err, sizeof err), err, "collinear");
     /* non-finite values */
     memcpy(x2, x, sizeof x);
     x2[5 * K + 2] = NAN;
-    CHECK_REFUSED(sens_src(x2, M, K, y, src, &r2, err, sizeof err), err,
-                  "point 5, factor 2");
+    CHECK_REFUSED(sens_src(x2, M, K, y, src, &r2, err, sizeof err), err, "point 5, factor 2");
     double ybad[M];
     memcpy(ybad, y, sizeof y);
     ybad[7] = -INFINITY;
-    CHECK_REFUSED(sens_src(x, M, K, ybad, src, &r2, err, sizeof err), err,
-                  "output 7");
+    CHECK_REFUSED(sens_src(x, M, K, ybad, src, &r2, err, sizeof err), err, "output 7");
     for (size_t j = 0; j < K; j++) CHECK_EQ_D(src[j], -7.0);
     CHECK_EQ_D(r2, -7.0);
     /* The smallest regression that is allowed: k + 2 points. */

@@ -16,8 +16,8 @@ enum { T_LOG_A, T_LOG_B, T_CHAIN, T_TICK, T_CANCELLER, N_TYPES };
 
 /* One handler call as the handler saw it. */
 typedef struct call {
-    double now;         /* s->now inside the handler */
-    unsigned handler;   /* which handler function ran */
+    double now;       /* s->now inside the handler */
+    unsigned handler; /* which handler function ran */
     evq_event_t ev;
 } call_t;
 
@@ -25,7 +25,7 @@ typedef struct model {
     call_t *log;
     size_t n, cap;
     atomic_int stop;
-    uint64_t stop_after;   /* T_TICK raises the flag on this call */
+    uint64_t stop_after; /* T_TICK raises the flag on this call */
     uint64_t ticks;
 } model_t;
 
@@ -39,8 +39,7 @@ static void model_init(model_t *m, size_t cap) {
     m->ticks = 0;
 }
 
-static void record(model_t *m, const sim_t *s, unsigned handler,
-                   const evq_event_t *ev) {
+static void record(model_t *m, const sim_t *s, unsigned handler, const evq_event_t *ev) {
     CHECK(m->n < m->cap);
     m->log[m->n++] = (call_t){s->now, handler, *ev};
 }
@@ -58,8 +57,7 @@ static void on_log_b(void *model, sim_t *s, const evq_event_t *ev) {
 static void on_chain(void *model, sim_t *s, const evq_event_t *ev) {
     record(model, s, T_CHAIN, ev);
     if (ev->data > 0)
-        CHECK(sim_after(s, (double)ev->entity, T_CHAIN, ev->entity,
-                        ev->data - 1) != 0);
+        CHECK(sim_after(s, (double)ev->entity, T_CHAIN, ev->entity, ev->data - 1) != 0);
 }
 
 /* An endless clock tick that raises the stop flag on a given call. */
@@ -132,8 +130,7 @@ START_TEST(test_time_order_and_dispatch) {
         CHECK_EQ(c->ev.seq, (uint64_t)c->ev.entity + 1);
         if (i > 0) {
             const call_t *p = &m.log[i - 1];
-            CHECK(p->ev.time < c->ev.time ||
-                  (p->ev.time == c->ev.time && p->ev.seq < c->ev.seq));
+            CHECK(p->ev.time < c->ev.time || (p->ev.time == c->ev.time && p->ev.seq < c->ev.seq));
         }
     }
     CHECK(s.now == 1000.0);
@@ -245,8 +242,7 @@ START_TEST(test_event_count_excludes_cancelled) {
     model_t m;
     sim_setup(&s, &m, N, false);
     uint64_t h[N];
-    for (uint32_t i = 0; i < N; i++)
-        h[i] = sim_at(&s, (double)(i % 100), T_LOG_A, i, 0);
+    for (uint32_t i = 0; i < N; i++) h[i] = sim_at(&s, (double)(i % 100), T_LOG_A, i, 0);
     size_t n_cancelled = 0;
     for (uint32_t i = 0; i < N; i += 3) {
         CHECK_EQ(sim_cancel(&s, h[i]), 0);

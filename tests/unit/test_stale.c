@@ -48,8 +48,7 @@ START_TEST(test_removes_only_stale_temporaries_of_its_kinds) {
     CHECK(exists(dir, "summary.csv"));
     CHECK(exists(dir, ".summary.csv.tmp.toolong1"));
     CHECK(exists(dir, ".tmp.Ab12Cd"));
-    CHECK(out_file_remove_stale(dir, NULL, err, sizeof err) ==
-          1); /* any kind */
+    CHECK(out_file_remove_stale(dir, NULL, err, sizeof err) == 1); /* any kind */
     CHECK(!exists(dir, ".notes.txt.tmp.Ab12Cd"));
     remove_tree(dir);
 }
@@ -83,12 +82,10 @@ START_TEST(test_removes_a_dead_writers_file) {
     if (pid == 0) {
         out_file_t f;
         char e[256];
-        _exit(out_file_open(&f, dir, "report.html", e, sizeof e) != NULL ? 0
-                                                                         : 1);
+        _exit(out_file_open(&f, dir, "report.html", e, sizeof e) != NULL ? 0 : 1);
     }
     int status;
-    CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-          WEXITSTATUS(status) == 0);
+    CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
     const char *const kinds[] = {"report.html", NULL};
     CHECK(out_file_remove_stale(dir, kinds, err, sizeof err) == 1);
     CHECK(out_file_remove_stale(dir, kinds, err, sizeof err) == 0);
@@ -98,8 +95,7 @@ END_TEST
 
 START_TEST(test_missing_folder_is_no_error) {
     char err[512] = "";
-    CHECK(out_file_remove_stale("/nonexistent-govsim/x", NULL, err,
-                                sizeof err) == 0);
+    CHECK(out_file_remove_stale("/nonexistent-govsim/x", NULL, err, sizeof err) == 0);
 }
 END_TEST
 

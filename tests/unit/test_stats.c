@@ -68,8 +68,7 @@ START_TEST(test_tally_vs_two_pass) {
     gsl_rng *g = test_rng(1);
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < N; i++) {
-        x[i] = 50.0 + gsl_ran_gaussian(g, 10.0) +
-               gsl_ran_exponential(g, 30.0);
+        x[i] = 50.0 + gsl_ran_gaussian(g, 10.0) + gsl_ran_exponential(g, 30.0);
         if (x[i] < lo) lo = x[i];
         if (x[i] > hi) hi = x[i];
     }
@@ -129,8 +128,7 @@ START_TEST(test_tally_merge) {
     double *x = malloc(N * sizeof *x);
     ck_assert_ptr_nonnull(x);
     gsl_rng *g = test_rng(3);
-    for (size_t i = 0; i < N; i++)
-        x[i] = (i < 3000 ? 1000.0 : -20.0) + gsl_ran_gaussian(g, 5.0);
+    for (size_t i = 0; i < N; i++) x[i] = (i < 3000 ? 1000.0 : -20.0) + gsl_ran_gaussian(g, 5.0);
     stats_tally_t all = tally_range(x, 0, N);
     /* Unequal parts with very different means. */
     stats_tally_t merged = tally_range(x, 0, 17);
@@ -140,8 +138,7 @@ START_TEST(test_tally_merge) {
     stats_tally_merge(&merged, &end);
     ck_assert_uint_eq(merged.n, all.n);
     CHECK_REL(merged.mean, all.mean, 1e-12);
-    CHECK_REL(stats_tally_variance(&merged), stats_tally_variance(&all),
-              1e-12);
+    CHECK_REL(stats_tally_variance(&merged), stats_tally_variance(&all), 1e-12);
     ck_assert(merged.min == all.min && merged.max == all.max);
 
     /* Empty on either side: the other side unchanged. */
@@ -236,13 +233,11 @@ START_TEST(test_hist_bucket_formula) {
         double x = ldexp(1.0, e);
         size_t first = (size_t)(e - STATS_HIST_MIN_EXP) << STATS_HIST_SUB_BITS;
         CHECK(stats_hist_bucket(x) == first);
-        CHECK(stats_hist_bucket(nextafter(x, 0)) ==
-              (first == 0 ? 0 : first - 1));
+        CHECK(stats_hist_bucket(nextafter(x, 0)) == (first == 0 ? 0 : first - 1));
         CHECK(stats_hist_bucket(ldexp(1.5, e)) == first + 32);
     }
     ck_assert_uint_eq(stats_hist_bucket(STATS_HIST_MAX), STATS_HIST_BUCKETS - 1);
-    ck_assert_uint_eq(stats_hist_bucket(nextafter(STATS_HIST_MAX, 0)),
-                      STATS_HIST_BUCKETS - 1);
+    ck_assert_uint_eq(stats_hist_bucket(nextafter(STATS_HIST_MAX, 0)), STATS_HIST_BUCKETS - 1);
     ck_assert_uint_eq(stats_hist_bucket(1e-300), 0);
     ck_assert_uint_eq(stats_hist_bucket(5e-324), 0);
     ck_assert_uint_eq(stats_hist_bucket(1e300), STATS_HIST_BUCKETS - 1);
@@ -256,13 +251,11 @@ START_TEST(test_hist_bucket_formula) {
     ck_assert_ptr_nonnull(x);
     gsl_rng *g = test_rng(4);
     for (size_t i = 0; i < N; i++) {
-        x[i] = exp2(gsl_ran_flat(g, STATS_HIST_MIN_EXP - 2,
-                                 STATS_HIST_MAX_EXP + 2));
+        x[i] = exp2(gsl_ran_flat(g, STATS_HIST_MIN_EXP - 2, STATS_HIST_MAX_EXP + 2));
         CHECK(stats_hist_bucket(x[i]) == expected_bucket(x[i]));
     }
     qsort(x, N, sizeof *x, cmp_double);
-    for (size_t i = 1; i < N; i++)
-        CHECK(stats_hist_bucket(x[i - 1]) <= stats_hist_bucket(x[i]));
+    for (size_t i = 1; i < N; i++) CHECK(stats_hist_bucket(x[i - 1]) <= stats_hist_bucket(x[i]));
     gsl_rng_free(g);
     free(x);
 }
@@ -275,8 +268,7 @@ START_TEST(test_hist_bucket_edges) {
     ck_assert_int_eq(stats_hist_init(&h), 0);
     gsl_rng *g = test_rng(5);
     for (int i = 0; i < 500; i++) {
-        double x = exp2(gsl_ran_flat(g, STATS_HIST_MIN_EXP,
-                                     STATS_HIST_MAX_EXP));
+        double x = exp2(gsl_ran_flat(g, STATS_HIST_MIN_EXP, STATS_HIST_MAX_EXP));
         stats_hist_clear(&h);
         stats_hist_add(&h, x);
         double lo = stats_hist_quantile(&h, 0.0);
@@ -284,8 +276,7 @@ START_TEST(test_hist_bucket_edges) {
         CHECK(lo <= x && x < hi);
         CHECK((hi - lo) / lo <= ldexp(1.0, -STATS_HIST_SUB_BITS));
         CHECK(stats_hist_bucket(lo) == stats_hist_bucket(x));
-        CHECK(stats_hist_bucket(hi) == stats_hist_bucket(x) + 1 ||
-              hi == STATS_HIST_MAX);
+        CHECK(stats_hist_bucket(hi) == stats_hist_bucket(x) + 1 || hi == STATS_HIST_MAX);
         CHECK(stats_hist_bucket(nextafter(hi, 0)) == stats_hist_bucket(x));
     }
     /* The last bucket ends at STATS_HIST_MAX. */
@@ -411,8 +402,7 @@ START_TEST(test_hist_merge) {
     }
     stats_hist_merge(&a, &b);
     ck_assert(a.n == all.n && a.zero == all.zero);
-    ck_assert(memcmp(a.count, all.count,
-                     STATS_HIST_BUCKETS * sizeof *a.count) == 0);
+    ck_assert(memcmp(a.count, all.count, STATS_HIST_BUCKETS * sizeof *a.count) == 0);
     for (double p = 0.0; p <= 1.0; p += 0.05)
         ck_assert(stats_hist_quantile(&a, p) == stats_hist_quantile(&all, p));
     gsl_rng_free(g);

@@ -48,9 +48,9 @@ START_TEST(test_points_are_patched) {
     CHECK_EQ(a.departments[0].windows, 1);
     CHECK_EQ(b.departments[0].staff, 4);
     CHECK_EQ(b.departments[0].windows, 2);
-    CHECK_EQ(a.days, 20);          /* the sweep's days */
+    CHECK_EQ(a.days, 20); /* the sweep's days */
     CHECK_EQ(a.replications, 3);
-    CHECK_EQ(a.seed, b.seed);      /* common random numbers across points */
+    CHECK_EQ(a.seed, b.seed); /* common random numbers across points */
     CHECK_EQ_D(cost, 0);
     scn_free(&a);
     scn_free(&b);

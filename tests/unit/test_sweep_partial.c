@@ -49,17 +49,17 @@ START_TEST(test_rows_parsed_or_refused) {
     CHECK_EQ_D(v[0], 0.25);
     CHECK(isnan(v[1]));
     const char *bad[] = {
-        "2,1,0.25,",          /* no newline: cut short          */
-        "3,0,1,1\n",          /* point out of range             */
-        "0,2,1,1\n",          /* replication out of range       */
-        "0,0,1\n",            /* a field too few                */
-        "0,0,1,1,1\n",        /* a field too many               */
-        "0,0,1,1x\n",         /* a number not read whole        */
-        "-0,0,1,1\n",         /* a sign                         */
-        " 0,0,1,1\n",         /* a blank                        */
-        "0,0,1,1,0,1,1,1\n",  /* two rows glued by a crash      */
-        "0,0,inf,1\n",        /* not finite: written as empty   */
-        "\n",                 /* empty line                     */
+        "2,1,0.25,",         /* no newline: cut short          */
+        "3,0,1,1\n",         /* point out of range             */
+        "0,2,1,1\n",         /* replication out of range       */
+        "0,0,1\n",           /* a field too few                */
+        "0,0,1,1,1\n",       /* a field too many               */
+        "0,0,1,1x\n",        /* a number not read whole        */
+        "-0,0,1,1\n",        /* a sign                         */
+        " 0,0,1,1\n",        /* a blank                        */
+        "0,0,1,1,0,1,1,1\n", /* two rows glued by a crash      */
+        "0,0,inf,1\n",       /* not finite: written as empty   */
+        "\n",                /* empty line                     */
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         if (sweep_partial_parse_row(&SHAPE, bad[i], strlen(bad[i]), &p, &rep, v))

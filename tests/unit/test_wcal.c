@@ -13,7 +13,7 @@
 #include "wcal.h"
 #include "checks.h"
 
-#define SEED 20240611u
+#define SEED       20240611u
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Minutes since Monday 00:00 of week 1; weekday 0 = Monday. */
@@ -41,7 +41,7 @@ static void add_holidays(wcal_t *c, const int *days, size_t n) {
 /* ------------------------------------------------------------------ */
 
 typedef struct ref_cal {
-    size_t n;             /* intervals, 0 = always open */
+    size_t n;              /* intervals, 0 = always open */
     int open[8], close[8]; /* whole minutes after midnight */
     bool workday[7];
     const int *holidays; /* any order */
@@ -89,7 +89,8 @@ static double ref_add_minutes(const ref_cal_t *r, double t, double w) {
 static double ref_next_open(const ref_cal_t *r, double t) {
     long long m = (long long)floor(t);
     if (ref_open_minute(r, m)) return t;
-    while (!ref_open_minute(r, ++m)) {}
+    while (!ref_open_minute(r, ++m)) {
+    }
     return (double)m;
 }
 
@@ -173,34 +174,60 @@ typedef struct bad_case {
 
 static const bad_case_t BAD[] = {
     {{"08:30-7:00"}, 1, {1}, 1, "'08:30-7:00': closing time before opening time"},
-    {{"08:00-09:00", "12:00-14:30", "14:00-17:30"}, 3, {1}, 1,
+    {{"08:00-09:00", "12:00-14:30", "14:00-17:30"},
+     3,
+     {1},
+     1,
      "'14:00-17:30' overlaps '12:00-14:30'"},
     {{"12:00-14:00", "08:00-13:00"}, 2, {1}, 1, "'08:00-13:00' overlaps '12:00-14:00'"},
     {{"12:00-14:00", "08:00-16:00"}, 2, {1}, 1, "'08:00-16:00' overlaps '12:00-14:00'"},
-    {{"14:00-17:30", "08:30-12:00"}, 2, {1}, 1,
+    {{"14:00-17:30", "08:30-12:00"},
+     2,
+     {1},
+     1,
      "'08:30-12:00' comes before '14:00-17:30' (list intervals in increasing order)"},
     {{"08:30-12:00"}, 1, {8}, 1, "workday 8: expected 1 (Monday) to 7 (Sunday)"},
     {{"08:30-12:00"}, 1, {0}, 1, "workday 0: expected 1 (Monday) to 7 (Sunday)"},
     {{"08:30-12:00"}, 1, {-1}, 1, "workday -1: expected 1 (Monday) to 7 (Sunday)"},
     {{"08:30-12:00"}, 1, {1, 3, 3}, 3, "workday 3 (Wednesday) listed twice"},
     {{"08:30-12:00"}, 1, {0}, 0, "no working days"},
-    {{"12:00-12:00"}, 1, {1}, 1,
+    {{"12:00-12:00"},
+     1,
+     {1},
+     1,
      "'12:00-12:00': empty interval (closing time equals opening time)"},
     {{"25:00-26:00"}, 1, {1}, 1, "'25:00-26:00': hour 25 out of range (expected 00 to 24)"},
     {{"08:00-99:00"}, 1, {1}, 1, "'08:00-99:00': hour 99 out of range (expected 00 to 24)"},
     {{"08:60-09:00"}, 1, {1}, 1, "'08:60-09:00': minute 60 out of range (expected 00 to 59)"},
     {{"23:00-24:30"}, 1, {1}, 1, "'23:00-24:30': 24:30 is after 24:00"},
     {{"24:00-24:00"}, 1, {1}, 1, "'24:00-24:00': 24:00 is only allowed as a closing time"},
-    {{"a", "b", "c", "d", "e", "f", "g", "h", "i"}, 9, {1}, 1,
+    {{"a", "b", "c", "d", "e", "f", "g", "h", "i"},
+     9,
+     {1},
+     1,
      "too many opening intervals (9, at most 8)"},
 };
 
 /* Malformed strings: each must be refused with the shape message. */
 static const char *const JUNK[] = {
-    "",          "08:30",        "08:30-",      "-12:00",       "08:30--12:00",
-    "8h30-12:00", "08:3-12:00",  "08:30-12:0", "008:30-12:00", "08:30-12:00x",
-    " 08:30-12:00", "08:30-12:00 ", "+8:30-12:00", "08.30-12.00", "ab:cd-ef:gh",
-    "08:30 12:00", "08:30-1200",  "08:30-12:00-13:00",
+    "",
+    "08:30",
+    "08:30-",
+    "-12:00",
+    "08:30--12:00",
+    "8h30-12:00",
+    "08:3-12:00",
+    "08:30-12:0",
+    "008:30-12:00",
+    "08:30-12:00x",
+    " 08:30-12:00",
+    "08:30-12:00 ",
+    "+8:30-12:00",
+    "08.30-12.00",
+    "ab:cd-ef:gh",
+    "08:30 12:00",
+    "08:30-1200",
+    "08:30-12:00-13:00",
 };
 
 START_TEST(test_parse_errors) {
@@ -233,8 +260,8 @@ START_TEST(test_error_buffer_limits) {
     char err[8];
     memset(err, 'x', sizeof err);
     ck_assert_int_eq(wcal_init(&c, hours, 1, MON_FRI, 5, err, 5), -1);
-    CHECK_STR(err, "'08:");                  /* truncated, terminated      */
-    CHECK(err[5] == 'x' && err[7] == 'x');   /* nothing written beyond 5   */
+    CHECK_STR(err, "'08:");                /* truncated, terminated      */
+    CHECK(err[5] == 'x' && err[7] == 'x'); /* nothing written beyond 5   */
     ck_assert_int_eq(wcal_init(&c, hours, 1, MON_FRI, 5, NULL, 0), -1);
 }
 END_TEST
@@ -462,19 +489,35 @@ typedef struct cal_case {
 } cal_case_t;
 
 static const cal_case_t CASES[] = {
-    {{"08:30-12:00", "14:00-17:30"}, 2, {1, 2, 3, 4, 5}, 5,
+    {{"08:30-12:00", "14:00-17:30"},
+     2,
+     {1, 2, 3, 4, 5},
+     5,
      {2, {510, 840}, {720, 1050}, {true, true, true, true, true, false, false}, NULL, 0}},
-    {{"00:00-06:00", "22:00-24:00"}, 2, {6, 7, 3}, 3,
+    {{"00:00-06:00", "22:00-24:00"},
+     2,
+     {6, 7, 3},
+     3,
      {2, {0, 1320}, {360, 1440}, {false, false, true, false, false, true, true}, NULL, 0}},
-    {{"7:00-7:01", "09:15-09:45", "10:00-23:59"}, 3, {2}, 1,
-     {3, {420, 555, 600}, {421, 585, 1439}, {false, true, false, false, false, false, false},
-      NULL, 0}},
-    {{"00:00-24:00"}, 1, {1, 2, 4, 5}, 4,
+    {{"7:00-7:01", "09:15-09:45", "10:00-23:59"},
+     3,
+     {2},
+     1,
+     {3,
+      {420, 555, 600},
+      {421, 585, 1439},
+      {false, true, false, false, false, false, false},
+      NULL,
+      0}},
+    {{"00:00-24:00"},
+     1,
+     {1, 2, 4, 5},
+     4,
      {1, {0}, {1440}, {true, true, false, true, true, false, false}, NULL, 0}},
 };
 
-static void make_case(wcal_t *c, ref_cal_t *ref, const cal_case_t *k,
-                      const int *hol, size_t n_hol) {
+static void make_case(wcal_t *c, ref_cal_t *ref, const cal_case_t *k, const int *hol,
+                      size_t n_hol) {
     char err[200] = "";
     if (wcal_init(c, k->hours, k->n_hours, k->days, k->n_days, err, sizeof err) != 0)
         ck_abort_msg("case rejected: %s", err);
@@ -518,7 +561,8 @@ START_TEST(test_reference_sensitive) {
     make_case(&c, &ref, &CASES[0], NEAR_HOLIDAYS, N_ELEMS(NEAR_HOLIDAYS));
     ref_cal_t forgot = ref;
     forgot.n_holidays = 0;
-    CHECK_NEAR(wcal_working_time(&c, 0, WCAL_WEEK), ref_working_time_minutes(&ref, 0, WCAL_WEEK), 1e-9);
+    CHECK_NEAR(wcal_working_time(&c, 0, WCAL_WEEK), ref_working_time_minutes(&ref, 0, WCAL_WEEK),
+               1e-9);
     CHECK(fabs(wcal_working_time(&c, 0, WCAL_WEEK) -
                ref_working_time_minutes(&forgot, 0, WCAL_WEEK)) > 400);
     CHECK(fabs(wcal_working_time(&c, 0, 5 * WCAL_WEEK) -

@@ -28,8 +28,7 @@ static inline void remove_tree(const char *path) {
         if (d != NULL) {
             struct dirent *e;
             while ((e = readdir(d)) != NULL) {
-                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                    continue;
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
                 char child[1024];
                 if (snprintf(child, sizeof child, "%s/%s", path, e->d_name) >= (int)sizeof child)
                     continue;
