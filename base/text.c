@@ -56,6 +56,11 @@ int32_t text_utf8_next(const char *s, size_t *nbytes) {
 }
 
 /* The East Asian wide ranges, in order (see text.h). */
+size_t text_utf8_boundary(const char *s, size_t at) {
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80) at--;
+    return at;
+}
+
 size_t text_char_width(int32_t cp) {
     static const int32_t wide[][2] = {
         {0x1100, 0x115F}, {0x2E80, 0xA4CF},   {0xAC00, 0xD7A3},

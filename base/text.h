@@ -54,6 +54,11 @@ int32_t text_utf8_next(const char *s, size_t *nbytes);
  * and a terminal-independent answer does not exist. */
 size_t text_char_width(int32_t cp);
 
+/* The largest n <= at such that s[0 .. n-1] does not end inside a UTF-8
+ * character (n never splits a multi-byte sequence; s[at] must be
+ * readable: a byte of s or its NUL).  For cutting a text to fit a buffer. */
+size_t text_utf8_boundary(const char *s, size_t at);
+
 /* --------------------------------------------------------------- terminal */
 
 /* Is code point cp a control character a terminal acts on (C0, DEL, C1:

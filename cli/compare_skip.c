@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "text.h"
 
 /* The line number after "FILE:" at the start of err, with *rest set past
  * "FILE:LINE: "; 0 (and *rest = err) when err does not start so. */
@@ -50,7 +51,7 @@ void compare_skip_reason(compare_skip_t *k, const char *id, const char *file, co
         size_t cut = max - 3;
         while (cut > 0 && clause[cut] != ' ') cut--;
         if (cut == 0) cut = max - 3;
-        while (cut > 0 && ((unsigned char)clause[cut] & 0xC0) == 0x80) cut--; /* UTF-8 */
+        cut = text_utf8_boundary(clause, cut);
         memcpy(k->reason, clause, cut);
         memcpy(k->reason + cut, "...", 4);
     } else {

@@ -849,6 +849,19 @@ START_TEST(test_table_chinese) {
 }
 END_TEST
 
+/* Cutting UTF-8 text: never inside a character.  "a中b" is 61 E4 B8 AD 62. */
+START_TEST(test_utf8_boundary) {
+    const char *s = "a\xE4\xB8\xAD"
+                    "b";
+    CHECK_EQ(text_utf8_boundary(s, 0), 0);
+    CHECK_EQ(text_utf8_boundary(s, 1), 1); /* before 中 */
+    CHECK_EQ(text_utf8_boundary(s, 2), 1); /* inside 中: back to its start */
+    CHECK_EQ(text_utf8_boundary(s, 3), 1);
+    CHECK_EQ(text_utf8_boundary(s, 4), 4); /* after 中 */
+    CHECK_EQ(text_utf8_boundary(s, 5), 5); /* the NUL */
+}
+END_TEST
+
 START_TEST(test_table_truncation_and_sanitising) {
     out_table_t t;
     out_table_init(&t);
@@ -911,6 +924,7 @@ Suite *suite_output(void) {
     tcase_add_test(tables, test_table_ascii);
     tcase_add_test(tables, test_table_chinese);
     tcase_add_test(tables, test_table_truncation_and_sanitising);
+    tcase_add_test(tables, test_utf8_boundary);
     suite_add_tcase(s, tables);
     return s;
 }
