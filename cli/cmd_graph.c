@@ -165,9 +165,13 @@ typedef struct drawing {
     out_graph_edge_t *edges;
 } drawing_t;
 
+/* Free what d holds and forget it, so a second call is harmless (a failed
+ * drawing_make frees, then cmd_graph's cleanup frees again). */
 static void drawing_free(drawing_t *d) {
     free(d->nodes);
     free(d->edges);
+    d->nodes = NULL;
+    d->edges = NULL;
 }
 
 static void fill_nodes(out_graph_node_t *nodes, const net_t *n, const net_report_t *r,
