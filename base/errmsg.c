@@ -17,6 +17,4 @@ void errmsg_format(char *err, size_t errlen, const char *fmt, ...) {
     if (n < 0) err[0] = '\0';
 }
 
-void errmsg_init(void) {
-    gsl_set_error_handler_off();
-}
+void errmsg_init(void) { gsl_set_error_handler_off(); }

@@ -25,12 +25,9 @@ static const char *kind_of(mode_t m) {
 
 /* "4 MB", "64 KB" or "100 bytes" for a bound. */
 static void size_text(size_t n, char *buf, size_t len) {
-    if (n >= (1u << 20) && n % (1u << 20) == 0)
-        snprintf(buf, len, "%zu MB", n >> 20);
-    else if (n >= 1024 && n % 1024 == 0)
-        snprintf(buf, len, "%zu KB", n >> 10);
-    else
-        snprintf(buf, len, "%zu bytes", n);
+    if (n >= (1u << 20) && n % (1u << 20) == 0) snprintf(buf, len, "%zu MB", n >> 20);
+    else if (n >= 1024 && n % 1024 == 0) snprintf(buf, len, "%zu KB", n >> 10);
+    else snprintf(buf, len, "%zu bytes", n);
 }
 
 /* Reads up to `max` bytes into buf; *got says how many. */

@@ -76,10 +76,8 @@ size_t text_char_width(int32_t cp) {
  * sequence; returns the number of input bytes consumed. */
 static size_t put_utf8(FILE *fp, const char *s) {
     size_t n;
-    if (text_utf8_next(s, &n) < 0)
-        fputs(TEXT_UTF8_REPLACEMENT, fp);
-    else
-        fwrite(s, 1, n, fp);
+    if (text_utf8_next(s, &n) < 0) fputs(TEXT_UTF8_REPLACEMENT, fp);
+    else fwrite(s, 1, n, fp);
     return n;
 }
 
@@ -293,9 +291,7 @@ size_t text_format_number(char buf[TEXT_NUMBER_LEN], double x) {
 
 /* ---------------------------------------------------------------- terminal */
 
-bool text_term_is_control(int32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-}
+bool text_term_is_control(int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
 /* The terminal form of the character at s: its bytes (or "?", or U+FFFD)
  * in *out, its length returned; *consumed gets the input bytes used. */

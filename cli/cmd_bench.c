@@ -88,10 +88,8 @@ static int bench_hold(uint64_t size, uint64_t holds, int baseline) {
         }
     }
     double secs = clock_wall_seconds() - t0;
-    if (baseline)
-        binheap_free(&b);
-    else
-        evq_free(&q);
+    if (baseline) binheap_free(&b);
+    else evq_free(&q);
     free(inc);
     if (fail) return CLI_FAILURE;
     printf("bench hold%s size=%llu holds=%llu ns_per_hold=%.2f checksum=%.6g "

@@ -44,10 +44,8 @@ static void print_counts(const scn_t *s) {
 }
 
 static void print_util(double u) {
-    if (isinf(u))
-        printf(" %7s", "inf");
-    else
-        printf(" %7.2f", u);
+    if (isinf(u)) printf(" %7s", "inf");
+    else printf(" %7.2f", u);
 }
 
 static void print_loads(const scn_t *s) {

@@ -75,10 +75,8 @@ static int cmp_str(const void *a, const void *b) {
 static size_t bundled_reforms(const char *scenario, char **out, size_t cap) {
     char dir[1024];
     const char *slash = strrchr(scenario, '/');
-    if (slash)
-        snprintf(dir, sizeof dir, "%.*s/reforms", (int)(slash - scenario), scenario);
-    else
-        snprintf(dir, sizeof dir, "reforms");
+    if (slash) snprintf(dir, sizeof dir, "%.*s/reforms", (int)(slash - scenario), scenario);
+    else snprintf(dir, sizeof dir, "reforms");
     DIR *d = opendir(dir);
     if (!d) return 0;
     size_t n = 0;
@@ -149,8 +147,7 @@ static int setup(compare_t *c) {
     char *paths[MAX_REFORMS];
     size_t n_paths = c->n_named;
     bool bundled = c->n_named == 0;
-    if (bundled)
-        n_paths = bundled_reforms(c->scenario, paths, MAX_REFORMS);
+    if (bundled) n_paths = bundled_reforms(c->scenario, paths, MAX_REFORMS);
     else
         for (size_t i = 0; i < n_paths; i++) paths[i] = (char *)c->named[i];
     variant_t *base = add_variant(c, "baseline");
@@ -240,10 +237,8 @@ static const char *const OWN_CHARTS[] = {"changes", "cost_benefit", "cdf",
 
 /* DIR: -o, or results/<scenario id>-compare. */
 static void output_dir(const compare_t *c, char *dir, size_t len) {
-    if (c->out_dir)
-        snprintf(dir, len, "%s", c->out_dir);
-    else
-        snprintf(dir, len, "results/%s-compare", c->v[0].s.id);
+    if (c->out_dir) snprintf(dir, len, "%s", c->out_dir);
+    else snprintf(dir, len, "results/%s-compare", c->v[0].s.id);
 }
 
 static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
@@ -303,14 +298,10 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
     for (size_t i = 1; i < c->n_variants; i++) {
         const compare_row_t *r = &rows[i];
         char ph[32], pt[32];
-        if (!isnan(r->yuan_per_hour))
-            snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
-        else
-            snprintf(ph, sizeof ph, "no hours saved");
-        if (!isnan(r->yuan_per_trip))
-            snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
-        else
-            snprintf(pt, sizeof pt, "no trips avoided");
+        if (!isnan(r->yuan_per_hour)) snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
+        else snprintf(ph, sizeof ph, "no hours saved");
+        if (!isnan(r->yuan_per_trip)) snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
+        else snprintf(pt, sizeof pt, "no trips avoided");
         printf("%-24.24s %16.0f %16.0f %22s %20s\n", c->v[i].label, r->hours_saved,
                r->trips_avoided, ph, pt);
     }

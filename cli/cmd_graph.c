@@ -243,15 +243,9 @@ typedef struct graph_job {
 
 typedef int (*file_writer_fn)(FILE *f, const graph_job_t *job);
 
-static int write_dot(FILE *f, const graph_job_t *j) {
-    return out_graph_write_dot(f, j->g);
-}
-static int write_graphml(FILE *f, const graph_job_t *j) {
-    return out_graph_write_graphml(f, j->g);
-}
-static int write_data(FILE *f, const graph_job_t *j) {
-    return out_graph_write_plot_data(f, j->g);
-}
+static int write_dot(FILE *f, const graph_job_t *j) { return out_graph_write_dot(f, j->g); }
+static int write_graphml(FILE *f, const graph_job_t *j) { return out_graph_write_graphml(f, j->g); }
+static int write_data(FILE *f, const graph_job_t *j) { return out_graph_write_plot_data(f, j->g); }
 static int write_script(FILE *f, const graph_job_t *j) {
     return out_graph_write_plot_script(f, j->g, "network.dat", "network.png");
 }
@@ -351,8 +345,7 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         print_summary(&r, s);
         fflush(stdout);
         graph_job_t job = {&d.g, dir};
-        if (write_outputs(&job, err, sizeof err) != 0)
-            rc = CLI_FAILURE;
+        if (write_outputs(&job, err, sizeof err) != 0) rc = CLI_FAILURE;
         else
             printf("\nWrote network.dot, network.graphml, network.dat, "
                    "network.gp, network.png in %s/\n",

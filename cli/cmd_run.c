@@ -93,10 +93,8 @@ static int parse(int argc, char **argv, run_options_t *o) {
     o->seed_set = a.given[CLI_OPT_SEED];
     o->quiet = a.given[CLI_OPT_QUIET];
     o->out_dir = a.out_dir;
-    if (a.format && strcmp(a.format, "csv") == 0)
-        o->format = FMT_CSV;
-    else if (a.format && strcmp(a.format, "json") == 0)
-        o->format = FMT_JSON;
+    if (a.format && strcmp(a.format, "csv") == 0) o->format = FMT_CSV;
+    else if (a.format && strcmp(a.format, "json") == 0) o->format = FMT_JSON;
     return 0;
 }
 
@@ -223,19 +221,15 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
 
 static void print_ci_row(const char *label, const char *unit, const stats_ci_t *ci) {
     char interval[64];
-    if (isnan(ci->half))
-        snprintf(interval, sizeof interval, "-");
-    else
-        snprintf(interval, sizeof interval, "[%.4g, %.4g]", ci->lo, ci->hi);
+    if (isnan(ci->half)) snprintf(interval, sizeof interval, "-");
+    else snprintf(interval, sizeof interval, "[%.4g, %.4g]", ci->lo, ci->hi);
     printf("  %-26s %-22s %12.4g  %s\n", label, unit, ci->mean, interval);
 }
 
 /* A number for the terminal, or "-" when it does not apply (NaN). */
 static const char *cell_text(char *buf, size_t len, double v, int decimals) {
-    if (isnan(v))
-        snprintf(buf, len, "-");
-    else
-        snprintf(buf, len, "%.*f", decimals, v);
+    if (isnan(v)) snprintf(buf, len, "-");
+    else snprintf(buf, len, "%.*f", decimals, v);
     return buf;
 }
 
@@ -362,10 +356,8 @@ int cmd_run(int argc, char **argv) {
         return CLI_USAGE;
     }
     char dir[1024];
-    if (o.out_dir)
-        snprintf(dir, sizeof dir, "%s", o.out_dir);
-    else
-        snprintf(dir, sizeof dir, "results/%s-run", s.id);
+    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
+    else snprintf(dir, sizeof dir, "results/%s-run", s.id);
     /* a folder that cannot be written is found before the simulation */
     if (out_dir_ready(dir, err, sizeof err) != 0) {
         fprintf(stderr, "govsim run: %s\n", err);

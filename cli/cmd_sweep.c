@@ -110,8 +110,7 @@ static scn_t *point_scn(sweep_run_t *r, size_t p) {
         char err[2048];
         double cost;
         scn_t *scn = malloc(sizeof *scn);
-        if (!scn)
-            snprintf(err, sizeof err, "out of memory");
+        if (!scn) snprintf(err, sizeof err, "out of memory");
         else if (sweep_build_point(&r->sw, p, scn, &cost, err, sizeof err) != 0) {
             free(scn);
             scn = NULL;
@@ -510,10 +509,8 @@ int cmd_sweep(int argc, char **argv) {
     bool rank0 = runner_mpi_rank() == 0, locks = false;
     int rc = load_points(r, &o, &locks);
     if (rc == CLI_OK) {
-        if (o.out_dir)
-            snprintf(dir, sizeof dir, "%s", o.out_dir);
-        else
-            snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
+        if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
+        else snprintf(dir, sizeof dir, "results/%s-sweep", r->sw.id);
         snprintf(partial, sizeof partial, "%s/results.partial.csv", dir);
         if (rank0) rc = prepare_output(r, &o, dir, partial);
     }

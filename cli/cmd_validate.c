@@ -343,10 +343,8 @@ static int run_cases(vcase_t *cases, size_t n_cases, const validate_options_t *o
             const metric_t *mt = &vc->metric[m];
             const double *x = vc->values + m * vc->reps;
             verdict_t v = verdict_judge(x, vc->reps, mt->theory, level, precision);
-            if (v.kind == VERDICT_PASS)
-                ++*passed;
-            else
-                ++*failed;
+            if (v.kind == VERDICT_PASS) ++*passed;
+            else ++*failed;
             print_row(o, vc->name, mt->name, mt->theory, &v.interval, verdict_name(v.kind));
         }
     }
@@ -379,8 +377,7 @@ static int run_coverage(const validate_options_t *o, size_t *passed, size_t *fai
         runner_config_t cfg = {1, runs, o->threads,
                                cli_progress(&prog, false, false, "CI coverage")};
         runner_status_t st = runner_run(&cfg, coverage_task, &cv, NULL);
-        if (!st.interrupted && st.done == runs)
-            rc = 0;
+        if (!st.interrupted && st.done == runs) rc = 0;
         else
             fprintf(stderr, "govsim validate: CI coverage: %s\n",
                     st.interrupted ? "interrupted" : "a run failed");
@@ -408,10 +405,8 @@ static int run_coverage(const validate_options_t *o, size_t *passed, size_t *fai
                                 share - COVERAGE_TOLERANCE,
                                 share + COVERAGE_TOLERANCE};
             bool ok = stats_ci_contains(&shown, 0.95);
-            if (ok)
-                ++*passed;
-            else
-                ++*failed;
+            if (ok) ++*passed;
+            else ++*failed;
             print_row(o, "CI coverage (1000 x 10 runs)", names[k], 0.95, &shown,
                       ok ? "PASS" : "FAIL");
         }
@@ -435,8 +430,7 @@ int cmd_validate(int argc, char **argv) {
     if (!cases) return CLI_FAILURE;
     size_t n = 0, passed = 0, failed = 0;
     build_cases(cases, &n, &o);
-    if (o.csv)
-        printf("case,metric,theory,mean,ci_low,ci_high,n,verdict\n");
+    if (o.csv) printf("case,metric,theory,mean,ci_low,ci_high,n,verdict\n");
     else
         printf("govsim %s validate (%s, seed %llu)\n\n%-28s %-14s %10s %10s  %-24s %s\n",
                GOVSIM_VERSION, o.quick ? "quick" : "full", (unsigned long long)o.seed, "case",

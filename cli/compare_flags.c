@@ -39,9 +39,7 @@ static void put_terminal(void *ctx, const char *line) {
     printf("! %s\n", line);
 }
 
-void compare_print_flags(const compare_t *c) {
-    each_note(c, put_terminal, NULL);
-}
+void compare_print_flags(const compare_t *c) { each_note(c, put_terminal, NULL); }
 
 /* A warning paragraph, in red so it is not read past. */
 static void put_html(void *ctx, const char *line) {
@@ -50,9 +48,7 @@ static void put_html(void *ctx, const char *line) {
     out_html_raw(ctx, "</p>\n");
 }
 
-void compare_report_flags(FILE *fp, const compare_t *c) {
-    each_note(c, put_html, fp);
-}
+void compare_report_flags(FILE *fp, const compare_t *c) { each_note(c, put_html, fp); }
 
 void compare_json_censoring(out_json_t *j, const compare_t *c, const variant_t *v) {
     kpi_censoring_t k = compare_censoring(c, v, 0);

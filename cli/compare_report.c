@@ -23,10 +23,8 @@ static void headline_table(FILE *fp, const compare_t *c, const compare_row_t *ro
     double *x = malloc(c->n_reps * sizeof *x);
     if (!x) return;
     for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
-        if (h < COMPARE_N_HEADLINE)
-            compare_values(c, &c->v[0], 0, COMPARE_HEADLINE[h], x);
-        else
-            compare_cost_values(c, &c->v[0], x);
+        if (h < COMPARE_N_HEADLINE) compare_values(c, &c->v[0], 0, COMPARE_HEADLINE[h], x);
+        else compare_cost_values(c, &c->v[0], x);
         stats_ci_t ci = stats_ci(x, c->n_reps, 0.95);
         double scale = h == COMPARE_N_HEADLINE ? 1e-6 : 1;
         snprintf(base[h], sizeof base[h], "%.*f", COMPARE_DECIMALS[h], ci.mean * scale);
@@ -72,19 +70,14 @@ static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
         snprintf(cell[2], sizeof cell[2], "%+.3f", r->cycle_change);
         snprintf(cell[3], sizeof cell[3], "%.0f", r->hours_saved);
         snprintf(cell[4], sizeof cell[4], "%.0f", r->trips_avoided);
-        if (isnan(r->yuan_per_hour))
-            snprintf(cell[5], sizeof cell[5], "no hours saved");
-        else
-            snprintf(cell[5], sizeof cell[5], "%.1f", r->yuan_per_hour);
-        if (isnan(r->yuan_per_trip))
-            snprintf(cell[6], sizeof cell[6], "no trips avoided");
-        else
-            snprintf(cell[6], sizeof cell[6], "%.1f", r->yuan_per_trip);
+        if (isnan(r->yuan_per_hour)) snprintf(cell[5], sizeof cell[5], "no hours saved");
+        else snprintf(cell[5], sizeof cell[5], "%.1f", r->yuan_per_hour);
+        if (isnan(r->yuan_per_trip)) snprintf(cell[6], sizeof cell[6], "no trips avoided");
+        else snprintf(cell[6], sizeof cell[6], "%.1f", r->yuan_per_trip);
         snprintf(cell[7], sizeof cell[7], "%.2f", v->one_off / 1e6);
         if (r->tied_with_above)
             snprintf(note, sizeof note, "not distinguishable from %s", c->v[order[k - 1]].label);
-        else
-            note[0] = '\0';
+        else note[0] = '\0';
         const char *cells[N];
         for (size_t i = 0; i < N; i++) cells[i] = cell[i];
         cells[1] = v->label;
@@ -103,10 +96,8 @@ static void skipped_note(FILE *fp, const compare_t *c) {
     for (size_t i = 0; i < c->n_skipped; i++) {
         const compare_skip_t *k = &c->skipped[i];
         char where[REFORM_PATH_MAX + 32];
-        if (k->line)
-            snprintf(where, sizeof where, " (%s:%d): ", k->file, k->line);
-        else
-            snprintf(where, sizeof where, " (%s): ", k->file);
+        if (k->line) snprintf(where, sizeof where, " (%s:%d): ", k->file, k->line);
+        else snprintf(where, sizeof where, " (%s): ", k->file);
         out_html_raw(fp, "<li><b>");
         out_html_text(fp, k->reform);
         out_html_raw(fp, "</b>");
@@ -250,10 +241,8 @@ static void parameters(FILE *fp, const compare_t *c, const runner_status_t *st) 
     snprintf(secs, sizeof secs, "%.1f", st->seconds);
     time_t now = time(NULL);
     struct tm tm;
-    if (gmtime_r(&now, &tm))
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-    else
-        snprintf(when, sizeof when, "unknown");
+    if (gmtime_r(&now, &tm)) strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    else snprintf(when, sizeof when, "unknown");
     static const char *const header[] = {"parameter", "value"};
     out_html_table_begin(fp, header, 2);
     const char *rows[][2] = {{"scenario file", c->scenario},

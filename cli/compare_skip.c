@@ -28,12 +28,9 @@ static const char *last_clause(const char *text) {
     const char *clause = text;
     int depth = 0;
     for (const char *p = text; *p; p++) {
-        if (*p == '(' || *p == '[')
-            depth++;
-        else if ((*p == ')' || *p == ']') && depth > 0)
-            depth--;
-        else if (depth == 0 && p[0] == ':' && p[1] == ' ' && p[2] != '\0')
-            clause = p + 2;
+        if (*p == '(' || *p == '[') depth++;
+        else if ((*p == ')' || *p == ']') && depth > 0) depth--;
+        else if (depth == 0 && p[0] == ':' && p[1] == ' ' && p[2] != '\0') clause = p + 2;
     }
     return clause;
 }

@@ -33,10 +33,8 @@ const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1] = {3, 3, 3, 3, 2, 2};
 void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals) {
     const stats_ci_t *p = &d->paired;
     bool sure = paired_is_sure(d);
-    if (isnan(p->mean))
-        snprintf(buf, len, "-");
-    else if (p->half == 0)
-        snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
+    if (isnan(p->mean)) snprintf(buf, len, "-");
+    else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
     else
         snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
 }

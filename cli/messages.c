@@ -11,10 +11,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    if (cmd)
-        fprintf(stderr, "\nTry 'govsim help %s'.\n", cmd);
-    else
-        fputs("\nTry 'govsim help'.\n", stderr);
+    if (cmd) fprintf(stderr, "\nTry 'govsim help %s'.\n", cmd);
+    else fputs("\nTry 'govsim help'.\n", stderr);
     return CLI_USAGE;
 }
 
@@ -28,6 +26,4 @@ void cli_print_error(const char *fmt, ...) {
     fputc('\n', stderr);
 }
 
-void cli_print_text(const char *text) {
-    text_term_puts(stdout, text);
-}
+void cli_print_text(const char *text) { text_term_puts(stdout, text); }

@@ -93,15 +93,12 @@ int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows) {
             const sweep_factor_t *f = &s->factors[j];
             if (f->kind == SWEEP_RANGE || f->level_type == CONFIG_TYPE_FLOAT)
                 snprintf(cell[n], sizeof cell[n], "%.6g", sweep_value(s, p, j));
-            else
-                sweep_value_text(s, p, j, cell[n], sizeof cell[n]);
+            else sweep_value_text(s, p, j, cell[n], sizeof cell[n]);
         }
         for (size_t q = 0; q < s->n_kpis; q++, n++) {
             stats_ci_t ci = point_ci(o, p, q, buf);
-            if (!isfinite(ci.mean))
-                snprintf(cell[n], sizeof cell[n], "-");
-            else
-                snprintf(cell[n], sizeof cell[n], "%.4g ±%.2g", ci.mean, ci.half);
+            if (!isfinite(ci.mean)) snprintf(cell[n], sizeof cell[n], "-");
+            else snprintf(cell[n], sizeof cell[n], "%.4g ±%.2g", ci.mean, ci.half);
         }
         for (size_t i = 0; i < n; i++) row[i] = cell[i];
         rc = out_table_add_row(&t, row);
@@ -216,10 +213,8 @@ int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t e
                 s1[q * k + j] = st[q * k + j] = (plot_ci_t){NAN, NAN, NAN};
             continue;
         }
-        if (sobol)
-            sobol_of(o, q, y, rng, fp, table, s1 + q * k, st + q * k);
-        else
-            src_of(o, q, y, x, fp, table);
+        if (sobol) sobol_of(o, q, y, rng, fp, table, s1 + q * k, st + q * k);
+        else src_of(o, q, y, x, fp, table);
     }
     rc = out_file_commit(&f, err, errlen);
     if (rc == 0 && sobol) {
@@ -263,8 +258,7 @@ static void level_labels(const sweep_t *s, size_t j, char (*text)[64], const cha
         const sweep_factor_t *f = &s->factors[j];
         if (f->kind == SWEEP_RANGE || f->level_type == CONFIG_TYPE_FLOAT)
             snprintf(text[l], 64, "%.4g", sweep_value(s, l * stride, j)); /* a tic label */
-        else
-            sweep_value_text(s, l * stride, j, text[l], 64);
+        else sweep_value_text(s, l * stride, j, text[l], 64);
         lab[l] = text[l];
         x[l] = sweep_value(s, l * stride, j);
     }

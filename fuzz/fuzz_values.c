@@ -127,8 +127,7 @@ static void apply_edits(const uint8_t *d, size_t size, settings_t *st) {
         config_setting_t *at = NULL;
         if ((which & 0x80) && st->n_text > 0)
             set_text(at = st->text[(which & 0x7F) % st->n_text], sel, v);
-        else if (st->n > 0)
-            set_number(at = st->num[(which & 0x7F) % st->n], v);
+        else if (st->n > 0) set_number(at = st->num[(which & 0x7F) % st->n], v);
         if (at && verbose && *verbose == '1') { /* to read a finding */
             char path[256];
             cfgr_path(at, path, sizeof path);

@@ -24,8 +24,7 @@
 static void make_one_line(char *s) {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s, next = (unsigned char)s[1];
-        if (c < 0x20 || c == 0x7f)
-            *s = ' ';
+        if (c < 0x20 || c == 0x7f) *s = ' ';
         else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) /* C1, e.g. CSI */
             s[0] = '?', s[1] = ' ';
     }
@@ -103,10 +102,8 @@ void cfgr_path(const config_setting_t *s, char *buf, size_t len) {
 
 int cfgr_fail(const cfgr_t *r, const config_setting_t *at, const char *fmt, ...) {
     char path[256];
-    if (r->where)
-        snprintf(path, sizeof path, "%s", r->where);
-    else
-        cfgr_path(at, path, sizeof path);
+    if (r->where) snprintf(path, sizeof path, "%s", r->where);
+    else cfgr_path(at, path, sizeof path);
     va_list ap;
     va_start(ap, fmt);
     vfail_line(r, r->line > 0 ? r->file : file_of(r, at), r->line > 0 ? r->line : cfgr_line(at),
@@ -126,10 +123,8 @@ int cfgr_fail_missing(const cfgr_t *r, const config_setting_t *group, const char
 
 /* A number as a person would write it: 3660, 0.5, 1e+12. */
 static void format_number(double v, char *buf, size_t len) {
-    if (v == floor(v) && fabs(v) < 1e15)
-        snprintf(buf, len, "%.0f", v);
-    else
-        snprintf(buf, len, "%.10g", v);
+    if (v == floor(v) && fabs(v) < 1e15) snprintf(buf, len, "%.0f", v);
+    else snprintf(buf, len, "%.10g", v);
 }
 
 void cfgr_describe_range(const cfgr_range_t *rg, char *buf, size_t len) {
@@ -141,14 +136,10 @@ void cfgr_describe_range(const cfgr_range_t *rg, char *buf, size_t len) {
     const char *lo_op = rg->lo_open ? ">" : ">=", *hi_op = rg->hi_open ? "<" : "<=";
     if (has_lo && has_hi && !rg->lo_open && !rg->hi_open)
         snprintf(buf, len, "%s from %s to %s", kind, lo, hi);
-    else if (has_lo && has_hi)
-        snprintf(buf, len, "%s %s %s and %s %s", kind, lo_op, lo, hi_op, hi);
-    else if (has_lo)
-        snprintf(buf, len, "%s %s %s", kind, lo_op, lo);
-    else if (has_hi)
-        snprintf(buf, len, "%s %s %s", kind, hi_op, hi);
-    else
-        snprintf(buf, len, "%s", kind);
+    else if (has_lo && has_hi) snprintf(buf, len, "%s %s %s and %s %s", kind, lo_op, lo, hi_op, hi);
+    else if (has_lo) snprintf(buf, len, "%s %s %s", kind, lo_op, lo);
+    else if (has_hi) snprintf(buf, len, "%s %s %s", kind, hi_op, hi);
+    else snprintf(buf, len, "%s", kind);
 }
 
 /* What a setting holds, for "X is text (expected a number)" messages. */
@@ -201,18 +192,14 @@ typedef struct wrapped {
     long long stored;           /* what libconfig 1.5 made of it          */
 } wrapped_t;
 
-static bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_hex(char c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 static bool is_name_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '*' || c == '@';
 }
-static bool is_name_char(char c) {
-    return is_name_start(c) || is_digit(c) || c == '_' || c == '-';
-}
+static bool is_name_char(char c) { return is_name_start(c) || is_digit(c) || c == '_' || c == '-'; }
 
 /* Does the integer literal tok (sign, digits or 0x hex digits, without
  * the L) fit where libconfig 1.5 puts it: 32 bits without L, 64 with? If
@@ -371,9 +358,7 @@ static int report_wrapped(const cfgr_t *r, const config_t *cfg, const cfgr_src_t
 
 /* The file names settings point to, kept by the tree itself (the root's
  * hook, freed by config_destroy through the destructor). */
-static void free_names(void *names) {
-    free(names);
-}
+static void free_names(void *names) { free(names); }
 
 /* Gives every setting the file and line it was written at (libconfig
  * numbered the lines of the expanded text). */
@@ -574,10 +559,8 @@ int cfgr_number_value(const cfgr_t *r, const config_setting_t *s, const cfgr_ran
     double v =
         t == CONFIG_TYPE_FLOAT ? config_setting_get_float(s) : (double)config_setting_get_int64(s);
     char text[48];
-    if (t == CONFIG_TYPE_FLOAT)
-        snprintf(text, sizeof text, "%.10g", v);
-    else
-        snprintf(text, sizeof text, "%lld", config_setting_get_int64(s));
+    if (t == CONFIG_TYPE_FLOAT) snprintf(text, sizeof text, "%.10g", v);
+    else snprintf(text, sizeof text, "%lld", config_setting_get_int64(s));
     if (!isfinite(v))
         return cfgr_fail(r, s, "%s is not a finite number (expected %s)", text, expected);
     if (rg->whole && v != floor(v))

@@ -252,8 +252,7 @@ static int expand_file(expander_t *x, const char *path, uint32_t idx, int depth,
         if (from)
             errmsg_format(x->err, x->errlen, "%s:%d: @include \"%s\": %s", from, from_line, path,
                           why);
-        else
-            errmsg_format(x->err, x->errlen, "%s: %s", path, why);
+        else errmsg_format(x->err, x->errlen, "%s: %s", path, why);
         return -1;
     }
     x->total += len;

@@ -55,18 +55,12 @@ static inline gsl_rng *rng_outcome(flow_model_t *m, int sv, int k) {
 static inline gsl_rng *rng_data(flow_model_t *m, int sv, int k) {
     return m->rng[STREAM_DATA + sv * FLOW_MAX_STEPS + k];
 }
-static inline gsl_rng *rng_misc(flow_model_t *m, int which) {
-    return m->rng[STREAM_MISC + which];
-}
+static inline gsl_rng *rng_misc(flow_model_t *m, int which) { return m->rng[STREAM_MISC + which]; }
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static inline flow_case_t *case_at(flow_model_t *m, uint32_t c) {
-    return pool_at(&m->cases, c);
-}
-static inline task_t *task_at(flow_model_t *m, uint32_t t) {
-    return pool_at(&m->tasks, t);
-}
+static inline flow_case_t *case_at(flow_model_t *m, uint32_t c) { return pool_at(&m->cases, c); }
+static inline task_t *task_at(flow_model_t *m, uint32_t t) { return pool_at(&m->tasks, t); }
 static inline const scn_step_t *step_of(const flow_model_t *m, const flow_case_t *c, int k) {
     return &m->s->services[c->service].steps[k];
 }
@@ -148,10 +142,8 @@ static void step_finished(flow_model_t *m, uint32_t t, int k) {
         k = c->join_next; /* the last step of the run decides where next */
     }
     int next = choose_next(m, c, k);
-    if (next == SCN_DONE)
-        complete_case(m, t);
-    else
-        begin_step(m, t, next);
+    if (next == SCN_DONE) complete_case(m, t);
+    else begin_step(m, t, next);
 }
 
 /* ---- resources ------------------------------------------------------------ */
@@ -313,10 +305,8 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
 
 static void after_data(flow_model_t *m, uint32_t t) {
     task_t *tk = task_at(m, t);
-    if (tk->fetch_left > 0)
-        fetch_next(m, t);
-    else
-        enter_service(m, t);
+    if (tk->fetch_left > 0) fetch_next(m, t);
+    else enter_service(m, t);
 }
 
 /* Start step k for task t: parallel run, data, then service. */
@@ -422,8 +412,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
     if (tk->state == TASK_FETCH) { /* a document fetched */
-        if (--tk->fetch_left > 0)
-            fetch_next(m, t);
+        if (--tk->fetch_left > 0) fetch_next(m, t);
         else {
             tk->state = TASK_DATA;
             enter_service(m, t);
@@ -449,10 +438,8 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     }
     if (st->data_error > 0 && rng_uniform(u) < st->data_error) {
         c->reworked = true; /* wrong data: back to the last front step */
-        if (c->last_front >= 0 && c->pending == 0)
-            begin_step(m, t, c->last_front);
-        else
-            enter_service(m, t);
+        if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
+        else enter_service(m, t);
         return;
     }
     if (front) c->last_front = tk->step;
@@ -470,10 +457,8 @@ static void on_return(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)sim;
     uint32_t t = ev->entity;
     hot_assert(task_at(m, t)->state == TASK_AWAY || task_at(m, t)->state == TASK_FETCH);
-    if (task_at(m, t)->state == TASK_FETCH)
-        fetch_next(m, t);
-    else
-        enter_service(m, t);
+    if (task_at(m, t)->state == TASK_FETCH) fetch_next(m, t);
+    else enter_service(m, t);
 }
 
 static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -674,10 +659,8 @@ void flow_estimate(const scn_t *s, flow_estimate_t *e) {
 
 /* "1.4 GB", "350 MB" */
 static void bytes_text(double b, char *buf, size_t len) {
-    if (b >= 1e9)
-        snprintf(buf, len, "%.3g GB", b / 1e9);
-    else
-        snprintf(buf, len, "%.3g MB", b / 1e6);
+    if (b >= 1e9) snprintf(buf, len, "%.3g GB", b / 1e9);
+    else snprintf(buf, len, "%.3g MB", b / 1e6);
 }
 
 static int check_volume(const scn_t *s, char *err, size_t errlen) {
@@ -864,8 +847,7 @@ static void start(flow_model_t *m) {
     if (s->calendar.n_intervals > 0) {
         if (wcal_is_open(&s->calendar, 0))
             schedule(m, wcal_next_close(&s->calendar, 0), EV_CLOSE, 0, 0);
-        else
-            schedule(m, wcal_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
+        else schedule(m, wcal_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
     }
     if (s->online_uptime < 1)
         schedule(m,

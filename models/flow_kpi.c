@@ -50,12 +50,8 @@ static const struct {
     [FLOW_K_REGION_GAP] = {"regional_gap", "ratio"},
 };
 
-const char *flow_kpi_name(flow_kpi_t k) {
-    return KPI[k].name;
-}
-const char *flow_kpi_unit(flow_kpi_t k) {
-    return KPI[k].unit;
-}
+const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
+const char *flow_kpi_unit(flow_kpi_t k) { return KPI[k].unit; }
 
 size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap) {
     size_t n = 0;
@@ -140,10 +136,8 @@ void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait, b
     for (int i = 0; i < 3; i++) {
         flow_acc_t *a = &m->acc[g[i]];
         a->window_visits++;
-        if (abandoned)
-            a->abandoned++;
-        else
-            stats_tally_add(&a->window_wait, wait);
+        if (abandoned) a->abandoned++;
+        else stats_tally_add(&a->window_wait, wait);
     }
 }
 
@@ -186,9 +180,7 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
     }
 }
 
-static double ratio(double a, double b) {
-    return b > 0 ? a / b : NAN;
-}
+static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
 
 /* Government cost per year: staff, windows, platform, hub. */
 static double government_cost(const scn_t *s) {

@@ -43,12 +43,8 @@ typedef struct path {
     segment_t seg[MAX_SEGMENTS];
 } path_t;
 
-static bool is_name_start(char c) {
-    return isalpha((unsigned char)c) != 0;
-}
-static bool is_name_char(char c) {
-    return isalnum((unsigned char)c) != 0 || c == '_' || c == '-';
-}
+static bool is_name_start(char c) { return isalpha((unsigned char)c) != 0; }
+static bool is_name_char(char c) { return isalnum((unsigned char)c) != 0 || c == '_' || c == '-'; }
 
 /* Copies text[*pos..] while accept(c) into buf (at most max chars); returns
  * the length read, or -1 when longer than max. */
@@ -62,9 +58,7 @@ static int read_run(const char *text, size_t *pos, bool (*accept)(char), char *b
     return (int)n;
 }
 
-static bool is_value_char(char c) {
-    return c != ']' && c != '[' && c != '\0';
-}
+static bool is_value_char(char c) { return c != ']' && c != '[' && c != '\0'; }
 
 /* One "[key=value]" at text[*pos] (which is '['). */
 static int parse_filter(const char *text, size_t *pos, filter_t *f, char *why, size_t len) {
@@ -77,10 +71,8 @@ static int parse_filter(const char *text, size_t *pos, filter_t *f, char *why, s
         return -1;
     }
     if (n == 0 || text[*pos] != '=') {
-        if (text[*pos] == '\0')
-            snprintf(why, len, "unterminated '[' at character %zu", open + 1);
-        else
-            snprintf(why, len, "expected key=value after '[' at character %zu", open + 1);
+        if (text[*pos] == '\0') snprintf(why, len, "unterminated '[' at character %zu", open + 1);
+        else snprintf(why, len, "expected key=value after '[' at character %zu", open + 1);
         return -1;
     }
     (*pos)++;
@@ -128,10 +120,8 @@ static int parse_head(const char *text, size_t *pos, segment_t *s, char *why, si
         return 0;
     }
     if (!is_name_start(c)) {
-        if (c == '.' || c == '\0')
-            snprintf(why, len, "empty name at character %zu", at + 1);
-        else
-            snprintf(why, len, "unexpected '%c' at character %zu", c, at + 1);
+        if (c == '.' || c == '\0') snprintf(why, len, "empty name at character %zu", at + 1);
+        else snprintf(why, len, "unexpected '%c' at character %zu", c, at + 1);
         return -1;
     }
     s->kind = SEG_NAME;
@@ -303,8 +293,7 @@ static void spot(const config_setting_t *s, char *buf, size_t len) {
     unsigned line = config_setting_source_line(s);
     if (file && line > 0)
         snprintf(buf, len, "'%s' (%s:%u)", *path ? path : "(top level)", file, line);
-    else
-        snprintf(buf, len, "'%s'", *path ? path : "(top level)");
+    else snprintf(buf, len, "'%s'", *path ? path : "(top level)");
 }
 
 /* "a, b, c" of a group's member names, cut after SHOWN_VALUES. */
@@ -357,8 +346,7 @@ static void element_word(const char *list, char *buf, size_t len) {
     size_t n = strlen(list);
     if (n > 1 && list[n - 1] == 's' && list[n - 2] != 's')
         snprintf(buf, len, "%.*s", (int)(n - 1), list);
-    else
-        snprintf(buf, len, "element of '%s'", list);
+    else snprintf(buf, len, "element of '%s'", list);
 }
 
 /* ------------------------------------------------------------ matching */
@@ -448,8 +436,7 @@ static int step_elements(const walk_t *w, size_t k, const matches_t *in, matches
     if (in->n == 1) {
         spot(in->v[0], where, sizeof where);
         snprintf(reason, sizeof reason, "%s is empty", where);
-    } else
-        snprintf(reason, sizeof reason, "all %zu lists are empty", in->n);
+    } else snprintf(reason, sizeof reason, "all %zu lists are empty", in->n);
     return fail_nothing(w, k, reason);
 }
 

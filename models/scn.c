@@ -75,9 +75,7 @@ static const cfgr_range_t R_MTBF = {0.001, 1e9, false, false, false};
 /* ------------------------------------------------------------ helpers */
 
 /* An id's characters, known to fit (cfgr_id checked the length). */
-static void copy_text(char *dst, size_t size, const char *src) {
-    snprintf(dst, size, "%s", src);
-}
+static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src); }
 
 static int out_of_memory(const loader_t *L) {
     if (L->r.err && L->r.errlen > 0)

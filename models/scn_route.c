@@ -229,10 +229,8 @@ static int channel_visits(const scn_t *s, const scn_service_t *sv, const int *in
 static void add_work(const scn_t *s, const scn_step_t *st, double cases, bool window,
                      double *front_work, double *back_work) {
     double minutes = cases * dist_mean(&st->work) * s->departments[st->dept].skill;
-    if (window)
-        front_work[st->dept] += minutes;
-    else
-        back_work[st->dept] += minutes;
+    if (window) front_work[st->dept] += minutes;
+    else back_work[st->dept] += minutes;
 }
 
 /* Documents the citizen must fetch for step st (needed items owned by

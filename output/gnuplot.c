@@ -113,8 +113,7 @@ static void explain_failure(const child_failure_t *f, const char *dir, char *err
                       "Debian: apt-get install gnuplot-nox)");
     else if (f->stage == STAGE_EXEC)
         errmsg_format(err, errlen, "cannot run gnuplot: %s", strerror(f->errnum));
-    else
-        errmsg_format(err, errlen, "gnuplot: cannot open /dev/null: %s", strerror(f->errnum));
+    else errmsg_format(err, errlen, "gnuplot: cannot open /dev/null: %s", strerror(f->errnum));
 }
 
 static void explain_status(int status, char *tail, char *err, size_t errlen) {
@@ -292,10 +291,8 @@ int out_gnuplot_render(const char *dir, const char *script_name, const char *out
     assert(whole);
     (void)whole;
     used += strlen(setting + used);
-    if (format)
-        snprintf(setting + used, room - used, "\"; fmt = \"%s\"", format);
-    else
-        memcpy(setting + used, "\"", 2); /* room - used >= 2 by the sizing */
+    if (format) snprintf(setting + used, room - used, "\"; fmt = \"%s\"", format);
+    else memcpy(setting + used, "\"", 2); /* room - used >= 2 by the sizing */
     char *argv[] = {"gnuplot", "-e", setting, (char *)script_name, NULL};
     int rc = run_gnuplot(dir, argv, err, errlen);
     free(setting);

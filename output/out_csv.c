@@ -48,10 +48,8 @@ void out_csv_row(FILE *fp, const out_cell_t *cells, size_t n) {
     }
     for (size_t i = 0; i < n; i++) {
         if (i > 0) putc(',', fp);
-        if (cells[i].kind == OUT_CELL_NUM)
-            out_csv_number(fp, cells[i].num);
-        else
-            text_csv_field(fp, cells[i].str);
+        if (cells[i].kind == OUT_CELL_NUM) out_csv_number(fp, cells[i].num);
+        else text_csv_field(fp, cells[i].str);
     }
     putc('\n', fp);
 }

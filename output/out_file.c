@@ -182,8 +182,7 @@ int out_file_commit(out_file_t *f, char *err, size_t errlen) {
                           "cannot write '%s': a write failed (disk full or I/O "
                           "error)",
                           f->final_path);
-        else
-            fail_errno(err, errlen, "cannot write", f->final_path, e);
+        else fail_errno(err, errlen, "cannot write", f->final_path, e);
         unlink(f->tmp_path);
         release(f);
         return -1;

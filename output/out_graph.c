@@ -4,13 +4,9 @@
 
 #include "text.h"
 
-static int finish(FILE *f) {
-    return ferror(f) ? -1 : 0;
-}
+static int finish(FILE *f) { return ferror(f) ? -1 : 0; }
 
-static size_t n_departments(const out_graph_t *g) {
-    return g->n_nodes - (g->hub ? 1 : 0);
-}
+static size_t n_departments(const out_graph_t *g) { return g->n_nodes - (g->hub ? 1 : 0); }
 
 /* --- DOT ----------------------------------------------------------------- */
 

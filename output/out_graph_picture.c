@@ -19,13 +19,9 @@
  * most 127) shows whole; a longer one is cut between characters. */
 #define ESC_MAX 768
 
-static int finish(FILE *f) {
-    return ferror(f) ? -1 : 0;
-}
+static int finish(FILE *f) { return ferror(f) ? -1 : 0; }
 
-static bool is_control(unsigned char c) {
-    return c < 0x20 || c == 0x7f;
-}
+static bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
 
 /* --- Picture: labels --------------------------------------------------------
  */
@@ -53,9 +49,7 @@ static size_t char_cols(const char *p, size_t *len) {
     return text_char_width(text_utf8_next(p, len));
 }
 
-static bool is_blank(char c) {
-    return c == ' ' || is_control((unsigned char)c);
-}
+static bool is_blank(char c) { return c == ' ' || is_control((unsigned char)c); }
 
 /* Append len bytes (cols columns) to the current line, starting a new
  * line first when `fresh`; false when the label is full. */
@@ -168,9 +162,7 @@ static void wrap_label(const char *name, label_t *lb) {
 #define ARROW_HALF_PX  6.0  /* half an arrowhead's width, plus offset  */
 #define NUDGE_ROUNDS   400
 
-static double px_per_unit(void) {
-    return (PIC_RIGHT - PIC_LEFT) * PIC_WIDTH / (2.0 * PIC_XHALF);
-}
+static double px_per_unit(void) { return (PIC_RIGHT - PIC_LEFT) * PIC_WIDTH / (2.0 * PIC_XHALF); }
 
 static double pic_ymin(void) {
     return PIC_YTOP - (PIC_TOP - PIC_BOTTOM) * PIC_HEIGHT / px_per_unit();
@@ -483,10 +475,8 @@ static double segment_in_box(double x0, double y0, double dx, double dy, box_t b
             continue;
         }
         double t = q[i] / p[i];
-        if (p[i] < 0.0)
-            t0 = fmax(t0, t);
-        else
-            t1 = fmin(t1, t);
+        if (p[i] < 0.0) t0 = fmax(t0, t);
+        else t1 = fmin(t1, t);
         if (t0 > t1) return -1.0;
     }
     return t1 - t0;
@@ -576,12 +566,9 @@ static void print_label(FILE *f, size_t tag, const label_t *lb, box_t b, place_t
      * height and the others below it (measured), whatever the
      * justification. */
     double y = b.y1 - LINE_PX / 2.0 / px_per_unit();
-    if (where == PLACE_RIGHT)
-        fprintf(f, "\" at %.6f, %.6f left front boxed\n", b.x0, y);
-    else if (where == PLACE_LEFT)
-        fprintf(f, "\" at %.6f, %.6f right front boxed\n", b.x1, y);
-    else
-        fprintf(f, "\" at %.6f, %.6f center front boxed\n", (b.x0 + b.x1) / 2.0, y);
+    if (where == PLACE_RIGHT) fprintf(f, "\" at %.6f, %.6f left front boxed\n", b.x0, y);
+    else if (where == PLACE_LEFT) fprintf(f, "\" at %.6f, %.6f right front boxed\n", b.x1, y);
+    else fprintf(f, "\" at %.6f, %.6f center front boxed\n", (b.x0 + b.x1) / 2.0, y);
 }
 
 /* Every arrow of the picture, into seg (room for n_edges + n_needs). */

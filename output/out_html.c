@@ -30,9 +30,7 @@ void out_html_begin(FILE *fp, const char *title) {
     fprintf(fp, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
 }
 
-void out_html_end(FILE *fp) {
-    fputs("</body>\n</html>\n", fp);
-}
+void out_html_end(FILE *fp) { fputs("</body>\n</html>\n", fp); }
 
 void out_html_heading(FILE *fp, int level, const char *anchor, const char *text) {
     if (level < 1) level = 1;
@@ -54,13 +52,9 @@ void out_html_paragraph(FILE *fp, const char *text) {
     fputs("</p>\n", fp);
 }
 
-void out_html_text(FILE *fp, const char *text) {
-    text_html_escape(fp, text);
-}
+void out_html_text(FILE *fp, const char *text) { text_html_escape(fp, text); }
 
-void out_html_raw(FILE *fp, const char *markup) {
-    fputs(markup, fp);
-}
+void out_html_raw(FILE *fp, const char *markup) { fputs(markup, fp); }
 
 void out_html_table_begin(FILE *fp, const char *const *header, size_t n) {
     fputs("<table>\n<thead><tr>", fp);
@@ -84,9 +78,7 @@ void out_html_table_row(FILE *fp, const char *const *cells, size_t n) {
     fputs("</tr>\n", fp);
 }
 
-void out_html_table_end(FILE *fp) {
-    fputs("</tbody>\n</table>\n", fp);
-}
+void out_html_table_end(FILE *fp) { fputs("</tbody>\n</table>\n", fp); }
 
 void out_html_details_pre(FILE *fp, const char *summary, const char *text) {
     fputs("<details><summary>", fp);

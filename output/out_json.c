@@ -62,18 +62,10 @@ static void end(out_json_t *j, bool is_object) {
     after_value(j);
 }
 
-void out_json_begin_object(out_json_t *j) {
-    begin(j, true);
-}
-void out_json_end_object(out_json_t *j) {
-    end(j, true);
-}
-void out_json_begin_array(out_json_t *j) {
-    begin(j, false);
-}
-void out_json_end_array(out_json_t *j) {
-    end(j, false);
-}
+void out_json_begin_object(out_json_t *j) { begin(j, true); }
+void out_json_end_object(out_json_t *j) { end(j, true); }
+void out_json_begin_array(out_json_t *j) { begin(j, false); }
+void out_json_end_array(out_json_t *j) { end(j, false); }
 
 void out_json_key(out_json_t *j, const char *key) {
     assert(j->depth > 0 && j->is_object[j->depth - 1] && "a key outside an object");

@@ -57,8 +57,6 @@ void out_progress_update(void *arg, size_t done, size_t total, bool final) {
     out_progress_t *p = arg;
     if (p->mode == OUT_PROGRESS_NONE) return;
     double now = clock_wall_seconds();
-    if (p->mode == OUT_PROGRESS_BAR)
-        draw_bar(p, done, total, final, now);
-    else
-        draw_line(p, done, total, final, now);
+    if (p->mode == OUT_PROGRESS_BAR) draw_bar(p, done, total, final, now);
+    else draw_line(p, done, total, final, now);
 }

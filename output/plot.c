@@ -217,10 +217,8 @@ static void heat_block(FILE *d, size_t n_variants, size_t n_depts, const double 
         for (size_t v = 0; v < n_variants; v++) {
             fprintf(d, "%zu %zu", v, dd);
             plot_put_num(d, u[v * n_depts + dd]);
-            if (v + 1 == n_variants)
-                plot_put_comment(d, depts[dd]);
-            else
-                fputc('\n', d);
+            if (v + 1 == n_variants) plot_put_comment(d, depts[dd]);
+            else fputc('\n', d);
         }
         fputc('\n', d); /* a scan line per department */
     }
@@ -268,10 +266,8 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
         double left = k == 0 ? names : names + map + gap;
         fprintf(g, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left / width,
                 (left + map) / width);
-        if (k == 0)
-            fputs("unset colorbox\n", g);
-        else
-            fputs("set colorbox\nset format y \"\"\nunset ytics\n", g);
+        if (k == 0) fputs("unset colorbox\n", g);
+        else fputs("set colorbox\nset format y \"\"\nunset ytics\n", g);
         fprintf(g, "set title \"%s\"\n", panel[k]);
         if (!plot_any_finite(k == 0 ? front : back, n_variants * n_depts, 1)) {
             plot_put_nothing(g, k == 0 ? "no windows" : "no officers", -0.5,
@@ -330,10 +326,8 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
         plot_put_str(g, variants[v]);
         first = false;
     }
-    if (first)
-        plot_put_nothing(g, "no variant has both a cost and a benefit", 0, 1);
-    else
-        fputc('\n', g);
+    if (first) plot_put_nothing(g, "no variant has both a cost and a benefit", 0, 1);
+    else fputc('\n', g);
     return plot_chart_finish(&c, err, errlen);
 }
 
@@ -400,10 +394,8 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
                         panel, shift, 3 + 3 * s, 4 + 3 * s, 3 + 3 * s);
             first = false;
         }
-        if (first)
-            plot_put_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
-        else
-            fputc('\n', g);
+        if (first) plot_put_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
+        else fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
     return plot_chart_finish(&c, err, errlen);

@@ -67,10 +67,8 @@ void plot_put_str2(FILE *g, const char *line1, const char *line2) {
 
 /* A number for a data file; NaN (a missing value) as gnuplot reads it. */
 void plot_put_num(FILE *f, double x) {
-    if (isnan(x) || isinf(x))
-        fputs(" NaN", f);
-    else
-        fprintf(f, " %.10g", x);
+    if (isnan(x) || isinf(x)) fputs(" NaN", f);
+    else fprintf(f, " %.10g", x);
 }
 
 void plot_put_ci(FILE *f, const plot_ci_t *ci) {
@@ -115,10 +113,8 @@ void plot_put_xtics(FILE *g, size_t n, const char *const *labels, int rotate) {
         plot_put_str(g, labels[i]);
         fprintf(g, " %zu", i);
     }
-    if (rotate)
-        fprintf(g, ") rotate by %d right nomirror\n", rotate);
-    else
-        fputs(") nomirror\n", g);
+    if (rotate) fprintf(g, ") rotate by %d right nomirror\n", rotate);
+    else fputs(") nomirror\n", g);
 }
 
 /* Render NAME.fmt into a temporary name, then rename it into place. */

@@ -80,10 +80,8 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             plot_put_str(g, series[s]);
             first = false;
         }
-        if (first)
-            plot_put_nothing(g, "no value", 0, 1);
-        else
-            fputc('\n', g);
+        if (first) plot_put_nothing(g, "no value", 0, 1);
+        else fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
     return plot_chart_finish(&c, err, errlen);

@@ -149,9 +149,7 @@ static int parse_decimal(const char *tok, size_t len, double *out) {
  * digits prints as written, so format -> parse gives the same double, while
  * a scaled value such as 10 * 1.1 still prints as "11", not as the exact
  * "11.000000000000002" (parse of the text is then within 1e-15 relative). */
-static void format_number(double x, char *buf, size_t len) {
-    snprintf(buf, len, "%.15g", x);
-}
+static void format_number(double x, char *buf, size_t len) { snprintf(buf, len, "%.15g", x); }
 
 /* ------------------------------------------------------- derived values */
 
@@ -310,9 +308,7 @@ static bool is_name_start(char ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
 }
 
-static bool is_name_char(char ch) {
-    return is_name_start(ch) || (ch >= '0' && ch <= '9');
-}
+static bool is_name_char(char ch) { return is_name_start(ch) || (ch >= '0' && ch <= '9'); }
 
 /* "const, exp, ..., empirical", for the unknown-name message. */
 static void kind_list(char *buf, size_t len) {
@@ -458,9 +454,7 @@ static char *first_field(char *line, bool *blank) {
 /* A header is allowed only as the first non-blank, non-comment line, and
  * only if it starts like a column name (a letter, '_' or '"'): a typo such
  * as "1O.5" in the first data line is then an error, not silently dropped. */
-static bool looks_like_header(const char *field) {
-    return is_name_start(*field) || *field == '"';
-}
+static bool looks_like_header(const char *field) { return is_name_start(*field) || *field == '"'; }
 
 /* At most QUOTE_MAX bytes of a field for a message, bytes other than
  * printable ASCII written as \xNN (a binary file must not put terminal

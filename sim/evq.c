@@ -93,12 +93,8 @@ static inline uint64_t bucket_start(uint64_t last, unsigned b) {
     return ((above << EVQ_DIGIT) | (b & (DIGIT_VALUES - 1))) << shift;
 }
 
-static inline void mark(evq_t *q, unsigned b) {
-    q->nonempty[b >> 6] |= 1ull << (b & 63);
-}
-static inline void unmark(evq_t *q, unsigned b) {
-    q->nonempty[b >> 6] &= ~(1ull << (b & 63));
-}
+static inline void mark(evq_t *q, unsigned b) { q->nonempty[b >> 6] |= 1ull << (b & 63); }
+static inline void unmark(evq_t *q, unsigned b) { q->nonempty[b >> 6] &= ~(1ull << (b & 63)); }
 
 /* The lowest non-empty bucket, or EVQ_BUCKETS if none. */
 static inline unsigned lowest_bucket(const evq_t *q) {
@@ -118,9 +114,7 @@ static int cmp_events(const void *a, const void *b) {
     return event_before(a, b) ? -1 : event_before(b, a) ? 1 : 0;
 }
 
-static inline size_t near_count(const evq_t *q) {
-    return q->near_end - q->near_head;
-}
+static inline size_t near_count(const evq_t *q) { return q->near_end - q->near_head; }
 
 /* A slot for a new event of this time in the run: its seq is the largest
  * yet, so it goes after every event at or before `time`.  With room before
@@ -253,10 +247,8 @@ static inline evq_event_t *bucket_slot(evq_t *q, unsigned b) {
     evq_bucket_t *bk = &q->bucket[b];
     if (bk->tail_len == EVQ_CHUNK) {
         uint32_t c = chunk_take(q);
-        if (bk->head == EVQ_NIL)
-            bk->head = c;
-        else
-            q->chunk_next[bk->tail] = c;
+        if (bk->head == EVQ_NIL) bk->head = c;
+        else q->chunk_next[bk->tail] = c;
         bk->tail = c;
         bk->tail_len = 0;
     }
@@ -403,10 +395,8 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_
     uint64_t seq = q->next_seq++;
     evq_event_t *slot;
     if (key < q->hi && near_count(q) >= q->near_limit) spill(q);
-    if (key < q->hi)
-        slot = near_slot(q, time);
-    else
-        slot = bucket_slot(q, bucket_of(key, q->last));
+    if (key < q->hi) slot = near_slot(q, time);
+    else slot = bucket_slot(q, bucket_of(key, q->last));
     slot->time = time;
     slot->seq = seq;
     slot->type = type;

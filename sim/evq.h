@@ -144,8 +144,6 @@ double evq_next_time(evq_t *q);
 int evq_cancel(evq_t *q, uint64_t seq);
 
 /* Events held, counting cancelled ones not yet discarded. */
-static inline size_t evq_size(const evq_t *q) {
-    return q->size;
-}
+static inline size_t evq_size(const evq_t *q) { return q->size; }
 
 #endif

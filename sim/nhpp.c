@@ -110,19 +110,15 @@ void nhpp_free(nhpp_t *p) {
  * are relative to each period and a profile may run past the period's
  * nominal end into the next one (e.g. a night shift 23:00-01:00). */
 
-static double seg_end(const nhpp_t *p, size_t i) {
-    return i + 1 < p->n ? p->start[i + 1] : p->end;
-}
+static double seg_end(const nhpp_t *p, size_t i) { return i + 1 < p->n ? p->start[i + 1] : p->end; }
 
 /* The last segment starting at or before x (x >= start[0]). */
 static size_t segment_at(const nhpp_t *p, double x) {
     size_t lo = 0, hi = p->n; /* answer in [lo, hi) */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (p->start[mid] <= x)
-            lo = mid;
-        else
-            hi = mid;
+        if (p->start[mid] <= x) lo = mid;
+        else hi = mid;
     }
     return lo;
 }
@@ -135,10 +131,8 @@ static double phase_of(const nhpp_t *p, double t, double *k) {
     double u = t - base;
     double kk = floor(u / p->period);
     double off = u - kk * p->period;
-    if (off < 0)
-        off += p->period, kk -= 1;
-    else if (off >= p->period)
-        off -= p->period, kk += 1;
+    if (off < 0) off += p->period, kk -= 1;
+    else if (off >= p->period) off -= p->period, kk += 1;
     *k = kk;
     return base + off;
 }

@@ -23,9 +23,7 @@ void pool_free(pool_t *p) {
     p->cap = p->used = p->live = p->n_free = 0;
 }
 
-void pool_clear(pool_t *p) {
-    p->used = p->live = p->n_free = 0;
-}
+void pool_clear(pool_t *p) { p->used = p->live = p->n_free = 0; }
 
 uint32_t pool_alloc(pool_t *p) {
     if (p->n_free > 0) {

@@ -7,9 +7,7 @@
 #define RES_INITIAL_RING 16u
 
 /* A ticket packs the absolute position and the level. */
-static inline uint64_t ticket_make(uint64_t pos, unsigned level) {
-    return (pos << 4) | level;
-}
+static inline uint64_t ticket_make(uint64_t pos, unsigned level) { return (pos << 4) | level; }
 
 int res_init(res_t *r, unsigned capacity, unsigned n_levels, double now) {
     assert(n_levels >= 1 && n_levels <= RES_MAX_LEVELS);
@@ -55,9 +53,7 @@ void res_reset_stats(res_t *r, double now) {
     r->served = r->waited = r->abandoned = 0;
 }
 
-void res_track_waits(res_t *r, bool on) {
-    r->track_waits = on;
-}
+void res_track_waits(res_t *r, bool on) { r->track_waits = on; }
 
 static inline void record_wait(res_t *r, double wait) {
     if (r->track_waits) {

@@ -20,13 +20,9 @@ static void taus2_set(void *vstate, unsigned long int seed) {
     for (int i = 0; i < 6; i++) rng_taus2_next(st);
 }
 
-static unsigned long int taus2_get(void *vstate) {
-    return rng_taus2_next(vstate);
-}
+static unsigned long int taus2_get(void *vstate) { return rng_taus2_next(vstate); }
 
-static double taus2_get_double(void *vstate) {
-    return rng_taus2_next(vstate) / 4294967296.0;
-}
+static double taus2_get_double(void *vstate) { return rng_taus2_next(vstate) / 4294967296.0; }
 
 const gsl_rng_type rng_taus2 = {"taus2",   0xffffffffUL,    0, sizeof(rng_taus2_state_t), taus2_set,
                                 taus2_get, taus2_get_double};

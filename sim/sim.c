@@ -14,9 +14,7 @@ int sim_init(sim_t *s, void *model, const atomic_int *stop) {
     return evq_init(&s->calendar, 0);
 }
 
-void sim_free(sim_t *s) {
-    evq_free(&s->calendar);
-}
+void sim_free(sim_t *s) { evq_free(&s->calendar); }
 
 void sim_on(sim_t *s, uint32_t type, sim_handler_fn fn) {
     assert(type < SIM_MAX_TYPES);

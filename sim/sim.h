@@ -50,9 +50,7 @@ static inline uint64_t sim_after(sim_t *s, double delay, uint32_t type, uint32_t
     hot_assert(delay >= 0);
     return evq_push(&s->calendar, s->now + delay, type, entity, data);
 }
-static inline int sim_cancel(sim_t *s, uint64_t handle) {
-    return evq_cancel(&s->calendar, handle);
-}
+static inline int sim_cancel(sim_t *s, uint64_t handle) { return evq_cancel(&s->calendar, handle); }
 
 /* Handle every event with time <= until, in (time, seq) order; the clock
  * ends at `until` (at the last event if `until` is INFINITY, or if the stop

@@ -22,13 +22,9 @@ double stats_tally_variance(const stats_tally_t *t) {
     return t->m2 / (double)(t->n - 1);
 }
 
-double stats_tally_sd(const stats_tally_t *t) {
-    return sqrt(stats_tally_variance(t));
-}
+double stats_tally_sd(const stats_tally_t *t) { return sqrt(stats_tally_variance(t)); }
 
-double stats_tally_mean(const stats_tally_t *t) {
-    return t->n == 0 ? NAN : t->mean;
-}
+double stats_tally_mean(const stats_tally_t *t) { return t->n == 0 ? NAN : t->mean; }
 
 /* Chan, Golub & LeVeque's pairwise update: the shift between the two means
  * enters only through delta, so no large sums of squares cancel.  An empty
@@ -86,9 +82,7 @@ static double bucket_lower_edge(size_t b) {
     return ldexp(mantissa, exponent);
 }
 
-static double bucket_upper_edge(size_t b) {
-    return bucket_lower_edge(b + 1);
-}
+static double bucket_upper_edge(size_t b) { return bucket_lower_edge(b + 1); }
 
 int stats_hist_init(stats_hist_t *h) {
     h->n = 0;
@@ -232,13 +226,9 @@ stats_ci_t stats_ci_unpaired(const double *a, size_t na, const double *b, size_t
 }
 
 /* Comparisons with NaN are false, so a NaN interval contains nothing. */
-int stats_ci_contains(const stats_ci_t *ci, double v) {
-    return ci->lo <= v && v <= ci->hi;
-}
+int stats_ci_contains(const stats_ci_t *ci, double v) { return ci->lo <= v && v <= ci->hi; }
 
-stats_ci_t stats_ci_tally(const stats_tally_t *t, double level) {
-    return ci_from_tally(t, level);
-}
+stats_ci_t stats_ci_tally(const stats_tally_t *t, double level) { return ci_from_tally(t, level); }
 
 /* fmax/fmin would turn a NaN bound into the range's end; keep it NaN. */
 void stats_ci_clamp(stats_ci_t *ci, double lo, double hi) {

@@ -27,26 +27,18 @@ static const char *const WEEKDAY_NAME[7] = {"Monday", "Tuesday",  "Wednesday", "
  * is the same as floor of the exact quotient. */
 static inline long long day_of(double t) {
     long long d = (long long)floor(t * (1.0 / WCAL_DAY));
-    if ((double)d * WCAL_DAY > t)
-        d--;
-    else if ((double)(d + 1) * WCAL_DAY <= t)
-        d++;
+    if ((double)d * WCAL_DAY > t) d--;
+    else if ((double)(d + 1) * WCAL_DAY <= t) d++;
     return d;
 }
 
-static double day_start(long long d) {
-    return (double)d * WCAL_DAY;
-}
+static double day_start(long long d) { return (double)d * WCAL_DAY; }
 
 /* Days are never negative (times are >= 0, holidays >= 0): an unsigned
  * remainder skips the sign fix-up of a signed one. */
-static inline int weekday_of(long long d) {
-    return (int)((unsigned long long)d % 7u);
-}
+static inline int weekday_of(long long d) { return (int)((unsigned long long)d % 7u); }
 
-static bool always_open(const wcal_t *c) {
-    return c->n_intervals == 0;
-}
+static bool always_open(const wcal_t *c) { return c->n_intervals == 0; }
 
 static size_t count_workdays(const wcal_t *c) {
     size_t n = 0;
@@ -61,10 +53,8 @@ static size_t holiday_lower_bound(const wcal_t *c, long long d) {
     size_t lo = 0, hi = c->n_holidays;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((long long)c->holidays[mid] < d)
-            lo = mid + 1;
-        else
-            hi = mid;
+        if ((long long)c->holidays[mid] < d) lo = mid + 1;
+        else hi = mid;
     }
     return lo;
 }
@@ -353,9 +343,7 @@ void wcal_free(wcal_t *c) {
 /* Queries                                                              */
 /* ------------------------------------------------------------------ */
 
-double wcal_minutes_per_day(const wcal_t *c) {
-    return c->minutes_per_day;
-}
+double wcal_minutes_per_day(const wcal_t *c) { return c->minutes_per_day; }
 
 bool wcal_is_open(const wcal_t *c, double t) {
     assert(t >= 0);

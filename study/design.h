@@ -118,15 +118,11 @@ int design_saltelli_count(size_t n, size_t k, size_t *count, char *err, size_t e
 
 /* Rows of base row r (0 <= r < n) in a Saltelli design of k factors:
  * A[r], AB_i[r] (factor i counted from 0 here, 0 <= i < k), and B[r]. */
-static inline size_t design_saltelli_row_a(size_t k, size_t r) {
-    return r * (k + 2);
-}
+static inline size_t design_saltelli_row_a(size_t k, size_t r) { return r * (k + 2); }
 static inline size_t design_saltelli_row_ab(size_t k, size_t r, size_t i) {
     return r * (k + 2) + 1 + i;
 }
-static inline size_t design_saltelli_row_b(size_t k, size_t r) {
-    return r * (k + 2) + k + 1;
-}
+static inline size_t design_saltelli_row_b(size_t k, size_t r) { return r * (k + 2) + k + 1; }
 
 /* Fill x (n (k + 2) * k doubles) with the Saltelli design built from the
  * caller's base points: base is n x 2k row-major, A[r] = base[r][0..k-1],

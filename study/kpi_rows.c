@@ -121,9 +121,7 @@ const char *kpi_censoring_flag(const kpi_censoring_t *c) {
 
 /* Whole percentages read best; below 10% one decimal, so 5.4% does not
  * read as the 5% threshold. */
-static int pct_decimals(double share) {
-    return share < 0.1 ? 1 : 0;
-}
+static int pct_decimals(double share) { return share < 0.1 ? 1 : 0; }
 
 char *kpi_censoring_note(const kpi_censoring_t *c, char *buf, size_t len) {
     buf[0] = '\0';

@@ -251,10 +251,8 @@ static void model_start(qnet_model_t *m) {
         const qnet_station_t *sp = &spec->station[i];
         station_state_t *st = &m->st[i];
         double first = INFINITY;
-        if (sp->arrival_profile)
-            first = nhpp_next(sp->arrival_profile, 0.0, st->arrival_rng);
-        else if (sp->arrival_rate > 0)
-            first = rng_exponential(st->arrival_rng, st->arrival_mean);
+        if (sp->arrival_profile) first = nhpp_next(sp->arrival_profile, 0.0, st->arrival_rng);
+        else if (sp->arrival_rate > 0) first = rng_exponential(st->arrival_rng, st->arrival_mean);
         if (first <= spec->horizon) sim_at(&m->sim, first, EV_ARRIVAL, 0, i);
     }
     if (spec->warmup > 0) sim_at(&m->sim, spec->warmup, EV_WARMUP, 0, 0);

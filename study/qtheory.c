@@ -39,9 +39,7 @@
 #define JACKSON_MIN_PIVOT     1e-12
 #define JACKSON_NEG_TOL       1e-12
 
-static bool positive_finite(double x) {
-    return x > 0 && isfinite(x);
-}
+static bool positive_finite(double x) { return x > 0 && isfinite(x); }
 
 static qt_mmc_t mmc_nan(void) {
     qt_mmc_t r = {NAN, NAN, NAN, NAN, NAN, NAN};

@@ -78,18 +78,10 @@ int runner_mpi_init(int *argc, char ***argv) {
     return 0;
 }
 void runner_mpi_finalize(void) {}
-int runner_mpi_rank(void) {
-    return 0;
-}
-int runner_mpi_size(void) {
-    return 1;
-}
-bool runner_mpi_built(void) {
-    return false;
-}
-bool runner_mpi_all_ok(bool local_ok) {
-    return local_ok;
-}
+int runner_mpi_rank(void) { return 0; }
+int runner_mpi_size(void) { return 1; }
+bool runner_mpi_built(void) { return false; }
+bool runner_mpi_all_ok(bool local_ok) { return local_ok; }
 
 int runner_mpi_run(const runner_mpi_config_t *cfg, runner_mpi_task_fn task, runner_mpi_done_fn done,
                    void *ctx) {
@@ -138,9 +130,7 @@ int runner_mpi_size(void) {
     return s;
 }
 
-bool runner_mpi_built(void) {
-    return true;
-}
+bool runner_mpi_built(void) { return true; }
 
 int runner_mpi_init(int *argc, char ***argv) {
     if (mpi_live()) return 0;
@@ -238,9 +228,7 @@ bool runner_mpi_all_ok(bool local_ok) {
     return any == 0;
 }
 
-static size_t result_bytes(size_t width) {
-    return 2 * sizeof(uint64_t) + width * sizeof(double);
-}
+static size_t result_bytes(size_t width) { return 2 * sizeof(uint64_t) + width * sizeof(double); }
 
 static int run_master(const runner_mpi_config_t *cfg, runner_mpi_done_fn done, void *ctx, int size,
                       unsigned char *buf) {

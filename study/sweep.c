@@ -23,17 +23,13 @@ static const flow_kpi_t DEFAULT_KPIS[] = {FLOW_K_CYCLE_WD,    FLOW_K_TRIPS,
                                           FLOW_K_ONE_TRIP,    FLOW_K_WITHIN_LIMIT,
                                           FLOW_K_WINDOW_WAIT, FLOW_K_COST_YEAR};
 
-const char *sweep_design_name(sweep_design_t d) {
-    return DESIGN_NAMES[d];
-}
+const char *sweep_design_name(sweep_design_t d) { return DESIGN_NAMES[d]; }
 
 /* `rel` resolved against the folder of `base` (a file), unless absolute. */
 static void resolve_path(const char *base, const char *rel, char *out, size_t len) {
     const char *slash = strrchr(base, '/');
-    if (rel[0] == '/' || !slash)
-        snprintf(out, len, "%s", rel);
-    else
-        snprintf(out, len, "%.*s/%s", (int)(slash - base), base, rel);
+    if (rel[0] == '/' || !slash) snprintf(out, len, "%s", rel);
+    else snprintf(out, len, "%.*s/%s", (int)(slash - base), base, rel);
 }
 
 static bool is_number(int t) {
@@ -166,9 +162,7 @@ static int read_reform_level(const cfgr_t *r, const config_setting_t *e, sweep_t
  * may round up to its ends, below 2^62 to be safe. */
 #define SWEEP_WHOLE_MAX 4611686018427387904.0 /* 2^62 */
 
-static bool fits_int64(double x) {
-    return fabs(x) < SWEEP_WHOLE_MAX;
-}
+static bool fits_int64(double x) { return fabs(x) < SWEEP_WHOLE_MAX; }
 
 static int fail_past_int64(const cfgr_t *r, const config_setting_t *at, double x) {
     return cfgr_fail(r, at,
@@ -226,8 +220,7 @@ static int read_values(const cfgr_t *r, const config_setting_t *g, sweep_factor_
                 f->num[i] = config_setting_get_float(e);
                 if (f->num[i] == floor(f->num[i]) && !fits_int64(f->num[i]))
                     return fail_past_int64(r, e, f->num[i]);
-            } else if (t0 == CONFIG_TYPE_BOOL)
-                f->flag[i] = config_setting_get_bool(e);
+            } else if (t0 == CONFIG_TYPE_BOOL) f->flag[i] = config_setting_get_bool(e);
             else if (!(f->text[i] = strdup(config_setting_get_string(e))))
                 return cfgr_fail(r, e, "out of memory");
         }
@@ -311,9 +304,7 @@ static int read_factor(const cfgr_t *r, const config_setting_t *list, size_t i, 
 
 /* -------------------------------------------------------------- design */
 
-static size_t factor_count_levels(const sweep_factor_t *f) {
-    return f->n_levels;
-}
+static size_t factor_count_levels(const sweep_factor_t *f) { return f->n_levels; }
 
 /* The design's coordinates: grid (levels of each factor), or the sampled
  * designs (the lhs seeded from the sweep's seed). */
@@ -442,19 +433,15 @@ static int apply_factor(const sweep_t *s, size_t p, size_t j, config_t *tree, do
         goto out;
     }
     double x = sweep_value(s, p, j);
-    if (vt == CONFIG_TYPE_FLOAT)
-        config_setting_set_float(v, x);
-    else if (vt == CONFIG_TYPE_INT64 && fits_int64(x))
-        config_setting_set_int64(v, (long long)x);
+    if (vt == CONFIG_TYPE_FLOAT) config_setting_set_float(v, x);
+    else if (vt == CONFIG_TYPE_INT64 && fits_int64(x)) config_setting_set_int64(v, (long long)x);
     else if (vt == CONFIG_TYPE_INT64) { /* sweep_load refuses such levels: a bug */
         assert(!"a whole value past 2^62 got through sweep_load");
         errmsg_format(err, errlen, "%s:%d: %s: %g is too large for a whole number", s->path,
                       f->line, where, x);
         goto out;
-    } else if (vt == CONFIG_TYPE_BOOL)
-        config_setting_set_bool(v, x != 0);
-    else
-        config_setting_set_string(v, f->text[sweep_level(s, p, j)]);
+    } else if (vt == CONFIG_TYPE_BOOL) config_setting_set_bool(v, x != 0);
+    else config_setting_set_string(v, f->text[sweep_level(s, p, j)]);
     if (f->has_min)
         config_setting_set_float(config_setting_add(g, "min", CONFIG_TYPE_FLOAT), f->min);
     if (f->has_max)

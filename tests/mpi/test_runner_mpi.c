@@ -97,8 +97,7 @@ static bool one_case(const char *name, size_t n_points, size_t n_reps, size_t wi
             CHECK(c.calls[t] <= 1, "%s: task %zu delivered %d times", name, t, c.calls[t]);
             if (skipped || t == fail_task)
                 CHECK(c.calls[t] == 0, "%s: task %zu should not run", name, t);
-            else if (!want_fail)
-                CHECK(c.calls[t] == 1, "%s: task %zu missing", name, t);
+            else if (!want_fail) CHECK(c.calls[t] == 1, "%s: task %zu missing", name, t);
             if (c.calls[t] != 1) continue;
             delivered++;
             CHECK(task(&c, t / n_reps, t % n_reps, want) == 0, "local task");
@@ -199,7 +198,6 @@ int main(int argc, char **argv) {
     runner_mpi_finalize();
     if (rank == 0)
         printf("runner_mpi np=%d: %d passed, %d failed\n", size, cases - failures, failures);
-    else if (failures)
-        fprintf(stderr, "rank %d: %d failed\n", rank, failures);
+    else if (failures) fprintf(stderr, "rank %d: %d failed\n", rank, failures);
     return failures ? 1 : 0;
 }

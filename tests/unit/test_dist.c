@@ -190,12 +190,8 @@ static moments_t values_moments(const double *v, size_t n) {
     return from_raw(m[1], m[2], m[3], m[4]);
 }
 
-static double lognormal_sigma(double cv) {
-    return sqrt(log(1 + cv * cv));
-}
-static double lognormal_zeta(double mean, double cv) {
-    return log(mean) - log(1 + cv * cv) / 2;
-}
+static double lognormal_sigma(double cv) { return sqrt(log(1 + cv * cv)); }
+static double lognormal_zeta(double mean, double cv) { return log(mean) - log(1 + cv * cv) / 2; }
 
 /* Theory for a parametric kind with the parameters as written. */
 static moments_t theory(dist_kind_t kind, const double *p) {
@@ -277,9 +273,7 @@ static double ks_distance(const double *sorted, size_t n, dist_kind_t kind, cons
     return worst;
 }
 
-static double dkw_epsilon(size_t n) {
-    return sqrt(log(2.0 / DKW_ALPHA) / (2.0 * (double)n));
-}
+static double dkw_epsilon(size_t n) { return sqrt(log(2.0 / DKW_ALPHA) / (2.0 * (double)n)); }
 
 /* ---------------------------------------------------------- parsing */
 
@@ -577,10 +571,8 @@ static double ecdf(const double *sorted, size_t n, double v) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid] <= v)
-            lo = mid + 1;
-        else
-            hi = mid;
+        if (sorted[mid] <= v) lo = mid + 1;
+        else hi = mid;
     }
     return (double)lo / (double)n;
 }

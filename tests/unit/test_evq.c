@@ -331,10 +331,8 @@ static size_t ref_slot(const ref_model_t *m, const evq_event_t *ev) {
     size_t lo = 0, hi = m->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_time_seq(&m->ev[mid], ev) > 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+        if (cmp_time_seq(&m->ev[mid], ev) > 0) lo = mid + 1;
+        else hi = mid;
     }
     return lo;
 }
@@ -477,14 +475,10 @@ START_TEST(test_simulation_mix_against_reference) {
         if (u < 0.45) {
             evq_event_t ev;
             double v = gsl_rng_uniform(g), d;
-            if (v < 0.05)
-                d = 0.0; /* a tie */
-            else if (v < 0.6)
-                d = 30.0 * gsl_rng_uniform_pos(g); /* soon  */
-            else if (v < 0.9)
-                d = 5000.0 * gsl_rng_uniform_pos(g); /* days  */
-            else
-                d = floor(8.0 * gsl_rng_uniform(g)) * 1440.0; /* ties days ahead */
+            if (v < 0.05) d = 0.0;                                 /* a tie */
+            else if (v < 0.6) d = 30.0 * gsl_rng_uniform_pos(g);   /* soon  */
+            else if (v < 0.9) d = 5000.0 * gsl_rng_uniform_pos(g); /* days  */
+            else d = floor(8.0 * gsl_rng_uniform(g)) * 1440.0;     /* ties days ahead */
             if (burst) d = 0.01 * gsl_rng_uniform(g);
             ev.time = now + d;
             ev.type = (uint32_t)(op % 32);

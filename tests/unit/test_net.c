@@ -538,10 +538,8 @@ START_TEST(test_gnuplot_missing) {
     setenv("PATH", "/nonexistent-govsim-bin", 1);
     char err[256] = "";
     int rc = out_gnuplot_run("/tmp", "x.gp", err, sizeof err);
-    if (saved)
-        setenv("PATH", saved, 1);
-    else
-        unsetenv("PATH");
+    if (saved) setenv("PATH", saved, 1);
+    else unsetenv("PATH");
     free(saved);
     CHECK(rc == -1);
     CHECK(strstr(err, "gnuplot is not installed") != NULL);

@@ -221,9 +221,7 @@ static void simulate_published(const nhpp_t *p, pub_sample_t *out) {
     gsl_rng_free(r);
 }
 
-static double sample_mean(const pub_sample_t *x, int s) {
-    return x->sum[s] / REPS;
-}
+static double sample_mean(const pub_sample_t *x, int s) { return x->sum[s] / REPS; }
 
 static double sample_var(const pub_sample_t *x, int s) {
     double m = sample_mean(x, s);
@@ -235,9 +233,7 @@ static double sample_var(const pub_sample_t *x, int s) {
  * whatever the mean.  (By the delta method: Var(s^2) = (mu + 2 mu^2) / n,
  * Var(mean) = mu / n and Cov(s^2, mean) = mu / n for a Poisson, which add up
  * to Var(s^2 / mean) = 2 / n.) */
-static double dispersion_se(void) {
-    return sqrt(2.0 / (REPS - 1));
-}
+static double dispersion_se(void) { return sqrt(2.0 / (REPS - 1)); }
 
 START_TEST(test_published_simulated) {
     nhpp_t p;
@@ -291,10 +287,8 @@ START_TEST(test_finite_profile_runs_out) {
     double none = 0;
     for (int i = 0; i < REPS; i++) {
         double t = nhpp_next(&p, 9, r);
-        if (isinf(t))
-            none++;
-        else if (!(t > 9 && t < 10))
-            ck_abort_msg("arrival at %.17g outside (9, 10)", t);
+        if (isinf(t)) none++;
+        else if (!(t > 9 && t < 10)) ck_abort_msg("arrival at %.17g outside (9, 10)", t);
     }
     double q = exp(-3);
     CHECK_5SE(none / REPS, q, sqrt(q * (1 - q) / REPS));

@@ -336,10 +336,8 @@ START_TEST(test_picture) {
                       "\xe5\xb1\x80"; /* 徐州市公安局 */
     char dir[64], err[512] = "", path[600];
     const char *keep = getenv("GOVSIM_TEST_KEEP_PNG");
-    if (keep)
-        snprintf(dir, sizeof dir, "%s", keep);
-    else
-        make_tmpdir(dir, sizeof dir);
+    if (keep) snprintf(dir, sizeof dir, "%s", keep);
+    else make_tmpdir(dir, sizeof dir);
     CHECK(out_graph_place(&fx.g) == 0);
     write_to(dir, "network.dat", out_graph_write_plot_data, &fx.g);
     write_to(dir, "network.gp", write_script, &fx.g);

@@ -561,9 +561,7 @@ END_TEST
 
 /* Misuse of the writer is a caller bug: each of these must fail an
  * assert.  Run in a child, which must die of SIGABRT. */
-static void misuse_key_at_top(out_json_t *j) {
-    out_json_key(j, "k");
-}
+static void misuse_key_at_top(out_json_t *j) { out_json_key(j, "k"); }
 static void misuse_key_in_array(out_json_t *j) {
     out_json_begin_array(j);
     out_json_key(j, "k");
@@ -586,9 +584,7 @@ static void misuse_mismatched_end(out_json_t *j) {
     out_json_begin_array(j);
     out_json_end_object(j);
 }
-static void misuse_end_without_begin(out_json_t *j) {
-    out_json_end_array(j);
-}
+static void misuse_end_without_begin(out_json_t *j) { out_json_end_array(j); }
 static void misuse_second_document(out_json_t *j) {
     out_json_null(j);
     out_json_null(j);

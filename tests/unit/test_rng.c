@@ -56,9 +56,7 @@ static bool is_fixed_up(uint32_t s) {
 }
 
 /* A valid seed: a 32-bit value GSL's taus2 seeds without a fix-up. */
-static bool seed_valid(unsigned long s) {
-    return s <= 0xFFFFFFFFul && !is_fixed_up((uint32_t)s);
-}
+static bool seed_valid(unsigned long s) { return s <= 0xFFFFFFFFul && !is_fixed_up((uint32_t)s); }
 
 /* Seeds of every (rep < n_reps, stream < n_streams) under `base`, all
  * checked valid; returns the number of duplicates. */

@@ -260,9 +260,7 @@ static void check_interrupt(unsigned threads, void (*before)(int)) {
     }
 }
 
-START_TEST(test_sigint_single_thread_default_disposition) {
-    check_interrupt(1, SIG_DFL);
-}
+START_TEST(test_sigint_single_thread_default_disposition) { check_interrupt(1, SIG_DFL); }
 END_TEST
 
 /* An ignored SIGINT (nohup, background jobs) stays ignored: the raise in
@@ -303,9 +301,7 @@ START_TEST(test_second_sigint_not_caught) {
 }
 END_TEST
 
-START_TEST(test_sigint_four_threads) {
-    check_interrupt(4, SIG_DFL);
-}
+START_TEST(test_sigint_four_threads) { check_interrupt(4, SIG_DFL); }
 END_TEST
 
 /* An interrupted run does not poison the next one. */

@@ -347,10 +347,8 @@ START_TEST(test_hist_quantile_exponential) {
     /* The ends: edges of the buckets of the minimum and the maximum (a
      * minimum below STATS_HIST_MIN is clamped into the lowest bucket). */
     double q0 = stats_hist_quantile(&h, 0.0), q1 = stats_hist_quantile(&h, 1.0);
-    if (x[0] >= STATS_HIST_MIN)
-        CHECK(q0 <= x[0] && x[0] - q0 <= bound * x[0]);
-    else
-        CHECK(q0 == STATS_HIST_MIN);
+    if (x[0] >= STATS_HIST_MIN) CHECK(q0 <= x[0] && x[0] - q0 <= bound * x[0]);
+    else CHECK(q0 == STATS_HIST_MIN);
     CHECK(q1 > x[N - 1] && q1 - x[N - 1] <= bound * x[N - 1]);
     gsl_rng_free(g);
     stats_hist_free(&h);
@@ -367,10 +365,8 @@ START_TEST(test_hist_zeros) {
     ck_assert_int_eq(stats_hist_init(&h), 0);
     gsl_rng *g = test_rng(7);
     for (size_t i = 0; i < N; i++) {
-        if (i % 5 < 3)
-            stats_hist_add(&h, i % 100 == 0 ? -1.0 : 0.0);
-        else
-            stats_hist_add(&h, gsl_ran_exponential(g, 1.0));
+        if (i % 5 < 3) stats_hist_add(&h, i % 100 == 0 ? -1.0 : 0.0);
+        else stats_hist_add(&h, gsl_ran_exponential(g, 1.0));
     }
     ck_assert_uint_eq(h.zero, 6000);
     ck_assert(stats_hist_quantile(&h, 0.0) == 0.0);
