@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "checks.h"
+#include "tmpdir.h"
 #include "dist.h"
 #include "gnuplot.h"
 #include "net.h"
@@ -493,13 +494,8 @@ static void remove_file(const char *dir, const char *name) {
 
 static bool is_png(const char *dir, const char *name) {
     char path[512];
-    unsigned char head[8] = {0};
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) return false;
-    size_t got = fread(head, 1, sizeof head, f);
-    fclose(f);
-    return got == 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0;
+    return file_is_png(path);
 }
 
 START_TEST(test_gnuplot_run) {

@@ -307,15 +307,6 @@ START_TEST(test_plot_too_many_names) {
 }
 END_TEST
 
-static bool is_png(const char *path) {
-    unsigned char head[8] = {0};
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) return false;
-    size_t got = fread(head, 1, sizeof head, f);
-    fclose(f);
-    return got == 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0;
-}
-
 static void write_to(const char *dir, const char *name, writer_fn write, const out_graph_t *g) {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -343,7 +334,7 @@ START_TEST(test_picture) {
     write_to(dir, "network.gp", write_script, &fx.g);
     if (out_gnuplot_run(dir, "network.gp", err, sizeof err) != 0) ck_abort_msg("gnuplot: %s", err);
     snprintf(path, sizeof path, "%s/network.png", dir);
-    CHECK(is_png(path));
+    CHECK(file_is_png(path));
     if (!keep) remove_tree(dir);
 }
 END_TEST

@@ -57,13 +57,6 @@ static char *slurp(const char *path) {
     return buf;
 }
 
-static void write_text(const char *path, const char *text) {
-    FILE *fp = fopen(path, "w");
-    CHECK(fp != NULL);
-    fputs(text, fp);
-    CHECK(fclose(fp) == 0);
-}
-
 static bool exists(const char *path) {
     struct stat st;
     return lstat(path, &st) == 0;

@@ -22,22 +22,15 @@ static const unsigned char PNG[] = {
 static const char SVG[] = "<?xml version=\"1.0\"?>\n<svg width=\"10\" height=\"10\">\n"
                           "<g></g>\n</svg>\n\n";
 
-static void put(const char *path, const void *data, size_t len) {
-    FILE *f = fopen(path, "wb");
-    CHECK(f != NULL);
-    CHECK(fwrite(data, 1, len, f) == len);
-    CHECK(fclose(f) == 0);
-}
-
 START_TEST(test_whole_pictures_pass) {
     char dir[64], path[128], err[512] = "";
     make_tmpdir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/a.png", dir);
-    put(path, PNG, sizeof PNG);
+    write_bytes(path, PNG, sizeof PNG);
     CHECK(out_gnuplot_check_picture(path, "png", err, sizeof err) == 0);
     CHECK(out_gnuplot_check_picture(path, NULL, err, sizeof err) == 0);
     snprintf(path, sizeof path, "%s/a.svg", dir);
-    put(path, SVG, strlen(SVG));
+    write_bytes(path, SVG, strlen(SVG));
     CHECK(out_gnuplot_check_picture(path, "svg", err, sizeof err) == 0);
     CHECK(out_gnuplot_check_picture(path, NULL, err, sizeof err) == 0);
     remove_tree(dir);
@@ -51,7 +44,7 @@ START_TEST(test_cut_pictures_fail) {
     make_tmpdir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/cut.png", dir);
     for (size_t n = 0; n < sizeof PNG; n++) {
-        put(path, PNG, n);
+        write_bytes(path, PNG, n);
         err[0] = '\0';
         CHECK(out_gnuplot_check_picture(path, "png", err, sizeof err) == -1);
         CHECK(strstr(err, path) != NULL);
@@ -59,7 +52,7 @@ START_TEST(test_cut_pictures_fail) {
     }
     size_t whole = strlen(SVG) - 2; /* up to "</svg>"; the blank lines may go */
     for (size_t n = 0; n < whole; n++) {
-        put(path, SVG, n);
+        write_bytes(path, SVG, n);
         err[0] = '\0';
         CHECK(out_gnuplot_check_picture(path, "svg", err, sizeof err) == -1);
         CHECK(strstr(err, "cut short") != NULL || strstr(err, "empty") != NULL);
@@ -85,12 +78,12 @@ START_TEST(test_gnuplot_render_checks_its_picture) {
                          "if (fmt eq \"svg\") { set terminal svg size 200,100 } "
                          "else { set terminal pngcairo size 200,100 }\n"
                          "set output outfile\nplot x\n";
-    put(path, script, strlen(script));
+    write_bytes(path, script, strlen(script));
     CHECK(out_gnuplot_render(dir, "p.gp", "p.png", "png", err, sizeof err) == 0);
     CHECK(out_gnuplot_render(dir, "p.gp", "p.svg", "svg", err, sizeof err) == 0);
     /* a script that writes nothing: gnuplot exits 0, the check fails */
     snprintf(path, sizeof path, "%s/none.gp", dir);
-    put(path, "print 1\n", 8);
+    write_bytes(path, "print 1\n", 8);
     CHECK(out_gnuplot_render(dir, "none.gp", "none.png", "png", err, sizeof err) == -1);
     CHECK(strstr(err, "none.png") != NULL);
     remove_tree(dir);

@@ -19,13 +19,6 @@ static const char *const WHOLE = "point,replication,cycle_time,trips_per_case\n"
                                  "1,0,3,1\n"
                                  "1,1,4,1\n";
 
-static void write_text(const char *path, const char *text) {
-    FILE *fp = fopen(path, "w");
-    CHECK(fp != NULL);
-    fputs(text, fp);
-    fclose(fp);
-}
-
 START_TEST(test_written_as_documented) {
     char *buf = NULL;
     size_t len = 0;

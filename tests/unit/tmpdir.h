@@ -5,6 +5,7 @@
 #define GOVSIM_TESTS_TMPDIR_H
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,30 @@ static inline void remove_tree(const char *path) {
     } else {
         unlink(path);
     }
+}
+
+/* Write len bytes to path (created or replaced); a test failure if it
+ * cannot. */
+static inline void write_bytes(const char *path, const void *data, size_t len) {
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    CHECK(fwrite(data, 1, len, f) == len);
+    CHECK(fclose(f) == 0);
+}
+
+/* The same for a NUL-terminated text. */
+static inline void write_text(const char *path, const char *text) {
+    write_bytes(path, text, strlen(text));
+}
+
+/* Does the file at path start with the PNG signature? */
+static inline bool file_is_png(const char *path) {
+    unsigned char head[8] = {0};
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return false;
+    size_t got = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return got == 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0;
 }
 
 #endif
