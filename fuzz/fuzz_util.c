@@ -125,30 +125,11 @@ static double expected_events(const scn_t *s, int days) {
     return total;
 }
 
-/* Issue 9's known tiny-rate bug (sim/wcal.c overflows on an arrival gap
- * of ~2^63 weeks): some service's counter arrivals in some region, per
- * day, are positive and below 1e-6 (as models/flow.c schedule_arrival
- * computes them).  Skipped with GOVSIM_FUZZ_SKIP_KNOWN=1 only, so that a
- * long triage run can look past it; remove once the bug is fixed. */
-static int known_tiny_rate(const scn_t *s) {
-    for (size_t i = 0; i < s->n_services; i++)
-        for (size_t r = 0; r < s->n_regions; r++) {
-            const scn_region_t *rg = &s->regions[r];
-            double p = fmin(1, s->services[i].online_share * rg->online_scale);
-            p *= 1 - rg->digital_excluded;
-            double rate = s->services[i].per_day * s->services[i].region_share[r];
-            if (rate * (1 - p) > 0 && rate * (1 - p) < 1e-6) return 1;
-        }
-    return 0;
-}
-
 /* Whether a short run of *s stays within the harness's bounds (always,
  * with GOVSIM_FUZZ_NO_BOUNDS=1: for when the engine bounds itself). */
 static int fz_within_bounds(const scn_t *s, int days) {
     const char *off = getenv("GOVSIM_FUZZ_NO_BOUNDS");
     if (off && strcmp(off, "1") == 0) return 1;
-    const char *skip = getenv("GOVSIM_FUZZ_SKIP_KNOWN");
-    if (skip && strcmp(skip, "1") == 0 && known_tiny_rate(s)) return 0;
     double ev = expected_events(s, days);
     if (!(ev <= FZ_MAX_EVENTS)) return 0;
     for (size_t i = 0; i < s->n_incidents; i++) {
