@@ -29,31 +29,23 @@ enum {
 #define FALLBACK_MANUAL_MEAN 2880.0 /* api request while links/hub are down  */
 #define FALLBACK_MANUAL_CV   0.5
 
-/* ---- streams: fixed ids, so variants share them (common random numbers) */
+/* ---- streams: fixed ids, so variants share them (common random numbers).
+ * Arrivals and outages have a stream each; everything a case meets (work,
+ * outcomes, data delays, patience, returns) comes from the case's own
+ * substreams (flow_luck.c).  The ids of the per-step streams these
+ * replaced stay unused, so arrivals and outages keep their numbers. */
 
 enum {
     STREAM_ARRIVAL = 0,
-    STREAM_WORK = 2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS,
-    STREAM_OUTCOME = STREAM_WORK + FLOW_MAX_SERVICES * FLOW_MAX_STEPS,
-    STREAM_DATA = STREAM_OUTCOME + FLOW_MAX_SERVICES * FLOW_MAX_STEPS,
-    STREAM_MISC = STREAM_DATA + FLOW_MAX_SERVICES * FLOW_MAX_STEPS,
+    STREAM_MISC = 2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS + 3 * FLOW_MAX_SERVICES * FLOW_MAX_STEPS,
     STREAM_COUNT = STREAM_MISC + 64
 };
 _Static_assert(STREAM_COUNT <= RNG_MAX_STREAMS, "stream ids must fit rng.h");
 
-enum { MISC_RETURNS = 0, MISC_UPTIME = 1, MISC_INCIDENT = 2 };
+enum { MISC_UPTIME = 1, MISC_INCIDENT = 2 }; /* 0 was the shared returns stream */
 
 static inline gsl_rng *rng_arrival(flow_model_t *m, int sv, int rg, int online) {
     return m->rng[STREAM_ARRIVAL + 2 * (sv * FLOW_MAX_REGIONS + rg) + online];
-}
-static inline gsl_rng *rng_work(flow_model_t *m, int sv, int k) {
-    return m->rng[STREAM_WORK + sv * FLOW_MAX_STEPS + k];
-}
-static inline gsl_rng *rng_outcome(flow_model_t *m, int sv, int k) {
-    return m->rng[STREAM_OUTCOME + sv * FLOW_MAX_STEPS + k];
-}
-static inline gsl_rng *rng_data(flow_model_t *m, int sv, int k) {
-    return m->rng[STREAM_DATA + sv * FLOW_MAX_STEPS + k];
 }
 static inline gsl_rng *rng_misc(flow_model_t *m, int which) { return m->rng[STREAM_MISC + which]; }
 
@@ -86,17 +78,19 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
 /* When a citizen sent home comes back: at a uniformly random moment of
  * the next working day's opening hours (not all at opening time, which
  * would make an artificial morning rush). */
-static double return_time(flow_model_t *m, double after) {
+static double return_time(flow_model_t *m, flow_case_t *c, double after) {
     double open = wcal_next_open(&m->s->calendar, after);
-    double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(rng_misc(m, MISC_RETURNS));
+    gsl_rng r = flow_luck(c, LUCK_RETURN);
+    double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(&r);
     return wcal_add_working_time(&m->s->calendar, open, offset);
 }
 
-static int choose_next(flow_model_t *m, const flow_case_t *c, int k) {
+static int choose_next(flow_model_t *m, flow_case_t *c, int k) {
     const scn_service_t *sv = &m->s->services[c->service];
     const scn_step_t *st = &sv->steps[k];
     if (st->n_next == 0) return k + 1 < (int)sv->n_steps ? k + 1 : SCN_DONE;
-    double u = rng_uniform(rng_outcome(m, c->service, k));
+    gsl_rng r = flow_luck(c, LUCK_OUTCOME);
+    double u = rng_uniform(&r);
     double cum = 0;
     for (size_t i = 0; i < st->n_next; i++) {
         cum += st->next[i].prob;
@@ -159,8 +153,8 @@ static void start_work(flow_model_t *m, uint32_t t) {
         work = SCN_FETCH_WORK_MINUTES;
     } else {
         const scn_step_t *st = step_of(m, c, tk->step);
-        work = dist_sample(&st->work, rng_work(m, c->service, tk->step)) *
-               m->s->departments[st->dept].skill;
+        gsl_rng r = flow_luck(c, LUCK_WORK);
+        work = dist_sample(&st->work, &r) * m->s->departments[st->dept].skill;
         if (tk->at_window && m->s->levers.one_stop) work *= m->s->levers.one_stop_slowdown;
     }
     double end;
@@ -201,13 +195,18 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     tk->res = r;
     tk->since = m->sim.now;
     if (tk->state != TASK_FETCH) tk->state = TASK_QUEUED;
+    /* drawn at every window visit, served at once or not, so that the
+     * citizen's n-th visit has the same patience in every variant */
+    double patience = tk->at_window ? m->s->services[c->service].patience_mean : 0, p = 0;
+    if (patience > 0) {
+        gsl_rng g = flow_luck(c, LUCK_PATIENCE);
+        p = rng_exponential(&g, patience);
+    }
     int rc = res_request(&m->res[r], t, 0, m->sim.now, &tk->ticket);
     if (rc == RES_GRANTED) {
         start_work(m, t);
     } else if (rc == RES_QUEUED) {
-        double patience = m->s->services[c->service].patience_mean;
-        if (tk->at_window && patience > 0) {
-            double p = rng_exponential(rng_outcome(m, c->service, tk->step), patience);
+        if (patience > 0) {
             tk->renege = sim_after(&m->sim, p, EV_RENEGE, t, tk->ticket);
             if (tk->renege == 0) m->nomem = 1;
         }
@@ -223,7 +222,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     if (!wcal_is_open(&m->s->calendar, m->sim.now)) {
         c->hall = -1;
         if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-        schedule(m, return_time(m, m->sim.now), EV_RETURN, t, 0);
+        schedule(m, return_time(m, c, m->sim.now), EV_RETURN, t, 0);
         return;
     }
     if (c->hall != r) {
@@ -266,7 +265,7 @@ static void enter_service(flow_model_t *m, uint32_t t) {
 static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
     const scn_t *s = m->s;
     const scn_step_t *st = step_of(m, c, k);
-    gsl_rng *r = rng_data(m, c->service, k);
+    gsl_rng luck = flow_luck(c, LUCK_DATA), *r = &luck;
     double delay = 0;
     tk->fetch_left = 0;
     for (size_t i = 0; i < st->n_needs; i++) {
@@ -393,6 +392,7 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
                         .last_front = -1,
                         .hall = -1};
     if (online && !m->online_up) cs->online = false; /* falls back */
+    flow_luck_init(m, cs, (unsigned)code);
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
@@ -420,23 +420,27 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
         return;
     }
     const scn_step_t *st = step_of(m, c, tk->step);
-    gsl_rng *u = rng_outcome(m, c->service, tk->step);
+    /* three outcome draws at every completion, used or not, so that a
+     * reform changing one rate leaves the citizen's other outcomes alone */
+    gsl_rng u = flow_luck(c, LUCK_OUTCOME);
+    double u_incomplete = rng_uniform(&u), u_error = rng_uniform(&u), u_data = rng_uniform(&u);
     bool front = st->front || st->in_person;
-    if (front && st->incomplete > 0 && rng_uniform(u) < st->incomplete) {
+    if (front && u_incomplete < st->incomplete) {
         c->reworked = true; /* sent home to complete the materials */
-        double back = sim->now + rng_exponential(u, PREPARE_MEAN);
+        gsl_rng ret = flow_luck(c, LUCK_RETURN);
+        double back = sim->now + rng_exponential(&ret, PREPARE_MEAN);
         c->hall = -1;
         tk->state = TASK_AWAY;
-        schedule(m, tk->at_window ? return_time(m, back) : back, EV_RETURN, t, 0);
+        schedule(m, tk->at_window ? return_time(m, c, back) : back, EV_RETURN, t, 0);
         return;
     }
     double err = m->s->departments[st->dept].error_rate;
-    if (!tk->at_window && err > 0 && rng_uniform(u) < err) {
+    if (!tk->at_window && u_error < err) {
         c->reworked = true; /* the officer's work must be redone */
         enter_service(m, t);
         return;
     }
-    if (st->data_error > 0 && rng_uniform(u) < st->data_error) {
+    if (u_data < st->data_error) {
         c->reworked = true; /* wrong data: back to the last front step */
         if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
         else enter_service(m, t);
@@ -476,7 +480,7 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     c->citizen_minutes += sim->now - tk->since;
     c->hall = -1; /* gives up today, comes back another day */
     if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-    schedule(m, return_time(m, sim->now + 720), EV_RETURN, t, 0);
+    schedule(m, return_time(m, c, sim->now + 720), EV_RETURN, t, 0);
 }
 
 static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -503,7 +507,7 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
             c->citizen_minutes += sim->now - tk->since;
             c->hall = -1; /* the hall closes for the day: back another day */
             if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-            schedule(m, return_time(m, sim->now), EV_RETURN, t, 0);
+            schedule(m, return_time(m, c, sim->now), EV_RETURN, t, 0);
         }
     }
     schedule(m, reopen, EV_OPEN, 0, 0);
@@ -793,25 +797,16 @@ static int setup_streams(flow_model_t *m) {
                 size_t id = STREAM_ARRIVAL + 2 * (sv * FLOW_MAX_REGIONS + rg) + (size_t)on;
                 m->rng[id] = rng_stream_new(s->seed, m->rep, (uint32_t)id);
             }
-        for (size_t k = 0; k < s->services[sv].n_steps; k++) {
-            size_t off = sv * FLOW_MAX_STEPS + k;
-            m->rng[STREAM_WORK + off] =
-                rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_WORK + off));
-            m->rng[STREAM_OUTCOME + off] =
-                rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_OUTCOME + off));
-            m->rng[STREAM_DATA + off] =
-                rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_DATA + off));
-        }
     }
     for (size_t i = 0; i < MISC_INCIDENT + s->n_incidents; i++)
         m->rng[STREAM_MISC + i] = rng_stream_new(s->seed, m->rep, (uint32_t)(STREAM_MISC + i));
     /* any allocation that failed left a NULL where a stream is needed */
     for (size_t sv = 0; sv < s->n_services; sv++)
-        for (size_t k = 0; k < s->services[sv].n_steps; k++)
-            if (!m->rng[STREAM_WORK + sv * FLOW_MAX_STEPS + k] ||
-                !m->rng[STREAM_OUTCOME + sv * FLOW_MAX_STEPS + k] ||
-                !m->rng[STREAM_DATA + sv * FLOW_MAX_STEPS + k])
-                return -1;
+        for (size_t rg = 0; rg < s->n_regions; rg++)
+            for (int on = 0; on < 2; on++)
+                if (!m->rng[STREAM_ARRIVAL + 2 * (sv * FLOW_MAX_REGIONS + rg) + (size_t)on])
+                    return -1;
+    if (flow_luck_setup(m) != 0) return -1;
     for (size_t i = 0; i < MISC_INCIDENT + s->n_incidents; i++)
         if (!m->rng[STREAM_MISC + i]) return -1;
     return 0;
@@ -833,6 +828,7 @@ static void model_free(flow_model_t *m) {
         for (size_t i = 0; i < m->n_rng; i++)
             if (m->rng[i]) gsl_rng_free(m->rng[i]);
     free(m->rng);
+    flow_luck_free(m);
     flow_acc_free(m);
     pool_free(&m->cases);
     pool_free(&m->tasks);

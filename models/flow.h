@@ -33,11 +33,11 @@
  * back-office staff within a region toward the longest queues every N
  * working days.
  *
- * Common random numbers: every random draw comes from a stream fixed by
- * what it is for (arrivals of service s in region r on channel c; work at
- * step k of service s; outcomes at that step; data delays; returns; the
- * outage processes), so a reform that keeps the services sees the same
- * arrivals and the same work draws.
+ * Common random numbers: arrivals come from a stream per service, region
+ * and channel, and outages from one per process; everything a case meets
+ * (work, outcomes, data delays, patience, returns) from the case's own
+ * substreams, seeded from its place in its arrival stream, so the same
+ * citizen meets the same luck in every variant (docs/model.md).
  *
  * KPIs are measured on cases that finish after the warm-up, per group:
  * all cases, each service, each region; utilization per department.

@@ -13,6 +13,7 @@
 #include "hot_assert.h"
 #include "pool.h"
 #include "res.h"
+#include "rng.h"
 #include "sim.h"
 #include "stats.h"
 
@@ -41,6 +42,17 @@ typedef struct task {
     bool at_window;  /* this turn is a front visit (counts waits)   */
 } task_t;
 
+/* A case's own random substreams, one per purpose (flow_luck.c): the same
+ * citizen meets the same luck in every variant. */
+typedef enum {
+    LUCK_WORK,     /* work times, at every step and visit              */
+    LUCK_OUTCOME,  /* incomplete, officer error, data error, branch    */
+    LUCK_DATA,     /* data request delays                              */
+    LUCK_PATIENCE, /* patience at each window visit                    */
+    LUCK_RETURN,   /* when the citizen comes back, time to prepare     */
+    FLOW_LUCK_N
+} flow_luck_t;
+
 typedef struct flow_case {
     int service, region;
     bool online;
@@ -54,8 +66,9 @@ typedef struct flow_case {
     int pending;    /* parallel tasks still running                */
     int join_next;  /* step after a parallel run (or SCN_DONE)      */
     int data_requests, data_manual, data_fetched;
-    double data_delay;      /* summed request delays, minutes              */
-    double citizen_minutes; /* travel + lines + desk                       */
+    double data_delay;          /* summed request delays, minutes              */
+    double citizen_minutes;     /* travel + lines + desk                       */
+    uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix)     */
 } flow_case_t;
 
 /* Per-group accumulators (groups as in flow_groups()). */
@@ -93,6 +106,7 @@ typedef struct flow_model {
     double minutes_per_day; /* open minutes in a working day            */
     gsl_rng **rng;          /* per stream                               */
     size_t n_rng;
+    uint64_t *luck_seq; /* arrivals so far per arrival stream (flow_luck.c) */
     bool online_up, links_up, hub_up;
     int online_down_count; /* overlapping outages of the channel       */
     int links_down_count, hub_down_count;
@@ -132,6 +146,19 @@ static inline bool flow_case_open(const flow_model_t *m, const flow_case_t *c) {
 static inline bool flow_task_live(const flow_model_t *m, const task_t *tk, const flow_case_t *c) {
     return tk->state != TASK_FREE && flow_case_open(m, c) && tk->step >= 0 &&
            (size_t)tk->step < m->s->services[c->service].n_steps;
+}
+
+/* Each case's substreams (flow_luck.c).  flow_luck_setup allocates the
+ * arrival counters (-1 when out of memory); flow_luck_init gives the case
+ * that has just arrived on arrival stream `source` (its service, region
+ * and channel) the luck of the n-th arrival of that stream. */
+int flow_luck_setup(flow_model_t *m);
+void flow_luck_free(flow_model_t *m);
+void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source);
+
+/* A GSL view of case c's substream for `purpose`. */
+static inline gsl_rng flow_luck(flow_case_t *c, flow_luck_t purpose) {
+    return rng_substream(&c->luck[purpose]);
 }
 
 /* Accounting hooks (flow_kpi.c). */

@@ -27,6 +27,29 @@ static double taus2_get_double(void *vstate) { return rng_taus2_next(vstate) / 4
 const gsl_rng_type rng_taus2 = {"taus2",   0xffffffffUL,    0, sizeof(rng_taus2_state_t), taus2_set,
                                 taus2_get, taus2_get_double};
 
+/* ---- SplitMix64 substreams (rng.h) ----------------------------------- */
+
+static void splitmix_set(void *vstate, unsigned long int seed) { *(uint64_t *)vstate = seed; }
+
+/* GSL's contract: get() returns integers in [min, max]: the top 32 bits. */
+static unsigned long int splitmix_get(void *vstate) { return rng_splitmix_next(vstate) >> 32; }
+
+static double splitmix_get_double(void *vstate) {
+    return (rng_splitmix_next(vstate) >> 11) * 0x1.0p-53;
+}
+
+const gsl_rng_type rng_splitmix = {"splitmix64",       0xffffffffUL, 0,
+                                   sizeof(uint64_t),   splitmix_set, splitmix_get,
+                                   splitmix_get_double};
+
+/* Two rounds of the bijective finaliser: for a fixed (seed, replication)
+ * the map from entity to key is a bijection, so entities never share a
+ * key. */
+uint64_t rng_substream_key(uint64_t base_seed, uint32_t replication, uint64_t entity) {
+    uint64_t base = rng_mix64(rng_mix64(base_seed) ^ ((uint64_t)replication << 1 | 1u));
+    return rng_mix64(base ^ entity);
+}
+
 uint64_t rng_mix64(uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;

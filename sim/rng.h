@@ -79,8 +79,53 @@ static inline uint32_t rng_taus2_next(rng_taus2_state_t *st) {
     return st->s1 ^ st->s2 ^ st->s3;
 }
 
-/* gsl_rng_uniform(r), the same number, inline for rng_taus2 streams. */
+/* ---- per-entity substreams: SplitMix64 ------------------------------
+ *
+ * A model that gives every citizen (case) their own luck needs a stream
+ * per case and purpose: hundreds of thousands of streams, each seeded at
+ * an arrival and used for a handful of draws.  A taus2 stream costs a
+ * seeding with six warm-up steps and 12 bytes; SplitMix64 (Steele, Lea
+ * and Flood 2014; the generator of Java's SplittableRandom) costs one
+ * 64-bit word, and a draw is an add and the splitmix64 finaliser, so it
+ * is seeded from a hash for free.  Its output passes BigCrush; streams
+ * are windows of one Weyl sequence (period 2^64) starting at hashed,
+ * independent positions, so two streams of an experiment with N streams
+ * of at most L draws each overlap with probability below N^2 L / 2^64.
+ *
+ * `rng_splitmix` is a GSL generator type over that word, so gsl_ran_* and
+ * dist_sample draw from it; rng_uniform steps it inline.  To draw from a
+ * word w held in a record:  gsl_rng g = rng_substream(&w);            */
+extern const gsl_rng_type rng_splitmix;
+#define RNG_SPLITMIX_GAMMA 0x9E3779B97F4A7C15ull
+
+/* The next 64 bits of the substream whose state is *s. */
+static inline uint64_t rng_splitmix_next(uint64_t *s) {
+    uint64_t z = (*s += RNG_SPLITMIX_GAMMA);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* A GSL view of the substream state *s (no allocation; valid while *s
+ * stays where it is). */
+static inline gsl_rng rng_substream(uint64_t *s) { return (gsl_rng){&rng_splitmix, s}; }
+
+/* The start of substream `purpose` of entity `key` (a key from
+ * rng_substream_key): a hashed position, distinct for distinct purposes. */
+static inline uint64_t rng_substream_start(uint64_t key, unsigned purpose) {
+    uint64_t z = key + (purpose + 1u) * 0xD1B54A32D192ED03ull;
+    return rng_splitmix_next(&z);
+}
+
+/* A 64-bit key for entity `entity` of replication `replication` under
+ * `base_seed`: injective in `entity` for a fixed (seed, replication), and
+ * independent-looking across replications and seeds. */
+uint64_t rng_substream_key(uint64_t base_seed, uint32_t replication, uint64_t entity);
+
+/* gsl_rng_uniform(r), the same number, inline for rng_taus2 and
+ * rng_splitmix streams (53 bits for the latter). */
 static inline double rng_uniform(gsl_rng *r) {
+    if (r->type == &rng_splitmix) return (rng_splitmix_next(r->state) >> 11) * 0x1.0p-53;
     if (r->type == &rng_taus2) return rng_taus2_next(r->state) / 4294967296.0;
     return gsl_rng_uniform(r);
 }

@@ -1,0 +1,36 @@
+/*
+ * flow_luck.c - each case's own random substreams.
+ *
+ * A case is the n-th arrival of its arrival stream (service, region,
+ * channel); its key is a hash of (seed, replication, stream, n), and each
+ * purpose (flow_luck_t) is a SplitMix64 substream started from that key
+ * (sim/rng.h).  Arrivals are the same in every variant that keeps the
+ * demand, so the n-th citizen of a stream is the same person in each, and
+ * meets the same work times, outcomes, data delays, patience and returns
+ * whatever a reform does to other citizens: the draws of one case no
+ * longer depend on how many draws other cases made before it.
+ */
+#include <stdlib.h>
+
+#include "flow_internal.h"
+#include "rng.h"
+
+/* One counter per arrival stream id (the EV_ARRIVAL data code). */
+#define LUCK_SOURCES (2u * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS)
+
+int flow_luck_setup(flow_model_t *m) {
+    m->luck_seq = calloc(LUCK_SOURCES, sizeof *m->luck_seq);
+    return m->luck_seq ? 0 : -1;
+}
+
+void flow_luck_free(flow_model_t *m) {
+    free(m->luck_seq);
+    m->luck_seq = NULL;
+}
+
+void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source) {
+    hot_assert(source < LUCK_SOURCES);
+    uint64_t entity = m->luck_seq[source]++ * LUCK_SOURCES + source;
+    uint64_t key = rng_substream_key(m->s->seed, m->rep, entity);
+    for (unsigned p = 0; p < FLOW_LUCK_N; p++) c->luck[p] = rng_substream_start(key, p);
+}
