@@ -163,7 +163,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
         c->citizen_minutes += now - tk->since + work;
         end = now + work;
     } else {
-        end = wcal_add_working_time(&m->s->calendar, now, work);
+        end = wcal_memo_add_working_time(&m->s->calendar, &m->cal, now, work);
         int dept = m->s->services[c->service].steps[tk->step].dept;
         if (now >= m->warmup && tk->state != TASK_FETCH) m->back_work[dept] += work;
         m->period_work[dept] += work; /* for demand-responsive staffing */
@@ -219,7 +219,7 @@ static void request(flow_model_t *m, uint32_t t, int r) {
 static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
-    if (!wcal_is_open(&m->s->calendar, m->sim.now)) {
+    if (!wcal_memo_is_open(&m->s->calendar, &m->cal, m->sim.now)) {
         c->hall = -1;
         if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
         schedule(m, return_time(m, c, m->sim.now), EV_RETURN, t, 0);
@@ -873,6 +873,7 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     m.warmup = s->warmup_days * 1440.0;
     m.horizon = m.warmup + s->days * 1440.0;
     m.minutes_per_day = wcal_minutes_per_day(&s->calendar);
+    wcal_memo_init(&m.cal);
     if (m.minutes_per_day <= 0) m.minutes_per_day = 1440;
     int fail = sim_init(&m.sim, &m, stop) != 0;
     fail |= pool_init(&m.cases, sizeof(flow_case_t), 1024) != 0;

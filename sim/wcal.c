@@ -477,3 +477,27 @@ double wcal_add_working_time(const wcal_t *c, double t, double work) {
     double end = add_working_time(c, t, work);
     return end >= WCAL_FAR ? INFINITY : end;
 }
+
+/* ------------------------------------------------------------------ */
+/* The memo of the current opening (wcal.h)                           */
+/* ------------------------------------------------------------------ */
+
+void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0}; }
+
+/* Finds the opening as wcal_is_open does (same day, same minute-of-day),
+ * so an instant the memo calls open is one the full query calls open. */
+void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
+    if (always_open(c)) {
+        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY};
+        return;
+    }
+    if (!(t >= 0 && t < WCAL_FAR)) return;
+    long long d = day_of(t);
+    if (!is_working_day(c, d)) return;
+    double x = t - day_start(d);
+    for (size_t i = 0; i < c->n_intervals; i++)
+        if (x >= c->open[i] && x < c->close[i]) {
+            *m = (wcal_memo_t){day_start(d), c->open[i], c->close[i]};
+            return;
+        }
+}

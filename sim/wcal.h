@@ -88,4 +88,47 @@ double wcal_add_working_time(const wcal_t *c, double t, double work);
  * as 1440). */
 double wcal_minutes_per_day(const wcal_t *c);
 
+/* ---- a memo of the current opening, per replication -------------------
+ *
+ * A model asks "open now?" and "when does this work end?" at nearly every
+ * event, mostly about the same opening of the same day.  The calendar is
+ * shared read-only by the threads, so the memo is the caller's (one per
+ * replication): the opening [day_start + open, day_start + close) that
+ * contains the last instant asked about.  Inside it the answers take a
+ * subtraction and two comparisons, and are the very numbers the full
+ * queries give (the same minute-of-day x = t - day_start, the same sum
+ * day_start + x + work); elsewhere the full query runs and the memo moves.
+ * An always-open calendar is one endless opening. */
+typedef struct wcal_memo {
+    double day_start;   /* start of the memoised day, minutes              */
+    double open, close; /* its opening, minutes after midnight; empty
+                           (close <= open) when nothing is memoised        */
+} wcal_memo_t;
+
+/* Nothing memoised (a zeroed memo is the same). */
+void wcal_memo_init(wcal_memo_t *m);
+
+/* Memoise the opening of c that contains t; leaves *m as it was when c
+ * is closed at t. */
+void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t);
+
+/* wcal_is_open(c, t), through the memo. */
+static inline bool wcal_memo_is_open(const wcal_t *c, wcal_memo_t *m, double t) {
+    double x = t - m->day_start;
+    if (x >= m->open && x < m->close) return true;
+    if (!wcal_is_open(c, t)) return false;
+    wcal_memo_fill(c, m, t);
+    return true;
+}
+
+/* wcal_add_working_time(c, t, work), through the memo: the same number. */
+static inline double wcal_memo_add_working_time(const wcal_t *c, wcal_memo_t *m, double t,
+                                                double work) {
+    double x = t - m->day_start;
+    if (x >= m->open && x < m->close && work >= 0 && work <= m->close - x)
+        return m->day_start + x + work;
+    wcal_memo_fill(c, m, t);
+    return wcal_add_working_time(c, t, work);
+}
+
 #endif
