@@ -133,7 +133,8 @@ static void step_finished(flow_model_t *m, uint32_t t, int k) {
             pool_release(&m->tasks, t);
             return;
         }
-        k = c->join_next; /* the last step of the run decides where next */
+        k = c->join_next;                /* the last step of the run decides where next */
+        task_at(m, t)->own_luck = false; /* back on the case's substreams */
     }
     int next = choose_next(m, c, k);
     if (next == SCN_DONE) complete_case(m, t);
@@ -153,8 +154,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
         work = SCN_FETCH_WORK_MINUTES;
     } else {
         const scn_step_t *st = step_of(m, c, tk->step);
-        gsl_rng r = flow_luck(c, LUCK_WORK);
-        work = dist_sample(&st->work, &r) * m->s->departments[st->dept].skill;
+        work = flow_luck_work(c, tk, &st->work) * m->s->departments[st->dept].skill;
         if (tk->at_window && m->s->levers.one_stop) work *= m->s->levers.one_stop_slowdown;
     }
     double end;
@@ -265,7 +265,8 @@ static void enter_service(flow_model_t *m, uint32_t t) {
 static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
     const scn_t *s = m->s;
     const scn_step_t *st = step_of(m, c, k);
-    gsl_rng luck = flow_luck(c, LUCK_DATA), *r = &luck;
+    uint64_t slot = flow_luck_data_slot(c); /* one per request, used or not */
+    gsl_rng luck = rng_substream(&slot), *r = &luck;
     double delay = 0;
     tk->fetch_left = 0;
     for (size_t i = 0; i < st->n_needs; i++) {
@@ -316,6 +317,8 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
     hot_assert(flow_case_open(m, c) && tk->state != TASK_FREE);
     hot_assert(k >= 0 && (size_t)k < sv->n_steps);
     tk->step = k;
+    int run = 0; /* steps in a parallel run started here */
+    uint64_t data0 = c->luck[LUCK_DATA];
     if (m->s->levers.parallel_approval && c->pending == 0 && sv->steps[k].parallel) {
         int e = k; /* the run: consecutive parallel steps in sequence */
         while (e + 1 < (int)sv->n_steps && sv->steps[e].n_next == 0 && sv->steps[e + 1].parallel)
@@ -324,6 +327,8 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
             hot_assert(e - k + 1 <= FLOW_MAX_STEPS);
             c->pending = e - k + 1;
             c->join_next = e;
+            run = e - k + 1;
+            flow_luck_run_task(c, tk, 0);
             for (int j = k + 1; j <= e; j++) {
                 uint32_t nt = pool_alloc(&m->tasks);
                 if (nt == POOL_NONE) {
@@ -332,13 +337,18 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
                 }
                 tk = task_at(m, t); /* the pool may have moved */
                 *task_at(m, nt) = (task_t){.case_id = tk->case_id, .step = j};
+                flow_luck_run_task(c, task_at(m, nt), j - k);
+                c->luck[LUCK_DATA] = data0 + (uint64_t)(j - k) * RNG_SPLITMIX_GAMMA;
                 begin_step(m, nt, j);
             }
             tk = task_at(m, t);
             c = case_at(m, tk->case_id);
+            flow_luck_run_end(c, run);
+            c->luck[LUCK_DATA] = data0; /* step k's data slot is the run's first */
         }
     }
     double delay = request_data(m, tk, c, k);
+    if (run > 0) c->luck[LUCK_DATA] = data0 + (uint64_t)run * RNG_SPLITMIX_GAMMA;
     if (delay > 0) {
         tk->state = TASK_DATA;
         schedule(m, m->sim.now + delay, EV_DATA, t, 0);
@@ -422,8 +432,9 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     const scn_step_t *st = step_of(m, c, tk->step);
     /* three outcome draws at every completion, used or not, so that a
      * reform changing one rate leaves the citizen's other outcomes alone */
-    gsl_rng u = flow_luck(c, LUCK_OUTCOME);
-    double u_incomplete = rng_uniform(&u), u_error = rng_uniform(&u), u_data = rng_uniform(&u);
+    double u[3];
+    flow_luck_outcomes(c, tk, u);
+    double u_incomplete = u[0], u_error = u[1], u_data = u[2];
     bool front = st->front || st->in_person;
     if (front && u_incomplete < st->incomplete) {
         c->reworked = true; /* sent home to complete the materials */

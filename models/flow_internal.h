@@ -40,6 +40,9 @@ typedef struct task {
     uint64_t renege; /* pending patience event, 0 if none           */
     double since;    /* joined the line                             */
     bool at_window;  /* this turn is a front visit (counts waits)   */
+    bool own_luck;   /* in a parallel run: work and outcome draws
+                        from the slots below (flow_luck.c)          */
+    uint64_t luck_work, luck_outcome;
 } task_t;
 
 /* A case's own random substreams, one per purpose (flow_luck.c): the same
@@ -156,6 +159,29 @@ static inline bool flow_task_live(const flow_model_t *m, const task_t *tk, const
 int flow_luck_setup(flow_model_t *m);
 void flow_luck_free(flow_model_t *m);
 void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source);
+
+/* A work time for task tk of case c drawn from distribution d: each work
+ * time takes the next slot of the case's work substream (or the task's
+ * own slot in a parallel run), however many numbers the distribution
+ * uses, so later work times keep their slots. */
+double flow_luck_work(flow_case_t *c, task_t *tk, const dist_t *d);
+
+/* The three outcome numbers of a completion (incomplete, officer error,
+ * data error) of task tk of case c, drawn whether or not they are used. */
+void flow_luck_outcomes(flow_case_t *c, task_t *tk, double u[3]);
+
+/* A slot of case c's data substream: one per data request of a step. */
+static inline uint64_t flow_luck_data_slot(flow_case_t *c) {
+    return rng_splitmix_next(&c->luck[LUCK_DATA]);
+}
+
+/* A parallel run of n steps of case c: task tk, which works the run's
+ * step number `offset` (0 .. n-1), gets the work and outcome slots that
+ * step would have had if the run were worked in sequence; flow_luck_run_end
+ * then moves the case's substreams past the run.  So the same citizen
+ * meets the same luck at each step with or without parallel approval. */
+void flow_luck_run_task(const flow_case_t *c, task_t *tk, int offset);
+void flow_luck_run_end(flow_case_t *c, int n);
 
 /* A GSL view of case c's substream for `purpose`. */
 static inline gsl_rng flow_luck(flow_case_t *c, flow_luck_t purpose) {

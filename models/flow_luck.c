@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 
+#include "dist.h"
 #include "flow_internal.h"
 #include "rng.h"
 
@@ -33,4 +34,33 @@ void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source) {
     uint64_t entity = m->luck_seq[source]++ * LUCK_SOURCES + source;
     uint64_t key = rng_substream_key(m->s->seed, m->rep, entity);
     for (unsigned p = 0; p < FLOW_LUCK_N; p++) c->luck[p] = rng_substream_start(key, p);
+}
+
+/* After a task has used its own slot it moves to a hashed position, so a
+ * second work time or completion of that step (rework) cannot reuse the
+ * slot of the run's next step. */
+double flow_luck_work(flow_case_t *c, task_t *tk, const dist_t *d) {
+    uint64_t *word = tk->own_luck ? &tk->luck_work : &c->luck[LUCK_WORK];
+    uint64_t slot = rng_splitmix_next(word);
+    if (tk->own_luck) *word = rng_substream_start(slot, LUCK_WORK);
+    gsl_rng g = rng_substream(&slot);
+    return dist_sample(d, &g);
+}
+
+void flow_luck_outcomes(flow_case_t *c, task_t *tk, double u[3]) {
+    uint64_t *word = tk->own_luck ? &tk->luck_outcome : &c->luck[LUCK_OUTCOME];
+    gsl_rng g = rng_substream(word);
+    for (int i = 0; i < 3; i++) u[i] = rng_uniform(&g);
+    if (tk->own_luck) *word = rng_substream_start(*word, LUCK_OUTCOME);
+}
+
+void flow_luck_run_task(const flow_case_t *c, task_t *tk, int offset) {
+    tk->own_luck = true;
+    tk->luck_work = c->luck[LUCK_WORK] + (uint64_t)offset * RNG_SPLITMIX_GAMMA;
+    tk->luck_outcome = c->luck[LUCK_OUTCOME] + 3u * (uint64_t)offset * RNG_SPLITMIX_GAMMA;
+}
+
+void flow_luck_run_end(flow_case_t *c, int n) {
+    c->luck[LUCK_WORK] += (uint64_t)n * RNG_SPLITMIX_GAMMA;
+    c->luck[LUCK_OUTCOME] += 3u * (uint64_t)n * RNG_SPLITMIX_GAMMA;
 }

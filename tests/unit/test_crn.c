@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "checks.h"
+#include "dist.h"
 #include "flow.h"
+#include "flow_internal.h"
 #include "scn.h"
 
 #define SCENARIO "tests/scenarios/crn_two_services.cfg"
@@ -138,6 +140,58 @@ START_TEST(test_alpha_office_leaves_beta_alone) {
 }
 END_TEST
 
+/* A parallel run of four steps, worked in any order, meets the luck the
+ * same steps meet in sequence: step j's work time and outcome numbers are
+ * those of the sequence's j-th, and after the run the case's substreams go
+ * on where the sequence's do (models/flow_luck.c).  Rework inside the run
+ * takes fresh numbers, not the next step's. */
+START_TEST(test_parallel_run_keeps_each_steps_luck) {
+    enum { RUN = 4 };
+    scn_t s;
+    memset(&s, 0, sizeof s);
+    s.seed = 99;
+    flow_model_t m;
+    memset(&m, 0, sizeof m);
+    m.s = &s;
+    m.rep = 2;
+    ck_assert_int_eq(flow_luck_setup(&m), 0);
+    dist_t d;
+    char err[128];
+    ck_assert_int_eq(dist_parse(&d, "lognormal(20, 0.8)", NULL, err, sizeof err), 0);
+    flow_case_t seq, par;
+    flow_luck_init(&m, &seq, 5);
+    par = seq;
+    /* in sequence, on the case's substreams */
+    task_t main_task = {0};
+    double work[RUN + 1], out[RUN + 1][3];
+    for (int j = 0; j <= RUN; j++) {
+        work[j] = flow_luck_work(&seq, &main_task, &d);
+        flow_luck_outcomes(&seq, &main_task, out[j]);
+    }
+    /* in parallel, worked last step first, the first step twice (rework) */
+    task_t tk[RUN];
+    memset(tk, 0, sizeof tk);
+    for (int j = 0; j < RUN; j++) flow_luck_run_task(&par, &tk[j], j);
+    flow_luck_run_end(&par, RUN);
+    double redo = 0;
+    for (int j = RUN - 1; j >= 0; j--) {
+        double u[3];
+        CHECK_EQ_D(flow_luck_work(&par, &tk[j], &d), work[j]);
+        flow_luck_outcomes(&par, &tk[j], u);
+        for (int i = 0; i < 3; i++) CHECK_EQ_D(u[i], out[j][i]);
+        if (j == 0) redo = flow_luck_work(&par, &tk[0], &d);
+    }
+    for (int j = 0; j <= RUN; j++) CHECK(redo != work[j]);
+    /* after the join: the case's own substreams, where the sequence is */
+    double u[3];
+    CHECK_EQ_D(flow_luck_work(&par, &main_task, &d), work[RUN]);
+    flow_luck_outcomes(&par, &main_task, u);
+    for (int i = 0; i < 3; i++) CHECK_EQ_D(u[i], out[RUN][i]);
+    dist_free(&d);
+    flow_luck_free(&m);
+}
+END_TEST
+
 /* The runner's entry (declared here for -Wmissing-prototypes; the line does
  * not start with `Suite *` so the suite is listed once). */
 extern Suite *suite_crn(void);
@@ -148,6 +202,7 @@ Suite *suite_crn(void) {
     tcase_add_test(tc, test_alpha_returns_leave_beta_alone);
     tcase_add_test(tc, test_alpha_demand_leaves_beta_alone);
     tcase_add_test(tc, test_alpha_office_leaves_beta_alone);
+    tcase_add_test(tc, test_parallel_run_keeps_each_steps_luck);
     suite_add_tcase(s, tc);
     return s;
 }
