@@ -47,10 +47,11 @@ double flow_luck_work(flow_case_t *c, task_t *tk, const dist_t *d) {
     return dist_sample(d, &g);
 }
 
+/* The numbers rng_uniform would give from the substream, stepped here
+ * directly: this runs at every completion. */
 void flow_luck_outcomes(flow_case_t *c, task_t *tk, double u[3]) {
     uint64_t *word = tk->own_luck ? &tk->luck_outcome : &c->luck[LUCK_OUTCOME];
-    gsl_rng g = rng_substream(word);
-    for (int i = 0; i < 3; i++) u[i] = rng_uniform(&g);
+    for (int i = 0; i < 3; i++) u[i] = (rng_splitmix_next(word) >> 11) * 0x1.0p-53;
     if (tk->own_luck) *word = rng_substream_start(*word, LUCK_OUTCOME);
 }
 
