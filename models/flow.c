@@ -169,10 +169,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
         m->period_work[dept] += work; /* for demand-responsive staffing */
         m->period_tasks[dept] += 1;
     }
-    if (tk->renege) {
-        if (sim_cancel(&m->sim, tk->renege) != 0) m->nomem = 1;
-        tk->renege = 0;
-    }
+    tk->renege = 0; /* its patience event, if any, fires and is ignored */
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
     hot_assert(end >= now);
     schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
@@ -480,8 +477,11 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     uint32_t t = ev->entity;
     task_t *tk = task_at(m, t);
-    /* served or sent home cancels the patience event: still in the line */
-    hot_assert(m->nomem || (tk->renege != 0 && tk->ticket == ev->data));
+    if (tk->renege != ev->seq) { /* served or sent home since: not an event */
+        m->stale++;
+        return;
+    }
+    hot_assert(m->nomem || tk->ticket == ev->data);
     hot_assert(m->nomem || tk->state == TASK_QUEUED || tk->state == TASK_FETCH);
     hot_assert(flow_res_ok(m, tk->res));
     tk->renege = 0;
@@ -511,10 +511,7 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
             flow_case_t *c = case_at(m, tk->case_id);
             hot_assert(tk->res == (int)r && flow_task_live(m, tk, c));
             hot_assert(tk->state == TASK_QUEUED || tk->state == TASK_FETCH);
-            if (tk->renege) {
-                if (sim_cancel(sim, tk->renege) != 0) m->nomem = 1;
-                tk->renege = 0;
-            }
+            tk->renege = 0;
             c->citizen_minutes += sim->now - tk->since;
             c->hall = -1; /* the hall closes for the day: back another day */
             if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
@@ -912,7 +909,7 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     hot_assert(m.nomem || m.cases.live == m.open_cases);
     hot_assert(m.nomem || m.tasks.live >= m.cases.live);
     flow_acc_collect(&m, out);
-    out->events = m.sim.events;
+    out->events = m.sim.events - m.stale;
     out->peak_cases = (double)m.peak_cases;
     out->interrupted = m.sim.stopped;
     int rc = m.nomem ? -1 : m.sim.stopped ? 1 : 0;

@@ -111,6 +111,7 @@ typedef struct flow_model {
     size_t n_rng;
     uint64_t *luck_seq; /* arrivals so far per arrival stream (flow_luck.c) */
     wcal_memo_t cal;    /* the calendar's current opening (sim/wcal.h)  */
+    uint64_t stale;     /* patience events of citizens served before them */
     bool online_up, links_up, hub_up;
     int online_down_count; /* overlapping outages of the channel       */
     int links_down_count, hub_down_count;
