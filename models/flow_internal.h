@@ -37,7 +37,9 @@ typedef struct task {
     int fetch_left;  /* documents still to fetch (mode none)        */
     int fetch_owner; /* department of the document being fetched    */
     uint64_t ticket; /* place in the line                           */
-    uint64_t renege; /* pending patience event, 0 if none           */
+    uint64_t renege; /* seq of the patience event while in a line,
+                        0 if none (a timer whose seq the task no
+                        longer holds fires and is ignored)         */
     double since;    /* joined the line                             */
     bool at_window;  /* this turn is a front visit (counts waits)   */
     bool own_luck;   /* in a parallel run: work and outcome draws
