@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "plan.h" /* plan_rollout_t */
+
 /* Net present value of flows[0 .. n-1] (years 1 .. n) at `rate` (>= 0). */
 double plan_cost_npv(const double *flows, size_t n, double rate);
 
@@ -23,14 +25,6 @@ double plan_cost_discount(int year, double rate);
  * present value as `one_off` paid now, payments at the end of each year:
  * one_off * rate / (1 - (1 + rate)^-life); one_off / life at rate 0. */
 double plan_cost_annualise(double one_off, double rate, double life);
-
-/* How a reform's effect ramps in after it starts. */
-typedef enum {
-    PLAN_ROLLOUT_STEP,   /* all at once in its start year                */
-    PLAN_ROLLOUT_LINEAR, /* 1/ramp more each year                        */
-    PLAN_ROLLOUT_SCURVE  /* smoothstep 3x^2 - 2x^3 of the linear share:
-                            slow start, fast middle, slow end            */
-} plan_rollout_t;
 
 /* The share (0 .. 1) of a reform's change in effect in `year`, for a
  * reform starting in `start` and ramping over `ramp` years (>= 1):
