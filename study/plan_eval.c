@@ -12,7 +12,6 @@
 #include "flow.h"
 #include "plan_cost.h"
 #include "reform.h"
-#include "rng.h"
 #include "rns.h"
 #include "rollout.h"
 #include "runner.h"
@@ -68,13 +67,15 @@ static void decode(const plan_t *pl, size_t code, plan_portfolio_t *p) {
 
 /* ------------------------------------------------------------ year scenarios */
 
-/* The configuration for (year, shares), made if new.  Returns its index,
+/* The configuration for these shares (a year's scenario: the same in
+ * every year that has the same shares, and then the same run), made if
+ * new; `year` is the first year that uses it.  Returns its index,
  * or (size_t)-1 when out of memory. */
 static size_t find_config(plan_eval_t *ev, int year, const double *share) {
     size_t n = ev->plan->n_reforms;
     for (size_t i = 0; i < ev->n_configs; i++) {
         const plan_config_t *c = &ev->c[i];
-        if (c->year == year && memcmp(c->share, share, n * sizeof *share) == 0) return i;
+        if (memcmp(c->share, share, n * sizeof *share) == 0) return i;
     }
     if (ev->n_configs == ev->cap_configs) {
         size_t cap = ev->cap_configs ? 2 * ev->cap_configs : 64;
@@ -88,12 +89,6 @@ static size_t find_config(plan_eval_t *ev, int year, const double *share) {
     c->year = year;
     memcpy(c->share, share, n * sizeof *share);
     return ev->n_configs++;
-}
-
-/* The seed of a plan year: the scenario's (or --seed) mixed with the year,
- * so years differ and every portfolio of a year sees the same citizens. */
-static uint64_t year_seed(uint64_t seed, int year) {
-    return rng_mix64(seed ^ (0x9E3779B97F4A7C15ull * (uint64_t)year));
 }
 
 /* Build configuration c: the scenario with each reform at its share. */
@@ -111,7 +106,7 @@ static int build_config(plan_eval_t *ev, plan_config_t *c, char *err, size_t err
     if (rc != 0) return -1;
     c->built = true;
     c->s.days = pl->days_per_year;
-    c->s.seed = year_seed(ev->opts.seed_set ? ev->opts.seed : c->s.seed, c->year);
+    if (ev->opts.seed_set) c->s.seed = ev->opts.seed;
     c->gov = flow_government_cost(&c->s);
     return flow_check(&c->s, err, errlen);
 }

@@ -14,9 +14,10 @@
  *      (models/rollout.h), run for days_per_year days after the
  *      scenario's warm-up, seeded by (seed, year): the years are
  *      independent runs (the backlog is not carried from one year into
- *      the next), and every portfolio sees the same citizens in the same
- *      year and replication.  Portfolios sharing a year's scenario share
- *      its runs.
+ *      the next).  A run depends only on the year's scenario and the
+ *      replication: every portfolio sees the same citizens in replication
+ *      r (common random numbers), and years, or portfolios, that run the
+ *      same scenario share its run.
  *   3. First stage: first_replications of every portfolio in budget.
  *      Constraints are judged on the first-stage means; a portfolio that
  *      breaks one is out.  Then KN (study/rns.h) over the rest, one
@@ -84,7 +85,7 @@ typedef struct plan_portfolio {
 } plan_portfolio_t;
 
 typedef struct plan_config {
-    int year;
+    int year; /* the first plan year that uses it                 */
     double share[PLAN_MAX_REFORMS];
     scn_t s;
     bool built, needed;
