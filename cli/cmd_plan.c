@@ -119,17 +119,19 @@ static int write_years(const plan_eval_t *ev, const char *dir, char *err, size_t
     head[n++] = "citizen_cost_saved";
     head[n++] = "replications";
     out_csv_header(fp, head, n);
-    size_t show[8] = {0, ev->chosen};
-    size_t n_show = 2 + plan_runners_up(ev, show + 2, 3);
-    if (ev->chosen == 0) n_show = 1 + plan_runners_up(ev, show + 1, 3);
+    /* no reform first, then the chosen, then up to three runners-up */
+    size_t show[8] = {0}, ru[4], n_show = 1;
+    if (ev->chosen != 0) show[n_show++] = ev->chosen;
+    size_t n_ru = plan_runners_up(ev, ru, 4);
+    for (size_t k = 0; k < n_ru && n_show < 5; k++)
+        if (ru[k] != 0) show[n_show++] = ru[k];
     for (size_t s = 0; s < n_show; s++) {
         const plan_portfolio_t *p = &ev->p[show[s]];
         for (int t = 1; t <= pl->horizon; t++) {
             out_cell_t cell[4 + PLAN_OBS_FIELDS + 3];
             size_t m = 0;
             cell[m++] = out_cell_str(p->label);
-            cell[m++] =
-                out_cell_str(s == 0 && show[s] == 0 ? "reference" : plan_status_name(p->status));
+            cell[m++] = out_cell_str(plan_status_name(p->status));
             cell[m++] = out_cell_num(t);
             for (int k = 0; k < PLAN_OBS_FIELDS; k++)
                 cell[m++] = out_cell_num(plan_eval_year_mean(ev, show[s], t, k));
@@ -222,7 +224,9 @@ int cmd_plan(int argc, char **argv) {
         else if (!c.quiet)
             printf(_("\nFiles: %s/portfolios.csv, years.csv, plan.html, charts\n"), dir);
     }
-    if (rc != 0) fprintf(stderr, "%s\n", rc == -1 && !err[0] ? "govsim plan: failed" : err);
+    if (rc != 0)
+        fprintf(stderr, "%s\n",
+                err[0] ? err : _("govsim plan: interrupted, or out of memory: nothing written"));
     plan_eval_free(&ev);
     plan_free(&pl);
     return rc == 0 ? CLI_OK : rc == -2 ? CLI_USAGE : CLI_FAILURE;
