@@ -157,12 +157,12 @@ static void question(FILE *fp, const plan_eval_t *ev) {
     size_t u = 0;
     if (isfinite(pl->budget_one_off))
         u += (size_t)snprintf(budget + u, sizeof budget - u,
-                              _("%.1f million yuan of one-off costs; "), pl->budget_one_off / 1e6);
+                              _("%.4g million yuan of one-off costs; "), pl->budget_one_off / 1e6);
     if (isfinite(pl->budget_per_year) && u < sizeof budget)
-        u += (size_t)snprintf(budget + u, sizeof budget - u, _("%.1f million yuan a year; "),
+        u += (size_t)snprintf(budget + u, sizeof budget - u, _("%.4g million yuan a year; "),
                               pl->budget_per_year / 1e6);
     if (isfinite(pl->budget_npv) && u < sizeof budget)
-        snprintf(budget + u, sizeof budget - u, _("%.1f million yuan in present value; "),
+        snprintf(budget + u, sizeof budget - u, _("%.4g million yuan in present value; "),
                  pl->budget_npv / 1e6);
     if (!budget[0]) snprintf(budget, sizeof budget, _("no budget limit; "));
     snprintf(text, sizeof text,
@@ -238,10 +238,13 @@ static void runners_table(FILE *fp, const plan_eval_t *ev) {
         snprintf(c[2], sizeof c[2], "%.6g .. %.6g", p->objective.lo, p->objective.hi);
         snprintf(c[3], sizeof c[3], "%.2f", p->npv_cost / 1e6);
         snprintf(c[4], sizeof c[4], "%zu", p->reps);
-        if (p->status == PLAN_ST_INDISTINGUISHABLE)
+        double best = ev->p[ev->chosen].objective.mean;
+        if (p->status == PLAN_ST_INDISTINGUISHABLE && p->objective.mean > best - ev->plan->delta)
             snprintf(c[5], sizeof c[5], "%s",
-                     _("as good within the indifference zone: not "
-                       "distinguishable from the chosen"));
+                     _("within delta of the chosen: as good by the plan's own standard"));
+        else if (p->status == PLAN_ST_INDISTINGUISHABLE)
+            snprintf(c[5], sizeof c[5], "%s",
+                     _("still in contention when the procedure stopped: not told apart"));
         else if (p->out_stage == (size_t)ev->plan->n0)
             snprintf(c[5], sizeof c[5],
                      _("clearly worse: eliminated at screening (%zu replications)"), p->out_stage);
