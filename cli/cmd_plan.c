@@ -207,6 +207,8 @@ int cmd_plan(int argc, char **argv) {
         return CLI_USAGE;
     }
     plan_eval_t ev;
+    out_progress_t prog;
+    c.opts.progress = cli_progress(&prog, c.quiet, false, "plan");
     rc = plan_eval_setup(&ev, &pl, &c.opts, err, sizeof err);
     if (rc == 0) {
         if (c.out_dir) snprintf(dir, sizeof dir, "%s", c.out_dir);

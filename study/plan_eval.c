@@ -283,7 +283,7 @@ static int run_up_to(plan_eval_t *ev, const bool *want, size_t reps) {
     }
     if (n == 0) return free(tasks), 0;
     run_ctx_t x = {ev, tasks};
-    runner_config_t rc = {n, 1, ev->opts.threads, {0}};
+    runner_config_t rc = {n, 1, ev->opts.threads, ev->opts.progress};
     runner_status_t st = runner_run(&rc, run_task, &x, NULL);
     free(tasks);
     ev->runs += st.done;
@@ -412,7 +412,6 @@ static int select_best(plan_eval_t *ev, const size_t *idx, size_t k, bool *want)
                 rc = -1;
                 break;
             }
-            progress_report(&ev->opts.progress, ev->runs, 0, false);
         }
         for (size_t i = 0; i < k; i++)
             x[i] = rns_wants(&kn, i) ? plan_eval_objective(ev, idx[i], r) : 0;
@@ -446,7 +445,6 @@ int plan_eval_run(plan_eval_t *ev, char *err, size_t errlen) {
         want[i] = ev->p[i].status != PLAN_ST_OVER_BUDGET;
     if (rc == 0) rc = run_up_to(ev, want, (size_t)pl->n0);
     if (rc == 0) {
-        progress_report(&ev->opts.progress, ev->runs, 0, false);
         check_constraints(ev);
         size_t k = 0;
         for (size_t i = 0; i < ev->n_portfolios; i++)

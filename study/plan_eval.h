@@ -98,8 +98,9 @@ typedef struct plan_eval_opts {
     unsigned threads;
     uint64_t seed;
     bool seed_set;
-    progress_sink_t progress; /* told after each stage: done = portfolio
-                                 replications so far                   */
+    progress_sink_t progress; /* handed to the runner: each batch of runs
+                                 (the first stage, then each further
+                                 replication of the survivors)        */
 } plan_eval_opts_t;
 
 typedef struct plan_eval {
