@@ -292,16 +292,18 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
     compare_print_flags(c);
     print_skipped(c);
     if (c->brief) return 0;
-    printf("\nCost-effectiveness (means; government cost includes each reform's cost per year)\n");
+    printf("\nCost-effectiveness (yearly cost: each reform's cost per year plus its one-off cost\n"
+           "spread over %.0f years at %.0f%%; only where the saving's 95%% CI excludes zero)\n",
+           COMPARE_LIFE_YEARS, COMPARE_DISCOUNT_RATE * 100);
     printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
            "yuan per hour saved", "yuan per trip avoided");
     for (size_t i = 1; i < c->n_variants; i++) {
         const compare_row_t *r = &rows[i];
         char ph[32], pt[32];
         if (!isnan(r->yuan_per_hour)) snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
-        else snprintf(ph, sizeof ph, "no hours saved");
+        else snprintf(ph, sizeof ph, "no sure saving");
         if (!isnan(r->yuan_per_trip)) snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
-        else snprintf(pt, sizeof pt, "no trips avoided");
+        else snprintf(pt, sizeof pt, "no sure saving");
         printf("%-24.24s %16.0f %16.0f %22s %20s\n", c->v[i].label, r->hours_saved,
                r->trips_avoided, ph, pt);
     }

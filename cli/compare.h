@@ -88,14 +88,21 @@ compare_diff_t compare_difference(const double *b, const double *x, size_t n);
 #define COMPARE_N_HEADLINE 5
 extern const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE];
 
+/* Cost-effectiveness counts a one-off cost as the equal yearly payment
+ * over this life at this rate (study/plan_cost.h); the tables say so. */
+#define COMPARE_LIFE_YEARS    10.0
+#define COMPARE_DISCOUNT_RATE 0.05
+
 /* What the tables say about variant i (i >= 1) against the baseline. */
 typedef struct compare_row {
     compare_diff_t headline[COMPARE_N_HEADLINE];
     compare_diff_t cost;  /* government cost, million yuan per year */
     double hours_saved;   /* citizens' hours saved per year (mean)  */
     double trips_avoided; /* trips avoided per year (mean)          */
-    double yuan_per_hour; /* cost change per hour saved; NaN: none  */
-    double yuan_per_trip; /* cost change per trip avoided; NaN      */
+    double yuan_per_hour; /* yearly cost change (one-off annualised,
+                             COMPARE_LIFE_YEARS) per hour saved; NaN
+                             unless the saving's CI excludes zero   */
+    double yuan_per_trip; /* ... per trip avoided; NaN likewise     */
     double cycle_change;  /* mean change in cycle time, wd          */
     size_t rank;          /* 1: largest cycle-time reduction        */
     bool tied_with_above; /* the paired CI against the variant

@@ -70,9 +70,9 @@ static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
         snprintf(cell[2], sizeof cell[2], "%+.3f", r->cycle_change);
         snprintf(cell[3], sizeof cell[3], "%.0f", r->hours_saved);
         snprintf(cell[4], sizeof cell[4], "%.0f", r->trips_avoided);
-        if (isnan(r->yuan_per_hour)) snprintf(cell[5], sizeof cell[5], "no hours saved");
+        if (isnan(r->yuan_per_hour)) snprintf(cell[5], sizeof cell[5], "no sure saving");
         else snprintf(cell[5], sizeof cell[5], "%.1f", r->yuan_per_hour);
-        if (isnan(r->yuan_per_trip)) snprintf(cell[6], sizeof cell[6], "no trips avoided");
+        if (isnan(r->yuan_per_trip)) snprintf(cell[6], sizeof cell[6], "no sure saving");
         else snprintf(cell[6], sizeof cell[6], "%.1f", r->yuan_per_trip);
         snprintf(cell[7], sizeof cell[7], "%.2f", v->one_off / 1e6);
         if (r->tied_with_above)
@@ -220,11 +220,15 @@ static void method(FILE *fp, const compare_t *c) {
              "apart.",
              c->n_reps, s->days, s->warmup_days, c->n_reps);
     out_html_paragraph(fp, text);
-    out_html_paragraph(fp, "Cost-effectiveness divides the change in government cost per year "
-                           "(staff, windows, platform, data hub, and each reform's own cost per "
-                           "year) by the citizens' hours saved or trips avoided per year (the "
-                           "change per case times the baseline's cases per year). One-off costs "
-                           "are listed separately, not spread over years.");
+    snprintf(text, sizeof text,
+             "Cost-effectiveness divides the yearly cost, that is the change in government cost "
+             "per year (staff, windows, platform, data hub, and each reform's own cost per year) "
+             "plus the one-off cost spread over %.0f years at %.0f%% (an annuity), by the "
+             "citizens' hours saved or trips avoided per year (the change per case times the "
+             "baseline's cases per year). It is shown only where the saving's 95%% interval "
+             "excludes zero (\"no sure saving\" otherwise).",
+             COMPARE_LIFE_YEARS, COMPARE_DISCOUNT_RATE * 100);
+    out_html_paragraph(fp, text);
     out_html_paragraph(fp, "The numbers are what the model says given its inputs, and no more: "
                            "the scenario's parameters rest on the published facts cited in its "
                            "file, or on assumptions marked as such. Read the differences, not the "

@@ -47,6 +47,17 @@ static compare_diff_t change(const compare_t *c, const variant_t *v, flow_kpi_t 
     return compare_difference(b, x, c->n_reps);
 }
 
+/* A saving per year from a change per case: the change's interval
+ * negated and scaled by the cases of a year. */
+static stats_ci_t saved(compare_diff_t d, double cases_per_year) {
+    stats_ci_t s = d.paired;
+    s.mean = -d.paired.mean * cases_per_year;
+    s.lo = -d.paired.hi * cases_per_year;
+    s.hi = -d.paired.lo * cases_per_year;
+    s.half = d.paired.half * cases_per_year;
+    return s;
+}
+
 double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order, bool *ok) {
     double *b = calloc(c->n_reps, sizeof *b), *x = calloc(c->n_reps, sizeof *x);
     *ok = b && x;
@@ -69,10 +80,14 @@ double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order,
         double cost_change = compare_difference(b, x, c->n_reps).paired.mean;
         for (size_t k = 0; k < c->n_reps; k++) b[k] /= 1e6, x[k] /= 1e6;
         r->cost = compare_difference(b, x, c->n_reps);
-        r->hours_saved = -change(c, v, FLOW_K_CITIZEN_HOURS, b, x).paired.mean * cases_per_year;
-        r->trips_avoided = -change(c, v, FLOW_K_TRIPS, b, x).paired.mean * cases_per_year;
-        r->yuan_per_hour = paired_cost_per_unit(cost_change, r->hours_saved);
-        r->yuan_per_trip = paired_cost_per_unit(cost_change, r->trips_avoided);
+        stats_ci_t hours = saved(change(c, v, FLOW_K_CITIZEN_HOURS, b, x), cases_per_year);
+        stats_ci_t trips = saved(change(c, v, FLOW_K_TRIPS, b, x), cases_per_year);
+        r->hours_saved = hours.mean;
+        r->trips_avoided = trips.mean;
+        double yearly = paired_yearly_cost(cost_change, v->one_off - c->v[0].one_off,
+                                           COMPARE_DISCOUNT_RATE, COMPARE_LIFE_YEARS);
+        r->yuan_per_hour = paired_cost_per_sure_unit(yearly, hours);
+        r->yuan_per_trip = paired_cost_per_sure_unit(yearly, trips);
         compare_diff_t cyc = r->headline[0]; /* COMPARE_HEADLINE[0] is cycle time */
         r->cycle_change = cyc.paired.mean;
         if (cyc.paired.half > 0 && !isnan(cyc.unpaired.half)) {

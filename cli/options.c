@@ -179,9 +179,24 @@ static const cli_command_t CMD_BENCH_SCENARIO = {
     "bench scenario needs a scenario file",
     "one scenario at a time"};
 
+static const cli_command_t CMD_PLAN = {
+    "plan",
+    "PLAN.cfg",
+    "The best portfolio of reforms (and start years) for a budget and a plan\n"
+    "period, chosen by ranking and selection (Kim-Nelson) on common random\n"
+    "numbers: portfolios.csv, years.csv, charts and plan.html in DIR (default\n"
+    "results/<plan>-plan/).  See docs/plan.md.",
+    CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) |
+        CLI_ACCEPTS(CLI_OPT_QUIET),
+    NULL,
+    1,
+    1,
+    "expected a plan file, e.g. govsim plan scenarios/plans/xuzhou.cfg",
+    "one plan file at a time"};
+
 const cli_command_t *const CLI_COMMANDS[] = {
-    &CMD_RUN,   &CMD_COMPARE,    &CMD_SWEEP,     &CMD_CHECK,          &CMD_VALIDATE,
-    &CMD_GRAPH, &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, NULL};
+    &CMD_RUN,        &CMD_COMPARE,   &CMD_SWEEP,          &CMD_CHECK, &CMD_VALIDATE, &CMD_GRAPH,
+    &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, &CMD_PLAN,  NULL};
 
 /* A whole number within [min, max] (decimal, no sign, the whole string);
  * -1 after a usage error naming the command and the option. */

@@ -155,6 +155,10 @@ typedef struct flow_estimate {
 
 void flow_estimate(const scn_t *s, flow_estimate_t *e);
 
+/* Government cost per year of a scenario, yuan: staff, windows, platform
+ * and hub (what FLOW_K_COST_YEAR reports; known without running). */
+double flow_government_cost(const scn_t *s);
+
 /* Check that the model can run this scenario (limits above, and the
  * estimate within FLOW_MAX_CASES and FLOW_MAX_BYTES).  Returns 0, or -1
  * with a message. */

@@ -183,7 +183,7 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
 
 /* Government cost per year: staff, windows, platform, hub. */
-static double government_cost(const scn_t *s) {
+double flow_government_cost(const scn_t *s) {
     double staff = 0, windows = 0;
     for (size_t d = 0; d < s->n_departments; d++) {
         staff += s->departments[d].staff;
@@ -273,7 +273,7 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
     /* every entry was set (NaN at least) above and group 0 exists */
     double per_year =
         all[FLOW_K_ARRIVAL_RATE] * 365; // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)
-    double gov = government_cost(s);
+    double gov = flow_government_cost(s);
     double citizen = (all[FLOW_K_CITIZEN_HOURS] * s->costs.citizen_hour +
                       all[FLOW_K_TRIPS] * s->costs.trip_cost) *
                      per_year;

@@ -1,5 +1,6 @@
 /* Comparing variants on common random numbers (paired.h). */
 #include "paired.h"
+#include "plan_cost.h"
 
 #include <math.h>
 
@@ -46,4 +47,13 @@ void paired_rank(const double *values, size_t n_variants, size_t n_reps, size_t 
 
 double paired_cost_per_unit(double cost_change, double benefit) {
     return benefit > 0 ? cost_change / benefit : NAN;
+}
+
+double paired_cost_per_sure_unit(double cost_change, stats_ci_t benefit) {
+    if (isnan(benefit.lo) || !(benefit.lo > 0) || !(benefit.mean > 0)) return NAN;
+    return cost_change / benefit.mean;
+}
+
+double paired_yearly_cost(double cost_per_year_change, double one_off, double rate, double life) {
+    return cost_per_year_change + plan_cost_annualise(one_off, rate, life);
 }

@@ -46,4 +46,14 @@ void paired_rank(const double *values, size_t n_variants, size_t n_reps, size_t 
  * unless the benefit is positive. */
 double paired_cost_per_unit(double cost_change, double benefit);
 
+/* The same, but only for a benefit we are sure of: NaN unless the
+ * benefit's 95% interval (benefit.lo .. benefit.hi, in units gained) lies
+ * wholly above zero; then cost_change / benefit.mean. */
+double paired_cost_per_sure_unit(double cost_change, stats_ci_t benefit);
+
+/* The yearly cost of a variant for cost-effectiveness: its change in cost
+ * per year plus its one-off cost annualised over `life` years at `rate`
+ * (study/plan_cost.h, plan_cost_annualise). */
+double paired_yearly_cost(double cost_per_year_change, double one_off, double rate, double life);
+
 #endif
