@@ -1,6 +1,7 @@
 /*
  * govsim compare SCENARIO [REFORM.cfg ...] [--combine A,B]... [-r N] [-j N]
  *                [--days D] [--seed S] [-o DIR] [--quiet] [--brief]
+ *                [--progress MODE] [--set PATH=VALUE]...
  *
  * The baseline and each reform (alone, all together, and any --combine)
  * run on the same replication streams: common random numbers.  Each
@@ -22,7 +23,9 @@
  * checked writable before simulating (exit 2 if not); before writing, the
  * files of these kinds an earlier run left in DIR are removed (OWN_FILES,
  * OWN_CHARTS), so the report embeds only this run's charts.
- * --brief prints only the headline table (the embedded default uses it).
+ * --brief prints only the headline table (the embedded default uses it);
+ * --quiet only errors and the paths of the files written.  --set changes
+ * the scenario of every variant, the baseline's too, before its reforms.
  */
 #include <dirent.h>
 #include <libconfig.h>
@@ -30,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "compare.h"
@@ -63,6 +67,8 @@ static int parse(int argc, char **argv, compare_t *c) {
     c->quiet = a.given[CLI_OPT_QUIET];
     c->brief = a.given[CLI_OPT_BRIEF];
     c->out_dir = a.out_dir;
+    c->progress = a.progress;
+    for (unsigned i = 0; i < a.n_set; i++) c->sets[c->n_sets++] = a.set[i];
     return 0;
 }
 
@@ -99,7 +105,11 @@ static size_t bundled_reforms(const char *scenario, char **out, size_t cap) {
  * model checked.  Returns 0, or -1 with the message in err. */
 static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
     config_t cfg;
-    if (reform_load_scenario_tree(&cfg, c->scenario, err, errlen) != 0) return -1;
+    if (reform_load_scenario_tree(&cfg, c->scenario, err, errlen) != 0 ||
+        cli_apply_sets(&cfg, c->sets, c->n_sets, err, errlen) != 0) {
+        config_destroy(&cfg);
+        return -1;
+    }
     for (size_t i = 0; i < v->n; i++)
         if (reform_apply(&c->reforms[v->reform[i]], &cfg, err, errlen) != 0) {
             config_destroy(&cfg);
@@ -107,6 +117,7 @@ static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
         }
     int rc = scn_from_config(&v->s, &cfg, c->scenario, err, errlen);
     config_destroy(&cfg);
+    if (rc != 0 && v->n == 0) reform_set_blame(err, errlen, c->sets, c->n_sets);
     if (rc != 0) return -1;
     v->built = true;
     if (c->days) v->s.days = (int)c->days;
@@ -497,6 +508,21 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
     return out_file_commit(&f, err, errlen);
 }
 
+/* --quiet: every file written, one path a line (charts: those in DIR
+ * now, since which are drawn depends on the scenario). */
+static void print_paths(const char *dir) {
+    for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
+        cli_print_path(dir, OWN_FILES[i]);
+    static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
+    char name[128], path[1200];
+    for (size_t i = 0; i < sizeof OWN_CHARTS / sizeof *OWN_CHARTS; i++)
+        for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
+            snprintf(name, sizeof name, "%s.%s", OWN_CHARTS[i], EXTS[e]);
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (access(path, F_OK) == 0) cli_print_path(dir, name);
+        }
+}
+
 static void cleanup(compare_t *c) {
     for (size_t i = 0; i < c->n_variants; i++) {
         variant_t *v = &c->v[i];
@@ -539,7 +565,7 @@ int cmd_compare(int argc, char **argv) {
     flow_groups(&c->v[0].s, groups, n_groups);
     out_progress_t prog;
     runner_config_t cfg = {c->n_variants, c->n_reps, c->threads,
-                           cli_progress(&prog, c->quiet, false, "compare")};
+                           cli_progress(&prog, c->quiet, c->progress, "compare")};
     runner_status_t st = runner_run(&cfg, task, c, NULL);
     if (st.interrupted || st.done != c->n_variants * c->n_reps) {
         fprintf(stderr, "govsim compare: %s; nothing written\n",
@@ -561,6 +587,11 @@ int cmd_compare(int argc, char **argv) {
         compare_plots(c, dir, err, sizeof err) != 0 ||
         compare_report(c, dir, &st, err, sizeof err) != 0) {
         fprintf(stderr, "govsim compare: %s\n", err);
+        goto out;
+    }
+    if (c->quiet) {
+        print_paths(dir);
+        rc = CLI_OK;
         goto out;
     }
     if (print_tables(c, &st) != 0) goto out;

@@ -124,7 +124,7 @@ expect 2 "no reform 'nope' among those run" -- compare "$j" tests/reforms/empty.
 # compare: an empty reform changes nothing, exactly (common random
 # numbers); a reform that doubles staff changes the results
 "$govsim" compare tests/scenarios/jackson_feedback.cfg tests/reforms/empty.cfg \
-    tests/reforms/double_staff.cfg --days 5 -r 4 --quiet -o "$tmp/c1" >"$tmp/out" 2>"$tmp/err"
+    tests/reforms/double_staff.cfg --days 5 -r 4 --progress none -o "$tmp/c1" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 0 ] && grep -q "^empty .*(exact)" "$tmp/out" &&
     awk -F, '$2 == "empty" && $7 != "0" && $7 != "" {bad = 1} END {exit bad}' "$tmp/c1/differences.csv" &&
     awk -F, '$2 == "double_staff" && $7 != "0" && $7 != "" {moved = 1} END {exit !moved}' "$tmp/c1/differences.csv" &&
