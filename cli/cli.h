@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "options.h"
 #include "reform.h"
@@ -53,6 +54,11 @@ progress_sink_t cli_progress(out_progress_t *p, bool quiet, int mode, const char
 /* --quiet: the path of a file written, one per line on stdout (what a
  * script needs), dir/name. */
 void cli_print_path(const char *dir, const char *name);
+
+/* govsim --version (version.c): govsim's version, then GSL's, igraph's
+ * and libconfig's, one a line, on fp.  Can't fail (write errors are the
+ * stream's). */
+void cli_print_version(FILE *fp);
 
 /* One line on stderr (printf-style, a newline added), with control
  * characters and ill-formed UTF-8 made harmless for the terminal

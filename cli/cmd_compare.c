@@ -336,9 +336,10 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
     FILE *fp = out_file_open(&f, dir, "differences.csv", err, errlen);
     if (!fp) return -1;
     static const char *const cols[] = {
-        "scenario",        "variant",          "kpi",    "unit",    "baseline_mean",
-        "variant_mean",    "difference",       "ci_low", "ci_high", "relative_change",
-        "unpaired_ci_low", "unpaired_ci_high", "n"};
+        "scenario",         "variant", "group",   "service",         "region",
+        "department",       "kpi",     "unit",    "baseline_mean",   "variant_mean",
+        "difference",       "ci_low",  "ci_high", "relative_change", "unpaired_ci_low",
+        "unpaired_ci_high", "n"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     flow_group_t all = {FLOW_G_ALL, -1};
     for (size_t i = 1; i < c->n_variants; i++)
@@ -352,8 +353,13 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
                 compare_values(c, &c->v[i], 0, (flow_kpi_t)k, x);
             }
             compare_diff_t d = compare_difference(b, x, c->n_reps);
+            /* all cases: the tidy files' group "all", no dimension */
             out_cell_t row[] = {out_cell_str(c->v[0].s.id),
                                 out_cell_str(c->v[i].label),
+                                out_cell_str("all"),
+                                out_cell_str(""),
+                                out_cell_str(""),
+                                out_cell_str(""),
                                 out_cell_str(flow_kpi_name((flow_kpi_t)k)),
                                 out_cell_str(flow_kpi_unit((flow_kpi_t)k)),
                                 out_cell_num(d.base_mean),
@@ -381,9 +387,9 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
         return -1;
     }
     static const char *const scols[] = {
-        "scenario", "variant", "service", "region",     "department",     "kpi", "unit", "mean",
-        "ci_low",   "ci_high", "n",       "open_share", "backlog_growth", "flag"};
-    static const char *const rcols[] = {"scenario", "variant",    "replication", "service",
+        "scenario", "variant", "group",   "service", "region",     "department",     "kpi", "unit",
+        "mean",     "ci_low",  "ci_high", "n",       "open_share", "backlog_growth", "flag"};
+    static const char *const rcols[] = {"scenario", "variant",    "replication", "group", "service",
                                         "region",   "department", "kpi",         "value"};
     out_csv_header(s, scols, sizeof scols / sizeof *scols);
     out_csv_header(r, rcols, sizeof rcols / sizeof *rcols);
@@ -397,6 +403,7 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
             bool cases = cens.n > 0; /* not a department's row */
             out_cell_t row[] = {out_cell_str(v->s.id),
                                 out_cell_str(v->label),
+                                out_cell_str(w->grouping),
                                 out_cell_str(w->service),
                                 out_cell_str(w->region),
                                 out_cell_str(w->dept),
@@ -411,13 +418,10 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
                                 out_cell_str(kpi_censoring_flag(&cens))};
             out_csv_row(s, row, sizeof row / sizeof *row);
             for (size_t rep = 0; rep < c->n_reps; rep++) {
-                out_cell_t rr[] = {out_cell_str(v->s.id),
-                                   out_cell_str(v->label),
-                                   out_cell_num((double)rep),
-                                   out_cell_str(w->service),
-                                   out_cell_str(w->region),
-                                   out_cell_str(w->dept),
-                                   out_cell_str(flow_kpi_name(w->kpi)),
+                out_cell_t rr[] = {out_cell_str(v->s.id),     out_cell_str(v->label),
+                                   out_cell_num((double)rep), out_cell_str(w->grouping),
+                                   out_cell_str(w->service),  out_cell_str(w->region),
+                                   out_cell_str(w->dept),     out_cell_str(flow_kpi_name(w->kpi)),
                                    out_cell_num(x[rep])};
                 out_csv_row(r, rr, sizeof rr / sizeof *rr);
             }
@@ -428,6 +432,35 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
         return -1;
     }
     return out_file_commit(&fr, err, errlen);
+}
+
+/* "baseline": the baseline's own values of the headline KPIs and of the
+ * government cost (all cases; mean and 95% CI over the replications),
+ * what the differences of each variant are taken from.  b: room for
+ * n_reps values. */
+static void json_baseline(out_json_t *j, const compare_t *c, double *b) {
+    out_json_key(j, "baseline");
+    out_json_begin_object(j);
+    for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
+        flow_kpi_t k = h < COMPARE_N_HEADLINE ? COMPARE_HEADLINE[h] : FLOW_K_COST_YEAR;
+        if (k == FLOW_K_COST_YEAR) compare_cost_values(c, &c->v[0], b);
+        else compare_values(c, &c->v[0], 0, k, b);
+        stats_ci_t ci = kpi_ci(b, c->n_reps, k);
+        out_json_key(j, flow_kpi_name(k));
+        out_json_begin_object(j);
+        out_json_key(j, "unit");
+        out_json_str(j, flow_kpi_unit(k));
+        out_json_key(j, "mean");
+        out_json_number(j, ci.mean);
+        out_json_key(j, "ci_low");
+        out_json_number(j, ci.lo);
+        out_json_key(j, "ci_high");
+        out_json_number(j, ci.hi);
+        out_json_key(j, "n");
+        out_json_number(j, (double)ci.n);
+        out_json_end_object(j);
+    }
+    out_json_end_object(j);
 }
 
 static int write_json(const compare_t *c, const char *dir, double *b, double *x, char *err,
@@ -448,7 +481,12 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
     out_json_number(&j, (double)c->v[0].s.seed);
     out_json_key(&j, "replications");
     out_json_number(&j, (double)c->n_reps);
+    out_json_key(&j, "set");
+    out_json_begin_array(&j);
+    for (size_t i = 0; i < c->n_sets; i++) out_json_str(&j, c->sets[i]);
+    out_json_end_array(&j);
     compare_json_censoring(&j, c, &c->v[0]); /* the baseline's */
+    json_baseline(&j, c, b);
     out_json_key(&j, "variants");
     out_json_begin_array(&j);
     for (size_t i = 1; i < c->n_variants; i++) {
@@ -473,6 +511,10 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
             compare_diff_t d = compare_difference(b, x, c->n_reps);
             out_json_key(&j, flow_kpi_name(COMPARE_HEADLINE[h]));
             out_json_begin_object(&j);
+            out_json_key(&j, "baseline_mean");
+            out_json_number(&j, d.base_mean);
+            out_json_key(&j, "variant_mean");
+            out_json_number(&j, d.var_mean);
             out_json_key(&j, "mean");
             out_json_number(&j, d.paired.mean);
             out_json_key(&j, "ci_low");

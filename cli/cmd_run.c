@@ -124,8 +124,8 @@ static int write_summary_csv(const char *dir, const scn_t *s, const char *varian
     FILE *fp = out_file_open(&f, dir, "summary.csv", err, errlen);
     if (!fp) return -1;
     static const char *const cols[] = {
-        "scenario", "variant", "service", "region",     "department",     "kpi", "unit", "mean",
-        "ci_low",   "ci_high", "n",       "open_share", "backlog_growth", "flag"};
+        "scenario", "variant", "group",   "service", "region",     "department",     "kpi", "unit",
+        "mean",     "ci_low",  "ci_high", "n",       "open_share", "backlog_growth", "flag"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t i = 0; i < n_rows; i++) {
         const kpi_row_t *r = &rows[i];
@@ -133,6 +133,7 @@ static int write_summary_csv(const char *dir, const scn_t *s, const char *varian
         const stats_ci_t *ci = &c->ci;
         out_cell_t row[] = {out_cell_str(s->id),
                             out_cell_str(variant),
+                            out_cell_str(r->grouping),
                             out_cell_str(r->service),
                             out_cell_str(r->region),
                             out_cell_str(r->dept),
@@ -145,7 +146,7 @@ static int write_summary_csv(const char *dir, const scn_t *s, const char *varian
                             out_cell_num(NAN),
                             out_cell_num(NAN),
                             out_cell_str("")};
-        censoring_cells(&c->cens, row + 11);
+        censoring_cells(&c->cens, row + 12);
         out_csv_row(fp, row, sizeof row / sizeof *row);
     }
     return out_file_commit(&f, err, errlen);
@@ -158,7 +159,7 @@ static int write_replications_csv(const char *dir, const scn_t *s, const char *v
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "replications.csv", err, errlen);
     if (!fp) return -1;
-    static const char *const cols[] = {"scenario", "variant",    "replication", "service",
+    static const char *const cols[] = {"scenario", "variant",    "replication", "group", "service",
                                        "region",   "department", "kpi",         "value"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t rep = 0; rep < reps; rep++) {
@@ -168,6 +169,7 @@ static int write_replications_csv(const char *dir, const scn_t *s, const char *v
             out_cell_t row[] = {out_cell_str(s->id),
                                 out_cell_str(variant),
                                 out_cell_num((double)rep),
+                                out_cell_str(r->grouping),
                                 out_cell_str(r->service),
                                 out_cell_str(r->region),
                                 out_cell_str(r->dept),
@@ -177,6 +179,18 @@ static int write_replications_csv(const char *dir, const scn_t *s, const char *v
         }
     }
     return out_file_commit(&f, err, errlen);
+}
+
+/* A row's group and labels in summary.json: null where a dimension does
+ * not apply (the empty cell of the CSV files). */
+static void kpi_json_labels(out_json_t *j, const kpi_row_t *r) {
+    const char *keys[] = {"group", "service", "region", "department"};
+    const char *vals[] = {r->grouping, r->service, r->region, r->dept};
+    for (size_t i = 0; i < 4; i++) {
+        out_json_key(j, keys[i]);
+        if (*vals[i]) out_json_str(j, vals[i]);
+        else out_json_null(j);
+    }
 }
 
 static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const kpi_row_t *rows,
@@ -224,12 +238,7 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
         const kpi_row_t *r = &rows[i];
         const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
         out_json_begin_object(&j);
-        out_json_key(&j, "service");
-        out_json_str(&j, r->service);
-        out_json_key(&j, "region");
-        out_json_str(&j, r->region);
-        out_json_key(&j, "department");
-        out_json_str(&j, r->dept);
+        kpi_json_labels(&j, r);
         out_json_key(&j, "kpi");
         out_json_str(&j, flow_kpi_name(r->kpi));
         out_json_key(&j, "unit");

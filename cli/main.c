@@ -27,7 +27,7 @@ void cli_print_usage(void) {
         putchar('\n');
     }
     fputs("  help [COMMAND]   this text, or one command's options\n"
-          "  version          the version\n"
+          "  version          the version, and those of GSL, igraph and libconfig\n"
           "\n"
           "Options shared by commands mean the same everywhere: -r N replications,\n"
           "-j N threads (results do not depend on it), --days D, --seed S, -o DIR,\n"
@@ -93,7 +93,7 @@ static int dispatch(int argc, char **argv) {
         return CLI_OK;
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
-        printf("govsim %s\n", GOVSIM_VERSION);
+        cli_print_version(stdout);
         return CLI_OK;
     }
     return unknown_command(cmd);

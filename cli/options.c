@@ -77,7 +77,7 @@ static const cli_command_t CMD_RUN = {
     "SCENARIO",
     "Replications of a scenario: a KPI table with 95% confidence intervals, and\n"
     "summary.csv, replications.csv, summary.json in DIR (default\n"
-    "results/<scenario>-run/).",
+    "results/<scenario>-run/).  --set and --reform change the scenario first.",
     RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT) | CLI_ACCEPTS(CLI_OPT_REFORM),
     "table|csv|json",
     1,
@@ -104,8 +104,9 @@ static const cli_command_t CMD_SWEEP = {
     "sweep",
     "SWEEP.cfg",
     "A design (grid, Latin hypercube, Sobol, Saltelli) over factors patched\n"
-    "into a scenario: design.csv, results.csv, summary.csv, sensitivity.csv\n"
-    "(Sobol indices or regression coefficients) and charts in DIR (default\n"
+    "into a scenario, or the points of a CSV file (--design): design.csv,\n"
+    "results.csv, summary_wide.csv, sensitivity.csv (Sobol indices or\n"
+    "regression coefficients) and charts in DIR (default\n"
     "results/<sweep>-sweep/).  --resume finishes an interrupted sweep.",
     RUNS | CLI_ACCEPTS(CLI_OPT_RESUME) | CLI_ACCEPTS(CLI_OPT_DESIGN),
     NULL,
@@ -484,7 +485,9 @@ int cli_args_parse(const cli_command_t *cmd, int argc, char **argv, cli_args_t *
 void cli_command_help(const cli_command_t *cmd, FILE *f) {
     fprintf(f, "usage: govsim %s%s%s [options]\n\n%s\n\noptions:\n", cmd->name,
             *cmd->synopsis ? " " : "", cmd->synopsis, cmd->summary);
-    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+    for (int i = 0; i < CLI_OPT_COUNT; i++) {
+        /* -h last, after the options added to the table after it */
+        int o = i == CLI_OPT_COUNT - 1 ? CLI_OPT_HELP : i < CLI_OPT_HELP ? i : i + 1;
         if (!accepts(cmd, (cli_opt_t)o)) continue;
         const spec_t *s = &SPECS[o];
         char left[64];

@@ -171,7 +171,7 @@ static void src_of(const sweep_out_t *o, size_t q, const double *y, const double
         sens_row(fp, kpi, s->factors[j].name, "src", src[j], NAN, NAN);
         fprintf(table, "  %-24s %-28.28s %8.3f\n", j ? "" : kpi, s->factors[j].name, src[j]);
     }
-    sens_row(fp, kpi, "all", "r2", r2, NAN, NAN);
+    sens_row(fp, kpi, "", "r2", r2, NAN, NAN);
     fprintf(table, "  %-24s %-28s %8.3f\n", "", "(R^2 of the linear fit)", r2);
 }
 
