@@ -333,9 +333,7 @@ static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t 
     if (runner_mpi_size() > 1) {
         out_progress_t prog; /* log lines when mpirun gives rank 0 a pipe */
         runner_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL,
-                                  cli_progress(&prog, o->quiet,
-                                               o->progress >= 0 ? o->progress : OUT_PROGRESS_LINES,
-                                               "sweep")};
+                                  cli_progress(&prog, o->quiet, o->progress, "sweep")};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
         bool ready = runner_mpi_all_ok(skip != NULL);
         if (!ready || !skip) {

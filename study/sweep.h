@@ -9,6 +9,10 @@
  * true`), or `path = "reforms"` with `levels = ["none", "data_hub"]`
  * (reforms found beside the scenario).
  *
+ * A design file (`design = { file = "points.csv"; }`, or --design) gives
+ * the points themselves, one CSV row each (sweep_design_read): designs
+ * made by SALib or EMA Workbench drive govsim.
+ *
  * The design (study/design.h) places points in [0,1)^k; point p's
  * coordinate u of a range factor gives the value lo + u (hi - lo) (a grid
  * spreads `levels` values from lo to hi, both ends included), and of a
