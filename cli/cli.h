@@ -33,8 +33,9 @@ int cmd_check(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
-/* govsim with no arguments (cmd_default.c). */
-int cmd_default(void);
+/* govsim with no command (cmd_default.c); argv[1..] may hold --quiet and
+ * --progress MODE, handed to each comparison. */
+int cmd_default(int argc, char **argv);
 void cli_print_usage(void);
 
 /* Report a usage error for command `cmd` (printf-style) and return

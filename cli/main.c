@@ -78,8 +78,12 @@ static int unknown_command(const char *cmd) {
 }
 
 static int dispatch(int argc, char **argv) {
-    if (argc < 2) return cmd_default();
+    if (argc < 2) return cmd_default(argc, argv);
     const char *cmd = argv[1];
+    /* options and no command: the default job's (--quiet, --progress) */
+    if (cmd[0] == '-' && strcmp(cmd, "--help") != 0 && strcmp(cmd, "-h") != 0 &&
+        strcmp(cmd, "--version") != 0)
+        return cmd_default(argc, argv);
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);

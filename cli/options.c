@@ -191,6 +191,19 @@ static const cli_command_t CMD_BENCH_SCENARIO = {
     "bench scenario needs a scenario file",
     "one scenario at a time"};
 
+/* govsim with no command (cmd_default.c): the default job's options.  Its
+ * name is empty: usage errors read "govsim: ...". */
+const cli_command_t CLI_DEFAULT_JOB = {
+    "",
+    "",
+    "Compare every bundled baseline with its bundled reforms; write results/.",
+    CLI_ACCEPTS(CLI_OPT_QUIET) | CLI_ACCEPTS(CLI_OPT_PROGRESS),
+    NULL,
+    0,
+    0,
+    NULL,
+    "takes no arguments (did you mean a command? Try 'govsim help')"};
+
 const cli_command_t *const CLI_COMMANDS[] = {
     &CMD_RUN,   &CMD_COMPARE,    &CMD_SWEEP,     &CMD_CHECK,          &CMD_VALIDATE,
     &CMD_GRAPH, &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, NULL};

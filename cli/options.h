@@ -101,6 +101,10 @@ void cli_command_help(const cli_command_t *cmd, FILE *f);
 /* The command named `name` ("bench" for the bench family), or NULL. */
 const cli_command_t *cli_command_find(const char *name);
 
+/* The default job (govsim with options and no command: --quiet,
+ * --progress), not listed among the commands. */
+extern const cli_command_t CLI_DEFAULT_JOB;
+
 /* The commands, for `govsim help`, in the order it lists them. */
 extern const cli_command_t *const CLI_COMMANDS[];
 

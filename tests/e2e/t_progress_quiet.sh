@@ -62,4 +62,28 @@ if [ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ] && [ 
     bad "run --quiet with a bad --set: expected one error line, nothing written: $(cat "$tmp/err")"
 fi
 
+# 5. the default job takes --quiet and --progress too (on a stand-in for the
+# bundled baselines: four copies of the minimal scenario and one reform)
+fake="$tmp/fake"
+mkdir -p "$fake/scenarios/reforms"
+for b in xuzhou harbin heilongjiang zhejiang; do cp "$scn" "$fake/scenarios/$b.cfg"; done
+cp tests/reforms/double_staff.cfg "$fake/scenarios/reforms/"
+govsim_abs=$(cd "$(dirname "$govsim")" && pwd)/$(basename "$govsim")
+(cd "$fake" && "$govsim_abs" --quiet >"$tmp/out" 2>"$tmp/err")
+rc=$?
+n=$(wc -l <"$tmp/out")
+missing=0
+while read -r path; do [ -f "$fake/$path" ] || missing=$((missing + 1)); done <"$tmp/out"
+if [ "$rc" -eq 0 ] && [ "$n" -ge 20 ] && [ "$missing" -eq 0 ] && [ ! -s "$tmp/err" ] &&
+    [ "$(tail -n 1 "$tmp/out")" = "results/index.html" ]; then ok; else
+    bad "govsim --quiet: exit $rc, $n lines, $missing not files, stderr: $(head -c 200 "$tmp/err")"
+fi
+(cd "$fake" && "$govsim_abs" --progress lines >"$tmp/out" 2>"$tmp/err")
+if [ "$(grep -c '^compare: 100% 20/20' "$tmp/err")" -eq 4 ] && grep -q '^Done in' "$tmp/out"; then ok; else
+    bad "govsim --progress lines: $(head -c 300 "$tmp/err")"
+fi
+(cd "$fake" && "$govsim_abs" --progress=bogus >"$tmp/out" 2>"$tmp/err")
+if [ $? -eq 2 ] && grep -q "^govsim: --progress 'bogus': expected bar, lines or none" "$tmp/err" &&
+    [ ! -e "$fake/results/index.html.new" ]; then ok; else bad "govsim --progress=bogus: $(cat "$tmp/err")"; fi
+
 echo "$pass $fail"
