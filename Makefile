@@ -13,7 +13,8 @@
 #                     numbers), reform and sweep loaders (and a short run
 #                     of what they accept), N s each,
 #                     in build-fuzz/; see docs/fuzzing.md
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (the binary, the bundled
+#                     scenarios, the man page govsim.1, bash completion)
 #   make MPI=1        build ./govsim-mpi with Open MPI (mpicc) in build-mpi/;
 #                     see docs/cluster.md.  `make MPI=1 install` installs it.
 
@@ -227,6 +228,9 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms
 	install -m 644 scenarios/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/
 	install -m 644 scenarios/reforms/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 man/govsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/govsim.1
+	install -m 644 completion/govsim.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$(BIN)
 
 clean:
 	rm -rf build build-asan build-debug build-mpi build-fuzz govsim govsim-mpi

@@ -12,8 +12,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "options.h"
+#include "reform.h"
+#include "scn.h"
 #include "out_progress.h"
 #include "progress.h"
 
@@ -31,8 +34,9 @@ int cmd_bench(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
-/* govsim with no arguments (cmd_default.c). */
-int cmd_default(void);
+/* govsim with no command (cmd_default.c); argv[1..] may hold --quiet and
+ * --progress MODE, handed to each comparison. */
+int cmd_default(int argc, char **argv);
 void cli_print_usage(void);
 
 /* Report a usage error for command `cmd` (printf-style) and return
@@ -40,10 +44,23 @@ void cli_print_usage(void);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Start reporter p for a run labelled `label` and return the sink to put
- * in a runner's config: a bar when stderr is a terminal; otherwise log
- * lines when `lines` (mpirun, batch jobs) or nothing; nothing when
- * quiet.  p must outlive the run. */
-progress_sink_t cli_progress(out_progress_t *p, bool quiet, bool lines, const char *label);
+ * in a runner's config.  `mode` is --progress (an out_progress_mode_t:
+ * what the user asked for, whatever else), or CLI_PROGRESS_AUTO: a bar
+ * when stderr is a terminal, otherwise log lines (a log file, a notebook,
+ * CI: a line every 10% or 10 s), nothing when quiet; or
+ * CLI_PROGRESS_TERMINAL: a bar on a terminal, else nothing (validate's
+ * many short checks).  p must outlive the run. */
+#define CLI_PROGRESS_TERMINAL (-2)
+progress_sink_t cli_progress(out_progress_t *p, bool quiet, int mode, const char *label);
+
+/* --quiet: the path of a file written, one per line on stdout (what a
+ * script needs), dir/name. */
+void cli_print_path(const char *dir, const char *name);
+
+/* govsim --version (version.c): govsim's version, then GSL's, igraph's
+ * and libconfig's, one a line, on fp.  Can't fail (write errors are the
+ * stream's). */
+void cli_print_version(FILE *fp);
 
 /* One line on stderr (printf-style, a newline added), with control
  * characters and ill-formed UTF-8 made harmless for the terminal
@@ -53,5 +70,19 @@ void cli_print_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 /* Text from an input file (a name, a warning) printed on stdout the same
  * way. */
 void cli_print_text(const char *text);
+
+/* ---- The command line's changes to a scenario (scenario_patch.c) ---- */
+
+/* Apply --set PATH=VALUE expressions, in order, to a scenario tree
+ * (reform_set_apply).  Returns 0, or -1 with a message naming --set and
+ * the path; the tree must then be discarded. */
+int cli_apply_sets(config_t *tree, const char *const *sets, size_t n_sets, char *err,
+                   size_t errlen);
+
+/* Load the scenario `path` into *s with the --set expressions, then the
+ * reforms, applied in that order (scn_load when there is neither).
+ * Returns 0 (free with scn_free), or -1 with a one-line message. */
+int cli_load_patched(scn_t *s, const char *path, const char *const *sets, size_t n_sets,
+                     const reform_t *reforms, size_t n_reforms, char *err, size_t errlen);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * govsim compare SCENARIO [REFORM.cfg ...] [--combine A,B]... [-r N] [-j N]
  *                [--days D] [--seed S] [-o DIR] [--quiet] [--brief]
+ *                [--progress MODE] [--set PATH=VALUE]...
  *
  * The baseline and each reform (alone, all together, and any --combine)
  * run on the same replication streams: common random numbers.  Each
@@ -22,7 +23,9 @@
  * checked writable before simulating (exit 2 if not); before writing, the
  * files of these kinds an earlier run left in DIR are removed (OWN_FILES,
  * OWN_CHARTS), so the report embeds only this run's charts.
- * --brief prints only the headline table (the embedded default uses it).
+ * --brief prints only the headline table (the embedded default uses it);
+ * --quiet only errors and the paths of the files written.  --set changes
+ * the scenario of every variant, the baseline's too, before its reforms.
  */
 #include <dirent.h>
 #include <libconfig.h>
@@ -30,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "compare.h"
@@ -63,6 +67,8 @@ static int parse(int argc, char **argv, compare_t *c) {
     c->quiet = a.given[CLI_OPT_QUIET];
     c->brief = a.given[CLI_OPT_BRIEF];
     c->out_dir = a.out_dir;
+    c->progress = a.progress;
+    for (unsigned i = 0; i < a.n_set; i++) c->sets[c->n_sets++] = a.set[i];
     return 0;
 }
 
@@ -99,7 +105,11 @@ static size_t bundled_reforms(const char *scenario, char **out, size_t cap) {
  * model checked.  Returns 0, or -1 with the message in err. */
 static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
     config_t cfg;
-    if (reform_load_scenario_tree(&cfg, c->scenario, err, errlen) != 0) return -1;
+    if (reform_load_scenario_tree(&cfg, c->scenario, err, errlen) != 0 ||
+        cli_apply_sets(&cfg, c->sets, c->n_sets, err, errlen) != 0) {
+        config_destroy(&cfg);
+        return -1;
+    }
     for (size_t i = 0; i < v->n; i++)
         if (reform_apply(&c->reforms[v->reform[i]], &cfg, err, errlen) != 0) {
             config_destroy(&cfg);
@@ -107,6 +117,7 @@ static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
         }
     int rc = scn_from_config(&v->s, &cfg, c->scenario, err, errlen);
     config_destroy(&cfg);
+    if (rc != 0 && v->n == 0) reform_set_blame(err, errlen, c->sets, c->n_sets);
     if (rc != 0) return -1;
     v->built = true;
     if (c->days) v->s.days = (int)c->days;
@@ -327,9 +338,10 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
     FILE *fp = out_file_open(&f, dir, "differences.csv", err, errlen);
     if (!fp) return -1;
     static const char *const cols[] = {
-        "scenario",        "variant",          "kpi",    "unit",    "baseline_mean",
-        "variant_mean",    "difference",       "ci_low", "ci_high", "relative_change",
-        "unpaired_ci_low", "unpaired_ci_high", "n"};
+        "scenario",         "variant", "group",   "service",         "region",
+        "department",       "kpi",     "unit",    "baseline_mean",   "variant_mean",
+        "difference",       "ci_low",  "ci_high", "relative_change", "unpaired_ci_low",
+        "unpaired_ci_high", "n"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     flow_group_t all = {FLOW_G_ALL, -1};
     for (size_t i = 1; i < c->n_variants; i++)
@@ -343,8 +355,13 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
                 compare_values(c, &c->v[i], 0, (flow_kpi_t)k, x);
             }
             compare_diff_t d = compare_difference(b, x, c->n_reps);
+            /* all cases: the tidy files' group "all", no dimension */
             out_cell_t row[] = {out_cell_str(c->v[0].s.id),
                                 out_cell_str(c->v[i].label),
+                                out_cell_str("all"),
+                                out_cell_str(""),
+                                out_cell_str(""),
+                                out_cell_str(""),
                                 out_cell_str(flow_kpi_name((flow_kpi_t)k)),
                                 out_cell_str(flow_kpi_unit((flow_kpi_t)k)),
                                 out_cell_num(d.base_mean),
@@ -372,9 +389,9 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
         return -1;
     }
     static const char *const scols[] = {
-        "scenario", "variant", "service", "region",     "department",     "kpi", "unit", "mean",
-        "ci_low",   "ci_high", "n",       "open_share", "backlog_growth", "flag"};
-    static const char *const rcols[] = {"scenario", "variant",    "replication", "service",
+        "scenario", "variant", "group",   "service", "region",     "department",     "kpi", "unit",
+        "mean",     "ci_low",  "ci_high", "n",       "open_share", "backlog_growth", "flag"};
+    static const char *const rcols[] = {"scenario", "variant",    "replication", "group", "service",
                                         "region",   "department", "kpi",         "value"};
     out_csv_header(s, scols, sizeof scols / sizeof *scols);
     out_csv_header(r, rcols, sizeof rcols / sizeof *rcols);
@@ -388,6 +405,7 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
             bool cases = cens.n > 0; /* not a department's row */
             out_cell_t row[] = {out_cell_str(v->s.id),
                                 out_cell_str(v->label),
+                                out_cell_str(w->grouping),
                                 out_cell_str(w->service),
                                 out_cell_str(w->region),
                                 out_cell_str(w->dept),
@@ -402,13 +420,10 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
                                 out_cell_str(kpi_censoring_flag(&cens))};
             out_csv_row(s, row, sizeof row / sizeof *row);
             for (size_t rep = 0; rep < c->n_reps; rep++) {
-                out_cell_t rr[] = {out_cell_str(v->s.id),
-                                   out_cell_str(v->label),
-                                   out_cell_num((double)rep),
-                                   out_cell_str(w->service),
-                                   out_cell_str(w->region),
-                                   out_cell_str(w->dept),
-                                   out_cell_str(flow_kpi_name(w->kpi)),
+                out_cell_t rr[] = {out_cell_str(v->s.id),     out_cell_str(v->label),
+                                   out_cell_num((double)rep), out_cell_str(w->grouping),
+                                   out_cell_str(w->service),  out_cell_str(w->region),
+                                   out_cell_str(w->dept),     out_cell_str(flow_kpi_name(w->kpi)),
                                    out_cell_num(x[rep])};
                 out_csv_row(r, rr, sizeof rr / sizeof *rr);
             }
@@ -419,6 +434,35 @@ static int write_summaries(const compare_t *c, const char *dir, const kpi_row_t 
         return -1;
     }
     return out_file_commit(&fr, err, errlen);
+}
+
+/* "baseline": the baseline's own values of the headline KPIs and of the
+ * government cost (all cases; mean and 95% CI over the replications),
+ * what the differences of each variant are taken from.  b: room for
+ * n_reps values. */
+static void json_baseline(out_json_t *j, const compare_t *c, double *b) {
+    out_json_key(j, "baseline");
+    out_json_begin_object(j);
+    for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
+        flow_kpi_t k = h < COMPARE_N_HEADLINE ? COMPARE_HEADLINE[h] : FLOW_K_COST_YEAR;
+        if (k == FLOW_K_COST_YEAR) compare_cost_values(c, &c->v[0], b);
+        else compare_values(c, &c->v[0], 0, k, b);
+        stats_ci_t ci = kpi_ci(b, c->n_reps, k);
+        out_json_key(j, flow_kpi_name(k));
+        out_json_begin_object(j);
+        out_json_key(j, "unit");
+        out_json_str(j, flow_kpi_unit(k));
+        out_json_key(j, "mean");
+        out_json_number(j, ci.mean);
+        out_json_key(j, "ci_low");
+        out_json_number(j, ci.lo);
+        out_json_key(j, "ci_high");
+        out_json_number(j, ci.hi);
+        out_json_key(j, "n");
+        out_json_number(j, (double)ci.n);
+        out_json_end_object(j);
+    }
+    out_json_end_object(j);
 }
 
 static int write_json(const compare_t *c, const char *dir, double *b, double *x, char *err,
@@ -439,7 +483,12 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
     out_json_number(&j, (double)c->v[0].s.seed);
     out_json_key(&j, "replications");
     out_json_number(&j, (double)c->n_reps);
+    out_json_key(&j, "set");
+    out_json_begin_array(&j);
+    for (size_t i = 0; i < c->n_sets; i++) out_json_str(&j, c->sets[i]);
+    out_json_end_array(&j);
     compare_json_censoring(&j, c, &c->v[0]); /* the baseline's */
+    json_baseline(&j, c, b);
     out_json_key(&j, "variants");
     out_json_begin_array(&j);
     for (size_t i = 1; i < c->n_variants; i++) {
@@ -464,6 +513,10 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
             compare_diff_t d = compare_difference(b, x, c->n_reps);
             out_json_key(&j, flow_kpi_name(COMPARE_HEADLINE[h]));
             out_json_begin_object(&j);
+            out_json_key(&j, "baseline_mean");
+            out_json_number(&j, d.base_mean);
+            out_json_key(&j, "variant_mean");
+            out_json_number(&j, d.var_mean);
             out_json_key(&j, "mean");
             out_json_number(&j, d.paired.mean);
             out_json_key(&j, "ci_low");
@@ -497,6 +550,21 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
     out_json_end_object(&j);
     out_json_finish(&j);
     return out_file_commit(&f, err, errlen);
+}
+
+/* --quiet: every file written, one path a line (charts: those in DIR
+ * now, since which are drawn depends on the scenario). */
+static void print_paths(const char *dir) {
+    for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
+        cli_print_path(dir, OWN_FILES[i]);
+    static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
+    char name[128], path[1200];
+    for (size_t i = 0; i < sizeof OWN_CHARTS / sizeof *OWN_CHARTS; i++)
+        for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
+            snprintf(name, sizeof name, "%s.%s", OWN_CHARTS[i], EXTS[e]);
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (access(path, F_OK) == 0) cli_print_path(dir, name);
+        }
 }
 
 static void cleanup(compare_t *c) {
@@ -541,7 +609,7 @@ int cmd_compare(int argc, char **argv) {
     flow_groups(&c->v[0].s, groups, n_groups);
     out_progress_t prog;
     runner_config_t cfg = {c->n_variants, c->n_reps, c->threads,
-                           cli_progress(&prog, c->quiet, false, "compare")};
+                           cli_progress(&prog, c->quiet, c->progress, "compare")};
     runner_status_t st = runner_run(&cfg, task, c, NULL);
     if (st.interrupted || st.done != c->n_variants * c->n_reps) {
         fprintf(stderr, "govsim compare: %s; nothing written\n",
@@ -563,6 +631,11 @@ int cmd_compare(int argc, char **argv) {
         compare_plots(c, dir, err, sizeof err) != 0 ||
         compare_report(c, dir, &st, err, sizeof err) != 0) {
         fprintf(stderr, "govsim compare: %s\n", err);
+        goto out;
+    }
+    if (c->quiet) {
+        print_paths(dir);
+        rc = CLI_OK;
         goto out;
     }
     if (print_tables(c, &st) != 0) goto out;

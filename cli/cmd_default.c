@@ -116,7 +116,12 @@ static int folders_ready(void) {
     return 0;
 }
 
-int cmd_default(void) {
+int cmd_default(int argc, char **args_v) {
+    cli_args_t a = {0}; /* --quiet, --progress: handed to each comparison */
+    int parsed = cli_args_parse(&CLI_DEFAULT_JOB, argc, args_v, &a);
+    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
+    bool quiet = a.given[CLI_OPT_QUIET];
+    static char *const MODES[] = {"none", "bar", "lines"}; /* out_progress_mode_t */
     char where[1200];
     const char *dir = scenario_dir(where, sizeof where);
     if (!dir) {
@@ -130,9 +135,10 @@ int cmd_default(void) {
     }
     if (folders_ready() != 0) return CLI_USAGE;
     double t0 = clock_wall_seconds();
-    printf("govsim %s: comparing the bundled baselines with their reforms "
-           "(%s replications each; `govsim help` lists the commands)\n\n",
-           GOVSIM_VERSION, DEFAULT_REPLICATIONS);
+    if (!quiet)
+        printf("govsim %s: comparing the bundled baselines with their reforms "
+               "(%s replications each; `govsim help` lists the commands)\n\n",
+               GOVSIM_VERSION, DEFAULT_REPLICATIONS);
     fflush(stdout);
     for (size_t i = 0; i < N_BASELINES; i++) {
         char scenario[1400], out[256];
@@ -140,11 +146,14 @@ int cmd_default(void) {
             (int)sizeof scenario)
             return CLI_FAILURE; /* cannot happen: dir fits in 1200 bytes */
         snprintf(out, sizeof out, "%s/%s", RESULTS, BASELINES[i]);
-        char *argv[] = {"compare", scenario, "-r",      DEFAULT_REPLICATIONS,
-                        "-o",      out,      "--brief", NULL};
-        int rc = cmd_compare(7, argv);
+        char *argv[] = {"compare", scenario, "-r", DEFAULT_REPLICATIONS, "-o", out, "--brief", NULL,
+                        NULL,      NULL,     NULL};
+        int n = 7;
+        if (quiet) argv[n++] = "--quiet";
+        if (a.progress >= 0) argv[n++] = "--progress", argv[n++] = MODES[a.progress];
+        int rc = cmd_compare(n, argv);
         if (rc != CLI_OK) return rc;
-        printf("\n");
+        if (!quiet) printf("\n");
         fflush(stdout);
     }
     char err[1024];
@@ -155,6 +164,10 @@ int cmd_default(void) {
         return CLI_FAILURE;
     }
     double secs = clock_wall_seconds() - t0;
+    if (quiet) {
+        cli_print_path(RESULTS, "index.html");
+        return CLI_OK;
+    }
     printf("Done in %.0f s.  Open %s/index.html, or each report:\n", secs, RESULTS);
     for (size_t i = 0; i < N_BASELINES; i++) printf("  %s/%s/report.html\n", RESULTS, BASELINES[i]);
     return CLI_OK;

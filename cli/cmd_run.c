@@ -1,6 +1,12 @@
 /*
  * govsim run SCENARIO [-r N] [-j N] [--days D] [--seed S] [-o DIR]
- *                     [--format table|csv|json] [--quiet]
+ *                     [--format table|csv|json] [--quiet] [--progress MODE]
+ *                     [--set PATH=VALUE]... [--reform FILE]...
+ *
+ * --set changes the scenario first, then the reforms apply in order (as
+ * compare builds a variant); the variant column then names the reforms.
+ * --quiet prints only errors and the paths of the files written (with
+ * --format csv or json, the data asked for instead of the paths).
  *
  * Replications of one scenario; a KPI table with 95% confidence intervals
  * on stdout; summary.csv (tidy), replications.csv and summary.json in the
@@ -37,6 +43,13 @@ typedef struct run_options {
     bool seed_set, quiet;
     const char *out_dir;
     format_t format;
+    int progress;            /* --progress, or CLI_PROGRESS_AUTO */
+    const char *const *sets; /* --set, in order                  */
+    size_t n_sets;
+    const char *const *reform_files; /* --reform, in order               */
+    size_t n_reforms;
+    reform_t reforms[CLI_MAX_REFORM];    /* loaded                           */
+    char variant[REFORM_ID_MAX * 4 + 8]; /* "baseline", or the reforms' ids  */
 } run_options_t;
 
 typedef struct run_ctx {
@@ -80,11 +93,17 @@ static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop)
     return flow_run(c->s, (uint32_t)rep, stop, &c->results[rep]);
 }
 
-static int parse(int argc, char **argv, run_options_t *o) {
+static int parse(int argc, char **argv, run_options_t *o, cli_args_t *args) {
     cli_args_t a = {0};
     int rc = cli_args_parse(cli_command_find("run"), argc, argv, &a);
     if (rc != 0) return rc;
+    *args = a;
     *o = (run_options_t){.format = FMT_TABLE};
+    o->progress = a.progress;
+    o->sets = args->set;
+    o->n_sets = a.n_set;
+    o->reform_files = args->reform;
+    o->n_reforms = a.n_reform;
     o->scenario = a.positional[0];
     o->reps = a.reps;
     o->threads = a.threads;
@@ -98,21 +117,23 @@ static int parse(int argc, char **argv, run_options_t *o) {
     return 0;
 }
 
-static int write_summary_csv(const char *dir, const scn_t *s, const kpi_row_t *rows, size_t n_rows,
-                             const run_cell_t *cells, char *err, size_t errlen) {
+static int write_summary_csv(const char *dir, const scn_t *s, const char *variant,
+                             const kpi_row_t *rows, size_t n_rows, const run_cell_t *cells,
+                             char *err, size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "summary.csv", err, errlen);
     if (!fp) return -1;
     static const char *const cols[] = {
-        "scenario", "variant", "service", "region",     "department",     "kpi", "unit", "mean",
-        "ci_low",   "ci_high", "n",       "open_share", "backlog_growth", "flag"};
+        "scenario", "variant", "group",   "service", "region",     "department",     "kpi", "unit",
+        "mean",     "ci_low",  "ci_high", "n",       "open_share", "backlog_growth", "flag"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t i = 0; i < n_rows; i++) {
         const kpi_row_t *r = &rows[i];
         const run_cell_t *c = &cells[r->group * FLOW_K_COUNT + r->kpi];
         const stats_ci_t *ci = &c->ci;
         out_cell_t row[] = {out_cell_str(s->id),
-                            out_cell_str("baseline"),
+                            out_cell_str(variant),
+                            out_cell_str(r->grouping),
                             out_cell_str(r->service),
                             out_cell_str(r->region),
                             out_cell_str(r->dept),
@@ -125,19 +146,20 @@ static int write_summary_csv(const char *dir, const scn_t *s, const kpi_row_t *r
                             out_cell_num(NAN),
                             out_cell_num(NAN),
                             out_cell_str("")};
-        censoring_cells(&c->cens, row + 11);
+        censoring_cells(&c->cens, row + 12);
         out_csv_row(fp, row, sizeof row / sizeof *row);
     }
     return out_file_commit(&f, err, errlen);
 }
 
-static int write_replications_csv(const char *dir, const scn_t *s, const kpi_row_t *rows,
-                                  size_t n_rows, const run_ctx_t *ctx, const unsigned char *done,
-                                  size_t reps, char *err, size_t errlen) {
+static int write_replications_csv(const char *dir, const scn_t *s, const char *variant,
+                                  const kpi_row_t *rows, size_t n_rows, const run_ctx_t *ctx,
+                                  const unsigned char *done, size_t reps, char *err,
+                                  size_t errlen) {
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "replications.csv", err, errlen);
     if (!fp) return -1;
-    static const char *const cols[] = {"scenario", "variant",    "replication", "service",
+    static const char *const cols[] = {"scenario", "variant",    "replication", "group", "service",
                                        "region",   "department", "kpi",         "value"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
     for (size_t rep = 0; rep < reps; rep++) {
@@ -145,8 +167,9 @@ static int write_replications_csv(const char *dir, const scn_t *s, const kpi_row
         for (size_t i = 0; i < n_rows; i++) {
             const kpi_row_t *r = &rows[i];
             out_cell_t row[] = {out_cell_str(s->id),
-                                out_cell_str("baseline"),
+                                out_cell_str(variant),
                                 out_cell_num((double)rep),
+                                out_cell_str(r->grouping),
                                 out_cell_str(r->service),
                                 out_cell_str(r->region),
                                 out_cell_str(r->dept),
@@ -156,6 +179,18 @@ static int write_replications_csv(const char *dir, const scn_t *s, const kpi_row
         }
     }
     return out_file_commit(&f, err, errlen);
+}
+
+/* A row's group and labels in summary.json: null where a dimension does
+ * not apply (the empty cell of the CSV files). */
+static void kpi_json_labels(out_json_t *j, const kpi_row_t *r) {
+    const char *keys[] = {"group", "service", "region", "department"};
+    const char *vals[] = {r->grouping, r->service, r->region, r->dept};
+    for (size_t i = 0; i < 4; i++) {
+        out_json_key(j, keys[i]);
+        if (*vals[i]) out_json_str(j, vals[i]);
+        else out_json_null(j);
+    }
 }
 
 static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const kpi_row_t *rows,
@@ -169,6 +204,16 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
     out_json_str(&j, s->name);
     out_json_key(&j, "file");
     out_json_str(&j, o->scenario);
+    out_json_key(&j, "variant");
+    out_json_str(&j, o->variant);
+    out_json_key(&j, "reforms");
+    out_json_begin_array(&j);
+    for (size_t i = 0; i < o->n_reforms; i++) out_json_str(&j, o->reforms[i].id);
+    out_json_end_array(&j);
+    out_json_key(&j, "set");
+    out_json_begin_array(&j);
+    for (size_t i = 0; i < o->n_sets; i++) out_json_str(&j, o->sets[i]);
+    out_json_end_array(&j);
     out_json_key(&j, "version");
     out_json_str(&j, GOVSIM_VERSION);
     out_json_key(&j, "seed");
@@ -193,12 +238,7 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
         const kpi_row_t *r = &rows[i];
         const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
         out_json_begin_object(&j);
-        out_json_key(&j, "service");
-        out_json_str(&j, r->service);
-        out_json_key(&j, "region");
-        out_json_str(&j, r->region);
-        out_json_key(&j, "department");
-        out_json_str(&j, r->dept);
+        kpi_json_labels(&j, r);
         out_json_key(&j, "kpi");
         out_json_str(&j, flow_kpi_name(r->kpi));
         out_json_key(&j, "unit");
@@ -318,8 +358,9 @@ static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *
     char err[512];
     if (out_dir_ready(dir, err, sizeof err) != 0 ||
         out_dir_clear(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, err, sizeof err) != 0 ||
-        write_summary_csv(dir, s, rows, n_rows, cells, err, sizeof err) != 0 ||
-        write_replications_csv(dir, s, rows, n_rows, ctx, done_mask, reps, err, sizeof err) != 0) {
+        write_summary_csv(dir, s, o->variant, rows, n_rows, cells, err, sizeof err) != 0 ||
+        write_replications_csv(dir, s, o->variant, rows, n_rows, ctx, done_mask, reps, err,
+                               sizeof err) != 0) {
         cli_print_error("govsim run: %s", err);
         return -1;
     }
@@ -337,26 +378,56 @@ static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *
     return 0;
 }
 
-int cmd_run(int argc, char **argv) {
-    run_options_t o;
-    int parsed = parse(argc, argv, &o);
-    if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
+/* Load the --reform files, in order, and name the variant after them.
+ * Returns 0, or -1 with the message on stderr (o->n_reforms then counts
+ * only those loaded, for release_reforms). */
+static int load_reforms(run_options_t *o) {
+    char err[1024];
+    size_t n = o->n_reforms, used = 0;
+    snprintf(o->variant, sizeof o->variant, "baseline");
+    for (o->n_reforms = 0; o->n_reforms < n; o->n_reforms++) {
+        reform_t *r = &o->reforms[o->n_reforms];
+        if (reform_load(r, o->reform_files[o->n_reforms], err, sizeof err) != 0) {
+            cli_print_error("%s", err);
+            return -1;
+        }
+        int w =
+            snprintf(o->variant + used, sizeof o->variant - used, "%s%s", used ? "+" : "", r->id);
+        used += w > 0 ? (size_t)w : 0;
+        if (used >= sizeof o->variant) used = sizeof o->variant - 1;
+    }
+    return 0;
+}
+
+static void release_reforms(run_options_t *o) {
+    for (size_t i = 0; i < o->n_reforms; i++) reform_free(&o->reforms[i]);
+}
+
+/* --quiet: the files written, one path a line. */
+static void print_paths(const char *dir) {
+    for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
+        cli_print_path(dir, OWN_FILES[i]);
+}
+
+/* The run itself, the reforms loaded. */
+static int run_patched(const run_options_t *o) {
     char err[1024];
     scn_t s;
-    if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
+    if (cli_load_patched(&s, o->scenario, o->sets, o->n_sets, o->reforms, o->n_reforms, err,
+                         sizeof err) != 0) {
         cli_print_error("%s", err);
         return CLI_USAGE;
     }
-    if (o.days) s.days = (int)o.days;
-    if (o.seed_set) s.seed = o.seed;
-    if (o.reps) s.replications = (int)o.reps;
+    if (o->days) s.days = (int)o->days;
+    if (o->seed_set) s.seed = o->seed;
+    if (o->reps) s.replications = (int)o->reps;
     if (flow_check(&s, err, sizeof err) != 0) {
         cli_print_error("%s", err);
         scn_free(&s);
         return CLI_USAGE;
     }
     char dir[1024];
-    if (o.out_dir) snprintf(dir, sizeof dir, "%s", o.out_dir);
+    if (o->out_dir) snprintf(dir, sizeof dir, "%s", o->out_dir);
     else snprintf(dir, sizeof dir, "results/%s-run", s.id);
     /* a folder that cannot be written is found before the simulation */
     if (out_dir_ready(dir, err, sizeof err) != 0) {
@@ -379,7 +450,7 @@ int cmd_run(int argc, char **argv) {
     flow_groups(&s, groups, n_groups);
 
     out_progress_t prog;
-    runner_config_t cfg = {1, reps, o.threads, cli_progress(&prog, o.quiet, false, s.id)};
+    runner_config_t cfg = {1, reps, o->threads, cli_progress(&prog, o->quiet, o->progress, s.id)};
     runner_status_t st = runner_run(&cfg, run_task, &ctx, done_mask);
     if (st.failed) {
         fprintf(stderr, "govsim run: %zu replications ran out of memory\n", st.failed);
@@ -405,15 +476,16 @@ int cmd_run(int argc, char **argv) {
     }
     bool complete = st.done == reps;
     size_t n_rows = kpi_build_rows(&s, groups, n_groups, rows);
-    if (write_files(&o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done, complete, dir) !=
-        0)
+    if (write_files(o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done, complete, dir) != 0)
         goto out;
-    if (o.format == FMT_TABLE) {
-        print_table(&s, &o, groups, n_groups, cells, st.done, &st, events);
+    if (o->quiet && o->format == FMT_TABLE) { /* --format asks for the data itself */
+        print_paths(dir);
+    } else if (o->format == FMT_TABLE) {
+        print_table(&s, o, groups, n_groups, cells, st.done, &st, events);
         if (s.n_warnings) printf("\n%zu warning(s) on stderr.\n", s.n_warnings);
         printf("\nFiles: %s/summary.csv, replications.csv, summary.json\n", dir);
-    } else if (o.format == FMT_JSON) {
-        json_summary(stdout, &s, &o, rows, n_rows, cells, st.done, complete);
+    } else if (o->format == FMT_JSON) {
+        json_summary(stdout, &s, o, rows, n_rows, cells, st.done, complete);
     } else {
         char path[1100];
         snprintf(path, sizeof path, "%s/summary.csv", dir);
@@ -443,5 +515,17 @@ out:
     free(rows);
     free(groups);
     scn_free(&s);
+    return rc;
+}
+
+int cmd_run(int argc, char **argv) {
+    run_options_t *po = calloc(1, sizeof *po);
+    if (!po) return CLI_FAILURE;
+    cli_args_t args;
+    int parsed = parse(argc, argv, po, &args);
+    int rc = parsed > 0 ? CLI_OK : CLI_USAGE;
+    if (parsed == 0) rc = load_reforms(po) == 0 ? run_patched(po) : CLI_USAGE;
+    release_reforms(po);
+    free(po);
     return rc;
 }

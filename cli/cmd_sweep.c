@@ -1,5 +1,7 @@
 /*
- * govsim sweep SWEEP.cfg [-j N] [-o DIR] [--resume] [--quiet]
+ * govsim sweep SWEEP.cfg [-r N] [--days D] [--seed S] [-j N] [-o DIR]
+ *                        [--resume] [--quiet] [--progress MODE]
+ *                        [--set PATH=VALUE]... [--design POINTS.csv]
  *
  * Runs every point of a sweep's design (models/sweep.h) for the sweep's
  * replications, on the thread pool, with common random numbers: every
@@ -8,7 +10,9 @@
  *
  *   design.csv       point, then each factor's value
  *   results.csv      point, replication, then each KPI (all cases)
- *   summary.csv      point, then each KPI's mean, ci_low, ci_high; n
+ *   summary_wide.csv point, then each KPI's mean, ci_low, ci_high; n (wide:
+ *                    a column per KPI, unlike run's and compare's tidy
+ *                    summary.csv, hence its own name)
  *   sensitivity.csv  Sobol indices with bootstrap CIs (saltelli designs) or
  *                    standardized regression coefficients (the others)
  *   charts           response curves, heat maps, Sobol indices
@@ -188,13 +192,19 @@ typedef struct sweep_options {
     const char *file, *out_dir;
     unsigned threads;
     bool resume, quiet;
+    int progress;             /* --progress, or CLI_PROGRESS_AUTO */
+    sweep_overrides_t change; /* -r, --days, --seed, --set, --design */
 } sweep_options_t;
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
-static int parse(int argc, char **argv, sweep_options_t *o) {
+static int parse(int argc, char **argv, sweep_options_t *o, cli_args_t *args) {
     cli_args_t a = {0};
     int rc = cli_args_parse(cli_command_find("sweep"), argc, argv, &a);
     if (rc != 0) return rc;
+    *args = a;
+    o->progress = a.progress;
+    o->change = (sweep_overrides_t){a.reps,  (int)a.days, a.given[CLI_OPT_SEED], a.seed, args->set,
+                                    a.n_set, a.design};
     o->file = a.positional[0];
     o->out_dir = a.out_dir;
     o->threads = a.threads;
@@ -323,7 +333,7 @@ static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t 
     if (runner_mpi_size() > 1) {
         out_progress_t prog; /* log lines when mpirun gives rank 0 a pipe */
         runner_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL,
-                                  cli_progress(&prog, o->quiet, true, "sweep")};
+                                  cli_progress(&prog, o->quiet, o->progress, "sweep")};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
         bool ready = runner_mpi_all_ok(skip != NULL);
         if (!ready || !skip) {
@@ -339,7 +349,7 @@ static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t 
     }
     out_progress_t prog;
     runner_config_t cfg = {r->n_points, r->n_reps, o->threads,
-                           cli_progress(&prog, o->quiet, false, "sweep")};
+                           cli_progress(&prog, o->quiet, o->progress, "sweep")};
     *st = runner_run(&cfg, task, r, NULL);
     return st->failed ? -1 : 0;
 }
@@ -368,10 +378,11 @@ static int open_partial(sweep_run_t *r, const char *path, long keep) {
  * --resume reads them). */
 static const char *const CHART_NAMES[] = {"response", "heatmap", "points", "sobol_indices"};
 static const char *const CHART_EXTS[] = {"dat", "gp", "png", "svg"};
-static const char *const FINAL_FILES[] = {"results.csv", "summary.csv", "sensitivity.csv"};
-static const char *const SWEEP_KINDS[] = {"design.csv",      "results.csv",     "summary.csv",
-                                          "sensitivity.csv", "response.*",      "heatmap.*",
-                                          "points.*",        "sobol_indices.*", NULL};
+static const char *const FINAL_FILES[] = {"results.csv", "summary_wide.csv", "summary.csv",
+                                          "sensitivity.csv"};
+static const char *const SWEEP_KINDS[] = {
+    "design.csv", "results.csv", "summary_wide.csv", "summary.csv",     "sensitivity.csv",
+    "response.*", "heatmap.*",   "points.*",         "sobol_indices.*", NULL};
 
 /* Remove what an earlier sweep into DIR left: its final files and charts
  * (another design draws other charts, which must not pass for this one's),
@@ -445,7 +456,7 @@ static int prepare_output(sweep_run_t *r, const sweep_options_t *o, const char *
 static int load_points(sweep_run_t *r, const sweep_options_t *o, bool *locks) {
     char err[2048];
     bool rank0 = runner_mpi_rank() == 0;
-    if (sweep_load(&r->sw, o->file, err, sizeof err) != 0) {
+    if (sweep_load_with(&r->sw, o->file, &o->change, err, sizeof err) != 0) {
         if (rank0) fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
     }
@@ -481,27 +492,58 @@ static int load_points(sweep_run_t *r, const sweep_options_t *o, bool *locks) {
     return CLI_OK;
 }
 
-/* Rank 0, every point in: the final files and the tables. */
-static int finish(sweep_run_t *r, const char *dir, const char *partial, const runner_status_t *st) {
+/* --quiet: every file written, one path a line (the charts: those in
+ * DIR now, since which are drawn depends on the design). */
+static void print_paths(const char *dir) {
+    static const char *const FILES[] = {"design.csv", "results.csv", "summary_wide.csv",
+                                        "sensitivity.csv"};
+    for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++) cli_print_path(dir, FILES[i]);
+    char name[64], path[1200];
+    for (size_t c = 0; c < sizeof CHART_NAMES / sizeof *CHART_NAMES; c++)
+        for (size_t x = 0; x < sizeof CHART_EXTS / sizeof *CHART_EXTS; x++) {
+            snprintf(name, sizeof name, "%s.%s", CHART_NAMES[c], CHART_EXTS[x]);
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (access(path, F_OK) == 0) cli_print_path(dir, name);
+        }
+}
+
+/* Rank 0, every point in: the final files and the tables (none when
+ * quiet: the paths instead). */
+static int finish(sweep_run_t *r, const char *dir, const char *partial, const runner_status_t *st,
+                  bool quiet) {
     char err[2048];
     sweep_out_t so = {&r->sw, r->results, r->n_reps, dir};
-    if (sweep_out_clear(&so, err, sizeof err) != 0 || write_results(r, dir, err, sizeof err) != 0 ||
-        sweep_out_summary(&so, err, sizeof err) != 0 || sweep_out_table(&so, stdout, 40) != 0 ||
-        sweep_out_sensitivity(&so, stdout, err, sizeof err) != 0 ||
-        sweep_out_plots(&so, err, sizeof err) != 0) {
+    FILE *table = quiet ? fopen("/dev/null", "w") : stdout;
+    int rc = table ? 0 : -1;
+    if (!table) snprintf(err, sizeof err, "cannot open /dev/null");
+    if (rc == 0 &&
+        (sweep_out_clear(&so, err, sizeof err) != 0 ||
+         write_results(r, dir, err, sizeof err) != 0 ||
+         sweep_out_summary(&so, err, sizeof err) != 0 || sweep_out_table(&so, table, 40) != 0 ||
+         sweep_out_sensitivity(&so, table, err, sizeof err) != 0 ||
+         sweep_out_plots(&so, err, sizeof err) != 0))
+        rc = -1;
+    if (table && table != stdout) fclose(table);
+    if (rc != 0) {
         fprintf(stderr, "govsim sweep: %s\n", err);
         return CLI_FAILURE;
     }
     unlink(partial);
+    if (quiet) {
+        print_paths(dir);
+        return CLI_OK;
+    }
     printf("\n%zu points x %zu replications (%s design), %.1f s\n", r->n_points, r->n_reps,
            sweep_design_name(r->sw.design), st->seconds);
-    printf("Files: design.csv, results.csv, summary.csv, sensitivity.csv and charts in %s/\n", dir);
+    printf("Files: design.csv, results.csv, summary_wide.csv, sensitivity.csv and charts in %s/\n",
+           dir);
     return CLI_OK;
 }
 
 int cmd_sweep(int argc, char **argv) {
     sweep_options_t o = {0};
-    int parsed = parse(argc, argv, &o);
+    cli_args_t args;
+    int parsed = parse(argc, argv, &o, &args);
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     sweep_run_t *r = calloc(1, sizeof *r);
     if (!r) return CLI_FAILURE;
@@ -547,7 +589,7 @@ int cmd_sweep(int argc, char **argv) {
                 st.interrupted ? "interrupted" : "a replication failed", whole, r->n_points);
         goto out;
     }
-    rc = finish(r, dir, partial, &st);
+    rc = finish(r, dir, partial, &st, o.quiet);
 out:
     if (r->partial) fclose(r->partial);
     free_run(r, locks);

@@ -20,6 +20,7 @@
 #include "runner.h"
 #include "flow.h"
 #include "kpi_rows.h"
+#include "options.h"
 #include "out_json.h"
 #include "paired.h"
 #include "reform.h"
@@ -69,6 +70,9 @@ typedef struct compare {
     variant_t v[MAX_VARIANTS];
     size_t n_variants;
     size_t n_reps;
+    int progress;                  /* --progress, or CLI_PROGRESS_AUTO    */
+    const char *sets[CLI_MAX_SET]; /* --set, applied before any reform */
+    size_t n_sets;
 } compare_t;
 
 /* A change against the baseline (study/paired.h). */

@@ -27,7 +27,7 @@ void cli_print_usage(void) {
         putchar('\n');
     }
     fputs("  help [COMMAND]   this text, or one command's options\n"
-          "  version          the version\n"
+          "  version          the version, and those of GSL, igraph and libconfig\n"
           "\n"
           "Options shared by commands mean the same everywhere: -r N replications,\n"
           "-j N threads (results do not depend on it), --days D, --seed S, -o DIR,\n"
@@ -78,8 +78,12 @@ static int unknown_command(const char *cmd) {
 }
 
 static int dispatch(int argc, char **argv) {
-    if (argc < 2) return cmd_default();
+    if (argc < 2) return cmd_default(argc, argv);
     const char *cmd = argv[1];
+    /* options and no command: the default job's (--quiet, --progress) */
+    if (cmd[0] == '-' && strcmp(cmd, "--help") != 0 && strcmp(cmd, "-h") != 0 &&
+        strcmp(cmd, "--version") != 0)
+        return cmd_default(argc, argv);
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
@@ -94,7 +98,7 @@ static int dispatch(int argc, char **argv) {
         return CLI_OK;
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
-        printf("govsim %s\n", GOVSIM_VERSION);
+        cli_print_version(stdout);
         return CLI_OK;
     }
     return unknown_command(cmd);

@@ -7,6 +7,7 @@
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
     va_list ap;
+    if (cmd && !*cmd) cmd = NULL; /* the default job: "govsim: ..." */
     fprintf(stderr, "govsim%s%s: ", cmd ? " " : "", cmd ? cmd : "");
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);

@@ -36,7 +36,8 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
     [CLI_OPT_FORMAT] = {NULL, "--format", "F", K_TEXT, 0, 0, 0, 0, "what is printed"},
     [CLI_OPT_COMBINE] = {NULL, "--combine", "A,B", K_LIST, 0, 0, 0, 0,
                          "also run reforms A and B together (repeatable)"},
-    [CLI_OPT_QUIET] = {"-q", "--quiet", NULL, K_FLAG, 0, 0, 0, 0, "no progress bar"},
+    [CLI_OPT_QUIET] = {"-q", "--quiet", NULL, K_FLAG, 0, 0, 0, 0,
+                       "print only errors and the paths of the files written"},
     [CLI_OPT_BRIEF] = {NULL, "--brief", NULL, K_FLAG, 0, 0, 0, 0,
                        "only the headline table on screen"},
     [CLI_OPT_RESUME] = {NULL, "--resume", NULL, K_FLAG, 0, 0, 0, 0,
@@ -54,19 +55,30 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
     [CLI_OPT_SERVICE] = {NULL, "--service", "DIST", K_TEXT, 0, 0, 0, 0,
                          "service time, as in scenarios (default exp(1))"},
     [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
+    [CLI_OPT_PROGRESS] = {NULL, "--progress", "MODE", K_TEXT, 0, 0, 0, 0,
+                          "bar, lines (a log line every 10% or 10 s) or none (default: a bar "
+                          "on a terminal, else lines; none with --quiet)"},
+    [CLI_OPT_SET] = {NULL, "--set", "PATH=VALUE", K_LIST, 0, 0, 0, 0,
+                     "set a scenario setting before any reform, as a reform's `set` "
+                     "(repeatable; docs/reforms.md)"},
+    [CLI_OPT_REFORM] = {NULL, "--reform", "FILE", K_LIST, 0, 0, 0, 0,
+                        "apply a reform file (repeatable, in order)"},
+    [CLI_OPT_DESIGN] = {NULL, "--design", "FILE.csv", K_TEXT, 0, 0, 0, 0,
+                        "design points from a CSV file, one column per factor"},
 };
 
 #define RUNS                                                                                       \
     (CLI_ACCEPTS(CLI_OPT_REPS) | CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_DAYS) |        \
-     CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET))
+     CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET) |           \
+     CLI_ACCEPTS(CLI_OPT_PROGRESS) | CLI_ACCEPTS(CLI_OPT_SET))
 
 static const cli_command_t CMD_RUN = {
     "run",
     "SCENARIO",
     "Replications of a scenario: a KPI table with 95% confidence intervals, and\n"
     "summary.csv, replications.csv, summary.json in DIR (default\n"
-    "results/<scenario>-run/).",
-    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT),
+    "results/<scenario>-run/).  --set and --reform change the scenario first.",
+    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT) | CLI_ACCEPTS(CLI_OPT_REFORM),
     "table|csv|json",
     1,
     1,
@@ -92,11 +104,11 @@ static const cli_command_t CMD_SWEEP = {
     "sweep",
     "SWEEP.cfg",
     "A design (grid, Latin hypercube, Sobol, Saltelli) over factors patched\n"
-    "into a scenario: design.csv, results.csv, summary.csv, sensitivity.csv\n"
-    "(Sobol indices or regression coefficients) and charts in DIR (default\n"
+    "into a scenario, or the points of a CSV file (--design): design.csv,\n"
+    "results.csv, summary_wide.csv, sensitivity.csv (Sobol indices or\n"
+    "regression coefficients) and charts in DIR (default\n"
     "results/<sweep>-sweep/).  --resume finishes an interrupted sweep.",
-    CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET) |
-        CLI_ACCEPTS(CLI_OPT_RESUME),
+    RUNS | CLI_ACCEPTS(CLI_OPT_RESUME) | CLI_ACCEPTS(CLI_OPT_DESIGN),
     NULL,
     1,
     1,
@@ -193,6 +205,18 @@ static const cli_command_t CMD_PLAN = {
     1,
     "expected a plan file, e.g. govsim plan scenarios/plans/xuzhou.cfg",
     "one plan file at a time"};
+/* govsim with no command (cmd_default.c): the default job's options.  Its
+ * name is empty: usage errors read "govsim: ...". */
+const cli_command_t CLI_DEFAULT_JOB = {
+    "",
+    "",
+    "Compare every bundled baseline with its bundled reforms; write results/.",
+    CLI_ACCEPTS(CLI_OPT_QUIET) | CLI_ACCEPTS(CLI_OPT_PROGRESS),
+    NULL,
+    0,
+    0,
+    NULL,
+    "takes no arguments (did you mean a command? Try 'govsim help')"};
 
 const cli_command_t *const CLI_COMMANDS[] = {
     &CMD_RUN,        &CMD_COMPARE,   &CMD_SWEEP,          &CMD_CHECK, &CMD_VALIDATE, &CMD_GRAPH,
@@ -324,6 +348,33 @@ static bool is_choice(const char *choices, const char *v) {
     return false;
 }
 
+/* A repeatable option's value, appended to its list; -1 after a usage
+ * error (too many, or --set without '='). */
+static int take_list_value(const cli_command_t *cmd, cli_opt_t o, const char *name, const char *v,
+                           cli_args_t *a) {
+    const char **list = a->combine;
+    unsigned *n = &a->n_combine, max = CLI_MAX_COMBINE;
+    if (o == CLI_OPT_SET) list = a->set, n = &a->n_set, max = CLI_MAX_SET;
+    if (o == CLI_OPT_REFORM) list = a->reform, n = &a->n_reform, max = CLI_MAX_REFORM;
+    if (*n == max) {
+        cli_usage_error(cmd->name, "at most %u %s options", max, name);
+        return -1;
+    }
+    if (*v == '\0') {
+        cli_usage_error(cmd->name, "%s: the value is empty", name);
+        return -1;
+    }
+    if (o == CLI_OPT_SET && (!strchr(v, '=') || *v == '=')) {
+        cli_usage_error(cmd->name,
+                        "%s '%s': expected PATH=VALUE, e.g. --set "
+                        "'departments[id=tax].windows=4'",
+                        name, v);
+        return -1;
+    }
+    list[(*n)++] = v;
+    return 0;
+}
+
 /* Store the value of option o, as spelled `name`; -1 after a usage error. */
 static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, const char *v,
                       cli_args_t *a) {
@@ -343,12 +394,7 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
         }
         break;
     case K_LIST:
-        if (a->n_combine == CLI_MAX_COMBINE) {
-            cli_usage_error(cmd->name, "at most %d %s options", CLI_MAX_COMBINE, name);
-            return -1;
-        }
-        a->combine[a->n_combine++] = v;
-        return 0;
+        return take_list_value(cmd, o, name, v, a);
     case K_FLAG:
         return 0;
     }
@@ -380,6 +426,18 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
     case CLI_OPT_SERVICE:
         a->service = v;
         break;
+    case CLI_OPT_DESIGN:
+        a->design = v;
+        break;
+    case CLI_OPT_PROGRESS: {
+        out_progress_mode_t m;
+        if (out_progress_mode_parse(v, &m) != 0) {
+            cli_usage_error(cmd->name, "%s '%s': expected bar, lines or none", name, v);
+            return -1;
+        }
+        a->progress = (int)m;
+        break;
+    }
     case CLI_OPT_FORMAT:
         if (!cmd->formats || !is_choice(cmd->formats, v)) {
             char list[128];
@@ -428,6 +486,7 @@ static int take_option(const cli_command_t *cmd, int argc, char **argv, int *i, 
 }
 
 int cli_args_parse(const cli_command_t *cmd, int argc, char **argv, cli_args_t *a) {
+    a->progress = CLI_PROGRESS_AUTO;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (arg[0] == '-' && arg[1] != '\0') {
@@ -453,7 +512,9 @@ int cli_args_parse(const cli_command_t *cmd, int argc, char **argv, cli_args_t *
 void cli_command_help(const cli_command_t *cmd, FILE *f) {
     fprintf(f, "usage: govsim %s%s%s [options]\n\n%s\n\noptions:\n", cmd->name,
             *cmd->synopsis ? " " : "", cmd->synopsis, cmd->summary);
-    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+    for (int i = 0; i < CLI_OPT_COUNT; i++) {
+        /* -h last, after the options added to the table after it */
+        int o = i == CLI_OPT_COUNT - 1 ? CLI_OPT_HELP : i < CLI_OPT_HELP ? i : i + 1;
         if (!accepts(cmd, (cli_opt_t)o)) continue;
         const spec_t *s = &SPECS[o];
         char left[64];

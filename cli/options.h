@@ -42,12 +42,19 @@ typedef enum cli_opt {
     CLI_OPT_RATE,      /* --rate R        (bench mm1)                */
     CLI_OPT_SERVICE,   /* --service DIST  (bench mm1)                */
     CLI_OPT_HELP,      /* -h, --help (every command)                 */
+    CLI_OPT_PROGRESS,  /* --progress bar|lines|none                  */
+    CLI_OPT_SET,       /* --set PATH=VALUE (repeatable)              */
+    CLI_OPT_REFORM,    /* --reform FILE (repeatable; run)            */
+    CLI_OPT_DESIGN,    /* --design POINTS.csv (sweep)                */
     CLI_OPT_COUNT
 } cli_opt_t;
 
 #define CLI_ACCEPTS(o)     (1u << (o))
 #define CLI_MAX_POSITIONAL 64
 #define CLI_MAX_COMBINE    8
+#define CLI_MAX_SET        32   /* --set options                         */
+#define CLI_MAX_REFORM     32   /* --reform options                      */
+#define CLI_PROGRESS_AUTO  (-1) /* progress: no --progress given        */
 
 /* What a command accepts. */
 typedef struct cli_command {
@@ -73,6 +80,13 @@ typedef struct cli_args {
     unsigned n_combine;
     const char *positional[CLI_MAX_POSITIONAL];
     unsigned n_positional;
+    int progress;                 /* out_progress_mode_t, or CLI_PROGRESS_AUTO (set by
+                                     cli_args_parse before reading argv)               */
+    const char *set[CLI_MAX_SET]; /* --set PATH=VALUE, in order     */
+    unsigned n_set;
+    const char *reform[CLI_MAX_REFORM]; /* --reform FILE, in order */
+    unsigned n_reform;
+    const char *design; /* --design POINTS.csv                      */
 } cli_args_t;
 
 /* Parse argv[1..argc-1] (argv[0] is the command's name) against cmd.
@@ -86,6 +100,10 @@ void cli_command_help(const cli_command_t *cmd, FILE *f);
 
 /* The command named `name` ("bench" for the bench family), or NULL. */
 const cli_command_t *cli_command_find(const char *name);
+
+/* The default job (govsim with options and no command: --quiet,
+ * --progress), not listed among the commands. */
+extern const cli_command_t CLI_DEFAULT_JOB;
 
 /* The commands, for `govsim help`, in the order it lists them. */
 extern const cli_command_t *const CLI_COMMANDS[];

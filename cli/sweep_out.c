@@ -28,7 +28,8 @@ static stats_ci_t point_ci(const sweep_out_t *o, size_t p, size_t q, double *buf
 }
 
 int sweep_out_clear(const sweep_out_t *o, char *err, size_t errlen) {
-    static const char *const files[] = {"results.csv", "summary.csv", "sensitivity.csv"};
+    static const char *const files[] = {"results.csv", "summary_wide.csv", "summary.csv",
+                                        "sensitivity.csv"};
     static const char *const charts[] = {"response", "heatmap", "points", "sobol_indices"};
     if (out_dir_clear(o->dir, files, sizeof files / sizeof *files, err, errlen) != 0) return -1;
     return out_dir_clear_charts(o->dir, charts, sizeof charts / sizeof *charts, err, errlen);
@@ -37,7 +38,7 @@ int sweep_out_clear(const sweep_out_t *o, char *err, size_t errlen) {
 int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {
     const sweep_t *s = o->sw;
     out_file_t f;
-    FILE *fp = out_file_open(&f, o->dir, "summary.csv", err, errlen);
+    FILE *fp = out_file_open(&f, o->dir, "summary_wide.csv", err, errlen);
     if (!fp) return -1;
     double *buf = malloc(o->n_reps * sizeof *buf);
     if (!buf) {
@@ -71,8 +72,8 @@ int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {
 int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows) {
     const sweep_t *s = o->sw;
     if (s->n_points > max_rows) {
-        fprintf(fp, "%zu points: each one's KPI means and CIs are in %s/summary.csv\n", s->n_points,
-                o->dir);
+        fprintf(fp, "%zu points: each one's KPI means and CIs are in %s/summary_wide.csv\n",
+                s->n_points, o->dir);
         return 0;
     }
     out_table_t t;
@@ -170,7 +171,7 @@ static void src_of(const sweep_out_t *o, size_t q, const double *y, const double
         sens_row(fp, kpi, s->factors[j].name, "src", src[j], NAN, NAN);
         fprintf(table, "  %-24s %-28.28s %8.3f\n", j ? "" : kpi, s->factors[j].name, src[j]);
     }
-    sens_row(fp, kpi, "all", "r2", r2, NAN, NAN);
+    sens_row(fp, kpi, "", "r2", r2, NAN, NAN);
     fprintf(table, "  %-24s %-28s %8.3f\n", "", "(R^2 of the linear fit)", r2);
 }
 

@@ -84,4 +84,22 @@ void reform_free(reform_t *r);
  * caller must config_destroy(cfg). */
 int reform_load_scenario_tree(config_t *cfg, const char *path, char *err, size_t errlen);
 
+/* ------------------------------------------------ the command line */
+
+/* Apply `expr`, "PATH=VALUE" (govsim --set; reform_set.c), to `scenario`
+ * as a change { path = PATH; set = VALUE; } of a reform.  PATH ends at
+ * the first '=' outside brackets (departments[id=tax].windows=4);
+ * VALUE is read as libconfig reads a value (4, 0.5, true, "text"), and
+ * as text when it is not one (--set name=Xuzhou).  Returns 0, or -1
+ * with a one-line message in err, "--set 'EXPR': PATH: what is wrong"
+ * (nothing matched, a type that does not fit, no '=', an empty path or
+ * value, a list where a value belongs); on error the tree may be partly
+ * changed (as reform_apply). */
+int reform_set_apply(const char *expr, config_t *scenario, char *err, size_t errlen);
+
+/* Append " (after --set 'A', --set 'B')" to err (cut to errlen): a
+ * scenario the loader refuses once --set changed it says so.  Can't
+ * fail; nothing is appended when n_sets is 0. */
+void reform_set_blame(char *err, size_t errlen, const char *const *sets, size_t n_sets);
+
 #endif

@@ -6,9 +6,11 @@
 #include <stdio.h>
 
 /* The labels of group g for the tidy files. */
-void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service, const char **region,
-                      const char **dept) {
-    *service = *region = *dept = "all";
+void kpi_group_labels(const scn_t *s, flow_group_t g, const char **grouping, const char **service,
+                      const char **region, const char **dept) {
+    static const char *const NAMES[] = {"all", "service", "region", "department"};
+    *grouping = NAMES[g.kind];
+    *service = *region = *dept = "";
     if (g.kind == FLOW_G_SERVICE) *service = s->services[g.index].id;
     if (g.kind == FLOW_G_REGION) *region = s->regions[g.index].id;
     if (g.kind == FLOW_G_DEPARTMENT) {
@@ -26,7 +28,7 @@ size_t kpi_build_rows(const scn_t *s, const flow_group_t *groups, size_t n_group
             kpi_row_t *r = &rows[n++];
             r->group = g;
             r->kpi = (flow_kpi_t)k;
-            kpi_group_labels(s, groups[g], &r->service, &r->region, &r->dept);
+            kpi_group_labels(s, groups[g], &r->grouping, &r->service, &r->region, &r->dept);
         }
     return n;
 }

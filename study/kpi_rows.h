@@ -7,6 +7,15 @@
  * department; costs and the regional gap for all cases only.  run and
  * compare build the list once with kpi_build_rows so every file agrees.
  *
+ * One convention for "all" (docs/output-files.md): a row names its
+ * grouping in `group` ("all", "service", "region" or "department") and
+ * leaves EMPTY the dimensions that do not apply: an all-cases row has no
+ * service, region or department; a service's row only its service; a
+ * region's only its region; a department's its department and the region
+ * it belongs to.  So (group, service, region, department, kpi) is a key:
+ * a filter on one column never returns another grouping's rows, and a
+ * pivot finds no duplicates.
+ *
  * How far a row can be trusted travels with it (docs/model.md, "When the
  * numbers mislead"):
  *   - kpi_ci: the 95% Student-t interval across replications, clamped to
@@ -39,12 +48,14 @@
 typedef struct kpi_row {
     size_t group; /* flow_groups() index        */
     flow_kpi_t kpi;
-    const char *service, *region, *dept; /* labels, "all" if not set   */
+    const char *service, *region, *dept; /* ids, "" where not applicable */
+    const char *grouping;                /* "all", "service", ...        */
 } kpi_row_t;
 
-/* Labels of group g: the service, region and department ids, or "all". */
-void kpi_group_labels(const scn_t *s, flow_group_t g, const char **service, const char **region,
-                      const char **dept);
+/* Labels of group g: its grouping's name, and the service, region and
+ * department ids, "" where they do not apply. */
+void kpi_group_labels(const scn_t *s, flow_group_t g, const char **grouping, const char **service,
+                      const char **region, const char **dept);
 
 /* Fill rows (room for n_groups x FLOW_K_COUNT) in output order; returns
  * how many. */

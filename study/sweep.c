@@ -15,7 +15,7 @@
 #include "errmsg.h"
 #include "text.h"
 
-static const char *const DESIGN_NAMES[] = {"grid", "lhs", "sobol", "saltelli"};
+static const char *const DESIGN_NAMES[] = {"grid", "lhs", "sobol", "saltelli", "file"};
 static const char *const OPS[] = {"set", "scale", "add"};
 
 /* KPIs a sweep reports unless told otherwise. */
@@ -69,12 +69,42 @@ static int read_kpis(const cfgr_t *r, const config_setting_t *g, sweep_t *s) {
     return 0;
 }
 
-static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, char *err, size_t errlen) {
+/* `design`: a name ("grid", ...) or { file = "points.csv"; } (a CSV of
+ * points, relative to the sweep file); not needed when the command line
+ * gives --design.  Sets s->design (and s->design_file). */
+static int read_design(const cfgr_t *r, config_setting_t *g, sweep_t *s, bool given) {
+    config_setting_t *at = config_setting_get_member(g, "design");
+    if (!at && given) return 0;
+    if (at && config_setting_type(at) == CONFIG_TYPE_GROUP) {
+        static const char *const keys[] = {"file", NULL};
+        const char *file;
+        if (cfgr_check_keys(r, at, keys) != 0 ||
+            cfgr_string(r, at, "file", true, 900, NULL, &file, NULL) != 0)
+            return -1;
+        resolve_path(s->path, file, s->design_file, sizeof s->design_file);
+        s->design = SWEEP_FILE;
+        return 0;
+    }
+    const char *design;
+    if (cfgr_string(r, g, "design", true, 16, NULL, &design, &at) != 0) return -1;
+    for (int i = 0; i < SWEEP_FILE; i++)
+        if (strcmp(design, DESIGN_NAMES[i]) == 0) {
+            s->design = (sweep_design_t)i;
+            return 0;
+        }
+    return cfgr_fail(r, at,
+                     "unknown design '%s' (grid, lhs, sobol, saltelli, or "
+                     "{ file = \"points.csv\"; })",
+                     design);
+}
+
+static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, bool design_given, char *err,
+                       size_t errlen) {
     static const char *const keys[] = {"id",      "name",   "description", "scenario",
                                        "reforms", "design", "points",      "replications",
                                        "days",    "seed",   "kpis",        NULL};
-    config_setting_t *g, *at;
-    const char *id, *name, *desc, *scenario, *design;
+    config_setting_t *g;
+    const char *id, *name, *desc, *scenario;
     const cfgr_range_t points = {1, SWEEP_MAX_POINTS, false, false, true};
     const cfgr_range_t reps = {2, 10000, false, false, true};
     const cfgr_range_t days = {1, 3660, false, false, true};
@@ -85,7 +115,7 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, char *err, si
         cfgr_string(r, g, "name", false, SCN_NAME_MAX - 1, id, &name, NULL) != 0 ||
         cfgr_string(r, g, "description", false, SCN_TEXT_MAX - 1, "", &desc, NULL) != 0 ||
         cfgr_string(r, g, "scenario", true, 900, NULL, &scenario, NULL) != 0 ||
-        cfgr_string(r, g, "design", true, 16, NULL, &design, &at) != 0 ||
+        read_design(r, g, s, design_given) != 0 ||
         cfgr_number(r, g, "points", &points, false, 0, &n_points, NULL) != 0 ||
         cfgr_number(r, g, "replications", &reps, false, 5, &n_reps, NULL) != 0 ||
         cfgr_number(r, g, "days", &days, false, 0, &n_days, NULL) != 0 ||
@@ -95,14 +125,8 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, char *err, si
     snprintf(s->name, sizeof s->name, "%s", name);
     snprintf(s->description, sizeof s->description, "%s", desc);
     resolve_path(s->path, scenario, s->scenario, sizeof s->scenario);
-    int d = -1;
-    for (int i = 0; i < 4; i++)
-        if (strcmp(design, DESIGN_NAMES[i]) == 0) d = i;
-    if (d < 0)
-        return cfgr_fail(r, at, "unknown design '%s' (grid, lhs, sobol or saltelli)", design);
-    s->design = (sweep_design_t)d;
     s->base_points = (size_t)n_points;
-    if (s->design != SWEEP_GRID && s->base_points == 0)
+    if (s->design != SWEEP_GRID && s->design != SWEEP_FILE && !design_given && s->base_points == 0)
         return cfgr_fail_missing(r, g, "points",
                                  "the number of points of an lhs or sobol "
                                  "design, or of base rows of a saltelli design");
@@ -281,7 +305,8 @@ static int read_factor(const cfgr_t *r, const config_setting_t *list, size_t i, 
                 return -1;
         return 0;
     }
-    if (read_values(r, g, f, s->design == SWEEP_GRID) != 0) return -1;
+    /* a grid's sweep file driven by --design keeps its levels (unused) */
+    if (read_values(r, g, f, s->design == SWEEP_GRID || s->design == SWEEP_FILE) != 0) return -1;
     config_setting_t *also;
     if (cfgr_sequence(r, g, "also", false, 1, SWEEP_MAX_ALSO, "paths", &also) != 0) return -1;
     for (size_t a = 0; also && a < (size_t)config_setting_length(also); a++) {
@@ -321,6 +346,8 @@ static int lay_out(const cfgr_t *r, const config_setting_t *g, sweep_t *s, char 
     case SWEEP_SALTELLI:
         if (design_saltelli_count(s->base_points, k, &n, err, errlen) != 0) return -1;
         break;
+    case SWEEP_FILE:
+        return sweep_design_read(s, err, errlen); /* sweep_csv.c */
     default:
         n = s->base_points;
     }
@@ -347,6 +374,8 @@ static int lay_out(const cfgr_t *r, const config_setting_t *g, sweep_t *s, char 
         return design_sobol(n, k, 0, s->u, err, errlen);
     case SWEEP_SALTELLI:
         return design_saltelli(s->base_points, k, 0, s->u, err, errlen);
+    case SWEEP_FILE:
+        break; /* read above */
     }
     return 0;
 }
@@ -370,6 +399,8 @@ double sweep_value(const sweep_t *s, size_t p, size_t j) {
             char text[32];
             snprintf(text, sizeof text, "%.12g", x);
             x = strtod(text, NULL);
+        } else if (s->design == SWEEP_FILE) {
+            x = s->x[p * s->n_factors + j]; /* as the file wrote it */
         } else {
             x = f->lo + (f->hi - f->lo) * s->u[p * s->n_factors + j];
         }
@@ -457,11 +488,20 @@ out:
     return rc;
 }
 
+/* The scenario tree with the command line's --set applied.  Returns 0, or
+ * -1 with a message; the caller destroys the tree either way. */
+static int load_tree(const sweep_t *s, config_t *tree, char *err, size_t errlen) {
+    if (reform_load_scenario_tree(tree, s->scenario, err, errlen) != 0) return -1;
+    for (size_t i = 0; i < s->n_sets; i++)
+        if (reform_set_apply(s->sets[i], tree, err, errlen) != 0) return -1;
+    return 0;
+}
+
 int sweep_build_point(const sweep_t *s, size_t p, scn_t *out, double *reform_cost, char *err,
                       size_t errlen) {
     config_t tree;
     *reform_cost = 0;
-    if (reform_load_scenario_tree(&tree, s->scenario, err, errlen) != 0) {
+    if (load_tree(s, &tree, err, errlen) != 0) {
         config_destroy(&tree);
         return -1;
     }
@@ -472,7 +512,8 @@ int sweep_build_point(const sweep_t *s, size_t p, scn_t *out, double *reform_cos
     }
     for (size_t j = 0; rc == 0 && j < s->n_factors; j++)
         rc = apply_factor(s, p, j, &tree, reform_cost, err, errlen);
-    if (rc == 0) rc = scn_from_config(out, &tree, s->scenario, err, errlen);
+    if (rc == 0 && (rc = scn_from_config(out, &tree, s->scenario, err, errlen)) != 0)
+        reform_set_blame(err, errlen, (const char *const *)s->sets, s->n_sets);
     config_destroy(&tree);
     if (rc != 0) return -1;
     if (s->days) out->days = s->days;
@@ -503,6 +544,39 @@ static int try_points(sweep_t *s, char *err, size_t errlen) {
 }
 
 int sweep_load(sweep_t *s, const char *path, char *err, size_t errlen) {
+    return sweep_load_with(s, path, NULL, err, errlen);
+}
+
+/* The command line's changes, after the header is read (sweep_overrides_t). */
+static int apply_overrides(sweep_t *s, const sweep_overrides_t *ov, char *err, size_t errlen) {
+    if (!ov) return 0;
+    if (ov->replications) s->replications = ov->replications;
+    if (ov->days) s->days = ov->days;
+    if (ov->seed_set) s->seed_set = true, s->seed = ov->seed;
+    if (ov->n_sets > SWEEP_MAX_SETS) {
+        errmsg_format(err, errlen, "--set: at most %d", SWEEP_MAX_SETS);
+        return -1;
+    }
+    for (size_t i = 0; i < ov->n_sets; i++) {
+        if (!(s->sets[i] = strdup(ov->sets[i]))) {
+            errmsg_format(err, errlen, "out of memory");
+            return -1;
+        }
+        s->n_sets = i + 1;
+    }
+    if (ov->design_csv) {
+        if (strlen(ov->design_csv) >= sizeof s->design_file) {
+            errmsg_format(err, errlen, "--design '%.64s...': file name too long", ov->design_csv);
+            return -1;
+        }
+        snprintf(s->design_file, sizeof s->design_file, "%s", ov->design_csv);
+        s->design = SWEEP_FILE;
+    }
+    return 0;
+}
+
+int sweep_load_with(sweep_t *s, const char *path, const sweep_overrides_t *ov, char *err,
+                    size_t errlen) {
     memset(s, 0, sizeof *s);
     if (strlen(path) >= sizeof s->path) {
         errmsg_format(err, errlen, "%.64s...: file name too long", path);
@@ -517,7 +591,8 @@ int sweep_load(sweep_t *s, const char *path, char *err, size_t errlen) {
     int rc = -1;
     if (cfgr_read_file(&r, &cfg, path) != 0 ||
         cfgr_check_keys(&r, config_root_setting(&cfg), keys) != 0 ||
-        read_header(&r, &cfg, s, err, errlen) != 0 ||
+        read_header(&r, &cfg, s, ov && ov->design_csv, err, errlen) != 0 ||
+        apply_overrides(s, ov, err, errlen) != 0 ||
         cfgr_list(&r, config_root_setting(&cfg), "factors", true, 1, SWEEP_MAX_FACTORS, "factors",
                   &list) != 0)
         goto out;
@@ -532,8 +607,9 @@ int sweep_load(sweep_t *s, const char *path, char *err, size_t errlen) {
     if (!s->seed_set) { /* the scenario's seed, for the lhs design */
         scn_t scn;
         config_t tree;
-        int ok = reform_load_scenario_tree(&tree, s->scenario, err, errlen) == 0 &&
+        int ok = load_tree(s, &tree, err, errlen) == 0 &&
                  scn_from_config(&scn, &tree, s->scenario, err, errlen) == 0;
+        if (!ok) reform_set_blame(err, errlen, (const char *const *)s->sets, s->n_sets);
         config_destroy(&tree);
         if (!ok) goto out;
         s->seed = scn.seed;
@@ -557,6 +633,8 @@ void sweep_free(sweep_t *s) {
         for (size_t l = 0; l < SWEEP_MAX_LEVELS; l++) free(s->factors[j].text[l]);
         for (size_t a = 0; a < SWEEP_MAX_ALSO; a++) free(s->factors[j].also[a]);
     }
+    for (size_t i = 0; i < s->n_sets; i++) free(s->sets[i]);
     free(s->u);
+    free(s->x);
     memset(s, 0, sizeof *s);
 }

@@ -9,6 +9,10 @@
  * true`), or `path = "reforms"` with `levels = ["none", "data_hub"]`
  * (reforms found beside the scenario).
  *
+ * A design file (`design = { file = "points.csv"; }`, or --design) gives
+ * the points themselves, one CSV row each (sweep_design_read): designs
+ * made by SALib or EMA Workbench drive govsim.
+ *
  * The design (study/design.h) places points in [0,1)^k; point p's
  * coordinate u of a range factor gives the value lo + u (hi - lo) (a grid
  * spreads `levels` values from lo to hi, both ends included), and of a
@@ -40,8 +44,9 @@
 #define SWEEP_MAX_REFORMS 16
 #define SWEEP_MAX_POINTS  100000
 #define SWEEP_MAX_ALSO    8
+#define SWEEP_MAX_SETS    32
 
-typedef enum { SWEEP_GRID, SWEEP_LHS, SWEEP_SOBOL, SWEEP_SALTELLI } sweep_design_t;
+typedef enum { SWEEP_GRID, SWEEP_LHS, SWEEP_SOBOL, SWEEP_SALTELLI, SWEEP_FILE } sweep_design_t;
 
 typedef enum {
     SWEEP_RANGE,    /* lo .. hi, continuous                                 */
@@ -89,14 +94,50 @@ typedef struct sweep {
     flow_kpi_t kpis[SWEEP_MAX_KPIS];
     size_t n_factors;
     sweep_factor_t factors[SWEEP_MAX_FACTORS];
-    size_t n_points; /* rows of the design                         */
-    double *u;       /* n_points x n_factors coordinates in [0,1)  */
+    size_t n_points;            /* rows of the design                         */
+    double *u;                  /* n_points x n_factors coordinates in [0,1)  */
+    char *sets[SWEEP_MAX_SETS]; /* --set PATH=VALUE, before the reforms */
+    size_t n_sets;
+    char design_file[1024]; /* SWEEP_FILE: the CSV of points          */
+    double *x;              /* SWEEP_FILE: n_points x n_factors values as read (range
+                               factors take them as they are)                     */
 } sweep_t;
+
+/* What the command line changes (govsim sweep -r, --days, --seed, --set,
+ * --design), as if the sweep file said it: replications, days and seed
+ * replace the file's (the seed also seeds an lhs design); each --set
+ * changes the scenario before the sweep's reforms and factors; design_csv
+ * replaces the file's design by the points of a CSV file (relative to the
+ * working folder, as any command-line path).  Zero/NULL: the file's. */
+typedef struct sweep_overrides {
+    size_t replications;
+    int days;
+    bool seed_set;
+    uint64_t seed;
+    const char *const *sets;
+    size_t n_sets;
+    const char *design_csv;
+} sweep_overrides_t;
 
 /* Read, check and lay out the sweep file `path`.  Returns 0 (free with
  * sweep_free), or -1 with a one-line message (s is then empty). */
 int sweep_load(sweep_t *s, const char *path, char *err, size_t errlen);
+/* The same with the command line's overrides (ov NULL: none).  An --set
+ * that fails names --set and its path. */
+int sweep_load_with(sweep_t *s, const char *path, const sweep_overrides_t *ov, char *err,
+                    size_t errlen);
 void sweep_free(sweep_t *s);
+
+/* Read the points of s->design_file (SWEEP_FILE; sweep_csv.c), the
+ * factors already read: a CSV file whose header names columns, one per
+ * factor (by the factor's name; other columns, such as EMA Workbench's
+ * index, scenario, policy and model, are ignored), a row per point.  A
+ * range factor takes the number as written, which must lie within its
+ * [lo, hi] (rounded when `whole`); a discrete or reforms factor takes one
+ * of its levels, written as design.csv writes it.  Fills n_points, x and
+ * u (a level's coordinate is its middle: (l + 0.5) / L).  Returns 0, or
+ * -1 with "FILE:LINE: column 'NAME': what is wrong (what was expected)". */
+int sweep_design_read(sweep_t *s, char *err, size_t errlen);
 
 /* The name of a design ("grid", ...). */
 const char *sweep_design_name(sweep_design_t d);

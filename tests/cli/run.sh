@@ -124,10 +124,10 @@ expect 2 "no reform 'nope' among those run" -- compare "$j" tests/reforms/empty.
 # compare: an empty reform changes nothing, exactly (common random
 # numbers); a reform that doubles staff changes the results
 "$govsim" compare tests/scenarios/jackson_feedback.cfg tests/reforms/empty.cfg \
-    tests/reforms/double_staff.cfg --days 5 -r 4 --quiet -o "$tmp/c1" >"$tmp/out" 2>"$tmp/err"
+    tests/reforms/double_staff.cfg --days 5 -r 4 --progress none -o "$tmp/c1" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 0 ] && grep -q "^empty .*(exact)" "$tmp/out" &&
-    awk -F, '$2 == "empty" && $7 != "0" && $7 != "" {bad = 1} END {exit bad}' "$tmp/c1/differences.csv" &&
-    awk -F, '$2 == "double_staff" && $7 != "0" && $7 != "" {moved = 1} END {exit !moved}' "$tmp/c1/differences.csv" &&
+    awk -F, '$2 == "empty" && $11 != "0" && $11 != "" {bad = 1} END {exit bad}' "$tmp/c1/differences.csv" &&
+    awk -F, '$2 == "double_staff" && $11 != "0" && $11 != "" {moved = 1} END {exit !moved}' "$tmp/c1/differences.csv" &&
     [ -s "$tmp/c1/summary.csv" ] && [ -s "$tmp/c1/replications.csv" ] && [ -s "$tmp/c1/summary.json" ]; then
     pass=$((pass + 1))
 else
@@ -161,8 +161,8 @@ fi
     scenarios/reforms/talent_investment.cfg -r 10 --quiet -o "$tmp/cx" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc -eq 0 ] &&
-    awk -F, '$2 == "unified_platform" && $3 == "trips_per_case" && $9 < 0 {ok = 1} END {exit !ok}' "$tmp/cx/differences.csv" &&
-    awk -F, '$2 == "talent_investment" && $3 == "window_wait" && $9 < 0 {ok = 1} END {exit !ok}' "$tmp/cx/differences.csv"; then
+    awk -F, '$2 == "unified_platform" && $7 == "trips_per_case" && $13 < 0 {ok = 1} END {exit !ok}' "$tmp/cx/differences.csv" &&
+    awk -F, '$2 == "talent_investment" && $7 == "window_wait" && $13 < 0 {ok = 1} END {exit !ok}' "$tmp/cx/differences.csv"; then
     pass=$((pass + 1))
 else
     fail=$((fail + 1))

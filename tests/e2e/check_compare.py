@@ -140,8 +140,7 @@ def main(argv):
     model_cost = {}
     with open(os.path.join(out, "summary.csv"), newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            if (row["kpi"] == "government_cost" and row["service"] == "all"
-                    and row["region"] == "all" and row["department"] == "all"):
+            if row["kpi"] == "government_cost" and row["group"] == "all":
                 model_cost[row["variant"]] = float(row["mean"])
     with open(os.path.join(out, "differences.csv"), newline="", encoding="utf-8") as f:
         diffs = list(csv.DictReader(f))

@@ -29,7 +29,7 @@ rows() {
 
 # ---- run, overloaded back office ------------------------------------------
 sc=tests/scenarios/overloaded_back.cfg
-"$govsim" run "$sc" -q -o "$tmp/run" >"$tmp/run.out" 2>"$tmp/run.err"
+"$govsim" run "$sc" --progress none -o "$tmp/run" >"$tmp/run.out" 2>"$tmp/run.err"
 rc=$?
 [ "$rc" -eq 0 ] && ok || ko "run $sc: exit $rc"
 expect_grep "$tmp/run.out" "$NOTE" "run table: no censoring note for the overloaded scenario"
@@ -42,15 +42,15 @@ rows "$tmp/run/summary.csv" >"$tmp/run.rows"
 # archive_copy, none of the departments
 awk -F'|' '$2 == "licence" && $3 == "" { bad = 1 } END { exit bad }' "$tmp/run.rows" \
     && ok || ko "run summary.csv: a 'licence' row is not flagged"
-awk -F'|' '$2 == "all" && $7 == "all" && $3 == "" { bad = 1 } END { exit bad }' "$tmp/run.rows" \
+awk -F'|' '$2 == "" && $7 == "" && $3 == "" { bad = 1 } END { exit bad }' "$tmp/run.rows" \
     && ok || ko "run summary.csv: an all-cases row is not flagged"
-awk -F'|' '($2 == "archive_copy" || $7 != "all") && $3 != "" { bad = 1 } END { exit bad }' \
+awk -F'|' '($2 == "archive_copy" || $7 != "") && $3 != "" { bad = 1 } END { exit bad }' \
     "$tmp/run.rows" && ok || ko "run summary.csv: a healthy service or a department is flagged"
 expect_grep "$tmp/run/summary.json" '"flag": "unstable"' "run summary.json: no flag"
 expect_grep "$tmp/run/summary.json" "$NOTE" "run summary.json: no note"
 
 # ---- compare, overloaded back office ---------------------------------------
-"$govsim" compare "$sc" tests/reforms/empty.cfg -q -r 3 -o "$tmp/cmp" >"$tmp/cmp.out" 2>"$tmp/cmp.err"
+"$govsim" compare "$sc" tests/reforms/empty.cfg --progress none -r 3 -o "$tmp/cmp" >"$tmp/cmp.out" 2>"$tmp/cmp.err"
 rc=$?
 [ "$rc" -eq 0 ] && ok || ko "compare $sc: exit $rc"
 expect_grep "$tmp/cmp.out" "baseline.*$NOTE" "compare table: the baseline is not flagged"
@@ -65,7 +65,7 @@ awk -F'|' '$2 == "archive_copy" && $3 != "" { bad = 1 } END { exit bad }' "$tmp/
 expect_grep "$tmp/cmp/summary.json" '"flag": "unstable"' "compare summary.json: no flag"
 
 # ---- a stable scenario is not flagged --------------------------------------
-"$govsim" run tests/scenarios/good/minimal.cfg -q -r 5 -o "$tmp/min" >"$tmp/min.out" 2>&1
+"$govsim" run tests/scenarios/good/minimal.cfg --progress none -r 5 -o "$tmp/min" >"$tmp/min.out" 2>&1
 expect_no_grep "$tmp/min.out" "still open" "run table: the stable minimal scenario is flagged"
 expect_no_grep "$tmp/min.out" "replications:" "run table: 5 replications called rough"
 rows "$tmp/min/summary.csv" | awk -F'|' '$3 != "" { bad = 1 } END { exit bad }' \
@@ -74,7 +74,7 @@ rows "$tmp/min/summary.csv" | awk -F'|' '$3 != "" { bad = 1 } END { exit bad }' 
 # ---- --days 1 -r 2: share intervals inside [0, 1], a note on n -------------
 # (staff_utilization, though in unit "share", counts work when it starts
 # and can pass 1 in a replication: its interval is clamped at 0 only)
-"$govsim" run scenarios/xuzhou.cfg --days 1 -r 2 -q -o "$tmp/d1" >"$tmp/d1.out" 2>&1
+"$govsim" run scenarios/xuzhou.cfg --days 1 -r 2 --progress none -o "$tmp/d1" >"$tmp/d1.out" 2>&1
 rc=$?
 [ "$rc" -eq 0 ] && ok || ko "run --days 1 -r 2: exit $rc"
 rows "$tmp/d1/summary.csv" >"$tmp/d1.rows"
@@ -88,7 +88,7 @@ awk '$2 == "share" && $NF ~ /\]$/ { lo = $(NF - 1); hi = $NF; gsub(/[][,]/, "", 
     && ok || ko "run --days 1 -r 2 table: a share interval leaves [0, 1] (or none found)"
 expect_grep "$tmp/d1.out" "only 2 replications" "run --days 1 -r 2: no note on the few replications"
 expect_grep "$tmp/d1.out" "$NOTE" "run --days 1 -r 2: a one-day run is not flagged"
-"$govsim" compare scenarios/xuzhou.cfg scenarios/reforms/data_hub.cfg --days 1 -r 2 -q \
+"$govsim" compare scenarios/xuzhou.cfg scenarios/reforms/data_hub.cfg --days 1 -r 2 --progress none \
     -o "$tmp/d1c" >"$tmp/d1c.out" 2>&1
 rc=$?
 [ "$rc" -eq 0 ] && ok || ko "compare --days 1 -r 2: exit $rc"
@@ -98,7 +98,7 @@ rows "$tmp/d1c/summary.csv" | awk -F'|' '$6 ~ /^share/ && $1 != "staff_utilizati
 expect_grep "$tmp/d1c.out" "only 2 replications" "compare --days 1 -r 2: no note on the few replications"
 expect_grep "$tmp/d1c/report.html" "only 2 replications" "compare report: no note on the few replications"
 
-# ... and a sweep's summary.csv (columns KPI, KPI_ci_low, KPI_ci_high)
+# ... and a sweep's summary_wide.csv (columns KPI, KPI_ci_low, KPI_ci_high)
 cat >"$tmp/sweep.cfg" <<EOF
 sweep = { id = "clamp"; scenario = "$PWD/scenarios/xuzhou.cfg"; design = "grid";
   replications = 2; days = 1; kpis = ["one_trip_share", "within_limit_share"]; };
@@ -107,7 +107,7 @@ EOF
 "$govsim" sweep "$tmp/sweep.cfg" -q -o "$tmp/sw" >/dev/null 2>&1
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /_share_ci_(low|high)$/) c[i] = 1; next }
     { for (i in c) if ($i != "") { n++; if ($i < 0 || $i > 1) bad++ } }
-    END { exit !(n > 0 && bad == 0) }' "$tmp/sw/summary.csv" \
+    END { exit !(n > 0 && bad == 0) }' "$tmp/sw/summary_wide.csv" \
     && ok || ko "sweep --days 1, 2 replications: a share interval leaves [0, 1] (or none found)"
 
 echo "$pass $fail"

@@ -50,7 +50,7 @@ if $check "$tmp/last/out" "$tmp"/last/reforms/*.cfg --skipped nowhere; then ok; 
 # own reform only (it used to get ['security', 'security'] and the skipped
 # reform's costs).
 folder first nowhere.cfg:a_nowhere.cfg security.cfg:security.cfg windows.cfg:windows.cfg
-run_ok first compare "$tmp/first/twotown.cfg" -o "$tmp/first/out" --quiet
+run_ok first compare "$tmp/first/twotown.cfg" -o "$tmp/first/out" --progress none
 if $check "$tmp/first/out" "$tmp"/first/reforms/*.cfg --skipped nowhere; then ok; else bad "first: invariants"; fi
 # ... its numbers are those of security run alone (same row in differences.csv)
 run_ok alone compare "$tmp/first/twotown.cfg" "$data/reforms/security.cfg" -o "$tmp/alone" --quiet

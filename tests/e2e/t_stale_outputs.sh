@@ -29,7 +29,7 @@ else ko "lhs sweep after a grid sweep: the grid's charts stayed: $stale"; fi
 
 # a refused resume removes nothing
 "$govsim" sweep tests/sweeps/small_grid.cfg -o "$d" --resume --quiet >/dev/null 2>&1
-[ $? -eq 2 ] && [ -e "$d/points.png" ] && [ -e "$d/summary.csv" ] && ok ||
+[ $? -eq 2 ] && [ -e "$d/points.png" ] && [ -e "$d/summary_wide.csv" ] && ok ||
     ko "a refused --resume removed the earlier results"
 
 # graph: a killed run's temporary picture goes, other files stay

@@ -12,7 +12,7 @@ govsim=$1
 tmp=$2
 . tests/e2e/lib.sh
 sweep=tests/sweeps/small_saltelli.cfg
-files="design.csv results.csv summary.csv sensitivity.csv sobol_indices.dat"
+files="design.csv results.csv summary_wide.csv sensitivity.csv sobol_indices.dat"
 same() { # same A B: the sweep's files are byte-identical in folders A and B
     for f in $files; do cmp -s "$1/$f" "$2/$f" || return 1; done
 }

@@ -35,7 +35,7 @@ same() { # same A B FILES...: the files are byte-identical in folders A and B
     shift 2
     for f in "$@"; do cmp -s "$a/$f" "$b/$f" || return 1; done
 }
-files="design.csv results.csv summary.csv sensitivity.csv"
+files="design.csv results.csv summary_wide.csv sensitivity.csv"
 
 # every design runs and writes its files; -j 1 and -j 2 agree
 for s in small_grid small_lhs small_sobol small_saltelli small_reforms; do
