@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "compare.h"
 #include "runner.h"
 #include "flow.h"
@@ -40,9 +41,12 @@
 #include "out_dir.h"
 #include "out_file.h"
 #include "out_json.h"
+#include "out_table.h"
 #include "reform.h"
 #include "scn.h"
 #include "stats.h"
+#include "text.h"
+#include "text_human.h"
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
 static int parse(int argc, char **argv, compare_t *c) {
@@ -108,6 +112,7 @@ static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
     int rc = scn_from_config(&v->s, &cfg, c->scenario, err, errlen);
     config_destroy(&cfg);
     if (rc != 0) return -1;
+    cli_lang_scn(&v->s);
     v->built = true;
     if (c->days) v->s.days = (int)c->days;
     if (c->seed_set) v->s.seed = c->seed;
@@ -128,7 +133,18 @@ static variant_t *add_variant(compare_t *c, const char *label) {
     return v;
 }
 
+/* The variant's name people read: its reforms' names joined by " + "
+ * (compare.h), set as each reform is added. */
+static void add_reform_name(variant_t *v, const char *name) {
+    size_t used = strlen(v->name);
+    if (used) snprintf(v->name + used, sizeof v->name - used, " + ");
+    used = strlen(v->name);
+    snprintf(v->name + used, sizeof v->name - used, "%s", name);
+    v->name[text_utf8_boundary(v->name, strlen(v->name))] = '\0';
+}
+
 static void add_reform_to(compare_t *c, variant_t *v, int r) {
+    add_reform_name(v, c->reforms[r].name);
     v->reform[v->n++] = r;
     v->reform_cost += c->reforms[r].cost_per_year;
     v->one_off += c->reforms[r].one_off_cost;
@@ -151,6 +167,7 @@ static int setup(compare_t *c) {
     else
         for (size_t i = 0; i < n_paths; i++) paths[i] = (char *)c->named[i];
     variant_t *base = add_variant(c, "baseline");
+    snprintf(base->name, sizeof base->name, "%s", _("baseline"));
     if (build_variant(c, base, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         goto fail;
@@ -161,6 +178,7 @@ static int setup(compare_t *c) {
             fprintf(stderr, "%s\n", err);
             goto fail;
         }
+        cli_lang_reform(r);
         c->n_reforms++;
         variant_t *v = add_variant(c, r->id);
         add_reform_to(c, v, (int)c->n_reforms - 1);
@@ -186,6 +204,7 @@ static int setup(compare_t *c) {
     if (c->n_reforms >= 2) {
         variant_t *all = add_variant(c, "all_reforms");
         for (size_t i = 0; i < c->n_reforms; i++) add_reform_to(c, all, (int)i);
+        snprintf(all->name, sizeof all->name, "%s", _("all reforms together"));
         if (build_variant(c, all, err, sizeof err) != 0) {
             fprintf(stderr, "govsim compare: all reforms together: %s\n", err);
             goto fail;
@@ -258,6 +277,17 @@ static void print_skipped(const compare_t *c) {
     }
 }
 
+/* Width of the variant column on the terminal, in columns. */
+#define NAME_COLUMNS 32
+
+/* text right-aligned in `width` terminal columns (text is ours: numbers
+ * and translated titles, two columns per Chinese character). */
+static void print_right(const char *text, size_t width) {
+    size_t w = out_text_width(text);
+    for (; w < width; w++) putchar(' ');
+    fputs(text, stdout);
+}
+
 static int print_tables(const compare_t *c, const runner_status_t *st) {
     compare_row_t rows[MAX_VARIANTS];
     size_t order[MAX_VARIANTS];
@@ -274,47 +304,69 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
            "seed %llu, %.1f s\n\n",
            c->n_variants, c->n_reps, base->s.days, base->s.warmup_days,
            (unsigned long long)base->s.seed, st->seconds);
-    printf("Change against the baseline (paired 95%% CI; * = the interval excludes zero)\n");
-    printf("%-24s", "variant");
-    for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++)
-        printf(" %*s", h == COMPARE_N_HEADLINE ? 20 : 18, COMPARE_HEADLINE_TITLE[h]);
+    printf("%s\n", _("Change against the baseline (paired 95% CI; * = the interval excludes "
+                     "zero; pp = percentage points)"));
+    cli_lang_print_cell(_("variant"), NAME_COLUMNS);
+    for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
+        putchar(' ');
+        print_right(_(COMPARE_HEADLINE_TITLE[h]), h == COMPARE_N_HEADLINE ? 20 : 19);
+    }
     printf("\n");
     for (size_t i = 1; i < c->n_variants; i++) {
-        char t[48];
-        printf("%-24.24s", c->v[i].label);
-        for (size_t h = 0; h < COMPARE_N_HEADLINE; h++) {
-            compare_cell(t, sizeof t, &rows[i].headline[h], COMPARE_DECIMALS[h]);
-            printf(" %18s", t);
+        char t[64];
+        cli_lang_print_cell(c->v[i].name, NAME_COLUMNS);
+        for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
+            compare_headline_cell(t, sizeof t, &rows[i], h);
+            putchar(' ');
+            print_right(t, h == COMPARE_N_HEADLINE ? 20 : 19);
         }
-        compare_cell(t, sizeof t, &rows[i].cost, COMPARE_DECIMALS[COMPARE_N_HEADLINE]);
-        printf(" %20s%s\n", t, compare_flagged(c, &c->v[i]) ? " !" : "");
+        printf("%s\n", compare_flagged(c, &c->v[i]) ? " !" : "");
     }
     compare_print_flags(c);
     print_skipped(c);
     if (c->brief) return 0;
-    printf("\nCost-effectiveness (means; government cost includes each reform's cost per year)\n");
-    printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
-           "yuan per hour saved", "yuan per trip avoided");
+    printf("\n%s\n", _("Cost-effectiveness (means; government cost includes each reform's "
+                       "cost per year)"));
+    cli_lang_print_cell(_("variant"), NAME_COLUMNS);
+    const char *titles[] = {_("hours saved/yr"), _("trips avoided/yr"), _("yuan per hour saved"),
+                            _("yuan per trip avoided")};
+    for (size_t k = 0; k < 4; k++) {
+        putchar(' ');
+        print_right(titles[k], 22);
+    }
+    printf("\n");
     for (size_t i = 1; i < c->n_variants; i++) {
         const compare_row_t *r = &rows[i];
-        char ph[32], pt[32];
-        if (!isnan(r->yuan_per_hour)) snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
-        else snprintf(ph, sizeof ph, "no hours saved");
-        if (!isnan(r->yuan_per_trip)) snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
-        else snprintf(pt, sizeof pt, "no trips avoided");
-        printf("%-24.24s %16.0f %16.0f %22s %20s\n", c->v[i].label, r->hours_saved,
-               r->trips_avoided, ph, pt);
+        char cell[4][48];
+        text_thousands(cell[0], sizeof cell[0], r->hours_saved, 0);
+        text_thousands(cell[1], sizeof cell[1], r->trips_avoided, 0);
+        if (!isnan(r->yuan_per_hour)) text_thousands(cell[2], sizeof cell[2], r->yuan_per_hour, 1);
+        else snprintf(cell[2], sizeof cell[2], "%s", _("no hours saved"));
+        if (!isnan(r->yuan_per_trip)) text_thousands(cell[3], sizeof cell[3], r->yuan_per_trip, 1);
+        else snprintf(cell[3], sizeof cell[3], "%s", _("no trips avoided"));
+        cli_lang_print_cell(c->v[i].name, NAME_COLUMNS);
+        for (size_t k = 0; k < 4; k++) {
+            putchar(' ');
+            print_right(cell[k], 22);
+        }
+        printf("\n");
     }
-    printf("\nRanking by cycle-time reduction (paired comparison with the variant above)\n");
+    printf("\n%s\n", _("Ranking by cycle-time reduction (paired comparison with the variant "
+                       "above)"));
     for (size_t k = 0; k + 1 < c->n_variants; k++) {
         const compare_row_t *r = &rows[order[k]];
-        printf("  %2zu. %-24.24s %+.3f working days", k + 1, c->v[order[k]].label, r->cycle_change);
-        if (r->tied_with_above) printf("   not distinguishable from %s", c->v[order[k - 1]].label);
+        printf("  %2zu. ", k + 1);
+        cli_lang_print_cell(c->v[order[k]].name, NAME_COLUMNS);
+        printf(" %+.3f %s", r->cycle_change, _("working days"));
+        if (r->tied_with_above) {
+            printf("   %s ", _("not distinguishable from"));
+            cli_print_text(c->v[order[k - 1]].name);
+        }
         printf("\n");
     }
     if (!isnan(crn))
-        printf("\nCommon random numbers: the paired intervals for cycle time are on average "
-               "%.1fx narrower than unpaired ones would be.\n",
+        printf(_("\nCommon random numbers: the paired intervals for cycle time are on average "
+                 "%.1fx narrower than unpaired ones would be.\n"),
                crn);
     return 0;
 }

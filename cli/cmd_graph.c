@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "dist.h"
 #include "gnuplot.h"
 #include "net.h"
@@ -365,7 +366,9 @@ int cmd_graph(int argc, char **argv) {
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     scn_t s;
     char err[ERR_LEN];
-    if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
+    int loaded = scn_load(&s, o.scenario, err, sizeof err);
+    if (loaded == 0) cli_lang_scn(&s);
+    if (loaded != 0) {
         fprintf(stderr, "govsim " CMD ": %s\n", err);
         scn_free(&s);
         return CLI_USAGE;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "kpi_rows.h"
 #include "runner.h"
 #include "flow.h"
@@ -343,7 +344,9 @@ int cmd_run(int argc, char **argv) {
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     char err[1024];
     scn_t s;
-    if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
+    int loaded = scn_load(&s, o.scenario, err, sizeof err);
+    if (loaded == 0) cli_lang_scn(&s);
+    if (loaded != 0) {
         cli_print_error("%s", err);
         return CLI_USAGE;
     }

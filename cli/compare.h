@@ -19,6 +19,7 @@
 
 #include "runner.h"
 #include "flow.h"
+#include "i18n.h"
 #include "kpi_rows.h"
 #include "out_json.h"
 #include "paired.h"
@@ -31,8 +32,9 @@
 #define MAX_COMBINES 8
 
 typedef struct variant {
-    char label[256];
-    size_t n; /* reforms applied, in order          */
+    char label[256]; /* ids ("data_hub", "a+b"): for files programs read */
+    char name[256];  /* names ("Central data-sharing hub"): for people  */
+    size_t n;        /* reforms applied, in order          */
     int reform[MAX_REFORMS];
     double reform_cost; /* their cost per year, yuan          */
     double one_off;
@@ -113,10 +115,22 @@ double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order,
  * zero), "+0.00 (exact)" for a zero-width interval, "-" when undefined. */
 void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals);
 
-/* Column titles of the headline table (COMPARE_N_HEADLINE + cost). */
+/* Column titles of the headline table (COMPARE_N_HEADLINE + cost),
+ * marked N_(): translate with _() where shown. */
 extern const char *const COMPARE_HEADLINE_TITLE[COMPARE_N_HEADLINE + 1];
-/* ... and the decimals each shows. */
+/* ... the decimals each shows, and the factor from the KPI's unit to the
+ * shown one (shares x 100: percentages; cost x 1e-6: million yuan). */
 extern const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1];
+extern const double COMPARE_SCALE[COMPARE_N_HEADLINE + 1];
+
+/* compare_cell with the change and interval multiplied by scale and unit
+ * after the change ("+14.1 pp ±0.3 *"). */
+void compare_cell_scaled(char *buf, size_t len, const compare_diff_t *d, int decimals, double scale,
+                         const char *unit);
+
+/* The cell of headline column h (0 .. COMPARE_N_HEADLINE, the last is
+ * cost) of row r, in the shown unit: shares in percentage points. */
+void compare_headline_cell(char *buf, size_t len, const compare_row_t *r, size_t h);
 
 /* Fill *k from the one-line error err of building a variant from reform
  * file `file` (reform_apply's "FILE:LINE: WHERE: what is wrong", or the

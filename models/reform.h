@@ -38,6 +38,7 @@
 typedef struct reform {
     char id[REFORM_ID_MAX];
     char name[REFORM_NAME_MAX];
+    char name_zh[REFORM_NAME_MAX]; /* Chinese name, "" if none       */
     char description[REFORM_TEXT_MAX];
     char proposal[REFORM_PROPOSAL_MAX]; /* the seed proposal it implements */
     double cost_per_year, one_off_cost; /* yuan                             */
