@@ -46,8 +46,33 @@ static double mean_over_reps(const compare_t *c, const variant_t *v, size_t offs
     return n ? sum / (double)n : NAN;
 }
 
+/* The bundled reforms' styles, chosen once so that no two share a colour
+ * (a hash of the id cannot promise that for nine reforms and eleven
+ * colours); any other variant's style comes from a hash of its label
+ * (plot_style_for_key).  Either way a variant looks the same in every
+ * chart of every report. */
+static const struct {
+    const char *id;
+    plot_style_t style;
+} BUNDLED_STYLE[] = {
+    {"baseline", {0x000000, 7}},         {"data_hub", {0x0072b2, 7}},
+    {"unified_platform", {0xe69f00, 5}}, {"talent_investment", {0x009e73, 9}},
+    {"data_quality", {0xcc79a7, 11}},    {"demand_responsive", {0x56b4e9, 13}},
+    {"infrastructure", {0x8c564b, 15}},  {"parallel_approval", {0xd55e00, 5}},
+    {"security", {0x7f7f7f, 9}},         {"regional_balance", {0x17becf, 11}},
+    {"all_reforms", {0x9467bd, 13}},
+};
+
+/* The style of the variant labelled `label` (its reform ids). */
+static plot_style_t variant_style(const char *label) {
+    for (size_t i = 0; i < sizeof BUNDLED_STYLE / sizeof *BUNDLED_STYLE; i++)
+        if (strcmp(BUNDLED_STYLE[i].id, label) == 0) return BUNDLED_STYLE[i].style;
+    return plot_style_for_key(label);
+}
+
 typedef struct scratch {
-    const char *labels[MAX_VARIANTS];
+    const char *labels[MAX_VARIANTS]; /* the variants' names, for people */
+    plot_style_t styles[MAX_VARIANTS];
     double *b, *x;
     plot_ci_t *ci, *ci2;
     double *num, *num2;
@@ -61,12 +86,12 @@ static int plot_changes_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t 
         flow_kpi_t k;
         bool lower_better;
     } kpi[] = {
-        {"cycle time (working days)", 1, FLOW_K_CYCLE_WD, true},
-        {"trips per case", 1, FLOW_K_TRIPS, true},
-        {"one-trip share (percentage points)", 100, FLOW_K_ONE_TRIP, false},
-        {"within statutory limit (percentage points)", 100, FLOW_K_WITHIN_LIMIT, false},
-        {"window wait (minutes)", 1, FLOW_K_WINDOW_WAIT, true},
-        {"government cost (million yuan per year)", 1e-6, FLOW_K_COST_YEAR, true},
+        {N_("cycle time (working days)"), 1, FLOW_K_CYCLE_WD, true},
+        {N_("trips per case"), 1, FLOW_K_TRIPS, true},
+        {N_("one-trip share (percentage points)"), 100, FLOW_K_ONE_TRIP, false},
+        {N_("within statutory limit (percentage points)"), 100, FLOW_K_WITHIN_LIMIT, false},
+        {N_("window wait (minutes)"), 1, FLOW_K_WINDOW_WAIT, true},
+        {N_("government cost (million yuan per year)"), 1e-6, FLOW_K_COST_YEAR, true},
     };
     enum { N = sizeof kpi / sizeof *kpi };
     size_t nv = c->n_variants - 1;
@@ -75,9 +100,11 @@ static int plot_changes_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t 
         plot_ci_t *col = w->ci + k * nv;
         for (size_t i = 0; i < nv; i++)
             col[i] = change(c, &c->v[i + 1], 0, kpi[k].k, kpi[k].scale, w->b, w->x);
-        panels[k] = (plot_kpi_t){kpi[k].title, kpi[k].lower_better, col};
+        panels[k] = (plot_kpi_t){_(kpi[k].title), kpi[k].lower_better, col};
     }
-    return plot_changes(ctx, nv, w->labels + 1, N, panels, err, errlen);
+    plot_ctx_t shifted = *ctx; /* the baseline is not a bar */
+    shifted.styles = w->styles + 1;
+    return plot_changes(&shifted, nv, w->labels + 1, N, panels, err, errlen);
 }
 
 static int plot_cdf_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
@@ -136,10 +163,12 @@ static int plot_cost_benefit_of(const compare_t *c, const plot_ctx_t *ctx, scrat
         /* hours saved = minus the change in hours per case, times cases */
         w->ci2[i] = change(c, v, 0, FLOW_K_CITIZEN_HOURS, -cases_per_year / 1000, w->b, w->x);
     }
-    return plot_cost_benefit(ctx, nv, w->labels + 1, w->ci, w->ci2,
-                             "change in government cost (million yuan per year, "
-                             "reforms' own cost included)",
-                             "citizens' time saved (thousand hours per year)", err, errlen);
+    plot_ctx_t shifted = *ctx; /* the baseline is not a point */
+    shifted.styles = w->styles + 1;
+    return plot_cost_benefit(&shifted, nv, w->labels + 1, w->ci, w->ci2,
+                             _("change in government cost (million yuan per year, "
+                               "reforms' own cost included)"),
+                             _("citizens' time saved (thousand hours per year)"), err, errlen);
 }
 
 /* Per-region bars for the baseline, the single reform that shortens the
@@ -162,15 +191,17 @@ static int plot_regions_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t 
     if (best) series[n_series++] = best;
     if (all) series[n_series++] = all;
     const char *labels[3], **regions = malloc(s->n_regions * sizeof *regions);
+    plot_style_t styles[3];
     if (!regions) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
     char best_label[300];
     for (size_t k = 0; k < n_series; k++) {
-        labels[k] = c->v[series[k]].label;
+        labels[k] = c->v[series[k]].name;
+        styles[k] = w->styles[series[k]];
         if (series[k] == best && best) {
-            snprintf(best_label, sizeof best_label, "%s (best single reform)", labels[k]);
+            snprintf(best_label, sizeof best_label, _("%s (best single reform)"), labels[k]);
             labels[k] = best_label;
         }
         for (size_t r = 0; r < s->n_regions; r++) {
@@ -182,9 +213,11 @@ static int plot_regions_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t 
         }
     }
     for (size_t r = 0; r < s->n_regions; r++) regions[r] = s->regions[r].name;
-    int rc =
-        plot_regions(ctx, n_series, labels, s->n_regions, regions, "mean cycle time (working days)",
-                     w->ci, "trips per case", w->ci2, err, errlen);
+    plot_ctx_t own = *ctx;
+    own.styles = styles;
+    int rc = plot_regions(&own, n_series, labels, s->n_regions, regions,
+                          _("mean cycle time (working days)"), w->ci, _("trips per case"), w->ci2,
+                          err, errlen);
     free(regions);
     return rc;
 }
@@ -207,8 +240,11 @@ int compare_plots(const compare_t *c, const char *dir, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    for (size_t v = 0; v < nv; v++) w.labels[v] = c->v[v].label;
-    plot_ctx_t ctx = {dir, s->name};
+    for (size_t v = 0; v < nv; v++) {
+        w.labels[v] = c->v[v].name;
+        w.styles[v] = variant_style(c->v[v].label);
+    }
+    plot_ctx_t ctx = {dir, s->name, w.styles};
     if (nv >= 2 && (plot_changes_of(c, &ctx, &w, err, errlen) != 0 ||
                     plot_cost_benefit_of(c, &ctx, &w, err, errlen) != 0))
         goto out;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "plot_chart.h"
 
 #define COLOR_BETTER 0x2e8b57 /* sea green   */
@@ -121,10 +122,13 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
     bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
         if (!plot_any_finite(quantiles + v * n_points, n_points, 1)) continue;
+        plot_style_t st = plot_series_style(ctx, v);
+        /* the line in the variant's colour, its marker every few points */
         fprintf(g,
-                "%s'cdf.dat' index %zu using 1:2 with lines lw %s lc rgb \"#%06x\" dt %zu title ",
-                first ? "" : ", \\\n     ", v, v == 0 ? "3" : "1.6",
-                PLOT_SERIES_COLOR[v % PLOT_N_SERIES_COLOR], 1 + v / PLOT_N_SERIES_COLOR);
+                "%s'cdf.dat' index %zu using 1:2 with linespoints lw %s lc rgb \"#%06x\" "
+                "pt %d ps 1.1 pi %zu dt %zu title ",
+                first ? "" : ", \\\n     ", v, v == 0 ? "3" : "1.6", st.color, st.point,
+                n_points / 6 + 1, ctx->styles ? (size_t)1 : 1 + v / PLOT_N_SERIES_COLOR);
         plot_put_str(g, variants[v]);
         first = false;
     }
@@ -234,7 +238,7 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
      * box; rotated variant names below */
     double names = 7.0 * (double)plot_max_label(n_depts, depts) + 40;
     double map = 52.0 * (double)n_variants, gap = 40, colorbox = 110;
-    double bottom = 4.3 * (double)plot_max_label(n_variants, variants) + 40, top = 70;
+    double bottom = 4.3 * (double)plot_max_label(n_variants, variants) + 40, top = 110;
     int width = (int)(names + 2 * map + gap + colorbox);
     int height = (int)(top + bottom + 24 * (double)n_depts + 30);
     plot_chart_preamble(&c, "utilization by department and variant", width, height);
@@ -275,7 +279,10 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
             continue;
         }
         fprintf(g,
-                "plot 'utilization.dat' index %d using 1:2:3 with image, \\\n"
+                /* a rectangle per cell: sharp in SVG at any zoom (an image
+                 * plot is a bitmap the browser smooths) */
+                "plot 'utilization.dat' index %d using 1:2:(0.5):(0.5):3 with boxxyerror "
+                "fs solid 1.0 noborder fc palette, \\\n"
                 "     '' index %d using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.0f%%%%\", "
                 "100*$3)) "
                 "with labels font \",8\"\n",
@@ -286,6 +293,49 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
 }
 
 /* --------------------------------------------------------- cost/benefit */
+
+/* The ranges of the axes (the points and their intervals, and zero, with
+ * a margin), the plot area fixed on the canvas, and each point's name
+ * beside it where it overlaps nothing. */
+static void cost_benefit_labels(FILE *g, const plot_ctx_t *ctx, size_t n, const char *const *names,
+                                const plot_ci_t *cost, const plot_ci_t *benefit) {
+    double r[4] = {0, 0, 0, 0};
+    double *x = malloc((n + 1) * sizeof *x), *y = malloc((n + 1) * sizeof *y);
+    unsigned *col = malloc((n + 1) * sizeof *col);
+    for (size_t v = 0; v < n; v++) {
+        const plot_ci_t *ci[2] = {&cost[v], &benefit[v]};
+        for (int a = 0; a < 2; a++) {
+            double vals[3] = {ci[a]->mean, ci[a]->lo, ci[a]->hi};
+            for (int k = 0; k < 3; k++) {
+                if (!isfinite(vals[k])) continue;
+                if (vals[k] < r[2 * a]) r[2 * a] = vals[k];
+                if (vals[k] > r[2 * a + 1]) r[2 * a + 1] = vals[k];
+            }
+        }
+    }
+    for (int a = 0; a < 2; a++) {
+        double span = r[2 * a + 1] - r[2 * a];
+        if (!(span > 0)) span = 1;
+        r[2 * a] -= 0.08 * span;
+        r[2 * a + 1] += 0.08 * span;
+    }
+    fprintf(g,
+            "set lmargin at screen 0.08\nset rmargin at screen 0.68\n"
+            "set bmargin at screen 0.10\nset tmargin at screen 0.88\n"
+            "set xrange [%.10g:%.10g]\nset yrange [%.10g:%.10g]\n",
+            r[0], r[1], r[2], r[3]);
+    if (!x || !y || !col) goto out;
+    for (size_t v = 0; v < n; v++) {
+        x[v] = cost[v].mean;
+        y[v] = benefit[v].mean;
+        col[v] = plot_series_style(ctx, v).color;
+    }
+    plot_put_point_labels(g, n, x, y, names, col, r, 0.60 * 1100, 0.78 * 750);
+out:
+    free(x);
+    free(y);
+    free(col);
+}
 
 int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
                       const plot_ci_t *cost, const plot_ci_t *benefit, const char *x_title,
@@ -307,22 +357,21 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
     fputs("\nset ylabel ", g);
     plot_put_str(g, y_title);
     fputs("\nset grid lc rgb \"#dddddd\"\nset xzeroaxis lt -1\nset yzeroaxis lt -1\n"
-          "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n"
           "set key outside right top\n",
           g);
-    /* one series per variant, so the key names each point (names written
-     * beside points collide when reforms cost and save alike) */
+    cost_benefit_labels(g, ctx, n_variants, variants, cost, benefit);
+    /* one series per variant, so the key names each point too */
     bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
         if (!isfinite(cost[v].mean) || !isfinite(benefit[v].mean)) continue;
         bool bars = isfinite(cost[v].lo) && isfinite(cost[v].hi) && isfinite(benefit[v].lo) &&
                     isfinite(benefit[v].hi);
+        plot_style_t st = plot_series_style(ctx, v);
         fprintf(g,
                 "%s'cost_benefit.dat' every ::%zu::%zu using %s "
-                "pt %zu ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
+                "pt %d ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
                 first ? "plot " : ", \\\n     ", v, v,
-                bars ? "1:4:2:3:5:6 with xyerrorbars" : "1:4 with points", 5 + 2 * (v % 4),
-                PLOT_SERIES_COLOR[1 + v % (PLOT_N_SERIES_COLOR - 1)]);
+                bars ? "1:4:2:3:5:6 with xyerrorbars" : "1:4 with points", st.point, st.color);
         plot_put_str(g, variants[v]);
         first = false;
     }
@@ -380,12 +429,10 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
             const plot_ci_t *xs = x + s * n_regions;
             if (!plot_any_mean(xs, n_regions)) continue;
             double shift = ((double)s - ((double)n_series - 1) / 2) * width_each;
-            fprintf(g,
-                    "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
-                    first ? "plot " : ", \\\n     ", panel, shift, 2 + 3 * s,
-                    PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR]
-                        ? PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR]
-                        : 0x666666);
+            unsigned color = plot_series_style(ctx, s).color;
+            fprintf(
+                g, "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
+                first ? "plot " : ", \\\n     ", panel, shift, 2 + 3 * s, color ? color : 0x666666);
             plot_put_str(g, series[s]);
             if (plot_any_bounds(xs, n_regions))
                 fprintf(g,
