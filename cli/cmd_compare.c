@@ -191,6 +191,7 @@ static int setup(compare_t *c) {
              * in one line here, in the table, the report and summary.json */
             compare_skip_t *k = &c->skipped[c->n_skipped++];
             compare_skip_reason(k, r->id, r->path, err);
+            memcpy(k->name, r->name, sizeof k->name); /* same size, terminated */
             fprintf(stderr, "govsim compare: skipping %s (%s", k->reform, k->file);
             if (k->line) fprintf(stderr, ":%d", k->line);
             fprintf(stderr, "): %s\n", k->reason);

@@ -49,6 +49,7 @@ typedef struct variant {
 #define COMPARE_REASON_MAX 160
 typedef struct compare_skip {
     char reform[REFORM_ID_MAX];
+    char name[REFORM_NAME_MAX]; /* the reform's name, for people         */
     char file[REFORM_PATH_MAX];
     int line;                        /* of the failing setting, 0: unknown */
     char reason[COMPARE_REASON_MAX]; /* one short line                     */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gnuplot.h"
+#include "out_table.h"
 #include "text.h"
 #include "out_file.h"
 
@@ -202,4 +203,13 @@ void plot_put_nothing(FILE *g, const char *why, double x_lo, double x_hi) {
             "set label 99 \"%s\" at graph 0.5, 0.5 center\n"
             "plot [%g:%g] [0:1] -1 notitle\nunset label 99\n",
             why, x_lo, x_hi);
+}
+
+size_t plot_label_columns(size_t n, const char *const *labels) {
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = out_text_width(labels[i]);
+        if (w > m) m = w;
+    }
+    return m;
 }

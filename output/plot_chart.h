@@ -63,6 +63,8 @@ void plot_put_point_labels(FILE *g, size_t n, const double *x, const double *y,
                            const char *const *names, const unsigned *colors, const double range[4],
                            double w, double h);
 
+/* Longest label, in display columns (a Chinese character: 2). */
+size_t plot_label_columns(size_t n, const char *const *labels);
 /* Longest label, in bytes. */
 size_t plot_max_label(size_t n, const char *const *labels);
 /* Whether any estimate has a finite mean, or finite bounds; any of x[0],
