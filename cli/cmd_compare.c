@@ -561,7 +561,9 @@ static void cleanup(compare_t *c) {
     for (size_t i = 0; i < c->n_reforms; i++) reform_free(&c->reforms[i]);
 }
 
-int cmd_compare(int argc, char **argv) {
+int cmd_compare(int argc, char **argv) { return compare_main(argc, argv, NULL); }
+
+int compare_main(int argc, char **argv, compare_headline_t *head) {
     compare_t *c = calloc(1, sizeof *c);
     if (!c) return CLI_FAILURE;
     int rc = CLI_USAGE;
@@ -617,6 +619,7 @@ int cmd_compare(int argc, char **argv) {
         goto out;
     }
     if (print_tables(c, &st) != 0) goto out;
+    if (head) compare_headline(c, head);
     printf("\nReport: %s/report.html\n"
            "Files:  differences.csv, summary.csv, replications.csv, summary.json, and the "
            "charts (.png, .svg, .dat, .gp) in %s/\n",

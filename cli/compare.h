@@ -164,4 +164,27 @@ void compare_report_flags(FILE *fp, const compare_t *c);
  * few-replications note, if any]. */
 void compare_json_censoring(out_json_t *j, const compare_t *c, const variant_t *v);
 
+/* What the front page (results/index.html) says of one comparison: the
+ * single reform that saves the most citizens' hours per yuan (among
+ * those whose saving of hours is sure: its paired interval excludes
+ * zero), its hours saved and trips avoided per year, and the share of
+ * cases within the statutory limit before and after it. */
+typedef struct compare_headline {
+    bool done; /* the comparison ran and wrote its files */
+    char scenario[SCN_NAME_MAX];
+    char description[SCN_TEXT_MAX];
+    bool found; /* a reform saves hours for sure          */
+    char best[REFORM_NAME_MAX];
+    double hours_saved, yuan_per_hour, trips_avoided;
+    double within_base, within_best; /* shares, 0 to 1                 */
+    size_t n_variants;
+} compare_headline_t;
+
+/* Fill *h from a finished comparison (compare_headline.c). */
+void compare_headline(const compare_t *c, compare_headline_t *h);
+
+/* `govsim compare` (cmd_compare): with h not NULL, also what the front
+ * page needs, when it succeeds. */
+int compare_main(int argc, char **argv, compare_headline_t *h);
+
 #endif
