@@ -305,6 +305,7 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
            "seed %llu, %.1f s\n\n",
            c->n_variants, c->n_reps, base->s.days, base->s.warmup_days,
            (unsigned long long)base->s.seed, st->seconds);
+    /* xgettext:no-c-format */
     printf("%s\n", _("Change against the baseline (paired 95% CI; * = the interval excludes "
                      "zero; pp = percentage points)"));
     cli_lang_print_cell(_("variant"), NAME_COLUMNS);

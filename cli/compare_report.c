@@ -111,19 +111,23 @@ typedef struct figure {
 } figure_t;
 
 static const figure_t FIGURES[] = {
+    /* xgettext:no-c-format */
     {"changes", N_("Change of each headline KPI against the baseline, per variant, with paired "
                    "95% confidence intervals (green: better, red: worse, grey: cannot be told "
                    "from zero).")},
+    /* xgettext:no-c-format */
     {"cost_benefit", N_("Cost against benefit: the change in government cost per year (reforms' "
                         "own cost included) and the citizens' hours saved per year, with 95% "
                         "confidence intervals. Each reform keeps its colour and marker in every "
                         "chart.")},
     {"cdf", N_("Distribution of cycle time (working days): the share of cases finished within "
                "x, per variant (quantiles averaged over replications).")},
+    /* xgettext:no-c-format */
     {"trips", N_("Trips to government offices per case: the mean with its 95% confidence "
                  "interval, and the share of cases by number of trips.")},
     {"utilization", N_("Utilization of windows and officers by department and variant (share of "
                        "opening hours busy; blank: the department has no windows).")},
+    /* xgettext:no-c-format */
     {"regions", N_("Regions compared: the baseline, the single reform that shortens cycle time "
                    "most, and all reforms together, with 95% confidence intervals.")},
 };
@@ -193,7 +197,7 @@ static void reforms_section(FILE *fp, const compare_t *c) {
         char facts[1400], per_year[64], one_off[64];
         text_money(per_year, sizeof per_year, r->cost_per_year, _("yuan"), _("million"));
         text_money(one_off, sizeof one_off, r->one_off_cost, _("yuan"), _("million"));
-        snprintf(facts, sizeof facts, _("Seed proposal: %s. Cost: %s per year, %s one-off."),
+        snprintf(facts, sizeof facts, _("Proposed in: %s. Cost: %s per year, %s one-off."),
                  r->proposal, per_year, one_off);
         out_html_paragraph(fp, facts);
         char why[16];
@@ -254,12 +258,17 @@ static const char *const GLOSSARY[][2] = {
                                      "same arrivals and the same chance events, so a difference "
                                      "between two variants comes from the reform, not from "
                                      "luck.")},
-    {N_("paired 95% confidence interval"), N_("the range that holds the true change with 95% "
-                                              "confidence, computed from the differences "
-                                              "replication by replication; \"±0.05\" is its "
-                                              "half-width, * marks one that excludes zero.")},
-    {N_("percentage points (pp)"), N_("the difference between two percentages: from 20% to 35% "
-                                      "is +15 pp.")},
+    /* xgettext:no-c-format */
+    {N_("paired 95% confidence interval"),
+     /* xgettext:no-c-format */
+     N_("the range that holds the true change with 95% "
+        "confidence, computed from the differences "
+        "replication by replication; \"±0.05\" is its "
+        "half-width, * marks one that excludes zero.")},
+    {N_("percentage points (pp)"),
+     /* xgettext:no-c-format */
+     N_("the difference between two percentages: from 20% to 35% "
+        "is +15 pp.")},
 };
 
 static void glossary(FILE *fp) {

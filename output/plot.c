@@ -55,6 +55,7 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
     fputs("set multiplot layout ", g);
     fprintf(g, "%zu,%zu title ", rows, cols);
     plot_put_str2(g, ctx->scenario,
+                  /* xgettext:no-c-format */
                   _("change against the baseline, 95% paired confidence intervals. Green: better, "
                     "red: worse (the interval excludes zero); grey: cannot be told from zero"));
     fputs(" font \",12\"\n", g);
@@ -179,6 +180,7 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
           "set boxwidth 0.7\n",
           g);
     fputs("unset xtics\nset offsets 0, 0, graph 0.1, 0\n", g);
+    /* xgettext:no-c-format */
     put_set(g, "title", _("mean trips per case, with 95% confidence interval"));
     put_set(g, "ylabel", _("trips per case"));
     fputs("set yrange [0:*]\nunset key\n", g);
@@ -429,6 +431,7 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
     }
     FILE *g = c.g;
     fputs("set multiplot layout 2,1 title ", g);
+    /* xgettext:no-c-format */
     plot_put_str2(g, ctx->scenario, _("regions compared (95% confidence intervals)"));
     fputs(" font \",12\"\n", g);
     double width_each = 0.8 / (double)n_series;
