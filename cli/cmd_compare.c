@@ -252,8 +252,8 @@ fail_usage:
 /* The files compare writes (and nothing else it removes from DIR). */
 static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
                                         "summary.json", "report.html"};
-static const char *const OWN_CHARTS[] = {"changes", "cost_benefit", "cdf",
-                                         "trips",   "utilization",  "regions"};
+static const char *const OWN_CHARTS[] = {
+    "changes", "cost_benefit", "cdf", "trips", "utilization", "regions", "utilization_cities"};
 
 /* DIR: -o, or results/<scenario id>-compare. */
 static void output_dir(const compare_t *c, char *dir, size_t len) {

@@ -46,6 +46,10 @@ static double mean_over_reps(const compare_t *c, const variant_t *v, size_t offs
     return n ? sum / (double)n : NAN;
 }
 
+/* Bounds of the department-by-city matrix (plot_by_city_of). */
+#define SCN_MAX_KINDS      24
+#define SCN_MAX_KIND_DEPTS 512
+
 /* The bundled reforms' styles, chosen once so that no two share a colour
  * (a hash of the id cannot promise that for nine reforms and eleven
  * colours); any other variant's style comes from a hash of its label
@@ -222,6 +226,95 @@ static int plot_regions_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t 
     return rc;
 }
 
+/* The kind of department d ("tax" of "harbin_tax"): its id without its
+ * region's id as prefix; and the kind's name without " (REGION NAME)". */
+static void department_kind(const scn_t *s, size_t d, char *kind, size_t klen, char *name,
+                            size_t nlen) {
+    const scn_department_t *x = &s->departments[d];
+    const scn_region_t *r = &s->regions[x->region];
+    size_t n = strlen(r->id);
+    const char *k = strncmp(x->id, r->id, n) == 0 && x->id[n] == '_' ? x->id + n + 1 : x->id;
+    snprintf(kind, klen, "%s", k);
+    snprintf(name, nlen, "%s", x->name);
+    char suffix[SCN_NAME_MAX + 8];
+    snprintf(suffix, sizeof suffix, " (%s)", r->name);
+    size_t ln = strlen(name), ls = strlen(suffix);
+    if (ln > ls && strcmp(name + ln - ls, suffix) == 0) name[ln - ls] = '\0';
+}
+
+typedef struct kinds {
+    size_t n;
+    char id[SCN_MAX_KINDS][SCN_ID_MAX];
+    char name[SCN_MAX_KINDS][SCN_NAME_MAX];
+    int of_dept[SCN_MAX_KIND_DEPTS]; /* kind of each department */
+} kinds_t;
+
+/* The kinds of department of s, in order of first appearance; false when
+ * there are too many to draw a matrix of. */
+static bool department_kinds(const scn_t *s, kinds_t *k) {
+    k->n = 0;
+    if (s->n_departments > SCN_MAX_KIND_DEPTS) return false;
+    for (size_t d = 0; d < s->n_departments; d++) {
+        char id[SCN_ID_MAX], name[SCN_NAME_MAX];
+        department_kind(s, d, id, sizeof id, name, sizeof name);
+        size_t i = 0;
+        while (i < k->n && strcmp(k->id[i], id) != 0) i++;
+        if (i == k->n) {
+            if (k->n == SCN_MAX_KINDS) return false;
+            memcpy(k->id[i], id, sizeof id);
+            memcpy(k->name[i], name, sizeof name);
+            k->n++;
+        }
+        k->of_dept[d] = (int)i;
+    }
+    return true;
+}
+
+/* utilization_cities.*: for a province, each kind of department by city,
+ * windows and officers, for the baseline and all reforms together (or the
+ * last variant): 36 departments read as two 6 x 6 matrices. */
+static int plot_by_city_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
+                           size_t errlen) {
+    const scn_t *s = &c->v[0].s;
+    kinds_t *k = malloc(sizeof *k);
+    size_t nr = s->n_regions, first = 1 + s->n_services + s->n_regions;
+    size_t sel[2] = {0, c->n_variants - 1};
+    for (size_t i = 1; i < c->n_variants; i++)
+        if (strcmp(c->v[i].label, "all_reforms") == 0) sel[1] = i;
+    size_t n_panels = sel[1] ? 4 : 2;
+    double *val = k ? malloc(n_panels * SCN_MAX_KINDS * nr * sizeof *val) : NULL;
+    const char **regions = malloc(nr * sizeof *regions);
+    int rc = 0;
+    if (!k || !val || !regions) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+    } else if (department_kinds(s, k) && k->n < s->n_departments) {
+        for (size_t i = 0; i < n_panels * k->n * nr; i++) val[i] = NAN;
+        char titles[4][300];
+        const char *panels[4], *rows[SCN_MAX_KINDS];
+        for (size_t p = 0; p < n_panels; p++) {
+            const variant_t *v = &c->v[sel[p / 2]];
+            snprintf(titles[p], sizeof titles[p], "%s: %s", v->name,
+                     p % 2 ? _("officers (back office)") : _("windows (front desk)"));
+            panels[p] = titles[p];
+            for (size_t d = 0; d < s->n_departments; d++) {
+                compare_values(c, v, first + d, p % 2 ? FLOW_K_BACK_UTIL : FLOW_K_FRONT_UTIL, w->x);
+                double m = stats_ci(w->x, c->n_reps, 0.95).mean;
+                val[(p * k->n + (size_t)k->of_dept[d]) * nr + (size_t)s->departments[d].region] = m;
+            }
+        }
+        for (size_t i = 0; i < k->n; i++) rows[i] = k->name[i];
+        for (size_t r = 0; r < nr; r++) regions[r] = s->regions[r].name;
+        rc = plot_matrix(ctx, "utilization_cities",
+                         _("utilization of each kind of department, city by city"), n_panels,
+                         panels, k->n, rows, nr, regions, val, err, errlen);
+    }
+    free(k);
+    free(val);
+    free(regions);
+    return rc;
+}
+
 int compare_plots(const compare_t *c, const char *dir, char *err, size_t errlen) {
     const scn_t *s = &c->v[0].s;
     size_t nv = c->n_variants;
@@ -252,7 +345,9 @@ int compare_plots(const compare_t *c, const char *dir, char *err, size_t errlen)
         plot_trips_of(c, &ctx, &w, err, errlen) != 0 ||
         plot_utilization_of(c, &ctx, &w, err, errlen) != 0)
         goto out;
-    if (s->n_regions > 1 && plot_regions_of(c, &ctx, &w, err, errlen) != 0) goto out;
+    if (s->n_regions > 1 && (plot_regions_of(c, &ctx, &w, err, errlen) != 0 ||
+                             plot_by_city_of(c, &ctx, &w, err, errlen) != 0))
+        goto out;
     rc = 0;
 out:
     free(w.b);

@@ -102,6 +102,14 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
                  const plot_ci_t *top, const char *bottom_title, const plot_ci_t *bottom, char *err,
                  size_t errlen);
 
+/* NAME.*: heat-map matrices, n_rows by n_cols (e.g. kinds of department
+ * by city), one panel per panels[p], two panels a row, each cell its
+ * value as a percentage: value[(p * n_rows + r) * n_cols + c], a share
+ * (0 to 1), NaN = none (left blank). */
+int plot_matrix(const plot_ctx_t *ctx, const char *name, const char *subtitle, size_t n_panels,
+                const char *const *panels, size_t n_rows, const char *const *rows, size_t n_cols,
+                const char *const *cols, const double *value, char *err, size_t errlen);
+
 /* ------------------------------------------------------------ sweeps */
 
 /* NAME.*: response curves, a panel per KPI: y against a factor, one line
