@@ -127,10 +127,10 @@ static const figure_t FIGURES[] = {
                  "interval, and the share of cases by number of trips.")},
     {"utilization", N_("Utilization of windows and officers by department and variant (share of "
                        "opening hours busy; blank: the department has no windows).")},
-    /* xgettext:no-c-format */
     {"utilization_cities",
      N_("Utilization of each kind of department, city by city: windows and officers, for the "
         "baseline and all reforms together (share of opening hours busy; blank: none there).")},
+    /* xgettext:no-c-format */
     {"regions", N_("Regions compared: the baseline, the single reform that shortens cycle time "
                    "most, and all reforms together, with 95% confidence intervals.")},
 };
