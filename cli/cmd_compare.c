@@ -269,7 +269,7 @@ static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
 /* The reforms of the folder that were not run, one line each. */
 static void print_skipped(const compare_t *c) {
     if (c->n_skipped == 0) return;
-    printf("\nSkipped (does not apply to this scenario):\n");
+    printf("\n%s\n", _("Skipped (does not apply to this scenario):"));
     for (size_t i = 0; i < c->n_skipped; i++) {
         const compare_skip_t *k = &c->skipped[i];
         printf("  %s (%s", k->reform, k->file);
@@ -301,8 +301,8 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
     printf(" (");
     cli_print_text(c->scenario);
     printf(")\n");
-    printf("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
-           "seed %llu, %.1f s\n\n",
+    printf(_("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
+             "seed %llu, %.1f s\n\n"),
            c->n_variants, c->n_reps, base->s.days, base->s.warmup_days,
            (unsigned long long)base->s.seed, st->seconds);
     /* xgettext:no-c-format */
