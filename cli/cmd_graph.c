@@ -24,6 +24,8 @@
 
 #include "cli.h"
 #include "lang.h"
+#include "graph_cities.h"
+#include "i18n.h"
 #include "dist.h"
 #include "gnuplot.h"
 #include "net.h"
@@ -346,10 +348,15 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         print_summary(&r, s);
         fflush(stdout);
         graph_job_t job = {&d.g, dir};
-        if (write_outputs(&job, err, sizeof err) != 0) rc = CLI_FAILURE;
+        if (write_outputs(&job, err, sizeof err) != 0 ||
+            graph_cities_write(&d.g, s, dir, err, sizeof err) != 0)
+            rc = CLI_FAILURE;
         else
             printf("\nWrote network.dot, network.graphml, network.dat, "
-                   "network.gp, network.png in %s/\n",
+                   "network.gp, network.png%s in %s/\n",
+                   s->n_regions > 1 ? _(", a picture per city (network_CITY.png), "
+                                        "network_cities.png and index.html")
+                                    : "",
                    dir);
     }
     if (rc != CLI_OK) fprintf(stderr, "govsim " CMD ": %s\n", err);
