@@ -38,3 +38,11 @@ void text_money(char *buf, size_t len, double yuan, const char *yuan_word,
         snprintf(buf, len, "%s %s", num, yuan_word);
     }
 }
+
+void text_human_value(char *buf, size_t len, double x, bool share) {
+    if (isnan(x)) snprintf(buf, len, "-");
+    else if (share) text_thousands(buf, len, 100 * x, 1);
+    else if (fabs(x) >= 999.95) text_thousands(buf, len, x, 0);
+    else if (x == 0 || fabs(x) >= 1e-4) snprintf(buf, len, "%.4g", x);
+    else snprintf(buf, len, "%.6f", x);
+}

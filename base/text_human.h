@@ -8,6 +8,7 @@
 #ifndef GOVSIM_TEXT_HUMAN_H
 #define GOVSIM_TEXT_HUMAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* x with `decimals` (0 to 6) decimals and a ',' between each group of
@@ -22,5 +23,12 @@ void text_thousands(char *buf, size_t len, double x, int decimals);
  * are the words to use (already translated by the caller). */
 void text_money(char *buf, size_t len, double yuan, const char *yuan_word,
                 const char *million_word);
+
+/* A value in a table people read, to four significant digits where that
+ * needs no exponent: a share (share true) as a percentage with one
+ * decimal ("91.8"); from 1000 up, whole with thousands separators
+ * ("12,740,000"); below, "%.4g" (0.0001 up) or fixed decimals (smaller
+ * than that, "0.00001"); NaN as "-". */
+void text_human_value(char *buf, size_t len, double x, bool share);
 
 #endif

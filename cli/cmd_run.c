@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "lang.h"
+#include "text_human.h"
 #include "kpi_rows.h"
 #include "runner.h"
 #include "flow.h"
@@ -220,11 +221,18 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
     out_json_finish(&j);
 }
 
+/* A KPI's row for people: shares as percentages, large numbers with
+ * thousands separators, never e-notation (text_human.h). */
 static void print_ci_row(const char *label, const char *unit, const stats_ci_t *ci) {
-    char interval[64];
+    bool share = strncmp(unit, "share", 5) == 0;
+    char interval[128], mean[48], lo[48], hi[48], shown[64];
+    text_human_value(mean, sizeof mean, ci->mean, share);
+    text_human_value(lo, sizeof lo, ci->lo, share);
+    text_human_value(hi, sizeof hi, ci->hi, share);
     if (isnan(ci->half)) snprintf(interval, sizeof interval, "-");
-    else snprintf(interval, sizeof interval, "[%.4g, %.4g]", ci->lo, ci->hi);
-    printf("  %-26s %-22s %12.4g  %s\n", label, unit, ci->mean, interval);
+    else snprintf(interval, sizeof interval, "[%s, %s]", lo, hi);
+    snprintf(shown, sizeof shown, "%s%s", share ? "%" : "", share ? unit + 5 : unit);
+    printf("  %-26s %-22s %12s  %s\n", label, share && !unit[5] ? "%" : shown, mean, interval);
 }
 
 /* A number for the terminal, or "-" when it does not apply (NaN). */
@@ -256,8 +264,10 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     printf(" (");
     cli_print_text(o->scenario);
     printf(")\n");
-    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n", done,
-           s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, events);
+    char n_events[48];
+    text_thousands(n_events, sizeof n_events, events, 0);
+    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %s events\n\n", done,
+           s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, n_events);
     static const flow_kpi_t headline[] = {
         FLOW_K_ARRIVAL_RATE,      FLOW_K_CYCLE_WD,      FLOW_K_CYCLE_P90_WD,
         FLOW_K_WITHIN_LIMIT,      FLOW_K_WINDOW_WAIT,   FLOW_K_TRIPS,

@@ -44,12 +44,31 @@ START_TEST(test_money) {
 }
 END_TEST
 
+START_TEST(test_value) {
+    char b[64];
+    text_human_value(b, sizeof b, 1.274e7, false);
+    ck_assert_str_eq(b, "12,740,000");
+    text_human_value(b, sizeof b, 0.9184, true);
+    ck_assert_str_eq(b, "91.8");
+    text_human_value(b, sizeof b, 2.339, false);
+    ck_assert_str_eq(b, "2.339");
+    /* just below 1000: %.4g would round it to 1000 with an exponent */
+    text_human_value(b, sizeof b, 999.97, false);
+    ck_assert_str_eq(b, "1,000");
+    text_human_value(b, sizeof b, 5e-6, false);
+    ck_assert_str_eq(b, "0.000005");
+    text_human_value(b, sizeof b, NAN, false);
+    ck_assert_str_eq(b, "-");
+}
+END_TEST
+
 Suite *suite_text_human(void);
 Suite *suite_text_human(void) {
     Suite *s = suite_create("text_human");
     TCase *t = tcase_create("core");
     tcase_add_test(t, test_thousands);
     tcase_add_test(t, test_money);
+    tcase_add_test(t, test_value);
     suite_add_tcase(s, t);
     return s;
 }
