@@ -124,6 +124,7 @@ static void pick(char *name, size_t len, const char *name_zh) {
 void cli_lang_scn(scn_t *s) {
     if (!cli_lang_zh()) return;
     pick(s->name, sizeof s->name, s->name_zh);
+    pick(s->description, sizeof s->description, s->description_zh);
     for (size_t i = 0; i < s->n_regions; i++)
         pick(s->regions[i].name, sizeof s->regions[i].name, s->regions[i].name_zh);
     for (size_t i = 0; i < s->n_departments; i++)
@@ -133,7 +134,9 @@ void cli_lang_scn(scn_t *s) {
 }
 
 void cli_lang_reform(reform_t *r) {
-    if (cli_lang_zh()) pick(r->name, sizeof r->name, r->name_zh);
+    if (!cli_lang_zh()) return;
+    pick(r->name, sizeof r->name, r->name_zh);
+    pick(r->description, sizeof r->description, r->description_zh);
 }
 
 void cli_lang_print_cell(const char *name, size_t width) {

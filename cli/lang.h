@@ -34,7 +34,8 @@ bool cli_lang_zh(void);
 
 /* Give people the names they read: in Chinese, every name that has a
  * name_zh takes it (the scenario's, its regions', departments' and
- * services'; a reform's).  Ids are untouched.  No-op in English. */
+ * services'; a reform's), and the scenario's and a reform's description
+ * its description_zh.  Ids are untouched.  No-op in English. */
 void cli_lang_scn(scn_t *s);
 void cli_lang_reform(reform_t *r);
 

@@ -196,18 +196,20 @@ static int read_name_zh(loader_t *L, const config_setting_t *g, char *dst, size_
 }
 
 static int read_scenario(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"id",           "name", "description", "days", "warmup_days",
-                                       "replications", "seed", "name_zh",     NULL};
+    static const char *const keys[] = {
+        "id",           "name", "description", "days",           "warmup_days",
+        "replications", "seed", "name_zh",     "description_zh", NULL};
     scn_t *s = L->s;
     const cfgr_t *r = &L->r;
     config_setting_t *g;
-    const char *id, *name, *description;
+    const char *id, *name, *description, *description_zh;
     int64_t seed = 1; /* set by cfgr_int64 before use; initialised for LTO */
     if (cfgr_group(r, root, "scenario", true, &g) != 0 || cfgr_check_keys(r, g, keys) != 0 ||
         cfgr_id(r, g, "id", ID_LEN, &id, NULL) != 0 ||
         cfgr_string(r, g, "name", true, NAME_LEN, NULL, &name, NULL) != 0 ||
         read_name_zh(L, g, s->name_zh, sizeof s->name_zh) != 0 ||
         cfgr_string(r, g, "description", false, TEXT_LEN, "", &description, NULL) != 0 ||
+        cfgr_string(r, g, "description_zh", false, TEXT_LEN, "", &description_zh, NULL) != 0 ||
         cfgr_int(r, g, "days", &R_DAYS, false, 180, &s->days) != 0 ||
         cfgr_int(r, g, "warmup_days", &R_WARMUP, false, 14, &s->warmup_days) != 0 ||
         cfgr_int(r, g, "replications", &R_REPLICATIONS, false, 10, &s->replications) != 0 ||
@@ -216,6 +218,7 @@ static int read_scenario(loader_t *L, const config_setting_t *root) {
     copy_text(s->id, sizeof s->id, id);
     copy_text(s->name, sizeof s->name, name);
     copy_text(s->description, sizeof s->description, description);
+    copy_text(s->description_zh, sizeof s->description_zh, description_zh);
     s->seed = (uint64_t)seed;
     return 0;
 }

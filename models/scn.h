@@ -157,7 +157,8 @@ typedef struct scn {
     char name[SCN_NAME_MAX];
     char name_zh[SCN_NAME_MAX]; /* Chinese name, "" if none (ids stay ASCII) */
     char description[SCN_TEXT_MAX];
-    int days; /* simulated calendar days after warm-up    */
+    char description_zh[SCN_TEXT_MAX]; /* Chinese description, "" if none */
+    int days;                          /* simulated calendar days after warm-up    */
     int warmup_days;
     int replications;
     uint64_t seed;

@@ -37,6 +37,12 @@ for b in xuzhou harbin heilongjiang zhejiang; do
             --lang $lang; then ok; else bad "$b ($lang): report.html, see above"; fi
     done
 done
+# the scenario's description in Chinese (description_zh), as a paragraph
+# (the scenario file quoted below holds it too)
+if grep -q '<p>江苏徐州市政务服务中心' "$tmp/zh/xuzhou/report.html" &&
+    grep -q '<p>Xuzhou (Jiangsu)' "$tmp/en/xuzhou/report.html"; then ok; else
+    bad "report.html: the description should follow the language (description_zh)"
+fi
 # the terminal table too: names in Chinese under --lang zh
 if grep -q '数据共享中台' "$tmp/xuzhou-zh.out" && grep -q 'Central data-sharing hub' "$tmp/xuzhou-en.out" &&
     ! grep -q '^data_hub ' "$tmp/xuzhou-en.out"; then ok; else
