@@ -227,7 +227,8 @@ static int plot_regions_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t 
 }
 
 /* The kind of department d ("tax" of "harbin_tax"): its id without its
- * region's id as prefix; and the kind's name without " (REGION NAME)". */
+ * region's id as prefix; and the kind's name without " (REGION NAME)",
+ * or without REGION NAME in front (Chinese). */
 static void department_kind(const scn_t *s, size_t d, char *kind, size_t klen, char *name,
                             size_t nlen) {
     const scn_department_t *x = &s->departments[d];
@@ -238,8 +239,10 @@ static void department_kind(const scn_t *s, size_t d, char *kind, size_t klen, c
     snprintf(name, nlen, "%s", x->name);
     char suffix[SCN_NAME_MAX + 8];
     snprintf(suffix, sizeof suffix, " (%s)", r->name);
-    size_t ln = strlen(name), ls = strlen(suffix);
+    size_t ln = strlen(name), ls = strlen(suffix), lr = strlen(r->name);
     if (ln > ls && strcmp(name + ln - ls, suffix) == 0) name[ln - ls] = '\0';
+    /* Chinese names put the city first: 哈尔滨市税务局 */
+    else if (ln > lr && strncmp(name, r->name, lr) == 0) memmove(name, name + lr, ln - lr + 1);
 }
 
 typedef struct kinds {

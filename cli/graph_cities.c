@@ -55,8 +55,10 @@ static void strip_region(char *dst, const char *name, const char *region) {
     snprintf(dst, NAME_LEN, "%s", name);
     char suffix[NAME_LEN];
     snprintf(suffix, sizeof suffix, " (%s)", region);
-    size_t ln = strlen(dst), ls = strlen(suffix);
+    size_t ln = strlen(dst), ls = strlen(suffix), lr = strlen(region);
     if (ln > ls && strcmp(dst + ln - ls, suffix) == 0) dst[ln - ls] = '\0';
+    /* Chinese names put the city first: 哈尔滨市税务局 */
+    else if (ln > lr && strncmp(dst, region, lr) == 0) memmove(dst, dst + lr, ln - lr + 1);
 }
 
 /* Region r's departments and the links between them. */
