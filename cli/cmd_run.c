@@ -250,9 +250,11 @@ static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue; /* = all */
         char note[300];
         if (!kpi_censoring_note(&cells[g * FLOW_K_COUNT].cens, note, sizeof note)[0]) continue;
-        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
-                                                             : s->regions[groups[g].index].id;
-        printf("! %s: %s\n", label, note);
+        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].name
+                                                             : s->regions[groups[g].index].name;
+        printf("! ");
+        cli_print_text(label);
+        printf(": %s\n", note);
     }
 }
 
@@ -287,35 +289,38 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         print_ci_row(flow_kpi_name(headline[i]), flow_kpi_unit(headline[i]), ci);
     }
     printf("\n%-38s %9s %11s %9s %7s %8s %8s %9s\n", "By service (means)", "cases/day",
-           "cycle (wd)", "p90 (wd)", "trips", "1-trip", "in limit", "wait (m)");
+           "cycle (wd)", "p90 (wd)", "trips", "1-trip%", "limit%", "wait (m)");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_SERVICE && groups[g].kind != FLOW_G_REGION) continue;
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue;
         if (groups[g].kind == FLOW_G_REGION && (g == 0 || groups[g - 1].kind != FLOW_G_REGION))
             printf("%s\n", "By region (means)");
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];
-        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
-                                                             : s->regions[groups[g].index].id;
+        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].name
+                                                             : s->regions[groups[g].index].name;
         char b[7][32];
-        printf("  %-36.36s %9s %11s %9s %7s %8s %8s %9s%s\n", label,
+        printf("  "); /* names, not ids; shares as percentages */
+        cli_lang_print_cell(label, 36);
+        printf(" %9s %11s %9s %7s %8s %8s %9s%s\n",
                cell_text(b[0], 32, c[FLOW_K_ARRIVAL_RATE].ci.mean, 1),
                cell_text(b[1], 32, c[FLOW_K_CYCLE_WD].ci.mean, 2),
                cell_text(b[2], 32, c[FLOW_K_CYCLE_P90_WD].ci.mean, 2),
                cell_text(b[3], 32, c[FLOW_K_TRIPS].ci.mean, 2),
-               cell_text(b[4], 32, c[FLOW_K_ONE_TRIP].ci.mean, 2),
-               cell_text(b[5], 32, c[FLOW_K_WITHIN_LIMIT].ci.mean, 2),
+               cell_text(b[4], 32, 100 * c[FLOW_K_ONE_TRIP].ci.mean, 0),
+               cell_text(b[5], 32, 100 * c[FLOW_K_WITHIN_LIMIT].ci.mean, 0),
                cell_text(b[6], 32, c[FLOW_K_WINDOW_WAIT].ci.mean, 1),
                kpi_censoring_flag(&c->cens)[0] ? " !" : "");
     }
     print_group_notes(s, groups, n_groups, cells);
-    printf("\n%-38s %12s %12s\n", "Utilization by department", "windows", "officers");
+    printf("\n%-38s %12s %12s\n", "Utilization by department", "windows %", "officers %");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];
         char win[32], off[32];
-        printf("  %-36.36s %12s %12s\n", s->departments[groups[g].index].id,
-               cell_text(win, sizeof win, c[FLOW_K_FRONT_UTIL].ci.mean, 2),
-               cell_text(off, sizeof off, c[FLOW_K_BACK_UTIL].ci.mean, 2));
+        printf("  ");
+        cli_lang_print_cell(s->departments[groups[g].index].name, 36);
+        printf(" %12s %12s\n", cell_text(win, sizeof win, 100 * c[FLOW_K_FRONT_UTIL].ci.mean, 0),
+               cell_text(off, sizeof off, 100 * c[FLOW_K_BACK_UTIL].ci.mean, 0));
     }
 }
 
