@@ -40,9 +40,13 @@ CC      ?= cc
 OPT     ?= -O2 -g -flto=auto -ffat-lto-objects
 
 PKGS      := gsl igraph libconfig
+# Translations (po/LANG.po), compiled into BUILD/locale (see below).
+PO_LANGS  := zh_CN
+MO_FILES   = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/govsim.mo)
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
              gnuplot-nox fonts-wqy-microhei check libsubunit-dev \
-             openmpi-bin libopenmpi-dev python3 clang-format clang-tidy cppcheck
+             openmpi-bin libopenmpi-dev python3 clang-format clang-tidy cppcheck \
+             gettext chromium
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -51,7 +55,8 @@ CHECK_LIBS = $(shell pkg-config --libs check) -lsubunit
 
 WARN    := -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla
-DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"' $(MPI_DEFS)
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DGOVSIM_DATADIR='"$(PREFIX)/share/govsim"' $(MPI_DEFS) \
+           -DGOVSIM_LOCALEDIR='"$(PREFIX)/share/locale"'
 # Layers (docs/architecture.md): each folder sees only its own headers and
 # those of the layers below it, so an upward #include does not compile.
 #   base <- sim <- models <- study;  base <- output;  cli and tests see all.
@@ -75,13 +80,13 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all deps test unit run bench check-asan debug lint install clean format format-check \
-        mpi-test print-inc print-pkg-cflags fuzz fuzz-build
+        mpi-test print-inc print-pkg-cflags fuzz fuzz-build pot
 all: $(BIN)
 
 $(BIN): $(BUILD)/govsim
 	cp $< $@
 
-$(BUILD)/govsim: $(BUILD)/cli/main.o $(BUILD)/libgovsim.a
+$(BUILD)/govsim: $(BUILD)/cli/main.o $(BUILD)/libgovsim.a | $(MO_FILES)
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/libgovsim.a: $(LIB_OBJ)
@@ -91,6 +96,20 @@ $(BUILD)/libgovsim.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(call layer_inc,$<) -c -o $@ $<
+
+# Translations (cli/lang.h): po/LANG.po compiled into BUILD/locale, where
+# the binary in a checkout finds it; `make pot` refreshes the template
+# from every _() and N_() of the sources.
+$(BUILD)/locale/%/LC_MESSAGES/govsim.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@.tmp $<
+	mv $@.tmp $@
+
+pot:
+	xgettext --from-code=UTF-8 --language=C -k_ -kN_ --add-comments=TRANSLATORS \
+	    --package-name=govsim --package-version=$$(sed -n 's/^#define GOVSIM_VERSION "\(.*\)"/\1/p' cli/cli.h) \
+	    -o po/govsim.pot $(sort $(wildcard base/*.c output/*.c cli/*.c))
+	msgmerge --quiet --update --backup=none po/zh_CN.po po/govsim.pot
 
 # The unit-test runner finds its suites by name: each tests/unit/test_X.c
 # defines `Suite *suite_X(void)`; no shared list to edit.
@@ -231,6 +250,11 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 man/govsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/govsim.1
 	install -m 644 completion/govsim.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$(BIN)
+	for l in $(PO_LANGS); do \
+	    install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/govsim.mo \
+	        $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/govsim.mo || exit 1; \
+	done
 
 clean:
 	rm -rf build build-asan build-debug build-mpi build-fuzz govsim govsim-mpi

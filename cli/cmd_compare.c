@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "compare.h"
 #include "runner.h"
 #include "flow.h"
@@ -44,9 +45,12 @@
 #include "out_dir.h"
 #include "out_file.h"
 #include "out_json.h"
+#include "out_table.h"
 #include "reform.h"
 #include "scn.h"
 #include "stats.h"
+#include "text.h"
+#include "text_human.h"
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
 static int parse(int argc, char **argv, compare_t *c) {
@@ -119,6 +123,7 @@ static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
     config_destroy(&cfg);
     if (rc != 0 && v->n == 0) reform_set_blame(err, errlen, c->sets, c->n_sets);
     if (rc != 0) return -1;
+    cli_lang_scn(&v->s);
     v->built = true;
     if (c->days) v->s.days = (int)c->days;
     if (c->seed_set) v->s.seed = c->seed;
@@ -139,7 +144,18 @@ static variant_t *add_variant(compare_t *c, const char *label) {
     return v;
 }
 
+/* The variant's name people read: its reforms' names joined by " + "
+ * (compare.h), set as each reform is added. */
+static void add_reform_name(variant_t *v, const char *name) {
+    size_t used = strlen(v->name);
+    if (used) snprintf(v->name + used, sizeof v->name - used, " + ");
+    used = strlen(v->name);
+    snprintf(v->name + used, sizeof v->name - used, "%s", name);
+    v->name[text_utf8_boundary(v->name, strlen(v->name))] = '\0';
+}
+
 static void add_reform_to(compare_t *c, variant_t *v, int r) {
+    add_reform_name(v, c->reforms[r].name);
     v->reform[v->n++] = r;
     v->reform_cost += c->reforms[r].cost_per_year;
     v->one_off += c->reforms[r].one_off_cost;
@@ -162,6 +178,7 @@ static int setup(compare_t *c) {
     else
         for (size_t i = 0; i < n_paths; i++) paths[i] = (char *)c->named[i];
     variant_t *base = add_variant(c, "baseline");
+    snprintf(base->name, sizeof base->name, "%s", _("baseline"));
     if (build_variant(c, base, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         goto fail;
@@ -172,6 +189,7 @@ static int setup(compare_t *c) {
             fprintf(stderr, "%s\n", err);
             goto fail;
         }
+        cli_lang_reform(r);
         c->n_reforms++;
         variant_t *v = add_variant(c, r->id);
         add_reform_to(c, v, (int)c->n_reforms - 1);
@@ -184,6 +202,7 @@ static int setup(compare_t *c) {
              * in one line here, in the table, the report and summary.json */
             compare_skip_t *k = &c->skipped[c->n_skipped++];
             compare_skip_reason(k, r->id, r->path, err);
+            memcpy(k->name, r->name, sizeof k->name); /* same size, terminated */
             fprintf(stderr, "govsim compare: skipping %s (%s", k->reform, k->file);
             if (k->line) fprintf(stderr, ":%d", k->line);
             fprintf(stderr, "): %s\n", k->reason);
@@ -197,6 +216,7 @@ static int setup(compare_t *c) {
     if (c->n_reforms >= 2) {
         variant_t *all = add_variant(c, "all_reforms");
         for (size_t i = 0; i < c->n_reforms; i++) add_reform_to(c, all, (int)i);
+        snprintf(all->name, sizeof all->name, "%s", _("all reforms together"));
         if (build_variant(c, all, err, sizeof err) != 0) {
             fprintf(stderr, "govsim compare: all reforms together: %s\n", err);
             goto fail;
@@ -243,8 +263,8 @@ fail_usage:
 /* The files compare writes (and nothing else it removes from DIR). */
 static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
                                         "summary.json", "report.html"};
-static const char *const OWN_CHARTS[] = {"changes", "cost_benefit", "cdf",
-                                         "trips",   "utilization",  "regions"};
+static const char *const OWN_CHARTS[] = {
+    "changes", "cost_benefit", "cdf", "trips", "utilization", "regions", "utilization_cities"};
 
 /* DIR: -o, or results/<scenario id>-compare. */
 static void output_dir(const compare_t *c, char *dir, size_t len) {
@@ -260,13 +280,24 @@ static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
 /* The reforms of the folder that were not run, one line each. */
 static void print_skipped(const compare_t *c) {
     if (c->n_skipped == 0) return;
-    printf("\nSkipped (does not apply to this scenario):\n");
+    printf("\n%s\n", _("Skipped (does not apply to this scenario):"));
     for (size_t i = 0; i < c->n_skipped; i++) {
         const compare_skip_t *k = &c->skipped[i];
         printf("  %s (%s", k->reform, k->file);
         if (k->line) printf(":%d", k->line);
         printf("): %s\n", k->reason);
     }
+}
+
+/* Width of the variant column on the terminal, in columns. */
+#define NAME_COLUMNS 32
+
+/* text right-aligned in `width` terminal columns (text is ours: numbers
+ * and translated titles, two columns per Chinese character). */
+static void print_right(const char *text, size_t width) {
+    size_t w = out_text_width(text);
+    for (; w < width; w++) putchar(' ');
+    fputs(text, stdout);
 }
 
 static int print_tables(const compare_t *c, const runner_status_t *st) {
@@ -281,53 +312,77 @@ static int print_tables(const compare_t *c, const runner_status_t *st) {
     printf(" (");
     cli_print_text(c->scenario);
     printf(")\n");
-    printf("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
-           "seed %llu, %.1f s\n\n",
+    printf(_("%zu variants x %zu replications x %d days (+%d warm-up), common random numbers, "
+             "seed %llu, %.1f s\n\n"),
            c->n_variants, c->n_reps, base->s.days, base->s.warmup_days,
            (unsigned long long)base->s.seed, st->seconds);
-    printf("Change against the baseline (paired 95%% CI; * = the interval excludes zero)\n");
-    printf("%-24s", "variant");
-    for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++)
-        printf(" %*s", h == COMPARE_N_HEADLINE ? 20 : 18, COMPARE_HEADLINE_TITLE[h]);
+    /* xgettext:no-c-format */
+    printf("%s\n", _("Change against the baseline (paired 95% CI; * = the interval excludes "
+                     "zero; pp = percentage points)"));
+    cli_lang_print_cell(_("variant"), NAME_COLUMNS);
+    for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
+        putchar(' ');
+        print_right(_(COMPARE_HEADLINE_TITLE[h]), h == COMPARE_N_HEADLINE ? 20 : 19);
+    }
     printf("\n");
     for (size_t i = 1; i < c->n_variants; i++) {
-        char t[48];
-        printf("%-24.24s", c->v[i].label);
-        for (size_t h = 0; h < COMPARE_N_HEADLINE; h++) {
-            compare_cell(t, sizeof t, &rows[i].headline[h], COMPARE_DECIMALS[h]);
-            printf(" %18s", t);
+        char t[64];
+        cli_lang_print_cell(c->v[i].name, NAME_COLUMNS);
+        for (size_t h = 0; h <= COMPARE_N_HEADLINE; h++) {
+            compare_headline_cell(t, sizeof t, &rows[i], h);
+            putchar(' ');
+            print_right(t, h == COMPARE_N_HEADLINE ? 20 : 19);
         }
-        compare_cell(t, sizeof t, &rows[i].cost, COMPARE_DECIMALS[COMPARE_N_HEADLINE]);
-        printf(" %20s%s\n", t, compare_flagged(c, &c->v[i]) ? " !" : "");
+        printf("%s\n", compare_flagged(c, &c->v[i]) ? " !" : "");
     }
     compare_print_flags(c);
     print_skipped(c);
     if (c->brief) return 0;
-    printf("\nCost-effectiveness (yearly cost: each reform's cost per year plus its one-off cost\n"
-           "spread over %.0f years at %.0f%%; only where the saving's 95%% CI excludes zero)\n",
+    printf("\n");
+    printf(_("Cost-effectiveness (yearly cost: each reform's cost per year plus its one-off cost\n"
+             "spread over %.0f years at %.0f%%; only where the saving's 95%% CI excludes zero)"),
            COMPARE_LIFE_YEARS, COMPARE_DISCOUNT_RATE * 100);
-    printf("%-24s %16s %16s %22s %20s\n", "variant", "hours saved/yr", "trips avoided/yr",
-           "yuan per hour saved", "yuan per trip avoided");
+    printf("\n");
+    cli_lang_print_cell(_("variant"), NAME_COLUMNS);
+    const char *titles[] = {_("hours saved/yr"), _("trips avoided/yr"), _("yuan per hour saved"),
+                            _("yuan per trip avoided")};
+    for (size_t k = 0; k < 4; k++) {
+        putchar(' ');
+        print_right(titles[k], 22);
+    }
+    printf("\n");
     for (size_t i = 1; i < c->n_variants; i++) {
         const compare_row_t *r = &rows[i];
-        char ph[32], pt[32];
-        if (!isnan(r->yuan_per_hour)) snprintf(ph, sizeof ph, "%.1f", r->yuan_per_hour);
-        else snprintf(ph, sizeof ph, "no sure saving");
-        if (!isnan(r->yuan_per_trip)) snprintf(pt, sizeof pt, "%.1f", r->yuan_per_trip);
-        else snprintf(pt, sizeof pt, "no sure saving");
-        printf("%-24.24s %16.0f %16.0f %22s %20s\n", c->v[i].label, r->hours_saved,
-               r->trips_avoided, ph, pt);
+        char cell[4][48];
+        text_thousands(cell[0], sizeof cell[0], r->hours_saved, 0);
+        text_thousands(cell[1], sizeof cell[1], r->trips_avoided, 0);
+        if (!isnan(r->yuan_per_hour)) text_thousands(cell[2], sizeof cell[2], r->yuan_per_hour, 1);
+        else snprintf(cell[2], sizeof cell[2], "%s", _("no sure saving"));
+        if (!isnan(r->yuan_per_trip)) text_thousands(cell[3], sizeof cell[3], r->yuan_per_trip, 1);
+        else snprintf(cell[3], sizeof cell[3], "%s", _("no sure saving"));
+        cli_lang_print_cell(c->v[i].name, NAME_COLUMNS);
+        for (size_t k = 0; k < 4; k++) {
+            putchar(' ');
+            print_right(cell[k], 22);
+        }
+        printf("\n");
     }
-    printf("\nRanking by cycle-time reduction (paired comparison with the variant above)\n");
+    printf("\n%s\n", _("Ranking by cycle-time reduction (paired comparison with the variant "
+                       "above)"));
     for (size_t k = 0; k + 1 < c->n_variants; k++) {
         const compare_row_t *r = &rows[order[k]];
-        printf("  %2zu. %-24.24s %+.3f working days", k + 1, c->v[order[k]].label, r->cycle_change);
-        if (r->tied_with_above) printf("   not distinguishable from %s", c->v[order[k - 1]].label);
+        printf("  %2zu. ", k + 1);
+        cli_lang_print_cell(c->v[order[k]].name, NAME_COLUMNS);
+        printf(" %+.3f %s", r->cycle_change, _("working days"));
+        if (r->tied_with_above) {
+            printf("   %s ", _("not distinguishable from"));
+            cli_print_text(c->v[order[k - 1]].name);
+        }
         printf("\n");
     }
     if (!isnan(crn))
-        printf("\nCommon random numbers: the paired intervals for cycle time are on average "
-               "%.1fx narrower than unpaired ones would be.\n",
+        printf(_("\nCommon random numbers: the paired intervals for cycle time are on average "
+                 "%.1fx narrower than unpaired ones would be.\n"),
                crn);
     return 0;
 }
@@ -578,7 +633,9 @@ static void cleanup(compare_t *c) {
     for (size_t i = 0; i < c->n_reforms; i++) reform_free(&c->reforms[i]);
 }
 
-int cmd_compare(int argc, char **argv) {
+int cmd_compare(int argc, char **argv) { return compare_main(argc, argv, NULL); }
+
+int compare_main(int argc, char **argv, compare_headline_t *head) {
     compare_t *c = calloc(1, sizeof *c);
     if (!c) return CLI_FAILURE;
     int rc = CLI_USAGE;
@@ -633,6 +690,7 @@ int cmd_compare(int argc, char **argv) {
         fprintf(stderr, "govsim compare: %s\n", err);
         goto out;
     }
+    if (head) compare_headline(c, head);
     if (c->quiet) {
         print_paths(dir);
         rc = CLI_OK;

@@ -7,7 +7,8 @@
  * differences to stand out of their confidence intervals, few enough that
  * the whole job takes under a minute on a 2-core machine.  Each
  * comparison writes results/<scenario>/ (tables, charts, report.html);
- * results/index.html links the four reports.  Every folder is checked
+ * results/index.html is the front page (front_page.h): per baseline the
+ * reform that saves the most citizens' hours per yuan, and the links.  Every folder is checked
  * writable before the first simulation; each comparison replaces the
  * files of its folder that an earlier run left (cmd_compare.c).
  *
@@ -27,6 +28,7 @@
 #include "out_dir.h"
 #include "out_file.h"
 #include "out_html.h"
+#include "front_page.h"
 
 #ifndef GOVSIM_DATADIR
 #define GOVSIM_DATADIR "/usr/local/share/govsim"
@@ -72,31 +74,6 @@ static const char *scenario_dir(char *buf, size_t len) {
     return has_baselines(buf) ? buf : NULL;
 }
 
-/* results/index.html: a link to each report. */
-static int write_index(char *err, size_t errlen) {
-    out_file_t f;
-    FILE *fp = out_file_open(&f, RESULTS, "index.html", err, errlen);
-    if (!fp) return -1;
-    out_html_begin(fp, "govsim: the bundled baselines and their reforms");
-    out_html_heading(fp, 1, NULL, "govsim: the bundled baselines and their reforms");
-    out_html_paragraph(fp, "Each report compares a baseline with the bundled reforms, alone and "
-                           "together, on common random numbers, with 95% confidence intervals "
-                           "(replications: " DEFAULT_REPLICATIONS ").");
-    out_html_raw(fp, "<ul>\n");
-    for (size_t i = 0; i < N_BASELINES; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/report.html", BASELINES[i]);
-        out_html_raw(fp, "<li><a href=\"");
-        out_html_text(fp, path);
-        out_html_raw(fp, "\">");
-        out_html_text(fp, BASELINES[i]);
-        out_html_raw(fp, "</a></li>\n");
-    }
-    out_html_raw(fp, "</ul>\n");
-    out_html_end(fp);
-    return out_file_commit(&f, err, errlen);
-}
-
 /* Every folder the job writes, ready before the first simulation: a
  * results/ that cannot be written is found at once, not after the first
  * comparison.  Returns 0, or -1 with the message on stderr. */
@@ -140,6 +117,7 @@ int cmd_default(int argc, char **args_v) {
                "(%s replications each; `govsim help` lists the commands)\n\n",
                GOVSIM_VERSION, DEFAULT_REPLICATIONS);
     fflush(stdout);
+    compare_headline_t heads[N_BASELINES];
     for (size_t i = 0; i < N_BASELINES; i++) {
         char scenario[1400], out[256];
         if (snprintf(scenario, sizeof scenario, "%s/%s.cfg", dir, BASELINES[i]) >=
@@ -151,7 +129,7 @@ int cmd_default(int argc, char **args_v) {
         int n = 7;
         if (quiet) argv[n++] = "--quiet";
         if (a.progress >= 0) argv[n++] = "--progress", argv[n++] = MODES[a.progress];
-        int rc = cmd_compare(n, argv);
+        int rc = compare_main(n, argv, &heads[i]);
         if (rc != CLI_OK) return rc;
         if (!quiet) printf("\n");
         fflush(stdout);
@@ -159,7 +137,8 @@ int cmd_default(int argc, char **args_v) {
     char err[1024];
     static const char *const INDEX[] = {"index.html"};
     if (out_dir_clear(RESULTS, INDEX, 1, err, sizeof err) != 0 ||
-        write_index(err, sizeof err) != 0) {
+        front_page_write(RESULTS, BASELINES, heads, N_BASELINES, DEFAULT_REPLICATIONS, err,
+                         sizeof err) != 0) {
         fprintf(stderr, "govsim: %s\n", err);
         return CLI_FAILURE;
     }

@@ -23,6 +23,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
+#include "graph_cities.h"
+#include "i18n.h"
 #include "dist.h"
 #include "gnuplot.h"
 #include "net.h"
@@ -345,10 +348,15 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         print_summary(&r, s);
         fflush(stdout);
         graph_job_t job = {&d.g, dir};
-        if (write_outputs(&job, err, sizeof err) != 0) rc = CLI_FAILURE;
+        if (write_outputs(&job, err, sizeof err) != 0 ||
+            graph_cities_write(&d.g, s, dir, err, sizeof err) != 0)
+            rc = CLI_FAILURE;
         else
             printf("\nWrote network.dot, network.graphml, network.dat, "
-                   "network.gp, network.png in %s/\n",
+                   "network.gp, network.png%s in %s/\n",
+                   s->n_regions > 1 ? _(", a picture per city (network_CITY.png), "
+                                        "network_cities.png and index.html")
+                                    : "",
                    dir);
     }
     if (rc != CLI_OK) fprintf(stderr, "govsim " CMD ": %s\n", err);
@@ -365,7 +373,9 @@ int cmd_graph(int argc, char **argv) {
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     scn_t s;
     char err[ERR_LEN];
-    if (scn_load(&s, o.scenario, err, sizeof err) != 0) {
+    int loaded = scn_load(&s, o.scenario, err, sizeof err);
+    if (loaded == 0) cli_lang_scn(&s);
+    if (loaded != 0) {
         fprintf(stderr, "govsim " CMD ": %s\n", err);
         scn_free(&s);
         return CLI_USAGE;

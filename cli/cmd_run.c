@@ -23,6 +23,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
+#include "text_human.h"
 #include "kpi_rows.h"
 #include "runner.h"
 #include "flow.h"
@@ -259,11 +261,18 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
     out_json_finish(&j);
 }
 
+/* A KPI's row for people: shares as percentages, large numbers with
+ * thousands separators, never e-notation (text_human.h). */
 static void print_ci_row(const char *label, const char *unit, const stats_ci_t *ci) {
-    char interval[64];
+    bool share = strncmp(unit, "share", 5) == 0;
+    char interval[128], mean[48], lo[48], hi[48], shown[64];
+    text_human_value(mean, sizeof mean, ci->mean, share);
+    text_human_value(lo, sizeof lo, ci->lo, share);
+    text_human_value(hi, sizeof hi, ci->hi, share);
     if (isnan(ci->half)) snprintf(interval, sizeof interval, "-");
-    else snprintf(interval, sizeof interval, "[%.4g, %.4g]", ci->lo, ci->hi);
-    printf("  %-26s %-22s %12.4g  %s\n", label, unit, ci->mean, interval);
+    else snprintf(interval, sizeof interval, "[%s, %s]", lo, hi);
+    snprintf(shown, sizeof shown, "%s%s", share ? "%" : "", share ? unit + 5 : unit);
+    printf("  %-26s %-22s %12s  %s\n", label, share && !unit[5] ? "%" : shown, mean, interval);
 }
 
 /* A number for the terminal, or "-" when it does not apply (NaN). */
@@ -281,9 +290,11 @@ static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue; /* = all */
         char note[300];
         if (!kpi_censoring_note(&cells[g * FLOW_K_COUNT].cens, note, sizeof note)[0]) continue;
-        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
-                                                             : s->regions[groups[g].index].id;
-        printf("! %s: %s\n", label, note);
+        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].name
+                                                             : s->regions[groups[g].index].name;
+        printf("! ");
+        cli_print_text(label);
+        printf(": %s\n", note);
     }
 }
 
@@ -295,8 +306,10 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     printf(" (");
     cli_print_text(o->scenario);
     printf(")\n");
-    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n", done,
-           s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, events);
+    char n_events[48];
+    text_thousands(n_events, sizeof n_events, events, 0);
+    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %s events\n\n", done,
+           s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, n_events);
     static const flow_kpi_t headline[] = {
         FLOW_K_ARRIVAL_RATE,      FLOW_K_CYCLE_WD,      FLOW_K_CYCLE_P90_WD,
         FLOW_K_WITHIN_LIMIT,      FLOW_K_WINDOW_WAIT,   FLOW_K_TRIPS,
@@ -316,35 +329,38 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         print_ci_row(flow_kpi_name(headline[i]), flow_kpi_unit(headline[i]), ci);
     }
     printf("\n%-38s %9s %11s %9s %7s %8s %8s %9s\n", "By service (means)", "cases/day",
-           "cycle (wd)", "p90 (wd)", "trips", "1-trip", "in limit", "wait (m)");
+           "cycle (wd)", "p90 (wd)", "trips", "1-trip%", "limit%", "wait (m)");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_SERVICE && groups[g].kind != FLOW_G_REGION) continue;
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue;
         if (groups[g].kind == FLOW_G_REGION && (g == 0 || groups[g - 1].kind != FLOW_G_REGION))
             printf("%s\n", "By region (means)");
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];
-        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].id
-                                                             : s->regions[groups[g].index].id;
+        const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].name
+                                                             : s->regions[groups[g].index].name;
         char b[7][32];
-        printf("  %-36.36s %9s %11s %9s %7s %8s %8s %9s%s\n", label,
+        printf("  "); /* names, not ids; shares as percentages */
+        cli_lang_print_cell(label, 36);
+        printf(" %9s %11s %9s %7s %8s %8s %9s%s\n",
                cell_text(b[0], 32, c[FLOW_K_ARRIVAL_RATE].ci.mean, 1),
                cell_text(b[1], 32, c[FLOW_K_CYCLE_WD].ci.mean, 2),
                cell_text(b[2], 32, c[FLOW_K_CYCLE_P90_WD].ci.mean, 2),
                cell_text(b[3], 32, c[FLOW_K_TRIPS].ci.mean, 2),
-               cell_text(b[4], 32, c[FLOW_K_ONE_TRIP].ci.mean, 2),
-               cell_text(b[5], 32, c[FLOW_K_WITHIN_LIMIT].ci.mean, 2),
+               cell_text(b[4], 32, 100 * c[FLOW_K_ONE_TRIP].ci.mean, 0),
+               cell_text(b[5], 32, 100 * c[FLOW_K_WITHIN_LIMIT].ci.mean, 0),
                cell_text(b[6], 32, c[FLOW_K_WINDOW_WAIT].ci.mean, 1),
                kpi_censoring_flag(&c->cens)[0] ? " !" : "");
     }
     print_group_notes(s, groups, n_groups, cells);
-    printf("\n%-38s %12s %12s\n", "Utilization by department", "windows", "officers");
+    printf("\n%-38s %12s %12s\n", "Utilization by department", "windows %", "officers %");
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];
         char win[32], off[32];
-        printf("  %-36.36s %12s %12s\n", s->departments[groups[g].index].id,
-               cell_text(win, sizeof win, c[FLOW_K_FRONT_UTIL].ci.mean, 2),
-               cell_text(off, sizeof off, c[FLOW_K_BACK_UTIL].ci.mean, 2));
+        printf("  ");
+        cli_lang_print_cell(s->departments[groups[g].index].name, 36);
+        printf(" %12s %12s\n", cell_text(win, sizeof win, 100 * c[FLOW_K_FRONT_UTIL].ci.mean, 0),
+               cell_text(off, sizeof off, 100 * c[FLOW_K_BACK_UTIL].ci.mean, 0));
     }
 }
 
@@ -418,6 +434,7 @@ static int run_patched(const run_options_t *o) {
         cli_print_error("%s", err);
         return CLI_USAGE;
     }
+    cli_lang_scn(&s);
     if (o->days) s.days = (int)o->days;
     if (o->seed_set) s.seed = o->seed;
     if (o->reps) s.replications = (int)o->reps;

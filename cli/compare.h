@@ -19,6 +19,7 @@
 
 #include "runner.h"
 #include "flow.h"
+#include "i18n.h"
 #include "kpi_rows.h"
 #include "options.h"
 #include "out_json.h"
@@ -32,8 +33,9 @@
 #define MAX_COMBINES 8
 
 typedef struct variant {
-    char label[256];
-    size_t n; /* reforms applied, in order          */
+    char label[256]; /* ids ("data_hub", "a+b"): for files programs read */
+    char name[256];  /* names ("Central data-sharing hub"): for people  */
+    size_t n;        /* reforms applied, in order          */
     int reform[MAX_REFORMS];
     double reform_cost; /* their cost per year, yuan          */
     double one_off;
@@ -48,6 +50,7 @@ typedef struct variant {
 #define COMPARE_REASON_MAX 160
 typedef struct compare_skip {
     char reform[REFORM_ID_MAX];
+    char name[REFORM_NAME_MAX]; /* the reform's name, for people         */
     char file[REFORM_PATH_MAX];
     int line;                        /* of the failing setting, 0: unknown */
     char reason[COMPARE_REASON_MAX]; /* one short line                     */
@@ -124,10 +127,22 @@ double compare_summarize(const compare_t *c, compare_row_t *rows, size_t *order,
  * zero), "+0.00 (exact)" for a zero-width interval, "-" when undefined. */
 void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals);
 
-/* Column titles of the headline table (COMPARE_N_HEADLINE + cost). */
+/* Column titles of the headline table (COMPARE_N_HEADLINE + cost),
+ * marked N_(): translate with _() where shown. */
 extern const char *const COMPARE_HEADLINE_TITLE[COMPARE_N_HEADLINE + 1];
-/* ... and the decimals each shows. */
+/* ... the decimals each shows, and the factor from the KPI's unit to the
+ * shown one (shares x 100: percentages; cost x 1e-6: million yuan). */
 extern const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1];
+extern const double COMPARE_SCALE[COMPARE_N_HEADLINE + 1];
+
+/* compare_cell with the change and interval multiplied by scale and unit
+ * after the change ("+14.1 pp ±0.3 *"). */
+void compare_cell_scaled(char *buf, size_t len, const compare_diff_t *d, int decimals, double scale,
+                         const char *unit);
+
+/* The cell of headline column h (0 .. COMPARE_N_HEADLINE, the last is
+ * cost) of row r, in the shown unit: shares in percentage points. */
+void compare_headline_cell(char *buf, size_t len, const compare_row_t *r, size_t h);
 
 /* Fill *k from the one-line error err of building a variant from reform
  * file `file` (reform_apply's "FILE:LINE: WHERE: what is wrong", or the
@@ -159,5 +174,28 @@ void compare_report_flags(FILE *fp, const compare_t *c);
  * of v's cases; for the baseline (c->v[0]) also "notes": [the
  * few-replications note, if any]. */
 void compare_json_censoring(out_json_t *j, const compare_t *c, const variant_t *v);
+
+/* What the front page (results/index.html) says of one comparison: the
+ * single reform that saves the most citizens' hours per yuan (among
+ * those whose saving of hours is sure: its paired interval excludes
+ * zero), its hours saved and trips avoided per year, and the share of
+ * cases within the statutory limit before and after it. */
+typedef struct compare_headline {
+    bool done; /* the comparison ran and wrote its files */
+    char scenario[SCN_NAME_MAX];
+    char description[SCN_TEXT_MAX];
+    bool found; /* a reform saves hours for sure          */
+    char best[REFORM_NAME_MAX];
+    double hours_saved, yuan_per_hour, trips_avoided;
+    double within_base, within_best; /* shares, 0 to 1                 */
+    size_t n_variants;
+} compare_headline_t;
+
+/* Fill *h from a finished comparison (compare_headline.c). */
+void compare_headline(const compare_t *c, compare_headline_t *h);
+
+/* `govsim compare` (cmd_compare): with h not NULL, also what the front
+ * page needs, when it succeeds. */
+int compare_main(int argc, char **argv, compare_headline_t *h);
 
 #endif

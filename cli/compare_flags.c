@@ -25,7 +25,7 @@ static void each_note(const compare_t *c, void (*put)(void *, const char *), voi
     for (size_t i = 0; i < c->n_variants; i++) {
         kpi_censoring_t k = compare_censoring(c, &c->v[i], 0);
         if (!kpi_censoring_note(&k, note, sizeof note)[0]) continue;
-        snprintf(line, sizeof line, "%s: %s.", c->v[i].label, note);
+        snprintf(line, sizeof line, "%s: %s.", c->v[i].name, note);
         put(ctx, line);
     }
     if (kpi_few_note(c->n_reps, note, sizeof note)[0]) {

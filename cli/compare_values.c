@@ -24,19 +24,39 @@ compare_diff_t compare_difference(const double *b, const double *x, size_t n) {
 const flow_kpi_t COMPARE_HEADLINE[COMPARE_N_HEADLINE] = {
     FLOW_K_CYCLE_WD, FLOW_K_TRIPS, FLOW_K_ONE_TRIP, FLOW_K_WITHIN_LIMIT, FLOW_K_WINDOW_WAIT};
 
+/* Shares are shown as percentages (their changes in percentage points),
+ * so a reader meets one convention everywhere: the tables, the charts
+ * and the report. */
 const char *const COMPARE_HEADLINE_TITLE[COMPARE_N_HEADLINE + 1] = {
-    "cycle time (wd)", "trips/case",        "one-trip share",
-    "within limit",    "window wait (min)", "cost (M yuan/yr)"};
+    N_("cycle (work days)"), N_("trips per case"),    N_("one-trip share (%)"),
+    N_("within limit (%)"),  N_("window wait (min)"), N_("cost (M yuan/yr)")};
 
-const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1] = {3, 3, 3, 3, 2, 2};
+const int COMPARE_DECIMALS[COMPARE_N_HEADLINE + 1] = {3, 3, 1, 1, 2, 2};
+
+const double COMPARE_SCALE[COMPARE_N_HEADLINE + 1] = {1, 1, 100, 100, 1, 1e-6};
 
 void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals) {
+    compare_cell_scaled(buf, len, d, decimals, 1, "");
+}
+
+void compare_cell_scaled(char *buf, size_t len, const compare_diff_t *d, int decimals, double scale,
+                         const char *unit) {
     const stats_ci_t *p = &d->paired;
     bool sure = paired_is_sure(d);
     if (isnan(p->mean)) snprintf(buf, len, "-");
-    else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
+    else if (p->half == 0)
+        snprintf(buf, len, "%+.*f%s (%s)", decimals, p->mean * scale, unit, _("exact"));
     else
-        snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
+        snprintf(buf, len, "%+.*f%s ±%.*f%s", decimals, p->mean * scale, unit, decimals,
+                 p->half * scale, sure ? " *" : "");
+}
+
+void compare_headline_cell(char *buf, size_t len, const compare_row_t *r, size_t h) {
+    if (h == COMPARE_N_HEADLINE) /* r->cost is in million yuan already */
+        compare_cell(buf, len, &r->cost, COMPARE_DECIMALS[h]);
+    else
+        compare_cell_scaled(buf, len, &r->headline[h], COMPARE_DECIMALS[h], COMPARE_SCALE[h],
+                            COMPARE_SCALE[h] == 100 ? " pp" : "");
 }
 
 /* The change of KPI k (all cases) from the baseline to v. */

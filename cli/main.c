@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "errmsg.h"
+#include "lang.h"
 #include "runner_mpi.h"
 
 void cli_print_usage(void) {
@@ -31,7 +32,8 @@ void cli_print_usage(void) {
           "\n"
           "Options shared by commands mean the same everywhere: -r N replications,\n"
           "-j N threads (results do not depend on it), --days D, --seed S, -o DIR,\n"
-          "--quiet.  'govsim help COMMAND' or 'govsim COMMAND --help' lists a\n"
+          "--quiet, --lang en|zh (or LANG=zh_CN.UTF-8: tables, charts and reports\n"
+          "in Chinese).  'govsim help COMMAND' or 'govsim COMMAND --help' lists a\n"
           "command's options.  Exit codes: 0 ok, 1 run-time failure, 2 bad usage.\n",
           stdout);
 }
@@ -110,7 +112,11 @@ static int dispatch(int argc, char **argv) {
 int main(int argc, char **argv) {
     errmsg_init(); /* GSL errors become govsim errors, never abort() */
     if (runner_mpi_init(&argc, &argv) != 0) return CLI_FAILURE;
-    int rc;
+    int rc = cli_lang_init(&argc, argv); /* --lang anywhere, or LANG */
+    if (rc != CLI_OK) {
+        runner_mpi_finalize();
+        return rc;
+    }
     if (runner_mpi_size() > 1 && (argc < 2 || strcmp(argv[1], "sweep") != 0)) {
         rc = CLI_USAGE;
         if (runner_mpi_rank() == 0)

@@ -144,7 +144,7 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
 }
 
 int plan_charts(const plan_eval_t *ev, const char *dir, char *err, size_t errlen) {
-    plot_ctx_t ctx = {dir, ev->plan->name};
+    plot_ctx_t ctx = {dir, ev->plan->name, NULL};
     if (frontier_chart(ev, &ctx, err, errlen) != 0) return -1;
     return years_chart(ev, &ctx, err, errlen);
 }

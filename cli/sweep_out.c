@@ -222,7 +222,7 @@ int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t e
         const char *titles[SWEEP_MAX_KPIS], *names[SWEEP_MAX_FACTORS];
         for (size_t q = 0; q < s->n_kpis; q++) titles[q] = flow_kpi_name(s->kpis[q]);
         for (size_t j = 0; j < k; j++) names[j] = s->factors[j].name;
-        plot_ctx_t ctx = {o->dir, s->name};
+        plot_ctx_t ctx = {o->dir, s->name, NULL};
         rc = plot_indices(&ctx, "sobol_indices", s->n_kpis, titles, k, names, s1, st, err, errlen);
     }
 out:
@@ -314,7 +314,7 @@ int sweep_out_plots(const sweep_out_t *o, char *err, size_t errlen) {
     const sweep_t *s = o->sw;
     titles_t t;
     kpi_titles(s, &t);
-    plot_ctx_t ctx = {o->dir, s->name};
+    plot_ctx_t ctx = {o->dir, s->name, NULL};
     double *buf = malloc(o->n_reps * sizeof *buf);
     if (!buf) {
         errmsg_format(err, errlen, "out of memory");

@@ -795,23 +795,29 @@ static void copy_text(char *dst, size_t len, const char *src) {
 
 /* The `reform` group: what it is and what it costs. */
 static int read_header(const cfgr_t *r, reform_t *f) {
-    static const char *const keys[] = {
-        "id", "name", "description", "proposal", "cost_per_year", "one_off_cost", NULL};
+    static const char *const keys[] = {"id",       "name",           "description",
+                                       "proposal", "cost_per_year",  "one_off_cost",
+                                       "name_zh",  "description_zh", NULL};
     const cfgr_range_t cost = {0, HUGE_VAL, false, true, false};
     config_setting_t *g;
-    const char *id, *name, *description, *proposal;
+    const char *id, *name, *name_zh, *description, *description_zh, *proposal;
     if (cfgr_group(r, config_root_setting(&f->cfg), "reform", true, &g) != 0 ||
         cfgr_check_keys(r, g, keys) != 0 ||
         cfgr_id(r, g, "id", REFORM_ID_MAX - 1, &id, NULL) != 0 ||
         cfgr_string(r, g, "name", true, REFORM_NAME_MAX - 1, NULL, &name, NULL) != 0 ||
+        cfgr_string(r, g, "name_zh", false, REFORM_NAME_MAX - 1, "", &name_zh, NULL) != 0 ||
         cfgr_string(r, g, "description", false, REFORM_TEXT_MAX - 1, "", &description, NULL) != 0 ||
+        cfgr_string(r, g, "description_zh", false, REFORM_TEXT_MAX - 1, "", &description_zh,
+                    NULL) != 0 ||
         cfgr_string(r, g, "proposal", false, REFORM_PROPOSAL_MAX - 1, "", &proposal, NULL) != 0 ||
         cfgr_number(r, g, "cost_per_year", &cost, false, 0, &f->cost_per_year, NULL) != 0 ||
         cfgr_number(r, g, "one_off_cost", &cost, false, 0, &f->one_off_cost, NULL) != 0)
         return -1;
     copy_text(f->id, sizeof f->id, id);
     copy_text(f->name, sizeof f->name, name);
+    copy_text(f->name_zh, sizeof f->name_zh, name_zh);
     copy_text(f->description, sizeof f->description, description);
+    copy_text(f->description_zh, sizeof f->description_zh, description_zh);
     copy_text(f->proposal, sizeof f->proposal, proposal);
     return 0;
 }

@@ -38,11 +38,13 @@
 typedef struct reform {
     char id[REFORM_ID_MAX];
     char name[REFORM_NAME_MAX];
+    char name_zh[REFORM_NAME_MAX]; /* Chinese name, "" if none       */
     char description[REFORM_TEXT_MAX];
-    char proposal[REFORM_PROPOSAL_MAX]; /* the seed proposal it implements */
-    double cost_per_year, one_off_cost; /* yuan                             */
-    char path[REFORM_PATH_MAX];         /* file it came from                */
-    config_t cfg;                       /* the parsed file, owned           */
+    char description_zh[REFORM_TEXT_MAX]; /* Chinese description, "" if none */
+    char proposal[REFORM_PROPOSAL_MAX];   /* the seed proposal it implements */
+    double cost_per_year, one_off_cost;   /* yuan                             */
+    char path[REFORM_PATH_MAX];           /* file it came from                */
+    config_t cfg;                         /* the parsed file, owned           */
 } reform_t;
 
 /* ------------------------------------------------------------ reforms */

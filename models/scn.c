@@ -186,18 +186,30 @@ static const char *const TOP_KEYS[] = {"scenario",    "calendar", "channels", "r
                                        "departments", "data",     "services", "incidents",
                                        "levers",      "costs",    NULL};
 
+/* The optional Chinese name of g (name_zh), shown instead of `name` under
+ * --lang zh (cli/lang.c); "" when absent. */
+static int read_name_zh(loader_t *L, const config_setting_t *g, char *dst, size_t len) {
+    const char *v;
+    if (cfgr_string(&L->r, g, "name_zh", false, NAME_LEN, "", &v, NULL) != 0) return -1;
+    copy_text(dst, len, v);
+    return 0;
+}
+
 static int read_scenario(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"id",          "name",         "description", "days",
-                                       "warmup_days", "replications", "seed",        NULL};
+    static const char *const keys[] = {
+        "id",           "name", "description", "days",           "warmup_days",
+        "replications", "seed", "name_zh",     "description_zh", NULL};
     scn_t *s = L->s;
     const cfgr_t *r = &L->r;
     config_setting_t *g;
-    const char *id, *name, *description;
+    const char *id, *name, *description, *description_zh;
     int64_t seed = 1; /* set by cfgr_int64 before use; initialised for LTO */
     if (cfgr_group(r, root, "scenario", true, &g) != 0 || cfgr_check_keys(r, g, keys) != 0 ||
         cfgr_id(r, g, "id", ID_LEN, &id, NULL) != 0 ||
         cfgr_string(r, g, "name", true, NAME_LEN, NULL, &name, NULL) != 0 ||
+        read_name_zh(L, g, s->name_zh, sizeof s->name_zh) != 0 ||
         cfgr_string(r, g, "description", false, TEXT_LEN, "", &description, NULL) != 0 ||
+        cfgr_string(r, g, "description_zh", false, TEXT_LEN, "", &description_zh, NULL) != 0 ||
         cfgr_int(r, g, "days", &R_DAYS, false, 180, &s->days) != 0 ||
         cfgr_int(r, g, "warmup_days", &R_WARMUP, false, 14, &s->warmup_days) != 0 ||
         cfgr_int(r, g, "replications", &R_REPLICATIONS, false, 10, &s->replications) != 0 ||
@@ -206,6 +218,7 @@ static int read_scenario(loader_t *L, const config_setting_t *root) {
     copy_text(s->id, sizeof s->id, id);
     copy_text(s->name, sizeof s->name, name);
     copy_text(s->description, sizeof s->description, description);
+    copy_text(s->description_zh, sizeof s->description_zh, description_zh);
     s->seed = (uint64_t)seed;
     return 0;
 }
@@ -301,7 +314,7 @@ static int read_channels(loader_t *L, const config_setting_t *root) {
 
 static int read_region(loader_t *L, const config_setting_t *list, size_t i) {
     static const char *const keys[] = {
-        "id", "name", "demand_scale", "online_scale", "digital_excluded", NULL};
+        "id", "name", "demand_scale", "online_scale", "digital_excluded", "name_zh", NULL};
     const cfgr_t *r = &L->r;
     scn_region_t *rg = &L->s->regions[i];
     config_setting_t *g, *id_at;
@@ -312,6 +325,7 @@ static int read_region(loader_t *L, const config_setting_t *list, size_t i) {
     copy_text(rg->id, sizeof rg->id, id);
     if (add_unique(L, &L->regions, list, i, rg->id, id_at, "region") != 0) return -1;
     if (cfgr_string(r, g, "name", false, NAME_LEN, id, &name, NULL) != 0 ||
+        read_name_zh(L, g, rg->name_zh, sizeof rg->name_zh) != 0 ||
         cfgr_number(r, g, "demand_scale", &R_POSITIVE, false, 1, &rg->demand_scale, NULL) != 0 ||
         cfgr_number(r, g, "online_scale", &R_POSITIVE, false, 1, &rg->online_scale, NULL) != 0 ||
         cfgr_number(r, g, "digital_excluded", &R_SHARE, false, 0, &rg->digital_excluded, NULL) != 0)
@@ -349,8 +363,8 @@ static int read_department_region(loader_t *L, const config_setting_t *g, int *o
 }
 
 static int read_department(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",      "name",  "region",     "staff",
-                                       "windows", "skill", "error_rate", NULL};
+    static const char *const keys[] = {"id",    "name",       "region",  "staff", "windows",
+                                       "skill", "error_rate", "name_zh", NULL};
     const cfgr_t *r = &L->r;
     scn_department_t *d = &L->s->departments[i];
     config_setting_t *g, *id_at;
@@ -361,6 +375,7 @@ static int read_department(loader_t *L, const config_setting_t *list, size_t i) 
     copy_text(d->id, sizeof d->id, id);
     if (add_unique(L, &L->departments, list, i, d->id, id_at, "department") != 0) return -1;
     if (cfgr_string(r, g, "name", false, NAME_LEN, id, &name, NULL) != 0 ||
+        read_name_zh(L, g, d->name_zh, sizeof d->name_zh) != 0 ||
         read_department_region(L, g, &d->region) != 0 ||
         cfgr_int(r, g, "staff", &R_STAFF, true, 0, &d->staff) != 0 ||
         cfgr_int(r, g, "windows", &R_WINDOWS, true, 0, &d->windows) != 0 ||
@@ -787,9 +802,9 @@ static int check_routing(loader_t *L, const config_setting_t *g, const config_se
 }
 
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",           "name",         "per_day",
-                                       "region_share", "online_share", "limit_days",
-                                       "patience",     "steps",        NULL};
+    static const char *const keys[] = {"id",           "name",       "per_day",  "region_share",
+                                       "online_share", "limit_days", "patience", "steps",
+                                       "name_zh",      NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
@@ -799,7 +814,9 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         return -1;
     copy_text(sv->id, sizeof sv->id, id);
     if (add_unique(L, &L->services, list, i, sv->id, id_at, "service") != 0) return -1;
-    if (cfgr_string(r, g, "name", false, NAME_LEN, id, &name, NULL) != 0) return -1;
+    if (cfgr_string(r, g, "name", false, NAME_LEN, id, &name, NULL) != 0 ||
+        read_name_zh(L, g, sv->name_zh, sizeof sv->name_zh) != 0)
+        return -1;
     copy_text(sv->name, sizeof sv->name, name);
     if (cfgr_number(r, g, "per_day", &R_PER_DAY, true, 0, &sv->per_day, NULL) != 0 ||
         read_region_share(L, g, sv) != 0 ||

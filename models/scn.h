@@ -47,26 +47,28 @@ typedef enum { SCN_INC_ONLINE, SCN_INC_LINKS, SCN_INC_HUB } scn_incident_target_
 typedef struct scn_region {
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
-    double demand_scale;     /* multiplies every service's demand here   */
-    double online_scale;     /* multiplies online share here (capped 1)  */
-    double digital_excluded; /* share of citizens who cannot go online   */
-    double hall_util;        /* offered load of its one-stop hall (see
-                                scn_hall_load)                           */
+    char name_zh[SCN_NAME_MAX]; /* Chinese name, "" if none (ids stay ASCII) */
+    double demand_scale;        /* multiplies every service's demand here   */
+    double online_scale;        /* multiplies online share here (capped 1)  */
+    double digital_excluded;    /* share of citizens who cannot go online   */
+    double hall_util;           /* offered load of its one-stop hall (see
+                                   scn_hall_load)                           */
 } scn_region_t;
 
 typedef struct scn_department {
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
-    int region;        /* index into regions                       */
-    int staff;         /* back-office officers                     */
-    int windows;       /* front counters (each staffed)            */
-    double skill;      /* work-time multiplier (1 = reference,
-                          < 1 faster)                              */
-    double error_rate; /* chance a back-office step must be redone */
-    int line;          /* line in the file (for messages)          */
-    double front_util; /* offered load / capacity of its windows   */
-    double back_util;  /* ... and of its back-office staff (see
-                          scn_offered_load)                        */
+    char name_zh[SCN_NAME_MAX]; /* Chinese name, "" if none (ids stay ASCII) */
+    int region;                 /* index into regions                       */
+    int staff;                  /* back-office officers                     */
+    int windows;                /* front counters (each staffed)            */
+    double skill;               /* work-time multiplier (1 = reference,
+                                   < 1 faster)                              */
+    double error_rate;          /* chance a back-office step must be redone */
+    int line;                   /* line in the file (for messages)          */
+    double front_util;          /* offered load / capacity of its windows   */
+    double back_util;           /* ... and of its back-office staff (see
+                                   scn_offered_load)                        */
 } scn_department_t;
 
 typedef struct scn_data_item {
@@ -109,12 +111,13 @@ typedef struct scn_step {
 typedef struct scn_service {
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
-    double per_day;       /* cases per working day, whole scenario    */
-    double *region_share; /* n_regions shares summing to 1            */
-    double online_share;  /* share of cases started online            */
-    double limit_days;    /* statutory time limit (working days)      */
-    double patience_mean; /* minutes a citizen waits in a window line
-                             before leaving (0: never leaves)         */
+    char name_zh[SCN_NAME_MAX]; /* Chinese name, "" if none (ids stay ASCII) */
+    double per_day;             /* cases per working day, whole scenario    */
+    double *region_share;       /* n_regions shares summing to 1            */
+    double online_share;        /* share of cases started online            */
+    double limit_days;          /* statutory time limit (working days)      */
+    double patience_mean;       /* minutes a citizen waits in a window line
+                                   before leaving (0: never leaves)         */
     size_t n_steps;
     scn_step_t *steps;
 } scn_service_t;
@@ -152,8 +155,10 @@ typedef struct scn {
     char path[SCN_TEXT_MAX]; /* file it came from                        */
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
+    char name_zh[SCN_NAME_MAX]; /* Chinese name, "" if none (ids stay ASCII) */
     char description[SCN_TEXT_MAX];
-    int days; /* simulated calendar days after warm-up    */
+    char description_zh[SCN_TEXT_MAX]; /* Chinese description, "" if none */
+    int days;                          /* simulated calendar days after warm-up    */
     int warmup_days;
     int replications;
     uint64_t seed;

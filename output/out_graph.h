@@ -67,7 +67,9 @@ typedef struct out_graph {
     size_t n_islands;
     /* The picture's subtitle: data requests per working day. */
     double requests_total, requests_api, share_manual, share_none;
-    double *xy; /* 2 * n_nodes: x0, y0, x1, y1, ...           */
+    double *xy;           /* 2 * n_nodes: x0, y0, x1, y1, ...           */
+    const char *subtitle; /* the picture's subtitle instead of the
+                             islands and requests; NULL: those      */
 } out_graph_t;
 
 /* Graphviz DOT: departments as nodes labelled with their names, grouped by

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "text.h"
+#include "text_human.h"
+#include "i18n.h"
 #include "out_graph.h"
 
 /* Room for an escaped title or file name: gnuplot's escaping at most
@@ -399,17 +401,30 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
             "set label 1 \"%s\" at screen 0.5, screen 0.965 center "
             "font \"sans,15\"\n",
             g->id, png, PIC_WIDTH, PIC_HEIGHT, name);
-    char sub[256];
-    if (g->requests_total > 0.0)
-        snprintf(sub, sizeof sub,
-                 "%zu information island%s; %.4g data requests per day: "
-                 "%.0f%% api, %.0f%% manual, %.0f%% fetched by the citizen",
-                 g->n_islands, g->n_islands == 1 ? "" : "s", g->requests_total,
-                 100.0 * g->requests_api / g->requests_total, 100.0 * g->share_manual,
-                 100.0 * g->share_none);
-    else
-        snprintf(sub, sizeof sub, "%zu information island%s; no data requests", g->n_islands,
-                 g->n_islands == 1 ? "" : "s");
+    char sub[512];
+    if (g->subtitle) text_gnuplot_string_plain(sub, sizeof sub, g->subtitle);
+    else {
+        /* "1 information island" reads as a problem; it means the opposite */
+        char islands[200], requests[300], total[48];
+        if (g->n_islands == 1)
+            snprintf(islands, sizeof islands, "%s",
+                     _("no information islands (every department linked by data)"));
+        else
+            snprintf(islands, sizeof islands,
+                     _("%zu information islands (groups with no data link between them)"),
+                     g->n_islands);
+        text_thousands(total, sizeof total, g->requests_total, 0);
+        if (g->requests_total > 0.0)
+            snprintf(requests, sizeof requests,
+                     _("%s data requests per day: %.0f%% api, %.0f%% manual, %.0f%% fetched by "
+                       "the citizen"),
+                     total, 100.0 * g->requests_api / g->requests_total, 100.0 * g->share_manual,
+                     100.0 * g->share_none);
+        else snprintf(requests, sizeof requests, "%s", _("no data requests"));
+        char plain[512];
+        snprintf(plain, sizeof plain, "%s; %s", islands, requests);
+        text_gnuplot_string_plain(sub, sizeof sub, plain);
+    }
     fprintf(f, "set label 2 \"%s\" at screen 0.5, screen 0.925 center\n", sub);
     fprintf(f,
             "unset border\nunset xtics\nunset ytics\n"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "errmsg.h"
+#include "i18n.h"
 #include "text.h"
 #include "out_file.h"
 
@@ -23,9 +24,11 @@ static const char STYLE[] =
     "details{margin:.6em 0}summary{cursor:pointer}.note{color:#555;font-size:.92em}";
 
 void out_html_begin(FILE *fp, const char *title) {
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-          fp);
+    /* TRANSLATORS: the code of the language of this translation (zh). */
+    fprintf(fp,
+            "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+            _("en"));
     text_html_escape(fp, title);
     fprintf(fp, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
 }

@@ -6,11 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "plot_chart.h"
 
 #define COLOR_BETTER 0x2e8b57 /* sea green   */
 #define COLOR_WORSE  0xc0392b /* brick red   */
 #define COLOR_UNSURE 0x9e9e9e /* grey        */
+
+/* `set WHAT "text"` with the text translated and escaped. */
+static void put_set(FILE *g, const char *what, const char *text) {
+    fprintf(g, "set %s ", what);
+    plot_put_str(g, text);
+    fputc('\n', g);
+}
 
 /* ------------------------------------------------------------- changes */
 
@@ -26,7 +34,8 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
     if (plot_chart_open(&c, ctx, "changes", err, errlen) != 0) return -1;
     size_t cols = n_kpis <= 2 ? n_kpis : n_kpis <= 4 ? 2 : 3;
     size_t rows = (n_kpis + cols - 1) / cols;
-    int panel_h = 380 + 6 * (int)plot_max_label(n_variants, variants);
+    size_t longest = plot_label_columns(n_variants, variants);
+    int panel_h = 360 + 7 * (int)longest;
     plot_chart_preamble(&c, "change of each KPI against the baseline, per variant", 560 * (int)cols,
                         60 + panel_h * (int)rows);
     for (size_t k = 0; k < n_kpis; k++) {
@@ -46,15 +55,17 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
     fputs("set multiplot layout ", g);
     fprintf(g, "%zu,%zu title ", rows, cols);
     plot_put_str2(g, ctx->scenario,
-                  "change against the baseline, 95% paired confidence intervals. Green: better, "
-                  "red: worse (the interval excludes zero); grey: cannot be told from zero");
+                  /* xgettext:no-c-format */
+                  _("change against the baseline, 95% paired confidence intervals. Green: better, "
+                    "red: worse (the interval excludes zero); grey: cannot be told from zero"));
     fputs(" font \",12\"\n", g);
     fputs("set style fill solid 0.75 border rgb \"#555555\"\nset boxwidth 0.7\n"
-          "set xzeroaxis lt -1 lw 1\nset grid ytics lc rgb \"#dddddd\"\nunset key\n"
-          "set bmargin 9\n",
+          "set xzeroaxis lt -1 lw 1\nset grid ytics lc rgb \"#dddddd\"\nunset key\n",
           g);
+    /* names upright below their bars: slanted ones run off the left edge */
+    fprintf(g, "set bmargin %.1f\n", 2 + 0.45 * (double)longest);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)n_variants - 0.4);
-    plot_put_xtics(g, n_variants, variants, 40);
+    plot_put_xtics(g, n_variants, variants, 90);
     for (size_t k = 0; k < n_kpis; k++) {
         fputs("set title ", g);
         plot_put_str(g, kpis[k].title);
@@ -62,7 +73,7 @@ int plot_changes(const plot_ctx_t *ctx, size_t n_variants, const char *const *va
         plot_put_str(g, kpis[k].title);
         fputc('\n', g);
         if (!plot_any_mean(kpis[k].change, n_variants)) {
-            plot_put_nothing(g, "not applicable here", -0.6, (double)n_variants - 0.4);
+            plot_put_nothing(g, _("not applicable here"), -0.6, (double)n_variants - 0.4);
             continue;
         }
         fprintf(g, "plot 'changes.dat' index %zu using 1:2:5 with boxes lc rgb variable", k);
@@ -101,30 +112,38 @@ int plot_cdf(const plot_ctx_t *ctx, size_t n_variants, const char *const *varian
     }
     FILE *g = c.g;
     fputs("set title ", g);
-    plot_put_str2(g, ctx->scenario, "cycle time of cases, per variant");
-    fputs("\nset ylabel \"share of cases finished within x\"\nset yrange [0:1]\n"
+    plot_put_str2(g, ctx->scenario, _("cycle time of cases, per variant"));
+    fputc('\n', g);
+    put_set(g, "ylabel", _("share of cases finished within x"));
+    fputs("set yrange [0:1]\n"
+          "set ytics (\"0%%\" 0, \"20%%\" 0.2, \"40%%\" 0.4, \"60%%\" 0.6, \"80%%\" 0.8, \"100%%\" "
+          "1)\n"
           "set grid lc rgb \"#dddddd\"\nset key outside right top noenhanced\n",
           g);
     /* cycle times span minutes (online) to months (permits): log x when
      * the spread is wide */
     if (hi > 0 && lo < INFINITY && hi / lo > 30) {
         fprintf(g, "set logscale x\nset xrange [%g:%g]\n", lo, hi * 1.05);
-        fputs("set xlabel \"cycle time (working days, log scale)\"\n", g);
+        put_set(g, "xlabel", _("cycle time (working days, log scale)"));
     } else {
-        fputs("set xlabel \"cycle time (working days)\"\nset xrange [0:*]\n", g);
+        put_set(g, "xlabel", _("cycle time (working days)"));
+        fputs("set xrange [0:*]\n", g);
     }
     if (!(hi > 0)) {
-        plot_put_nothing(g, "no case finished", 0, 1);
+        plot_put_nothing(g, _("no case finished"), 0, 1);
         return plot_chart_finish(&c, err, errlen);
     }
     fputs("plot ", g);
     bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
         if (!plot_any_finite(quantiles + v * n_points, n_points, 1)) continue;
+        plot_style_t st = plot_series_style(ctx, v);
+        /* the line in the variant's colour, its marker every few points */
         fprintf(g,
-                "%s'cdf.dat' index %zu using 1:2 with lines lw %s lc rgb \"#%06x\" dt %zu title ",
-                first ? "" : ", \\\n     ", v, v == 0 ? "3" : "1.6",
-                PLOT_SERIES_COLOR[v % PLOT_N_SERIES_COLOR], 1 + v / PLOT_N_SERIES_COLOR);
+                "%s'cdf.dat' index %zu using 1:2 with linespoints lw %s lc rgb \"#%06x\" "
+                "pt %d ps 1.1 pi %zu dt %zu title ",
+                first ? "" : ", \\\n     ", v, v == 0 ? "3" : "1.6", st.color, st.point,
+                n_points / 6 + 1, ctx->styles ? (size_t)1 : 1 + v / PLOT_N_SERIES_COLOR);
         plot_put_str(g, variants[v]);
         first = false;
     }
@@ -142,7 +161,7 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
     int width = 300 + 70 * (int)n_variants;
     if (width < 900) width = 900;
     plot_chart_preamble(&c, "trips per case per variant", width,
-                        900 + 6 * (int)plot_max_label(n_variants, variants));
+                        800 + 7 * (int)plot_label_columns(n_variants, variants));
     fputs("# x mean ci_low ci_high", c.d);
     for (size_t b = 0; b < n_bins; b++) fprintf(c.d, " share_%zu%s", b, b + 1 == n_bins ? "+" : "");
     fputs("  # variant\n", c.d);
@@ -154,18 +173,19 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
     }
     FILE *g = c.g;
     fputs("set multiplot layout 2,1 title ", g);
-    plot_put_str2(g, ctx->scenario, "trips to government offices per case");
+    plot_put_str2(g, ctx->scenario, _("trips to government offices per case"));
     fputs(" font \",12\"\n", g);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)n_variants - 0.4);
     fputs("set grid ytics lc rgb \"#dddddd\"\nset style fill solid 0.8 border rgb \"#555555\"\n"
           "set boxwidth 0.7\n",
           g);
-    fputs("unset xtics\nset offsets 0, 0, graph 0.1, 0\nset title \"mean trips per case, with 95% "
-          "confidence interval\"\n"
-          "set ylabel \"trips per case\"\nset yrange [0:*]\nunset key\n",
-          g);
+    fputs("unset xtics\nset offsets 0, 0, graph 0.1, 0\n", g);
+    /* xgettext:no-c-format */
+    put_set(g, "title", _("mean trips per case, with 95% confidence interval"));
+    put_set(g, "ylabel", _("trips per case"));
+    fputs("set yrange [0:*]\nunset key\n", g);
     if (!plot_any_mean(mean, n_variants)) {
-        plot_put_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
+        plot_put_nothing(g, _("no case finished"), -0.6, (double)n_variants - 0.4);
     } else {
         fputs("plot 'trips.dat' using 1:2 with boxes lc rgb \"#4a7ab5\", \\\n"
               "     '' using 1:2:(sprintf(\"%.2f\", $2)) with labels offset 0,1.2",
@@ -177,14 +197,20 @@ int plot_trips(const plot_ctx_t *ctx, size_t n_variants, const char *const *vari
         fputc('\n', g);
     }
     fputs("set offsets 0, 0, 0, 0\n", g);
-    plot_put_xtics(g, n_variants, variants, 40);
-    fputs("set bmargin 9\nset title \"share of cases by number of trips\"\n"
-          "set ylabel \"share of cases\"\nset yrange [0:1]\n"
-          "set key outside right top title \"trips\"\n",
+    plot_put_xtics(g, n_variants, variants, 90);
+    fprintf(g, "set bmargin %.1f\n", 2 + 0.45 * (double)plot_label_columns(n_variants, variants));
+    put_set(g, "title", _("share of cases by number of trips"));
+    put_set(g, "ylabel", _("share of cases"));
+    fputs("set yrange [0:1]\n"
+          "set ytics (\"0%%\" 0, \"20%%\" 0.2, \"40%%\" 0.4, \"60%%\" 0.6, \"80%%\" 0.8, \"100%%\" "
+          "1)\n"
+          "set key outside right top title ",
           g);
+    plot_put_str(g, _("trips"));
+    fputc('\n', g);
     static const unsigned bin_color[] = {0x1a9850, 0x91cf60, 0xfee08b, 0xfc8d59, 0xd73027};
     if (!plot_any_finite(share, n_variants * n_bins, 1)) {
-        plot_put_nothing(g, "no case finished", -0.6, (double)n_variants - 0.4);
+        plot_put_nothing(g, _("no case finished"), -0.6, (double)n_variants - 0.4);
         fputs("unset multiplot\n", g);
         return plot_chart_finish(&c, err, errlen);
     }
@@ -234,7 +260,7 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
      * box; rotated variant names below */
     double names = 7.0 * (double)plot_max_label(n_depts, depts) + 40;
     double map = 52.0 * (double)n_variants, gap = 40, colorbox = 110;
-    double bottom = 4.3 * (double)plot_max_label(n_variants, variants) + 40, top = 70;
+    double bottom = 4.3 * (double)plot_max_label(n_variants, variants) + 40, top = 110;
     int width = (int)(names + 2 * map + gap + colorbox);
     int height = (int)(top + bottom + 24 * (double)n_depts + 30);
     plot_chart_preamble(&c, "utilization by department and variant", width, height);
@@ -243,12 +269,14 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
     heat_block(c.d, n_variants, n_depts, back, depts);
     FILE *g = c.g;
     fputs("set multiplot title ", g);
-    plot_put_str2(g, ctx->scenario, "utilization by department (share of opening hours busy)");
+    plot_put_str2(g, ctx->scenario, _("utilization by department (share of opening hours busy)"));
     fputs(" font \",12\"\n", g);
     fputs("set palette defined (0 \"#f7fbff\", 0.5 \"#9ecae1\", 0.8 \"#fdae6b\", "
           "0.95 \"#e6550d\", 1 \"#a50f15\")\n"
-          "set cbrange [0:1]\nset cblabel \"utilization\"\nunset key\nset tics scale 0\n",
+          "set cbrange [0:1]\nset cbtics (\"0%%\" 0, \"20%%\" 0.2, \"40%%\" 0.4, \"60%%\" 0.6, "
+          "\"80%%\" 0.8, \"100%%\" 1)\nunset key\nset tics scale 0\n",
           g);
+    put_set(g, "cblabel", _("utilization"));
     fprintf(g, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n", 1 - top / height,
             bottom / height);
     fprintf(g, "set xrange [-0.5:%g]\nset yrange [%g:-0.5]\n", (double)n_variants - 0.5,
@@ -261,21 +289,24 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
         fprintf(g, " %zu", d);
     }
     fputs(")\n", g);
-    static const char *const panel[] = {"windows (front desk)", "officers (back office)"};
+    const char *const panel[] = {_("windows (front desk)"), _("officers (back office)")};
     for (int k = 0; k < 2; k++) {
         double left = k == 0 ? names : names + map + gap;
         fprintf(g, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n", left / width,
                 (left + map) / width);
         if (k == 0) fputs("unset colorbox\n", g);
         else fputs("set colorbox\nset format y \"\"\nunset ytics\n", g);
-        fprintf(g, "set title \"%s\"\n", panel[k]);
+        put_set(g, "title", panel[k]);
         if (!plot_any_finite(k == 0 ? front : back, n_variants * n_depts, 1)) {
-            plot_put_nothing(g, k == 0 ? "no windows" : "no officers", -0.5,
+            plot_put_nothing(g, k == 0 ? _("no windows") : _("no officers"), -0.5,
                              (double)n_variants - 0.5);
             continue;
         }
         fprintf(g,
-                "plot 'utilization.dat' index %d using 1:2:3 with image, \\\n"
+                /* a rectangle per cell: sharp in SVG at any zoom (an image
+                 * plot is a bitmap the browser smooths) */
+                "plot 'utilization.dat' index %d using 1:2:(0.5):(0.5):3 with boxxyerror "
+                "fs solid 1.0 noborder fc palette, \\\n"
                 "     '' index %d using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.0f%%%%\", "
                 "100*$3)) "
                 "with labels font \",8\"\n",
@@ -286,6 +317,49 @@ int plot_utilization(const plot_ctx_t *ctx, size_t n_variants, const char *const
 }
 
 /* --------------------------------------------------------- cost/benefit */
+
+/* The ranges of the axes (the points and their intervals, and zero, with
+ * a margin), the plot area fixed on the canvas, and each point's name
+ * beside it where it overlaps nothing. */
+static void cost_benefit_labels(FILE *g, const plot_ctx_t *ctx, size_t n, const char *const *names,
+                                const plot_ci_t *cost, const plot_ci_t *benefit) {
+    double r[4] = {0, 0, 0, 0};
+    double *x = malloc((n + 1) * sizeof *x), *y = malloc((n + 1) * sizeof *y);
+    unsigned *col = malloc((n + 1) * sizeof *col);
+    for (size_t v = 0; v < n; v++) {
+        const plot_ci_t *ci[2] = {&cost[v], &benefit[v]};
+        for (int a = 0; a < 2; a++) {
+            double vals[3] = {ci[a]->mean, ci[a]->lo, ci[a]->hi};
+            for (int k = 0; k < 3; k++) {
+                if (!isfinite(vals[k])) continue;
+                if (vals[k] < r[2 * a]) r[2 * a] = vals[k];
+                if (vals[k] > r[2 * a + 1]) r[2 * a + 1] = vals[k];
+            }
+        }
+    }
+    for (int a = 0; a < 2; a++) {
+        double span = r[2 * a + 1] - r[2 * a];
+        if (!(span > 0)) span = 1;
+        r[2 * a] -= 0.08 * span;
+        r[2 * a + 1] += 0.08 * span;
+    }
+    fprintf(g,
+            "set lmargin at screen 0.08\nset rmargin at screen 0.68\n"
+            "set bmargin at screen 0.10\nset tmargin at screen 0.88\n"
+            "set xrange [%.10g:%.10g]\nset yrange [%.10g:%.10g]\n",
+            r[0], r[1], r[2], r[3]);
+    if (!x || !y || !col) goto out;
+    for (size_t v = 0; v < n; v++) {
+        x[v] = cost[v].mean;
+        y[v] = benefit[v].mean;
+        col[v] = plot_series_style(ctx, v).color;
+    }
+    plot_put_point_labels(g, n, x, y, names, col, r, 0.60 * 1100, 0.78 * 750);
+out:
+    free(x);
+    free(y);
+    free(col);
+}
 
 int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
                       const plot_ci_t *cost, const plot_ci_t *benefit, const char *x_title,
@@ -301,32 +375,31 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
     }
     FILE *g = c.g;
     fputs("set title ", g);
-    plot_put_str2(g, ctx->scenario, "what each variant costs and what it saves citizens");
+    plot_put_str2(g, ctx->scenario, _("what each variant costs and what it saves citizens"));
     fputs("\nset xlabel ", g);
     plot_put_str(g, x_title);
     fputs("\nset ylabel ", g);
     plot_put_str(g, y_title);
     fputs("\nset grid lc rgb \"#dddddd\"\nset xzeroaxis lt -1\nset yzeroaxis lt -1\n"
-          "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n"
           "set key outside right top\n",
           g);
-    /* one series per variant, so the key names each point (names written
-     * beside points collide when reforms cost and save alike) */
+    cost_benefit_labels(g, ctx, n_variants, variants, cost, benefit);
+    /* one series per variant, so the key names each point too */
     bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
         if (!isfinite(cost[v].mean) || !isfinite(benefit[v].mean)) continue;
         bool bars = isfinite(cost[v].lo) && isfinite(cost[v].hi) && isfinite(benefit[v].lo) &&
                     isfinite(benefit[v].hi);
+        plot_style_t st = plot_series_style(ctx, v);
         fprintf(g,
                 "%s'cost_benefit.dat' every ::%zu::%zu using %s "
-                "pt %zu ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
+                "pt %d ps 1.6 lw 1.5 lc rgb \"#%06x\" title ",
                 first ? "plot " : ", \\\n     ", v, v,
-                bars ? "1:4:2:3:5:6 with xyerrorbars" : "1:4 with points", 5 + 2 * (v % 4),
-                PLOT_SERIES_COLOR[1 + v % (PLOT_N_SERIES_COLOR - 1)]);
+                bars ? "1:4:2:3:5:6 with xyerrorbars" : "1:4 with points", st.point, st.color);
         plot_put_str(g, variants[v]);
         first = false;
     }
-    if (first) plot_put_nothing(g, "no variant has both a cost and a benefit", 0, 1);
+    if (first) plot_put_nothing(g, _("no variant has both a cost and a benefit"), 0, 1);
     else fputc('\n', g);
     return plot_chart_finish(&c, err, errlen);
 }
@@ -358,7 +431,8 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
     }
     FILE *g = c.g;
     fputs("set multiplot layout 2,1 title ", g);
-    plot_put_str2(g, ctx->scenario, "regions compared (95% confidence intervals)");
+    /* xgettext:no-c-format */
+    plot_put_str2(g, ctx->scenario, _("regions compared (95% confidence intervals)"));
     fputs(" font \",12\"\n", g);
     double width_each = 0.8 / (double)n_series;
     fprintf(g,
@@ -380,12 +454,10 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
             const plot_ci_t *xs = x + s * n_regions;
             if (!plot_any_mean(xs, n_regions)) continue;
             double shift = ((double)s - ((double)n_series - 1) / 2) * width_each;
-            fprintf(g,
-                    "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
-                    first ? "plot " : ", \\\n     ", panel, shift, 2 + 3 * s,
-                    PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR]
-                        ? PLOT_SERIES_COLOR[s % PLOT_N_SERIES_COLOR]
-                        : 0x666666);
+            unsigned color = plot_series_style(ctx, s).color;
+            fprintf(
+                g, "%s'regions.dat' index %d using ($1%+g):%zu with boxes lc rgb \"#%06x\" title ",
+                first ? "plot " : ", \\\n     ", panel, shift, 2 + 3 * s, color ? color : 0x666666);
             plot_put_str(g, series[s]);
             if (plot_any_bounds(xs, n_regions))
                 fprintf(g,
@@ -394,7 +466,7 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
                         panel, shift, 3 + 3 * s, 4 + 3 * s, 3 + 3 * s);
             first = false;
         }
-        if (first) plot_put_nothing(g, "no case finished", -0.6, (double)n_regions - 0.4);
+        if (first) plot_put_nothing(g, _("no case finished"), -0.6, (double)n_regions - 0.4);
         else fputc('\n', g);
     }
     fputs("unset multiplot\n", g);

@@ -37,11 +37,26 @@ typedef struct plot_ci {
     double mean, lo, hi;
 } plot_ci_t;
 
+/* How one series (a variant) is drawn: its colour (0xRRGGBB) and gnuplot
+ * point type.  A reform keeps its style in every chart of every report
+ * (plot_style_for_key), so a reader learns it once. */
+typedef struct plot_style {
+    unsigned color;
+    int point;
+} plot_style_t;
+
+/* The style of a series named by a stable key (a reform's id): from a
+ * hash of the key, so the same key has the same style in every run and
+ * every chart, whatever its position. */
+plot_style_t plot_style_for_key(const char *key);
+
 /* Where and for what: the output folder and the scenario's display name
- * (shown in titles). */
+ * (shown in titles); styles, when not NULL, the style of each series of
+ * the array of names handed to the function (else styles by position). */
 typedef struct plot_ctx {
     const char *dir;
     const char *scenario;
+    const plot_style_t *styles;
 } plot_ctx_t;
 
 /* One KPI panel of the change chart. */
@@ -86,6 +101,14 @@ int plot_regions(const plot_ctx_t *ctx, size_t n_series, const char *const *seri
                  size_t n_regions, const char *const *regions, const char *top_title,
                  const plot_ci_t *top, const char *bottom_title, const plot_ci_t *bottom, char *err,
                  size_t errlen);
+
+/* NAME.*: heat-map matrices, n_rows by n_cols (e.g. kinds of department
+ * by city), one panel per panels[p], two panels a row, each cell its
+ * value as a percentage: value[(p * n_rows + r) * n_cols + c], a share
+ * (0 to 1), NaN = none (left blank). */
+int plot_matrix(const plot_ctx_t *ctx, const char *name, const char *subtitle, size_t n_panels,
+                const char *const *panels, size_t n_rows, const char *const *rows, size_t n_cols,
+                const char *const *cols, const double *value, char *err, size_t errlen);
 
 /* ------------------------------------------------------------ sweeps */
 

@@ -2,11 +2,13 @@
 #include "plot_chart.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gnuplot.h"
+#include "out_table.h"
 #include "text.h"
 #include "out_file.h"
 
@@ -16,6 +18,32 @@
 const unsigned PLOT_SERIES_COLOR[] = {0x000000, 0xe69f00, 0x56b4e9, 0x009e73, 0xcc79a7, 0x0072b2,
                                       0xd55e00, 0x8c564b, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x9467bd};
 const size_t PLOT_N_SERIES_COLOR = sizeof PLOT_SERIES_COLOR / sizeof *PLOT_SERIES_COLOR;
+
+/* Point types of gnuplot's cairo and svg terminals that stay distinct
+ * when small: circle, square, triangle up, triangle down, diamond,
+ * pentagon (filled). */
+static const int POINTS[] = {7, 5, 9, 11, 13, 15};
+#define N_POINTS (sizeof POINTS / sizeof *POINTS)
+
+/* FNV-1a: a fixed, portable hash, so styles do not change between runs,
+ * machines or versions of the C library. */
+static uint32_t fnv1a(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+plot_style_t plot_style_for_key(const char *key) {
+    uint32_t h = fnv1a(key);
+    /* colour 0 (black) is the baseline's alone */
+    unsigned color = PLOT_SERIES_COLOR[1 + h % (PLOT_N_SERIES_COLOR - 1)];
+    return (plot_style_t){color, POINTS[(h / (PLOT_N_SERIES_COLOR - 1)) % N_POINTS]};
+}
+
+plot_style_t plot_series_style(const plot_ctx_t *ctx, size_t i) {
+    if (ctx->styles) return ctx->styles[i];
+    return (plot_style_t){PLOT_SERIES_COLOR[i % PLOT_N_SERIES_COLOR], POINTS[i % N_POINTS]};
+}
 
 /* Open NAME.dat and NAME.gp.  Returns 0, or -1 with err set (nothing
  * left open). */
@@ -175,4 +203,13 @@ void plot_put_nothing(FILE *g, const char *why, double x_lo, double x_hi) {
             "set label 99 \"%s\" at graph 0.5, 0.5 center\n"
             "plot [%g:%g] [0:1] -1 notitle\nunset label 99\n",
             why, x_lo, x_hi);
+}
+
+size_t plot_label_columns(size_t n, const char *const *labels) {
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = out_text_width(labels[i]);
+        if (w > m) m = w;
+    }
+    return m;
 }

@@ -26,6 +26,9 @@ typedef struct chart {
 extern const unsigned PLOT_SERIES_COLOR[];
 extern const size_t PLOT_N_SERIES_COLOR;
 
+/* The style of series i: ctx->styles[i], or one by position. */
+plot_style_t plot_series_style(const plot_ctx_t *ctx, size_t i);
+
 /* Open NAME.dat and NAME.gp.  Returns 0, or -1 with err set (nothing left
  * open). */
 int plot_chart_open(plot_chart_t *c, const plot_ctx_t *ctx, const char *name, char *err,
@@ -51,6 +54,17 @@ void plot_put_xtics(FILE *g, size_t n, const char *const *labels, int rotate);
 /* An empty panel saying why (gnuplot refuses data that is all undefined). */
 void plot_put_nothing(FILE *g, const char *why, double x_lo, double x_hi);
 
+/* `set label` lines naming n points (x[i], y[i], in data units; NaN:
+ * not drawn) in the 9-point font and colors[i], each beside its point
+ * where it overlaps no other label and no point.  range = {xlo, xhi,
+ * ylo, yhi}, the axes' ranges, which the script must set, and w x h the
+ * plot area in pixels (its margins set `at screen`). */
+void plot_put_point_labels(FILE *g, size_t n, const double *x, const double *y,
+                           const char *const *names, const unsigned *colors, const double range[4],
+                           double w, double h);
+
+/* Longest label, in display columns (a Chinese character: 2). */
+size_t plot_label_columns(size_t n, const char *const *labels);
 /* Longest label, in bytes. */
 size_t plot_max_label(size_t n, const char *const *labels);
 /* Whether any estimate has a finite mean, or finite bounds; any of x[0],

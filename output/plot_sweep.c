@@ -140,12 +140,17 @@ int plot_heatmap(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             plot_put_nothing(g, "no value", -0.5, (double)n_x - 0.5);
             continue;
         }
-        fprintf(
-            g,
-            "plot '%s.dat' index %zu using 1:2:3 with image, \\\n"
-            "     '' index %zu using 1:2:(strcol(3) eq \"NaN\" ? \"\" : sprintf(\"%%.3g\", $3)) "
-            "with labels font \",8\"\n",
-            name, k, k);
+        fprintf(g,
+                /* rectangles, not an image: sharp in SVG; cell values in
+                 * plain digits or millions, never e-notation */
+                "plot '%s.dat' index %zu using 1:2:(0.5):(0.5):3 with boxxyerror "
+                "fs solid 1.0 noborder fc palette, \\\n"
+                "     '' index %zu using 1:2:(strcol(3) eq \"NaN\" ? \"\" : "
+                "abs($3) >= 1e6 ? sprintf(\"%%.1fM\", $3 / 1e6) : "
+                "abs($3) >= 999.5 ? sprintf(\"%%.0f\", $3) : "
+                "abs($3) < 0.01 ? sprintf(\"%%.4f\", $3) : sprintf(\"%%.3g\", $3)) "
+                "with labels font \",8\"\n",
+                name, k, k);
     }
     fputs("unset multiplot\n", g);
     return plot_chart_finish(&c, err, errlen);

@@ -75,5 +75,13 @@ if [ "$(grep -c '^  regional_balance (.*regional_balance.cfg:[0-9]*): ' "$tmp/jo
 fi
 if [ -e "$tmp/job/results/xuzhou/regions.png" ]; then bad "default job: stale regions.png left for xuzhou"; else ok; fi
 if [ -s "$tmp/job/results/index.html" ]; then ok; else bad "default job: no results/index.html"; fi
+# the front page: a headline (best reform by hours per yuan) and a link
+# per baseline, names not ids, no e-notation (tests/e2e/check_report_text.py)
+index=$tmp/job/results/index.html
+if [ "$(grep -o 'Best value for money' "$index" | wc -l)" -eq 4 ] &&
+    [ "$(grep -o 'href="[a-z]*/report.html"' "$index" | wc -l)" -eq 4 ] &&
+    python3 tests/e2e/check_report_text.py "$index" scenarios/reforms; then ok; else
+    bad "default job: results/index.html lacks a headline and link per baseline"
+fi
 
 echo "$pass $fail"

@@ -250,8 +250,9 @@ START_TEST(test_plot_files) {
     CHECK(strstr(script, "arrowstyle 3") == NULL); /* no hub, no hub entry */
     CHECK(strstr(script, "set label 1 \"Q\\\"uote\\\\d \\140rm -rf\\140 x_{2}\"") != NULL);
     CHECK(strstr(script, "noenhanced") != NULL);
-    CHECK(strstr(script, "2 information islands; 90 data requests per day: "
-                         "11% api, 44% manual, 44% fetched by the citizen") != NULL);
+    CHECK(strstr(script,
+                 "2 information islands (groups with no data link between them); 90 data "
+                 "requests per day: 11% api, 44% manual, 44% fetched by the citizen") != NULL);
     CHECK_EQ(count_substr(script, "\"Bureau "), 4);
     free(data);
     free(script);

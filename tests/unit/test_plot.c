@@ -63,7 +63,7 @@ START_TEST(test_changes_data_and_colours) {
     plot_ci_t wait[] = {{-1, -1.5, -0.5}, {1, 0.5, 1.5}, {0.1, -0.2, 0.4}};
     plot_ci_t share[] = {{-1, -1.5, -0.5}, {1, 0.5, 1.5}, {0.1, -0.2, 0.4}};
     plot_kpi_t kpis[] = {{"wait (minutes)", true, wait}, {"share (points)", false, share}};
-    plot_ctx_t ctx = {dir, "Test city"};
+    plot_ctx_t ctx = {dir, "Test city", NULL};
     char err[512] = "";
     if (plot_changes(&ctx, 3, variants, 2, kpis, err, sizeof err) != 0) ck_abort_msg("%s", err);
     check_chart_files(dir, "changes");
@@ -94,7 +94,7 @@ START_TEST(test_all_missing_still_draws) {
     const char *variants[] = {"a", "b"};
     plot_ci_t none[] = {{NAN, NAN, NAN}, {NAN, NAN, NAN}};
     plot_kpi_t kpis[] = {{"wait", true, none}};
-    plot_ctx_t ctx = {dir, "Empty"};
+    plot_ctx_t ctx = {dir, "Empty", NULL};
     char err[512] = "";
     double q[2 * 3], p[3] = {0.25, 0.5, 0.75}, shares[2 * 2], util[2];
     for (size_t i = 0; i < 6; i++) q[i] = NAN;
@@ -122,7 +122,7 @@ END_TEST
 START_TEST(test_missing_folder_is_an_error) {
     const char *variants[] = {"a"};
     plot_ci_t one[] = {{1, 0, 2}};
-    plot_ctx_t ctx = {"/nonexistent/govsim-plots", "x"};
+    plot_ctx_t ctx = {"/nonexistent/govsim-plots", "x", NULL};
     char err[512] = "";
     CHECK(plot_cost_benefit(&ctx, 1, variants, one, one, "x", "y", err, sizeof err) == -1);
     CHECK(strstr(err, "/nonexistent/govsim-plots") != NULL);
