@@ -18,7 +18,8 @@ enum {
     EV_RENEGE,
     EV_OUTAGE,
     EV_REBALANCE,
-    EV_WARMUP
+    EV_WARMUP,
+    EV_ROSTER
 };
 
 /* Assumptions of the model (docs/model.md says why). */
@@ -164,6 +165,11 @@ static void start_work(flow_model_t *m, uint32_t t) {
         if (tk->at_window && m->s->levers.one_stop) work *= m->s->levers.one_stop_slowdown;
     }
     double end;
+    if (!tk->at_window && now >= m->warmup) {
+        int dept = m->s->services[c->service].steps[tk->step].dept;
+        m->dept_acc[dept].back_wait += now - tk->since;
+        m->dept_acc[dept].back_tasks += 1;
+    }
     if (tk->at_window) {
         flow_acc_window_visit(m, c, now - tk->since, false);
         c->citizen_minutes += now - tk->since + work;
@@ -191,6 +197,33 @@ static void grant_waiting(flow_model_t *m, int r) {
     while ((next = res_next(&m->res[r], m->sim.now)) != RES_NONE) start_work(m, next);
 }
 
+/* The citizen goes away for good (balked, or gave up and never comes
+ * back): the case ends unfinished.  Only a case with no parallel task out
+ * is lost this way (the others still hold it): see balks(). */
+static void lose_case(flow_model_t *m, uint32_t t, flow_lost_t why) {
+    task_t *tk = task_at(m, t);
+    uint32_t c = tk->case_id;
+    hot_assert(flow_task_live(m, tk, case_at(m, c)) && case_at(m, c)->pending == 0);
+    hot_assert(m->open_cases > 0);
+    flow_acc_lost(m, case_at(m, c), why);
+    FLOW_POISON_CASE(case_at(m, c));
+    FLOW_POISON_TASK(tk);
+    pool_release(&m->tasks, t);
+    pool_release(&m->cases, c);
+    m->open_cases--;
+}
+
+/* Would the citizen of task t refuse the line of window resource r?  Only
+ * when they cannot be served at once and the line holds at least the
+ * length they accept (the service's `balk`, drawn per visit). */
+static bool balks(flow_model_t *m, const task_t *tk, const flow_case_t *c, int r) {
+    const scn_service_t *sv = &m->s->services[c->service];
+    const res_t *w = &m->res[r];
+    if (!sv->balks || !tk->at_window || c->pending != 0) return false;
+    if (w->busy < w->capacity && w->waiting == 0) return false;
+    return (double)w->waiting >= dist_sample(&sv->balk, rng_outcome(m, c->service, tk->step));
+}
+
 /* Join the line of resource r (a window if tk->at_window). */
 static void request(flow_model_t *m, uint32_t t, int r) {
     task_t *tk = task_at(m, t);
@@ -198,6 +231,10 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     hot_assert(flow_task_live(m, tk, c));
     hot_assert(flow_res_ok(m, r));
     hot_assert(tk->state != TASK_QUEUED); /* in one line at a time */
+    if (balks(m, tk, c, r)) {
+        lose_case(m, t, FLOW_LOST_BALKED);
+        return;
+    }
     tk->res = r;
     tk->since = m->sim.now;
     if (tk->state != TASK_FETCH) tk->state = TASK_QUEUED;
@@ -205,6 +242,8 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     if (rc == RES_GRANTED) {
         start_work(m, t);
     } else if (rc == RES_QUEUED) {
+        double waiting = (double)m->res[r].waiting;
+        if (waiting > m->line_max[r] && m->sim.now >= m->warmup) m->line_max[r] = waiting;
         double patience = m->s->services[c->service].patience_mean;
         if (tk->at_window && patience > 0) {
             double p = rng_exponential(rng_outcome(m, c->service, tk->step), patience);
@@ -474,9 +513,69 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_case_t *c = case_at(m, tk->case_id);
     flow_acc_window_visit(m, c, sim->now - tk->since, true);
     c->citizen_minutes += sim->now - tk->since;
+    double never = m->s->services[c->service].never_return;
+    if (never > 0 && c->pending == 0 && rng_uniform(rng_outcome(m, c->service, tk->step)) < never) {
+        lose_case(m, t, FLOW_LOST_ABANDONED); /* gives up for good */
+        return;
+    }
     c->hall = -1; /* gives up today, comes back another day */
     if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
     schedule(m, return_time(m, sim->now + 720), EV_RETURN, t, 0);
+}
+
+/* ---- rosters (models/roster.h) ------------------------------------------ */
+
+/* Windows on duty at front resource r at instant t while the hall is
+ * open: the department's roster (or fixed windows); a pooled hall has
+ * one_stop_windows, or the sum of its departments' windows on duty. */
+static unsigned windows_on_duty(const flow_model_t *m, size_t r, double t) {
+    const scn_t *s = m->s;
+    size_t nd = s->n_departments;
+    if (r < 2 * nd) {
+        const scn_department_t *dp = &s->departments[r / 2];
+        return (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+    }
+    if (s->levers.one_stop_windows > 0) return (unsigned)s->levers.one_stop_windows;
+    unsigned sum = 0;
+    for (size_t d = 0; d < nd; d++) {
+        const scn_department_t *dp = &s->departments[d];
+        if (dp->region == (int)(r - 2 * nd))
+            sum += (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+    }
+    return sum;
+}
+
+/* The next instant after t at which any roster changes. */
+static double next_roster_change(const flow_model_t *m, double t) {
+    double next = INFINITY;
+    for (size_t d = 0; d < m->s->n_departments; d++)
+        next = fmin(next, roster_next_change(&m->s->departments[d].roster, t));
+    return next;
+}
+
+/* A shift changes: windows (while the hall is open) and officers take the
+ * roster's counts.  Servers going off duty finish their current citizen
+ * or task (res_set_capacity never interrupts); those coming on duty take
+ * the next in line at once. */
+static void on_roster(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    const scn_t *s = m->s;
+    (void)ev;
+    bool open = wcal_is_open(&s->calendar, sim->now);
+    for (size_t r = 0; r < m->n_res; r++) {
+        if (!m->front_capacity[r] || !open) continue;
+        res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
+        grant_waiting(m, (int)r);
+    }
+    for (size_t d = 0; d < s->n_departments; d++) {
+        const scn_department_t *dp = &s->departments[d];
+        if (!roster_has(&dp->roster, ROSTER_STAFF)) continue;
+        unsigned n = (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, sim->now);
+        res_set_capacity(&m->res[m->back_res[d]], n, sim->now);
+        grant_waiting(m, m->back_res[d]);
+    }
+    double next = next_roster_change(m, sim->now);
+    if (next < WCAL_FAR) schedule(m, next, EV_ROSTER, 0, 0);
 }
 
 static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -514,7 +613,7 @@ static void on_open(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)ev;
     for (size_t r = 0; r < m->n_res; r++) {
         if (!m->front_capacity[r]) continue;
-        res_set_capacity(&m->res[r], m->front_capacity[r], sim->now);
+        res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
         grant_waiting(m, (int)r);
     }
     schedule(m, wcal_next_close(&m->s->calendar, sim->now), EV_CLOSE, 0, 0);
@@ -557,6 +656,12 @@ static void on_outage(void *model, sim_t *sim, const evq_event_t *ev) {
     schedule(m, sim->now + next, EV_OUTAGE, 0, (proc << 1) | !repair);
 }
 
+/* Does demand-responsive staffing move this department's officers?  Not
+ * when it has none, nor when a roster plans them (the shift plan rules). */
+static bool rebalanced(const scn_department_t *dp, int region) {
+    return dp->region == region && dp->staff > 0 && !roster_has(&dp->roster, ROSTER_STAFF);
+}
+
 /* Demand-responsive staffing: within each region, officers follow the
  * back-office work that arrived over the last period (work started plus
  * the backlog still waiting, valued at the period's mean task), above a
@@ -572,7 +677,7 @@ static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
         unsigned total = 0, floors = 0;
         for (size_t d = 0; d < nd; d++) {
             const scn_department_t *dp = &s->departments[d];
-            if (dp->region != (int)rg || dp->staff == 0) continue;
+            if (!rebalanced(dp, (int)rg)) continue;
             const res_t *r = &m->res[m->back_res[d]];
             double mean_task = m->period_tasks[d] > 0 ? m->period_work[d] / m->period_tasks[d] : 0;
             m->period_work[d] += (double)r->waiting * mean_task; /* the load */
@@ -587,7 +692,7 @@ static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
         size_t idx[FLOW_MAX_DEPTS_PER_REGION], n = 0;
         for (size_t d = 0; d < nd && n < FLOW_MAX_DEPTS_PER_REGION; d++) {
             const scn_department_t *dp = &s->departments[d];
-            if (dp->region != (int)rg || dp->staff == 0) continue;
+            if (!rebalanced(dp, (int)rg)) continue;
             double exact = spare * m->period_work[d] / load_sum;
             unsigned whole = (unsigned)floor(exact);
             m->new_staff[d] = (unsigned)(dp->staff + 1) / 2 + whole;
@@ -763,8 +868,9 @@ static int setup_resources(flow_model_t *m) {
         const scn_department_t *dp = &s->departments[d];
         m->back_res[d] = (int)(2 * d + 1);
         m->front_res[d] = pooled ? (int)(2 * nd + (size_t)dp->region) : (int)(2 * d);
-        m->front_capacity[2 * d] = pooled ? 0 : (unsigned)dp->windows;
-        hall[dp->region] += (unsigned)dp->windows;
+        unsigned most = (unsigned)roster_max(&dp->roster, ROSTER_WINDOWS, dp->windows);
+        m->front_capacity[2 * d] = pooled ? 0 : most; /* > 0: a front resource */
+        hall[dp->region] += most;
     }
     if (pooled)
         for (size_t r = 0; r < s->n_regions; r++)
@@ -774,10 +880,15 @@ static int setup_resources(flow_model_t *m) {
     bool open0 = wcal_is_open(&s->calendar, 0);
     int fail = 0;
     for (size_t r = 0; r < m->n_res; r++) {
-        unsigned cap = r < 2 * nd && (r & 1) ? (unsigned)s->departments[r / 2].staff
-                                             : (open0 ? m->front_capacity[r] : 0);
+        const scn_department_t *dp = r < 2 * nd ? &s->departments[r / 2] : NULL;
+        unsigned cap = dp && (r & 1)
+                           ? (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, 0)
+                       : m->front_capacity[r] && open0 ? windows_on_duty(m, r, 0)
+                                                       : 0;
         fail |= res_init(&m->res[r], cap, 1, 0.0);
-        res_track_waits(&m->res[r], false); /* window waits are counted per case */
+        /* window lines keep their waits (the departments' rows); officers'
+         * waits are summed per department in start_work */
+        res_track_waits(&m->res[r], m->front_capacity[r] > 0);
     }
     return fail ? -1 : 0;
 }
@@ -865,6 +976,8 @@ static void start(flow_model_t *m) {
             wcal_add_working_time(&s->calendar, 0, s->levers.rebalance_days * m->minutes_per_day),
             EV_REBALANCE, 0, 0);
     if (m->warmup > 0) schedule(m, m->warmup, EV_WARMUP, 0, 0);
+    double shift = next_roster_change(m, 0);
+    if (shift < WCAL_FAR) schedule(m, shift, EV_ROSTER, 0, 0);
 }
 
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
@@ -898,6 +1011,7 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     sim_on(&m.sim, EV_OUTAGE, on_outage);
     sim_on(&m.sim, EV_REBALANCE, on_rebalance);
     sim_on(&m.sim, EV_WARMUP, on_warmup);
+    sim_on(&m.sim, EV_ROSTER, on_roster);
     start(&m);
     sim_run(&m.sim, m.horizon);
     /* every open case is in the pool, with at least one task out */

@@ -96,6 +96,15 @@ typedef enum {
     FLOW_K_COST_PER_CASE,     /* (government + citizen) cost per case, yuan   */
     FLOW_K_SATISFACTION,      /* index 0-100, see docs/model.md               */
     FLOW_K_REGION_GAP,        /* max/min of regions' mean cycle time (all)    */
+    FLOW_K_LOST_BALKED,       /* cases lost: the line was too long, per day   */
+    FLOW_K_LOST_ABANDONED,    /* cases lost: gave up, never came back, per day */
+    FLOW_K_WINDOW_WAIT_P90,   /* p90 wait at the department's windows, min    */
+    FLOW_K_LINE_LENGTH,       /* citizens in its window line, time-averaged
+                                 over opening hours (department groups)     */
+    FLOW_K_LINE_MAX,          /* longest window line (department groups)      */
+    FLOW_K_BACK_WAIT,         /* mean wait for an officer, calendar minutes   */
+    FLOW_K_WINDOW_SERVED,     /* window turns served per calendar day         */
+    FLOW_K_BACK_SERVED,       /* back-office tasks started per calendar day   */
     FLOW_K_COUNT
 } flow_kpi_t;
 
@@ -114,9 +123,11 @@ typedef struct flow_group {
  * departments.  Returns the count; fills up to `cap` entries. */
 size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap);
 
-/* Does KPI k exist for groups of this kind?  Utilization only for
- * departments; costs and the regional gap only for all cases; the other
- * KPIs for all cases, services and regions.  (Elsewhere the value is NaN.) */
+/* Does KPI k exist for groups of this kind?  Utilization, line lengths,
+ * back-office waits and served counts only for departments; window_wait
+ * and backlog for departments (their windows; their back office) and for
+ * cases; costs and the regional gap only for all cases; the other KPIs for
+ * all cases, services and regions.  (Elsewhere the value is NaN.) */
 bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
 
 /* Distributions of all cases (group "all") kept beside the KPIs, for

@@ -58,6 +58,15 @@ typedef struct flow_case {
     double citizen_minutes; /* travel + lines + desk                       */
 } flow_case_t;
 
+/* Why a case was lost (it ends unfinished). */
+typedef enum { FLOW_LOST_BALKED, FLOW_LOST_ABANDONED } flow_lost_t;
+
+/* Per-department figures of the measured period (flow_kpi.c reads them). */
+typedef struct flow_dept_acc {
+    double back_wait;  /* summed minutes waited for an officer         */
+    double back_tasks; /* back-office tasks started                    */
+} flow_dept_acc_t;
+
 /* Per-group accumulators (groups as in flow_groups()). */
 typedef struct flow_acc {
     double arrivals, completed, online;
@@ -72,6 +81,7 @@ typedef struct flow_acc {
     double open_cases;     /* current cases open in this group            */
     double open_since_sum; /* sum over open cases of max(arrival, warm-up)  */
     double window_minutes; /* finished cases' minutes inside the window    */
+    double lost[2];        /* cases lost, by flow_lost_t                   */
 } flow_acc_t;
 
 typedef struct flow_model {
@@ -102,6 +112,8 @@ typedef struct flow_model {
     flow_acc_t *acc;
     uint64_t open_cases, peak_cases;
     int nomem;
+    flow_dept_acc_t *dept_acc; /* per department                         */
+    double *line_max;          /* per resource: longest line measured     */
 } flow_model_t;
 
 /* ---- invariants of the state machine, checked by hot_assert in debug
@@ -140,6 +152,8 @@ void flow_acc_free(flow_model_t *m);
 void flow_acc_arrival(flow_model_t *m, const flow_case_t *c);
 void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait, bool abandoned);
 void flow_acc_complete(flow_model_t *m, const flow_case_t *c);
+/* The case leaves unfinished (a balk also counts as a window visit). */
+void flow_acc_lost(flow_model_t *m, const flow_case_t *c, flow_lost_t why);
 void flow_acc_reset(flow_model_t *m);
 void flow_acc_collect(flow_model_t *m, flow_result_t *out);
 

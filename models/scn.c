@@ -21,6 +21,7 @@
 
 #include "cfgr.h"
 #include "idtab.h"
+#include "scn_lost.h"
 #include "scn_route.h"
 
 #define ID_LEN            (SCN_ID_MAX - 1)
@@ -349,8 +350,8 @@ static int read_department_region(loader_t *L, const config_setting_t *g, int *o
 }
 
 static int read_department(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",      "name",  "region",     "staff",
-                                       "windows", "skill", "error_rate", NULL};
+    static const char *const keys[] = {"id",    "name",       "region", "staff", "windows",
+                                       "skill", "error_rate", "roster", NULL};
     const cfgr_t *r = &L->r;
     scn_department_t *d = &L->s->departments[i];
     config_setting_t *g, *id_at;
@@ -365,7 +366,8 @@ static int read_department(loader_t *L, const config_setting_t *list, size_t i) 
         cfgr_int(r, g, "staff", &R_STAFF, true, 0, &d->staff) != 0 ||
         cfgr_int(r, g, "windows", &R_WINDOWS, true, 0, &d->windows) != 0 ||
         cfgr_number(r, g, "skill", &R_SKILL, false, 1, &d->skill, NULL) != 0 ||
-        cfgr_number(r, g, "error_rate", &R_BELOW_ONE, false, 0, &d->error_rate, NULL) != 0)
+        cfgr_number(r, g, "error_rate", &R_BELOW_ONE, false, 0, &d->error_rate, NULL) != 0 ||
+        roster_read(r, g, &d->roster) != 0)
         return -1;
     copy_text(d->id, sizeof d->id, id);
     copy_text(d->name, sizeof d->name, name);
@@ -787,9 +789,9 @@ static int check_routing(loader_t *L, const config_setting_t *g, const config_se
 }
 
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",           "name",         "per_day",
-                                       "region_share", "online_share", "limit_days",
-                                       "patience",     "steps",        NULL};
+    static const char *const keys[] = {"id",           "name",       "per_day",  "region_share",
+                                       "online_share", "limit_days", "patience", "steps",
+                                       "never_return", "balk",       NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
@@ -806,6 +808,8 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         cfgr_number(r, g, "online_share", &R_SHARE, true, 0, &sv->online_share, NULL) != 0 ||
         cfgr_number(r, g, "limit_days", &R_LIMIT_DAYS, true, 0, &sv->limit_days, NULL) != 0 ||
         cfgr_number(r, g, "patience", &R_NONNEGATIVE, false, 0, &sv->patience_mean, NULL) != 0 ||
+        cfgr_number(r, g, "never_return", &R_SHARE, false, 0, &sv->never_return, NULL) != 0 ||
+        scn_read_balk(&L->r, g, L->base_dir, &sv->balks, &sv->balk) != 0 ||
         cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0)
         return -1;
     size_t n = (size_t)config_setting_length(steps);
@@ -931,6 +935,7 @@ void scn_free(scn_t *s) {
         for (size_t k = 0; k < sv->n_steps; k++) dist_free(&sv->steps[k].work);
         free(sv->steps);
         free(sv->region_share);
+        dist_free(&sv->balk);
     }
     for (size_t i = 0; i < s->n_links; i++) dist_free(&s->links[i].delay);
     for (size_t i = 0; i < s->n_incidents; i++) dist_free(&s->incidents[i].repair);

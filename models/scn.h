@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "dist.h"
+#include "roster.h"
 #include "wcal.h"
 
 #define SCN_ID_MAX       48
@@ -67,6 +68,8 @@ typedef struct scn_department {
     double front_util; /* offered load / capacity of its windows   */
     double back_util;  /* ... and of its back-office staff (see
                           scn_offered_load)                        */
+    roster_t roster;   /* windows and staff by day type and time
+                          block (models/roster.h); none: fixed     */
 } scn_department_t;
 
 typedef struct scn_data_item {
@@ -115,6 +118,12 @@ typedef struct scn_service {
     double limit_days;    /* statutory time limit (working days)      */
     double patience_mean; /* minutes a citizen waits in a window line
                              before leaving (0: never leaves)         */
+    double never_return;  /* share of those whose patience runs out who
+                             never come back: the case is lost        */
+    bool balks;           /* `balk` given: citizens may refuse a line */
+    dist_t balk;          /* citizens waiting in the line that a
+                             citizen still joins: one who finds more
+                             goes away (the case is lost)             */
     size_t n_steps;
     scn_step_t *steps;
 } scn_service_t;
