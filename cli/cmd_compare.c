@@ -231,7 +231,8 @@ fail_usage:
 
 /* The files compare writes (and nothing else it removes from DIR). */
 static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
-                                        "summary.json", "report.html"};
+                                        "summary.json",    "report.html", "hourly.csv",
+                                        "bottleneck.csv"};
 static const char *const OWN_CHARTS[] = {"changes", "cost_benefit", "cdf",
                                          "trips",   "utilization",  "regions"};
 
@@ -558,6 +559,7 @@ int cmd_compare(int argc, char **argv) {
         write_differences(c, dir, b, x, err, sizeof err) != 0 ||
         write_summaries(c, dir, rows, n_rows, x, err, sizeof err) != 0 ||
         write_json(c, dir, b, x, err, sizeof err) != 0 ||
+        compare_bottleneck(c, dir, err, sizeof err) != 0 ||
         compare_plots(c, dir, err, sizeof err) != 0 ||
         compare_report(c, dir, &st, err, sizeof err) != 0) {
         fprintf(stderr, "govsim compare: %s\n", err);
@@ -565,8 +567,8 @@ int cmd_compare(int argc, char **argv) {
     }
     if (print_tables(c, &st) != 0) goto out;
     printf("\nReport: %s/report.html\n"
-           "Files:  differences.csv, summary.csv, replications.csv, summary.json, and the "
-           "charts (.png, .svg, .dat, .gp) in %s/\n",
+           "Files:  differences.csv, summary.csv, replications.csv, summary.json, hourly.csv, "
+           "bottleneck.csv, and the charts (.png, .svg, .dat, .gp) in %s/\n",
            dir, dir);
     rc = CLI_OK;
 out:

@@ -307,6 +307,8 @@ int compare_report(const compare_t *c, const char *dir, const runner_status_t *s
                  crn);
         out_html_paragraph(fp, t);
     }
+    out_html_heading(fp, 2, "bottleneck", "Where the bottleneck is");
+    compare_bottleneck_html(fp, c);
     out_html_heading(fp, 2, "charts", "Charts");
     if (figures(fp, dir, err, errlen) != 0) {
         out_file_abort(&f);

@@ -19,7 +19,8 @@ enum {
     EV_OUTAGE,
     EV_REBALANCE,
     EV_WARMUP,
-    EV_ROSTER
+    EV_ROSTER,
+    EV_SAMPLE
 };
 
 /* Assumptions of the model (docs/model.md says why). */
@@ -185,6 +186,10 @@ static void start_work(flow_model_t *m, uint32_t t) {
         if (sim_cancel(&m->sim, tk->renege) != 0) m->nomem = 1;
         tk->renege = 0;
     }
+    bool fetching = tk->state == TASK_FETCH; /* a document for this step's data */
+    flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WAIT, now - tk->since);
+    flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WORK, end - now);
+    if (tk->at_window) flow_hourly_served(m, tk->res, tk->since);
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
     hot_assert(end >= now);
     schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
@@ -231,6 +236,7 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     hot_assert(flow_task_live(m, tk, c));
     hot_assert(flow_res_ok(m, r));
     hot_assert(tk->state != TASK_QUEUED); /* in one line at a time */
+    if (tk->at_window) flow_hourly_arrival(m, r);
     if (balks(m, tk, c, r)) {
         lose_case(m, t, FLOW_LOST_BALKED);
         return;
@@ -262,7 +268,9 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     if (!wcal_is_open(&m->s->calendar, m->sim.now)) {
         c->hall = -1;
         if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-        schedule(m, return_time(m, m->sim.now), EV_RETURN, t, 0);
+        double back = return_time(m, m->sim.now);
+        flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - m->sim.now);
+        schedule(m, back, EV_RETURN, t, 0);
         return;
     }
     if (c->hall != r) {
@@ -379,6 +387,7 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
         }
     }
     double delay = request_data(m, tk, c, k);
+    flow_phase_add(m, c, k, FLOW_P_DATA, delay);
     if (delay > 0) {
         tk->state = TASK_DATA;
         schedule(m, m->sim.now + delay, EV_DATA, t, 0);
@@ -466,7 +475,9 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
         double back = sim->now + rng_exponential(u, PREPARE_MEAN);
         c->hall = -1;
         tk->state = TASK_AWAY;
-        schedule(m, tk->at_window ? return_time(m, back) : back, EV_RETURN, t, 0);
+        if (tk->at_window) back = return_time(m, back);
+        flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - sim->now);
+        schedule(m, back, EV_RETURN, t, 0);
         return;
     }
     double err = m->s->departments[st->dept].error_rate;
@@ -512,6 +523,8 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     if (!res_cancel(&m->res[tk->res], ev->data, sim->now)) return;
     flow_case_t *c = case_at(m, tk->case_id);
     flow_acc_window_visit(m, c, sim->now - tk->since, true);
+    flow_phase_add(m, c, tk->step, tk->state == TASK_FETCH ? FLOW_P_DATA : FLOW_P_WAIT,
+                   sim->now - tk->since);
     c->citizen_minutes += sim->now - tk->since;
     double never = m->s->services[c->service].never_return;
     if (never > 0 && c->pending == 0 && rng_uniform(rng_outcome(m, c->service, tk->step)) < never) {
@@ -520,7 +533,9 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     }
     c->hall = -1; /* gives up today, comes back another day */
     if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-    schedule(m, return_time(m, sim->now + 720), EV_RETURN, t, 0);
+    double back = return_time(m, sim->now + 720);
+    flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - sim->now);
+    schedule(m, back, EV_RETURN, t, 0);
 }
 
 /* ---- rosters (models/roster.h) ------------------------------------------ */
@@ -601,8 +616,12 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
             }
             c->citizen_minutes += sim->now - tk->since;
             c->hall = -1; /* the hall closes for the day: back another day */
+            flow_phase_add(m, c, tk->step, tk->state == TASK_FETCH ? FLOW_P_DATA : FLOW_P_WAIT,
+                           sim->now - tk->since);
             if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-            schedule(m, return_time(m, sim->now), EV_RETURN, t, 0);
+            double back = return_time(m, sim->now);
+            flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - sim->now);
+            schedule(m, back, EV_RETURN, t, 0);
         }
     }
     schedule(m, reopen, EV_OPEN, 0, 0);
@@ -724,6 +743,15 @@ static void on_warmup(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)ev;
     for (size_t r = 0; r < m->n_res; r++) res_reset_stats(&m->res[r], sim->now);
     flow_acc_reset(m);
+    flow_hourly_reset(m);
+}
+
+/* A look at the window lines for the day in the hall (flow_hourly.c). */
+static void on_sample(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)ev;
+    flow_hourly_sample(m);
+    schedule(m, sim->now + FLOW_SAMPLE_MINUTES, EV_SAMPLE, 0, 0);
 }
 
 /* ---- set-up -------------------------------------------------------------- */
@@ -945,6 +973,7 @@ static void model_free(flow_model_t *m) {
             if (m->rng[i]) gsl_rng_free(m->rng[i]);
     free(m->rng);
     flow_acc_free(m);
+    flow_hourly_free(m);
     pool_free(&m->cases);
     pool_free(&m->tasks);
     sim_free(&m->sim);
@@ -978,6 +1007,9 @@ static void start(flow_model_t *m) {
     if (m->warmup > 0) schedule(m, m->warmup, EV_WARMUP, 0, 0);
     double shift = next_roster_change(m, 0);
     if (shift < WCAL_FAR) schedule(m, shift, EV_ROSTER, 0, 0);
+    bool front = false;
+    for (size_t r = 0; r < m->n_res; r++) front |= m->front_capacity[r] > 0;
+    if (front) schedule(m, m->warmup, EV_SAMPLE, 0, 0);
 }
 
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
@@ -997,6 +1029,7 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     fail |= setup_resources(&m) != 0;
     fail |= setup_streams(&m) != 0;
     fail |= flow_acc_init(&m) != 0;
+    fail |= flow_hourly_init(&m) != 0;
     if (fail) {
         model_free(&m);
         return -1;
@@ -1012,12 +1045,14 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     sim_on(&m.sim, EV_REBALANCE, on_rebalance);
     sim_on(&m.sim, EV_WARMUP, on_warmup);
     sim_on(&m.sim, EV_ROSTER, on_roster);
+    sim_on(&m.sim, EV_SAMPLE, on_sample);
     start(&m);
     sim_run(&m.sim, m.horizon);
     /* every open case is in the pool, with at least one task out */
     hot_assert(m.nomem || m.cases.live == m.open_cases);
     hot_assert(m.nomem || m.tasks.live >= m.cases.live);
     flow_acc_collect(&m, out);
+    flow_hourly_collect(&m, out);
     out->events = m.sim.events;
     out->peak_cases = (double)m.peak_cases;
     out->interrupted = m.sim.stopped;

@@ -114,7 +114,35 @@ typedef struct flow_model {
     int nomem;
     flow_dept_acc_t *dept_acc; /* per department                         */
     double *line_max;          /* per resource: longest line measured     */
+    double *hour_acc;          /* per resource x hour: FLOW_HA_* sums     */
+    double *phase_min;         /* per service x department x phase        */
 } flow_model_t;
+
+/* Sums kept per resource and hour of the day (flow_hourly.c). */
+enum {
+    FLOW_HA_SAMPLES,
+    FLOW_HA_LINE,
+    FLOW_HA_BUSY,
+    FLOW_HA_ARRIVALS,
+    FLOW_HA_WAIT,
+    FLOW_HA_SERVED,
+    FLOW_HA_COUNT
+};
+
+/* A day in the hall and where the time goes (flow_hourly.c). */
+int flow_hourly_init(flow_model_t *m);
+void flow_hourly_free(flow_model_t *m);
+void flow_hourly_reset(flow_model_t *m);
+/* Every FLOW_SAMPLE_MINUTES: the lines and busy windows while open. */
+void flow_hourly_sample(flow_model_t *m);
+/* A citizen arrives at window resource r. */
+void flow_hourly_arrival(flow_model_t *m, int r);
+/* A citizen who joined window resource r at `since` is served now. */
+void flow_hourly_served(flow_model_t *m, int r, double since);
+/* A task of case c at step k spent `minutes` in phase p (counted when
+ * measured: now after the warm-up). */
+void flow_phase_add(flow_model_t *m, const flow_case_t *c, int k, flow_phase_t p, double minutes);
+void flow_hourly_collect(flow_model_t *m, flow_result_t *out);
 
 /* ---- invariants of the state machine, checked by hot_assert in debug
  * and ASan builds (hot_assert.h) and compiled out otherwise.  A released

@@ -366,7 +366,9 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
 
 void flow_result_free(flow_result_t *r) {
     free(r->kpi);
-    r->kpi = NULL;
+    free(r->hourly);
+    free(r->phase);
+    r->kpi = r->hourly = r->phase = NULL;
 }
 
 bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
