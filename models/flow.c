@@ -751,7 +751,12 @@ static void on_sample(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     (void)ev;
     flow_hourly_sample(m);
-    schedule(m, sim->now + FLOW_SAMPLE_MINUTES, EV_SAMPLE, 0, 0);
+    /* the next look on the 5-minute grid, skipping closed hours */
+    double next = sim->now + FLOW_SAMPLE_MINUTES;
+    double open = wcal_next_open(&m->s->calendar, next);
+    if (open > next)
+        next = m->warmup + ceil((open - m->warmup) / FLOW_SAMPLE_MINUTES) * FLOW_SAMPLE_MINUTES;
+    if (next < WCAL_FAR) schedule(m, next, EV_SAMPLE, 0, 0);
 }
 
 /* ---- set-up -------------------------------------------------------------- */

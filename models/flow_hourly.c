@@ -18,6 +18,10 @@ const char *flow_hourly_name(flow_hourly_t k) { return HOURLY[k]; }
 const char *flow_phase_name(flow_phase_t p) { return PHASE[p]; }
 
 int flow_hourly_init(flow_model_t *m) {
+    m->front_list = calloc(m->n_res + 1, sizeof *m->front_list);
+    if (!m->front_list) return -1;
+    for (size_t r = 0; r < m->n_res; r++)
+        if (m->front_capacity[r]) m->front_list[m->n_front++] = r;
     m->hour_acc = calloc(m->n_res * FLOW_HOURS * FLOW_HA_COUNT, sizeof *m->hour_acc);
     m->phase_min =
         calloc(m->s->n_services * m->s->n_departments * FLOW_P_COUNT, sizeof *m->phase_min);
@@ -27,6 +31,8 @@ int flow_hourly_init(flow_model_t *m) {
 void flow_hourly_free(flow_model_t *m) {
     free(m->hour_acc);
     free(m->phase_min);
+    free(m->front_list);
+    m->front_list = NULL;
     m->hour_acc = m->phase_min = NULL;
 }
 
@@ -36,7 +42,9 @@ void flow_hourly_reset(flow_model_t *m) {
            m->s->n_services * m->s->n_departments * FLOW_P_COUNT * sizeof *m->phase_min);
 }
 
-static int hour_of(double t) { return (int)fmod(floor(t / 60.0), 24.0); }
+/* The hour of the day of instant t >= 0 (integer arithmetic: this is on
+ * the path of every window visit). */
+static int hour_of(double t) { return (int)((uint64_t)(t * (1.0 / 60.0)) % FLOW_HOURS); }
 
 static double *slot(flow_model_t *m, size_t r, int hour) {
     return m->hour_acc + (r * FLOW_HOURS + (size_t)hour) * FLOW_HA_COUNT;
@@ -45,8 +53,8 @@ static double *slot(flow_model_t *m, size_t r, int hour) {
 void flow_hourly_sample(flow_model_t *m) {
     if (m->sim.now < m->warmup || !wcal_is_open(&m->s->calendar, m->sim.now)) return;
     int h = hour_of(m->sim.now);
-    for (size_t r = 0; r < m->n_res; r++) {
-        if (!m->front_capacity[r]) continue;
+    for (size_t i = 0; i < m->n_front; i++) {
+        size_t r = m->front_list[i];
         double *a = slot(m, r, h);
         a[FLOW_HA_SAMPLES]++;
         a[FLOW_HA_LINE] += (double)m->res[r].waiting;
@@ -63,12 +71,6 @@ void flow_hourly_served(flow_model_t *m, int r, double since) {
     double *a = slot(m, (size_t)r, hour_of(since));
     a[FLOW_HA_WAIT] += m->sim.now - since;
     a[FLOW_HA_SERVED]++;
-}
-
-void flow_phase_add(flow_model_t *m, const flow_case_t *c, int k, flow_phase_t p, double minutes) {
-    if (m->sim.now < m->warmup || !(minutes > 0) || !(minutes < WCAL_FAR)) return;
-    size_t d = (size_t)m->s->services[c->service].steps[k].dept;
-    m->phase_min[((size_t)c->service * m->s->n_departments + d) * FLOW_P_COUNT + p] += minutes;
 }
 
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }

@@ -116,6 +116,8 @@ typedef struct flow_model {
     double *line_max;          /* per resource: longest line measured     */
     double *hour_acc;          /* per resource x hour: FLOW_HA_* sums     */
     double *phase_min;         /* per service x department x phase        */
+    size_t *front_list;        /* the window resources, n_front of them   */
+    size_t n_front;
 } flow_model_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */
@@ -140,8 +142,13 @@ void flow_hourly_arrival(flow_model_t *m, int r);
 /* A citizen who joined window resource r at `since` is served now. */
 void flow_hourly_served(flow_model_t *m, int r, double since);
 /* A task of case c at step k spent `minutes` in phase p (counted when
- * measured: now after the warm-up). */
-void flow_phase_add(flow_model_t *m, const flow_case_t *c, int k, flow_phase_t p, double minutes);
+ * measured: now after the warm-up).  Inline: on every task's path. */
+static inline void flow_phase_add(flow_model_t *m, const flow_case_t *c, int k, flow_phase_t p,
+                                  double minutes) {
+    if (m->sim.now < m->warmup || !(minutes > 0) || !(minutes < WCAL_FAR)) return;
+    size_t d = (size_t)m->s->services[c->service].steps[k].dept;
+    m->phase_min[((size_t)c->service * m->s->n_departments + d) * FLOW_P_COUNT + p] += minutes;
+}
 void flow_hourly_collect(flow_model_t *m, flow_result_t *out);
 
 /* ---- invariants of the state machine, checked by hot_assert in debug
