@@ -170,6 +170,27 @@ static void case_erlang_a_scenario(vcase_t *vc, double lambda, double mu, unsign
     vc->reps = reps;
 }
 
+/* A hall with 2 windows on weekdays and 3 at weekends (a roster), through
+ * the scenario language: line length, wait and utilization against the
+ * piecewise-stationary answer, 5/7 of M/M/2 plus 2/7 of M/M/3 (each shift
+ * lasts days; the queue relaxes within an hour). */
+static void case_two_shift(vcase_t *vc, double lambda, double mu, double customers, size_t reps) {
+    char err[512];
+    int weeks = (int)ceil(customers / lambda / 1440.0 / 7.0);
+    vc->scn = calloc(1, sizeof *vc->scn);
+    if (!vc->scn ||
+        validate_two_shift_scenario(vc->scn, lambda, mu, 2, 3, weeks, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim validate: %s\n", vc->scn ? err : "out of memory");
+        abort(); /* a bug: the text is ours */
+    }
+    size_t dept = 1 + vc->scn->n_services + vc->scn->n_regions;
+    qt_mmc_t two = qt_mmc(lambda, mu, 2), three = qt_mmc(lambda, mu, 3);
+    add_metric(vc, "Lq", (5 * two.lq + 2 * three.lq) / 7, SRC_FLOW, dept, FLOW_K_LINE_LENGTH);
+    add_metric(vc, "Wq", (5 * two.wq + 2 * three.wq) / 7, SRC_FLOW, dept, FLOW_K_WINDOW_WAIT);
+    add_metric(vc, "U", lambda / mu / ((5 * 2 + 2 * 3) / 7.0), SRC_FLOW, dept, FLOW_K_FRONT_UTIL);
+    vc->reps = reps;
+}
+
 /* An open Jackson network with exponential service: per-station
  * utilization and time per visit, and the mean response time. */
 static void case_jackson(vcase_t *vc, size_t k, const double *ext, const double *route,
@@ -303,6 +324,7 @@ static void build_cases(vcase_t *cases, size_t *n, const validate_options_t *o) 
     case_mg1(NEXT("M/G/1 lognormal cv=1.5"), 0.7, "lognormal(1, 1.5)", f * 1e6, r);
     case_erlang_a(NEXT("M/M/3+M lambda=2.7 theta=.5"), 2.7, 1, 3, 0.5, f * 3e5, r);
     case_erlang_a_scenario(NEXT("scenario M/M/3+M (Erlang A)"), 2.7, 1, 3, 0.5, f * 3e5, r);
+    case_two_shift(NEXT("scenario two-shift M/M/2|3"), 1.5, 1, f * 3e5, r);
     { /* the published central-server network */
         static const double ext[] = {3, 0, 0};
         static const double route[] = {0, 7.0 / 16, 8.0 / 16, 1, 0, 0, 1, 0, 0};

@@ -18,4 +18,14 @@
 int validate_erlang_a_scenario(scn_t *s, double lambda, double mu, unsigned c, double theta,
                                double days, char *err, size_t errlen);
 
+/* A two-shift M/M/c hall as a scenario: arrivals lambda per minute around
+ * the clock, exponential work of mean 1/mu, c_weekday windows Monday to
+ * Friday (the fixed count) and c_weekend at weekends (a roster), `weeks`
+ * measured after one week of warm-up.  Each shift lasts days, far longer
+ * than the queue's relaxation time, so time averages are 5/7 of M/M/c
+ * with c_weekday plus 2/7 with c_weekend.  Returns 0, or -1 with a
+ * message. */
+int validate_two_shift_scenario(scn_t *s, double lambda, double mu, unsigned c_weekday,
+                                unsigned c_weekend, int weeks, char *err, size_t errlen);
+
 #endif
