@@ -865,7 +865,8 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
             const scn_step_t *st = &sv->steps[k];
             const scn_department_t *d = &s->departments[st->dept];
             bool remote = st->front && !st->in_person && sv->online_share > 0;
-            if ((!st->front || remote) && !st->in_person && d->staff == 0) {
+            if ((!st->front || remote) && !st->in_person &&
+                roster_max(&d->roster, ROSTER_STAFF, d->staff) == 0) {
                 snprintf(err, errlen,
                          "%s: service '%s' step '%s': department '%s' "
                          "has no staff for back-office or online work",

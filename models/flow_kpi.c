@@ -331,7 +331,7 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
                 officers =
                     roster_mean_open(&d->roster, ROSTER_STAFF, d->staff, s->calendar.workday,
                                      s->calendar.open, s->calendar.close, s->calendar.n_intervals);
-            if (d->staff > 0 && open > 0 && officers > 0)
+            if (roster_max(&d->roster, ROSTER_STAFF, d->staff) > 0 && open > 0 && officers > 0)
                 k[FLOW_K_BACK_UTIL] = m->back_work[gr->index] / (officers * open);
             continue;
         }

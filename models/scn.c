@@ -698,18 +698,22 @@ static int check_servers(const loader_t *L, const config_setting_t *g, const scn
     const scn_department_t *d = &s->departments[st->dept];
     const config_setting_t *at = config_setting_get_member(g, "at");
     const config_setting_t *front = config_setting_get_member(g, "front");
+    /* with a roster: the most it ever has on duty */
+    int staff = roster_max(&d->roster, ROSTER_STAFF, d->staff);
     if (!st->front) {
-        if (d->staff > 0) return 0;
+        if (staff > 0) return 0;
         return cfgr_fail(r, at,
                          "back-office step at department '%s', which has 0 staff "
                          "(expected a department with staff >= 1, or front = true)",
                          d->id);
     }
-    int windows = d->windows;
+    int windows = roster_max(&d->roster, ROSTER_WINDOWS, d->windows);
     if (s->levers.one_stop) {
         windows = s->levers.one_stop_windows;
         for (size_t i = 0; windows == 0 && i < s->n_departments; i++)
-            if (s->departments[i].region == d->region) windows += s->departments[i].windows;
+            if (s->departments[i].region == d->region)
+                windows += roster_max(&s->departments[i].roster, ROSTER_WINDOWS,
+                                      s->departments[i].windows);
     }
     if (windows == 0 && s->levers.one_stop)
         return cfgr_fail(r, front,
@@ -721,7 +725,7 @@ static int check_servers(const loader_t *L, const config_setting_t *g, const scn
                          "front step at department '%s', which has 0 windows "
                          "(expected a department with windows >= 1, or front = false)",
                          d->id);
-    if (!st->in_person && sv->online_share > 0 && d->staff == 0)
+    if (!st->in_person && sv->online_share > 0 && staff == 0)
         return cfgr_fail(r, front,
                          "online cases' front steps are reviewed by back-office "
                          "staff, and department '%s' has 0 staff (expected staff >= 1, "

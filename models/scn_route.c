@@ -350,13 +350,14 @@ void scn_route_loads(scn_t *s, const double *front_work, const double *back_work
     }
     for (size_t d = 0; d < s->n_departments; d++) {
         scn_department_t *dp = &s->departments[d];
-        dp->front_util = utilization(front_work[d], on_duty(s, dp, ROSTER_WINDOWS), minutes);
-        dp->back_util = utilization(back_work[d], on_duty(s, dp, ROSTER_STAFF), minutes);
+        double windows = on_duty(s, dp, ROSTER_WINDOWS), staff = on_duty(s, dp, ROSTER_STAFF);
+        dp->front_util = utilization(front_work[d], windows, minutes);
+        dp->back_util = utilization(back_work[d], staff, minutes);
         char who[SCN_ID_MAX + 16];
         snprintf(who, sizeof who, "department '%s'", dp->id);
         if (!s->levers.one_stop)
-            warn_queue(s, who, "front", dp->front_util, "windows", dp->windows);
-        warn_queue(s, who, "back-office", dp->back_util, "staff", dp->staff);
+            warn_queue(s, who, "front", dp->front_util, "windows", (int)lround(windows));
+        warn_queue(s, who, "back-office", dp->back_util, "staff", (int)lround(staff));
     }
 }
 

@@ -192,6 +192,27 @@ START_TEST(test_two_shifts_within_the_day) {
 }
 END_TEST
 
+/* A department staffed by its roster alone (fixed windows and staff 0):
+ * accepted, and its windows and officers work when the roster has them on
+ * duty; the hall's hours are its opening hours only. */
+START_TEST(test_roster_only_department) {
+    scn_t s;
+    char err[512];
+    if (scn_load(&s, "tests/scenarios/good/roster_only.cfg", err, sizeof err) != 0)
+        ck_abort_msg("%s", err);
+    ck_assert_int_eq(flow_check(&s, err, sizeof err), 0);
+    flow_result_t r;
+    ck_assert_int_eq(flow_run(&s, 0, NULL, &r), 0);
+    CHECK(flow_kpi(&r, 0, FLOW_K_COMPLETED) > 0);
+    double u = flow_kpi(&r, DEPT, FLOW_K_FRONT_UTIL), b = flow_kpi(&r, DEPT, FLOW_K_BACK_UTIL);
+    CHECK(u > 0 && u < 1 && b > 0 && b < 1);
+    for (int h = 0; h < FLOW_HOURS; h++) /* open 08:30-17:30 */
+        CHECK(isnan(flow_hourly(&r, 0, h, FLOW_H_LINE)) == (h < 8 || h > 17));
+    flow_result_free(&r);
+    scn_free(&s);
+}
+END_TEST
+
 extern Suite *suite_roster(void);
 Suite *suite_roster(void) {
     Suite *s = suite_create("roster");
@@ -202,6 +223,7 @@ Suite *suite_roster(void) {
     tcase_add_test(tc, test_bad_rosters);
     tcase_add_test(tc, test_two_shifts_by_day_type);
     tcase_add_test(tc, test_two_shifts_within_the_day);
+    tcase_add_test(tc, test_roster_only_department);
     suite_add_tcase(s, tc);
     return s;
 }
