@@ -675,6 +675,14 @@ static void on_outage(void *model, sim_t *sim, const evq_event_t *ev) {
     schedule(m, sim->now + next, EV_OUTAGE, 0, (proc << 1) | !repair);
 }
 
+/* Open minutes between two rebalancings (0: off): rebalance_hours when
+ * set (within the day), else rebalance_days working days. */
+static double rebalance_period(const flow_model_t *m) {
+    const scn_levers_t *lv = &m->s->levers;
+    if (lv->rebalance_hours > 0) return lv->rebalance_hours * 60.0;
+    return lv->rebalance_days * m->minutes_per_day;
+}
+
 /* Does demand-responsive staffing move this department's officers?  Not
  * when it has none, nor when a roster plans them (the shift plan rules). */
 static bool rebalanced(const scn_department_t *dp, int region) {
@@ -733,8 +741,7 @@ static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
         }
     }
     for (size_t d = 0; d < nd; d++) m->period_work[d] = m->period_tasks[d] = 0;
-    double next = wcal_add_working_time(&s->calendar, sim->now,
-                                        s->levers.rebalance_days * m->minutes_per_day);
+    double next = wcal_add_working_time(&s->calendar, sim->now, rebalance_period(m));
     schedule(m, next, EV_REBALANCE, 0, 0);
 }
 
@@ -1005,11 +1012,9 @@ static void start(flow_model_t *m) {
                  rng_exponential(rng_misc(m, MISC_INCIDENT + (int)i),
                                  s->incidents[i].mtbf_days * 1440 * s->levers.security),
                  EV_OUTAGE, 0, (uint64_t)i << 1);
-    if (s->levers.rebalance_days > 0)
-        schedule(
-            m,
-            wcal_add_working_time(&s->calendar, 0, s->levers.rebalance_days * m->minutes_per_day),
-            EV_REBALANCE, 0, 0);
+    if (rebalance_period(m) > 0)
+        schedule(m, wcal_add_working_time(&s->calendar, 0, rebalance_period(m)), EV_REBALANCE, 0,
+                 0);
     if (m->warmup > 0) schedule(m, m->warmup, EV_WARMUP, 0, 0);
     double shift = next_roster_change(m, 0);
     if (shift < WCAL_FAR) schedule(m, shift, EV_ROSTER, 0, 0);

@@ -67,6 +67,9 @@ static const cfgr_range_t R_LIMIT_DAYS = {0, 3660, true, false, false};
 static const cfgr_range_t R_SLOWDOWN = {1, 10, false, false, false};
 static const cfgr_range_t R_HALL_WINDOWS = {0, 1000000, false, false, true};
 static const cfgr_range_t R_REBALANCE = {0, 3660, false, false, true};
+/* 0 (off), or at least a quarter of an hour (checked in read_levers):
+ * shorter periods would move officers on noise and cost events */
+static const cfgr_range_t R_REBALANCE_HOURS = {0, 87840, false, false, false};
 static const cfgr_range_t R_SECURITY = {0.1, 10, false, false, false};
 /* An outage cycle shorter than a minute or two would only burn events (and
  * one of a vanishing length never lets time advance); 1e9 days keeps
@@ -475,12 +478,14 @@ static int read_data(loader_t *L, const config_setting_t *root) {
 }
 
 static int read_levers(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"one_stop",       "one_stop_slowdown", "one_stop_windows",
-                                       "data_hub",       "hub_delay",         "parallel_approval",
-                                       "rebalance_days", "security",          NULL};
+    static const char *const keys[] = {"one_stop",         "one_stop_slowdown",
+                                       "one_stop_windows", "data_hub",
+                                       "hub_delay",        "parallel_approval",
+                                       "rebalance_days",   "security",
+                                       "rebalance_hours",  NULL};
     const cfgr_t *r = &L->r;
     scn_levers_t *lv = &L->s->levers;
-    config_setting_t *g;
+    config_setting_t *g, *hours_at = NULL;
     if (cfgr_group(r, root, "levers", false, &g) != 0) return -1;
     if (!g) { /* all off */
         *lv = (scn_levers_t){.one_stop_slowdown = 1, .security = 1};
@@ -497,8 +502,13 @@ static int read_levers(loader_t *L, const config_setting_t *root) {
         read_dist(L, g, "hub_delay", false, DEFAULT_HUB_DELAY, &lv->hub_delay) != 0 ||
         cfgr_bool(r, g, "parallel_approval", false, false, &lv->parallel_approval, NULL) != 0 ||
         cfgr_int(r, g, "rebalance_days", &R_REBALANCE, false, 0, &lv->rebalance_days) != 0 ||
-        cfgr_number(r, g, "security", &R_SECURITY, false, 1, &lv->security, NULL) != 0)
+        cfgr_number(r, g, "security", &R_SECURITY, false, 1, &lv->security, NULL) != 0 ||
+        cfgr_number(r, g, "rebalance_hours", &R_REBALANCE_HOURS, false, 0, &lv->rebalance_hours,
+                    &hours_at) != 0)
         return -1;
+    if (lv->rebalance_hours > 0 && lv->rebalance_hours < 0.25)
+        return cfgr_fail(r, hours_at, "%g is too short (expected 0 for off, or 0.25 hours or more)",
+                         lv->rebalance_hours);
     return 0;
 }
 

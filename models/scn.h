@@ -146,6 +146,8 @@ typedef struct scn_levers {
                                  working days (0: off)                    */
     double security;          /* 1 = baseline; divides incident rate and
                                  repair time                              */
+    double rebalance_hours;   /* ... or every this many open hours, within
+                                 the day too (0: off; wins over days)     */
 } scn_levers_t;
 
 typedef struct scn_costs {

@@ -213,6 +213,36 @@ START_TEST(test_roster_only_department) {
 }
 END_TEST
 
+/* Demand-responsive staffing within the day (levers.rebalance_hours):
+ * on tests/scenarios/rebalance.cfg (one office overloaded, its
+ * neighbours idle) moving officers every 2 open hours shortens cycle
+ * times against no rebalancing, paired on the same replications. */
+START_TEST(test_rebalancing_within_the_day) {
+    scn_t s;
+    char err[512];
+    if (scn_load(&s, "tests/scenarios/rebalance.cfg", err, sizeof err) != 0)
+        ck_abort_msg("%s", err);
+    double with[REPS], without[REPS];
+    for (uint32_t r = 0; r < REPS; r++) {
+        flow_result_t a, b;
+        s.levers.rebalance_days = 0;
+        s.levers.rebalance_hours = 2;
+        ck_assert_int_eq(flow_run(&s, r, NULL, &a), 0);
+        s.levers.rebalance_hours = 0;
+        ck_assert_int_eq(flow_run(&s, r, NULL, &b), 0);
+        with[r] = flow_kpi(&a, 0, FLOW_K_CYCLE_MIN);
+        without[r] = flow_kpi(&b, 0, FLOW_K_CYCLE_MIN);
+        flow_result_free(&a);
+        flow_result_free(&b);
+    }
+    stats_ci_t d = stats_ci_paired(without, with, REPS, 0.99);
+    if (!(d.hi < 0))
+        ck_abort_msg("cycle time change %.3g [%.3g, %.3g] minutes: expected a reduction", d.mean,
+                     d.lo, d.hi);
+    scn_free(&s);
+}
+END_TEST
+
 extern Suite *suite_roster(void);
 Suite *suite_roster(void) {
     Suite *s = suite_create("roster");
@@ -224,6 +254,7 @@ Suite *suite_roster(void) {
     tcase_add_test(tc, test_two_shifts_by_day_type);
     tcase_add_test(tc, test_two_shifts_within_the_day);
     tcase_add_test(tc, test_roster_only_department);
+    tcase_add_test(tc, test_rebalancing_within_the_day);
     suite_add_tcase(s, tc);
     return s;
 }
