@@ -149,8 +149,9 @@ void compare_report_flags(FILE *fp, const compare_t *c);
  * few-replications note, if any]. */
 void compare_json_censoring(out_json_t *j, const compare_t *c, const variant_t *v);
 
-/* hourly.csv and bottleneck.csv of every variant (compare_bottleneck.c).
- * Returns 0, or -1 with a message in err. */
+/* hourly.csv and bottleneck.csv of every variant, and the baseline's day
+ * in the hall chart (compare_bottleneck.c).  Returns 0, or -1 with a
+ * message in err. */
 int compare_bottleneck(const compare_t *c, const char *dir, char *err, size_t errlen);
 
 /* The report's table of where each service's time goes (baseline). */

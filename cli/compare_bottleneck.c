@@ -40,6 +40,7 @@ int compare_bottleneck(const compare_t *c, const char *dir, char *err, size_t er
     const scn_t *s = &c->v[0].s; /* reforms add no department or service */
     int rc = bn_write_hourly(dir, s, v, c->n_variants, err, errlen);
     if (rc == 0) rc = bn_write_shares(dir, s, v, c->n_variants, err, errlen);
+    if (rc == 0) rc = bn_plot_day(dir, s, &v[0], err, errlen); /* the baseline's day */
     free(v);
     free(done);
     return rc;

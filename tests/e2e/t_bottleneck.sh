@@ -4,7 +4,8 @@
 # n) for the hours the halls are open only, bottleneck.csv (each service's
 # share of time by department and phase, summing to 1 per service), the
 # chart day_in_hall.png, and prints the table "Where the time goes"; the
-# files are the same at -j 1 and -j 2.
+# files are the same at -j 1 and -j 2.  compare writes the same files for
+# every variant, the baseline's chart, and the table in report.html.
 # Usage: sh t_bottleneck.sh GOVSIM TMPDIR (see run.sh)
 govsim=$1
 tmp=$2
@@ -44,4 +45,6 @@ for f in hourly.csv bottleneck.csv; do
 done
 if grep -q 'id="bottleneck"' "$tmp/cmp/report.html" && grep -q "waiting for data at" "$tmp/cmp/report.html"; then ok
 else ko "bottleneck: report.html has no bottleneck table"; fi
+if [ -s "$tmp/cmp/day_in_hall.png" ] && grep -q "A day in the hall" "$tmp/cmp/report.html"; then ok
+else ko "bottleneck: compare drew no day in the hall, or the report lacks it"; fi
 echo "$pass $fail"
