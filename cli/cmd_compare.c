@@ -262,9 +262,11 @@ fail_usage:
 
 /* The files compare writes (and nothing else it removes from DIR). */
 static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
-                                        "summary.json", "report.html"};
-static const char *const OWN_CHARTS[] = {
-    "changes", "cost_benefit", "cdf", "trips", "utilization", "regions", "utilization_cities"};
+                                        "summary.json",    "report.html", "hourly.csv",
+                                        "bottleneck.csv"};
+static const char *const OWN_CHARTS[] = {"changes",     "cost_benefit",       "cdf",
+                                         "trips",       "utilization",        "regions",
+                                         "utilization_cities", "day_in_hall"};
 
 /* DIR: -o, or results/<scenario id>-compare. */
 static void output_dir(const compare_t *c, char *dir, size_t len) {
@@ -685,6 +687,7 @@ int compare_main(int argc, char **argv, compare_headline_t *head) {
         write_differences(c, dir, b, x, err, sizeof err) != 0 ||
         write_summaries(c, dir, rows, n_rows, x, err, sizeof err) != 0 ||
         write_json(c, dir, b, x, err, sizeof err) != 0 ||
+        compare_bottleneck(c, dir, err, sizeof err) != 0 ||
         compare_plots(c, dir, err, sizeof err) != 0 ||
         compare_report(c, dir, &st, err, sizeof err) != 0) {
         fprintf(stderr, "govsim compare: %s\n", err);
@@ -698,8 +701,8 @@ int compare_main(int argc, char **argv, compare_headline_t *head) {
     }
     if (print_tables(c, &st) != 0) goto out;
     printf("\nReport: %s/report.html\n"
-           "Files:  differences.csv, summary.csv, replications.csv, summary.json, and the "
-           "charts (.png, .svg, .dat, .gp) in %s/\n",
+           "Files:  differences.csv, summary.csv, replications.csv, summary.json, hourly.csv, "
+           "bottleneck.csv, and the charts (.png, .svg, .dat, .gp) in %s/\n",
            dir, dir);
     rc = CLI_OK;
 out:

@@ -10,11 +10,13 @@
  *
  * Replications of one scenario; a KPI table with 95% confidence intervals
  * on stdout; summary.csv (tidy), replications.csv and summary.json in the
- * output folder, each written to a temporary name and renamed.  Nothing is
- * written when the scenario is invalid (exit 2) or the run is interrupted
- * before any replication finished.  The folder is checked writable before
- * the simulation (exit 2 if not), and the three files (and their
- * temporary files) an earlier run left there are removed before writing.
+ * output folder, with hourly.csv, bottleneck.csv and the day in the hall
+ * chart (cli/run_bottleneck.h), each written to a temporary name and
+ * renamed.  Nothing is written when the scenario is invalid (exit 2) or
+ * the run is interrupted before any replication finished.  The folder is
+ * checked writable before the simulation (exit 2 if not), and the files
+ * (and their temporary files) an earlier run left there are removed
+ * before writing.
  */
 #include <errno.h>
 #include <math.h>
@@ -32,6 +34,7 @@
 #include "out_dir.h"
 #include "out_file.h"
 #include "out_json.h"
+#include "run_bottleneck.h"
 #include "scn.h"
 #include "stats.h"
 
@@ -365,7 +368,19 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
 }
 
 /* The files run writes (and nothing else it removes from DIR). */
-static const char *const OWN_FILES[] = {"summary.csv", "replications.csv", "summary.json"};
+static const char *const OWN_FILES[] = {"summary.csv",    "replications.csv", "summary.json",
+                                        "hourly.csv",     "bottleneck.csv",   "day_in_hall.dat",
+                                        "day_in_hall.gp", "day_in_hall.png",  "day_in_hall.svg"};
+
+/* hourly.csv, bottleneck.csv and the day in the hall (run_bottleneck.h). */
+static int write_bottleneck(const char *dir, const scn_t *s, const run_ctx_t *ctx,
+                            const unsigned char *done, size_t reps, char *err, size_t errlen) {
+    bn_variant_t v = {"baseline", ctx->results, done, reps};
+    if (bn_write_hourly(dir, s, &v, 1, err, errlen) != 0 ||
+        bn_write_shares(dir, s, &v, 1, err, errlen) != 0)
+        return -1;
+    return bn_plot_day(dir, s, &v, err, errlen);
+}
 
 static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *rows, size_t n_rows,
                        const run_cell_t *cells, const run_ctx_t *ctx,
@@ -376,7 +391,8 @@ static int write_files(const run_options_t *o, const scn_t *s, const kpi_row_t *
         out_dir_clear(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, err, sizeof err) != 0 ||
         write_summary_csv(dir, s, o->variant, rows, n_rows, cells, err, sizeof err) != 0 ||
         write_replications_csv(dir, s, o->variant, rows, n_rows, ctx, done_mask, reps, err,
-                               sizeof err) != 0) {
+                               sizeof err) != 0 ||
+        write_bottleneck(dir, s, ctx, done_mask, reps, err, sizeof err) != 0) {
         cli_print_error("govsim run: %s", err);
         return -1;
     }
@@ -499,8 +515,12 @@ static int run_patched(const run_options_t *o) {
         print_paths(dir);
     } else if (o->format == FMT_TABLE) {
         print_table(&s, o, groups, n_groups, cells, st.done, &st, events);
+        bn_variant_t v = {o->variant, ctx.results, done_mask, reps};
+        bn_print(stdout, &s, &v);
         if (s.n_warnings) printf("\n%zu warning(s) on stderr.\n", s.n_warnings);
-        printf("\nFiles: %s/summary.csv, replications.csv, summary.json\n", dir);
+        printf("\nFiles: %s/summary.csv, replications.csv, summary.json, hourly.csv, "
+               "bottleneck.csv, day_in_hall.png\n",
+               dir);
     } else if (o->format == FMT_JSON) {
         json_summary(stdout, &s, o, rows, n_rows, cells, st.done, complete);
     } else {

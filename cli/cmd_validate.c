@@ -35,12 +35,14 @@
 
 #include "cli.h"
 #include "dist.h"
+#include "flow.h"
 #include "runner.h"
 #include "nhpp.h"
 #include "qnet.h"
 #include "qtheory.h"
 #include "rng.h"
 #include "stats.h"
+#include "validate_flow.h"
 #include "verdict.h"
 
 #define MAX_METRICS          12
@@ -50,7 +52,8 @@
 #define COVERAGE_REPS        10
 #define COVERAGE_TOLERANCE   0.03 /* the share must lie in 0.95 +- this */
 
-typedef enum { SRC_STATION, SRC_RESPONSE, SRC_WINDOW } source_t;
+/* SRC_FLOW: a KPI of the workflow model (index: group, offset: KPI). */
+typedef enum { SRC_STATION, SRC_RESPONSE, SRC_WINDOW, SRC_FLOW } source_t;
 
 typedef struct metric {
     char name[48];
@@ -64,6 +67,7 @@ typedef struct vcase {
     char name[48];
     qnet_spec_t spec;
     nhpp_t profile; /* piecewise case only                     */
+    scn_t *scn;     /* a scenario run by the workflow model, or NULL */
     size_t reps;
     uint64_t seed;
     size_t n_metrics;
@@ -145,6 +149,48 @@ static void case_erlang_a(vcase_t *vc, double lambda, double mu, unsigned c, dou
     add_metric(vc, "U", t.util, SRC_STATION, 0, FIELD(utilization));
 }
 
+/* Erlang A again, through the scenario language and the workflow model
+ * (validate_flow.c): the share of citizens who give up, the line length
+ * and the wait of those served against the exact birth-death chain. */
+static void case_erlang_a_scenario(vcase_t *vc, double lambda, double mu, unsigned c, double theta,
+                                   double customers, size_t reps) {
+    char err[512];
+    vc->scn = calloc(1, sizeof *vc->scn);
+    if (!vc->scn || validate_erlang_a_scenario(vc->scn, lambda, mu, c, theta,
+                                               customers / lambda / 1440.0, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim validate: %s\n", vc->scn ? err : "out of memory");
+        abort(); /* a bug: the text is ours */
+    }
+    size_t dept = 1 + vc->scn->n_services + vc->scn->n_regions; /* flow_groups() order */
+    qt_erlang_a_t t = qt_erlang_a(lambda, mu, c, theta);
+    add_metric(vc, "P(abandon)", t.p_abandon, SRC_FLOW, 0, FLOW_K_ABANDON);
+    add_metric(vc, "Lq", t.lq, SRC_FLOW, dept, FLOW_K_LINE_LENGTH);
+    add_metric(vc, "Wq served", t.wq_served, SRC_FLOW, 0, FLOW_K_WINDOW_WAIT);
+    add_metric(vc, "U", t.util, SRC_FLOW, dept, FLOW_K_FRONT_UTIL);
+    vc->reps = reps;
+}
+
+/* A hall with 2 windows on weekdays and 3 at weekends (a roster), through
+ * the scenario language: line length, wait and utilization against the
+ * piecewise-stationary answer, 5/7 of M/M/2 plus 2/7 of M/M/3 (each shift
+ * lasts days; the queue relaxes within an hour). */
+static void case_two_shift(vcase_t *vc, double lambda, double mu, double customers, size_t reps) {
+    char err[512];
+    int weeks = (int)ceil(customers / lambda / 1440.0 / 7.0);
+    vc->scn = calloc(1, sizeof *vc->scn);
+    if (!vc->scn ||
+        validate_two_shift_scenario(vc->scn, lambda, mu, 2, 3, weeks, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim validate: %s\n", vc->scn ? err : "out of memory");
+        abort(); /* a bug: the text is ours */
+    }
+    size_t dept = 1 + vc->scn->n_services + vc->scn->n_regions;
+    qt_mmc_t two = qt_mmc(lambda, mu, 2), three = qt_mmc(lambda, mu, 3);
+    add_metric(vc, "Lq", (5 * two.lq + 2 * three.lq) / 7, SRC_FLOW, dept, FLOW_K_LINE_LENGTH);
+    add_metric(vc, "Wq", (5 * two.wq + 2 * three.wq) / 7, SRC_FLOW, dept, FLOW_K_WINDOW_WAIT);
+    add_metric(vc, "U", lambda / mu / ((5 * 2 + 2 * 3) / 7.0), SRC_FLOW, dept, FLOW_K_FRONT_UTIL);
+    vc->reps = reps;
+}
+
 /* An open Jackson network with exponential service: per-station
  * utilization and time per visit, and the mean response time. */
 static void case_jackson(vcase_t *vc, size_t k, const double *ext, const double *route,
@@ -213,13 +259,28 @@ static double metric_value(const metric_t *m, const qnet_result_t *r) {
         return r->response;
     case SRC_WINDOW:
         return r->window_count[m->index];
+    case SRC_FLOW:
+        break;
     }
     return NAN;
+}
+
+/* A replication of a scenario case through the workflow model. */
+static int run_flow_task(vcase_t *vc, size_t rep, const atomic_int *stop) {
+    flow_result_t res;
+    int rc = flow_run(vc->scn, (uint32_t)rep, stop, &res);
+    if (rc == 0)
+        for (size_t m = 0; m < vc->n_metrics; m++)
+            vc->values[m * vc->reps + rep] =
+                flow_kpi(&res, vc->metric[m].index, (flow_kpi_t)vc->metric[m].offset);
+    flow_result_free(&res);
+    return rc;
 }
 
 static int run_case_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     vcase_t *vc = ctx;
     (void)point;
+    if (vc->scn) return run_flow_task(vc, rep, stop);
     qnet_result_t results;
     int rc = qnet_run(&vc->spec, vc->seed, (uint32_t)rep, stop, &results);
     if (rc != 0) return rc;
@@ -262,6 +323,8 @@ static void build_cases(vcase_t *cases, size_t *n, const validate_options_t *o) 
     case_mg1(NEXT("M/D/1 rho=0.7"), 0.7, "const(1)", f * 2e5, r);
     case_mg1(NEXT("M/G/1 lognormal cv=1.5"), 0.7, "lognormal(1, 1.5)", f * 1e6, r);
     case_erlang_a(NEXT("M/M/3+M lambda=2.7 theta=.5"), 2.7, 1, 3, 0.5, f * 3e5, r);
+    case_erlang_a_scenario(NEXT("scenario M/M/3+M (Erlang A)"), 2.7, 1, 3, 0.5, f * 3e5, r);
+    case_two_shift(NEXT("scenario two-shift M/M/2|3"), 1.5, 1, f * 3e5, r);
     { /* the published central-server network */
         static const double ext[] = {3, 0, 0};
         static const double route[] = {0, 7.0 / 16, 8.0 / 16, 1, 0, 0, 1, 0, 0};
@@ -440,6 +503,8 @@ int cmd_validate(int argc, char **argv) {
     for (size_t k = 0; k < n; k++) {
         for (size_t i = 0; i < cases[k].spec.k; i++) dist_free(&cases[k].spec.station[i].service);
         nhpp_free(&cases[k].profile);
+        if (cases[k].scn) scn_free(cases[k].scn);
+        free(cases[k].scn);
         free(cases[k].values);
     }
     free(cases);

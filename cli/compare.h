@@ -198,4 +198,12 @@ void compare_headline(const compare_t *c, compare_headline_t *h);
  * page needs, when it succeeds. */
 int compare_main(int argc, char **argv, compare_headline_t *h);
 
+/* hourly.csv and bottleneck.csv of every variant, and the baseline's day
+ * in the hall chart (compare_bottleneck.c).  Returns 0, or -1 with a
+ * message in err. */
+int compare_bottleneck(const compare_t *c, const char *dir, char *err, size_t errlen);
+
+/* The report's table of where each service's time goes (baseline). */
+void compare_bottleneck_html(FILE *fp, const compare_t *c);
+
 #endif

@@ -133,6 +133,9 @@ static const figure_t FIGURES[] = {
     /* xgettext:no-c-format */
     {"regions", N_("Regions compared: the baseline, the single reform that shortens cycle time "
                    "most, and all reforms together, with 95% confidence intervals.")},
+    {"day_in_hall", N_("A day in the hall (baseline): citizens waiting in each department's "
+                       "window line by hour of the day, with 95% confidence bands; hourly.csv "
+                       "has every variant.")},
 };
 
 static int figures(FILE *fp, const char *dir, char *err, size_t errlen) {
@@ -366,6 +369,8 @@ int compare_report(const compare_t *c, const char *dir, const runner_status_t *s
                  crn);
         out_html_paragraph(fp, t);
     }
+    out_html_heading(fp, 2, "bottleneck", _("Where the bottleneck is"));
+    compare_bottleneck_html(fp, c);
     out_html_heading(fp, 2, "charts", _("Charts"));
     if (figures(fp, dir, err, errlen) != 0) {
         out_file_abort(&f);

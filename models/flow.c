@@ -18,7 +18,9 @@ enum {
     EV_RENEGE,
     EV_OUTAGE,
     EV_REBALANCE,
-    EV_WARMUP
+    EV_WARMUP,
+    EV_ROSTER,
+    EV_SAMPLE
 };
 
 /* Assumptions of the model (docs/model.md says why). */
@@ -158,6 +160,11 @@ static void start_work(flow_model_t *m, uint32_t t) {
         if (tk->at_window && m->s->levers.one_stop) work *= m->s->levers.one_stop_slowdown;
     }
     double end;
+    if (!tk->at_window && now >= m->warmup) {
+        int dept = m->s->services[c->service].steps[tk->step].dept;
+        m->dept_acc[dept].back_wait += now - tk->since;
+        m->dept_acc[dept].back_tasks += 1;
+    }
     if (tk->at_window) {
         flow_acc_window_visit(m, c, now - tk->since, false);
         c->citizen_minutes += now - tk->since + work;
@@ -170,6 +177,10 @@ static void start_work(flow_model_t *m, uint32_t t) {
         m->period_tasks[dept] += 1;
     }
     tk->renege = 0; /* its patience event, if any, fires and is ignored */
+    bool fetching = tk->state == TASK_FETCH; /* a document for this step's data */
+    flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WAIT, now - tk->since);
+    flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WORK, end - now);
+    if (tk->at_window) flow_hourly_served(m, tk->res, tk->since);
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
     hot_assert(end >= now);
     schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
@@ -182,6 +193,39 @@ static void grant_waiting(flow_model_t *m, int r) {
     while ((next = res_next(&m->res[r], m->sim.now)) != RES_NONE) start_work(m, next);
 }
 
+/* The citizen goes away for good (balked, or gave up and never comes
+ * back): the case ends unfinished.  Only a case with no parallel task out
+ * is lost this way (the others still hold it): see balks(). */
+static void lose_case(flow_model_t *m, uint32_t t, flow_lost_t why) {
+    task_t *tk = task_at(m, t);
+    uint32_t c = tk->case_id;
+    hot_assert(flow_task_live(m, tk, case_at(m, c)) && case_at(m, c)->pending == 0);
+    hot_assert(m->open_cases > 0);
+    flow_acc_lost(m, case_at(m, c), why);
+    FLOW_POISON_CASE(case_at(m, c));
+    FLOW_POISON_TASK(tk);
+    pool_release(&m->tasks, t);
+    pool_release(&m->cases, c);
+    m->open_cases--;
+}
+
+/* Would the citizen of task t refuse the line of window resource r?  Only
+ * when they cannot be served at once and the line holds at least the
+ * length they accept (the service's `balk`, drawn per visit). */
+static bool balks(flow_model_t *m, const task_t *tk, flow_case_t *c, int r) {
+    const scn_service_t *sv = &m->s->services[c->service];
+    const res_t *w = &m->res[r];
+    if (!sv->balks || !tk->at_window) return false;
+    /* drawn at every window visit of a balking service, served at once or
+     * not, so that the citizen's n-th visit has the same tolerance in
+     * every variant (common random numbers) */
+    gsl_rng g = flow_luck(c, LUCK_PATIENCE);
+    double tolerance = dist_sample(&sv->balk, &g);
+    if (c->pending != 0) return false;
+    if (w->busy < w->capacity && w->waiting == 0) return false;
+    return (double)w->waiting >= tolerance;
+}
+
 /* Join the line of resource r (a window if tk->at_window). */
 static void request(flow_model_t *m, uint32_t t, int r) {
     task_t *tk = task_at(m, t);
@@ -189,6 +233,11 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     hot_assert(flow_task_live(m, tk, c));
     hot_assert(flow_res_ok(m, r));
     hot_assert(tk->state != TASK_QUEUED); /* in one line at a time */
+    if (tk->at_window) flow_hourly_arrival(m, r);
+    if (balks(m, tk, c, r)) {
+        lose_case(m, t, FLOW_LOST_BALKED);
+        return;
+    }
     tk->res = r;
     tk->since = m->sim.now;
     if (tk->state != TASK_FETCH) tk->state = TASK_QUEUED;
@@ -203,6 +252,8 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     if (rc == RES_GRANTED) {
         start_work(m, t);
     } else if (rc == RES_QUEUED) {
+        double waiting = (double)m->res[r].waiting;
+        if (waiting > m->line_max[r] && m->sim.now >= m->warmup) m->line_max[r] = waiting;
         if (patience > 0) {
             tk->renege = sim_after(&m->sim, p, EV_RENEGE, t, tk->ticket);
             if (tk->renege == 0) m->nomem = 1;
@@ -219,7 +270,9 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     if (!wcal_memo_is_open(&m->s->calendar, &m->cal, m->sim.now)) {
         c->hall = -1;
         if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-        schedule(m, return_time(m, c, m->sim.now), EV_RETURN, t, 0);
+        double back = return_time(m, c, m->sim.now);
+        flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - m->sim.now);
+        schedule(m, back, EV_RETURN, t, 0);
         return;
     }
     if (c->hall != r) {
@@ -346,6 +399,7 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
     }
     double delay = request_data(m, tk, c, k);
     if (run > 0) c->luck[LUCK_DATA] = data0 + (uint64_t)run * RNG_SPLITMIX_GAMMA;
+    flow_phase_add(m, c, k, FLOW_P_DATA, delay);
     if (delay > 0) {
         tk->state = TASK_DATA;
         schedule(m, m->sim.now + delay, EV_DATA, t, 0);
@@ -439,7 +493,9 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
         double back = sim->now + rng_exponential(&ret, PREPARE_MEAN);
         c->hall = -1;
         tk->state = TASK_AWAY;
-        schedule(m, tk->at_window ? return_time(m, c, back) : back, EV_RETURN, t, 0);
+        if (tk->at_window) back = return_time(m, c, back);
+        flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - sim->now);
+        schedule(m, back, EV_RETURN, t, 0);
         return;
     }
     double err = m->s->departments[st->dept].error_rate;
@@ -488,10 +544,75 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     if (!res_cancel(&m->res[tk->res], ev->data, sim->now)) return;
     flow_case_t *c = case_at(m, tk->case_id);
     flow_acc_window_visit(m, c, sim->now - tk->since, true);
+    flow_phase_add(m, c, tk->step, tk->state == TASK_FETCH ? FLOW_P_DATA : FLOW_P_WAIT,
+                   sim->now - tk->since);
     c->citizen_minutes += sim->now - tk->since;
+    double never = m->s->services[c->service].never_return;
+    gsl_rng ret = flow_luck(c, LUCK_RETURN);
+    if (never > 0 && c->pending == 0 && rng_uniform(&ret) < never) {
+        lose_case(m, t, FLOW_LOST_ABANDONED); /* gives up for good */
+        return;
+    }
     c->hall = -1; /* gives up today, comes back another day */
     if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-    schedule(m, return_time(m, c, sim->now + 720), EV_RETURN, t, 0);
+    double back = return_time(m, c, sim->now + 720);
+    flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - sim->now);
+    schedule(m, back, EV_RETURN, t, 0);
+}
+
+/* ---- rosters (models/roster.h) ------------------------------------------ */
+
+/* Windows on duty at front resource r at instant t while the hall is
+ * open: the department's roster (or fixed windows); a pooled hall has
+ * one_stop_windows, or the sum of its departments' windows on duty. */
+static unsigned windows_on_duty(const flow_model_t *m, size_t r, double t) {
+    const scn_t *s = m->s;
+    size_t nd = s->n_departments;
+    if (r < 2 * nd) {
+        const scn_department_t *dp = &s->departments[r / 2];
+        return (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+    }
+    if (s->levers.one_stop_windows > 0) return (unsigned)s->levers.one_stop_windows;
+    unsigned sum = 0;
+    for (size_t d = 0; d < nd; d++) {
+        const scn_department_t *dp = &s->departments[d];
+        if (dp->region == (int)(r - 2 * nd))
+            sum += (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+    }
+    return sum;
+}
+
+/* The next instant after t at which any roster changes. */
+static double next_roster_change(const flow_model_t *m, double t) {
+    double next = INFINITY;
+    for (size_t d = 0; d < m->s->n_departments; d++)
+        next = fmin(next, roster_next_change(&m->s->departments[d].roster, t));
+    return next;
+}
+
+/* A shift changes: windows (while the hall is open) and officers take the
+ * roster's counts.  Servers going off duty finish their current citizen
+ * or task (res_set_capacity never interrupts); those coming on duty take
+ * the next in line at once. */
+static void on_roster(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    const scn_t *s = m->s;
+    (void)ev;
+    bool open = wcal_is_open(&s->calendar, sim->now);
+    for (size_t r = 0; r < m->n_res; r++) {
+        if (!m->front_capacity[r] || !open) continue;
+        res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
+        grant_waiting(m, (int)r);
+    }
+    for (size_t d = 0; d < s->n_departments; d++) {
+        const scn_department_t *dp = &s->departments[d];
+        if (!roster_has(&dp->roster, ROSTER_STAFF)) continue;
+        unsigned n = (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, sim->now);
+        res_set_capacity(&m->res[m->back_res[d]], n, sim->now);
+        grant_waiting(m, m->back_res[d]);
+    }
+    double next = next_roster_change(m, sim->now);
+    if (next < WCAL_FAR) schedule(m, next, EV_ROSTER, 0, 0);
 }
 
 static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -514,8 +635,12 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
             tk->renege = 0;
             c->citizen_minutes += sim->now - tk->since;
             c->hall = -1; /* the hall closes for the day: back another day */
+            flow_phase_add(m, c, tk->step, tk->state == TASK_FETCH ? FLOW_P_DATA : FLOW_P_WAIT,
+                           sim->now - tk->since);
             if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
-            schedule(m, return_time(m, c, sim->now), EV_RETURN, t, 0);
+            double back = return_time(m, c, sim->now);
+            flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - sim->now);
+            schedule(m, back, EV_RETURN, t, 0);
         }
     }
     schedule(m, reopen, EV_OPEN, 0, 0);
@@ -526,7 +651,7 @@ static void on_open(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)ev;
     for (size_t r = 0; r < m->n_res; r++) {
         if (!m->front_capacity[r]) continue;
-        res_set_capacity(&m->res[r], m->front_capacity[r], sim->now);
+        res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
         grant_waiting(m, (int)r);
     }
     schedule(m, wcal_next_close(&m->s->calendar, sim->now), EV_CLOSE, 0, 0);
@@ -569,6 +694,20 @@ static void on_outage(void *model, sim_t *sim, const evq_event_t *ev) {
     schedule(m, sim->now + next, EV_OUTAGE, 0, (proc << 1) | !repair);
 }
 
+/* Open minutes between two rebalancings (0: off): rebalance_hours when
+ * set (within the day), else rebalance_days working days. */
+static double rebalance_period(const flow_model_t *m) {
+    const scn_levers_t *lv = &m->s->levers;
+    if (lv->rebalance_hours > 0) return lv->rebalance_hours * 60.0;
+    return lv->rebalance_days * m->minutes_per_day;
+}
+
+/* Does demand-responsive staffing move this department's officers?  Not
+ * when it has none, nor when a roster plans them (the shift plan rules). */
+static bool rebalanced(const scn_department_t *dp, int region) {
+    return dp->region == region && dp->staff > 0 && !roster_has(&dp->roster, ROSTER_STAFF);
+}
+
 /* Demand-responsive staffing: within each region, officers follow the
  * back-office work that arrived over the last period (work started plus
  * the backlog still waiting, valued at the period's mean task), above a
@@ -584,7 +723,7 @@ static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
         unsigned total = 0, floors = 0;
         for (size_t d = 0; d < nd; d++) {
             const scn_department_t *dp = &s->departments[d];
-            if (dp->region != (int)rg || dp->staff == 0) continue;
+            if (!rebalanced(dp, (int)rg)) continue;
             const res_t *r = &m->res[m->back_res[d]];
             double mean_task = m->period_tasks[d] > 0 ? m->period_work[d] / m->period_tasks[d] : 0;
             m->period_work[d] += (double)r->waiting * mean_task; /* the load */
@@ -599,7 +738,7 @@ static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
         size_t idx[FLOW_MAX_DEPTS_PER_REGION], n = 0;
         for (size_t d = 0; d < nd && n < FLOW_MAX_DEPTS_PER_REGION; d++) {
             const scn_department_t *dp = &s->departments[d];
-            if (dp->region != (int)rg || dp->staff == 0) continue;
+            if (!rebalanced(dp, (int)rg)) continue;
             double exact = spare * m->period_work[d] / load_sum;
             unsigned whole = (unsigned)floor(exact);
             m->new_staff[d] = (unsigned)(dp->staff + 1) / 2 + whole;
@@ -621,8 +760,7 @@ static void on_rebalance(void *model, sim_t *sim, const evq_event_t *ev) {
         }
     }
     for (size_t d = 0; d < nd; d++) m->period_work[d] = m->period_tasks[d] = 0;
-    double next = wcal_add_working_time(&s->calendar, sim->now,
-                                        s->levers.rebalance_days * m->minutes_per_day);
+    double next = wcal_add_working_time(&s->calendar, sim->now, rebalance_period(m));
     schedule(m, next, EV_REBALANCE, 0, 0);
 }
 
@@ -631,6 +769,20 @@ static void on_warmup(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)ev;
     for (size_t r = 0; r < m->n_res; r++) res_reset_stats(&m->res[r], sim->now);
     flow_acc_reset(m);
+    flow_hourly_reset(m);
+}
+
+/* A look at the window lines for the day in the hall (flow_hourly.c). */
+static void on_sample(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)ev;
+    flow_hourly_sample(m);
+    /* the next look on the 5-minute grid, skipping closed hours */
+    double next = sim->now + FLOW_SAMPLE_MINUTES;
+    double open = wcal_next_open(&m->s->calendar, next);
+    if (open > next)
+        next = m->warmup + ceil((open - m->warmup) / FLOW_SAMPLE_MINUTES) * FLOW_SAMPLE_MINUTES;
+    if (next < WCAL_FAR) schedule(m, next, EV_SAMPLE, 0, 0);
 }
 
 /* ---- set-up -------------------------------------------------------------- */
@@ -739,7 +891,8 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
             const scn_step_t *st = &sv->steps[k];
             const scn_department_t *d = &s->departments[st->dept];
             bool remote = st->front && !st->in_person && sv->online_share > 0;
-            if ((!st->front || remote) && !st->in_person && d->staff == 0) {
+            if ((!st->front || remote) && !st->in_person &&
+                roster_max(&d->roster, ROSTER_STAFF, d->staff) == 0) {
                 snprintf(err, errlen,
                          "%s: service '%s' step '%s': department '%s' "
                          "has no staff for back-office or online work",
@@ -775,8 +928,9 @@ static int setup_resources(flow_model_t *m) {
         const scn_department_t *dp = &s->departments[d];
         m->back_res[d] = (int)(2 * d + 1);
         m->front_res[d] = pooled ? (int)(2 * nd + (size_t)dp->region) : (int)(2 * d);
-        m->front_capacity[2 * d] = pooled ? 0 : (unsigned)dp->windows;
-        hall[dp->region] += (unsigned)dp->windows;
+        unsigned most = (unsigned)roster_max(&dp->roster, ROSTER_WINDOWS, dp->windows);
+        m->front_capacity[2 * d] = pooled ? 0 : most; /* > 0: a front resource */
+        hall[dp->region] += most;
     }
     if (pooled)
         for (size_t r = 0; r < s->n_regions; r++)
@@ -786,10 +940,15 @@ static int setup_resources(flow_model_t *m) {
     bool open0 = wcal_is_open(&s->calendar, 0);
     int fail = 0;
     for (size_t r = 0; r < m->n_res; r++) {
-        unsigned cap = r < 2 * nd && (r & 1) ? (unsigned)s->departments[r / 2].staff
-                                             : (open0 ? m->front_capacity[r] : 0);
+        const scn_department_t *dp = r < 2 * nd ? &s->departments[r / 2] : NULL;
+        unsigned cap = dp && (r & 1)
+                           ? (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, 0)
+                       : m->front_capacity[r] && open0 ? windows_on_duty(m, r, 0)
+                                                       : 0;
         fail |= res_init(&m->res[r], cap, 1, 0.0);
-        res_track_waits(&m->res[r], false); /* window waits are counted per case */
+        /* window lines keep their waits (the departments' rows); officers'
+         * waits are summed per department in start_work */
+        res_track_waits(&m->res[r], m->front_capacity[r] > 0);
     }
     return fail ? -1 : 0;
 }
@@ -838,6 +997,7 @@ static void model_free(flow_model_t *m) {
     free(m->rng);
     flow_luck_free(m);
     flow_acc_free(m);
+    flow_hourly_free(m);
     pool_free(&m->cases);
     pool_free(&m->tasks);
     sim_free(&m->sim);
@@ -863,12 +1023,15 @@ static void start(flow_model_t *m) {
                  rng_exponential(rng_misc(m, MISC_INCIDENT + (int)i),
                                  s->incidents[i].mtbf_days * 1440 * s->levers.security),
                  EV_OUTAGE, 0, (uint64_t)i << 1);
-    if (s->levers.rebalance_days > 0)
-        schedule(
-            m,
-            wcal_add_working_time(&s->calendar, 0, s->levers.rebalance_days * m->minutes_per_day),
-            EV_REBALANCE, 0, 0);
+    if (rebalance_period(m) > 0)
+        schedule(m, wcal_add_working_time(&s->calendar, 0, rebalance_period(m)), EV_REBALANCE, 0,
+                 0);
     if (m->warmup > 0) schedule(m, m->warmup, EV_WARMUP, 0, 0);
+    double shift = next_roster_change(m, 0);
+    if (shift < WCAL_FAR) schedule(m, shift, EV_ROSTER, 0, 0);
+    bool front = false;
+    for (size_t r = 0; r < m->n_res; r++) front |= m->front_capacity[r] > 0;
+    if (front) schedule(m, m->warmup, EV_SAMPLE, 0, 0);
 }
 
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
@@ -889,6 +1052,7 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     fail |= setup_resources(&m) != 0;
     fail |= setup_streams(&m) != 0;
     fail |= flow_acc_init(&m) != 0;
+    fail |= flow_hourly_init(&m) != 0;
     if (fail) {
         model_free(&m);
         return -1;
@@ -903,12 +1067,15 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     sim_on(&m.sim, EV_OUTAGE, on_outage);
     sim_on(&m.sim, EV_REBALANCE, on_rebalance);
     sim_on(&m.sim, EV_WARMUP, on_warmup);
+    sim_on(&m.sim, EV_ROSTER, on_roster);
+    sim_on(&m.sim, EV_SAMPLE, on_sample);
     start(&m);
     sim_run(&m.sim, m.horizon);
     /* every open case is in the pool, with at least one task out */
     hot_assert(m.nomem || m.cases.live == m.open_cases);
     hot_assert(m.nomem || m.tasks.live >= m.cases.live);
     flow_acc_collect(&m, out);
+    flow_hourly_collect(&m, out);
     out->events = m.sim.events - m.stale;
     out->peak_cases = (double)m.peak_cases;
     out->interrupted = m.sim.stopped;

@@ -96,6 +96,15 @@ typedef enum {
     FLOW_K_COST_PER_CASE,     /* (government + citizen) cost per case, yuan   */
     FLOW_K_SATISFACTION,      /* index 0-100, see docs/model.md               */
     FLOW_K_REGION_GAP,        /* max/min of regions' mean cycle time (all)    */
+    FLOW_K_LOST_BALKED,       /* cases lost: the line was too long, per day   */
+    FLOW_K_LOST_ABANDONED,    /* cases lost: gave up, never came back, per day */
+    FLOW_K_WINDOW_WAIT_P90,   /* p90 wait at the department's windows, min    */
+    FLOW_K_LINE_LENGTH,       /* citizens in its window line, time-averaged
+                                 over opening hours (department groups)     */
+    FLOW_K_LINE_MAX,          /* longest window line (department groups)      */
+    FLOW_K_BACK_WAIT,         /* mean wait for an officer, calendar minutes   */
+    FLOW_K_WINDOW_SERVED,     /* window turns served per calendar day         */
+    FLOW_K_BACK_SERVED,       /* back-office tasks started per calendar day   */
     FLOW_K_COUNT
 } flow_kpi_t;
 
@@ -114,9 +123,11 @@ typedef struct flow_group {
  * departments.  Returns the count; fills up to `cap` entries. */
 size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap);
 
-/* Does KPI k exist for groups of this kind?  Utilization only for
- * departments; costs and the regional gap only for all cases; the other
- * KPIs for all cases, services and regions.  (Elsewhere the value is NaN.) */
+/* Does KPI k exist for groups of this kind?  Utilization, line lengths,
+ * back-office waits and served counts only for departments; window_wait
+ * and backlog for departments (their windows; their back office) and for
+ * cases; costs and the regional gap only for all cases; the other KPIs for
+ * all cases, services and regions.  (Elsewhere the value is NaN.) */
 bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
 
 /* Distributions of all cases (group "all") kept beside the KPIs, for
@@ -127,6 +138,34 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
 #define FLOW_CDF_POINTS 100
 #define FLOW_TRIP_BINS  5
 
+/* A day in the hall: per department's window line (its one-stop hall's
+ * with the lever) and hour of the day, over the measured period, while
+ * the hall is open (sampled every FLOW_SAMPLE_MINUTES): */
+#define FLOW_HOURS          24
+#define FLOW_SAMPLE_MINUTES 5.0
+typedef enum {
+    FLOW_H_ARRIVALS, /* citizens joining (or refusing) the line, per open hour */
+    FLOW_H_LINE,     /* citizens waiting, mean of the samples                  */
+    FLOW_H_WAIT,     /* mean wait of those served who joined in that hour, min */
+    FLOW_H_BUSY,     /* busy windows, mean of the samples                      */
+    FLOW_H_COUNT
+} flow_hourly_t;
+
+/* Where a service's time goes, per department: the minutes its cases'
+ * tasks spend in each phase at each department (parallel tasks each
+ * count), as a share of all of the service's task minutes. */
+typedef enum {
+    FLOW_P_WAIT, /* in a line: a window's or an officer's                 */
+    FLOW_P_WORK, /* in work (back-office work in calendar time)           */
+    FLOW_P_DATA, /* waiting for data: a link, or fetching it in person     */
+    FLOW_P_AWAY, /* the citizen sent home, coming back                     */
+    FLOW_P_COUNT
+} flow_phase_t;
+
+/* Names as in hourly.csv and bottleneck.csv. */
+const char *flow_hourly_name(flow_hourly_t k);
+const char *flow_phase_name(flow_phase_t p);
+
 typedef struct flow_result {
     size_t n_groups;
     double *kpi;                                /* n_groups x FLOW_K_COUNT, NaN = n/a        */
@@ -135,7 +174,20 @@ typedef struct flow_result {
     uint64_t events;
     double peak_cases; /* most cases open at once                  */
     int interrupted;
+    size_t n_services, n_departments;
+    double *hourly; /* [(dept x FLOW_HOURS + hour) x FLOW_H_COUNT + k],
+                       NaN: no sample or no case                  */
+    double *phase;  /* [(service x n_departments + dept) x FLOW_P_COUNT
+                       + p]: share of the service's task minutes  */
 } flow_result_t;
+
+static inline double flow_hourly(const flow_result_t *r, size_t dept, int hour, flow_hourly_t k) {
+    return r->hourly[(dept * FLOW_HOURS + (size_t)hour) * FLOW_H_COUNT + k];
+}
+static inline double flow_phase(const flow_result_t *r, size_t service, size_t dept,
+                                flow_phase_t p) {
+    return r->phase[(service * r->n_departments + dept) * FLOW_P_COUNT + p];
+}
 
 /* What one replication of a scenario will hold, estimated before running
  * so that an input that would exhaust memory or run for days is refused

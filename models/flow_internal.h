@@ -76,6 +76,15 @@ typedef struct flow_case {
     uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix)     */
 } flow_case_t;
 
+/* Why a case was lost (it ends unfinished). */
+typedef enum { FLOW_LOST_BALKED, FLOW_LOST_ABANDONED } flow_lost_t;
+
+/* Per-department figures of the measured period (flow_kpi.c reads them). */
+typedef struct flow_dept_acc {
+    double back_wait;  /* summed minutes waited for an officer         */
+    double back_tasks; /* back-office tasks started                    */
+} flow_dept_acc_t;
+
 /* Per-group accumulators (groups as in flow_groups()). */
 typedef struct flow_acc {
     double arrivals, completed, online;
@@ -90,6 +99,7 @@ typedef struct flow_acc {
     double open_cases;     /* current cases open in this group            */
     double open_since_sum; /* sum over open cases of max(arrival, warm-up)  */
     double window_minutes; /* finished cases' minutes inside the window    */
+    double lost[2];        /* cases lost, by flow_lost_t                   */
 } flow_acc_t;
 
 typedef struct flow_model {
@@ -123,7 +133,44 @@ typedef struct flow_model {
     flow_acc_t *acc;
     uint64_t open_cases, peak_cases;
     int nomem;
+    flow_dept_acc_t *dept_acc; /* per department                         */
+    double *line_max;          /* per resource: longest line measured     */
+    double *hour_acc;          /* per resource x hour: FLOW_HA_* sums     */
+    double *phase_min;         /* per service x department x phase        */
+    size_t *front_list;        /* the window resources, n_front of them   */
+    size_t n_front;
 } flow_model_t;
+
+/* Sums kept per resource and hour of the day (flow_hourly.c). */
+enum {
+    FLOW_HA_SAMPLES,
+    FLOW_HA_LINE,
+    FLOW_HA_BUSY,
+    FLOW_HA_ARRIVALS,
+    FLOW_HA_WAIT,
+    FLOW_HA_SERVED,
+    FLOW_HA_COUNT
+};
+
+/* A day in the hall and where the time goes (flow_hourly.c). */
+int flow_hourly_init(flow_model_t *m);
+void flow_hourly_free(flow_model_t *m);
+void flow_hourly_reset(flow_model_t *m);
+/* Every FLOW_SAMPLE_MINUTES: the lines and busy windows while open. */
+void flow_hourly_sample(flow_model_t *m);
+/* A citizen arrives at window resource r. */
+void flow_hourly_arrival(flow_model_t *m, int r);
+/* A citizen who joined window resource r at `since` is served now. */
+void flow_hourly_served(flow_model_t *m, int r, double since);
+/* A task of case c at step k spent `minutes` in phase p (counted when
+ * measured: now after the warm-up).  Inline: on every task's path. */
+static inline void flow_phase_add(flow_model_t *m, const flow_case_t *c, int k, flow_phase_t p,
+                                  double minutes) {
+    if (m->sim.now < m->warmup || !(minutes > 0) || !(minutes < WCAL_FAR)) return;
+    size_t d = (size_t)m->s->services[c->service].steps[k].dept;
+    m->phase_min[((size_t)c->service * m->s->n_departments + d) * FLOW_P_COUNT + p] += minutes;
+}
+void flow_hourly_collect(flow_model_t *m, flow_result_t *out);
 
 /* ---- invariants of the state machine, checked by hot_assert in debug
  * and ASan builds (hot_assert.h) and compiled out otherwise.  A released
@@ -197,6 +244,8 @@ void flow_acc_free(flow_model_t *m);
 void flow_acc_arrival(flow_model_t *m, const flow_case_t *c);
 void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait, bool abandoned);
 void flow_acc_complete(flow_model_t *m, const flow_case_t *c);
+/* The case leaves unfinished (a balk also counts as a window visit). */
+void flow_acc_lost(flow_model_t *m, const flow_case_t *c, flow_lost_t why);
 void flow_acc_reset(flow_model_t *m);
 void flow_acc_collect(flow_model_t *m, flow_result_t *out);
 

@@ -48,6 +48,14 @@ static const struct {
     [FLOW_K_COST_PER_CASE] = {"cost_per_case", "yuan"},
     [FLOW_K_SATISFACTION] = {"satisfaction", "index 0-100"},
     [FLOW_K_REGION_GAP] = {"regional_gap", "ratio"},
+    [FLOW_K_LOST_BALKED] = {"cases_lost_balking", "cases/day"},
+    [FLOW_K_LOST_ABANDONED] = {"cases_lost_abandoning", "cases/day"},
+    [FLOW_K_WINDOW_WAIT_P90] = {"window_wait_p90", "minutes"},
+    [FLOW_K_LINE_LENGTH] = {"line_length", "citizens"},
+    [FLOW_K_LINE_MAX] = {"line_length_max", "citizens"},
+    [FLOW_K_BACK_WAIT] = {"back_office_wait", "minutes"},
+    [FLOW_K_WINDOW_SERVED] = {"window_served", "turns/day"},
+    [FLOW_K_BACK_SERVED] = {"back_office_tasks", "tasks/day"},
 };
 
 const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
@@ -81,6 +89,9 @@ int flow_acc_init(flow_model_t *m) {
     m->acc = calloc(m->n_groups, sizeof *m->acc);
     if (!m->groups || !m->acc) return -1;
     flow_groups(m->s, m->groups, m->n_groups);
+    m->dept_acc = calloc(m->s->n_departments, sizeof *m->dept_acc);
+    m->line_max = calloc(m->n_res, sizeof *m->line_max);
+    if (!m->dept_acc || !m->line_max) return -1;
     for (size_t g = 0; g < m->n_groups; g++)
         if (stats_hist_init(&m->acc[g].cycle_hist) != 0) return -1;
     flow_acc_reset(m);
@@ -92,12 +103,18 @@ void flow_acc_free(flow_model_t *m) {
         for (size_t g = 0; g < m->n_groups; g++) stats_hist_free(&m->acc[g].cycle_hist);
     free(m->acc);
     free(m->groups);
+    free(m->dept_acc);
+    free(m->line_max);
     m->acc = NULL;
     m->groups = NULL;
+    m->dept_acc = NULL;
+    m->line_max = NULL;
 }
 
 void flow_acc_reset(flow_model_t *m) {
     double now = m->sim.now;
+    memset(m->dept_acc, 0, m->s->n_departments * sizeof *m->dept_acc);
+    for (size_t r = 0; r < m->n_res; r++) m->line_max[r] = (double)m->res[r].waiting;
     for (size_t g = 0; g < m->n_groups; g++) {
         flow_acc_t *a = &m->acc[g];
         stats_hist_t hist = a->cycle_hist;
@@ -180,6 +197,27 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
     }
 }
 
+/* A lost case leaves its groups as a finished one does (so both sides of
+ * Little's law on the window see it), but is not counted as finished. */
+void flow_acc_lost(flow_model_t *m, const flow_case_t *c, flow_lost_t why) {
+    size_t g[3];
+    case_groups(m, c, g);
+    double now = m->sim.now;
+    bool measured = now >= m->warmup;
+    for (int i = 0; i < 3; i++) {
+        flow_acc_t *a = &m->acc[g[i]];
+        double since = measured && c->arrived < m->warmup ? m->warmup : c->arrived;
+        hot_assert(a->open_cases >= 1);
+        a->open_cases--;
+        a->open_since_sum -= since;
+        stats_timeavg_set(&a->wip, now, a->open_cases);
+        if (!measured) continue;
+        a->window_minutes += now - since;
+        a->lost[why]++;
+        if (why == FLOW_LOST_BALKED) a->window_visits++;
+    }
+}
+
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
 
 /* Government cost per year: staff, windows, platform, hub. */
@@ -227,10 +265,39 @@ static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k,
     k[FLOW_K_CYCLE_MIN] = stats_tally_mean(&a->cycle_min);
     k[FLOW_K_ARRIVAL_RATE] = a->arrivals / days;
     k[FLOW_K_BACKLOG] = a->open_cases;
+    k[FLOW_K_LOST_BALKED] = a->lost[FLOW_LOST_BALKED] / days;
+    k[FLOW_K_LOST_ABANDONED] = a->lost[FLOW_LOST_ABANDONED] / days;
     /* satisfaction (docs/model.md): timeliness, trips, waiting */
     double wait = isnan(k[FLOW_K_WINDOW_WAIT]) ? 0 : k[FLOW_K_WINDOW_WAIT];
     k[FLOW_K_SATISFACTION] =
         100 * (0.4 * k[FLOW_K_WITHIN_LIMIT] + 0.3 * k[FLOW_K_ONE_TRIP] + 0.3 * exp(-wait / 30));
+}
+
+/* A department's window line (its own, or its one-stop hall's): waits of
+ * the turns served, line length over opening hours (a line that waits
+ * through a lunch break counts there too), turns served per day. */
+static void collect_windows(const flow_model_t *m, int r, double *k, double now) {
+    const res_t *w = &m->res[r];
+    double days = (m->horizon - m->warmup) / 1440.0;
+    double open = wcal_working_time(&m->s->calendar, m->warmup, now);
+    double area = stats_timeavg_mean(&w->queue_avg, now) * (now - w->queue_avg.start);
+    k[FLOW_K_WINDOW_WAIT] = stats_tally_mean(&w->wait);
+    k[FLOW_K_WINDOW_WAIT_P90] = w->wait.n > 0 ? stats_hist_quantile(&w->wait_hist, 0.90) : NAN;
+    k[FLOW_K_LINE_LENGTH] = ratio(area, open);
+    k[FLOW_K_LINE_MAX] = m->line_max[r];
+    k[FLOW_K_WINDOW_SERVED] = (double)w->served / days;
+}
+
+/* A department's back office: mean wait for an officer, tasks started per
+ * day, and tasks waiting or in work at the end. */
+static void collect_back_office(const flow_model_t *m, int d, double *k) {
+    const flow_dept_acc_t *a = &m->dept_acc[d];
+    const res_t *b = &m->res[m->back_res[d]];
+    double days = (m->horizon - m->warmup) / 1440.0;
+    if (m->s->departments[d].staff == 0 && a->back_tasks == 0) return;
+    k[FLOW_K_BACK_WAIT] = ratio(a->back_wait, a->back_tasks);
+    k[FLOW_K_BACK_SERVED] = a->back_tasks / days;
+    k[FLOW_K_BACKLOG] = (double)(b->waiting + b->busy);
 }
 
 void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
@@ -249,15 +316,22 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
         const flow_group_t *gr = &m->groups[g];
         if (gr->kind == FLOW_G_DEPARTMENT) {
             const scn_department_t *d = &s->departments[gr->index];
-            if (d->windows > 0 || s->levers.one_stop)
+            if (m->front_capacity[m->front_res[gr->index]] > 0) {
                 k[FLOW_K_FRONT_UTIL] = res_utilization(&m->res[m->front_res[gr->index]], now);
+                collect_windows(m, m->front_res[gr->index], k, now);
+            }
+            collect_back_office(m, gr->index, k);
             /* officers: work started / officer minutes in opening hours
              * (back-office work spans nights, so time-averaged busy
              * officers would count files held overnight) */
             const res_t *b = &m->res[m->back_res[gr->index]];
             double open = wcal_working_time(&s->calendar, m->warmup, m->horizon);
             double officers = stats_timeavg_mean(&b->capacity_avg, now);
-            if (d->staff > 0 && open > 0 && officers > 0)
+            if (roster_has(&d->roster, ROSTER_STAFF)) /* on duty in opening hours */
+                officers =
+                    roster_mean_open(&d->roster, ROSTER_STAFF, d->staff, s->calendar.workday,
+                                     s->calendar.open, s->calendar.close, s->calendar.n_intervals);
+            if (roster_max(&d->roster, ROSTER_STAFF, d->staff) > 0 && open > 0 && officers > 0)
                 k[FLOW_K_BACK_UTIL] = m->back_work[gr->index] / (officers * open);
             continue;
         }
@@ -292,14 +366,20 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
 
 void flow_result_free(flow_result_t *r) {
     free(r->kpi);
-    r->kpi = NULL;
+    free(r->hourly);
+    free(r->phase);
+    r->kpi = r->hourly = r->phase = NULL;
 }
 
 bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
-    bool dept_kpi = k == FLOW_K_FRONT_UTIL || k == FLOW_K_BACK_UTIL;
+    bool dept_kpi = k == FLOW_K_FRONT_UTIL || k == FLOW_K_BACK_UTIL ||
+                    k == FLOW_K_WINDOW_WAIT_P90 || k == FLOW_K_LINE_LENGTH ||
+                    k == FLOW_K_LINE_MAX || k == FLOW_K_BACK_WAIT || k == FLOW_K_WINDOW_SERVED ||
+                    k == FLOW_K_BACK_SERVED;
+    bool both = k == FLOW_K_WINDOW_WAIT || k == FLOW_K_BACKLOG;
     bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
                     k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP;
-    if (kind == FLOW_G_DEPARTMENT) return dept_kpi;
+    if (kind == FLOW_G_DEPARTMENT) return dept_kpi || both;
     if (dept_kpi) return false;
     return !all_only || kind == FLOW_G_ALL;
 }

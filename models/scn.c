@@ -21,6 +21,7 @@
 
 #include "cfgr.h"
 #include "idtab.h"
+#include "scn_lost.h"
 #include "scn_route.h"
 
 #define ID_LEN            (SCN_ID_MAX - 1)
@@ -66,6 +67,9 @@ static const cfgr_range_t R_LIMIT_DAYS = {0, 3660, true, false, false};
 static const cfgr_range_t R_SLOWDOWN = {1, 10, false, false, false};
 static const cfgr_range_t R_HALL_WINDOWS = {0, 1000000, false, false, true};
 static const cfgr_range_t R_REBALANCE = {0, 3660, false, false, true};
+/* 0 (off), or at least a quarter of an hour (checked in read_levers):
+ * shorter periods would move officers on noise and cost events */
+static const cfgr_range_t R_REBALANCE_HOURS = {0, 87840, false, false, false};
 static const cfgr_range_t R_SECURITY = {0.1, 10, false, false, false};
 /* An outage cycle shorter than a minute or two would only burn events (and
  * one of a vanishing length never lets time advance); 1e9 days keeps
@@ -364,7 +368,7 @@ static int read_department_region(loader_t *L, const config_setting_t *g, int *o
 
 static int read_department(loader_t *L, const config_setting_t *list, size_t i) {
     static const char *const keys[] = {"id",    "name",       "region",  "staff", "windows",
-                                       "skill", "error_rate", "name_zh", NULL};
+                                       "skill", "error_rate", "name_zh", "roster", NULL};
     const cfgr_t *r = &L->r;
     scn_department_t *d = &L->s->departments[i];
     config_setting_t *g, *id_at;
@@ -380,7 +384,8 @@ static int read_department(loader_t *L, const config_setting_t *list, size_t i) 
         cfgr_int(r, g, "staff", &R_STAFF, true, 0, &d->staff) != 0 ||
         cfgr_int(r, g, "windows", &R_WINDOWS, true, 0, &d->windows) != 0 ||
         cfgr_number(r, g, "skill", &R_SKILL, false, 1, &d->skill, NULL) != 0 ||
-        cfgr_number(r, g, "error_rate", &R_BELOW_ONE, false, 0, &d->error_rate, NULL) != 0)
+        cfgr_number(r, g, "error_rate", &R_BELOW_ONE, false, 0, &d->error_rate, NULL) != 0 ||
+        roster_read(r, g, &d->roster) != 0)
         return -1;
     copy_text(d->id, sizeof d->id, id);
     copy_text(d->name, sizeof d->name, name);
@@ -488,12 +493,14 @@ static int read_data(loader_t *L, const config_setting_t *root) {
 }
 
 static int read_levers(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"one_stop",       "one_stop_slowdown", "one_stop_windows",
-                                       "data_hub",       "hub_delay",         "parallel_approval",
-                                       "rebalance_days", "security",          NULL};
+    static const char *const keys[] = {"one_stop",         "one_stop_slowdown",
+                                       "one_stop_windows", "data_hub",
+                                       "hub_delay",        "parallel_approval",
+                                       "rebalance_days",   "security",
+                                       "rebalance_hours",  NULL};
     const cfgr_t *r = &L->r;
     scn_levers_t *lv = &L->s->levers;
-    config_setting_t *g;
+    config_setting_t *g, *hours_at = NULL;
     if (cfgr_group(r, root, "levers", false, &g) != 0) return -1;
     if (!g) { /* all off */
         *lv = (scn_levers_t){.one_stop_slowdown = 1, .security = 1};
@@ -510,8 +517,13 @@ static int read_levers(loader_t *L, const config_setting_t *root) {
         read_dist(L, g, "hub_delay", false, DEFAULT_HUB_DELAY, &lv->hub_delay) != 0 ||
         cfgr_bool(r, g, "parallel_approval", false, false, &lv->parallel_approval, NULL) != 0 ||
         cfgr_int(r, g, "rebalance_days", &R_REBALANCE, false, 0, &lv->rebalance_days) != 0 ||
-        cfgr_number(r, g, "security", &R_SECURITY, false, 1, &lv->security, NULL) != 0)
+        cfgr_number(r, g, "security", &R_SECURITY, false, 1, &lv->security, NULL) != 0 ||
+        cfgr_number(r, g, "rebalance_hours", &R_REBALANCE_HOURS, false, 0, &lv->rebalance_hours,
+                    &hours_at) != 0)
         return -1;
+    if (lv->rebalance_hours > 0 && lv->rebalance_hours < 0.25)
+        return cfgr_fail(r, hours_at, "%g is too short (expected 0 for off, or 0.25 hours or more)",
+                         lv->rebalance_hours);
     return 0;
 }
 
@@ -711,18 +723,22 @@ static int check_servers(const loader_t *L, const config_setting_t *g, const scn
     const scn_department_t *d = &s->departments[st->dept];
     const config_setting_t *at = config_setting_get_member(g, "at");
     const config_setting_t *front = config_setting_get_member(g, "front");
+    /* with a roster: the most it ever has on duty */
+    int staff = roster_max(&d->roster, ROSTER_STAFF, d->staff);
     if (!st->front) {
-        if (d->staff > 0) return 0;
+        if (staff > 0) return 0;
         return cfgr_fail(r, at,
                          "back-office step at department '%s', which has 0 staff "
                          "(expected a department with staff >= 1, or front = true)",
                          d->id);
     }
-    int windows = d->windows;
+    int windows = roster_max(&d->roster, ROSTER_WINDOWS, d->windows);
     if (s->levers.one_stop) {
         windows = s->levers.one_stop_windows;
         for (size_t i = 0; windows == 0 && i < s->n_departments; i++)
-            if (s->departments[i].region == d->region) windows += s->departments[i].windows;
+            if (s->departments[i].region == d->region)
+                windows += roster_max(&s->departments[i].roster, ROSTER_WINDOWS,
+                                      s->departments[i].windows);
     }
     if (windows == 0 && s->levers.one_stop)
         return cfgr_fail(r, front,
@@ -734,7 +750,7 @@ static int check_servers(const loader_t *L, const config_setting_t *g, const scn
                          "front step at department '%s', which has 0 windows "
                          "(expected a department with windows >= 1, or front = false)",
                          d->id);
-    if (!st->in_person && sv->online_share > 0 && d->staff == 0)
+    if (!st->in_person && sv->online_share > 0 && staff == 0)
         return cfgr_fail(r, front,
                          "online cases' front steps are reviewed by back-office "
                          "staff, and department '%s' has 0 staff (expected staff >= 1, "
@@ -804,7 +820,7 @@ static int check_routing(loader_t *L, const config_setting_t *g, const config_se
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
     static const char *const keys[] = {"id",           "name",       "per_day",  "region_share",
                                        "online_share", "limit_days", "patience", "steps",
-                                       "name_zh",      NULL};
+                                       "name_zh",      "never_return", "balk", NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
@@ -823,6 +839,8 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         cfgr_number(r, g, "online_share", &R_SHARE, true, 0, &sv->online_share, NULL) != 0 ||
         cfgr_number(r, g, "limit_days", &R_LIMIT_DAYS, true, 0, &sv->limit_days, NULL) != 0 ||
         cfgr_number(r, g, "patience", &R_NONNEGATIVE, false, 0, &sv->patience_mean, NULL) != 0 ||
+        cfgr_number(r, g, "never_return", &R_SHARE, false, 0, &sv->never_return, NULL) != 0 ||
+        scn_read_balk(&L->r, g, L->base_dir, &sv->balks, &sv->balk) != 0 ||
         cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0)
         return -1;
     size_t n = (size_t)config_setting_length(steps);
@@ -948,6 +966,7 @@ void scn_free(scn_t *s) {
         for (size_t k = 0; k < sv->n_steps; k++) dist_free(&sv->steps[k].work);
         free(sv->steps);
         free(sv->region_share);
+        dist_free(&sv->balk);
     }
     for (size_t i = 0; i < s->n_links; i++) dist_free(&s->links[i].delay);
     for (size_t i = 0; i < s->n_incidents; i++) dist_free(&s->incidents[i].repair);

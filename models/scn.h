@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "dist.h"
+#include "roster.h"
 #include "wcal.h"
 
 #define SCN_ID_MAX       48
@@ -69,6 +70,8 @@ typedef struct scn_department {
     double front_util;          /* offered load / capacity of its windows   */
     double back_util;           /* ... and of its back-office staff (see
                                    scn_offered_load)                        */
+    roster_t roster;            /* windows and staff by day type and time
+                                   block (models/roster.h); none: fixed     */
 } scn_department_t;
 
 typedef struct scn_data_item {
@@ -118,6 +121,12 @@ typedef struct scn_service {
     double limit_days;          /* statutory time limit (working days)      */
     double patience_mean;       /* minutes a citizen waits in a window line
                                    before leaving (0: never leaves)         */
+    double never_return;        /* share of those whose patience runs out who
+                                   never come back: the case is lost        */
+    bool balks;                 /* `balk` given: citizens may refuse a line */
+    dist_t balk;                /* citizens waiting in the line that a
+                                   citizen still joins: one who finds more
+                                   goes away (the case is lost)             */
     size_t n_steps;
     scn_step_t *steps;
 } scn_service_t;
@@ -140,6 +149,8 @@ typedef struct scn_levers {
                                  working days (0: off)                    */
     double security;          /* 1 = baseline; divides incident rate and
                                  repair time                              */
+    double rebalance_hours;   /* ... or every this many open hours, within
+                                 the day too (0: off; wins over days)     */
 } scn_levers_t;
 
 typedef struct scn_costs {

@@ -319,33 +319,45 @@ static void warn_queue(scn_t *s, const char *who, const char *queue, double util
              who, queue, util, servers, n_servers);
 }
 
+/* Servers of a department on duty, on average over the calendar's open
+ * minutes: its roster's (models/roster.h), or the fixed count. */
+static double on_duty(const scn_t *s, const scn_department_t *dp, roster_kind_t kind) {
+    int fixed = kind == ROSTER_WINDOWS ? dp->windows : dp->staff;
+    if (dp->roster.n_entries == 0) return fixed;
+    const wcal_t *c = &s->calendar;
+    bool all[7] = {true, true, true, true, true, true, true};
+    return roster_mean_open(&dp->roster, kind, fixed, c->n_intervals ? c->workday : all, c->open,
+                            c->close, c->n_intervals);
+}
+
 void scn_route_loads(scn_t *s, const double *front_work, const double *back_work) {
     double minutes = wcal_minutes_per_day(&s->calendar);
     if (minutes <= 0) minutes = WCAL_DAY; /* always open */
     for (size_t r = 0; r < s->n_regions; r++) {
-        double work = 0;
-        int windows = 0;
+        double work = 0, windows = 0;
         for (size_t d = 0; d < s->n_departments; d++) {
             if (s->departments[d].region != (int)r) continue;
             work += front_work[d];
-            windows += s->departments[d].windows;
+            windows += on_duty(s, &s->departments[d], ROSTER_WINDOWS);
         }
         if (s->levers.one_stop_windows > 0) windows = s->levers.one_stop_windows;
         s->regions[r].hall_util = utilization(work * s->levers.one_stop_slowdown, windows, minutes);
         char who[SCN_ID_MAX + 16];
         snprintf(who, sizeof who, "region '%s'", s->regions[r].id);
         if (s->levers.one_stop)
-            warn_queue(s, who, "one-stop hall", s->regions[r].hall_util, "windows", windows);
+            warn_queue(s, who, "one-stop hall", s->regions[r].hall_util, "windows",
+                       (int)lround(windows));
     }
     for (size_t d = 0; d < s->n_departments; d++) {
         scn_department_t *dp = &s->departments[d];
-        dp->front_util = utilization(front_work[d], dp->windows, minutes);
-        dp->back_util = utilization(back_work[d], dp->staff, minutes);
+        double windows = on_duty(s, dp, ROSTER_WINDOWS), staff = on_duty(s, dp, ROSTER_STAFF);
+        dp->front_util = utilization(front_work[d], windows, minutes);
+        dp->back_util = utilization(back_work[d], staff, minutes);
         char who[SCN_ID_MAX + 16];
         snprintf(who, sizeof who, "department '%s'", dp->id);
         if (!s->levers.one_stop)
-            warn_queue(s, who, "front", dp->front_util, "windows", dp->windows);
-        warn_queue(s, who, "back-office", dp->back_util, "staff", dp->staff);
+            warn_queue(s, who, "front", dp->front_util, "windows", (int)lround(windows));
+        warn_queue(s, who, "back-office", dp->back_util, "staff", (int)lround(staff));
     }
 }
 

@@ -47,7 +47,7 @@ static qt_mmc_t mmc_nan(void) {
 }
 
 static qt_erlang_a_t erlang_a_nan(void) {
-    qt_erlang_a_t r = {NAN, NAN, NAN, NAN};
+    qt_erlang_a_t r = {NAN, NAN, NAN, NAN, NAN, NAN};
     return r;
 }
 
@@ -124,10 +124,17 @@ typedef struct erlang_a_sums {
     double waiting; /* sum_{n >= c} q_n          */
     double queue;   /* sum (n - c)^+ q_n         */
     double busy;    /* sum min(n, c) q_n         */
+    double served;  /* sum q_n P(served | n)     */
+    double wait;    /* sum q_n P(served | n) E[wait | served, n] */
 } erlang_a_sums_t;
 
-static void erlang_a_add(erlang_a_sums_t *s, double q, uint64_t n, unsigned c) {
+/* Add state n (weight q) to the sums; for an arrival that finds n >= c,
+ * p_served and h are its chance to be served and its mean wait if so. */
+static void erlang_a_add(erlang_a_sums_t *s, double q, uint64_t n, unsigned c, double p_served,
+                         double h) {
     s->mass += q;
+    s->served += q * (n >= c ? p_served : 1.0);
+    if (n >= c) s->wait += q * p_served * h;
     if (n >= c) {
         s->waiting += q;
         s->queue += (double)(n - c) * q;
@@ -143,6 +150,8 @@ static void erlang_a_rescale(erlang_a_sums_t *s, double *q) {
     s->waiting *= ERLANG_A_RESCALE_BY;
     s->queue *= ERLANG_A_RESCALE_BY;
     s->busy *= ERLANG_A_RESCALE_BY;
+    s->served *= ERLANG_A_RESCALE_BY;
+    s->wait *= ERLANG_A_RESCALE_BY;
 }
 
 /* Death rate in state n: busy servers plus abandoning waiters. */
@@ -197,15 +206,18 @@ qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta) {
     if (theta == 0) {
         qt_mmc_t m = qt_mmc(lambda, mu, c);
         if (isnan(m.rho)) return erlang_a_nan();
-        qt_erlang_a_t r = {0.0, m.p_wait, m.lq, m.rho};
+        qt_erlang_a_t r = {0.0, m.p_wait, m.lq, m.rho, m.wq, m.wq};
         return r;
     }
     if (erlang_a_chain_too_long(lambda, mu, c, theta)) return erlang_a_nan();
-    erlang_a_sums_t s = {0, 0, 0, 0};
+    erlang_a_sums_t s = {0, 0, 0, 0, 0, 0};
     double q = 1.0; /* unnormalised weight of state n */
+    double cmu = (double)c * mu, h = 0;
     uint64_t last = (uint64_t)c + ERLANG_A_MAX_QUEUE_STATES;
     for (uint64_t n = 0;; n++) {
-        erlang_a_add(&s, q, n, c);
+        double ahead = n >= c ? (double)(n - c) : 0; /* j: waiting ahead */
+        if (n >= c) h += 1 / (cmu + (ahead + 1) * theta);
+        erlang_a_add(&s, q, n, c, cmu / (cmu + (ahead + 1) * theta), h);
         double r = lambda / erlang_a_death(n + 1, mu, c, theta);
         if (n > c && erlang_a_tail_negligible(&s, q, r, n, c)) break;
         if (n == last) return erlang_a_nan();
@@ -219,6 +231,8 @@ qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta) {
     r.p_wait = s.waiting / s.mass;
     r.util = s.busy / (s.mass * c);
     r.p_abandon = theta * r.lq / lambda;
+    r.wq = r.lq / lambda;
+    r.wq_served = s.wait / s.served;
     return r;
 }
 

@@ -48,6 +48,11 @@ typedef struct qt_erlang_a {
     double p_wait;    /* share of arrivals that find all servers busy */
     double lq;        /* mean number waiting                          */
     double util;      /* mean busy servers / c                        */
+    double wq;        /* mean wait of all arrivals, Lq / lambda       */
+    double wq_served; /* mean wait of those served: with j waiting
+                         ahead, an arrival is served with probability
+                         c mu / (c mu + (j+1) theta) after a mean
+                         sum_{i=0..j} 1 / (c mu + (i+1) theta)        */
 } qt_erlang_a_t;
 qt_erlang_a_t qt_erlang_a(double lambda, double mu, unsigned c, double theta);
 

@@ -33,6 +33,7 @@ START_TEST(test_sure_unit) {
 END_TEST
 
 static void fill(flow_result_t *r, double hours, double trips, double cost) {
+    *r = (flow_result_t){0};
     r->n_groups = 1;
     r->kpi = calloc(FLOW_K_COUNT, sizeof *r->kpi);
     ck_assert_ptr_nonnull(r->kpi);
