@@ -21,6 +21,7 @@
 
 #include "cfgr.h"
 #include "idtab.h"
+#include "scn_dates.h"
 #include "scn_route.h"
 
 #define ID_LEN            (SCN_ID_MAX - 1)
@@ -264,7 +265,7 @@ static int read_holidays(loader_t *L, const config_setting_t *g) {
     config_setting_t *list;
     if (cfgr_sequence(r, g, "holidays", false, 0, MAX_ITEMS, "day numbers", &list) != 0) return -1;
     size_t n = list ? (size_t)config_setting_length(list) : 0;
-    if (n == 0) return 0;
+    if (n == 0 || scn_dates_is_text(list)) return 0; /* dates: scn_dates_read */
     int *days = malloc(n * sizeof *days);
     if (!days) return out_of_memory(L);
     int rc = 0;
@@ -281,10 +282,12 @@ static int read_holidays(loader_t *L, const config_setting_t *g) {
 }
 
 static int read_calendar(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"hours", "workdays", "holidays", NULL};
+    static const char *const keys[] = {"hours",       "workdays",     "holidays", "start_date",
+                                       "makeup_days", "arrangements", NULL};
     config_setting_t *g;
     if (cfgr_group(&L->r, root, "calendar", true, &g) != 0 ||
-        cfgr_check_keys(&L->r, g, keys) != 0 || read_hours_and_days(L, g) != 0)
+        cfgr_check_keys(&L->r, g, keys) != 0 || read_hours_and_days(L, g) != 0 ||
+        scn_dates_read(&L->r, L->s, g) != 0)
         return -1;
     return read_holidays(L, g);
 }

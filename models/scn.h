@@ -175,6 +175,8 @@ typedef struct scn {
     scn_costs_t costs;
     size_t n_warnings;
     char warnings[SCN_MAX_WARNINGS][256];
+    bool dated;      /* calendar.start_date given                 */
+    long start_date; /* its day number (base/date.h): day 0       */
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line
