@@ -102,6 +102,8 @@ typedef struct flow_model {
     flow_acc_t *acc;
     uint64_t open_cases, peak_cases;
     int nomem;
+    struct demand *demand; /* arrival profiles (models/demand.h), NULL:
+                              every service has flat demand           */
 } flow_model_t;
 
 /* ---- invariants of the state machine, checked by hot_assert in debug

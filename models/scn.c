@@ -22,6 +22,7 @@
 #include "cfgr.h"
 #include "idtab.h"
 #include "scn_dates.h"
+#include "scn_profile.h"
 #include "scn_route.h"
 
 #define ID_LEN            (SCN_ID_MAX - 1)
@@ -790,9 +791,10 @@ static int check_routing(loader_t *L, const config_setting_t *g, const config_se
 }
 
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",           "name",         "per_day",
-                                       "region_share", "online_share", "limit_days",
-                                       "patience",     "steps",        NULL};
+    static const char *const keys[] = {
+        "id",         "name",     "per_day", "region_share", "online_share",
+        "limit_days", "patience", "steps",   "profile",      "region_profiles",
+        NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
@@ -809,7 +811,8 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         cfgr_number(r, g, "online_share", &R_SHARE, true, 0, &sv->online_share, NULL) != 0 ||
         cfgr_number(r, g, "limit_days", &R_LIMIT_DAYS, true, 0, &sv->limit_days, NULL) != 0 ||
         cfgr_number(r, g, "patience", &R_NONNEGATIVE, false, 0, &sv->patience_mean, NULL) != 0 ||
-        cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0)
+        cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0 ||
+        scn_profile_read(r, L->s, g, sv) != 0)
         return -1;
     size_t n = (size_t)config_setting_length(steps);
     if (alloc_array(L, (void **)&sv->steps, n, sizeof *sv->steps) != 0) return -1;
@@ -934,6 +937,8 @@ void scn_free(scn_t *s) {
         for (size_t k = 0; k < sv->n_steps; k++) dist_free(&sv->steps[k].work);
         free(sv->steps);
         free(sv->region_share);
+        free(sv->profiles);
+        free(sv->region_profile);
     }
     for (size_t i = 0; i < s->n_links; i++) dist_free(&s->links[i].delay);
     for (size_t i = 0; i < s->n_incidents; i++) dist_free(&s->incidents[i].repair);
