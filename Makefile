@@ -227,6 +227,8 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms
 	install -m 644 scenarios/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/
 	install -m 644 scenarios/reforms/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms/
+	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/calendars
+	install -m 644 scenarios/calendars/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/calendars/
 
 clean:
 	rm -rf build build-asan build-debug build-mpi build-fuzz govsim govsim-mpi

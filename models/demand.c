@@ -1,5 +1,6 @@
 #include "demand.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "rng.h"
 
 #define QUARTER      15.0
-#define MAX_SEGMENTS (SCN_HOUR_SLOTS * WCAL_MAX_INTERVALS)
+#define MAX_SEGMENTS (SCN_HOUR_SLOTS + WCAL_MAX_INTERVALS) /* quarter hours meet intervals */
 
 /* One (service, profile, channel): the day weights and their prefix sums
  * over the run, and the within-day shape g as segments with their
@@ -75,6 +76,7 @@ static double counter_segments(const scn_t *s, const scn_profile_t *p, shape_t *
                 sh->to[last] = to; /* same weight on: one segment, fewer to walk */
                 continue;
             }
+            assert(sh->n_seg < MAX_SEGMENTS); /* sum over intervals of quarters met <= 95 + 8 */
             size_t k = sh->n_seg++;
             sh->from[k] = from, sh->to[k] = to, sh->slope[k] = p->hour[q];
         }
