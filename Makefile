@@ -229,6 +229,8 @@ install: $(BIN)
 	install -m 644 scenarios/reforms/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/reforms/
 	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/calendars
 	install -m 644 scenarios/calendars/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/calendars/
+	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/profiles
+	install -m 644 scenarios/profiles/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/profiles/
 
 clean:
 	rm -rf build build-asan build-debug build-mpi build-fuzz govsim govsim-mpi
