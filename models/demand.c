@@ -22,6 +22,8 @@ typedef struct shape {
     double from[MAX_SEGMENTS], to[MAX_SEGMENTS]; /* minutes of the day */
     double g0[MAX_SEGMENTS];                     /* G at from[k]       */
     double slope[MAX_SEGMENTS];                  /* g on [from, to)    */
+    unsigned char first[SCN_HOUR_SLOTS];         /* first segment ending
+                                                    after each quarter's start */
 } shape_t;
 
 struct demand {
@@ -91,13 +93,19 @@ double demand_day_shape_mass(const scn_t *s, const scn_profile_t *p) {
     return mass;
 }
 
-/* Scales the segments' slopes so that g integrates to 1 and fills G. */
+/* Scales the segments' slopes so that g integrates to 1, fills G, and
+ * indexes the segments by quarter hour (so that G(x) costs O(1)). */
 static void normalise_segments(shape_t *sh, double total) {
     double g = 0;
     for (size_t k = 0; k < sh->n_seg; k++) {
         sh->slope[k] /= total;
         sh->g0[k] = g;
         g += sh->slope[k] * (sh->to[k] - sh->from[k]);
+    }
+    size_t k = 0;
+    for (int q = 0; q < SCN_HOUR_SLOTS; q++) {
+        while (k < sh->n_seg && sh->to[k] <= q * QUARTER) k++;
+        sh->first[q] = (unsigned char)k; /* <= MAX_SEGMENTS = 104 */
     }
 }
 
@@ -190,12 +198,16 @@ static const shape_t *shape_of(const demand_t *d, int sv, int rg, int online) {
     return &d->shapes[d->of[(size_t)sv * d->n_regions + (size_t)rg] + online];
 }
 
-/* G(x): the share of a day's demand that comes before minute x. */
+/* G(x): the share of a day's demand that comes before minute x
+ * (0 <= x < 1440): from the first segment that ends after x's quarter
+ * starts, past those that end before x. */
 static double within_day(const shape_t *sh, double x) {
-    double g = 0;
-    for (size_t k = 0; k < sh->n_seg && sh->from[k] < x; k++)
-        g = sh->g0[k] + sh->slope[k] * (fmin(x, sh->to[k]) - sh->from[k]);
-    return g;
+    int q = (int)(x / QUARTER);
+    size_t k = sh->first[q < SCN_HOUR_SLOTS ? q : SCN_HOUR_SLOTS - 1];
+    while (k < sh->n_seg && sh->to[k] <= x) k++;
+    if (k == sh->n_seg) return 1.0;
+    if (sh->from[k] >= x) return sh->g0[k];
+    return sh->g0[k] + sh->slope[k] * (x - sh->from[k]);
 }
 
 /* Lambda(t) / (per_day x U): the day weights before t's day, plus t's
@@ -211,8 +223,12 @@ static double integrated(const demand_t *d, const shape_t *sh, double t) {
 /* The minute of the day where G reaches f (0 <= f < 1), inside a segment
  * with positive rate. */
 static double invert_within_day(const shape_t *sh, double f) {
-    size_t k = 0;
-    while (k + 1 < sh->n_seg && sh->g0[k + 1] <= f) k++;
+    size_t k = 0, hi = sh->n_seg; /* the last k with g0[k] <= f, by bisection */
+    while (hi - k > 1) {
+        size_t mid = k + (hi - k) / 2;
+        if (sh->g0[mid] <= f) k = mid;
+        else hi = mid;
+    }
     double x = sh->from[k] + (f - sh->g0[k]) / sh->slope[k];
     return x < sh->to[k] ? x : nextafter(sh->to[k], 0.0);
 }

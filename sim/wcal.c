@@ -84,11 +84,39 @@ static bool is_makeup(const wcal_t *c, long long d) {
     return i < c->n_makeups && (long long)c->makeups[i] == d;
 }
 
-/* Asked on most queries, so inline, and without the holiday or make-up
- * search when there are none.  A make-up day is never a holiday. */
-static inline bool is_working_day(const wcal_t *c, long long d) {
+/* From the definition, with a search of each list.  A make-up day is
+ * never a holiday. */
+static bool is_working_day_slow(const wcal_t *c, long long d) {
     if (c->workday[weekday_of(d)]) return c->n_holidays == 0 || !is_holiday(c, d);
     return c->n_makeups > 0 && is_makeup(c, d);
+}
+
+/* Asked on most queries, so inline: a bit for days up to the last holiday
+ * or make-up day, the weekday rule after them. */
+static inline bool is_working_day(const wcal_t *c, long long d) {
+    if ((unsigned long long)d < c->n_known) return (c->known[d >> 6] >> (d & 63)) & 1u;
+    if (c->known || (c->n_holidays == 0 && c->n_makeups == 0)) return c->workday[weekday_of(d)];
+    return is_working_day_slow(c, d);
+}
+
+/* Rebuilds the bits after a change of the lists or of the first weekday.
+ * Out of memory leaves none (the queries then search). */
+static void derive_known(wcal_t *c) {
+    free(c->known);
+    c->known = NULL;
+    c->n_known = 0;
+    long long last = -1;
+    if (c->n_holidays > 0) last = c->holidays[c->n_holidays - 1];
+    if (c->n_makeups > 0 && c->makeups[c->n_makeups - 1] > last)
+        last = c->makeups[c->n_makeups - 1];
+    if (last < 0) return;
+    size_t n = (size_t)last + 1;
+    unsigned long long *bits = calloc((n + 63) / 64, sizeof *bits);
+    if (!bits) return;
+    for (size_t d = 0; d < n; d++)
+        if (is_working_day_slow(c, (long long)d)) bits[d >> 6] |= 1ull << (d & 63);
+    c->known = bits;
+    c->n_known = n;
 }
 
 /* Open minutes of one working day that fall in [x0, x1] (minutes after
@@ -145,6 +173,7 @@ void wcal_init_always(wcal_t *c) {
     for (int w = 0; w < 7; w++) c->workday[w] = true;
     c->holidays = NULL;
     c->makeups = NULL;
+    c->known = NULL;
     derive(c);
 }
 
@@ -368,18 +397,25 @@ static int merge_days(int **list, size_t *n, const int *other, size_t n_other, c
 }
 
 int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t errlen) {
-    return merge_days(&c->holidays, &c->n_holidays, c->makeups, c->n_makeups, days, n, "holiday",
-                      "make-up working day", err, errlen);
+    if (merge_days(&c->holidays, &c->n_holidays, c->makeups, c->n_makeups, days, n, "holiday",
+                   "make-up working day", err, errlen) != 0)
+        return -1;
+    derive_known(c);
+    return 0;
 }
 
 int wcal_add_makeups(wcal_t *c, const int *days, size_t n, char *err, size_t errlen) {
-    return merge_days(&c->makeups, &c->n_makeups, c->holidays, c->n_holidays, days, n,
-                      "make-up working day", "holiday", err, errlen);
+    if (merge_days(&c->makeups, &c->n_makeups, c->holidays, c->n_holidays, days, n,
+                   "make-up working day", "holiday", err, errlen) != 0)
+        return -1;
+    derive_known(c);
+    return 0;
 }
 
 void wcal_set_first_weekday(wcal_t *c, int w) {
     assert(w >= 0 && w < 7);
     c->first_weekday = w;
+    derive_known(c);
 }
 
 bool wcal_is_working_day(const wcal_t *c, long long d) {
@@ -394,6 +430,9 @@ void wcal_free(wcal_t *c) {
     free(c->makeups);
     c->makeups = NULL;
     c->n_makeups = 0;
+    free(c->known);
+    c->known = NULL;
+    c->n_known = 0;
 }
 
 /* ------------------------------------------------------------------ */

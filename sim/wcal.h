@@ -48,6 +48,12 @@ typedef struct wcal {
     int *makeups;      /* sorted day numbers that work although their
                           weekday does not (never a holiday), owned */
     int first_weekday; /* weekday of day 0, 0 = Monday */
+    /* derived when holidays, make-up days or first_weekday change: whether
+     * each day up to the last holiday or make-up day works, one bit a day,
+     * so that the hot queries need no search (NULL if none, or if out of
+     * memory: the queries then search the lists) */
+    size_t n_known;
+    unsigned long long *known;
     /* derived by wcal_init / wcal_init_always, read on every query: */
     size_t n_workdays;       /* working weekdays             */
     double minutes_per_day;  /* open minutes of a working day */
