@@ -10,8 +10,12 @@
 
 #define QUARTER 15
 
+/* Weights are 0 or at least MIN_WEIGHT, factors at least 0.001: products of
+ * the smallest (three weights, 64 surges) stay far above underflow, so the
+ * integrated rate keeps its precision and the inversion its exactness. */
+#define MIN_WEIGHT 1e-6
 static const cfgr_range_t R_WEIGHT = {0, 1e6, false, false, false};
-static const cfgr_range_t R_FACTOR = {0, 1000, true, false, false};
+static const cfgr_range_t R_FACTOR = {0.001, 1000, false, false, false};
 static const cfgr_range_t R_BIN = {15, 60, false, false, true};
 static const cfgr_range_t R_DAYNUM = {0, 1000000, false, false, true};
 
@@ -30,8 +34,11 @@ static int read_weights(const cfgr_t *r, const config_setting_t *g, const char *
     size_t len = (size_t)config_setting_length(list);
     double sum = 0;
     for (size_t i = 0; i < len; i++) {
-        if (cfgr_number_value(r, config_setting_get_elem(list, (unsigned)i), &R_WEIGHT, &w[i]))
-            return -1;
+        const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        if (cfgr_number_value(r, e, &R_WEIGHT, &w[i]) != 0) return -1;
+        if (w[i] > 0 && w[i] < MIN_WEIGHT)
+            return cfgr_fail(r, e, "%g is too small (expected 0, or %g to 1e+06)", w[i],
+                             MIN_WEIGHT);
         sum += w[i];
     }
     if (!(sum > 0)) return cfgr_fail(r, list, "all weights are 0 (expected at least one > 0)");

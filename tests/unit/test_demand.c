@@ -317,6 +317,8 @@ START_TEST(bad_profiles) {
          "profile = { surges = ( { from = \"2021-01-05\"; to = \"2021-01-09\"; factor = 0.0; } ); "
          "};",
          "profile.surges[0].factor: 0 is out of range"},
+        {"", "profile = { day_of_week = [1.0, 1e-9, 1.0, 1.0, 1.0, 1.0, 1.0]; };",
+         "profile.day_of_week[1]: 1e-09 is too small (expected 0, or 1e-06 to 1e+06)"},
         {"", "profile = { hours = 3; };", "profile.hours: unknown setting"},
         {"", "region_profiles = ( { region = \"x\"; } );",
          "region_profiles[0].region: unknown region 'x'"},
