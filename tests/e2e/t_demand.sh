@@ -32,6 +32,13 @@ if [ -n "$a" ] && [ -n "$b" ] && echo "$a $b" | tr ',' ' ' | awk '{
         exit !(d <= 2 * sqrt(ha * ha + hb * hb) && $1 > 0) }'; then ok
 else ko "arrival rate with profiles ($a) differs from flat demand ($b)"; fi
 
+# check names the dates the run covers and the profiled services (the 2021
+# file lists 31 holiday dates, 1-3 January fall before the start)
+"$govsim" check "$scn" >"$tmp/out" 2>&1
+grep -q "dates 2021-01-04 (Monday) to 2021-04-17; 28 holiday dates, 7 make-up working days" \
+    "$tmp/out" && grep -q "arrival profiles: 1 of 1 services" "$tmp/out" && ok ||
+    ko "check: no dates or profiles in: $(head -6 "$tmp/out")"
+
 # a date that does not exist: one line naming file:line, exit 2
 sed 's/start_date = "2021-01-04"/start_date = "2021-02-29"/' "$scn" >"$tmp/bad.cfg"
 sed -i 's|"../../../scenarios/calendars/china_2021.cfg"|"cal/china_2021.cfg"|' "$tmp/bad.cfg"
