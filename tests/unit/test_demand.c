@@ -133,6 +133,44 @@ START_TEST(rate_ratios) {
 }
 END_TEST
 
+/* A region's own profile replaces the service's there, as a whole: the
+ * county's Monday is 3 times its Tuesday, and its hours are flat (not the
+ * service's); the city keeps the service's profile; both keep their total. */
+START_TEST(region_override) {
+    static const char *const TEXT =
+        "scenario = { id = \"t\"; name = \"T\"; days = 28; warmup_days = 0; };\n"
+        "calendar = { hours = [\"08:00-12:00\"]; workdays = [1, 2, 3, 4, 5]; };\n"
+        "regions = ( { id = \"city\"; }, { id = \"county\"; } );\n"
+        "departments = ( { id = \"d\"; region = \"city\"; staff = 40; windows = 40; } );\n"
+        "services = ( { id = \"s\"; per_day = 100.0; online_share = 0.0; limit_days = 5.0;\n"
+        "  region_share = ( (\"city\", 0.5), (\"county\", 0.5) );\n"
+        "  profile = { hour_of_day = { bin = 60; from = \"08:00\"; weights = [4.0, 1.0, 1.0, 1.0]; "
+        "}; };\n"
+        "  region_profiles = ( { region = \"county\"; day_of_week = [3.0, 1.0, 1.0, 1.0, 1.0, "
+        "1.0, 1.0]; } );\n"
+        "  steps = ( { id = \"a\"; at = \"d\"; work = \"exp(10)\"; front = true; } ); } );\n";
+    scn_t s;
+    load_ok(&s, TEXT);
+    demand_t *d;
+    ck_assert_int_eq(demand_build(&s, run_days(&s), &d), 0);
+    double mon_0830 = 0 * 1440.0 + 510, mon_1030 = 0 * 1440.0 + 630, tue_1030 = 1440.0 + 630;
+    /* city: hours 4:1, weekdays flat */
+    CHECK_REL(demand_rate(d, 0, 0, 0, 1, mon_0830) / demand_rate(d, 0, 0, 0, 1, mon_1030), 4.0,
+              1e-12);
+    CHECK_REL(demand_rate(d, 0, 0, 0, 1, tue_1030) / demand_rate(d, 0, 0, 0, 1, mon_1030), 1.0,
+              1e-12);
+    /* county: hours flat, Monday 3 x Tuesday */
+    CHECK_REL(demand_rate(d, 0, 1, 0, 1, mon_0830) / demand_rate(d, 0, 1, 0, 1, mon_1030), 1.0,
+              1e-12);
+    CHECK_REL(demand_rate(d, 0, 1, 0, 1, mon_1030) / demand_rate(d, 0, 1, 0, 1, tue_1030), 3.0,
+              1e-12);
+    for (int rg = 0; rg < 2; rg++)
+        CHECK_REL(demand_expected(d, 0, rg, 0, 50.0, 0, 28 * 1440.0), 50.0 * 20, 1e-12);
+    demand_free(d);
+    scn_free(&s);
+}
+END_TEST
+
 /* ---- arrival counts ------------------------------------------------------ */
 
 #define BINS 48 /* half hours of a day */
@@ -354,6 +392,7 @@ Suite *suite_demand(void) {
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, total_unchanged);
     tcase_add_test(tc, rate_ratios);
+    tcase_add_test(tc, region_override);
     tcase_add_test(tc, counts_match_profile);
     tcase_add_test(tc, mt_g_infinity);
     tcase_add_test(tc, model_arrival_rate);
