@@ -255,6 +255,10 @@ install: $(BIN)
 	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/govsim.mo \
 	        $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/govsim.mo || exit 1; \
 	done
+	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/calendars
+	install -m 644 scenarios/calendars/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/calendars/
+	install -d $(DESTDIR)$(PREFIX)/share/govsim/scenarios/profiles
+	install -m 644 scenarios/profiles/*.cfg $(DESTDIR)$(PREFIX)/share/govsim/scenarios/profiles/
 
 clean:
 	rm -rf build build-asan build-debug build-mpi build-fuzz govsim govsim-mpi

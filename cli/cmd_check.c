@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "date.h"
 #include "flow.h"
+#include "i18n.h"
 #include "scn.h"
 
 #define ERR_MAX 2048
@@ -41,6 +43,30 @@ static void print_counts(const scn_t *s) {
            "%.0f open minutes per working day\n",
            s->days, s->warmup_days, s->replications, (unsigned long long)s->seed,
            wcal_minutes_per_day(&s->calendar));
+}
+
+/* For a dated scenario, the dates the run covers and its holidays; and
+ * how many services have an arrival profile (nothing for a scenario with
+ * neither, whose summary stays as it was). */
+static void print_dates_and_profiles(const scn_t *s) {
+    static const char *const WEEKDAY[7] = {N_("Monday"),   N_("Tuesday"), N_("Wednesday"),
+                                           N_("Thursday"), N_("Friday"),  N_("Saturday"),
+                                           N_("Sunday")};
+    if (s->dated) {
+        char from[DATE_TEXT], to[DATE_TEXT];
+        long last = s->start_date + s->warmup_days + s->days - 1;
+        date_format(s->start_date, from);
+        date_format(last, to);
+        printf(_("  dates %s (%s) to %s; %zu holiday dates, %zu make-up working days\n"), from,
+               _(WEEKDAY[date_weekday(s->start_date)]), to, s->calendar.n_holidays,
+               s->calendar.n_makeups);
+    }
+    size_t shaped = 0;
+    for (size_t i = 0; i < s->n_services; i++) shaped += s->services[i].n_profiles > 0;
+    if (shaped > 0)
+        printf(_("  arrival profiles: %zu of %zu services (demand by time of day, weekday, "
+                 "month, surges; total unchanged)\n"),
+               shaped, s->n_services);
 }
 
 static void print_util(double u) {
@@ -93,6 +119,7 @@ int cmd_check(int argc, char **argv) {
     cli_print_text(s.path);
     printf(")\n");
     print_counts(&s);
+    print_dates_and_profiles(&s);
     flow_estimate_t e;
     flow_estimate(&s, &e);
     printf("  about %.3g cases per replication, at most about %.3g open at once "

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "demand.h"
 #include "flow_internal.h"
 #include "rng.h"
 
@@ -419,7 +420,9 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
     gsl_rng *r = rng_arrival(m, sv, rg, online);
     uint64_t data = 2 * ((uint64_t)sv * FLOW_MAX_REGIONS + (uint64_t)rg) + (uint64_t)online;
     double t;
-    if (online) { /* around the clock, every day: the week's demand spread */
+    if (demand_shaped(m->demand, sv, rg)) { /* a profile: the exact NHPP */
+        t = demand_next(m->demand, sv, rg, online, per_day, m->sim.now, r);
+    } else if (online) { /* around the clock, every day: the week's demand spread */
         double workdays = 0;
         for (int d = 0; d < 7; d++) workdays += s->calendar.workday[d];
         if (s->calendar.n_intervals == 0) workdays = 7;
@@ -998,6 +1001,7 @@ static void model_free(flow_model_t *m) {
     flow_luck_free(m);
     flow_acc_free(m);
     flow_hourly_free(m);
+    demand_free(m->demand);
     pool_free(&m->cases);
     pool_free(&m->tasks);
     sim_free(&m->sim);
@@ -1053,6 +1057,7 @@ int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t
     fail |= setup_streams(&m) != 0;
     fail |= flow_acc_init(&m) != 0;
     fail |= flow_hourly_init(&m) != 0;
+    fail |= demand_build(s, (long)s->warmup_days + s->days, &m.demand) != 0;
     if (fail) {
         model_free(&m);
         return -1;

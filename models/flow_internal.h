@@ -139,6 +139,8 @@ typedef struct flow_model {
     double *phase_min;         /* per service x department x phase        */
     size_t *front_list;        /* the window resources, n_front of them   */
     size_t n_front;
+    struct demand *demand; /* arrival profiles (models/demand.h), NULL:
+                              every service has flat demand           */
 } flow_model_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */

@@ -22,6 +22,8 @@
 #include "cfgr.h"
 #include "idtab.h"
 #include "scn_lost.h"
+#include "scn_dates.h"
+#include "scn_profile.h"
 #include "scn_route.h"
 
 #define ID_LEN            (SCN_ID_MAX - 1)
@@ -281,7 +283,7 @@ static int read_holidays(loader_t *L, const config_setting_t *g) {
     config_setting_t *list;
     if (cfgr_sequence(r, g, "holidays", false, 0, MAX_ITEMS, "day numbers", &list) != 0) return -1;
     size_t n = list ? (size_t)config_setting_length(list) : 0;
-    if (n == 0) return 0;
+    if (n == 0 || scn_dates_is_text(list)) return 0; /* dates: scn_dates_read */
     int *days = malloc(n * sizeof *days);
     if (!days) return out_of_memory(L);
     int rc = 0;
@@ -298,10 +300,12 @@ static int read_holidays(loader_t *L, const config_setting_t *g) {
 }
 
 static int read_calendar(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"hours", "workdays", "holidays", NULL};
+    static const char *const keys[] = {"hours",       "workdays",     "holidays", "start_date",
+                                       "makeup_days", "arrangements", NULL};
     config_setting_t *g;
     if (cfgr_group(&L->r, root, "calendar", true, &g) != 0 ||
-        cfgr_check_keys(&L->r, g, keys) != 0 || read_hours_and_days(L, g) != 0)
+        cfgr_check_keys(&L->r, g, keys) != 0 || read_hours_and_days(L, g) != 0 ||
+        scn_dates_read(&L->r, L->s, g) != 0)
         return -1;
     return read_holidays(L, g);
 }
@@ -818,9 +822,10 @@ static int check_routing(loader_t *L, const config_setting_t *g, const config_se
 }
 
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",           "name",       "per_day",  "region_share",
-                                       "online_share", "limit_days", "patience", "steps",
-                                       "name_zh",      "never_return", "balk", NULL};
+    static const char *const keys[] = {"id",           "name",         "per_day",  "region_share",
+                                       "online_share", "limit_days",   "patience", "steps",
+                                       "name_zh",      "never_return", "balk",     "profile",
+                                       "region_profiles", NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
@@ -841,7 +846,8 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         cfgr_number(r, g, "patience", &R_NONNEGATIVE, false, 0, &sv->patience_mean, NULL) != 0 ||
         cfgr_number(r, g, "never_return", &R_SHARE, false, 0, &sv->never_return, NULL) != 0 ||
         scn_read_balk(&L->r, g, L->base_dir, &sv->balks, &sv->balk) != 0 ||
-        cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0)
+        cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0 ||
+        scn_profile_read(r, L->s, g, sv) != 0)
         return -1;
     size_t n = (size_t)config_setting_length(steps);
     if (alloc_array(L, (void **)&sv->steps, n, sizeof *sv->steps) != 0) return -1;
@@ -967,6 +973,8 @@ void scn_free(scn_t *s) {
         free(sv->steps);
         free(sv->region_share);
         dist_free(&sv->balk);
+        free(sv->profiles);
+        free(sv->region_profile);
     }
     for (size_t i = 0; i < s->n_links; i++) dist_free(&s->links[i].delay);
     for (size_t i = 0; i < s->n_incidents; i++) dist_free(&s->incidents[i].repair);

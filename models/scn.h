@@ -111,6 +111,26 @@ typedef struct scn_step {
                       (traffic equations; 0: never reached)    */
 } scn_step_t;
 
+/* Arrival profiles (models/scn_profile.c reads them, models/demand.h turns
+ * them into arrival rates; docs/model.md says how they are normalised). */
+#define SCN_HOUR_SLOTS 96 /* quarter hours of a day                    */
+#define SCN_MAX_SURGES 64 /* named surge periods per profile           */
+
+typedef struct scn_surge {
+    char name[SCN_ID_MAX];
+    long from, to; /* day numbers (day 0 = first day), inclusive */
+    double factor; /* demand multiplier on those days (> 0)      */
+} scn_surge_t;
+
+typedef struct scn_profile {
+    double hour[SCN_HOUR_SLOTS]; /* relative demand per quarter hour of a
+                                    day (counter cases; all 1 if not given) */
+    double weekday[7];           /* [0] = Monday; all 1 if not given        */
+    double month[12];            /* [0] = January; all 1 if not given       */
+    size_t n_surges;
+    scn_surge_t surges[SCN_MAX_SURGES]; /* factors multiply where they overlap */
+} scn_profile_t;
+
 typedef struct scn_service {
     char id[SCN_ID_MAX];
     char name[SCN_NAME_MAX];
@@ -129,6 +149,10 @@ typedef struct scn_service {
                                    goes away (the case is lost)             */
     size_t n_steps;
     scn_step_t *steps;
+    size_t n_profiles; /* arrival profiles (0: flat demand)         */
+    scn_profile_t *profiles;
+    int *region_profile; /* [n_regions] index into profiles, -1: flat;
+                            NULL when n_profiles is 0                 */
 } scn_service_t;
 
 typedef struct scn_incident {
@@ -191,6 +215,8 @@ typedef struct scn {
     scn_costs_t costs;
     size_t n_warnings;
     char warnings[SCN_MAX_WARNINGS][256];
+    bool dated;      /* calendar.start_date given                 */
+    long start_date; /* its day number (base/date.h): day 0       */
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line

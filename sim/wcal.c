@@ -35,8 +35,12 @@ static inline long long day_of(double t) {
 static double day_start(long long d) { return (double)d * WCAL_DAY; }
 
 /* Days are never negative (times are >= 0, holidays >= 0): an unsigned
- * remainder skips the sign fix-up of a signed one. */
-static inline int weekday_of(long long d) { return (int)((unsigned long long)d % 7u); }
+ * remainder skips the sign fix-up of a signed one.  Shifted by the weekday
+ * of day 0 (0 unless the scenario has a start date). */
+static inline int weekday_of_in(const wcal_t *c, long long d) {
+    return (int)((unsigned long long)(d + c->first_weekday) % 7u);
+}
+#define weekday_of(d) weekday_of_in(c, (d))
 
 static bool always_open(const wcal_t *c) { return c->n_intervals == 0; }
 
@@ -64,10 +68,55 @@ static bool is_holiday(const wcal_t *c, long long d) {
     return i < c->n_holidays && (long long)c->holidays[i] == d;
 }
 
-/* Asked on most queries, so inline, and without the holiday search when
- * there are none. */
+/* The same for make-up days. */
+static size_t makeup_lower_bound(const wcal_t *c, long long d) {
+    size_t lo = 0, hi = c->n_makeups;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((long long)c->makeups[mid] < d) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static bool is_makeup(const wcal_t *c, long long d) {
+    size_t i = makeup_lower_bound(c, d);
+    return i < c->n_makeups && (long long)c->makeups[i] == d;
+}
+
+/* From the definition, with a search of each list.  A make-up day is
+ * never a holiday. */
+static bool is_working_day_slow(const wcal_t *c, long long d) {
+    if (c->workday[weekday_of(d)]) return c->n_holidays == 0 || !is_holiday(c, d);
+    return c->n_makeups > 0 && is_makeup(c, d);
+}
+
+/* Asked on most queries, so inline: a bit for days up to the last holiday
+ * or make-up day, the weekday rule after them. */
 static inline bool is_working_day(const wcal_t *c, long long d) {
-    return c->workday[weekday_of(d)] && (c->n_holidays == 0 || !is_holiday(c, d));
+    if ((unsigned long long)d < c->n_known) return (c->known[d >> 6] >> (d & 63)) & 1u;
+    if (c->known || (c->n_holidays == 0 && c->n_makeups == 0)) return c->workday[weekday_of(d)];
+    return is_working_day_slow(c, d);
+}
+
+/* Rebuilds the bits after a change of the lists or of the first weekday.
+ * Out of memory leaves none (the queries then search). */
+static void derive_known(wcal_t *c) {
+    free(c->known);
+    c->known = NULL;
+    c->n_known = 0;
+    long long last = -1;
+    if (c->n_holidays > 0) last = c->holidays[c->n_holidays - 1];
+    if (c->n_makeups > 0 && c->makeups[c->n_makeups - 1] > last)
+        last = c->makeups[c->n_makeups - 1];
+    if (last < 0) return;
+    size_t n = (size_t)last + 1;
+    unsigned long long *bits = calloc((n + 63) / 64, sizeof *bits);
+    if (!bits) return;
+    for (size_t d = 0; d < n; d++)
+        if (is_working_day_slow(c, (long long)d)) bits[d >> 6] |= 1ull << (d & 63);
+    c->known = bits;
+    c->n_known = n;
 }
 
 /* Open minutes of one working day that fall in [x0, x1] (minutes after
@@ -94,7 +143,8 @@ static void derive(wcal_t *c) {
 /* Working days in the day range [a, b]: whole weeks by arithmetic, the
  * remainder weekday by weekday, minus the holidays inside the range that fall
  * on a working weekday (a holiday on a day that is closed anyway removes
- * nothing).  Costs O(log holidays + holidays in the range). */
+ * nothing), plus the make-up days on closed weekdays.  Costs
+ * O(log holidays + holidays and make-up days in the range). */
 static long long working_days_in(const wcal_t *c, long long a, long long b) {
     if (a > b) return 0;
     long long n = b - a + 1;
@@ -102,6 +152,8 @@ static long long working_days_in(const wcal_t *c, long long a, long long b) {
     for (long long i = 0; i < n % 7; i++) count += c->workday[weekday_of(a + i)];
     for (size_t h = holiday_lower_bound(c, a); h < c->n_holidays && c->holidays[h] <= b; h++)
         count -= c->workday[weekday_of(c->holidays[h])];
+    for (size_t k = makeup_lower_bound(c, a); k < c->n_makeups && c->makeups[k] <= b; k++)
+        count += !c->workday[weekday_of(c->makeups[k])];
     return count;
 }
 
@@ -120,6 +172,8 @@ void wcal_init_always(wcal_t *c) {
     memset(c, 0, sizeof *c);
     for (int w = 0; w < 7; w++) c->workday[w] = true;
     c->holidays = NULL;
+    c->makeups = NULL;
+    c->known = NULL;
     derive(c);
 }
 
@@ -300,43 +354,85 @@ static int cmp_int(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* Merges into one sorted array without duplicates; on any error the
- * calendar is left as it was. */
-int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t errlen) {
-    for (size_t i = 0; i < n; i++) {
+/* Merges `days` into the sorted, duplicate-free array *list of *n (what
+ * says which list, for messages); a day found in `other` (the other list,
+ * sorted, of n_other days) is refused, as is a negative day.  On any error
+ * the list is left as it was. */
+static int merge_days(int **list, size_t *n, const int *other, size_t n_other, const int *days,
+                      size_t n_days, const char *what, const char *other_what, char *err,
+                      size_t errlen) {
+    for (size_t i = 0; i < n_days; i++) {
         if (days[i] < 0) {
-            errmsg_format(err, errlen, "holiday %d: day numbers start at 0 (Monday of week 1)",
+            errmsg_format(err, errlen, "%s %d: day numbers start at 0 (the first day)", what,
                           days[i]);
             return -1;
         }
+        if (n_other > 0 && bsearch(&days[i], other, n_other, sizeof *other, cmp_int)) {
+            errmsg_format(err, errlen, "day %d is both a %s and a %s (expected one or the other)",
+                          days[i], other_what, what);
+            return -1;
+        }
     }
-    if (n == 0) return 0;
-    if (n > SIZE_MAX / sizeof(int) - c->n_holidays) {
-        errmsg_format(err, errlen, "out of memory adding %zu holidays", n);
+    if (n_days == 0) return 0;
+    if (n_days > SIZE_MAX / sizeof(int) - *n) {
+        errmsg_format(err, errlen, "out of memory adding %zu %ss", n_days, what);
         return -1;
     }
-    size_t total = c->n_holidays + n;
+    size_t total = *n + n_days;
     int *all = malloc(total * sizeof *all);
     if (!all) {
-        errmsg_format(err, errlen, "out of memory adding %zu holidays", n);
+        errmsg_format(err, errlen, "out of memory adding %zu %ss", n_days, what);
         return -1;
     }
-    if (c->n_holidays > 0) memcpy(all, c->holidays, c->n_holidays * sizeof *all);
-    memcpy(all + c->n_holidays, days, n * sizeof *all);
+    if (*n > 0) memcpy(all, *list, *n * sizeof *all);
+    memcpy(all + *n, days, n_days * sizeof *all);
     qsort(all, total, sizeof *all, cmp_int);
     size_t kept = 0;
     for (size_t i = 0; i < total; i++)
         if (kept == 0 || all[i] != all[kept - 1]) all[kept++] = all[i];
-    free(c->holidays);
-    c->holidays = all;
-    c->n_holidays = kept;
+    free(*list);
+    *list = all;
+    *n = kept;
     return 0;
+}
+
+int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t errlen) {
+    if (merge_days(&c->holidays, &c->n_holidays, c->makeups, c->n_makeups, days, n, "holiday",
+                   "make-up working day", err, errlen) != 0)
+        return -1;
+    derive_known(c);
+    return 0;
+}
+
+int wcal_add_makeups(wcal_t *c, const int *days, size_t n, char *err, size_t errlen) {
+    if (merge_days(&c->makeups, &c->n_makeups, c->holidays, c->n_holidays, days, n,
+                   "make-up working day", "holiday", err, errlen) != 0)
+        return -1;
+    derive_known(c);
+    return 0;
+}
+
+void wcal_set_first_weekday(wcal_t *c, int w) {
+    assert(w >= 0 && w < 7);
+    c->first_weekday = w;
+    derive_known(c);
+}
+
+bool wcal_is_working_day(const wcal_t *c, long long d) {
+    assert(d >= 0);
+    return always_open(c) || is_working_day(c, d);
 }
 
 void wcal_free(wcal_t *c) {
     free(c->holidays);
     c->holidays = NULL;
     c->n_holidays = 0;
+    free(c->makeups);
+    c->makeups = NULL;
+    c->n_makeups = 0;
+    free(c->known);
+    c->known = NULL;
+    c->n_known = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -424,8 +520,8 @@ double wcal_working_time(const wcal_t *c, double t0, double t1) {
 }
 
 /* Jumps over whole weeks of work starting at day d while more than a week
- * of work remains, but never over a week that holds a holiday (those are
- * walked day by day).  Leaves *work > 0 so that the finishing day is still
+ * of work remains, but never over a week that holds a holiday or a make-up
+ * day (those are walked day by day).  Leaves *work > 0 so that the finishing day is still
  * ahead.  Returns the new day. */
 static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
     double weekly = c->minutes_per_week;
@@ -437,6 +533,8 @@ static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
         long long whole_weeks_before_holiday = (c->holidays[h] - d) / 7;
         weeks = fmin(weeks, (double)whole_weeks_before_holiday);
     }
+    size_t k = makeup_lower_bound(c, d);
+    if (k < c->n_makeups) weeks = fmin(weeks, (double)((c->makeups[k] - d) / 7));
     *work -= weeks * weekly;
     return d + 7 * (long long)weeks;
 }

@@ -1,11 +1,15 @@
 /*
  * wcal.h - work calendars: when a hall or back office is open.
  *
- * Simulation time is a double in minutes since Monday 00:00 of week 1, so
- * day d = floor(t / 1440) and its weekday is d % 7 (0 = Monday ... 6 =
- * Sunday).  A calendar has a list of daily opening intervals (the same on
+ * Simulation time is a double in minutes since 00:00 of day 0, so day
+ * d = floor(t / 1440) and its weekday is (d + first_weekday) % 7 (0 =
+ * Monday ... 6 = Sunday); first_weekday is 0 (day 0 is a Monday) unless
+ * wcal_set_first_weekday says otherwise (a scenario with a start date).
+ * A calendar has a list of daily opening intervals (the same on
  * every working day, e.g. 08:30-12:00 and 14:00-17:30), the set of working
- * weekdays, and a sorted list of holidays (day numbers, 0 = first Monday).
+ * weekdays, a sorted list of holidays (day numbers, 0 = day 0) and a
+ * sorted list of make-up working days (调休: a day that works although its
+ * weekday does not, e.g. the Sunday before the Spring Festival).
  * An empty calendar (no intervals) is "always open" (24/7), which is what
  * online channels and the queueing validation use.
  *
@@ -40,6 +44,16 @@ typedef struct wcal {
     bool workday[7];                  /* [0] = Monday                 */
     size_t n_holidays;
     int *holidays; /* sorted day numbers, owned    */
+    size_t n_makeups;
+    int *makeups;      /* sorted day numbers that work although their
+                          weekday does not (never a holiday), owned */
+    int first_weekday; /* weekday of day 0, 0 = Monday */
+    /* derived when holidays, make-up days or first_weekday change: whether
+     * each day up to the last holiday or make-up day works, one bit a day,
+     * so that the hot queries need no search (NULL if none, or if out of
+     * memory: the queries then search the lists) */
+    size_t n_known;
+    unsigned long long *known;
     /* derived by wcal_init / wcal_init_always, read on every query: */
     size_t n_workdays;       /* working weekdays             */
     double minutes_per_day;  /* open minutes of a working day */
@@ -62,6 +76,22 @@ int wcal_init(wcal_t *c, const char *const *hours, size_t n_hours, const int *wo
 /* Add holidays (day numbers >= 0); duplicates are ignored.  Returns 0, or
  * -1 when out of memory or a day is negative (message in err). */
 int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t errlen);
+
+/* Add make-up working days (day numbers >= 0): days that work although
+ * their weekday is not a working day.  A day that is also a holiday is an
+ * error (a day cannot be both), as is a negative day.  A make-up day on a
+ * working weekday changes nothing.  Returns 0 or -1 (message in err); on
+ * error the calendar is left as it was.  wcal_add_holidays likewise
+ * refuses a day that is already a make-up day. */
+int wcal_add_makeups(wcal_t *c, const int *days, size_t n, char *err, size_t errlen);
+
+/* Day 0 falls on weekday w (0 = Monday ... 6 = Sunday); without this call
+ * day 0 is a Monday. */
+void wcal_set_first_weekday(wcal_t *c, int w);
+
+/* Is day d (>= 0) a working day: its weekday works and it is not a
+ * holiday, or it is a make-up day.  An always-open calendar: true. */
+bool wcal_is_working_day(const wcal_t *c, long long d);
 
 void wcal_free(wcal_t *c);
 
