@@ -137,7 +137,10 @@ static int take_value(sweep_t *s, size_t p, size_t j, const char *text, int line
     const sweep_factor_t *f = &s->factors[j];
     double *x = &s->x[p * s->n_factors + j], *u = &s->u[p * s->n_factors + j];
     if (f->kind == SWEEP_RANGE) {
-        if (!read_number(text, x) || *x < f->lo || *x > f->hi) {
+        /* a tool's lo + u (hi - lo) may round a hair past an end: allowed,
+         * and clamped, within a billionth of the range */
+        double slack = 1e-9 * (f->hi - f->lo);
+        if (!read_number(text, x) || *x < f->lo - slack || *x > f->hi + slack) {
             errmsg_format(err, errlen,
                           "%s:%d: column '%s': '%s' %s (expected a number from %.10g "
                           "to %.10g, the factor's range)",
@@ -146,6 +149,7 @@ static int take_value(sweep_t *s, size_t p, size_t j, const char *text, int line
                           f->hi);
             return -1;
         }
+        *x = *x < f->lo ? f->lo : *x > f->hi ? f->hi : *x;
         if (f->whole) *x = round(*x);
         *u = f->hi > f->lo ? (*x - f->lo) / (f->hi - f->lo) : 0;
         if (*u >= 1) *u = nextafter(1.0, 0.0);
