@@ -45,9 +45,8 @@ static int next_field(csv_t *c, char **field, bool *last) {
     }
     while (*c->p == ' ' || *c->p == '\t') c->p++; /* after a closing quote */
     *last = *c->p != ',';
-    if (*c->p == ',') c->p++;
-    else if (*c->p == '\r') c->p += c->p[1] == '\n' ? 2 : 1;
-    else if (*c->p == '\n') c->p++;
+    if (*c->p == '\r') c->p += c->p[1] == '\n' ? 2 : 1;
+    else if (*c->p == ',' || *c->p == '\n') c->p++;
     *out = '\0';
     /* fields are trimmed: "0.5, 0.7" as written by hand */
     while (out > start && (out[-1] == ' ' || out[-1] == '\t')) *--out = '\0';
