@@ -450,7 +450,8 @@ static int run_patched(const run_options_t *o) {
     flow_groups(&s, groups, n_groups);
 
     out_progress_t prog;
-    runner_config_t cfg = {1, reps, o->threads, cli_progress(&prog, o->quiet, o->progress, s.id)};
+    runner_config_t cfg = {1, reps, o->threads,
+                           cli_progress_as(&prog, o->quiet, o->progress, s.id)};
     runner_status_t st = runner_run(&cfg, run_task, &ctx, done_mask);
     if (st.failed) {
         fprintf(stderr, "govsim run: %zu replications ran out of memory\n", st.failed);
