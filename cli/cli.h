@@ -1,7 +1,9 @@
 /*
  * cli.h - the govsim command line: one function per command (cmd_*.c),
  * the option table (options.h), usage errors and escaped printing
- * (messages.c), the progress reporter handed to runners (progress_sink.c).
+ * (messages.c), the progress reporter handed to runners (progress_sink.c),
+ * the command line's --set and --reform applied to a scenario
+ * (scenario_patch.c), --version (version.c).
  *
  * Every command returns the process exit code: 0 ok, 1 run-time failure,
  * 2 bad usage or bad input.  Usage errors print one line on stderr,
