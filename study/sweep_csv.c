@@ -26,6 +26,7 @@ typedef struct csv {
  * "b"), into *field; *last says it ended its row.  Returns 0, or -1 on a
  * quote that is never closed. */
 static int next_field(csv_t *c, char **field, bool *last) {
+    while (*c->p == ' ' || *c->p == '\t') c->p++; /* before a quote too */
     char *out = c->p, *start = c->p;
     if (*c->p == '"') {
         c->p++;
