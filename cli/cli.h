@@ -1,7 +1,9 @@
 /*
  * cli.h - the govsim command line: one function per command (cmd_*.c),
  * the option table (options.h), usage errors and escaped printing
- * (messages.c), the progress reporter handed to runners (progress_sink.c).
+ * (messages.c), the progress reporter handed to runners (progress_sink.c),
+ * the command line's --set and --reform applied to a scenario
+ * (scenario_patch.c), --version (version.c).
  *
  * Every command returns the process exit code: 0 ok, 1 run-time failure,
  * 2 bad usage or bad input.  Usage errors print one line on stderr,
@@ -44,14 +46,17 @@ void cli_print_usage(void);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Start reporter p for a run labelled `label` and return the sink to put
- * in a runner's config.  `mode` is --progress (an out_progress_mode_t:
- * what the user asked for, whatever else), or CLI_PROGRESS_AUTO: a bar
- * when stderr is a terminal, otherwise log lines (a log file, a notebook,
- * CI: a line every 10% or 10 s), nothing when quiet; or
- * CLI_PROGRESS_TERMINAL: a bar on a terminal, else nothing (validate's
- * many short checks).  p must outlive the run. */
-#define CLI_PROGRESS_TERMINAL (-2)
-progress_sink_t cli_progress(out_progress_t *p, bool quiet, int mode, const char *label);
+ * in a runner's config: a bar when stderr is a terminal; otherwise log
+ * lines when `lines` (mpirun, batch jobs) or nothing; nothing when
+ * quiet.  p must outlive the run. */
+progress_sink_t cli_progress(out_progress_t *p, bool quiet, bool lines, const char *label);
+
+/* The same for the long commands (run, compare, sweep, the default job),
+ * which take --progress: `mode` is what the user asked for (an
+ * out_progress_mode_t, whatever else), or CLI_PROGRESS_AUTO: a bar when
+ * stderr is a terminal, otherwise log lines (a log file, a notebook, CI:
+ * a line every 10% or 10 s), nothing when quiet. */
+progress_sink_t cli_progress_as(out_progress_t *p, bool quiet, int mode, const char *label);
 
 /* --quiet: the path of a file written, one per line on stdout (what a
  * script needs), dir/name. */

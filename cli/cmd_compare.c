@@ -668,7 +668,7 @@ int compare_main(int argc, char **argv, compare_headline_t *head) {
     flow_groups(&c->v[0].s, groups, n_groups);
     out_progress_t prog;
     runner_config_t cfg = {c->n_variants, c->n_reps, c->threads,
-                           cli_progress(&prog, c->quiet, c->progress, "compare")};
+                           cli_progress_as(&prog, c->quiet, c->progress, "compare")};
     runner_status_t st = runner_run(&cfg, task, c, NULL);
     if (st.interrupted || st.done != c->n_variants * c->n_reps) {
         fprintf(stderr, "govsim compare: %s; nothing written\n",

@@ -188,7 +188,7 @@ static int write_replications_csv(const char *dir, const scn_t *s, const char *v
 
 /* A row's group and labels in summary.json: null where a dimension does
  * not apply (the empty cell of the CSV files). */
-static void kpi_json_labels(out_json_t *j, const kpi_row_t *r) {
+static void run_json_labels(out_json_t *j, const kpi_row_t *r) {
     const char *keys[] = {"group", "service", "region", "department"};
     const char *vals[] = {r->grouping, r->service, r->region, r->dept};
     for (size_t i = 0; i < 4; i++) {
@@ -243,7 +243,7 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
         const kpi_row_t *r = &rows[i];
         const stats_ci_t *ci = &cells[r->group * FLOW_K_COUNT + r->kpi].ci;
         out_json_begin_object(&j);
-        kpi_json_labels(&j, r);
+        run_json_labels(&j, r);
         out_json_key(&j, "kpi");
         out_json_str(&j, flow_kpi_name(r->kpi));
         out_json_key(&j, "unit");
@@ -483,7 +483,8 @@ static int run_patched(const run_options_t *o) {
     flow_groups(&s, groups, n_groups);
 
     out_progress_t prog;
-    runner_config_t cfg = {1, reps, o->threads, cli_progress(&prog, o->quiet, o->progress, s.id)};
+    runner_config_t cfg = {1, reps, o->threads,
+                           cli_progress_as(&prog, o->quiet, o->progress, s.id)};
     runner_status_t st = runner_run(&cfg, run_task, &ctx, done_mask);
     if (st.failed) {
         fprintf(stderr, "govsim run: %zu replications ran out of memory\n", st.failed);

@@ -333,7 +333,7 @@ static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t 
     if (runner_mpi_size() > 1) {
         out_progress_t prog; /* log lines when mpirun gives rank 0 a pipe */
         runner_mpi_config_t mc = {r->n_points, r->n_reps, r->n_kpis, NULL,
-                                  cli_progress(&prog, o->quiet, o->progress, "sweep")};
+                                  cli_progress_as(&prog, o->quiet, o->progress, "sweep")};
         unsigned char *skip = calloc(r->n_points * r->n_reps, 1);
         bool ready = runner_mpi_all_ok(skip != NULL);
         if (!ready || !skip) {
@@ -349,7 +349,7 @@ static int run_points(sweep_run_t *r, const sweep_options_t *o, runner_status_t 
     }
     out_progress_t prog;
     runner_config_t cfg = {r->n_points, r->n_reps, o->threads,
-                           cli_progress(&prog, o->quiet, o->progress, "sweep")};
+                           cli_progress_as(&prog, o->quiet, o->progress, "sweep")};
     *st = runner_run(&cfg, task, r, NULL);
     return st->failed ? -1 : 0;
 }

@@ -395,7 +395,7 @@ static int run_cases(vcase_t *cases, size_t n_cases, const validate_options_t *o
         if (!vc->values) return -1;
         out_progress_t prog;
         runner_config_t cfg = {1, vc->reps, o->threads,
-                               cli_progress(&prog, false, CLI_PROGRESS_TERMINAL, vc->name)};
+                               cli_progress(&prog, false, false, vc->name)};
         runner_status_t st = runner_run(&cfg, run_case_task, vc, NULL);
         if (st.interrupted || st.done != vc->reps) {
             fprintf(stderr, "govsim validate: %s: %s\n", vc->name,
@@ -438,7 +438,7 @@ static int run_coverage(const validate_options_t *o, size_t *passed, size_t *fai
     if (cv.l && cv.u) {
         out_progress_t prog;
         runner_config_t cfg = {1, runs, o->threads,
-                               cli_progress(&prog, false, CLI_PROGRESS_TERMINAL, "CI coverage")};
+                               cli_progress(&prog, false, false, "CI coverage")};
         runner_status_t st = runner_run(&cfg, coverage_task, &cv, NULL);
         if (!st.interrupted && st.done == runs) rc = 0;
         else

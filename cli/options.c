@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 /* How an option's value is read. */
 typedef enum kind { K_FLAG, K_UNSIGNED, K_U64, K_DOUBLE, K_TEXT, K_LIST } kind_t;
@@ -37,7 +38,7 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
     [CLI_OPT_COMBINE] = {NULL, "--combine", "A,B", K_LIST, 0, 0, 0, 0,
                          "also run reforms A and B together (repeatable)"},
     [CLI_OPT_QUIET] = {"-q", "--quiet", NULL, K_FLAG, 0, 0, 0, 0,
-                       "print only errors and the paths of the files written"},
+                       N_("print only errors and the paths of the files written")},
     [CLI_OPT_BRIEF] = {NULL, "--brief", NULL, K_FLAG, 0, 0, 0, 0,
                        "only the headline table on screen"},
     [CLI_OPT_RESUME] = {NULL, "--resume", NULL, K_FLAG, 0, 0, 0, 0,
@@ -56,15 +57,15 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
                          "service time, as in scenarios (default exp(1))"},
     [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
     [CLI_OPT_PROGRESS] = {NULL, "--progress", "MODE", K_TEXT, 0, 0, 0, 0,
-                          "bar, lines (a log line every 10% or 10 s) or none (default: a bar "
-                          "on a terminal, else lines; none with --quiet)"},
+                          N_("bar, lines (a log line every 10% or 10 s) or none (default: a bar "
+                             "on a terminal, else lines; none with --quiet)")},
     [CLI_OPT_SET] = {NULL, "--set", "PATH=VALUE", K_LIST, 0, 0, 0, 0,
-                     "set a scenario setting before any reform, as a reform's `set` "
-                     "(repeatable; docs/reforms.md)"},
+                     N_("set a scenario setting before any reform, as a reform's `set` "
+                        "(repeatable; docs/reforms.md)")},
     [CLI_OPT_REFORM] = {NULL, "--reform", "FILE", K_LIST, 0, 0, 0, 0,
-                        "apply a reform file (repeatable, in order)"},
+                        N_("apply a reform file (repeatable, in order)")},
     [CLI_OPT_DESIGN] = {NULL, "--design", "FILE.csv", K_TEXT, 0, 0, 0, 0,
-                        "design points from a CSV file, one column per factor"},
+                        N_("design points from a CSV file, one column per factor")},
 };
 
 #define RUNS                                                                                       \
@@ -366,8 +367,8 @@ static int take_list_value(const cli_command_t *cmd, cli_opt_t o, const char *na
     }
     if (o == CLI_OPT_SET && (!strchr(v, '=') || *v == '=')) {
         cli_usage_error(cmd->name,
-                        "%s '%s': expected PATH=VALUE, e.g. --set "
-                        "'departments[id=tax].windows=4'",
+                        _("%s '%s': expected PATH=VALUE, e.g. --set "
+                          "'departments[id=tax].windows=4'"),
                         name, v);
         return -1;
     }
@@ -432,7 +433,7 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
     case CLI_OPT_PROGRESS: {
         out_progress_mode_t m;
         if (out_progress_mode_parse(v, &m) != 0) {
-            cli_usage_error(cmd->name, "%s '%s': expected bar, lines or none", name, v);
+            cli_usage_error(cmd->name, _("%s '%s': expected bar, lines or none"), name, v);
             return -1;
         }
         a->progress = (int)m;

@@ -3,11 +3,16 @@
 
 #include "cli.h"
 
-progress_sink_t cli_progress(out_progress_t *p, bool quiet, int mode, const char *label) {
-    out_progress_mode_t m;
-    if (mode >= 0) m = (out_progress_mode_t)mode;
-    else if (mode == CLI_PROGRESS_TERMINAL) m = out_progress_auto(quiet, OUT_PROGRESS_NONE);
-    else m = out_progress_auto(quiet, OUT_PROGRESS_LINES);
+progress_sink_t cli_progress(out_progress_t *p, bool quiet, bool lines, const char *label) {
+    out_progress_init(p, out_progress_auto(quiet, lines ? OUT_PROGRESS_LINES : OUT_PROGRESS_NONE),
+                      label);
+    progress_sink_t sink = {out_progress_update, p};
+    return sink;
+}
+
+progress_sink_t cli_progress_as(out_progress_t *p, bool quiet, int mode, const char *label) {
+    out_progress_mode_t m =
+        mode >= 0 ? (out_progress_mode_t)mode : out_progress_auto(quiet, OUT_PROGRESS_LINES);
     out_progress_init(p, m, label);
     progress_sink_t sink = {out_progress_update, p};
     return sink;

@@ -14,14 +14,18 @@ _govsim_options() {
 }
 
 _govsim() {
-    local cur prev words cword
+    local cur prev words cword split
     if declare -F _init_completion >/dev/null; then
-        _init_completion || return
+        _init_completion -s || return # -s: --progress=li completes the value
     else
         cur=${COMP_WORDS[COMP_CWORD]}
         prev=${COMP_WORDS[COMP_CWORD - 1]}
         words=("${COMP_WORDS[@]}")
         cword=$COMP_CWORD
+        if [[ $cur == --*=* ]]; then
+            prev=${cur%%=*}
+            cur=${cur#*=}
+        fi
     fi
     local prog=${words[0]}
     if [ "$cword" -eq 1 ]; then

@@ -26,6 +26,7 @@ typedef struct csv {
  * "b"), into *field; *last says it ended its row.  Returns 0, or -1 on a
  * quote that is never closed. */
 static int next_field(csv_t *c, char **field, bool *last) {
+    while (*c->p == ' ' || *c->p == '\t') c->p++; /* before a quote too */
     char *out = c->p, *start = c->p;
     if (*c->p == '"') {
         c->p++;
@@ -45,9 +46,8 @@ static int next_field(csv_t *c, char **field, bool *last) {
     }
     while (*c->p == ' ' || *c->p == '\t') c->p++; /* after a closing quote */
     *last = *c->p != ',';
-    if (*c->p == ',') c->p++;
-    else if (*c->p == '\r') c->p += c->p[1] == '\n' ? 2 : 1;
-    else if (*c->p == '\n') c->p++;
+    if (*c->p == '\r') c->p += c->p[1] == '\n' ? 2 : 1;
+    else if (*c->p == ',' || *c->p == '\n') c->p++;
     *out = '\0';
     /* fields are trimmed: "0.5, 0.7" as written by hand */
     while (out > start && (out[-1] == ' ' || out[-1] == '\t')) *--out = '\0';
@@ -137,7 +137,10 @@ static int take_value(sweep_t *s, size_t p, size_t j, const char *text, int line
     const sweep_factor_t *f = &s->factors[j];
     double *x = &s->x[p * s->n_factors + j], *u = &s->u[p * s->n_factors + j];
     if (f->kind == SWEEP_RANGE) {
-        if (!read_number(text, x) || *x < f->lo || *x > f->hi) {
+        /* a tool's lo + u (hi - lo) may round a hair past an end: allowed,
+         * and clamped, within a billionth of the range */
+        double slack = 1e-9 * (f->hi - f->lo);
+        if (!read_number(text, x) || *x < f->lo - slack || *x > f->hi + slack) {
             errmsg_format(err, errlen,
                           "%s:%d: column '%s': '%s' %s (expected a number from %.10g "
                           "to %.10g, the factor's range)",
@@ -146,6 +149,7 @@ static int take_value(sweep_t *s, size_t p, size_t j, const char *text, int line
                           f->hi);
             return -1;
         }
+        *x = *x < f->lo ? f->lo : *x > f->hi ? f->hi : *x;
         if (f->whole) *x = round(*x);
         *u = f->hi > f->lo ? (*x - f->lo) / (f->hi - f->lo) : 0;
         if (*u >= 1) *u = nextafter(1.0, 0.0);

@@ -113,7 +113,7 @@ cat >"$tmp/points.csv" <<EOF
 "",windows,staff,scenario,policy,model
 0,1,1.0,0,None,govsim
 1,2,1.5,1,None,govsim
-2,1,2.0,2,None,govsim
+2,1,2.0000000000000004,2,None,govsim
 3,2,1.25,3,None,govsim
 EOF
 "$govsim" sweep tests/sweeps/small_grid.cfg -q -o "$tmp/d1" --design "$tmp/points.csv" >/dev/null 2>"$tmp/err"
@@ -148,6 +148,7 @@ bad_design() { # WHAT PATTERN CONTENT
 }
 bad_design "no column" "bad.csv:1: no column 'windows'" 'staff,window\n1,1\n'
 bad_design "out of range" "bad.csv:3: column 'staff': '2.5' is outside the range (expected a number from 1 to 2" 'staff,windows\n1,1\n2.5,1\n'
+bad_design "just past the end" "bad.csv:2: column 'staff': '2.00001' is outside the range" 'staff,windows\n2.00001,1\n'
 bad_design "not a number" "bad.csv:2: column 'staff': 'x' is not a number" 'staff,windows\nx,1\n'
 bad_design "not a level" "bad.csv:2: column 'windows': '3' is not one of the factor's 2 levels" 'staff,windows\n1,3\n'
 bad_design "short row" "bad.csv:3: 1 fields (expected 2" 'staff,windows\n1,1\n1\n'

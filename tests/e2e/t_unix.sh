@@ -56,6 +56,7 @@ if command -v bash >/dev/null 2>&1; then
     check "--design " "$govsim" sweep --des
     check "bar lines none " "$govsim" compare --progress ""
     check "csv " "$govsim" run x.cfg --format c
+    check "lines " "$govsim" sweep x.cfg --progress=l
     check "tests/scenarios/good/minimal.cfg " "$govsim" run tests/scenarios/good/mini
     check "mm1 " "$govsim" bench m
     check "--customers " "$govsim" bench mm1 --cu
