@@ -24,7 +24,12 @@ sed -i 's|"../../../scenarios/calendars/china_2021.cfg"|"cal/china_2021.cfg"|' "
 if grep -q "hour_of_day" "$tmp/flat.cfg"; then ko "flat copy still has a profile"; fi
 "$govsim" run "$tmp/flat.cfg" -r 4 -j 2 --quiet -o "$tmp/flat" >/dev/null 2>"$tmp/err" ||
     ko "flat run: $(head -2 "$tmp/err")"
-rate() { grep ',all,all,all,arrival_rate,' "$1/summary.csv" | cut -d, -f8-10; }
+# mean, ci_low, ci_high of the arrival rate of all cases, by column name
+rate() {
+    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+        $col["group"] == "all" && $col["kpi"] == "arrival_rate" {
+            print $col["mean"] "," $col["ci_low"] "," $col["ci_high"] }' "$1/summary.csv"
+}
 a=$(rate "$tmp/j2")
 b=$(rate "$tmp/flat")
 if [ -n "$a" ] && [ -n "$b" ] && echo "$a $b" | tr ',' ' ' | awk '{
