@@ -143,6 +143,10 @@ deps:
 test: deps
 	@$(MAKE) --no-print-directory unit
 
+# The tests read English output: the language of whoever runs them
+# (LANG=zh_CN.UTF-8, cli/lang.h) must not change it.
+unit check-asan: export LC_ALL = C
+
 unit: $(BIN) $(BUILD)/test_unit
 	CK_FORK=no $(BUILD)/test_unit
 	sh tests/layers/run.sh
