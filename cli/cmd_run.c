@@ -281,7 +281,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         FLOW_K_CITIZEN_COST_YEAR, FLOW_K_COST_PER_CASE, FLOW_K_SATISFACTION,
         FLOW_K_REGION_GAP};
     char note[300];
-    if (kpi_few_note(done, note, sizeof note)[0]) printf("Note: %s.\n\n", note);
+    if (kpi_few_note(done, note, sizeof note)[0]) printf(_("Note: %s.\n\n"), note);
     cli_lang_print_cell(_("All cases"), 28); /* over print_ci_row's columns */
     putchar(' ');
     cli_lang_print_cell(_("unit"), 22);
