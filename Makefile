@@ -108,7 +108,7 @@ $(BUILD)/locale/%/LC_MESSAGES/govsim.mo: po/%.po
 pot:
 	xgettext --from-code=UTF-8 --language=C -k_ -kN_ --add-comments=TRANSLATORS \
 	    --package-name=govsim --package-version=$$(sed -n 's/^#define GOVSIM_VERSION "\(.*\)"/\1/p' cli/cli.h) \
-	    -o po/govsim.pot $(sort $(wildcard base/*.c output/*.c cli/*.c))
+	    -o po/govsim.pot $(sort $(wildcard base/*.c study/*.c output/*.c cli/*.c))
 	msgmerge --quiet --update --backup=none po/zh_CN.po po/govsim.pot
 
 # The unit-test runner finds its suites by name: each tests/unit/test_X.c
@@ -143,6 +143,10 @@ deps:
 # Each step is a separate make so pkg-config is read after deps installed.
 test: deps
 	@$(MAKE) --no-print-directory unit
+
+# The tests read English output: the language of whoever runs them
+# (LANG=zh_CN.UTF-8, cli/lang.h) must not change it.
+unit check-asan: export LC_ALL = C
 
 unit: $(BIN) $(BUILD)/test_unit
 	CK_FORK=no $(BUILD)/test_unit

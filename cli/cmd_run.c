@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "lang.h"
 #include "text_human.h"
 #include "kpi_rows.h"
@@ -323,21 +324,31 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         FLOW_K_CITIZEN_COST_YEAR, FLOW_K_COST_PER_CASE, FLOW_K_SATISFACTION,
         FLOW_K_REGION_GAP};
     char note[300];
-    if (kpi_few_note(done, note, sizeof note)[0]) printf("Note: %s.\n\n", note);
-    printf("All cases                    unit                           mean  95%% CI\n");
+    if (kpi_few_note(done, note, sizeof note)[0]) printf(_("Note: %s.\n\n"), note);
+    cli_lang_print_cell(_("All cases"), 28); /* over print_ci_row's columns */
+    putchar(' ');
+    cli_lang_print_cell(_("unit"), 22);
+    cli_lang_print_right(_("mean"), 13);
+    /* xgettext:no-c-format */
+    printf("  %s\n", _("95% CI"));
     if (kpi_censoring_note(&cells[0].cens, note, sizeof note)[0]) printf("  ! %s\n", note);
     for (size_t i = 0; i < sizeof headline / sizeof *headline; i++) {
         const stats_ci_t *ci = &cells[headline[i]].ci;
         if (ci->n == 0) continue;
         print_ci_row(flow_kpi_name(headline[i]), flow_kpi_unit(headline[i]), ci);
     }
-    printf("\n%-38s %9s %11s %9s %7s %8s %8s %9s\n", "By service (means)", "cases/day",
-           "cycle (wd)", "p90 (wd)", "trips", "1-trip%", "limit%", "wait (m)");
+    {
+        const char *t[] = {_("cases/day"), _("cycle (wd)"), _("p90 (wd)"), _("trips"),
+                           _("1-trip%"),   _("limit%"),     _("wait (m)")};
+        static const int w[] = {9, 11, 9, 7, 8, 8, 9};
+        putchar('\n');
+        cli_lang_print_header(_("By service (means)"), 38, t, w, 7);
+    }
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_SERVICE && groups[g].kind != FLOW_G_REGION) continue;
         if (groups[g].kind == FLOW_G_REGION && s->n_regions < 2) continue;
         if (groups[g].kind == FLOW_G_REGION && (g == 0 || groups[g - 1].kind != FLOW_G_REGION))
-            printf("%s\n", "By region (means)");
+            printf("%s\n", _("By region (means)"));
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];
         const char *label = groups[g].kind == FLOW_G_SERVICE ? s->services[groups[g].index].name
                                                              : s->regions[groups[g].index].name;
@@ -355,7 +366,12 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
                kpi_censoring_flag(&c->cens)[0] ? " !" : "");
     }
     print_group_notes(s, groups, n_groups, cells);
-    printf("\n%-38s %12s %12s\n", "Utilization by department", "windows %", "officers %");
+    {
+        const char *t[] = {_("windows %"), _("officers %")};
+        static const int w[] = {12, 12};
+        putchar('\n');
+        cli_lang_print_header(_("Utilization by department"), 38, t, w, 2);
+    }
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];

@@ -25,11 +25,11 @@ static void each_note(const compare_t *c, void (*put)(void *, const char *), voi
     for (size_t i = 0; i < c->n_variants; i++) {
         kpi_censoring_t k = compare_censoring(c, &c->v[i], 0);
         if (!kpi_censoring_note(&k, note, sizeof note)[0]) continue;
-        snprintf(line, sizeof line, "%s: %s.", c->v[i].name, note);
+        snprintf(line, sizeof line, _("%s: %s."), c->v[i].name, note);
         put(ctx, line);
     }
     if (kpi_few_note(c->n_reps, note, sizeof note)[0]) {
-        snprintf(line, sizeof line, "Note: %s.", note);
+        snprintf(line, sizeof line, _("Note: %s."), note);
         put(ctx, line);
     }
 }

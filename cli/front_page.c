@@ -38,7 +38,9 @@ static void baseline_card(FILE *fp, const char *folder, const compare_headline_t
         out_html_text(fp, _("Best value for money: "));
         out_html_raw(fp, "<b>");
         out_html_text(fp, h->best);
-        out_html_raw(fp, "</b>. ");
+        out_html_raw(fp, "</b>");
+        /* TRANSLATORS: ends the sentence naming the best reform. */
+        out_html_text(fp, _(". "));
         snprintf(text, sizeof text,
                  _("It saves citizens %s hours a year at %s yuan per hour saved, and avoids %s "
                    "trips to government offices a year. Cases finished within the statutory "

@@ -153,3 +153,23 @@ void cli_lang_print_cell(const char *name, size_t width) {
     }
     for (; used < width; used++) putchar(' ');
 }
+
+void cli_lang_print_right(const char *text, size_t width) {
+    char safe[256];
+    text_term_text(text, safe, sizeof safe);
+    size_t w = 0;
+    for (size_t at = 0, len; safe[at]; at += len)
+        w += text_char_width(text_utf8_next(safe + at, &len));
+    for (; w < width; w++) putchar(' ');
+    fputs(safe, stdout);
+}
+
+void cli_lang_print_header(const char *title, size_t first, const char *const *titles,
+                           const int *widths, size_t n) {
+    cli_lang_print_cell(title, first);
+    for (size_t i = 0; i < n; i++) {
+        putchar(' ');
+        cli_lang_print_right(titles[i], (size_t)widths[i]);
+    }
+    putchar('\n');
+}

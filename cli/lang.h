@@ -44,4 +44,13 @@ void cli_lang_reform(reform_t *r);
  * with spaces; controls made harmless (text_term_text). */
 void cli_lang_print_cell(const char *name, size_t width);
 
+/* text on stdout right-aligned in `width` terminal columns. */
+void cli_lang_print_right(const char *text, size_t width);
+
+/* Print a table's header on stdout: the first title in `first` columns
+ * (left-aligned), then each of the n titles right-aligned in widths[i]
+ * columns after a space, then a newline; titles are translated text. */
+void cli_lang_print_header(const char *title, size_t first, const char *const *titles,
+                           const int *widths, size_t n);
+
 #endif

@@ -2,6 +2,8 @@
  * how far each can be trusted (kpi_rows.h). */
 #include "kpi_rows.h"
 
+#include "i18n.h"
+
 #include <math.h>
 #include <stdio.h>
 
@@ -129,13 +131,13 @@ char *kpi_censoring_note(const kpi_censoring_t *c, char *buf, size_t len) {
     buf[0] = '\0';
     if (!c->censored && !c->unstable) return buf;
     int n = snprintf(buf, len,
-                     "%.*f%% of cases still open at the end; means are of "
-                     "finished cases only",
+                     _("%.*f%% of cases still open at the end; means are of "
+                       "finished cases only"),
                      pct_decimals(c->open_share), 100 * c->open_share);
     if (c->unstable && n >= 0 && (size_t)n < len)
         snprintf(buf + n, len - (size_t)n,
-                 "; open cases grew by %.*f%% of arrivals "
-                 "(overload, or too short a warm-up)",
+                 _("; open cases grew by %.*f%% of arrivals "
+                   "(overload, or too short a warm-up)"),
                  pct_decimals(c->growth.mean), 100 * c->growth.mean);
     return buf;
 }
@@ -143,9 +145,13 @@ char *kpi_censoring_note(const kpi_censoring_t *c, char *buf, size_t len) {
 char *kpi_few_note(size_t n, char *buf, size_t len) {
     buf[0] = '\0';
     if (n >= KPI_FEW_REPLICATIONS) return buf;
+    size_t df = n ? n - 1 : 0;
     snprintf(buf, len,
-             "only %zu replications: the 95%% intervals rest on %zu degree%s of "
-             "freedom and are rough (use -r %d or more)",
-             n, n ? n - 1 : 0, n == 2 ? "" : "s", KPI_FEW_REPLICATIONS * 2);
+             ngettext("only %zu replications: the 95%% intervals rest on %zu degree of "
+                      "freedom and are rough (use -r %d or more)",
+                      "only %zu replications: the 95%% intervals rest on %zu degrees of "
+                      "freedom and are rough (use -r %d or more)",
+                      df),
+             n, df, KPI_FEW_REPLICATIONS * 2);
     return buf;
 }

@@ -51,9 +51,10 @@ fi
 
 # 3. the environment: LANG=zh_CN.UTF-8 means Chinese (no zh_CN locale
 # needed), --lang en wins over it
-LANG=zh_CN.UTF-8 "$govsim" compare scenarios/xuzhou.cfg scenarios/reforms/data_hub.cfg \
+# (LC_ALL, which make unit sets to C for the other tests, would win)
+LC_ALL= LANG=zh_CN.UTF-8 "$govsim" compare scenarios/xuzhou.cfg scenarios/reforms/data_hub.cfg \
     --days 5 -r 2 -q -o "$tmp/envzh" >/dev/null 2>&1
-LANG=zh_CN.UTF-8 "$govsim" --lang en compare scenarios/xuzhou.cfg scenarios/reforms/data_hub.cfg \
+LC_ALL= LANG=zh_CN.UTF-8 "$govsim" --lang en compare scenarios/xuzhou.cfg scenarios/reforms/data_hub.cfg \
     --days 5 -r 2 -q -o "$tmp/enven" >/dev/null 2>&1
 if grep -q '要点：相对基线的变化' "$tmp/envzh/report.html" 2>/dev/null &&
     grep -q 'Headline: change against the baseline' "$tmp/enven/report.html" 2>/dev/null &&
