@@ -107,7 +107,7 @@ $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 
 # The MPI test program needs only the MPI layer, the RNG streams and the progress reporter, so
 # tests/mpi/run.sh does not wait for a whole second build of the library.
-$(BUILD)/test_runner_mpi: $(BUILD)/tests/mpi/test_runner_mpi.o $(BUILD)/study/runner_mpi.o $(BUILD)/study/runner.o $(BUILD)/sim/rng.o \
+$(BUILD)/test_runner_mpi: $(BUILD)/tests/mpi/test_runner_mpi.o $(BUILD)/study/runner_mpi.o $(BUILD)/study/runner.o $(BUILD)/sim/rng.o $(BUILD)/sim/rng_zig.o $(BUILD)/sim/zig_tables.o \
                       $(BUILD)/output/out_progress.o $(BUILD)/base/clock.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 

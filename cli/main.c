@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "errmsg.h"
+#include "rng.h"
 #include "runner_mpi.h"
 
 void cli_print_usage(void) {
@@ -94,6 +95,7 @@ static int dispatch(int argc, char **argv) {
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("govsim %s\n", GOVSIM_VERSION);
+        printf("random numbers: version %d (%s)\n", RNG_RESULTS_VERSION, RNG_RESULTS_METHOD);
         return CLI_OK;
     }
     return unknown_command(cmd);

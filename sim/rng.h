@@ -46,6 +46,8 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "zig_tables.h"
+
 /* The generator type of every stream (a copy of gsl_rng_taus2, "taus2"). */
 extern const gsl_rng_type rng_taus2;
 #define RNG_TYPE             (&rng_taus2)
@@ -138,26 +140,69 @@ static inline double rng_uniform_pos(gsl_rng *r) {
     return x;
 }
 
-/* An exponential draw with the given mean, by inversion: -mean * log(U)
- * with U uniform on (0, 1).  Same distribution as gsl_ran_exponential,
- * which computes -mean * log1p(-U); glibc's log is about three times
- * faster than log1p, and exponential draws dominate a queueing model's
- * run time. */
-static inline double rng_exponential(gsl_rng *r, double mean) {
-    return -mean * log(rng_uniform_pos(r));
+/* ---- ziggurat draws ---------------------------------------------------
+ *
+ * Exponential and normal numbers come from the ziggurat method (Marsaglia
+ * and Tsang 2000; tables in zig_tables.h): one 64-bit random word gives a
+ * layer index (its low 8 bits; the normal: 7 bits and a sign bit) and a
+ * 53-bit magnitude (its high bits, disjoint from those); about 99% of the
+ * draws end there with a comparison and a multiplication, the rest go to
+ * an out-of-line path (the wedge test with exp, or the tail).  This
+ * replaced -mean log(U) and the polar method in random-number version 3
+ * (RNG_RESULTS_VERSION, docs/kernel.md): the same distributions, other
+ * numbers.  tests/unit/test_ziggurat.c checks moments, the KS distance to
+ * the exact CDF and tail frequencies. */
+
+/* The version of the random numbers: it changes whenever a draw method
+ * changes what a given seed gives (`govsim --version` prints it).
+ *   1  GSL draws;  2  per-case SplitMix64 substreams;  3  ziggurat. */
+#define RNG_RESULTS_VERSION 3
+#define RNG_RESULTS_METHOD  "ziggurat"
+
+/* 64 random bits: one SplitMix64 step, or two taus2 steps (the first one
+ * the high word); other generator types through rng_bits64_other. */
+uint64_t rng_bits64_other(gsl_rng *r);
+static inline uint64_t rng_bits64(gsl_rng *r) {
+    if (r->type == &rng_splitmix) return rng_splitmix_next(r->state);
+    if (r->type == &rng_taus2) {
+        uint64_t hi = rng_taus2_next(r->state);
+        return hi << 32 | rng_taus2_next(r->state);
+    }
+    return rng_bits64_other(r);
 }
 
-/* gsl_ran_lognormal(r, zeta, sigma), the same number (the same polar
- * method and operations, drawing through rng_uniform). */
+/* The rare paths of the ziggurats (sim/rng_zig.c), for the word b that
+ * missed the fast test. */
+double rng_exponential_slow(gsl_rng *r, uint64_t b);
+double rng_normal_slow(gsl_rng *r, uint64_t b);
+
+/* A standard exponential number (mean 1). */
+static inline double rng_exp1(gsl_rng *r) {
+    uint64_t b = rng_bits64(r);
+    unsigned i = (unsigned)(b & (ZIG_EXP_LAYERS - 1));
+    uint64_t u = b >> 11;
+    if (u < zig_exp_k[i]) return (double)u * zig_exp_w[i];
+    return rng_exponential_slow(r, b);
+}
+
+/* An exponential number with the given mean. */
+static inline double rng_exponential(gsl_rng *r, double mean) { return mean * rng_exp1(r); }
+
+/* A standard normal number (mean 0, sd 1). */
+static inline double rng_normal(gsl_rng *r) {
+    uint64_t b = rng_bits64(r);
+    unsigned i = (unsigned)(b & (ZIG_NORM_LAYERS - 1));
+    uint64_t u = b >> 11;
+    if (u < zig_norm_k[i]) {
+        double x = (double)u * zig_norm_w[i];
+        return (b & ZIG_NORM_LAYERS) ? -x : x;
+    }
+    return rng_normal_slow(r, b);
+}
+
+/* A lognormal number: exp(zeta + sigma Z), Z from rng_normal. */
 static inline double rng_lognormal(gsl_rng *r, double zeta, double sigma) {
-    double u, v, r2;
-    do {
-        u = -1 + 2 * rng_uniform(r);
-        v = -1 + 2 * rng_uniform(r);
-        r2 = u * u + v * v;
-    } while (r2 > 1.0 || r2 == 0);
-    double normal = u * sqrt(-2.0 * log(r2) / r2);
-    return exp(sigma * normal + zeta);
+    return exp(zeta + sigma * rng_normal(r));
 }
 
 /* splitmix64 finaliser: a well-mixed 64-bit hash, also used elsewhere. */
