@@ -50,8 +50,7 @@ static double mm1_run(gsl_rng *r, long customers) {
             area += in_system * (next_departure - now);
             now = next_departure;
             served++;
-            next_departure =
-                --in_system > 0 ? now + rng_exponential(r, SERVICE_MEAN) : INFINITY;
+            next_departure = --in_system > 0 ? now + rng_exponential(r, SERVICE_MEAN) : INFINITY;
         }
     }
     return area / now;
