@@ -143,7 +143,7 @@ static inline double rng_uniform_pos(gsl_rng *r) {
 /* ---- ziggurat draws ---------------------------------------------------
  *
  * Exponential and normal numbers come from the ziggurat method (Marsaglia
- * and Tsang 2000; tables in zig_tables.h): one 64-bit random word gives a
+ * and Tsang 2000; tables in zig_tables.h): one word (rng_zig_word) gives a
  * layer index (its low 8 bits; the normal: 7 bits and a sign bit) and a
  * 53-bit magnitude (its high bits, disjoint from those); about 99% of the
  * draws end there with a comparison and a multiplication, the rest go to
@@ -159,16 +159,22 @@ static inline double rng_uniform_pos(gsl_rng *r) {
 #define RNG_RESULTS_VERSION 3
 #define RNG_RESULTS_METHOD  "ziggurat"
 
-/* 64 random bits: one SplitMix64 step, or two taus2 steps (the first one
- * the high word); other generator types through rng_bits64_other. */
-uint64_t rng_bits64_other(gsl_rng *r);
-static inline uint64_t rng_bits64(gsl_rng *r) {
+/* A word for the ziggurats: its low 8 bits and its high 53 bits random.
+ * SplitMix64: one step, all 64 bits.  taus2: one 32-bit step, its low 8
+ * bits as the low 8 and its high 24 as the top 24 of the 53 (the rest
+ * zero): the magnitude has 24 random bits, as in GSL's
+ * gsl_ran_gaussian_ziggurat, a grain of 2^-24 of a layer's width; a
+ * second step for 53 bits cost 6% of an M/M/1's instructions and 1.23
+ * times its time (docs/performance.md).  Other generator types: 64 bits
+ * from two uniforms (rng_zig_word_other). */
+uint64_t rng_zig_word_other(gsl_rng *r);
+static inline uint64_t rng_zig_word(gsl_rng *r) {
     if (r->type == &rng_splitmix) return rng_splitmix_next(r->state);
     if (r->type == &rng_taus2) {
-        uint64_t hi = rng_taus2_next(r->state);
-        return hi << 32 | rng_taus2_next(r->state);
+        uint64_t w = rng_taus2_next(r->state);
+        return (w >> 8) << 40 | (w & 255u);
     }
-    return rng_bits64_other(r);
+    return rng_zig_word_other(r);
 }
 
 /* The rare paths of the ziggurats (sim/rng_zig.c), for the word b that
@@ -178,7 +184,7 @@ double rng_normal_slow(gsl_rng *r, uint64_t b);
 
 /* A standard exponential number (mean 1). */
 static inline double rng_exp1(gsl_rng *r) {
-    uint64_t b = rng_bits64(r);
+    uint64_t b = rng_zig_word(r);
     unsigned i = (unsigned)(b & (ZIG_EXP_LAYERS - 1));
     uint64_t u = b >> 11;
     if (u < zig_exp_k[i]) return (double)u * zig_exp_w[i];
@@ -190,7 +196,7 @@ static inline double rng_exponential(gsl_rng *r, double mean) { return mean * rn
 
 /* A standard normal number (mean 0, sd 1). */
 static inline double rng_normal(gsl_rng *r) {
-    uint64_t b = rng_bits64(r);
+    uint64_t b = rng_zig_word(r);
     unsigned i = (unsigned)(b & (ZIG_NORM_LAYERS - 1));
     uint64_t u = b >> 11;
     if (u < zig_norm_k[i]) {

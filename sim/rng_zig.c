@@ -11,7 +11,7 @@
  */
 #include "rng.h"
 
-uint64_t rng_bits64_other(gsl_rng *r) {
+uint64_t rng_zig_word_other(gsl_rng *r) {
     uint64_t hi = (uint64_t)(gsl_rng_uniform(r) * 4294967296.0);
     return hi << 32 | (uint64_t)(gsl_rng_uniform(r) * 4294967296.0);
 }
@@ -30,7 +30,7 @@ double rng_exponential_slow(gsl_rng *r, uint64_t b) {
         if (u < zig_exp_k[i]) return x;
         if (i == 0) return ZIG_EXP_R - log(rng_uniform_pos(r));
         if (zig_wedge_accepts(r, zig_exp_f, i, exp(-x))) return x;
-        b = rng_bits64(r);
+        b = rng_zig_word(r);
     }
 }
 
@@ -54,6 +54,6 @@ double rng_normal_slow(gsl_rng *r, uint64_t b) {
         if (u < zig_norm_k[i]) return neg ? -x : x;
         if (i == 0) return neg ? -zig_normal_tail(r) : zig_normal_tail(r);
         if (zig_wedge_accepts(r, zig_norm_f, i, exp(-0.5 * x * x))) return neg ? -x : x;
-        b = rng_bits64(r);
+        b = rng_zig_word(r);
     }
 }
