@@ -6,10 +6,12 @@
  * mean and variance within 5 standard errors, the Kolmogorov-Smirnov
  * distance to the exact CDF below its 0.1% critical value, a chi-square
  * over 100 equiprobable bins (sensitive to one wrong layer), and tail
- * frequencies (beyond 5 and beyond the tables' tail start r for the
- * exponential, |Z| > 4 and |Z| > r for the normal) within 4.5-sigma
- * binomial intervals.  A control shows the KS check can fail: the same
- * draws against a 2% wrong mean. */
+ * frequencies (beyond 5, 10 and the tables' tail start r for the
+ * exponential, with the mean excess over r; |Z| > 4 and |Z| > r for the
+ * normal) within 4.5-sigma binomial intervals.  A control shows the KS
+ * check can fail: the same draws against a 2% wrong mean.  Checked to
+ * fail on broken draws: a wedge that accepts everything (moments), tails
+ * drawn 30% short (P(X > 10), P(|Z| > 4)). */
 #include <check.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -111,16 +113,24 @@ START_TEST(test_exponential) {
     double d = ks_distance(r, draw_exp, cdf_exp, N_KS);
     if (d > ks_critical(N_KS)) ck_abort_msg("KS %g > %g", d, ks_critical(N_KS));
     check_bins(r, draw_exp, cdf_exp, N_MOMENTS);
-    size_t over5 = 0, over_r = 0, negative = 0;
+    size_t over5 = 0, over_r = 0, over10 = 0, negative = 0;
+    double excess = 0; /* sum of X - r over X > r: the tail path's draws */
     for (size_t i = 0; i < N_MOMENTS; i++) {
         double x = rng_exponential(r, 2.0) / 2.0;
         over5 += x > 5;
         over_r += x > ZIG_EXP_R;
+        over10 += x > 10;
         negative += !(x >= 0);
+        if (x > ZIG_EXP_R) excess += x - ZIG_EXP_R;
     }
     CHECK_EQ(negative, 0);
     check_binomial(over5, N_MOMENTS, exp(-5.0), "P(X > 5)");
     check_binomial(over_r, N_MOMENTS, exp(-ZIG_EXP_R), "P(X > r)");
+    check_binomial(over10, N_MOMENTS, exp(-10.0), "P(X > 10)");
+    /* memoryless: the excess over r is Exp(1), mean 1, sd 1 */
+    double se = 1 / sqrt((double)over_r);
+    if (fabs(excess / over_r - 1) > 5 * se)
+        ck_abort_msg("mean excess over r %g (se %g)", excess / over_r, se);
     free_gen(_i, r);
 }
 END_TEST
