@@ -127,7 +127,7 @@ $(BUILD)/test_unit: $(BUILD)/tests/main.o $(TEST_OBJ) $(BUILD)/libgovsim.a
 
 # The MPI test program needs only the MPI layer, the RNG streams and the progress reporter, so
 # tests/mpi/run.sh does not wait for a whole second build of the library.
-$(BUILD)/test_runner_mpi: $(BUILD)/tests/mpi/test_runner_mpi.o $(BUILD)/study/runner_mpi.o $(BUILD)/study/runner.o $(BUILD)/sim/rng.o \
+$(BUILD)/test_runner_mpi: $(BUILD)/tests/mpi/test_runner_mpi.o $(BUILD)/study/runner_mpi.o $(BUILD)/study/runner.o $(BUILD)/sim/rng.o $(BUILD)/sim/rng_zig.o $(BUILD)/sim/zig_tables.o \
                       $(BUILD)/output/out_progress.o $(BUILD)/base/clock.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
@@ -167,8 +167,12 @@ run: deps
 	./govsim
 
 bench: deps
-	@$(MAKE) --no-print-directory govsim
-	sh bench/run.sh ./govsim bench/results.txt
+	@$(MAKE) --no-print-directory govsim $(BUILD)/bench-mm1-min
+	BENCH_MM1_MIN=$(BUILD)/bench-mm1-min sh bench/run.sh ./govsim bench/results.txt
+
+# The ceiling of `govsim bench mm1` (bench/min/mm1_min.c; not in the library).
+$(BUILD)/bench-mm1-min: $(BUILD)/bench/min/mm1_min.o $(BUILD)/libgovsim.a
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
 # Sanitizer build in its own directory so it never mixes with -O2 objects.
 check-asan: deps

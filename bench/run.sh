@@ -6,10 +6,24 @@
 # one second to the next, so every figure is the median of REPEATS runs
 # (default 5), and the event calendar and its binary-heap baseline are run
 # alternately so drift hits both alike.
+#
+# Three side-by-side comparisons (issue 15), each run alternately, one run
+# of each per round, so the host's drift hits both alike; ratios of medians:
+#  - the ceiling: BENCH_MM1_MIN (bench/min/mm1_min.c, a hand-written M/M/1
+#    with the same draws), customers per second of govsim / of it;
+#  - the build of commit BENCH_OLD (default 3a4e831), built once from git
+#    (git archive into $TMPDIR, kept for the next run): govsim / it;
+#  - Heilongjiang with demand, staff and windows x16 (awk on the .cfg) for
+#    a run of about the same number of events as x1 (13 days and the two
+#    weeks of warm-up: 1.7 million, as x1 in 365 days): cost
+#    per event x16 / x1.
+# Leave BENCH_MM1_MIN empty or BENCH_OLD=none to skip those.
 set -eu
 govsim=$1
 out=$2
 reps=${3:-5}
+mm1_min=${BENCH_MM1_MIN:-}
+old_commit=${BENCH_OLD:-3a4e831}
 tmp="$out.tmp"
 raw=$(mktemp)
 trap 'rm -f "$raw" "$tmp"' EXIT
@@ -20,7 +34,7 @@ median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+
 values() { grep -- "$1" "$raw" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 # value of key $2 in the mm1 runs of about $1 customers (within 1%)
 mm1_values() {
-    grep "^bench mm1" "$raw" |
+    grep "^bench mm1 " "$raw" |
         awk -v n="$1" '{split($3, c, "="); if (c[2] > n * 0.99 && c[2] < n * 1.01) print}' |
         tr ' ' '\n' | sed -n "s/^$2=//p"
 }
@@ -47,6 +61,48 @@ for f in scenarios/xuzhou.cfg scenarios/heilongjiang.cfg; do
         i=$((i + 1))
     done
 done
+
+# A build of commit $1 from git, kept in $TMPDIR; prints its path.
+old_build() {
+    dir="${TMPDIR:-/tmp}/govsim-bench-$1"
+    if [ ! -x "$dir/govsim" ]; then
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        git archive "$1" | tar -x -C "$dir"
+        make -C "$dir" -j2 govsim >"$dir.log" 2>&1
+    fi
+    echo "$dir/govsim"
+}
+# Heilongjiang with per_day, staff and windows times $1, to stdout.
+scaled_scenario() {
+    awk -v k="$1" '{
+        if (match($0, /^[ \t]*(per_day|staff|windows)[ \t]*=[ \t]*[0-9.]+[ \t]*;/)) {
+            pre = $0; sub(/=.*/, "", pre)
+            v = $0; sub(/^[^=]*=[ \t]*/, "", v)
+            rest = v; sub(/^[0-9.]+/, "", rest)
+            print pre "= " (v + 0) * k rest
+        } else print
+    }' scenarios/heilongjiang.cfg
+}
+side_n=10000000
+old_govsim=""
+[ "$old_commit" = none ] || old_govsim=$(old_build "$old_commit")
+x16="${TMPDIR:-/tmp}/govsim-bench-heilongjiang-x16.cfg"
+scaled_scenario 16 >"$x16"
+i=0
+while [ "$i" -lt "$reps" ]; do
+    "$govsim" bench mm1 --customers "$side_n" | sed 's/^bench mm1 /bench side-new /' >>"$raw"
+    [ -z "$mm1_min" ] || "$mm1_min" "$side_n" >>"$raw"
+    [ -z "$old_govsim" ] || "$old_govsim" bench mm1 --customers "$side_n" |
+        sed 's/^bench mm1 /bench side-old /' >>"$raw"
+    "$govsim" bench scenario scenarios/heilongjiang.cfg --days 365 |
+        sed 's/^bench scenario /bench scale-x1 /' >>"$raw"
+    "$govsim" bench scenario "$x16" --days 13 | sed 's/^bench scenario /bench scale-x16 /' >>"$raw"
+    i=$((i + 1))
+done
+# seconds per event of the runs matching $1
+per_event() { grep -- "$1" "$raw" | awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]} print v["seconds"] / v["events"]}'; }
+ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else print "-" }'; }
 
 {
     echo "# govsim benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -79,6 +135,25 @@ done
         m=$(values "^bench scenario file=$f " peak_rss_kb | median)
         printf '# %-28s %12s %14.0f %12s\n' "$f" "$ev" "$r" "$m"
     done
+    echo "#"
+    echo "# side by side, alternated, medians of $reps rounds (issue 15)"
+    new=$(values "^bench side-new " customers_per_s | median)
+    if [ -n "$mm1_min" ]; then
+        min=$(values "^bench mm1-min " customers_per_s | median)
+        printf '# mm1 %s customers: govsim %.0f, hand-written loop %.0f customers/s: ratio %s (target >= 0.6)\n' \
+            "$side_n" "$new" "$min" "$(ratio "$new" "$min")"
+    fi
+    if [ -n "$old_govsim" ]; then
+        old=$(values "^bench side-old " customers_per_s | median)
+        printf '# mm1 %s customers: govsim %.0f, commit %s %.0f customers/s: ratio %s (target >= 1.4)\n' \
+            "$side_n" "$new" "$old_commit" "$old" "$(ratio "$new" "$old")"
+    fi
+    e1=$(values "^bench scale-x1 " events | median)
+    e16=$(values "^bench scale-x16 " events | median)
+    c1=$(per_event "^bench scale-x1 " | median)
+    c16=$(per_event "^bench scale-x16 " | median)
+    printf '# heilongjiang x1 (365 days, %s events) %.1f ns/event, x16 (13 days, %s events) %.1f ns/event: ratio %s (target <= 1.1)\n' \
+        "$e1" "$(echo "$c1" | awk '{print $1 * 1e9}')" "$e16" "$(echo "$c16" | awk '{print $1 * 1e9}')" "$(ratio "$c16" "$c1")"
     echo
     cat "$raw"
 } >"$tmp"

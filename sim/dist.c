@@ -626,7 +626,7 @@ static double sample_triangular(const dist_t *d, gsl_rng *r) {
 static double sample_normal(const dist_t *d, gsl_rng *r) {
     double x;
     do {
-        x = d->q[0] + gsl_ran_gaussian(r, d->q[1]);
+        x = d->q[0] + d->q[1] * rng_normal(r);
     } while (x < 0.0);
     return x;
 }

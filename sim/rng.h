@@ -46,6 +46,8 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "zig_tables.h"
+
 /* The generator type of every stream (a copy of gsl_rng_taus2, "taus2"). */
 extern const gsl_rng_type rng_taus2;
 #define RNG_TYPE             (&rng_taus2)
@@ -138,26 +140,75 @@ static inline double rng_uniform_pos(gsl_rng *r) {
     return x;
 }
 
-/* An exponential draw with the given mean, by inversion: -mean * log(U)
- * with U uniform on (0, 1).  Same distribution as gsl_ran_exponential,
- * which computes -mean * log1p(-U); glibc's log is about three times
- * faster than log1p, and exponential draws dominate a queueing model's
- * run time. */
-static inline double rng_exponential(gsl_rng *r, double mean) {
-    return -mean * log(rng_uniform_pos(r));
+/* ---- ziggurat draws ---------------------------------------------------
+ *
+ * Exponential and normal numbers come from the ziggurat method (Marsaglia
+ * and Tsang 2000; tables in zig_tables.h): one word (rng_zig_word) gives a
+ * layer index (its low 8 bits; the normal: 7 bits and a sign bit) and a
+ * 53-bit magnitude (its high bits, disjoint from those); about 99% of the
+ * draws end there with a comparison and a multiplication, the rest go to
+ * an out-of-line path (the wedge test with exp, or the tail).  This
+ * replaced -mean log(U) and the polar method in random-number version 3
+ * (RNG_RESULTS_VERSION, docs/kernel.md): the same distributions, other
+ * numbers.  tests/unit/test_ziggurat.c checks moments, the KS distance to
+ * the exact CDF and tail frequencies. */
+
+/* The version of the random numbers: it changes whenever a draw method
+ * changes what a given seed gives (`govsim --version` prints it).
+ *   1  GSL draws;  2  per-case SplitMix64 substreams;  3  ziggurat. */
+#define RNG_RESULTS_VERSION 3
+#define RNG_RESULTS_METHOD  "ziggurat"
+
+/* A word for the ziggurats: its low 8 bits and its high 53 bits random.
+ * SplitMix64: one step, all 64 bits.  taus2: one 32-bit step, its low 8
+ * bits as the low 8 and its high 24 as the top 24 of the 53 (the rest
+ * zero): the magnitude has 24 random bits, as in GSL's
+ * gsl_ran_gaussian_ziggurat, a grain of 2^-24 of a layer's width; a
+ * second step for 53 bits cost 6% of an M/M/1's instructions and 1.23
+ * times its time (docs/performance.md).  Other generator types: 64 bits
+ * from two uniforms (rng_zig_word_other). */
+uint64_t rng_zig_word_other(gsl_rng *r);
+static inline uint64_t rng_zig_word(gsl_rng *r) {
+    if (r->type == &rng_splitmix) return rng_splitmix_next(r->state);
+    if (r->type == &rng_taus2) {
+        uint64_t w = rng_taus2_next(r->state);
+        return (w >> 8) << 40 | (w & 255u);
+    }
+    return rng_zig_word_other(r);
 }
 
-/* gsl_ran_lognormal(r, zeta, sigma), the same number (the same polar
- * method and operations, drawing through rng_uniform). */
+/* The rare paths of the ziggurats (sim/rng_zig.c), for the word b that
+ * missed the fast test. */
+double rng_exponential_slow(gsl_rng *r, uint64_t b);
+double rng_normal_slow(gsl_rng *r, uint64_t b);
+
+/* A standard exponential number (mean 1). */
+static inline double rng_exp1(gsl_rng *r) {
+    uint64_t b = rng_zig_word(r);
+    unsigned i = (unsigned)(b & (ZIG_EXP_LAYERS - 1));
+    uint64_t u = b >> 11;
+    if (u < zig_exp_k[i]) return (double)u * zig_exp_w[i];
+    return rng_exponential_slow(r, b);
+}
+
+/* An exponential number with the given mean. */
+static inline double rng_exponential(gsl_rng *r, double mean) { return mean * rng_exp1(r); }
+
+/* A standard normal number (mean 0, sd 1). */
+static inline double rng_normal(gsl_rng *r) {
+    uint64_t b = rng_zig_word(r);
+    unsigned i = (unsigned)(b & (ZIG_NORM_LAYERS - 1));
+    uint64_t u = b >> 11;
+    if (u < zig_norm_k[i]) {
+        double x = (double)u * zig_norm_w[i];
+        return (b & ZIG_NORM_LAYERS) ? -x : x;
+    }
+    return rng_normal_slow(r, b);
+}
+
+/* A lognormal number: exp(zeta + sigma Z), Z from rng_normal. */
 static inline double rng_lognormal(gsl_rng *r, double zeta, double sigma) {
-    double u, v, r2;
-    do {
-        u = -1 + 2 * rng_uniform(r);
-        v = -1 + 2 * rng_uniform(r);
-        r2 = u * u + v * v;
-    } while (r2 > 1.0 || r2 == 0);
-    double normal = u * sqrt(-2.0 * log(r2) / r2);
-    return exp(sigma * normal + zeta);
+    return exp(zeta + sigma * rng_normal(r));
 }
 
 /* splitmix64 finaliser: a well-mixed 64-bit hash, also used elsewhere. */
