@@ -117,6 +117,7 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     hot_assert(case_at(m, c)->pending == 0); /* no parallel task still out */
     hot_assert(m->open_cases > 0);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
+    FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FINISH);
     flow_acc_complete(m, case_at(m, c));
     FLOW_POISON_CASE(case_at(m, c)); /* a second completion trips above */
     FLOW_POISON_TASK(tk);
@@ -181,6 +182,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
     }
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
     hot_assert(end >= now);
+    FLOW_NOTE(m, tk, tk->res, .kind = FLOW_EV_START, .amount = work);
     schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
 }
 
@@ -201,6 +203,7 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     tk->res = r;
     tk->since = m->sim.now;
     if (tk->state != TASK_FETCH) tk->state = TASK_QUEUED;
+    FLOW_NOTE(m, tk, r, .kind = FLOW_EV_JOIN, .line = (int)m->res[r].waiting);
     int rc = res_request(&m->res[r], t, 0, m->sim.now, &tk->ticket);
     if (rc == RES_GRANTED) {
         start_work(m, t);
@@ -222,6 +225,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     flow_case_t *c = case_at(m, tk->case_id);
     if (!wcal_is_open(&m->s->calendar, m->sim.now)) {
         c->hall = -1;
+        FLOW_NOTE(m, tk, r, .kind = FLOW_EV_CLOSED);
         if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
         schedule(m, return_time(m, m->sim.now), EV_RETURN, t, 0);
         return;
@@ -230,6 +234,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
         c->trips++;
         c->citizen_minutes += TRAVEL_MINUTES;
         c->hall = r;
+        FLOW_NOTE(m, tk, r, .kind = FLOW_EV_TRIP);
     }
     tk->at_window = true;
     request(m, t, r);
@@ -275,26 +280,34 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
         const scn_link_t *link = m->link[(size_t)owner * s->n_departments + (size_t)st->dept];
         double d;
         bool manual = false;
+        flow_ev_mode_t mode = FLOW_MODE_HUB; /* for the observer */
         if (s->levers.data_hub && m->hub_up && m->links_up) {
             d = dist_sample(&s->levers.hub_delay, r);
         } else if (link && link->mode != SCN_LINK_NONE) {
             if (link->mode == SCN_LINK_API && m->links_up && m->hub_up) {
                 d = dist_sample(&link->delay, r);
+                mode = FLOW_MODE_API;
             } else if (link->mode == SCN_LINK_API) {
                 double sg2 = log(1 + FALLBACK_MANUAL_CV * FALLBACK_MANUAL_CV);
                 d = rng_lognormal(r, log(FALLBACK_MANUAL_MEAN) - sg2 / 2, sqrt(sg2));
                 manual = true;
+                mode = FLOW_MODE_FALLBACK;
             } else {
                 d = dist_sample(&link->delay, r);
                 manual = true;
+                mode = FLOW_MODE_MANUAL;
             }
         } else {
             c->data_fetched++;
             c->data_requests++;
             tk->fetch_left++;
             tk->fetch_owner = owner;
+            FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FETCH_NEEDED, .mode = FLOW_MODE_FETCH,
+                      .item = (int)st->needs[i]);
             continue;
         }
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_DATA_SENT, .mode = mode, .item = (int)st->needs[i],
+                  .amount = d);
         c->data_requests++;
         c->data_manual += manual;
         c->data_delay += d;
@@ -391,12 +404,17 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
                         .online = online,
                         .arrived = m->sim.now,
                         .last_front = -1,
-                        .hall = -1};
+                        .hall = -1,
+                        .serial = ++m->arrived,
+                        .arrival_index = m->stream_arrivals[code]++,
+                        .channel = online};
     if (online && !m->online_up) cs->online = false; /* falls back */
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
     *task_at(m, t) = (task_t){.case_id = c};
+    FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_ARRIVE);
+    if (online && !cs->online) FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_OUTAGE);
     begin_step(m, t, 0);
 }
 
@@ -407,6 +425,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     hot_assert(flow_res_ok(m, r) && task_at(m, t)->res == r);
     hot_assert(task_at(m, t)->state == TASK_WORKING || task_at(m, t)->state == TASK_FETCH);
     hot_assert(flow_task_live(m, task_at(m, t), case_at(m, task_at(m, t)->case_id)));
+    FLOW_NOTE(m, task_at(m, t), r, .kind = FLOW_EV_COMPLETE);
     res_release(&m->res[r], sim->now);
     grant_waiting(m, r);
     task_t *tk = task_at(m, t);
@@ -424,6 +443,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     bool front = st->front || st->in_person;
     if (front && st->incomplete > 0 && rng_uniform(u) < st->incomplete) {
         c->reworked = true; /* sent home to complete the materials */
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_INCOMPLETE);
         double back = sim->now + rng_exponential(u, PREPARE_MEAN);
         c->hall = -1;
         tk->state = TASK_AWAY;
@@ -433,11 +453,13 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     double err = m->s->departments[st->dept].error_rate;
     if (!tk->at_window && err > 0 && rng_uniform(u) < err) {
         c->reworked = true; /* the officer's work must be redone */
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_OFFICER);
         enter_service(m, t);
         return;
     }
     if (st->data_error > 0 && rng_uniform(u) < st->data_error) {
         c->reworked = true; /* wrong data: back to the last front step */
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_DATA);
         if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
         else enter_service(m, t);
         return;
@@ -449,6 +471,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
 static void on_data(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)sim;
     hot_assert(task_at(model, ev->entity)->state == TASK_DATA);
+    FLOW_NOTE((flow_model_t *)model, task_at(model, ev->entity), -1, .kind = FLOW_EV_DATA_ARRIVED);
     after_data(model, ev->entity);
 }
 
@@ -457,6 +480,7 @@ static void on_return(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)sim;
     uint32_t t = ev->entity;
     hot_assert(task_at(m, t)->state == TASK_AWAY || task_at(m, t)->state == TASK_FETCH);
+    FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_RETURN);
     if (task_at(m, t)->state == TASK_FETCH) fetch_next(m, t);
     else enter_service(m, t);
 }
@@ -472,6 +496,7 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     tk->renege = 0;
     if (!res_cancel(&m->res[tk->res], ev->data, sim->now)) return;
     flow_case_t *c = case_at(m, tk->case_id);
+    FLOW_NOTE(m, tk, tk->res, .kind = FLOW_EV_GIVE_UP);
     flow_acc_window_visit(m, c, sim->now - tk->since, true);
     c->citizen_minutes += sim->now - tk->since;
     c->hall = -1; /* gives up today, comes back another day */
@@ -501,6 +526,7 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
                 tk->renege = 0;
             }
             c->citizen_minutes += sim->now - tk->since;
+            FLOW_NOTE(m, tk, (int)r, .kind = FLOW_EV_SENT_HOME);
             c->hall = -1; /* the hall closes for the day: back another day */
             if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
             schedule(m, return_time(m, sim->now), EV_RETURN, t, 0);
@@ -868,9 +894,15 @@ static void start(flow_model_t *m) {
 }
 
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
+    return flow_run_observed(s, rep, stop, NULL, out);
+}
+
+int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
+                      const flow_observer_t *obs, flow_result_t *out) {
     flow_model_t m;
     memset(&m, 0, sizeof m);
     memset(out, 0, sizeof *out);
+    if (obs) m.obs = *obs;
     m.s = s;
     m.rep = rep;
     m.online_up = m.links_up = m.hub_up = true;

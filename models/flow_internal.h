@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "flow.h"
+#include "flow_events.h"
 #include "hot_assert.h"
 #include "pool.h"
 #include "res.h"
@@ -56,6 +57,9 @@ typedef struct flow_case {
     int data_requests, data_manual, data_fetched;
     double data_delay;      /* summed request delays, minutes              */
     double citizen_minutes; /* travel + lines + desk                       */
+    uint64_t serial;        /* 1, 2, ... in order of arrival (flow_events.h) */
+    uint32_t arrival_index; /* among arrivals of its stream                */
+    int channel;            /* stream it arrived on: 0 counter, 1 online   */
 } flow_case_t;
 
 /* Per-group accumulators (groups as in flow_groups()). */
@@ -102,6 +106,11 @@ typedef struct flow_model {
     flow_acc_t *acc;
     uint64_t open_cases, peak_cases;
     int nomem;
+    /* who watches the cases (flow_events.h), and the arrival counts that
+     * name them */
+    flow_observer_t obs;
+    uint64_t arrived;
+    uint32_t stream_arrivals[2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS];
 } flow_model_t;
 
 /* ---- invariants of the state machine, checked by hot_assert in debug
@@ -133,6 +142,16 @@ static inline bool flow_task_live(const flow_model_t *m, const task_t *tk, const
     return tk->state != TASK_FREE && flow_case_open(m, c) && tk->step >= 0 &&
            (size_t)tk->step < m->s->services[c->service].n_steps;
 }
+
+/* Tell the observer, if any, about task tk's case (flow_events.c): `ev`
+ * gives the kind and the fields of that kind (line, mode, item, why,
+ * amount); the rest is filled from the case, the task and resource r (-1:
+ * none).  FLOW_NOTE costs one branch when nobody watches. */
+void flow_note(const flow_model_t *m, const task_t *tk, int r, flow_event_t *ev);
+#define FLOW_NOTE(m, tk, r, ...)                                                                   \
+    do {                                                                                           \
+        if ((m)->obs.fn) flow_note((m), (tk), (r), &(flow_event_t){__VA_ARGS__});                  \
+    } while (0)
 
 /* Accounting hooks (flow_kpi.c). */
 int flow_acc_init(flow_model_t *m);
