@@ -53,6 +53,16 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
     [CLI_OPT_RATE] = {NULL, "--rate", "R", K_DOUBLE, 0, 0, 1e-9, 1e9, "arrival rate (default 0.9)"},
     [CLI_OPT_SERVICE] = {NULL, "--service", "DIST", K_TEXT, 0, 0, 0, 0,
                          "service time, as in scenarios (default exp(1))"},
+    [CLI_OPT_EVENT_LOG] = {NULL, "--event-log", "FILE", K_TEXT, 0, 0, 0, 0,
+                           "every event of every case, CSV (XES if FILE ends in .xes)"},
+    [CLI_OPT_CASE_SVC] = {NULL, "--service", "ID", K_TEXT, 0, 0, 0, 0,
+                          "a case of this service (default: the first)"},
+    [CLI_OPT_REGION] = {NULL, "--region", "ID", K_TEXT, 0, 0, 0, 0,
+                        "a case of this region (default: the first)"},
+    [CLI_OPT_CASE] = {NULL, "--case", "N", K_U64, 1, 1000000000, 0, 0,
+                      "the N-th such case to arrive after the warm-up (default 1)"},
+    [CLI_OPT_LANG] = {NULL, "--lang", "L", K_TEXT, 0, 0, 0, 0,
+                      "language of the text: en or zh (default: the locale's)"},
     [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
 };
 
@@ -66,7 +76,7 @@ static const cli_command_t CMD_RUN = {
     "Replications of a scenario: a KPI table with 95% confidence intervals, and\n"
     "summary.csv, replications.csv, summary.json in DIR (default\n"
     "results/<scenario>-run/).",
-    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT),
+    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT) | CLI_ACCEPTS(CLI_OPT_EVENT_LOG),
     "table|csv|json",
     1,
     1,
@@ -364,6 +374,25 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
         break;
     case CLI_OPT_SERVICE:
         a->service = v;
+        break;
+    case CLI_OPT_EVENT_LOG:
+        a->event_log = v;
+        break;
+    case CLI_OPT_CASE_SVC:
+        a->case_service = v;
+        break;
+    case CLI_OPT_REGION:
+        a->region = v;
+        break;
+    case CLI_OPT_CASE:
+        a->case_no = u;
+        break;
+    case CLI_OPT_LANG:
+        if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0) {
+            cli_usage_error(cmd->name, "%s '%s': expected en or zh", name, v);
+            return -1;
+        }
+        a->lang = v;
         break;
     case CLI_OPT_FORMAT:
         if (!cmd->formats || !is_choice(cmd->formats, v)) {

@@ -405,7 +405,7 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
                         .arrived = m->sim.now,
                         .last_front = -1,
                         .hall = -1,
-                        .serial = ++m->arrived,
+                        .serial = (uint32_t)++m->arrived,
                         .arrival_index = m->stream_arrivals[code]++,
                         .channel = online};
     if (online && !m->online_up) cs->online = false; /* falls back */

@@ -49,17 +49,17 @@ typedef struct flow_case {
                  another window of the same hall is the same
                  trip, another department's is a new one    */
     bool reworked;
+    bool channel;           /* stream it arrived on: online (flow_events.h) */
+    uint32_t arrival_index; /* among arrivals of its stream                */
     double arrived;
     int trips;
     int last_front; /* step index of the last front step, or -1    */
     int pending;    /* parallel tasks still running                */
     int join_next;  /* step after a parallel run (or SCN_DONE)      */
     int data_requests, data_manual, data_fetched;
+    uint32_t serial;        /* 1, 2, ... in order of arrival (fills a hole) */
     double data_delay;      /* summed request delays, minutes              */
     double citizen_minutes; /* travel + lines + desk                       */
-    uint64_t serial;        /* 1, 2, ... in order of arrival (flow_events.h) */
-    uint32_t arrival_index; /* among arrivals of its stream                */
-    int channel;            /* stream it arrived on: 0 counter, 1 online   */
 } flow_case_t;
 
 /* Per-group accumulators (groups as in flow_groups()). */
