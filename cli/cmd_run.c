@@ -277,8 +277,9 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     printf(" (");
     cli_print_text(o->scenario);
     printf(")\n");
-    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n", done,
-           s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, events);
+    printf("%zu replication%s x %d days (+%d warm-up), seed %llu, %.1f s, %.3g events\n\n", done,
+           done == 1 ? "" : "s", s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds,
+           events);
     static const flow_kpi_t headline[] = {
         FLOW_K_ARRIVAL_RATE,      FLOW_K_CYCLE_WD,      FLOW_K_CYCLE_P90_WD,
         FLOW_K_WITHIN_LIMIT,      FLOW_K_WINDOW_WAIT,   FLOW_K_TRIPS,

@@ -35,6 +35,7 @@ void compare_cell(char *buf, size_t len, const compare_diff_t *d, int decimals) 
     bool sure = paired_is_sure(d);
     if (isnan(p->mean)) snprintf(buf, len, "-");
     else if (p->half == 0) snprintf(buf, len, "%+.*f (exact)", decimals, p->mean);
+    else if (isnan(p->half)) snprintf(buf, len, "%+.*f", decimals, p->mean); /* -r 1 */
     else
         snprintf(buf, len, "%+.*f ±%.*f%s", decimals, p->mean, decimals, p->half, sure ? " *" : "");
 }

@@ -24,8 +24,8 @@ typedef struct spec {
 
 /* Every option of every command: one range, one spelling, one meaning. */
 static const spec_t SPECS[CLI_OPT_COUNT] = {
-    [CLI_OPT_REPS] = {"-r", "--replications", "N", K_UNSIGNED, 2, 100000, 0, 0,
-                      "replications (default: the scenario's)"},
+    [CLI_OPT_REPS] = {"-r", "--replications", "N", K_UNSIGNED, 1, 100000, 0, 0,
+                      "replications (default: the scenario's; 1: means only, no CIs)"},
     [CLI_OPT_THREADS] = {"-j", "--threads", "N", K_UNSIGNED, 1, 256, 0, 0,
                          "threads (default: all cores; results do not depend on it)"},
     [CLI_OPT_DAYS] = {NULL, "--days", "D", K_UNSIGNED, 1, 3660, 0, 0,
