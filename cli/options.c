@@ -189,9 +189,23 @@ static const cli_command_t CMD_BENCH_SCENARIO = {
     "bench scenario needs a scenario file",
     "one scenario at a time"};
 
+static const cli_command_t CMD_TRACE = {
+    "trace",
+    "SCENARIO [REFORM.cfg ...]",
+    "One citizen's case told step by step, with clock times: lines, windows,\n"
+    "data requests, trips, rework, the finish.  With reforms named, the same\n"
+    "citizen (common random numbers) told again beside, with what changed.",
+    CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_CASE_SVC) | CLI_ACCEPTS(CLI_OPT_REGION) |
+        CLI_ACCEPTS(CLI_OPT_CASE) | CLI_ACCEPTS(CLI_OPT_LANG),
+    NULL,
+    1,
+    CLI_MAX_POSITIONAL,
+    "expected a scenario, e.g. govsim trace scenarios/xuzhou.cfg",
+    "too many reforms"};
+
 const cli_command_t *const CLI_COMMANDS[] = {
-    &CMD_RUN,   &CMD_COMPARE,    &CMD_SWEEP,     &CMD_CHECK,          &CMD_VALIDATE,
-    &CMD_GRAPH, &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, NULL};
+    &CMD_RUN,        &CMD_COMPARE,   &CMD_SWEEP,          &CMD_CHECK, &CMD_VALIDATE, &CMD_GRAPH,
+    &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, &CMD_TRACE, NULL};
 
 /* A whole number within [min, max] (decimal, no sign, the whole string);
  * -1 after a usage error naming the command and the option. */
