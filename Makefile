@@ -41,7 +41,11 @@ OPT     ?= -O2 -g -flto=auto -ffat-lto-objects
 PKGS      := gsl igraph libconfig
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
              gnuplot-nox fonts-wqy-microhei check libsubunit-dev \
-             openmpi-bin libopenmpi-dev python3 clang-format clang-tidy cppcheck
+             openmpi-bin libopenmpi-dev python3 clang-format clang-tidy cppcheck \
+             chromium libxml2-utils
+# (chromium: tests/e2e/t_animate.sh loads the animation page in it, headless;
+#  libxml2-utils: xmllint checks the XES event log; both tests skip with a
+#  note when they are missing)
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

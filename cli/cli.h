@@ -31,6 +31,7 @@ int cmd_bench(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
+int cmd_animate(int argc, char **argv);
 /* govsim with no arguments (cmd_default.c). */
 int cmd_default(void);
 void cli_print_usage(void);

@@ -18,7 +18,6 @@
 #include "cli.h"
 #include "flow.h"
 #include "i18n.h"
-#include "reform.h"
 #include "scn.h"
 #include "text.h"
 #include "trace.h"
@@ -50,29 +49,6 @@ static int parse(int argc, char **argv, trace_options_t *o) {
         cli_print_error("govsim trace: --lang %s: no translation is installed yet; the text "
                         "stays in English",
                         a.lang);
-    return 0;
-}
-
-/* The scenario with the reforms applied in order (n = 0: the baseline).
- * Returns 0, or -1 with a message in err. */
-static int build(const trace_options_t *o, unsigned n, scn_t *s, char *err, size_t errlen) {
-    config_t cfg;
-    if (reform_load_scenario_tree(&cfg, o->scenario, err, errlen) != 0) return -1;
-    int rc = 0;
-    for (unsigned i = 0; i < n && rc == 0; i++) {
-        reform_t r;
-        rc = reform_load(&r, o->reforms[i], err, errlen);
-        if (rc == 0) rc = reform_apply(&r, &cfg, err, errlen);
-        reform_free(&r);
-    }
-    if (rc == 0) rc = scn_from_config(s, &cfg, o->scenario, err, errlen);
-    config_destroy(&cfg);
-    if (rc != 0) return -1;
-    if (o->seed_set) s->seed = o->seed;
-    if (flow_check(s, err, errlen) != 0) {
-        scn_free(s);
-        return -1;
-    }
     return 0;
 }
 
@@ -237,7 +213,8 @@ int cmd_trace(int argc, char **argv) {
     if (parsed != 0) return parsed > 0 ? CLI_OK : CLI_USAGE;
     char err[1024];
     scn_t base, reformed;
-    if (build(&o, 0, &base, err, sizeof err) != 0) {
+    if (cli_build_variant(o.scenario, o.reforms, 0, o.seed_set, o.seed, &base, err, sizeof err) !=
+        0) {
         cli_print_error("%s", err);
         return CLI_USAGE;
     }
@@ -246,7 +223,8 @@ int cmd_trace(int argc, char **argv) {
     trace_case_t ta = {0}, tb = {0};
     if (choose(&base, &o, &sv, &rg) != 0) goto out;
     if (o.n_reforms) {
-        if (build(&o, o.n_reforms, &reformed, err, sizeof err) != 0) {
+        if (cli_build_variant(o.scenario, o.reforms, o.n_reforms, o.seed_set, o.seed, &reformed,
+                              err, sizeof err) != 0) {
             cli_print_error("%s", err);
             goto out;
         }

@@ -203,9 +203,23 @@ static const cli_command_t CMD_TRACE = {
     "expected a scenario, e.g. govsim trace scenarios/xuzhou.cfg",
     "too many reforms"};
 
+static const cli_command_t CMD_ANIMATE = {
+    "animate",
+    "SCENARIO [REFORM.cfg ...]",
+    "A day in the hall, replayed in one self-contained web page: departments,\n"
+    "windows, lines of citizens, data requests along the links, a clock,\n"
+    "play/pause, speed and a slider; with reforms, side by side on the same\n"
+    "citizens.  Writes animation.html in DIR (default results/<scenario>-animate/).",
+    CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT),
+    NULL,
+    1,
+    CLI_MAX_POSITIONAL,
+    "expected a scenario, e.g. govsim animate scenarios/teaching/peak_hour.cfg",
+    "too many reforms"};
+
 const cli_command_t *const CLI_COMMANDS[] = {
     &CMD_RUN,        &CMD_COMPARE,   &CMD_SWEEP,          &CMD_CHECK, &CMD_VALIDATE, &CMD_GRAPH,
-    &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, &CMD_TRACE, NULL};
+    &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, &CMD_TRACE, &CMD_ANIMATE,  NULL};
 
 /* A whole number within [min, max] (decimal, no sign, the whole string);
  * -1 after a usage error naming the command and the option. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "reform.h"
 
 /* What the observer looks for. */
 typedef struct follow {
@@ -86,6 +87,28 @@ int trace_follow_same(const scn_t *s, const trace_case_t *like, trace_case_t *t)
                   .channel = like->channel,
                   .arrival_index = like->arrival_index};
     return follow(s, &f, t);
+}
+
+int cli_build_variant(const char *path, const char *const *reforms, unsigned n, bool seed_set,
+                      uint64_t seed, scn_t *s, char *err, size_t errlen) {
+    config_t cfg;
+    if (reform_load_scenario_tree(&cfg, path, err, errlen) != 0) return -1;
+    int rc = 0;
+    for (unsigned i = 0; i < n && rc == 0; i++) {
+        reform_t r;
+        rc = reform_load(&r, reforms[i], err, errlen);
+        if (rc == 0) rc = reform_apply(&r, &cfg, err, errlen);
+        reform_free(&r);
+    }
+    if (rc == 0) rc = scn_from_config(s, &cfg, path, err, errlen);
+    config_destroy(&cfg);
+    if (rc != 0) return -1;
+    if (seed_set) s->seed = seed;
+    if (flow_check(s, err, errlen) != 0) {
+        scn_free(s);
+        return -1;
+    }
+    return 0;
 }
 
 void trace_case_free(trace_case_t *t) {

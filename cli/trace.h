@@ -56,6 +56,12 @@ void trace_summarize(const trace_case_t *t, trace_summary_t *out);
 void trace_sentence(const scn_t *s, const trace_case_t *t, size_t i, char *when, size_t wlen,
                     char *text, size_t tlen);
 
+/* The scenario at `path` with the first n reform files applied in order
+ * (n = 0: the baseline), the seed replaced when seed_set, checked for the
+ * model.  Returns 0, or -1 with a message in err. */
+int cli_build_variant(const char *path, const char *const *reforms, unsigned n, bool seed_set,
+                      uint64_t seed, scn_t *s, char *err, size_t errlen);
+
 /* "day 3 (Wed), 09:41" for model minute m. */
 void trace_clock(double m, char *buf, size_t len);
 
