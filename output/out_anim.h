@@ -27,6 +27,7 @@
 #ifndef GOVSIM_OUT_ANIM_H
 #define GOVSIM_OUT_ANIM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -76,5 +77,17 @@ typedef struct out_anim_variant {
  * in minutes of the day, one or two variants. */
 void out_anim_write(FILE *fp, const char *title, const char *day_label, double t_from, double t_to,
                     const out_anim_variant_t *v, size_t n_variants);
+
+/* For slides: DIR/animation.gif (gnuplot's `gif animate` terminal), one
+ * frame every `step` minutes from t_from to t_to: the number of citizens
+ * in each window line (bars per box, one colour per variant), the clock in
+ * the title.  Its data and script are left beside it (animation.dat,
+ * animation.gp) so a user can restyle it.  The GIF is drawn under a
+ * temporary name, checked (GIF signature first, trailer last) and renamed.
+ * Returns 0, or -1 with a one-line message (gnuplot missing or failing,
+ * a write error). */
+int out_anim_gif(const char *dir, const char *title, const char *day_label, double t_from,
+                 double t_to, double step, const out_anim_variant_t *v, size_t n_variants,
+                 char *err, size_t errlen);
 
 #endif

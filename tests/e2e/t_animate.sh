@@ -17,6 +17,10 @@ page=$tmp/a/animation.html
 [ -s "$page" ] && ok || ko "no animation.html"
 if grep -q -E '(src|href)="?https?:' "$page"; then ko "the page loads something from the network"; else ok; fi
 grep -q "window.govsimState" "$page" && ok || ko "the page does not expose govsimState"
+# the GIF for slides, through gnuplot
+if [ "$(head -c 4 "$tmp/a/animation.gif" 2>/dev/null)" = "GIF8" ] && [ -s "$tmp/a/animation.gp" ]; then ok; else
+    ko "no animation.gif (or no animation.gp beside it): $out"
+fi
 # the day shown: "day 15 (Mon)" is model day 14
 day=$(printf '%s\n' "$out" | sed -n 's/.*(day \([0-9]*\) .*/\1/p')
 [ -n "$day" ] && ok || ko "animate did not say which day: $out"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "gnuplot.h"
 #include "out_anim.h"
 
 static char *page(void) {
@@ -56,11 +57,31 @@ START_TEST(test_escapes_and_self_contained) {
 }
 END_TEST
 
+/* The GIF for slides is checked whole before it is renamed into place. */
+START_TEST(test_gif_checked_whole) {
+    char path[] = "/tmp/govsim-gif-XXXXXX", err[256];
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *fp = fdopen(fd, "wb");
+    fputs("GIF89a\x01\x02rest of the picture;", fp);
+    fclose(fp);
+    ck_assert_int_eq(out_gnuplot_check_picture(path, "gif", err, sizeof err), 0);
+    ck_assert_int_eq(out_gnuplot_check_picture(path, NULL, err, sizeof err), -1); /* not SVG */
+    fp = fopen(path, "wb");
+    fputs("GIF89a\x01\x02cut short", fp);
+    fclose(fp);
+    ck_assert_int_eq(out_gnuplot_check_picture(path, "gif", err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "GIF picture"));
+    remove(path);
+}
+END_TEST
+
 extern Suite *suite_anim(void);
 Suite *suite_anim(void) {
     Suite *s = suite_create("anim");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_escapes_and_self_contained);
+    tcase_add_test(tc, test_gif_checked_whole);
     suite_add_tcase(s, tc);
     return s;
 }
