@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -367,6 +368,8 @@ static int event_log_ready(const char *path) {
     const char *slash = strrchr(path, '/');
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (slash == path) snprintf(dir, sizeof dir, "/");
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) slash = path + strlen(path) - 1;
     if (!slash || slash[1] != '\0') {
         if (access(dir, W_OK | X_OK) == 0) return 0;
         cli_print_error("govsim run: --event-log '%s': cannot write in folder '%s': %s", path, dir,

@@ -42,4 +42,11 @@ rc=$?
 if [ "$rc" -eq 2 ] && grep -q "cannot write in folder" "$tmp/err" && [ ! -e "$tmp/d" ]; then ok; else
     ko "--event-log into a missing folder: exit $rc, $(cat "$tmp/err")"
 fi
+# a folder instead of a file: refused before the run
+mkdir -p "$tmp/adir"
+"$govsim" run "$scn" -r 2 --days 2 -q -o "$tmp/e" --event-log "$tmp/adir" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "expected a file name, not a folder" "$tmp/err" && [ ! -e "$tmp/e" ]; then ok; else
+    ko "--event-log on a folder: exit $rc, $(cat "$tmp/err")"
+fi
 echo "$pass $fail"
