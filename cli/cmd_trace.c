@@ -83,20 +83,37 @@ static size_t width_of(const char *p) {
     return w;
 }
 
+typedef char line_t[512];
+
+/* Append a line to *out (grown as needed); false when out of memory. */
+static bool add_line(line_t **out, size_t *n, size_t *cap, size_t indent, const char *p,
+                     size_t cut) {
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 64;
+        line_t *l = realloc(*out, c * sizeof *l);
+        if (!l) return false;
+        *out = l;
+        *cap = c;
+    }
+    snprintf((*out)[(*n)++], sizeof(line_t), "%*s%.*s", (int)indent, "", (int)cut, p);
+    return true;
+}
+
 /* A story as lines of at most `w` columns: "when  text", wrapped at
- * spaces, continuation lines indented.  Returns the count (<= cap). */
-static size_t story_lines(const scn_t *s, const trace_case_t *t, size_t w, char (*out)[512],
-                          size_t cap) {
-    size_t n = 0;
-    for (size_t i = 0; i < t->n && n < cap; i++) {
+ * spaces, continuation lines indented, in *out (the caller frees it).
+ * Returns the count; stops early when memory runs out. */
+static size_t story_lines(const scn_t *s, const trace_case_t *t, size_t w, line_t **out) {
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    for (size_t i = 0; i < t->n; i++) {
         char when[64], text[768], line[1024];
         trace_sentence(s, t, i, when, sizeof when, text, sizeof text);
         if (!text[0]) continue;
         snprintf(line, sizeof line, "%-20s %s", when, text);
         char *p = line;
         bool first = true;
-        while (*p && n < cap) {
-            size_t indent = first ? 0 : 21, len = strlen(p), cut = len;
+        while (*p) {
+            size_t indent = first ? 0 : 21, cut = strlen(p);
             if (width_of(p) + indent > w) { /* the last space that fits */
                 size_t cols = indent, b = 0, nb, last_space = 0;
                 while (p[b] && cols < w) {
@@ -106,7 +123,7 @@ static size_t story_lines(const scn_t *s, const trace_case_t *t, size_t w, char 
                 }
                 cut = last_space > 0 ? last_space : b;
             }
-            snprintf(out[n++], 512, "%*s%.*s", (int)indent, "", (int)cut, p);
+            if (!add_line(out, &n, &cap, indent, p, cut)) return n;
             p += cut;
             while (*p == ' ') p++;
             first = false;
@@ -154,13 +171,14 @@ static void print_header(const scn_t *s, const trace_case_t *t, const trace_opti
 }
 
 static void print_alone(const scn_t *s, const trace_case_t *t) {
-    static char lines[4096][512];
-    size_t n = story_lines(s, t, 120, lines, 4096);
+    line_t *lines;
+    size_t n = story_lines(s, t, 120, &lines);
     for (size_t i = 0; i < n; i++) {
         printf("  ");
         cli_print_text(lines[i]);
         putchar('\n');
     }
+    free(lines);
     char sum[512];
     summary_text(t, sum, sizeof sum);
     printf(_("\nSummary: "));
@@ -171,8 +189,8 @@ static void print_alone(const scn_t *s, const trace_case_t *t) {
 /* Baseline and reform side by side, then what changed. */
 static void print_pair(const scn_t *a, const trace_case_t *ta, const scn_t *b,
                        const trace_case_t *tb, const trace_options_t *o) {
-    static char la[4096][512], lb[4096][512];
-    size_t na = story_lines(a, ta, COLUMN, la, 4096), nb = story_lines(b, tb, COLUMN, lb, 4096);
+    line_t *la, *lb;
+    size_t na = story_lines(a, ta, COLUMN, &la), nb = story_lines(b, tb, COLUMN, &lb);
     print_padded(_("Today"), COLUMN + 4);
     printf(_("With "));
     for (unsigned i = 0; i < o->n_reforms; i++) {
@@ -186,6 +204,8 @@ static void print_pair(const scn_t *a, const trace_case_t *ta, const scn_t *b,
         if (i < nb) cli_print_text(lb[i]);
         putchar('\n');
     }
+    free(la);
+    free(lb);
     char sa[512], sb[512];
     summary_text(ta, sa, sizeof sa);
     summary_text(tb, sb, sizeof sb);
