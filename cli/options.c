@@ -62,7 +62,7 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
     [CLI_OPT_CASE] = {NULL, "--case", "N", K_U64, 1, 1000000000, 0, 0,
                       "the N-th such case to arrive after the warm-up (default 1)"},
     [CLI_OPT_LANG] = {NULL, "--lang", "L", K_TEXT, 0, 0, 0, 0,
-                      "language of the text: en or zh (default: the locale's)"},
+                      "language of the text: en or zh (default en)"},
     [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
 };
 
@@ -209,7 +209,8 @@ static const cli_command_t CMD_ANIMATE = {
     "A day in the hall, replayed in one self-contained web page: departments,\n"
     "windows, lines of citizens, data requests along the links, a clock,\n"
     "play/pause, speed and a slider; with reforms, side by side on the same\n"
-    "citizens.  Writes animation.html in DIR (default results/<scenario>-animate/).",
+    "citizens.  Writes animation.html, and animation.gif for slides, in DIR\n"
+    "(default results/<scenario>-animate/).",
     CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT),
     NULL,
     1,
