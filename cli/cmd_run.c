@@ -47,6 +47,7 @@ typedef struct run_ctx {
     const scn_t *s;
     flow_result_t *results; /* one per replication */
     FILE **log_parts;       /* --event-log: a temporary stream per replication, or NULL */
+    FILE **log_objects;     /* ... and for OCEL one of the cases' objects               */
     out_evlog_format_t log_format;
     atomic_int log_failed;
 } run_ctx_t;
@@ -87,11 +88,14 @@ static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop)
     run_ctx_t *c = ctx;
     (void)point;
     if (!c->log_parts) return flow_run(c->s, (uint32_t)rep, stop, &c->results[rep]);
-    FILE *part = tmpfile();
+    FILE *part = tmpfile(), *objects = c->log_format == OUT_EVLOG_OCEL ? tmpfile() : NULL;
+    bool streams = part && (objects || c->log_format != OUT_EVLOG_OCEL);
     cli_evlog_t *l =
-        part ? cli_evlog_new(c->s, part, c->log_format, "baseline", (unsigned)rep) : NULL;
+        streams ? cli_evlog_new(c->s, part, objects, c->log_format, "baseline", (unsigned)rep)
+                : NULL;
     if (!l) {
         if (part) fclose(part);
+        if (objects) fclose(objects);
         atomic_store(&c->log_failed, 1);
         return flow_run(c->s, (uint32_t)rep, stop, &c->results[rep]);
     }
@@ -99,6 +103,7 @@ static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop)
     int rc = flow_run_observed(c->s, (uint32_t)rep, stop, &obs, &c->results[rep]);
     if (cli_evlog_finish(l) != 0) atomic_store(&c->log_failed, 1);
     c->log_parts[rep] = part;
+    c->log_objects[rep] = objects;
     return rc;
 }
 
@@ -385,7 +390,8 @@ static int event_log_ready(const char *path) {
 static int event_log_start(const scn_t *s, const run_options_t *o, run_ctx_t *ctx, size_t reps) {
     ctx->log_format = out_evlog_format_for(o->event_log);
     ctx->log_parts = calloc(reps, sizeof *ctx->log_parts);
-    if (!ctx->log_parts) return -1;
+    ctx->log_objects = calloc(reps, sizeof *ctx->log_objects);
+    if (!ctx->log_parts || !ctx->log_objects) return -1;
     double events, bytes;
     cli_evlog_estimate(s, ctx->log_format, &events, &bytes);
     if (bytes > 50e6 && !o->quiet)
@@ -407,8 +413,11 @@ static int event_log_write(const run_options_t *o, const scn_t *s, const run_ctx
         if (!done[r] && ctx->log_parts[r]) {
             fclose(ctx->log_parts[r]); /* an interrupted replication: not logged */
             ctx->log_parts[r] = NULL;
+            if (ctx->log_objects[r]) fclose(ctx->log_objects[r]);
+            ctx->log_objects[r] = NULL;
         }
-    if (cli_evlog_assemble(o->event_log, s, ctx->log_parts, reps, err, sizeof err) != 0) {
+    if (cli_evlog_assemble(o->event_log, s, ctx->log_parts, ctx->log_objects, reps, err,
+                           sizeof err) != 0) {
         cli_print_error("govsim run: %s", err);
         return -1;
     }
@@ -521,7 +530,11 @@ out:
     if (ctx.log_parts)
         for (size_t r = 0; r < reps; r++)
             if (ctx.log_parts[r]) fclose(ctx.log_parts[r]);
+    if (ctx.log_objects)
+        for (size_t r = 0; r < reps; r++)
+            if (ctx.log_objects[r]) fclose(ctx.log_objects[r]);
     free(ctx.log_parts);
+    free(ctx.log_objects);
     if (ctx.results)
         for (size_t r = 0; r < reps; r++) flow_result_free(&ctx.results[r]);
     free(ctx.results);

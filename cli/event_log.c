@@ -42,7 +42,7 @@ typedef struct open_case {
 
 struct cli_evlog {
     const scn_t *s;
-    FILE *fp;
+    FILE *fp, *objects; /* objects: OCEL only                         */
     out_evlog_format_t format;
     const char *variant;
     unsigned rep;
@@ -55,11 +55,12 @@ struct cli_evlog {
     int nomem;
 };
 
-cli_evlog_t *cli_evlog_new(const scn_t *s, FILE *fp, out_evlog_format_t f, const char *variant,
-                           unsigned rep) {
+cli_evlog_t *cli_evlog_new(const scn_t *s, FILE *fp, FILE *objects, out_evlog_format_t f,
+                           const char *variant, unsigned rep) {
     cli_evlog_t *l = calloc(1, sizeof *l);
     if (!l) return NULL;
-    *l = (cli_evlog_t){.s = s, .fp = fp, .format = f, .variant = variant, .rep = rep};
+    *l = (cli_evlog_t){
+        .s = s, .fp = fp, .objects = objects, .format = f, .variant = variant, .rep = rep};
     return l;
 }
 
@@ -219,7 +220,9 @@ static void write_case(cli_evlog_t *l, open_case_t *c) {
                            .region = s->regions[c->region].id,
                            .channel = c->channel ? "online" : "counter",
                            .replication = l->rep};
-    out_evlog_case(l->fp, l->format, &oc, l->out, c->n, OUT_EVLOG_EPOCH_DAYS);
+    if (l->format == OUT_EVLOG_OCEL)
+        out_evlog_ocel_case(l->fp, l->objects, &oc, l->out, c->n, OUT_EVLOG_EPOCH_DAYS);
+    else out_evlog_case(l->fp, l->format, &oc, l->out, c->n, OUT_EVLOG_EPOCH_DAYS);
     c->case_id = 0;
     c->n = 0;
 }
@@ -301,13 +304,106 @@ int cli_evlog_finish(cli_evlog_t *l) {
     free(l->cases);
     free(l->out);
     free(l->names);
-    int rc = l->nomem || ferror(l->fp) ? -1 : 0;
+    int rc = l->nomem || ferror(l->fp) || (l->objects && ferror(l->objects)) ? -1 : 0;
     free(l);
     return rc;
 }
 
-int cli_evlog_assemble(const char *path, const scn_t *s, FILE *const *parts, size_t n, char *err,
-                       size_t errlen) {
+/* Copy the parts in order to fp; with skip_first_comma, the first byte of
+ * the first non-empty part (an OCEL entry's leading comma) is dropped.
+ * Returns the index of a part that cannot be read, or n. */
+static size_t copy_parts(FILE *fp, FILE *const *parts, size_t n, bool skip_first_comma) {
+    char buf[65536];
+    bool first = skip_first_comma;
+    for (size_t i = 0; i < n; i++) {
+        if (!parts || !parts[i]) continue;
+        rewind(parts[i]);
+        size_t got;
+        while ((got = fread(buf, 1, sizeof buf, parts[i])) > 0) {
+            size_t skip = first && buf[0] == ',' ? 1 : 0;
+            first = false;
+            fwrite(buf + skip, 1, got - skip, fp);
+        }
+        if (ferror(parts[i])) return i;
+    }
+    return n;
+}
+
+/* "x" is already in names[0..n)? */
+static bool listed(char (*names)[SCN_ID_MAX + 24], size_t n, const char *x) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], x) == 0) return true;
+    return false;
+}
+
+/* Every activity the log can hold (event_log.h), without repeats. */
+static size_t activities(const scn_t *s, char (*names)[SCN_ID_MAX + 24], size_t cap) {
+    static const char *const fixed[] = {"arrive",
+                                        "finish",
+                                        "fetch document",
+                                        "wait fetch document",
+                                        "rework incomplete",
+                                        "rework officer_error",
+                                        "rework data_error",
+                                        "give up",
+                                        "sent home",
+                                        "hall closed",
+                                        "online down"};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed && n < cap; i++)
+        snprintf(names[n++], sizeof names[0], "%s", fixed[i]);
+    char x[SCN_ID_MAX + 24];
+    for (size_t v = 0; v < s->n_services; v++)
+        for (size_t k = 0; k < s->services[v].n_steps; k++)
+            for (int w = 0; w < 2; w++) {
+                snprintf(x, sizeof x, "%s%s", w ? "wait " : "", s->services[v].steps[k].id);
+                if (n < cap && !listed(names, n, x)) snprintf(names[n++], sizeof x, "%s", x);
+            }
+    for (size_t i = 0; i < s->n_items; i++)
+        for (int w = 0; w < 2; w++) {
+            snprintf(x, sizeof x, "%s%s", w ? "no link " : "data ", s->items[i].id);
+            if (n < cap && !listed(names, n, x)) snprintf(names[n++], sizeof x, "%s", x);
+        }
+    return n;
+}
+
+/* The OCEL head: types, departments and resources as objects. */
+static int ocel_begin(FILE *fp, const scn_t *s) {
+    size_t cap = 16 + 2 * s->n_items;
+    for (size_t v = 0; v < s->n_services; v++) cap += 2 * s->services[v].n_steps;
+    static const char *const modes[] = {"api", "manual", "hub", "fallback"}; /* data's ways */
+    size_t nm = sizeof modes / sizeof *modes, nr = 2 * s->n_departments + s->n_regions + nm;
+    char(*act)[SCN_ID_MAX + 24] = calloc(cap, sizeof *act);
+    char(*res)[SCN_ID_MAX + 24] = calloc(nr, sizeof *res);
+    const char **ap = calloc(cap, sizeof *ap), **dp = calloc(s->n_departments, sizeof *dp),
+               **rp = calloc(nr, sizeof *rp);
+    int rc = -1;
+    if (act && res && ap && dp && rp) {
+        size_t na = activities(s, act, cap);
+        for (size_t i = 0; i < na; i++) ap[i] = act[i];
+        for (size_t d = 0; d < s->n_departments; d++) {
+            dp[d] = s->departments[d].id;
+            snprintf(res[2 * d], sizeof res[0], "%s windows", s->departments[d].id);
+            snprintf(res[2 * d + 1], sizeof res[0], "%s officers", s->departments[d].id);
+        }
+        for (size_t g = 0; g < s->n_regions; g++)
+            snprintf(res[2 * s->n_departments + g], sizeof res[0], "%s hall", s->regions[g].id);
+        for (size_t m = 0; m < nm; m++)
+            snprintf(res[2 * s->n_departments + s->n_regions + m], sizeof res[0], "%s", modes[m]);
+        for (size_t i = 0; i < nr; i++) rp[i] = res[i];
+        out_evlog_ocel_begin(fp, ap, na, dp, s->n_departments, rp, nr);
+        rc = 0;
+    }
+    free(act);
+    free(res);
+    free(ap);
+    free(dp);
+    free(rp);
+    return rc;
+}
+
+int cli_evlog_assemble(const char *path, const scn_t *s, FILE *const *parts,
+                       FILE *const *object_parts, size_t n, char *err, size_t errlen) {
     char dir[1024];
     const char *slash = strrchr(path, '/');
     const char *name = slash ? slash + 1 : path;
@@ -317,20 +413,27 @@ int cli_evlog_assemble(const char *path, const scn_t *s, FILE *const *parts, siz
     out_file_t of;
     FILE *fp = out_file_open(&of, dir, name, err, errlen);
     if (!fp) return -1;
-    out_evlog_begin(fp, f, s->id);
-    char buf[65536];
-    for (size_t i = 0; i < n; i++) {
-        if (!parts[i]) continue;
-        rewind(parts[i]);
-        size_t got;
-        while ((got = fread(buf, 1, sizeof buf, parts[i])) > 0) fwrite(buf, 1, got, fp);
-        if (ferror(parts[i])) {
-            snprintf(err, errlen, "%s: cannot read back the event log of replication %zu", path, i);
+    size_t bad = n;
+    if (f == OUT_EVLOG_OCEL) {
+        if (ocel_begin(fp, s) != 0) {
+            snprintf(err, errlen, "%s: out of memory", path);
             out_file_abort(&of);
             return -1;
         }
+        bad = copy_parts(fp, object_parts, n, false);
+        out_evlog_ocel_events(fp);
+        if (bad == n) bad = copy_parts(fp, parts, n, true);
+        out_evlog_ocel_end(fp);
+    } else {
+        out_evlog_begin(fp, f, s->id);
+        bad = copy_parts(fp, parts, n, false);
+        out_evlog_end(fp, f);
     }
-    out_evlog_end(fp, f);
+    if (bad < n) {
+        snprintf(err, errlen, "%s: cannot read back the event log of replication %zu", path, bad);
+        out_file_abort(&of);
+        return -1;
+    }
     return out_file_commit(&of, err, errlen);
 }
 

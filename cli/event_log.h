@@ -11,6 +11,9 @@
  * cli_evlog_assemble puts them into FILE in replication order: the log is
  * the same at any -j.
  *
+ * OCEL 2.0 JSON (FILE ending in .json) holds the same events, with the
+ * cases, departments and resources as objects.
+ *
  * Activities (ids of the scenario, never translated):
  *   arrive, finish                     the case's first and last event
  *   STEP (start, complete)             a step served at `resource`
@@ -33,9 +36,10 @@
 typedef struct cli_evlog cli_evlog_t;
 
 /* A recorder of replication `rep` writing to fp (the caller's, left
- * open).  NULL when out of memory. */
-cli_evlog_t *cli_evlog_new(const scn_t *s, FILE *fp, out_evlog_format_t f, const char *variant,
-                           unsigned rep);
+ * open), and for OCEL the cases' objects to `objects`.  NULL when out of
+ * memory. */
+cli_evlog_t *cli_evlog_new(const scn_t *s, FILE *fp, FILE *objects, out_evlog_format_t f,
+                           const char *variant, unsigned rep);
 
 /* The observer to hand to flow_run_observed. */
 flow_observer_t cli_evlog_observer(cli_evlog_t *l);
@@ -45,11 +49,12 @@ flow_observer_t cli_evlog_observer(cli_evlog_t *l);
  * stream has an error. */
 int cli_evlog_finish(cli_evlog_t *l);
 
-/* Write FILE (XES when it ends in .xes): the header, the parts in order
- * (each a stream at any position; read from its start), the end; to a
- * temporary name renamed into place.  Returns 0 or -1 with a message. */
-int cli_evlog_assemble(const char *path, const scn_t *s, FILE *const *parts, size_t n, char *err,
-                       size_t errlen);
+/* Write FILE (XES when it ends in .xes, OCEL 2.0 when .json): the header,
+ * the parts in order (each a stream at any position; read from its
+ * start; for OCEL the objects parts first), the end; to a temporary name
+ * renamed into place.  Returns 0 or -1 with a message. */
+int cli_evlog_assemble(const char *path, const scn_t *s, FILE *const *parts,
+                       FILE *const *object_parts, size_t n, char *err, size_t errlen);
 
 /* How many events a replication of s will log, roughly, and the file's
  * size in bytes (printed before a big log starts). */

@@ -54,7 +54,7 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
     [CLI_OPT_SERVICE] = {NULL, "--service", "DIST", K_TEXT, 0, 0, 0, 0,
                          "service time, as in scenarios (default exp(1))"},
     [CLI_OPT_EVENT_LOG] = {NULL, "--event-log", "FILE", K_TEXT, 0, 0, 0, 0,
-                           "every event of every case, CSV (XES if FILE ends in .xes)"},
+                           "every event of every case: CSV, XES (FILE.xes), OCEL 2.0 (FILE.json)"},
     [CLI_OPT_CASE_SVC] = {NULL, "--service", "ID", K_TEXT, 0, 0, 0, 0,
                           "a case of this service (default: the first)"},
     [CLI_OPT_REGION] = {NULL, "--region", "ID", K_TEXT, 0, 0, 0, 0,

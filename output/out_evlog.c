@@ -1,6 +1,7 @@
 /* Event logs as CSV and XES (out_evlog.h). */
 #include "out_evlog.h"
 
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 #include <strings.h>
@@ -9,7 +10,9 @@
 
 out_evlog_format_t out_evlog_format_for(const char *path) {
     size_t n = strlen(path);
-    return n >= 4 && strcasecmp(path + n - 4, ".xes") == 0 ? OUT_EVLOG_XES : OUT_EVLOG_CSV;
+    if (n >= 4 && strcasecmp(path + n - 4, ".xes") == 0) return OUT_EVLOG_XES;
+    if (n >= 5 && strcasecmp(path + n - 5, ".json") == 0) return OUT_EVLOG_OCEL;
+    return OUT_EVLOG_CSV;
 }
 
 /* Year, month, day of a count of days since 1970-01-01 (proleptic
@@ -44,6 +47,7 @@ static const char *const CSV_HEADER =
     "lifecycle,timestamp,trip\n";
 
 void out_evlog_begin(FILE *fp, out_evlog_format_t f, const char *log_name) {
+    assert(f != OUT_EVLOG_OCEL); /* out_evlog_ocel_begin */
     if (f == OUT_EVLOG_CSV) {
         fputs(CSV_HEADER, fp);
         return;
@@ -137,9 +141,100 @@ static void csv_case(FILE *fp, const out_evlog_case_t *c, const out_evlog_event_
 
 void out_evlog_case(FILE *fp, out_evlog_format_t f, const out_evlog_case_t *c,
                     const out_evlog_event_t *ev, size_t n, long epoch_days) {
+    assert(f != OUT_EVLOG_OCEL); /* out_evlog_ocel_case: two streams */
     if (f == OUT_EVLOG_XES) xes_case(fp, c, ev, n, epoch_days);
     else csv_case(fp, c, ev, n, epoch_days);
 }
+
+/* {"name":"NAME","time":"T","value":"V"} */
+static void ocel_attr(FILE *fp, const char *name, const char *time, const char *value) {
+    fputs("{\"name\":", fp);
+    text_json_string(fp, name);
+    if (time) fprintf(fp, ",\"time\":\"%s\"", time);
+    fputs(",\"value\":", fp);
+    text_json_string(fp, value ? value : "");
+    putc('}', fp);
+}
+
+static void ocel_rel(FILE *fp, bool comma, const char *id, const char *qualifier) {
+    fputs(comma ? ",{\"objectId\":" : "{\"objectId\":", fp);
+    text_json_string(fp, id);
+    fprintf(fp, ",\"qualifier\":\"%s\"}", qualifier);
+}
+
+void out_evlog_ocel_case(FILE *events, FILE *objects, const out_evlog_case_t *c,
+                         const out_evlog_event_t *ev, size_t n, long epoch_days) {
+    char ts[32], rep[16];
+    out_evlog_timestamp(ts, n ? ev[0].minutes : 0, epoch_days);
+    snprintf(rep, sizeof rep, "%u", c->replication);
+    fputs(",\n{\"id\":", objects);
+    text_json_string(objects, c->case_id);
+    fputs(",\"type\":\"case\",\"attributes\":[", objects);
+    ocel_attr(objects, "service", ts, c->service);
+    putc(',', objects);
+    ocel_attr(objects, "region", ts, c->region);
+    putc(',', objects);
+    ocel_attr(objects, "channel", ts, c->channel);
+    putc(',', objects);
+    ocel_attr(objects, "variant", ts, c->variant);
+    fprintf(objects,
+            ",{\"name\":\"replication\",\"time\":\"%s\",\"value\":%u}],"
+            "\"relationships\":[]}",
+            ts, c->replication);
+    for (size_t i = 0; i < n; i++) {
+        char id[96];
+        out_evlog_timestamp(ts, ev[i].minutes, epoch_days);
+        snprintf(id, sizeof id, "%s:%zu", c->case_id, i + 1);
+        fputs(",\n{\"id\":", events);
+        text_json_string(events, id);
+        fputs(",\"type\":", events);
+        text_json_string(events, ev[i].activity);
+        fprintf(events,
+                ",\"time\":\"%s\",\"attributes\":[{\"name\":\"lifecycle\",\"value\":\"%s\"},"
+                "{\"name\":\"trip\",\"value\":%d}],\"relationships\":[",
+                ts, ev[i].start ? "start" : "complete", ev[i].trip);
+        ocel_rel(events, false, c->case_id, "case");
+        if (ev[i].department && *ev[i].department)
+            ocel_rel(events, true, ev[i].department, "department");
+        if (ev[i].resource && *ev[i].resource) ocel_rel(events, true, ev[i].resource, "resource");
+        fputs("]}", events);
+    }
+}
+
+/* {"id":ID,"type":TYPE,"attributes":[],"relationships":[]} */
+static void ocel_plain_object(FILE *fp, bool comma, const char *id, const char *type) {
+    fputs(comma ? ",\n{\"id\":" : "\n{\"id\":", fp);
+    text_json_string(fp, id);
+    fprintf(fp, ",\"type\":\"%s\",\"attributes\":[],\"relationships\":[]}", type);
+}
+
+void out_evlog_ocel_begin(FILE *fp, const char *const *activities, size_t n_activities,
+                          const char *const *departments, size_t n_departments,
+                          const char *const *resources, size_t n_resources) {
+    fputs("{\"objectTypes\":[\n{\"name\":\"case\",\"attributes\":["
+          "{\"name\":\"service\",\"type\":\"string\"},{\"name\":\"region\",\"type\":\"string\"},"
+          "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"variant\",\"type\":\"string\"},"
+          "{\"name\":\"replication\",\"type\":\"integer\"}]},\n"
+          "{\"name\":\"department\",\"attributes\":[]},\n"
+          "{\"name\":\"resource\",\"attributes\":[]}],\n\"eventTypes\":[",
+          fp);
+    for (size_t i = 0; i < n_activities; i++) {
+        fputs(i ? ",\n{\"name\":" : "\n{\"name\":", fp);
+        text_json_string(fp, activities[i]);
+        fputs(",\"attributes\":[{\"name\":\"lifecycle\",\"type\":\"string\"},"
+              "{\"name\":\"trip\",\"type\":\"integer\"}]}",
+              fp);
+    }
+    fputs("],\n\"objects\":[", fp);
+    for (size_t i = 0; i < n_departments; i++)
+        ocel_plain_object(fp, i > 0, departments[i], "department");
+    for (size_t i = 0; i < n_resources; i++)
+        ocel_plain_object(fp, n_departments + i > 0, resources[i], "resource");
+}
+
+void out_evlog_ocel_events(FILE *fp) { fputs("],\n\"events\":[", fp); }
+
+void out_evlog_ocel_end(FILE *fp) { fputs("]}\n", fp); }
 
 void out_evlog_end(FILE *fp, out_evlog_format_t f) {
     if (f == OUT_EVLOG_XES) fputs("</log>\n", fp);
@@ -149,5 +244,6 @@ double out_evlog_estimate_bytes(out_evlog_format_t f, double cases, double event
     /* measured on the bundled scenarios: about 110 bytes a CSV row; an
      * XES event about 330 bytes and a trace's own attributes about 300 */
     if (f == OUT_EVLOG_XES) return 330 * events + 300 * cases;
+    if (f == OUT_EVLOG_OCEL) return 330 * events + 400 * cases;
     return 110 * events;
 }

@@ -4,6 +4,10 @@
 evlog_check.py same CSV XES
     the XES has exactly the CSV's events, one for one, in the same order
     (case, activity, lifecycle, timestamp, resource, department, trip).
+evlog_check.py ocel CSV JSON
+    the OCEL 2.0 JSON has the CSV's events one for one, in the same order,
+    each related to its case (an object of type case), its department and
+    its resource (objects too), and every event type is declared.
 evlog_check.py kpis CSV RUNDIR
     per replication, the cases that finished after the warm-up: their
     count, mean trips and mean cycle time in minutes equal the
@@ -57,6 +61,31 @@ def same(csv_path, xes_path):
     return 0
 
 
+def ocel(csv_path, json_path):
+    import json
+    d = json.load(open(json_path))
+    objects = {o["id"]: o["type"] for o in d["objects"]}
+    types = {t["name"] for t in d["eventTypes"]}
+    got = []
+    for e in d["events"]:
+        rel = {r["qualifier"]: r["objectId"] for r in e["relationships"]}
+        att = {a["name"]: a["value"] for a in e["attributes"]}
+        if e["type"] not in types:
+            print(f"event {e['id']}: type {e['type']} not declared")
+            return 1
+        for q, want in (("case", "case"), ("department", "department"), ("resource", "resource")):
+            if q in rel and objects.get(rel[q]) != want:
+                print(f"event {e['id']}: {q} {rel[q]} is not an object of type {want}")
+                return 1
+        got.append((rel.get("case"), e["type"], att["lifecycle"], e["time"],
+                    rel.get("resource", ""), rel.get("department", ""), str(att["trip"])))
+    want = list(csv_events(csv_path))
+    if got != want:
+        print(f"{len(want)} CSV events, {len(got)} OCEL events, or not the same")
+        return 1
+    return 0
+
+
 def minutes(ts):
     t = datetime.datetime.fromisoformat(ts)
     return (t - datetime.datetime(2024, 1, 1)).total_seconds() / 60
@@ -103,4 +132,6 @@ def kpis(csv_path, run_dir):
 if __name__ == "__main__":
     if sys.argv[1] == "same":
         sys.exit(same(sys.argv[2], sys.argv[3]))
+    if sys.argv[1] == "ocel":
+        sys.exit(ocel(sys.argv[2], sys.argv[3]))
     sys.exit(kpis(sys.argv[2], sys.argv[3]))

@@ -1,6 +1,7 @@
 #!/bin/sh
 # govsim run --event-log FILE (docs/event-log.md): the XES is well-formed
-# (xmllint, when installed) and holds the CSV's events one for one; the
+# (xmllint, when installed) and holds the CSV's events one for one, and so
+# does the OCEL 2.0 JSON (with its objects); the
 # log is the same at any -j; the cases it shows add up to the KPIs of
 # replications.csv (finished cases, their trips and cycle times); a folder
 # that cannot be written is refused before anything runs (exit 2, nothing
@@ -27,6 +28,9 @@ else
     echo "note: xmllint not installed (apt-get install libxml2-utils): well-formedness not checked"
 fi
 out=$(python3 "$check" same "$tmp/log.csv" "$tmp/log.xes") && ok || ko "CSV and XES differ: $out"
+"$govsim" run "$scn" -r 2 --days 8 -j 2 -q -o "$tmp/o" --event-log "$tmp/log.json" >/dev/null &&
+    ok || ko "run --event-log log.json (OCEL) failed"
+out=$(python3 "$check" ocel "$tmp/log.csv" "$tmp/log.json") && ok || ko "CSV and OCEL differ: $out"
 cmp -s "$tmp/log.csv" "$tmp/log1.csv" && ok || ko "the event log differs between -j 1 and -j 2"
 out=$(python3 "$check" kpis "$tmp/log.csv" "$tmp/a") && ok || ko "log against KPIs: $out"
 # the KPI check can fail: a log missing a finished case does not add up

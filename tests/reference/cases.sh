@@ -20,7 +20,7 @@ reference_runs() {
     "$_govsim" sweep tests/sweeps/small_grid.cfg -j 2 --quiet -o "$_out/.work/sweep" >/dev/null || return 1
     # the event log's golden files (docs/event-log.md): XES and CSV of one tiny run
     mkdir -p "$_out/.work/evlog"
-    for _f in log.xes log.csv; do
+    for _f in log.xes log.csv log.json; do
         "$_govsim" run "$_data/evlog_tiny.cfg" -j 2 --quiet -o "$_out/.work/evlog-run" \
             --event-log "$_out/.work/evlog/$_f" >/dev/null || return 1
     done
