@@ -389,8 +389,8 @@ static int event_log_ready(const char *path) {
  * it is big, before anything runs). */
 static int event_log_start(const scn_t *s, const run_options_t *o, run_ctx_t *ctx, size_t reps) {
     ctx->log_format = out_evlog_format_for(o->event_log);
-    ctx->log_parts = calloc(reps, sizeof *ctx->log_parts);
-    ctx->log_objects = calloc(reps, sizeof *ctx->log_objects);
+    ctx->log_parts = calloc(reps, sizeof(FILE *));
+    ctx->log_objects = calloc(reps, sizeof(FILE *));
     if (!ctx->log_parts || !ctx->log_objects) return -1;
     double events, bytes;
     cli_evlog_estimate(s, ctx->log_format, &events, &bytes);

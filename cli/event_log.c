@@ -293,11 +293,11 @@ static int by_case_id(const void *a, const void *b) {
 
 int cli_evlog_finish(cli_evlog_t *l) {
     size_t n = 0;
-    open_case_t **open = malloc((l->n_cases ? l->n_cases : 1) * sizeof *open);
+    open_case_t **open = malloc((l->n_cases ? l->n_cases : 1) * sizeof(open_case_t *));
     if (!open) l->nomem = 1;
     for (size_t i = 0; open && i < l->n_cases; i++)
         if (l->cases[i].case_id) open[n++] = &l->cases[i];
-    if (open) qsort(open, n, sizeof *open, by_case_id);
+    if (open) qsort(open, n, sizeof(open_case_t *), by_case_id);
     for (size_t i = 0; i < n; i++) write_case(l, open[i]);
     free(open);
     for (size_t i = 0; i < l->n_cases; i++) free(l->cases[i].rows);

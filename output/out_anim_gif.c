@@ -98,8 +98,8 @@ int out_anim_gif(const char *dir, const char *title, const char *day_label, doub
                  double t_to, double step, const out_anim_variant_t *v, size_t n_variants,
                  char *err, size_t errlen) {
     size_t nv = n_variants > 2 ? 2 : n_variants;
-    size_t frames = (size_t)floor((t_to - t_from) / step) + 1;
-    if (frames > 2000) frames = 2000;
+    double span = step > 0 && t_to > t_from ? floor((t_to - t_from) / step) : 0;
+    size_t frames = span < 1999 ? (size_t)span + 1 : 2000; /* at least one */
     int *counts[2] = {NULL, NULL}, top = 0, rc = -1;
     for (size_t j = 0; j < nv; j++) {
         counts[j] = calloc(frames * (v[j].n_boxes ? v[j].n_boxes : 1), sizeof(int));
