@@ -46,7 +46,10 @@ MO_FILES   = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/govsim.mo)
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
              gnuplot-nox fonts-wqy-microhei check libsubunit-dev \
              openmpi-bin libopenmpi-dev python3 clang-format clang-tidy cppcheck \
-             gettext chromium
+             gettext chromium libxml2-utils
+# (chromium: the report and animation tests load pages in it, headless;
+#  libxml2-utils: xmllint checks the XES event log; both skip with a note
+#  when missing)
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

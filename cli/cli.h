@@ -39,6 +39,8 @@ int cmd_plan(int argc, char **argv);
 /* govsim with no command (cmd_default.c); argv[1..] may hold --quiet and
  * --progress MODE, handed to each comparison. */
 int cmd_default(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
+int cmd_animate(int argc, char **argv);
 void cli_print_usage(void);
 
 /* Report a usage error for command `cmd` (printf-style) and return

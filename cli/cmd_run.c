@@ -23,11 +23,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "lang.h"
 #include "text_human.h"
+#include "event_log.h"
 #include "kpi_rows.h"
 #include "runner.h"
 #include "flow.h"
@@ -56,11 +59,17 @@ typedef struct run_options {
     size_t n_reforms;
     reform_t reforms[CLI_MAX_REFORM];    /* loaded                           */
     char variant[REFORM_ID_MAX * 4 + 8]; /* "baseline", or the reforms' ids  */
+    const char *event_log;               /* --event-log FILE, or NULL        */
 } run_options_t;
 
 typedef struct run_ctx {
     const scn_t *s;
+    const char *variant;    /* "baseline", or the --reform ids joined by + */
     flow_result_t *results; /* one per replication */
+    FILE **log_parts;       /* --event-log: a temporary stream per replication, or NULL */
+    FILE **log_objects;     /* ... and for OCEL one of the cases' objects               */
+    out_evlog_format_t log_format;
+    atomic_int log_failed;
 } run_ctx_t;
 
 /* Summary of one KPI of one group across replications, and how far its
@@ -93,10 +102,29 @@ static void censoring_json(out_json_t *j, const kpi_censoring_t *c) {
     out_json_str(j, kpi_censoring_note(c, note, sizeof note));
 }
 
+/* One replication; with --event-log, watched by a recorder that streams
+ * its cases to this replication's own temporary file. */
 static int run_task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
     run_ctx_t *c = ctx;
     (void)point;
-    return flow_run(c->s, (uint32_t)rep, stop, &c->results[rep]);
+    if (!c->log_parts) return flow_run(c->s, (uint32_t)rep, stop, &c->results[rep]);
+    FILE *part = tmpfile(), *objects = c->log_format == OUT_EVLOG_OCEL ? tmpfile() : NULL;
+    bool streams = part && (objects || c->log_format != OUT_EVLOG_OCEL);
+    cli_evlog_t *l =
+        streams ? cli_evlog_new(c->s, part, objects, c->log_format, c->variant, (unsigned)rep)
+                : NULL;
+    if (!l) {
+        if (part) fclose(part);
+        if (objects) fclose(objects);
+        atomic_store(&c->log_failed, 1);
+        return flow_run(c->s, (uint32_t)rep, stop, &c->results[rep]);
+    }
+    flow_observer_t obs = cli_evlog_observer(l);
+    int rc = flow_run_observed(c->s, (uint32_t)rep, stop, &obs, &c->results[rep]);
+    if (cli_evlog_finish(l) != 0) atomic_store(&c->log_failed, 1);
+    c->log_parts[rep] = part;
+    c->log_objects[rep] = objects;
+    return rc;
 }
 
 static int parse(int argc, char **argv, run_options_t *o, cli_args_t *args) {
@@ -118,6 +146,7 @@ static int parse(int argc, char **argv, run_options_t *o, cli_args_t *args) {
     o->seed_set = a.given[CLI_OPT_SEED];
     o->quiet = a.given[CLI_OPT_QUIET];
     o->out_dir = a.out_dir;
+    o->event_log = a.event_log;
     if (a.format && strcmp(a.format, "csv") == 0) o->format = FMT_CSV;
     else if (a.format && strcmp(a.format, "json") == 0) o->format = FMT_JSON;
     return 0;
@@ -312,8 +341,10 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     printf(")\n");
     char n_events[48];
     text_thousands(n_events, sizeof n_events, events, 0);
-    printf("%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %s events\n\n", done,
-           s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, n_events);
+    printf(ngettext("%zu replication x %d days (+%d warm-up), seed %llu, %.1f s, %s events\n\n",
+                    "%zu replications x %d days (+%d warm-up), seed %llu, %.1f s, %s events\n\n",
+                    done),
+           done, s->days, s->warmup_days, (unsigned long long)s->seed, st->seconds, n_events);
     static const flow_kpi_t headline[] = {
         FLOW_K_ARRIVAL_RATE,      FLOW_K_CYCLE_WD,      FLOW_K_CYCLE_P90_WD,
         FLOW_K_WITHIN_LIMIT,      FLOW_K_WINDOW_WAIT,   FLOW_K_TRIPS,
@@ -391,7 +422,7 @@ static const char *const OWN_FILES[] = {"summary.csv",    "replications.csv", "s
 /* hourly.csv, bottleneck.csv and the day in the hall (run_bottleneck.h). */
 static int write_bottleneck(const char *dir, const scn_t *s, const run_ctx_t *ctx,
                             const unsigned char *done, size_t reps, char *err, size_t errlen) {
-    bn_variant_t v = {"baseline", ctx->results, done, reps};
+    bn_variant_t v = {ctx->variant, ctx->results, done, reps};
     if (bn_write_hourly(dir, s, &v, 1, err, errlen) != 0 ||
         bn_write_shares(dir, s, &v, 1, err, errlen) != 0)
         return -1;
@@ -447,6 +478,64 @@ static int load_reforms(run_options_t *o) {
     return 0;
 }
 
+/* The event log's folder exists and can be written: checked before the
+ * simulation, so a typo costs nothing.  0, or -1 after the message. */
+static int event_log_ready(const char *path) {
+    char dir[1024];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (slash == path) snprintf(dir, sizeof dir, "/");
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) slash = path + strlen(path) - 1;
+    if (!slash || slash[1] != '\0') {
+        if (access(dir, W_OK | X_OK) == 0) return 0;
+        cli_print_error("govsim run: --event-log '%s': cannot write in folder '%s': %s", path, dir,
+                        strerror(errno));
+        return -1;
+    }
+    cli_print_error("govsim run: --event-log '%s': expected a file name, not a folder", path);
+    return -1;
+}
+
+/* A stream per replication, and the size the log will have (printed when
+ * it is big, before anything runs). */
+static int event_log_start(const scn_t *s, const run_options_t *o, run_ctx_t *ctx, size_t reps) {
+    ctx->log_format = out_evlog_format_for(o->event_log);
+    ctx->log_parts = calloc(reps, sizeof(FILE *));
+    ctx->log_objects = calloc(reps, sizeof(FILE *));
+    if (!ctx->log_parts || !ctx->log_objects) return -1;
+    double events, bytes;
+    cli_evlog_estimate(s, ctx->log_format, &events, &bytes);
+    if (bytes > 50e6 && !o->quiet)
+        cli_print_error("govsim run: the event log will take about %.0f MB (%.3g events): %s",
+                        bytes / 1e6, events, o->event_log);
+    return 0;
+}
+
+/* FILE from the replications' streams, in replication order. */
+static int event_log_write(const run_options_t *o, const scn_t *s, const run_ctx_t *ctx,
+                           const unsigned char *done, size_t reps) {
+    char err[1024];
+    if (atomic_load(&ctx->log_failed)) {
+        cli_print_error("govsim run: %s: out of memory or disk space while logging; not written",
+                        o->event_log);
+        return -1;
+    }
+    for (size_t r = 0; r < reps; r++)
+        if (!done[r] && ctx->log_parts[r]) {
+            fclose(ctx->log_parts[r]); /* an interrupted replication: not logged */
+            ctx->log_parts[r] = NULL;
+            if (ctx->log_objects[r]) fclose(ctx->log_objects[r]);
+            ctx->log_objects[r] = NULL;
+        }
+    if (cli_evlog_assemble(o->event_log, s, ctx->log_parts, ctx->log_objects, reps, err,
+                           sizeof err) != 0) {
+        cli_print_error("govsim run: %s", err);
+        return -1;
+    }
+    return 0;
+}
+
 static void release_reforms(run_options_t *o) {
     for (size_t i = 0; i < o->n_reforms; i++) reform_free(&o->reforms[i]);
 }
@@ -478,6 +567,10 @@ static int run_patched(const run_options_t *o) {
     char dir[1024];
     if (o->out_dir) snprintf(dir, sizeof dir, "%s", o->out_dir);
     else snprintf(dir, sizeof dir, "results/%s-run", s.id);
+    if (o->event_log && event_log_ready(o->event_log) != 0) {
+        scn_free(&s);
+        return CLI_USAGE;
+    }
     /* a folder that cannot be written is found before the simulation */
     if (out_dir_ready(dir, err, sizeof err) != 0) {
         fprintf(stderr, "govsim run: %s\n", err);
@@ -489,7 +582,8 @@ static int run_patched(const run_options_t *o) {
     size_t reps = (size_t)s.replications;
     size_t n_groups = flow_groups(&s, NULL, 0);
     flow_group_t *groups = malloc(n_groups * sizeof *groups);
-    run_ctx_t ctx = {&s, calloc(reps, sizeof(flow_result_t))};
+    run_ctx_t ctx = {
+        .s = &s, .variant = o->variant, .results = calloc(reps, sizeof(flow_result_t))};
     unsigned char *done_mask = calloc(reps, 1);
     run_cell_t *cells = calloc(n_groups * FLOW_K_COUNT, sizeof *cells);
     double *values = malloc(reps * sizeof *values);
@@ -497,6 +591,7 @@ static int run_patched(const run_options_t *o) {
     int rc = CLI_FAILURE;
     if (!groups || !ctx.results || !done_mask || !cells || !values || !rows) goto out;
     flow_groups(&s, groups, n_groups);
+    if (o->event_log && event_log_start(&s, o, &ctx, reps) != 0) goto out;
 
     out_progress_t prog;
     runner_config_t cfg = {1, reps, o->threads,
@@ -528,6 +623,7 @@ static int run_patched(const run_options_t *o) {
     size_t n_rows = kpi_build_rows(&s, groups, n_groups, rows);
     if (write_files(o, &s, rows, n_rows, cells, &ctx, done_mask, reps, st.done, complete, dir) != 0)
         goto out;
+    if (o->event_log && event_log_write(o, &s, &ctx, done_mask, reps) != 0) goto out;
     if (o->quiet && o->format == FMT_TABLE) { /* --format asks for the data itself */
         print_paths(dir);
     } else if (o->format == FMT_TABLE) {
@@ -560,6 +656,14 @@ static int run_patched(const run_options_t *o) {
         rc = CLI_OK;
     }
 out:
+    if (ctx.log_parts)
+        for (size_t r = 0; r < reps; r++)
+            if (ctx.log_parts[r]) fclose(ctx.log_parts[r]);
+    if (ctx.log_objects)
+        for (size_t r = 0; r < reps; r++)
+            if (ctx.log_objects[r]) fclose(ctx.log_objects[r]);
+    free(ctx.log_parts);
+    free(ctx.log_objects);
     if (ctx.results)
         for (size_t r = 0; r < reps; r++) flow_result_free(&ctx.results[r]);
     free(ctx.results);

@@ -373,6 +373,13 @@ static int parse_options(int argc, char **argv, validate_options_t *o) {
     cli_args_t a = {.seed = 20261124};
     int rc = cli_args_parse(cli_command_find("validate"), argc, argv, &a);
     if (rc != 0) return rc;
+    if (a.given[CLI_OPT_REPS] && a.reps < 2) { /* -r 1 means "means only" elsewhere */
+        cli_usage_error("validate",
+                        "-r '%u': expected at least 2 (every verdict is a "
+                        "confidence interval)",
+                        a.reps);
+        return -1;
+    }
     *o = (validate_options_t){.quick = a.given[CLI_OPT_QUICK],
                               .reps = a.reps,
                               .threads = a.threads,

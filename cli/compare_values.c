@@ -46,6 +46,8 @@ void compare_cell_scaled(char *buf, size_t len, const compare_diff_t *d, int dec
     if (isnan(p->mean)) snprintf(buf, len, "-");
     else if (p->half == 0)
         snprintf(buf, len, "%+.*f%s (%s)", decimals, p->mean * scale, unit, _("exact"));
+    else if (isnan(p->half)) /* -r 1 */
+        snprintf(buf, len, "%+.*f%s", decimals, p->mean * scale, unit);
     else
         snprintf(buf, len, "%+.*f%s ±%.*f%s", decimals, p->mean * scale, unit, decimals,
                  p->half * scale, sure ? " *" : "");

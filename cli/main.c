@@ -39,8 +39,9 @@ void cli_print_usage(void) {
 }
 
 /* The command names `help` and "did you mean" know. */
-static const char *const COMMAND_NAMES[] = {"run",   "compare", "sweep", "check",  "validate",
-                                            "graph", "bench",   "help",  "version"};
+static const char *const COMMAND_NAMES[] = {"run",      "compare", "sweep",  "check",
+                                            "validate", "graph",   "bench",  "help",
+                                            "version",  "trace",   "animate"};
 
 /* govsim help [COMMAND [SUB]] */
 static int help(int argc, char **argv) {
@@ -94,6 +95,8 @@ static int dispatch(int argc, char **argv) {
     if (strcmp(cmd, "graph") == 0) return cmd_graph(argc - 1, argv + 1);
     if (strcmp(cmd, "sweep") == 0) return cmd_sweep(argc - 1, argv + 1);
     if (strcmp(cmd, "plan") == 0) return cmd_plan(argc - 1, argv + 1);
+    if (strcmp(cmd, "trace") == 0) return cmd_trace(argc - 1, argv + 1);
+    if (strcmp(cmd, "animate") == 0) return cmd_animate(argc - 1, argv + 1);
     if (strcmp(cmd, "help") == 0) return help(argc - 1, argv + 1);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         cli_print_usage();

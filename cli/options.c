@@ -25,8 +25,8 @@ typedef struct spec {
 
 /* Every option of every command: one range, one spelling, one meaning. */
 static const spec_t SPECS[CLI_OPT_COUNT] = {
-    [CLI_OPT_REPS] = {"-r", "--replications", "N", K_UNSIGNED, 2, 100000, 0, 0,
-                      "replications (default: the scenario's)"},
+    [CLI_OPT_REPS] = {"-r", "--replications", "N", K_UNSIGNED, 1, 100000, 0, 0,
+                      "replications (default: the scenario's; 1: means only, no CIs)"},
     [CLI_OPT_THREADS] = {"-j", "--threads", "N", K_UNSIGNED, 1, 256, 0, 0,
                          "threads (default: all cores; results do not depend on it)"},
     [CLI_OPT_DAYS] = {NULL, "--days", "D", K_UNSIGNED, 1, 3660, 0, 0,
@@ -55,6 +55,16 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
     [CLI_OPT_RATE] = {NULL, "--rate", "R", K_DOUBLE, 0, 0, 1e-9, 1e9, "arrival rate (default 0.9)"},
     [CLI_OPT_SERVICE] = {NULL, "--service", "DIST", K_TEXT, 0, 0, 0, 0,
                          "service time, as in scenarios (default exp(1))"},
+    [CLI_OPT_EVENT_LOG] = {NULL, "--event-log", "FILE", K_TEXT, 0, 0, 0, 0,
+                           "every event of every case: CSV, XES (FILE.xes), OCEL 2.0 (FILE.json)"},
+    [CLI_OPT_CASE_SVC] = {NULL, "--service", "ID", K_TEXT, 0, 0, 0, 0,
+                          "a case of this service (default: the first)"},
+    [CLI_OPT_REGION] = {NULL, "--region", "ID", K_TEXT, 0, 0, 0, 0,
+                        "a case of this region (default: the first)"},
+    [CLI_OPT_CASE] = {NULL, "--case", "N", K_U64, 1, 1000000000, 0, 0,
+                      "the N-th such case to arrive after the warm-up (default 1)"},
+    [CLI_OPT_LANG] = {NULL, "--lang", "L", K_TEXT, 0, 0, 0, 0,
+                      "language of the text: en or zh (default en)"},
     [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
     [CLI_OPT_PROGRESS] = {NULL, "--progress", "MODE", K_TEXT, 0, 0, 0, 0,
                           N_("bar, lines (a log line every 10% or 10 s) or none (default: a bar "
@@ -79,7 +89,8 @@ static const cli_command_t CMD_RUN = {
     "Replications of a scenario: a KPI table with 95% confidence intervals, and\n"
     "summary.csv, replications.csv, summary.json in DIR (default\n"
     "results/<scenario>-run/).  --set and --reform change the scenario first.",
-    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT) | CLI_ACCEPTS(CLI_OPT_REFORM),
+    RUNS | CLI_ACCEPTS(CLI_OPT_FORMAT) | CLI_ACCEPTS(CLI_OPT_REFORM) |
+        CLI_ACCEPTS(CLI_OPT_EVENT_LOG),
     "table|csv|json",
     1,
     1,
@@ -219,9 +230,41 @@ const cli_command_t CLI_DEFAULT_JOB = {
     NULL,
     "takes no arguments (did you mean a command? Try 'govsim help')"};
 
+
+static const cli_command_t CMD_TRACE = {
+    "trace",
+    "SCENARIO [REFORM.cfg ...]",
+    "One citizen's case told step by step, with clock times: lines, windows,\n"
+    "data requests, trips, rework, the finish.  With reforms named, the same\n"
+    "citizen (common random numbers) told again beside, with what changed.",
+    CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_CASE_SVC) | CLI_ACCEPTS(CLI_OPT_REGION) |
+        CLI_ACCEPTS(CLI_OPT_CASE) | CLI_ACCEPTS(CLI_OPT_LANG),
+    NULL,
+    1,
+    CLI_MAX_POSITIONAL,
+    "expected a scenario, e.g. govsim trace scenarios/xuzhou.cfg",
+    "too many reforms"};
+
+static const cli_command_t CMD_ANIMATE = {
+    "animate",
+    "SCENARIO [REFORM.cfg ...]",
+    "A day in the hall, replayed in one self-contained web page: departments,\n"
+    "windows, lines of citizens, data requests along the links, a clock,\n"
+    "play/pause, speed and a slider; with reforms, side by side on the same\n"
+    "citizens.  Writes animation.html, and animation.gif for slides, in DIR\n"
+    "(default results/<scenario>-animate/).",
+    CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT),
+    NULL,
+    1,
+    CLI_MAX_POSITIONAL,
+    "expected a scenario, e.g. govsim animate scenarios/teaching/peak_hour.cfg",
+    "too many reforms"};
+
 const cli_command_t *const CLI_COMMANDS[] = {
-    &CMD_RUN,        &CMD_COMPARE,   &CMD_SWEEP,          &CMD_CHECK, &CMD_VALIDATE, &CMD_GRAPH,
-    &CMD_BENCH_HOLD, &CMD_BENCH_MM1, &CMD_BENCH_SCENARIO, &CMD_PLAN,  NULL};
+    &CMD_RUN,           &CMD_COMPARE,   &CMD_SWEEP,     &CMD_CHECK,
+    &CMD_VALIDATE,      &CMD_GRAPH,     &CMD_BENCH_HOLD, &CMD_BENCH_MM1,
+    &CMD_BENCH_SCENARIO, &CMD_PLAN,     &CMD_TRACE,     &CMD_ANIMATE,
+    NULL};
 
 /* A whole number within [min, max] (decimal, no sign, the whole string);
  * -1 after a usage error naming the command and the option. */
@@ -439,6 +482,25 @@ static int take_value(const cli_command_t *cmd, cli_opt_t o, const char *name, c
         a->progress = (int)m;
         break;
     }
+    case CLI_OPT_EVENT_LOG:
+        a->event_log = v;
+        break;
+    case CLI_OPT_CASE_SVC:
+        a->case_service = v;
+        break;
+    case CLI_OPT_REGION:
+        a->region = v;
+        break;
+    case CLI_OPT_CASE:
+        a->case_no = u;
+        break;
+    case CLI_OPT_LANG:
+        if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0) {
+            cli_usage_error(cmd->name, "%s '%s': expected en or zh", name, v);
+            return -1;
+        }
+        a->lang = v;
+        break;
     case CLI_OPT_FORMAT:
         if (!cmd->formats || !is_choice(cmd->formats, v)) {
             char list[128];

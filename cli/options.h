@@ -41,6 +41,11 @@ typedef enum cli_opt {
     CLI_OPT_CUSTOMERS, /* --customers N   (bench mm1)                */
     CLI_OPT_RATE,      /* --rate R        (bench mm1)                */
     CLI_OPT_SERVICE,   /* --service DIST  (bench mm1)                */
+    CLI_OPT_EVENT_LOG, /* --event-log FILE (run)                     */
+    CLI_OPT_CASE_SVC,  /* --service ID  (trace, animate)             */
+    CLI_OPT_REGION,    /* --region ID   (trace, animate)             */
+    CLI_OPT_CASE,      /* --case N      (trace)                      */
+    CLI_OPT_LANG,      /* --lang en|zh                               */
     CLI_OPT_HELP,      /* -h, --help (every command)                 */
     CLI_OPT_PROGRESS,  /* --progress bar|lines|none                  */
     CLI_OPT_SET,       /* --set PATH=VALUE (repeatable)              */
@@ -76,6 +81,8 @@ typedef struct cli_args {
     uint64_t seed, size, holds, customers;
     double rate;
     const char *out_dir, *format, *service;
+    const char *event_log, *case_service, *region, *lang;
+    uint64_t case_no;
     const char *combine[CLI_MAX_COMBINE];
     unsigned n_combine;
     const char *positional[CLI_MAX_POSITIONAL];

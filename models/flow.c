@@ -114,6 +114,7 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     hot_assert(case_at(m, c)->pending == 0); /* no parallel task still out */
     hot_assert(m->open_cases > 0);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
+    FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FINISH);
     flow_acc_complete(m, case_at(m, c));
     FLOW_POISON_CASE(case_at(m, c)); /* a second completion trips above */
     FLOW_POISON_TASK(tk);
@@ -184,6 +185,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
     if (tk->at_window) flow_hourly_served(m, tk->res, tk->since);
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
     hot_assert(end >= now);
+    FLOW_NOTE(m, tk, tk->res, .kind = FLOW_EV_START, .amount = work);
     schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
 }
 
@@ -203,6 +205,8 @@ static void lose_case(flow_model_t *m, uint32_t t, flow_lost_t why) {
     hot_assert(flow_task_live(m, tk, case_at(m, c)) && case_at(m, c)->pending == 0);
     hot_assert(m->open_cases > 0);
     flow_acc_lost(m, case_at(m, c), why);
+    FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_LOST,
+              .why = why == FLOW_LOST_BALKED ? FLOW_WHY_BALKED : FLOW_WHY_NEVER_BACK);
     FLOW_POISON_CASE(case_at(m, c));
     FLOW_POISON_TASK(tk);
     pool_release(&m->tasks, t);
@@ -249,6 +253,7 @@ static void request(flow_model_t *m, uint32_t t, int r) {
         gsl_rng g = flow_luck(c, LUCK_PATIENCE);
         p = rng_exponential(&g, patience);
     }
+    FLOW_NOTE(m, tk, r, .kind = FLOW_EV_JOIN, .line = (int)m->res[r].waiting);
     int rc = res_request(&m->res[r], t, 0, m->sim.now, &tk->ticket);
     if (rc == RES_GRANTED) {
         start_work(m, t);
@@ -270,6 +275,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     flow_case_t *c = case_at(m, tk->case_id);
     if (!wcal_memo_is_open(&m->s->calendar, &m->cal, m->sim.now)) {
         c->hall = -1;
+        FLOW_NOTE(m, tk, r, .kind = FLOW_EV_CLOSED);
         if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
         double back = return_time(m, c, m->sim.now);
         flow_phase_add(m, c, tk->step, FLOW_P_AWAY, back - m->sim.now);
@@ -280,6 +286,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
         c->trips++;
         c->citizen_minutes += TRAVEL_MINUTES;
         c->hall = r;
+        FLOW_NOTE(m, tk, r, .kind = FLOW_EV_TRIP);
     }
     tk->at_window = true;
     request(m, t, r);
@@ -326,26 +333,34 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
         const scn_link_t *link = m->link[(size_t)owner * s->n_departments + (size_t)st->dept];
         double d;
         bool manual = false;
+        flow_ev_mode_t mode = FLOW_MODE_HUB; /* for the observer */
         if (s->levers.data_hub && m->hub_up && m->links_up) {
             d = dist_sample(&s->levers.hub_delay, r);
         } else if (link && link->mode != SCN_LINK_NONE) {
             if (link->mode == SCN_LINK_API && m->links_up && m->hub_up) {
                 d = dist_sample(&link->delay, r);
+                mode = FLOW_MODE_API;
             } else if (link->mode == SCN_LINK_API) {
                 double sg2 = log(1 + FALLBACK_MANUAL_CV * FALLBACK_MANUAL_CV);
                 d = rng_lognormal(r, log(FALLBACK_MANUAL_MEAN) - sg2 / 2, sqrt(sg2));
                 manual = true;
+                mode = FLOW_MODE_FALLBACK;
             } else {
                 d = dist_sample(&link->delay, r);
                 manual = true;
+                mode = FLOW_MODE_MANUAL;
             }
         } else {
             c->data_fetched++;
             c->data_requests++;
             tk->fetch_left++;
             tk->fetch_owner = owner;
+            FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FETCH_NEEDED, .mode = FLOW_MODE_FETCH,
+                      .item = (int)st->needs[i]);
             continue;
         }
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_DATA_SENT, .mode = mode, .item = (int)st->needs[i],
+                  .amount = d);
         c->data_requests++;
         c->data_manual += manual;
         c->data_delay += d;
@@ -454,13 +469,18 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
                         .online = online,
                         .arrived = m->sim.now,
                         .last_front = -1,
-                        .hall = -1};
+                        .hall = -1,
+                        .serial = (uint32_t)++m->arrived,
+                        .arrival_index = m->stream_arrivals[code]++,
+                        .channel = online};
     if (online && !m->online_up) cs->online = false; /* falls back */
     flow_luck_init(m, cs, (unsigned)code);
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
     *task_at(m, t) = (task_t){.case_id = c};
+    FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_ARRIVE);
+    if (online && !cs->online) FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_OUTAGE);
     begin_step(m, t, 0);
 }
 
@@ -471,6 +491,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     hot_assert(flow_res_ok(m, r) && task_at(m, t)->res == r);
     hot_assert(task_at(m, t)->state == TASK_WORKING || task_at(m, t)->state == TASK_FETCH);
     hot_assert(flow_task_live(m, task_at(m, t), case_at(m, task_at(m, t)->case_id)));
+    FLOW_NOTE(m, task_at(m, t), r, .kind = FLOW_EV_COMPLETE);
     res_release(&m->res[r], sim->now);
     grant_waiting(m, r);
     task_t *tk = task_at(m, t);
@@ -492,6 +513,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     bool front = st->front || st->in_person;
     if (front && u_incomplete < st->incomplete) {
         c->reworked = true; /* sent home to complete the materials */
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_INCOMPLETE);
         gsl_rng ret = flow_luck(c, LUCK_RETURN);
         double back = sim->now + rng_exponential(&ret, PREPARE_MEAN);
         c->hall = -1;
@@ -504,11 +526,13 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     double err = m->s->departments[st->dept].error_rate;
     if (!tk->at_window && u_error < err) {
         c->reworked = true; /* the officer's work must be redone */
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_OFFICER);
         enter_service(m, t);
         return;
     }
     if (u_data < st->data_error) {
         c->reworked = true; /* wrong data: back to the last front step */
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_DATA);
         if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
         else enter_service(m, t);
         return;
@@ -520,6 +544,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
 static void on_data(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)sim;
     hot_assert(task_at(model, ev->entity)->state == TASK_DATA);
+    FLOW_NOTE((flow_model_t *)model, task_at(model, ev->entity), -1, .kind = FLOW_EV_DATA_ARRIVED);
     after_data(model, ev->entity);
 }
 
@@ -528,6 +553,7 @@ static void on_return(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)sim;
     uint32_t t = ev->entity;
     hot_assert(task_at(m, t)->state == TASK_AWAY || task_at(m, t)->state == TASK_FETCH);
+    FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_RETURN);
     if (task_at(m, t)->state == TASK_FETCH) fetch_next(m, t);
     else enter_service(m, t);
 }
@@ -546,6 +572,7 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     tk->renege = 0;
     if (!res_cancel(&m->res[tk->res], ev->data, sim->now)) return;
     flow_case_t *c = case_at(m, tk->case_id);
+    FLOW_NOTE(m, tk, tk->res, .kind = FLOW_EV_GIVE_UP);
     flow_acc_window_visit(m, c, sim->now - tk->since, true);
     flow_phase_add(m, c, tk->step, tk->state == TASK_FETCH ? FLOW_P_DATA : FLOW_P_WAIT,
                    sim->now - tk->since);
@@ -637,6 +664,7 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
             hot_assert(tk->state == TASK_QUEUED || tk->state == TASK_FETCH);
             tk->renege = 0;
             c->citizen_minutes += sim->now - tk->since;
+            FLOW_NOTE(m, tk, (int)r, .kind = FLOW_EV_SENT_HOME);
             c->hall = -1; /* the hall closes for the day: back another day */
             flow_phase_add(m, c, tk->step, tk->state == TASK_FETCH ? FLOW_P_DATA : FLOW_P_WAIT,
                            sim->now - tk->since);
@@ -1039,9 +1067,15 @@ static void start(flow_model_t *m) {
 }
 
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
+    return flow_run_observed(s, rep, stop, NULL, out);
+}
+
+int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
+                      const flow_observer_t *obs, flow_result_t *out) {
     flow_model_t m;
     memset(&m, 0, sizeof m);
     memset(out, 0, sizeof *out);
+    if (obs) m.obs = *obs;
     m.s = s;
     m.rep = rep;
     m.online_up = m.links_up = m.hub_up = true;

@@ -49,6 +49,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "flow_events.h"
 #include "scn.h"
 
 /* Limits that keep stream ids unique (sim/rng.h allows 4096 streams). */
@@ -221,6 +222,11 @@ int flow_check(const scn_t *s, char *err, size_t errlen);
  * memory. */
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out);
 void flow_result_free(flow_result_t *r);
+
+/* The same, telling `obs` (may be NULL) about every event of every case
+ * (flow_events.h); the results are the same as flow_run's. */
+int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
+                      const flow_observer_t *obs, flow_result_t *out);
 
 static inline double flow_kpi(const flow_result_t *r, size_t group, flow_kpi_t k) {
     return r->kpi[group * FLOW_K_COUNT + k];

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "flow.h"
+#include "flow_events.h"
 #include "hot_assert.h"
 #include "pool.h"
 #include "res.h"
@@ -65,12 +66,15 @@ typedef struct flow_case {
                  another window of the same hall is the same
                  trip, another department's is a new one    */
     bool reworked;
+    bool channel;           /* stream it arrived on: online (flow_events.h) */
+    uint32_t arrival_index; /* among arrivals of its stream                */
     double arrived;
     int trips;
     int last_front; /* step index of the last front step, or -1    */
     int pending;    /* parallel tasks still running                */
     int join_next;  /* step after a parallel run (or SCN_DONE)      */
     int data_requests, data_manual, data_fetched;
+    uint32_t serial;            /* 1, 2, ... in order of arrival (fills a hole) */
     double data_delay;          /* summed request delays, minutes              */
     double citizen_minutes;     /* travel + lines + desk                       */
     uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix)     */
@@ -141,6 +145,11 @@ typedef struct flow_model {
     size_t n_front;
     struct demand *demand; /* arrival profiles (models/demand.h), NULL:
                               every service has flat demand           */
+    /* who watches the cases (flow_events.h), and the arrival counts that
+     * name them */
+    flow_observer_t obs;
+    uint64_t arrived;
+    uint32_t stream_arrivals[2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS];
 } flow_model_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */
@@ -239,6 +248,15 @@ void flow_luck_run_end(flow_case_t *c, int n);
 static inline gsl_rng flow_luck(flow_case_t *c, flow_luck_t purpose) {
     return rng_substream(&c->luck[purpose]);
 }
+/* Tell the observer, if any, about task tk's case (flow_events.c): `ev`
+ * gives the kind and the fields of that kind (line, mode, item, why,
+ * amount); the rest is filled from the case, the task and resource r (-1:
+ * none).  FLOW_NOTE costs one branch when nobody watches. */
+void flow_note(const flow_model_t *m, const task_t *tk, int r, flow_event_t *ev);
+#define FLOW_NOTE(m, tk, r, ...)                                                                   \
+    do {                                                                                           \
+        if ((m)->obs.fn) flow_note((m), (tk), (r), &(flow_event_t){__VA_ARGS__});                  \
+    } while (0)
 
 /* Accounting hooks (flow_kpi.c). */
 int flow_acc_init(flow_model_t *m);

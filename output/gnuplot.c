@@ -220,6 +220,9 @@ static bool picture_whole(FILE *fp, const char *format, long size) {
         return size >= 8 + 12 && read_at(fp, 0, head, 8) == 8 &&
                memcmp(head, PNG_SIGNATURE, 8) == 0 && read_at(fp, -12, tail, 12) == 12 &&
                memcmp(tail, PNG_IEND, 12) == 0;
+    if (strcmp(format, "gif") == 0) /* "GIF8" first, the trailer 0x3B last */
+        return size >= 7 && read_at(fp, 0, head, 4) == 4 && memcmp(head, "GIF8", 4) == 0 &&
+               read_at(fp, -1, tail, 1) == 1 && tail[0] == 0x3B;
     size_t want = size < (long)sizeof tail ? (size_t)size : sizeof tail;
     size_t n = read_at(fp, -(long)want, tail, want);
     if (n != want) return false;
@@ -245,8 +248,10 @@ int out_gnuplot_check_picture(const char *path, const char *format, char *err, s
     fclose(fp);
     if (!ok)
         errmsg_format(err, errlen, "gnuplot's %s picture '%s' is %s (disk full or write error?)",
-                      strcmp(format, "png") == 0 ? "PNG" : "SVG", path,
-                      size == 0 ? "empty" : "cut short");
+                      strcmp(format, "png") == 0   ? "PNG"
+                      : strcmp(format, "gif") == 0 ? "GIF"
+                                                   : "SVG",
+                      path, size == 0 ? "empty" : "cut short");
     return ok ? 0 : -1;
 }
 

@@ -31,7 +31,8 @@ int out_gnuplot_run_to(const char *dir, const char *script_name, const char *out
                        size_t errlen);
 
 /* Whether the picture gnuplot wrote at `path` is whole: format "png" (the
- * PNG signature first, the IEND chunk last) or "svg" (non-empty, ending
+ * PNG signature first, the IEND chunk last), "gif" (GIF8 first, the
+ * trailer byte 0x3B last) or "svg" (non-empty, ending
  * with </svg>); NULL: PNG if the file starts like one, else SVG.  gnuplot
  * exits 0 even when its writes fail (a full disk), so its exit status
  * alone cannot say.  Returns 0, or -1 with a one-line message in err (no

@@ -145,6 +145,13 @@ char *kpi_censoring_note(const kpi_censoring_t *c, char *buf, size_t len) {
 char *kpi_few_note(size_t n, char *buf, size_t len) {
     buf[0] = '\0';
     if (n >= KPI_FEW_REPLICATIONS) return buf;
+    if (n == 1) { /* -r 1: a quick look, or a class */
+        snprintf(buf, len,
+                 _("one replication: means only, without confidence intervals (use -r %d or more "
+                 "for intervals)"),
+                 KPI_FEW_REPLICATIONS * 2);
+        return buf;
+    }
     size_t df = n ? n - 1 : 0;
     snprintf(buf, len,
              ngettext("only %zu replications: the 95%% intervals rest on %zu degree of "

@@ -108,7 +108,8 @@ const char *kpi_censoring_flag(const kpi_censoring_t *c);
 char *kpi_censoring_note(const kpi_censoring_t *c, char *buf, size_t len);
 
 /* For n < KPI_FEW_REPLICATIONS replications, a note that the intervals
- * are rough, into buf; else an empty string.  Returns buf. */
+ * are rough (for n = 1, that there are none: means only), into buf; else
+ * an empty string.  Returns buf. */
 char *kpi_few_note(size_t n, char *buf, size_t len);
 
 #endif

@@ -42,7 +42,7 @@ expect 2 "unknown option '--bogus'" -- validate --bogus
 expect 2 "option -r needs a value" -- validate -r
 expect 2 "-r 'abc': expected a whole number" -- validate -r abc
 expect 2 "-r '-3': expected a whole number" -- validate -r -3
-expect 2 "-r '1': expected a whole number from 2" -- validate -r 1
+expect 2 "-r '1': expected at least 2 (every verdict is a confidence interval)" -- validate -r 1
 expect 2 "-j '0': expected a whole number from 1" -- validate -j 0
 expect 2 "--seed '12x'" -- validate --seed 12x
 expect 2 "--seed '99999999999999999999999'" -- validate --seed 99999999999999999999999
@@ -66,7 +66,7 @@ expect 2 "expected a scenario file" -- run
 expect 2 "unknown option '--frob'" -- run tests/scenarios/jackson_feedback.cfg --frob
 expect 2 "one scenario at a time" -- run a.cfg b.cfg
 expect 2 "--format 'xml': expected table, csv or json" -- run tests/scenarios/jackson_feedback.cfg --format xml
-expect 2 "-r '1': expected a whole number from 2" -- run tests/scenarios/jackson_feedback.cfg -r 1
+expect 2 "-r '0': expected a whole number from 1" -- run tests/scenarios/jackson_feedback.cfg -r 0
 expect 2 "--days '0'" -- run tests/scenarios/jackson_feedback.cfg --days 0
 "$govsim" run tests/scenarios/bad/does_not_exist.cfg -o "$tmp/none" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -e "$tmp/none" ] &&

@@ -29,7 +29,7 @@ expect 2 err "no command 'frob' to explain" help frob
 
 # the same options, the same ranges, everywhere
 for cmd in run compare; do
-    expect 2 err "-r '1': expected a whole number from 2 to 100000" "$cmd" x.cfg -r 1
+    expect 2 err "-r '0': expected a whole number from 1 to 100000" "$cmd" x.cfg -r 0
     expect 2 err "--seed '9223372036854775808': expected a whole number from 0 to 9223372036854775807" \
         "$cmd" x.cfg --seed 9223372036854775808
     # long spellings are taken too (compare refused --threads before)

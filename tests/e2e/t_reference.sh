@@ -15,7 +15,7 @@ if reference_runs "$govsim" "$tmp/ref"; then pass=$((pass + 1)); else
     echo "FAIL: reference: a reference run failed"
 fi
 changed=""
-for case in run compare sweep; do
+for case in run compare sweep evlog; do
     for f in tests/reference/"$case"/* "$tmp/ref/$case"/*; do
         [ -e "$f" ] || continue
         name=$case/$(basename "$f")
