@@ -207,11 +207,12 @@ static void guarantee(FILE *fp, const plan_eval_t *ev) {
                "portfolio is at least %g %s better than every other, it is chosen with "
                "probability at least %.0f%%; if several are within %g of the best, one of them "
                "is chosen. It assumes that each replication's objective is roughly normal. "
-               "Replications were spent where they decided something: %zu portfolio-"
-               "replications, against %zu for equal allocation to every portfolio with the "
-               "same guarantee."),
+               "Replications were spent where they decided something: the selection among "
+               "the %zu portfolios in budget that meet the constraints took %zu portfolio-"
+               "replications (one = every year of the plan), against %zu for equal allocation "
+               "to every portfolio with the same guarantee."),
              pl->delta, plan_objective_unit(pl->objective), 100 * (1 - pl->alpha), pl->delta,
-             ev->kn_total, ev->naive_total);
+             ev->n_feasible, ev->kn_total, ev->naive_total);
     out_html_paragraph(fp, text);
     if (ev->capped)
         out_html_paragraph(fp, _("Warning: max_replications was reached before the procedure "
