@@ -117,7 +117,7 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
     enum { NK = sizeof K / sizeof *K };
     int h = ev->plan->horizon;
     size_t series[2] = {0, ev->chosen}, ns = ev->chosen ? 2 : 1;
-    const char *names[2] = {_("no reform"), ev->p[ev->chosen].label};
+    const char *names[2] = {_("no reform"), _("the chosen plan")}; /* named in the title */
     const char *titles[NK];
     double x[PLAN_MAX_YEARS];
     plot_ci_t *y = calloc((size_t)NK * 2 * (size_t)h, sizeof *y);
@@ -146,7 +146,11 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
 int plan_charts(const plan_eval_t *ev, const char *dir, char *err, size_t errlen) {
     plot_ctx_t ctx = {dir, ev->plan->name};
     if (frontier_chart(ev, &ctx, err, errlen) != 0) return -1;
-    return years_chart(ev, &ctx, err, errlen);
+    char title[800];
+    snprintf(title, sizeof title, _("%s; the chosen plan: %s"), ev->plan->name,
+             ev->p[ev->chosen].label);
+    plot_ctx_t years = {dir, title};
+    return years_chart(ev, &years, err, errlen);
 }
 
 /* ------------------------------------------------------------ report */
