@@ -177,9 +177,10 @@ static void print_summary(const plan_eval_t *ev) {
         if (p->out_stage) printf(_(" after %zu replications"), p->out_stage);
         printf("\n");
     }
-    printf(_("\nReplications (one = every year of a portfolio): %zu spent; equal allocation with "
-             "the same guarantee: %zu; %zu runs of a plan year\n"),
-           ev->kn_total, ev->naive_total, ev->runs);
+    printf(_("\nReplications (one = every year of a portfolio): first stage %zu (every "
+             "portfolio in budget); selection among the %zu feasible: %zu by KN, %zu for equal "
+             "allocation with the same guarantee; %zu runs of a plan year in %.0f s\n"),
+           ev->first_total, ev->n_feasible, ev->kn_total, ev->naive_total, ev->runs, ev->seconds);
     if (ev->capped)
         printf(_("! max_replications reached before KN finished: the guarantee does not hold; "
                  "the best mean so far is shown\n"));

@@ -117,7 +117,7 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
     enum { NK = sizeof K / sizeof *K };
     int h = ev->plan->horizon;
     size_t series[2] = {0, ev->chosen}, ns = ev->chosen ? 2 : 1;
-    const char *names[2] = {_("no reform"), ev->p[ev->chosen].label};
+    const char *names[2] = {_("no reform"), _("the chosen plan")}; /* named in the title */
     const char *titles[NK];
     double x[PLAN_MAX_YEARS];
     plot_ci_t *y = calloc((size_t)NK * 2 * (size_t)h, sizeof *y);
@@ -146,7 +146,11 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
 int plan_charts(const plan_eval_t *ev, const char *dir, char *err, size_t errlen) {
     plot_ctx_t ctx = {dir, ev->plan->name, NULL};
     if (frontier_chart(ev, &ctx, err, errlen) != 0) return -1;
-    return years_chart(ev, &ctx, err, errlen);
+    char title[800];
+    snprintf(title, sizeof title, _("%s; the chosen plan: %s"), ev->plan->name,
+             ev->p[ev->chosen].label);
+    plot_ctx_t years = {dir, title};
+    return years_chart(ev, &years, err, errlen);
 }
 
 /* ------------------------------------------------------------ report */
@@ -207,11 +211,12 @@ static void guarantee(FILE *fp, const plan_eval_t *ev) {
                "portfolio is at least %g %s better than every other, it is chosen with "
                "probability at least %.0f%%; if several are within %g of the best, one of them "
                "is chosen. It assumes that each replication's objective is roughly normal. "
-               "Replications were spent where they decided something: %zu portfolio-"
-               "replications, against %zu for equal allocation to every portfolio with the "
-               "same guarantee."),
+               "Replications were spent where they decided something: the selection among "
+               "the %zu portfolios in budget that meet the constraints took %zu portfolio-"
+               "replications (one = every year of the plan), against %zu for equal allocation "
+               "to every portfolio with the same guarantee."),
              pl->delta, plan_objective_unit(pl->objective), 100 * (1 - pl->alpha), pl->delta,
-             ev->kn_total, ev->naive_total);
+             ev->n_feasible, ev->kn_total, ev->naive_total);
     out_html_paragraph(fp, text);
     if (ev->capped)
         out_html_paragraph(fp, _("Warning: max_replications was reached before the procedure "

@@ -420,13 +420,13 @@ static int select_best(plan_eval_t *ev, const size_t *idx, size_t k, bool *want)
     if (rc == 0) {
         for (size_t i = 0; i < k; i++) {
             plan_portfolio_t *p = &ev->p[idx[i]];
-            p->reps = kn.n_obs[i];
+            if (kn.n_obs[i]) p->reps = kn.n_obs[i]; /* k == 1: the first stage's */
             p->out_stage = kn.out_at[i];
             p->status = kn.alive[i] ? PLAN_ST_INDISTINGUISHABLE : PLAN_ST_ELIMINATED;
         }
         ev->chosen = idx[kn.best];
         ev->p[ev->chosen].status = PLAN_ST_CHOSEN;
-        ev->kn_total += rns_total(&kn);
+        ev->kn_total = k == 1 ? (size_t)pl->n0 : rns_total(&kn);
         ev->naive_total = rns_naive_total(&kn);
         ev->capped = kn.capped;
     }
@@ -449,7 +449,7 @@ int plan_eval_run(plan_eval_t *ev, char *err, size_t errlen) {
         size_t k = 0;
         for (size_t i = 0; i < ev->n_portfolios; i++)
             if (ev->p[i].status == PLAN_ST_ELIMINATED) idx[k++] = i;
-        ev->kn_total = (ev->n_candidates - k) * (size_t)pl->n0;
+        ev->first_total = ev->n_candidates * (size_t)pl->n0;
         if (k == 0) {
             snprintf(err, errlen,
                      "%s:%d: constraints: no portfolio in budget meets the constraints "

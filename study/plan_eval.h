@@ -113,8 +113,10 @@ typedef struct plan_eval {
     size_t chosen;
     size_t n_candidates; /* simulated (in budget)                    */
     size_t n_feasible;   /* ... and meeting the constraints          */
-    size_t kn_total;     /* portfolio-replications KN spent (first stage
-                            included, constraint-eliminated too)     */
+    size_t first_total;  /* portfolio-replications of the first stage,
+                            every portfolio in budget                */
+    size_t kn_total;     /* portfolio-replications KN spent on the
+                            feasible ones (its first stage included) */
     size_t naive_total;  /* equal allocation with the same guarantee */
     size_t runs;         /* simulation runs (plan years) made        */
     bool capped;         /* KN stopped at max_replications           */

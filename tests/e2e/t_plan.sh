@@ -1,6 +1,7 @@
 # govsim plan on the tiny plans of tests/plans (issue 12):
 # - one reform that helps, unlimited budget: it is chosen;
 # - one reform that hurts: "no reform" is chosen;
+# - only one portfolio meets the constraints: it is chosen;
 # - a budget: no simulated portfolio exceeds it, every one marked
 #   over_budget does, and the chosen one is within it;
 # - the same numbers at -j 1 and -j 2; every file written.
@@ -18,6 +19,15 @@ chosen() { # chosen DIR: the portfolio whose status is "chosen"
 
 "$govsim" plan tests/plans/hurts.cfg -o "$tmp/hurts" --quiet 2>"$tmp/err" || ko "hurts: $(cat "$tmp/err")"
 [ "$(chosen "$tmp/hurts")" = "no_reform" ] && ok || ko "hurts: chose '$(chosen "$tmp/hurts")', expected no_reform"
+
+# only one portfolio meets the constraint: chosen, with a finite objective
+"$govsim" plan tests/plans/one_feasible.cfg -o "$tmp/one" --quiet 2>"$tmp/err" || ko "one_feasible: $(cat "$tmp/err")"
+obj=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+               $c["status"] == "chosen" { print $1 " " $c["objective_mean"] }' "$tmp/one/portfolios.csv")
+case "$obj" in
+"add_window@1 "[0-9]*) ok ;;
+*) ko "one_feasible: chosen and objective '$obj', expected add_window@1 with a number" ;;
+esac
 
 for j in 1 2; do
     "$govsim" plan tests/plans/budget.cfg -j $j -o "$tmp/budget$j" --quiet 2>"$tmp/err" || ko "budget -j $j: $(cat "$tmp/err")"
