@@ -149,7 +149,7 @@ int plan_charts(const plan_eval_t *ev, const char *dir, char *err, size_t errlen
     char title[800];
     snprintf(title, sizeof title, _("%s; the chosen plan: %s"), ev->plan->name,
              ev->p[ev->chosen].label);
-    plot_ctx_t years = {dir, title};
+    plot_ctx_t years = {dir, title, NULL};
     return years_chart(ev, &years, err, errlen);
 }
 
