@@ -103,7 +103,7 @@ def kpis(csv_path, run_dir):
             c["trips"] = int(r["trip"])
     want = {}
     for r in csv.DictReader(open(run_dir + "/replications.csv", newline="")):
-        if r["service"] == "all" and r["region"] == "all" and r["department"] == "all":
+        if r["group"] == "all":
             want[(r["replication"], r["kpi"])] = float(r["value"] or "nan")
     problems = 0
     if not want:

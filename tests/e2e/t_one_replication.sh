@@ -9,7 +9,7 @@ tmp=$2
 . tests/e2e/lib.sh
 scn=tests/e2e/data/twotown.cfg
 
-if "$govsim" run "$scn" -r 1 -q -o "$tmp/run" >"$tmp/run.out" 2>"$tmp/run.err"; then ok; else
+if "$govsim" run "$scn" -r 1 --progress none -o "$tmp/run" >"$tmp/run.out" 2>"$tmp/run.err"; then ok; else
     ko "run -r 1 failed: $(cat "$tmp/run.err")"
 fi
 grep -q "one replication: means only, without confidence intervals" "$tmp/run.out" && ok ||
@@ -19,11 +19,17 @@ if grep -qi "nan" "$tmp/run.out" "$tmp/run/summary.csv" "$tmp/run/summary.json";
     ko "run -r 1 prints or writes nan"
 else ok; fi
 # the mean is the one value; the interval is empty
-m=$(awk -F, '$3=="all" && $4=="all" && $5=="all" && $6=="trips_per_case" {print $8","$9","$10","$11}' "$tmp/run/summary.csv")
-v=$(awk -F, '$4=="all" && $5=="all" && $6=="all" && $7=="trips_per_case" {print $8}' "$tmp/run/replications.csv")
+# (columns by name: the tidy files' group convention, docs/output-files.md)
+col() { awk -F, -v want="$2" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["group"] == "all" && $c["kpi"] == "trips_per_case" {
+        n = split(want, w, " "); line = ""
+        for (i = 1; i <= n; i++) line = line (i > 1 ? "," : "") $c[w[i]]
+        print line }' "$1"; }
+m=$(col "$tmp/run/summary.csv" "mean ci_low ci_high n")
+v=$(col "$tmp/run/replications.csv" "value")
 [ -n "$v" ] && [ "$m" = "$v,,,1" ] && ok || ko "run -r 1: summary '$m' against the replication '$v'"
 
-if "$govsim" compare "$scn" tests/e2e/data/reforms/windows.cfg -r 1 -q -o "$tmp/cmp" \
+if "$govsim" compare "$scn" tests/e2e/data/reforms/windows.cfg -r 1 --progress none -o "$tmp/cmp" \
     >"$tmp/cmp.out" 2>"$tmp/cmp.err"; then ok; else
     ko "compare -r 1 failed: $(cat "$tmp/cmp.err")"
 fi
