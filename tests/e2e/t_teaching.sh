@@ -26,7 +26,8 @@ lesson() {
         ko "compare $1 $2: $(cat "$tmp/err")"
         return
     fi
-    hi=$(awk -F, -v k="$3" '$3 == k {print $9; exit}' "$out/differences.csv")
+    hi=$(awk -F, -v k="$3" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+        $c["kpi"] == k { print $c["ci_high"]; exit }' "$out/differences.csv")
     if [ -n "$hi" ] && awk -v h="$hi" -v b="$4" 'BEGIN {exit !(h < b)}'; then ok; else
         ko "lesson $1 + $2: $3 change up to '$hi', expected below $4"
     fi
