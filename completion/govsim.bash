@@ -4,7 +4,7 @@
 # reforms and sweeps, *.csv for --design, folders for -o).
 # Installed by `make install` into share/bash-completion/completions/.
 
-_govsim_commands="run compare sweep check validate graph bench help version"
+_govsim_commands="run compare sweep plan check validate graph trace animate bench help version"
 
 # The long and short options COMMAND takes, from its help text.
 _govsim_options() {
@@ -51,6 +51,12 @@ _govsim() {
     --progress)
         COMPREPLY=($(compgen -W "bar lines none" -- "$cur"))
         return ;;
+    --lang)
+        COMPREPLY=($(compgen -W "en zh" -- "$cur"))
+        return ;;
+    --event-log)
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return ;;
     -o | --output)
         COMPREPLY=($(compgen -d -- "$cur"))
         return ;;
@@ -61,7 +67,7 @@ _govsim() {
         COMPREPLY=($(compgen -f -X '!*.cfg' -- "$cur") $(compgen -d -S / -- "$cur"))
         return ;;
     -r | --replications | -j | --threads | --days | --seed | --set | --combine | --size | \
-        --holds | --customers | --rate | --service)
+        --holds | --customers | --rate | --service | --region | --case)
         return ;; # a value of the user's own
     esac
     if [[ $cur == -* ]]; then
@@ -69,7 +75,7 @@ _govsim() {
         return
     fi
     case $cmd in
-    run | compare | sweep | check | graph | "bench scenario")
+    run | compare | sweep | plan | check | graph | trace | animate | "bench scenario")
         # scenario, reform and sweep files, and folders to find them in
         COMPREPLY=($(compgen -f -X '!*.cfg' -- "$cur") $(compgen -d -S / -- "$cur"))
         [ ${#COMPREPLY[@]} -eq 1 ] && [[ ${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null

@@ -28,7 +28,7 @@ fi
 for b in xuzhou harbin heilongjiang zhejiang; do
     for lang in en zh; do
         out=$tmp/$lang/$b
-        if ! "$govsim" compare "scenarios/$b.cfg" --days 20 -r 2 -q --lang $lang -o "$out" \
+        if ! "$govsim" compare "scenarios/$b.cfg" --days 20 -r 2 --progress none --lang $lang -o "$out" \
             >"$tmp/$b-$lang.out" 2>"$tmp/$b-$lang.err"; then
             bad "$b ($lang): compare failed: $(tail -n 1 "$tmp/$b-$lang.err")"
             continue

@@ -46,6 +46,6 @@ expect_usage() {
 expect_usage "--service 'nope': no such service" "$scn" --service nope
 expect_usage "--region 'nope': no such region" "$scn" --region nope
 expect_usage "--case 1000000000: only [0-9]* cases of .enterprise_establishment. in .xuzhou. arrive after the warm-up" "$scn" --service enterprise_establishment --case 1000000000
-expect_usage "--lang 'fr': expected en or zh" "$scn" --lang fr
+expect_usage "--lang 'fr': unknown language (expected en or zh)" "$scn" --lang fr
 expect_usage "expected a scenario" 
 echo "$pass $fail"

@@ -25,7 +25,7 @@ if command -v groff >/dev/null 2>&1; then
     fi
 fi
 missing=""
-for cmd in run compare sweep check validate graph "bench hold" "bench mm1" "bench scenario"; do
+for cmd in run compare sweep check validate graph "bench hold" "bench mm1" "bench scenario" plan trace animate; do
     grep -q "^\.SS $cmd\( \|$\)" man/govsim.1 || missing="$missing section:$cmd"
     for opt in $("$govsim" help $cmd | sed -n '/^options:/,/^$/p' | cut -c 1-27 | grep -o -- '--[a-z-]*'); do
         esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
