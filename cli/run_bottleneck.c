@@ -219,7 +219,7 @@ bool bn_top_shares(const scn_t *s, const bn_variant_t *v, size_t service, char *
     size_t used = 0;
     for (size_t i = 0; i < n && i < TOP_SHARES && used < len; i++) {
         int w = snprintf(buf + used, len - used, "%s%.0f%% %s %s", i ? "; " : "", 100 * sh[i].mean,
-                         phase_text(sh[i].p), s->departments[sh[i].dept].id);
+                         phase_text(sh[i].p), s->departments[sh[i].dept].name);
         if (w > 0) used += (size_t)w;
     }
     free(sh);
@@ -232,5 +232,5 @@ void bn_print(FILE *fp, const scn_t *s, const bn_variant_t *v) {
     fprintf(fp, "\n%s\n", _("Where the time goes (share of each service's task time)"));
     for (size_t sv = 0; sv < s->n_services; sv++)
         if (bn_top_shares(s, v, sv, line, sizeof line))
-            fprintf(fp, "  %-36.36s %s\n", s->services[sv].id, line);
+            fprintf(fp, "  %-36.36s %s\n", s->services[sv].name, line);
 }
