@@ -160,7 +160,7 @@ int bn_plot_day(const char *dir, const scn_t *s, const bn_variant_t *v, char *er
             stats_ci_t ci = over_reps(v, get_hour, &key, buf);
             y[n_series * n_x + i] = (plot_ci_t){ci.mean, ci.lo, ci.hi};
         }
-        series[n_series++] = s->departments[d].id;
+        series[n_series++] = s->departments[d].name;
     }
     if (n_series == 0 || n_x == 0) { /* no windows: no hall to draw */
         rc = 0;
