@@ -82,7 +82,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test unit run bench check-asan debug lint install clean format format-check \
+.PHONY: test-slow all deps test unit run bench check-asan debug lint install clean format format-check \
         mpi-test print-inc print-pkg-cflags fuzz fuzz-build pot
 all: $(BIN)
 
@@ -160,6 +160,12 @@ unit: $(BIN) $(BUILD)/test_unit
 	sh tests/e2e/run.sh ./$(BIN)
 	./$(BIN) validate --quick
 	sh tests/mpi/run.sh
+
+# The slow end-to-end checks too (the bundled Xuzhou plan under two seeds,
+# several minutes): not in CI's budget, run before a release.
+test-slow: deps
+	@$(MAKE) --no-print-directory govsim
+	GOVSIM_SLOW_TESTS=1 LC_ALL=C sh tests/e2e/run.sh ./$(BIN)
 
 # The MPI tests alone (skipped with a message when Open MPI is missing).
 mpi-test:
