@@ -255,9 +255,7 @@ int cmd_animate(int argc, char **argv) {
     }
     char title[SCN_NAME_MAX + 64], day[64];
     snprintf(title, sizeof title, _("A day in the hall: %s"), s[0].name);
-    trace_clock(day0, day, sizeof day);
-    char *comma = strchr(day, ',');
-    if (comma) *comma = '\0'; /* "day 15 (Mon)" */
+    trace_day(&s[0], day0, day, sizeof day); /* "day 15 (Mon)", or "2021-01-12 (Tue)" */
     out_file_t f;
     FILE *fp = out_file_open(&f, dir, "animation.html", err, sizeof err);
     if (!fp) {

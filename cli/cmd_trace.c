@@ -100,16 +100,17 @@ static bool add_line(line_t **out, size_t *n, size_t *cap, size_t indent, const 
  * Returns the count; stops early when memory runs out. */
 static size_t story_lines(const scn_t *s, const trace_case_t *t, size_t w, line_t **out) {
     size_t n = 0, cap = 0;
+    int col = s->dated ? 24 : 20; /* "2021-01-12 (Tue), 09:41" or "day 15 (Mon), 09:41" */
     *out = NULL;
     for (size_t i = 0; i < t->n; i++) {
         char when[64], text[768], line[1024];
         trace_sentence(s, t, i, when, sizeof when, text, sizeof text);
         if (!text[0]) continue;
-        snprintf(line, sizeof line, "%-20s %s", when, text);
+        snprintf(line, sizeof line, "%-*s %s", col, when, text);
         char *p = line;
         bool first = true;
         while (*p) {
-            size_t indent = first ? 0 : 21, cut = strlen(p);
+            size_t indent = first ? 0 : (size_t)col + 1, cut = strlen(p);
             if (width_of(p) + indent > w) { /* the last space that fits */
                 size_t cols = indent, b = 0, nb, last_space = 0;
                 while (p[b] && cols < w) {
@@ -134,7 +135,7 @@ static void print_padded(const char *text, size_t w) {
 }
 
 /* "3 trips; finished day 19 (Fri), 11:02: 4.1 calendar days ..." */
-static void summary_text(const trace_case_t *t, char *buf, size_t len) {
+static void summary_text(const scn_t *s, const trace_case_t *t, char *buf, size_t len) {
     trace_summary_t m;
     trace_summarize(t, &m);
     char when[64];
@@ -142,7 +143,7 @@ static void summary_text(const trace_case_t *t, char *buf, size_t len) {
         snprintf(buf, len, _("%d trip(s) so far; still open when the run ends."), m.trips);
         return;
     }
-    trace_clock(m.finished, when, sizeof when);
+    trace_when(s, m.finished, when, sizeof when);
     snprintf(buf, len,
              _("%d trip(s); finished %s, %.1f calendar days after arriving; %.1f hours in lines "
                "and at windows; %d data request(s), %d document(s) fetched, %d rework(s)."),
@@ -176,7 +177,7 @@ static void print_alone(const scn_t *s, const trace_case_t *t) {
     }
     free(lines);
     char sum[512];
-    summary_text(t, sum, sizeof sum);
+    summary_text(s, t, sum, sizeof sum);
     printf(_("\nSummary: "));
     cli_print_text(sum);
     putchar('\n');
@@ -203,8 +204,8 @@ static void print_pair(const scn_t *a, const trace_case_t *ta, const scn_t *b,
     free(la);
     free(lb);
     char sa[512], sb[512];
-    summary_text(ta, sa, sizeof sa);
-    summary_text(tb, sb, sizeof sb);
+    summary_text(a, ta, sa, sizeof sa);
+    summary_text(b, tb, sb, sizeof sb);
     printf(_("\nSummary today: "));
     cli_print_text(sa);
     printf(_("\nSummary with the reform: "));

@@ -185,6 +185,10 @@ static void sort_rows(row_t *r, size_t n) {
     }
 }
 
+/* The date of model day 0: the scenario's start_date when it has one
+ * (timestamps on the real calendar), else Monday 2024-01-01. */
+static long epoch_days(const scn_t *s) { return s->dated ? s->start_date : OUT_EVLOG_EPOCH_DAYS; }
+
 /* Write case c's trace and free its slot (keeping the rows' memory). */
 static void write_case(cli_evlog_t *l, open_case_t *c) {
     const scn_t *s = l->s;
@@ -226,8 +230,8 @@ static void write_case(cli_evlog_t *l, open_case_t *c) {
                            .channel = c->channel ? "online" : "counter",
                            .replication = l->rep};
     if (l->format == OUT_EVLOG_OCEL)
-        out_evlog_ocel_case(l->fp, l->objects, &oc, l->out, c->n, OUT_EVLOG_EPOCH_DAYS);
-    else out_evlog_case(l->fp, l->format, &oc, l->out, c->n, OUT_EVLOG_EPOCH_DAYS);
+        out_evlog_ocel_case(l->fp, l->objects, &oc, l->out, c->n, epoch_days(s));
+    else out_evlog_case(l->fp, l->format, &oc, l->out, c->n, epoch_days(s));
     c->case_id = 0;
     c->n = 0;
 }

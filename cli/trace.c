@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "lang.h"
 #include "reform.h"
@@ -157,13 +158,39 @@ void trace_summarize(const trace_case_t *t, trace_summary_t *o) {
     }
 }
 
+static const char *const WEEKDAY_ABBR[7] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+                                            N_("Fri"), N_("Sat"), N_("Sun")};
+
 void trace_clock(double m, char *buf, size_t len) {
-    static const char *const days[7] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-                                        N_("Fri"), N_("Sat"), N_("Sun")};
     long whole = (long)floor(m + 1e-9);
     long day = whole / 1440;
     int hh = (int)(whole % 1440 / 60), mm = (int)(whole % 60);
-    snprintf(buf, len, _("day %ld (%s), %02d:%02d"), day + 1, _(days[day % 7]), hh, mm);
+    snprintf(buf, len, _("day %ld (%s), %02d:%02d"), day + 1, _(WEEKDAY_ABBR[day % 7]), hh, mm);
+}
+
+/* A dated scenario's minute 0 is start_date at 00:00 (the warm-up
+ * included, as the model's calendar counts it), so its days are named on
+ * that calendar; the others keep the model's day numbers. */
+void trace_day(const scn_t *s, double m, char *buf, size_t len) {
+    long day = (long)floor(m + 1e-9) / 1440;
+    if (!s->dated) {
+        snprintf(buf, len, _("day %ld (%s)"), day + 1, _(WEEKDAY_ABBR[day % 7]));
+        return;
+    }
+    char date[DATE_TEXT];
+    date_format(s->start_date + day, date);
+    snprintf(buf, len, _("%s (%s)"), date, _(WEEKDAY_ABBR[date_weekday(s->start_date + day)]));
+}
+
+void trace_when(const scn_t *s, double m, char *buf, size_t len) {
+    if (!s->dated) {
+        trace_clock(m, buf, len);
+        return;
+    }
+    long whole = (long)floor(m + 1e-9);
+    char day[64];
+    trace_day(s, m, day, sizeof day);
+    snprintf(buf, len, _("%s, %02d:%02d"), day, (int)(whole % 1440 / 60), (int)(whole % 60));
 }
 
 /* "the Market Supervision windows", "the one-stop hall of Xuzhou" */
@@ -252,7 +279,7 @@ void trace_sentence(const scn_t *s, const trace_case_t *t, size_t i, char *when,
     const flow_event_t *e = &t->ev[i];
     const scn_service_t *sv = &s->services[t->service];
     char where[256];
-    trace_clock(e->time, when, wlen);
+    trace_when(s, e->time, when, wlen);
     text[0] = '\0';
     switch (e->kind) {
     case FLOW_EV_ARRIVE:

@@ -65,4 +65,12 @@ int cli_build_variant(const char *path, const char *const *reforms, unsigned n, 
 /* "day 3 (Wed), 09:41" for model minute m. */
 void trace_clock(double m, char *buf, size_t len);
 
+/* Model minute m of scenario s: "2021-01-12 (Tue), 09:41" on the real
+ * calendar when s has a start_date, else as trace_clock. */
+void trace_when(const scn_t *s, double m, char *buf, size_t len);
+
+/* The day of model minute m: "2021-01-12 (Tue)" when s has a start_date,
+ * else "day 15 (Mon)". */
+void trace_day(const scn_t *s, double m, char *buf, size_t len);
+
 #endif

@@ -2,7 +2,7 @@
 """anim_check.py DOM EVENT_LOG_CSV DAY T (tests/e2e/t_animate.sh)
 
 The lines the animation page shows at minute T of model day DAY (0 =
-the first day), read from <pre id="govsim-state"> of its dumped DOM,
+the first day; or DAY is the date YYYY-MM-DD of a dated scenario), read from <pre id="govsim-state"> of its dumped DOM,
 equal the lines computed from the event log of the same run: per
 resource, the "wait ..." intervals [start, complete) of replication 0
 that contain the moment.  Prints the problems; exit 1 if any."""
@@ -19,8 +19,11 @@ if not m or not m.group(1):
     print("no state in the page's DOM")
     sys.exit(1)
 state = json.loads(html.unescape(m.group(1)))
-moment = datetime.datetime(2024, 1, 1) + datetime.timedelta(days=int(sys.argv[3]),
-                                                            minutes=float(sys.argv[4]))
+if "-" in sys.argv[3]:  # the date of the day shown (a dated scenario)
+    day = datetime.datetime.fromisoformat(sys.argv[3])
+else:  # model day DAY: the event log puts day 0 on 2024-01-01
+    day = datetime.datetime(2024, 1, 1) + datetime.timedelta(days=int(sys.argv[3]))
+moment = day + datetime.timedelta(minutes=float(sys.argv[4]))
 want = {}
 open_waits = {}
 for r in csv.DictReader(open(sys.argv[2], newline="")):

@@ -8,8 +8,9 @@ evlog_check.py ocel CSV JSON
     the OCEL 2.0 JSON has the CSV's events one for one, in the same order,
     each related to its case (an object of type case), its department and
     its resource (objects too), and every event type is declared.
-evlog_check.py kpis CSV RUNDIR
-    per replication, the cases that finished after the warm-up: their
+evlog_check.py kpis CSV RUNDIR [START_DATE]
+    (START_DATE: the scenario's calendar.start_date, where the log puts the
+    model's day 0; 2024-01-01 for a scenario without one) per replication, the cases that finished after the warm-up: their
     count, mean trips and mean cycle time in minutes equal the
     replications.csv KPIs completed, trips_per_case and cycle_time_minutes.
 Prints one line per problem; exit 1 if any.
@@ -86,20 +87,21 @@ def ocel(csv_path, json_path):
     return 0
 
 
-def minutes(ts):
+def minutes(ts, origin):
     t = datetime.datetime.fromisoformat(ts)
-    return (t - datetime.datetime(2024, 1, 1)).total_seconds() / 60
+    return (t - origin).total_seconds() / 60
 
 
-def kpis(csv_path, run_dir):
+def kpis(csv_path, run_dir, start="2024-01-01"):
+    origin = datetime.datetime.fromisoformat(start)
     warmup = json.load(open(run_dir + "/summary.json"))["warmup_days"] * 1440
     cases = {}
     for r in csv.DictReader(open(csv_path, newline="")):
         c = cases.setdefault((r["replication"], r["case_id"]), {})
         if r["activity"] == "arrive":
-            c["arrived"] = minutes(r["timestamp"])
+            c["arrived"] = minutes(r["timestamp"], origin)
         if r["activity"] == "finish":
-            c["finished"] = minutes(r["timestamp"])
+            c["finished"] = minutes(r["timestamp"], origin)
             c["trips"] = int(r["trip"])
     want = {}
     for r in csv.DictReader(open(run_dir + "/replications.csv", newline="")):
@@ -134,4 +136,4 @@ if __name__ == "__main__":
         sys.exit(same(sys.argv[2], sys.argv[3]))
     if sys.argv[1] == "ocel":
         sys.exit(ocel(sys.argv[2], sys.argv[3]))
-    sys.exit(kpis(sys.argv[2], sys.argv[3]))
+    sys.exit(kpis(*sys.argv[2:5]))

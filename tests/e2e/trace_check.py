@@ -12,17 +12,21 @@ import sys
 
 text = open(sys.argv[1]).read()
 case = re.search(r"^Case (\d+-\d+):", text, re.M)
-summ = re.search(r"^Summary: (\d+) trip\(s\); finished day (\d+) \(\w+\), (\d\d):(\d\d)", text, re.M)
-first = re.search(r"^  day (\d+) \(\w+\), (\d\d):(\d\d)  ", text, re.M)
+# "day 15 (Mon), 09:41", or "2021-01-12 (Tue), 09:41" for a dated scenario
+WHEN = r"(day \d+|\d{4}-\d\d-\d\d) \(\w+\), (\d\d):(\d\d)"
+summ = re.search(r"^Summary: (\d+) trip\(s\); finished " + WHEN, text, re.M)
+first = re.search(r"^  " + WHEN + "  ", text, re.M)
 if not (case and summ and first):
     print("trace output lacks the case, the first event or the summary")
     sys.exit(1)
 
 
 def clock(day, hh, mm):
-    t = datetime.datetime(2024, 1, 1) + datetime.timedelta(days=int(day) - 1, hours=int(hh),
-                                                           minutes=int(mm))
-    return t.strftime("%Y-%m-%dT%H:%M")
+    if day.startswith("day "):  # undated: the event log puts day 1 on 2024-01-01
+        d = datetime.date(2024, 1, 1) + datetime.timedelta(days=int(day[4:]) - 1)
+    else:
+        d = datetime.date.fromisoformat(day)
+    return f"{d.isoformat()}T{hh}:{mm}"
 
 
 rows = [r for r in csv.DictReader(open(sys.argv[2], newline=""))
