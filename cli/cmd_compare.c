@@ -264,9 +264,9 @@ fail_usage:
 static const char *const OWN_FILES[] = {"differences.csv", "summary.csv", "replications.csv",
                                         "summary.json",    "report.html", "hourly.csv",
                                         "bottleneck.csv"};
-static const char *const OWN_CHARTS[] = {"changes",     "cost_benefit",       "cdf",
-                                         "trips",       "utilization",        "regions",
-                                         "utilization_cities", "day_in_hall"};
+static const char *const OWN_CHARTS[] = {
+    "changes", "cost_benefit",       "cdf",        "trips", "utilization",
+    "regions", "utilization_cities", "day_in_hall"};
 
 /* DIR: -o, or results/<scenario id>-compare. */
 static void output_dir(const compare_t *c, char *dir, size_t len) {

@@ -235,17 +235,18 @@ static void method(FILE *fp, const compare_t *c) {
     out_html_paragraph(fp, text);
     snprintf(text, sizeof text,
              _("Cost-effectiveness divides the yearly cost, that is the change in government cost "
-             "per year (staff, windows, platform, data hub, and each reform's own cost per year) "
-             "plus the one-off cost spread over %.0f years at %.0f%% (an annuity), by the "
-             "citizens' hours saved or trips avoided per year (the change per case times the "
-             "baseline's cases per year). It is shown only where the saving's 95%% interval "
-             "excludes zero (\"no sure saving\" otherwise)."),
+               "per year (staff, windows, platform, data hub, and each reform's own cost per year) "
+               "plus the one-off cost spread over %.0f years at %.0f%% (an annuity), by the "
+               "citizens' hours saved or trips avoided per year (the change per case times the "
+               "baseline's cases per year). It is shown only where the saving's 95%% interval "
+               "excludes zero (\"no sure saving\" otherwise)."),
              COMPARE_LIFE_YEARS, COMPARE_DISCOUNT_RATE * 100);
     out_html_paragraph(fp, text);
-    out_html_paragraph(fp, _("The numbers are what the model says given its inputs, and no more: "
-                           "the scenario's parameters rest on the published facts cited in its "
-                           "file, or on assumptions marked as such. Read the differences, not the "
-                           "absolute levels, and check the assumptions below before quoting them."));
+    out_html_paragraph(fp,
+                       _("The numbers are what the model says given its inputs, and no more: "
+                         "the scenario's parameters rest on the published facts cited in its "
+                         "file, or on assumptions marked as such. Read the differences, not the "
+                         "absolute levels, and check the assumptions below before quoting them."));
 }
 
 /* The words of this report a reader may not know, each in one sentence. */

@@ -90,19 +90,19 @@ static void add(cli_evlog_t *l, open_case_t *c, const flow_event_t *ev, row_kind
         c->rows = r;
         c->cap = cap;
     }
-    c->rows[c->n++] =
-        (row_t){.t = t,
-                .seq = l->seq++,
-                .kind = (uint8_t)kind,
-                .start = start,
-                .step = (int16_t)ev->step,
-                .dept = (int16_t)ev->dept,
-                .item = (int16_t)ev->item,
-                .place = (int16_t)ev->place,
-                .res_index = (int16_t)ev->res_index,
-                .aux = (int16_t)(ev->kind == FLOW_EV_REWORK || ev->kind == FLOW_EV_LOST ? (int)ev->why
-                                                                              : (int)ev->mode),
-                .trip = ev->trips};
+    c->rows[c->n++] = (row_t){
+        .t = t,
+        .seq = l->seq++,
+        .kind = (uint8_t)kind,
+        .start = start,
+        .step = (int16_t)ev->step,
+        .dept = (int16_t)ev->dept,
+        .item = (int16_t)ev->item,
+        .place = (int16_t)ev->place,
+        .res_index = (int16_t)ev->res_index,
+        .aux = (int16_t)(ev->kind == FLOW_EV_REWORK || ev->kind == FLOW_EV_LOST ? (int)ev->why
+                                                                                : (int)ev->mode),
+        .trip = ev->trips};
 }
 
 /* "market windows", "tax officers", "xuzhou hall" */

@@ -230,7 +230,6 @@ const cli_command_t CLI_DEFAULT_JOB = {
     NULL,
     "takes no arguments (did you mean a command? Try 'govsim help')"};
 
-
 static const cli_command_t CMD_TRACE = {
     "trace",
     "SCENARIO [REFORM.cfg ...]",
@@ -260,11 +259,19 @@ static const cli_command_t CMD_ANIMATE = {
     "expected a scenario, e.g. govsim animate scenarios/teaching/peak_hour.cfg",
     "too many reforms"};
 
-const cli_command_t *const CLI_COMMANDS[] = {
-    &CMD_RUN,           &CMD_COMPARE,   &CMD_SWEEP,     &CMD_CHECK,
-    &CMD_VALIDATE,      &CMD_GRAPH,     &CMD_BENCH_HOLD, &CMD_BENCH_MM1,
-    &CMD_BENCH_SCENARIO, &CMD_PLAN,     &CMD_TRACE,     &CMD_ANIMATE,
-    NULL};
+const cli_command_t *const CLI_COMMANDS[] = {&CMD_RUN,
+                                             &CMD_COMPARE,
+                                             &CMD_SWEEP,
+                                             &CMD_CHECK,
+                                             &CMD_VALIDATE,
+                                             &CMD_GRAPH,
+                                             &CMD_BENCH_HOLD,
+                                             &CMD_BENCH_MM1,
+                                             &CMD_BENCH_SCENARIO,
+                                             &CMD_PLAN,
+                                             &CMD_TRACE,
+                                             &CMD_ANIMATE,
+                                             NULL};
 
 /* A whole number within [min, max] (decimal, no sign, the whole string);
  * -1 after a usage error naming the command and the option. */

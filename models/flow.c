@@ -178,7 +178,7 @@ static void start_work(flow_model_t *m, uint32_t t) {
         m->period_work[dept] += work; /* for demand-responsive staffing */
         m->period_tasks[dept] += 1;
     }
-    tk->renege = 0; /* its patience event, if any, fires and is ignored */
+    tk->renege = 0;                          /* its patience event, if any, fires and is ignored */
     bool fetching = tk->state == TASK_FETCH; /* a document for this step's data */
     flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WAIT, now - tk->since);
     flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WORK, end - now);

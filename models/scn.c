@@ -371,7 +371,7 @@ static int read_department_region(loader_t *L, const config_setting_t *g, int *o
 }
 
 static int read_department(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",    "name",       "region",  "staff", "windows",
+    static const char *const keys[] = {"id",    "name",       "region",  "staff",  "windows",
                                        "skill", "error_rate", "name_zh", "roster", NULL};
     const cfgr_t *r = &L->r;
     scn_department_t *d = &L->s->departments[i];
@@ -822,10 +822,20 @@ static int check_routing(loader_t *L, const config_setting_t *g, const config_se
 }
 
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",           "name",         "per_day",  "region_share",
-                                       "online_share", "limit_days",   "patience", "steps",
-                                       "name_zh",      "never_return", "balk",     "profile",
-                                       "region_profiles", NULL};
+    static const char *const keys[] = {"id",
+                                       "name",
+                                       "per_day",
+                                       "region_share",
+                                       "online_share",
+                                       "limit_days",
+                                       "patience",
+                                       "steps",
+                                       "name_zh",
+                                       "never_return",
+                                       "balk",
+                                       "profile",
+                                       "region_profiles",
+                                       NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;

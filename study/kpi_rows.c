@@ -148,7 +148,7 @@ char *kpi_few_note(size_t n, char *buf, size_t len) {
     if (n == 1) { /* -r 1: a quick look, or a class */
         snprintf(buf, len,
                  _("one replication: means only, without confidence intervals (use -r %d or more "
-                 "for intervals)"),
+                   "for intervals)"),
                  KPI_FEW_REPLICATIONS * 2);
         return buf;
     }
