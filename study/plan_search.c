@@ -5,8 +5,11 @@
  * one of its start years) that buys the most objective per yuan of NPV
  * cost (first pass) or the most objective (second pass), among the
  * additions that keep the portfolio in budget, until no addition helps.
- * Every portfolio proposed is simulated for search_replications on
- * common random numbers.  The best `finalists` by that mean go to KN;
+ * Then a small local search from the better of the two: move to the best
+ * neighbour (one reform dropped, moved to another start year, or swapped
+ * for one not in it) while that improves the objective.  Every portfolio
+ * proposed is simulated for search_replications on common random
+ * numbers, at most max_portfolios in all.  The best `finalists` by that mean go to KN;
  * the guarantee covers them only. */
 #include <math.h>
 #include <stdlib.h>
@@ -61,7 +64,7 @@ static int propose(plan_eval_t *ev, size_t cur, size_t *next, size_t *n, bool *w
 }
 
 /* One greedy pass from no reform.  Returns 0, -2, -1. */
-static int greedy(plan_eval_t *ev, bool per_yuan, size_t *next, bool *want, char *err,
+static int greedy(plan_eval_t *ev, bool per_yuan, size_t *next, bool *want, size_t *end, char *err,
                   size_t errlen) {
     size_t cur = 0, n;
     for (;;) {
@@ -73,7 +76,74 @@ static int greedy(plan_eval_t *ev, bool per_yuan, size_t *next, bool *want, char
             double v = score(ev, cur, next[k], per_yuan);
             if (v > top) top = v, best = next[k];
         }
+        *end = cur;
         if (best == cur || rc == 1) return 0; /* nothing helps, or no room */
+        cur = best;
+        *end = cur;
+    }
+}
+
+/* Add the portfolio with these starts to next[] if it is in budget.
+ * Returns plan_eval_add's code. */
+static int offer(plan_eval_t *ev, const int *start, size_t *next, size_t *n, char *err,
+                 size_t errlen) {
+    size_t at;
+    int rc = plan_eval_add(ev, start, &at, err, errlen);
+    if (rc == 0 && ev->p[at].status != PLAN_ST_OVER_BUDGET) next[(*n)++] = at;
+    return rc;
+}
+
+/* The neighbours of `cur` (a reform dropped, moved to another of its start
+ * years, or swapped for a reform not in it at one of its start years),
+ * simulated; in next[], *n of them.  Returns 0, 1 (out of room), -2, -1. */
+static int neighbours(plan_eval_t *ev, size_t cur, size_t *next, size_t *n, bool *want, char *err,
+                      size_t errlen) {
+    const plan_t *pl = ev->plan;
+    int rc = 0, base[PLAN_MAX_REFORMS];
+    memcpy(base, ev->p[cur].start, sizeof base);
+    *n = 0;
+    for (size_t j = 0; rc == 0 && j < pl->n_reforms; j++) {
+        if (!base[j]) continue;
+        int s[PLAN_MAX_REFORMS];
+        memcpy(s, base, sizeof s);
+        s[j] = 0;
+        rc = offer(ev, s, next, n, err, errlen);
+        for (size_t y = 0; rc == 0 && y < pl->reforms[j].n_starts; y++) {
+            memcpy(s, base, sizeof s);
+            if (pl->reforms[j].starts[y] == base[j]) continue;
+            s[j] = pl->reforms[j].starts[y];
+            rc = offer(ev, s, next, n, err, errlen);
+        }
+        for (size_t k = 0; rc == 0 && k < pl->n_reforms; k++) {
+            if (base[k]) continue;
+            for (size_t y = 0; rc == 0 && y < pl->reforms[k].n_starts; y++) {
+                memcpy(s, base, sizeof s);
+                s[j] = 0;
+                s[k] = pl->reforms[k].starts[y];
+                rc = offer(ev, s, next, n, err, errlen);
+            }
+        }
+    }
+    if (rc < 0) return rc;
+    memset(want, 0, ev->cap_portfolios * sizeof *want);
+    want[0] = true;
+    for (size_t k = 0; k < *n; k++) want[next[k]] = true;
+    if (plan_eval_run_reps(ev, want, (size_t)pl->search_reps) != 0) return -1;
+    return rc;
+}
+
+/* Hill-climb from `cur` to the best neighbour while it improves the
+ * objective.  Returns 0, -2, -1. */
+static int local_search(plan_eval_t *ev, size_t cur, size_t *next, bool *want, char *err,
+                        size_t errlen) {
+    for (;;) {
+        size_t n;
+        int rc = neighbours(ev, cur, next, &n, want, err, errlen);
+        if (rc < 0) return rc;
+        size_t best = cur;
+        for (size_t k = 0; k < n; k++)
+            if (search_mean(ev, next[k]) > search_mean(ev, best)) best = next[k];
+        if (best == cur || rc == 1) return 0;
         cur = best;
     }
 }
@@ -117,8 +187,13 @@ int plan_search(plan_eval_t *ev, char *err, size_t errlen) {
     size_t *next = malloc(ev->cap_portfolios * sizeof *next);
     bool *want = malloc(ev->cap_portfolios * sizeof *want);
     int rc = next && want ? 0 : -1;
+    size_t end[2] = {0, 0};
     for (int pass = 0; rc == 0 && pass < 2; pass++)
-        rc = greedy(ev, pass == 0, next, want, err, errlen);
+        rc = greedy(ev, pass == 0, next, want, &end[pass], err, errlen);
+    if (rc == 0) {
+        size_t from = search_mean(ev, end[1]) > search_mean(ev, end[0]) ? end[1] : end[0];
+        rc = local_search(ev, from, next, want, err, errlen);
+    }
     if (rc == 0) rc = keep_finalists(ev);
     free(next);
     free(want);
