@@ -7,7 +7,9 @@
  * costed (study/plan_eval.h) before anything is simulated: a bad plan is
  * one line "PLAN:LINE: setting: what is wrong", exit 2, nothing written.
  * Then every portfolio in budget is simulated year by year on common
- * random numbers and KN picks the best (study/rns.h).
+ * random numbers and KN picks the best (study/rns.h).  More portfolios
+ * than max_portfolios: said on stderr, searched, and KN picks among the
+ * search's finalists (docs/plan.md, "Search").
  *
  * Files in DIR (default results/<plan id>-plan/): portfolios.csv (every
  * portfolio: reforms and start years, costs, objective with CI,
@@ -75,6 +77,7 @@ static void portfolio_row(FILE *fp, const plan_eval_t *ev, size_t i) {
     const char *stage = "";
     if (p->out_stage) stage = p->out_stage == (size_t)pl->n0 ? "screening" : "sequential";
     else if (p->status == PLAN_ST_CONSTRAINT) stage = "first_stage";
+    else if (p->status == PLAN_ST_SEARCHED) stage = "search";
     cell[n++] = out_cell_str(stage);
     cell[n++] = out_cell_num(p->out_stage ? (double)p->out_stage : NAN);
     out_csv_row(fp, cell, n);
@@ -181,6 +184,11 @@ static void print_summary(const plan_eval_t *ev) {
              "portfolio in budget); selection among the %zu feasible: %zu by KN, %zu for equal "
              "allocation with the same guarantee; %zu runs of a plan year in %.0f s\n"),
            ev->first_total, ev->n_feasible, ev->kn_total, ev->naive_total, ev->runs, ev->seconds);
+    if (ev->search)
+        printf(_("Search: %.0f portfolios, too many to enumerate; %zu in budget simulated by "
+                 "the search (%zu portfolio-replications); the guarantee covers the %zu "
+                 "finalists only\n"),
+               ev->n_possible, ev->n_searched, ev->search_total, ev->n_candidates);
     if (ev->capped)
         printf(_("! max_replications reached before KN finished: the guarantee does not hold; "
                  "the best mean so far is shown\n"));
@@ -211,6 +219,12 @@ int cmd_plan(int argc, char **argv) {
     out_progress_t prog;
     c.opts.progress = cli_progress(&prog, c.quiet, false, "plan");
     rc = plan_eval_setup(&ev, &pl, &c.opts, err, sizeof err);
+    if (rc == 0 && ev.search)
+        fprintf(stderr,
+                _("govsim plan: %.0f portfolios, more than max_portfolios %d: too many to "
+                  "enumerate; searching (greedy, at most %d portfolios, %d replications each), "
+                  "then KN on the best %d: the guarantee covers those finalists only\n"),
+                ev.n_possible, pl.max_portfolios, pl.max_portfolios, pl.search_reps, pl.finalists);
     if (rc == 0) {
         if (c.out_dir) snprintf(dir, sizeof dir, "%s", c.out_dir);
         else snprintf(dir, sizeof dir, "results/%s-plan", pl.id);

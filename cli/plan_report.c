@@ -12,9 +12,10 @@
 #include "plan_cost.h"
 #include "plot.h"
 
-/* Simulated and meeting the constraints. */
+/* Simulated, meeting the constraints, and a finalist if searched. */
 static bool contender(const plan_portfolio_t *p) {
-    return p->status != PLAN_ST_OVER_BUDGET && p->status != PLAN_ST_CONSTRAINT;
+    return p->status != PLAN_ST_OVER_BUDGET && p->status != PLAN_ST_CONSTRAINT &&
+           p->status != PLAN_ST_SEARCHED;
 }
 
 size_t plan_runners_up(const plan_eval_t *ev, size_t *out, size_t n) {
@@ -218,6 +219,18 @@ static void guarantee(FILE *fp, const plan_eval_t *ev) {
              pl->delta, plan_objective_unit(pl->objective), 100 * (1 - pl->alpha), pl->delta,
              ev->n_feasible, ev->kn_total, ev->naive_total);
     out_html_paragraph(fp, text);
+    if (ev->search) {
+        snprintf(text, sizeof text,
+                 _("Searched, not enumerated: there are %.0f portfolios, more than "
+                   "max_portfolios (%d), so a greedy search (adding the reform that buys the "
+                   "most per yuan, then the most outright) simulated %zu portfolios in budget "
+                   "with %d replications each, and kept the best %zu as finalists. The "
+                   "guarantee above covers these finalists only: a portfolio the search did "
+                   "not reach may be better."),
+                 ev->n_possible, pl->max_portfolios, ev->n_searched, pl->search_reps,
+                 ev->n_candidates);
+        out_html_paragraph(fp, text);
+    }
     if (ev->capped)
         out_html_paragraph(fp, _("Warning: max_replications was reached before the procedure "
                                  "finished, so the guarantee does not hold for this run."));

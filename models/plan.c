@@ -45,6 +45,8 @@ static int read_head(const cfgr_t *r, config_setting_t *root, plan_t *p) {
                                        "days_per_year",
                                        "max_portfolios",
                                        "life_years",
+                                       "finalists",
+                                       "search_replications",
                                        NULL};
     const cfgr_range_t years = {1, PLAN_MAX_YEARS, false, false, true};
     const cfgr_range_t rate = {0, 1, false, false, false};
@@ -54,6 +56,7 @@ static int read_head(const cfgr_t *r, config_setting_t *root, plan_t *p) {
     const cfgr_range_t days = {1, 3660, false, false, true};
     const cfgr_range_t ports = {1, 100000, false, false, true};
     const cfgr_range_t life = {1, 100, false, false, false};
+    const cfgr_range_t fin = {2, 1000, false, false, true};
     config_setting_t *g, *at;
     const char *id, *name, *scenario, *objective;
     if (cfgr_group(r, root, "plan", true, &g) != 0 || cfgr_check_keys(r, g, keys) != 0 ||
@@ -69,7 +72,9 @@ static int read_head(const cfgr_t *r, config_setting_t *root, plan_t *p) {
         cfgr_int(r, g, "max_replications", &reps, false, 200, &p->max_reps) != 0 ||
         cfgr_int(r, g, "days_per_year", &days, false, 365, &p->days_per_year) != 0 ||
         cfgr_int(r, g, "max_portfolios", &ports, false, 2048, &p->max_portfolios) != 0 ||
-        cfgr_number(r, g, "life_years", &life, false, 10, &p->life_years, NULL) != 0)
+        cfgr_number(r, g, "life_years", &life, false, 10, &p->life_years, NULL) != 0 ||
+        cfgr_int(r, g, "finalists", &fin, false, 10, &p->finalists) != 0 ||
+        cfgr_int(r, g, "search_replications", &n0, false, 3, &p->search_reps) != 0)
         return -1;
     copy_text(p->id, sizeof p->id, id);
     copy_text(p->name, sizeof p->name, name);
@@ -85,6 +90,9 @@ static int read_head(const cfgr_t *r, config_setting_t *root, plan_t *p) {
     if (p->max_reps < p->n0)
         return cfgr_fail(r, g, "max_replications %d is below first_replications %d", p->max_reps,
                          p->n0);
+    if (p->search_reps > p->max_reps)
+        return cfgr_fail(r, g, "search_replications %d is above max_replications %d",
+                         p->search_reps, p->max_reps);
     return 0;
 }
 

@@ -84,8 +84,11 @@ typedef struct plan {
     double delta, alpha; /* indifference zone (objective units), 1 - P(CS) */
     int n0, max_reps;    /* first-stage replications, cap per portfolio */
     int days_per_year;   /* simulated days per plan year               */
-    int max_portfolios;
-    double life_years; /* for annualised one-off costs in reports   */
+    int max_portfolios;  /* more: searched, not enumerated; and the most the
+                            search simulates (docs/plan.md, "Search") */
+    int finalists;       /* K: the search's best, handed to KN (>= 2)  */
+    int search_reps;     /* replications per portfolio in the search   */
+    double life_years;   /* for annualised one-off costs in reports   */
     double budget_one_off, budget_per_year, budget_npv; /* HUGE_VAL: none */
     int budget_line;                                    /* of `budget`, or of `plan` */
     size_t n_reforms;

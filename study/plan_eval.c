@@ -1,6 +1,7 @@
 /* Evaluating a plan: portfolios, year scenarios, runs, selection
  * (plan_eval.h). */
 #include "plan_eval.h"
+#include "plan_eval_internal.h"
 
 #include <libconfig.h>
 #include <math.h>
@@ -27,8 +28,8 @@ double plan_obs_field(const plan_obs_t *o, int i) {
 }
 const char *plan_obs_name(int i) { return OBS_NAME[i]; }
 
-static const char *const STATUS_NAME[] = {"chosen", "not_distinguishable", "eliminated",
-                                          "breaks_constraint", "over_budget"};
+static const char *const STATUS_NAME[] = {
+    "chosen", "not_distinguishable", "eliminated", "breaks_constraint", "over_budget", "searched"};
 const char *plan_status_name(plan_status_t s) { return STATUS_NAME[s]; }
 
 /* ------------------------------------------------------------ portfolios */
@@ -111,22 +112,26 @@ static int build_config(plan_eval_t *ev, plan_config_t *c, char *err, size_t err
     return flow_check(&c->s, err, errlen);
 }
 
+/* Map a portfolio's years to configurations. */
+static int map_one(plan_eval_t *ev, plan_portfolio_t *p) {
+    const plan_t *pl = ev->plan;
+    for (int t = 1; t <= pl->horizon; t++) {
+        double share[PLAN_MAX_REFORMS] = {0};
+        for (size_t j = 0; j < pl->n_reforms; j++)
+            if (p->start[j])
+                share[j] = plan_cost_rollout(pl->reforms[j].rollout, p->start[j],
+                                             pl->reforms[j].ramp_years, t);
+        size_t k = find_config(ev, t, share);
+        if (k == (size_t)-1) return -1;
+        p->config[t - 1] = k;
+    }
+    return 0;
+}
+
 /* Map every portfolio's years to configurations. */
 static int map_configs(plan_eval_t *ev) {
-    const plan_t *pl = ev->plan;
-    for (size_t i = 0; i < ev->n_portfolios; i++) {
-        plan_portfolio_t *p = &ev->p[i];
-        for (int t = 1; t <= pl->horizon; t++) {
-            double share[PLAN_MAX_REFORMS] = {0};
-            for (size_t j = 0; j < pl->n_reforms; j++)
-                if (p->start[j])
-                    share[j] = plan_cost_rollout(pl->reforms[j].rollout, p->start[j],
-                                                 pl->reforms[j].ramp_years, t);
-            size_t k = find_config(ev, t, share);
-            if (k == (size_t)-1) return -1;
-            p->config[t - 1] = k;
-        }
-    }
+    for (size_t i = 0; i < ev->n_portfolios; i++)
+        if (map_one(ev, &ev->p[i]) != 0) return -1;
     return 0;
 }
 
@@ -155,21 +160,28 @@ static void cost_portfolio(plan_eval_t *ev, plan_portfolio_t *p) {
 
 /* Build every configuration a portfolio in budget needs.  The empty
  * portfolio's are built first: the others are costed against them. */
+static int build_one(plan_eval_t *ev, plan_portfolio_t *p, char *err, size_t errlen) {
+    const plan_t *pl = ev->plan;
+    for (int t = 0; t < pl->horizon; t++) {
+        plan_config_t *c = &ev->c[p->config[t]];
+        if (c->built) continue;
+        char why[1024];
+        if (build_config(ev, c, why, sizeof why) != 0) {
+            snprintf(err, errlen, "%s:%d: reforms: portfolio %s, year %d: %s", pl->path,
+                     pl->reforms[0].line, p->label, t + 1, why);
+            return -2;
+        }
+    }
+    cost_portfolio(ev, p);
+    return 0;
+}
+
 static int build_all(plan_eval_t *ev, char *err, size_t errlen) {
     const plan_t *pl = ev->plan;
     for (size_t i = 0; i < ev->n_portfolios; i++) {
         plan_portfolio_t *p = &ev->p[i];
-        for (int t = 0; t < pl->horizon; t++) {
-            plan_config_t *c = &ev->c[p->config[t]];
-            if (c->built) continue;
-            char why[1024];
-            if (build_config(ev, c, why, sizeof why) != 0) {
-                snprintf(err, errlen, "%s:%d: reforms: portfolio %s, year %d: %s", pl->path,
-                         pl->reforms[0].line, p->label, t + 1, why);
-                return -2;
-            }
-        }
-        cost_portfolio(ev, p);
+        int rc = build_one(ev, p, err, errlen);
+        if (rc != 0) return rc;
         if (p->status == PLAN_ST_OVER_BUDGET) continue;
         ev->n_candidates++;
         for (int t = 0; t < pl->horizon; t++) ev->c[p->config[t]].needed = true;
@@ -193,19 +205,52 @@ static int alloc_obs(plan_eval_t *ev) {
     return 0;
 }
 
+/* Too many to enumerate: room for the portfolios the search may simulate,
+ * and the empty one, p[0], which every objective is measured against. */
+static int setup_search(plan_eval_t *ev, char *err, size_t errlen) {
+    ev->search = true;
+    ev->cap_portfolios = (size_t)ev->plan->max_portfolios + 1;
+    ev->p = calloc(ev->cap_portfolios, sizeof *ev->p);
+    if (!ev->p) return -1;
+    int none[PLAN_MAX_REFORMS] = {0};
+    size_t at;
+    return plan_eval_add(ev, none, &at, err, errlen);
+}
+
+int plan_eval_add(plan_eval_t *ev, const int *start, size_t *at, char *err, size_t errlen) {
+    const plan_t *pl = ev->plan;
+    for (size_t i = 0; i < ev->n_portfolios; i++)
+        if (memcmp(ev->p[i].start, start, pl->n_reforms * sizeof *start) == 0) {
+            *at = i;
+            return 0;
+        }
+    if (ev->n_portfolios == ev->cap_portfolios) return 1;
+    plan_portfolio_t *p = &ev->p[ev->n_portfolios];
+    memset(p, 0, sizeof *p);
+    memcpy(p->start, start, pl->n_reforms * sizeof *start);
+    label_of(pl, p);
+    size_t first_new = ev->n_configs;
+    if (map_one(ev, p) != 0) return -1;
+    int rc = build_one(ev, p, err, errlen);
+    if (rc != 0) return rc;
+    for (size_t k = first_new; k < ev->n_configs; k++) {
+        ev->c[k].needed = true;
+        ev->c[k].obs = calloc((size_t)pl->max_reps, sizeof *ev->c[k].obs);
+        if (!ev->c[k].obs) return -1;
+    }
+    *at = ev->n_portfolios++;
+    if (p->status != PLAN_ST_OVER_BUDGET) ev->n_searched++;
+    return 0;
+}
+
 int plan_eval_setup(plan_eval_t *ev, const plan_t *plan, const plan_eval_opts_t *o, char *err,
                     size_t errlen) {
     memset(ev, 0, sizeof *ev);
     ev->plan = plan;
     ev->opts = *o;
     double n = count_portfolios(plan);
-    if (n > plan->max_portfolios) {
-        snprintf(err, errlen,
-                 "%s:%d: reforms: %.0f portfolios, more than max_portfolios %d (expected fewer "
-                 "reforms or start years, or a larger max_portfolios)",
-                 plan->path, plan->reforms[0].line, n, plan->max_portfolios);
-        return -2;
-    }
+    ev->n_possible = n;
+    if (n > plan->max_portfolios) return setup_search(ev, err, errlen);
     ev->n_portfolios = (size_t)n;
     ev->p = calloc(ev->n_portfolios, sizeof *ev->p);
     if (!ev->p) return -1;
@@ -290,6 +335,10 @@ static int run_up_to(plan_eval_t *ev, const bool *want, size_t reps) {
     return st.done == n && !st.interrupted ? 0 : -1;
 }
 
+int plan_eval_run_reps(plan_eval_t *ev, const bool *want, size_t reps) {
+    return run_up_to(ev, want, reps);
+}
+
 double plan_eval_objective(const plan_eval_t *ev, size_t i, size_t r) {
     const plan_t *pl = ev->plan;
     const plan_portfolio_t *p = &ev->p[i], *b = &ev->p[0];
@@ -359,7 +408,7 @@ static void check_constraints(plan_eval_t *ev) {
     const plan_t *pl = ev->plan;
     for (size_t i = 0; i < ev->n_portfolios; i++) {
         plan_portfolio_t *p = &ev->p[i];
-        if (p->status == PLAN_ST_OVER_BUDGET) continue;
+        if (p->status != PLAN_ST_ELIMINATED) continue; /* over budget, or searched */
         p->reps = (size_t)pl->n0;
         for (size_t k = 0; k < pl->n_constraints && !p->broken; k++) {
             const plan_constraint_t *c = &pl->constraints[k];
@@ -438,11 +487,14 @@ static int select_best(plan_eval_t *ev, const size_t *idx, size_t k, bool *want)
 int plan_eval_run(plan_eval_t *ev, char *err, size_t errlen) {
     const plan_t *pl = ev->plan;
     double t0 = clock_wall_seconds();
-    bool *want = calloc(ev->n_portfolios, sizeof *want);
-    size_t *idx = calloc(ev->n_portfolios, sizeof *idx);
+    size_t room = ev->search ? ev->cap_portfolios : ev->n_portfolios;
+    bool *want = calloc(room, sizeof *want);
+    size_t *idx = calloc(room, sizeof *idx);
     int rc = want && idx ? 0 : -1;
+    if (rc == 0 && ev->search) rc = plan_search(ev, err, errlen);
     for (size_t i = 0; rc == 0 && i < ev->n_portfolios; i++)
-        want[i] = ev->p[i].status != PLAN_ST_OVER_BUDGET;
+        want[i] = ev->p[i].status == PLAN_ST_ELIMINATED; /* in budget, not only searched */
+    if (rc == 0) want[0] = true; /* every objective is measured against no reform */
     if (rc == 0) rc = run_up_to(ev, want, (size_t)pl->n0);
     if (rc == 0) {
         check_constraints(ev);

@@ -24,9 +24,12 @@
  *      replication of every surviving portfolio at a time, until one is
  *      left or KN's region closes (or max_replications: then said).
  *
- * Errors: -2 for a plan that cannot be evaluated (too many portfolios,
- * nothing with a reform fits the budget, nothing meets the constraints, a
- * combination of reforms the scenario loader refuses), with a one-line
+ * More portfolios than max_portfolios: step 1 enumerates nothing; the run
+ * first searches (plan_eval_internal.h, study/plan_search.c) and steps 3
+ * on take only its best `finalists` (the others: SEARCHED).
+ *
+ * Errors: -2 for a plan that cannot be evaluated (nothing with a reform fits the budget, nothing
+ * meets the constraints, a combination of reforms the scenario loader refuses), with a one-line
  * message naming the plan file and line; -1 for running out of memory or
  * an interruption.
  */
@@ -62,7 +65,8 @@ typedef enum {
     PLAN_ST_ELIMINATED,        /* by KN: screening (at first_replications)
                                   or a later stage                          */
     PLAN_ST_CONSTRAINT,        /* first-stage mean breaks a constraint      */
-    PLAN_ST_OVER_BUDGET        /* never simulated                           */
+    PLAN_ST_OVER_BUDGET,       /* never simulated                           */
+    PLAN_ST_SEARCHED           /* simulated by the search, not a finalist   */
 } plan_status_t;
 
 const char *plan_status_name(plan_status_t s);
@@ -121,6 +125,11 @@ typedef struct plan_eval {
     size_t runs;         /* simulation runs (plan years) made        */
     bool capped;         /* KN stopped at max_replications           */
     double seconds;
+    bool search;       /* too many to enumerate: searched (plan_search.h) */
+    double n_possible; /* portfolios there are (enumerated or not)  */
+    size_t cap_portfolios;
+    size_t n_searched;   /* in budget and simulated by the search     */
+    size_t search_total; /* portfolio-replications the search spent   */
 } plan_eval_t;
 
 /* Enumerate, build the year scenarios and cost the portfolios.  Returns
