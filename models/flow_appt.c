@@ -87,7 +87,9 @@ static double slot_start(const scn_appt_t *ap, double t) {
     return day * 1440 + ceil((t - day * 1440) / ap->slot_minutes - 1e-9) * ap->slot_minutes;
 }
 
-/* A slot with room for service sv wanted at time t: its start, or -1. */
+/* A slot with room for service sv wanted at time t: its start, or -1.  A
+ * slot after the end of the run always has room (the citizen is not seen
+ * again). */
 static double find_slot(flow_model_t *m, int sv, double t) {
     const scn_t *s = m->s;
     const scn_appt_t *ap = &s->services[sv].appt;
@@ -98,7 +100,7 @@ static double find_slot(flow_model_t *m, int sv, double t) {
     for (int d = 0; d < tries; d++, start += 1440) {
         if (s->calendar.n_intervals > 0 && !wcal_is_open(&s->calendar, start)) continue;
         unsigned *n = slot_count(m->appt, ap, sv, start);
-        if (!n) return -1;
+        if (!n) return start;
         if (*n < m->appt->cap[sv]) {
             (*n)++;
             return start;
