@@ -6,7 +6,8 @@
  * starts at or after t (the hall open then) if it has room, else, by
  * `when_full`, they walk in at t or take the same time on a later open day
  * with room.  A booking is kept with probability 1 - no_show; the citizen
- * then comes at the slot start plus an early/late draw (not before t).  The
+ * then comes at the slot start plus an early/late draw (not before t; one
+ * early for a slot at opening time waits at the door till it opens).  The
  * draws come from the citizen's own luck (LUCK_APPT), which a booking
  * carries to the later arrival: the booked citizen is the same person, with
  * the same luck, as the walk-in they would have been.  Booked and walk-in
@@ -146,6 +147,9 @@ bool flow_appt_take(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N],
     bk->code = code;
     memcpy(bk->luck, luck, sizeof bk->luck);
     double when = start + offset;
+    const wcal_t *cal = &m->s->calendar;
+    if (when < start && cal->n_intervals > 0 && !wcal_is_open(cal, when))
+        when = wcal_next_open(cal, when); /* early before opening: waits at the door */
     if (when < m->sim.now) when = m->sim.now;
     if (when > m->horizon) pool_release(&m->appt->pending, b); /* after the run */
     else if (sim_at(&m->sim, when, (uint32_t)ev_type, b, 0) == 0) m->nomem = 1;

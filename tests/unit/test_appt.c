@@ -19,13 +19,14 @@
 #define MAX_ARR 20000
 
 typedef struct seen {
-    size_t n;
+    size_t n, closed;
     double t[MAX_ARR];
 } seen_t;
 
 static void on_event(void *ctx, const flow_event_t *ev) {
     seen_t *s = ctx;
     if (ev->kind == FLOW_EV_ARRIVE && s->n < MAX_ARR) s->t[s->n++] = ev->time;
+    if (ev->kind == FLOW_EV_CLOSED) s->closed++;
 }
 
 static void load(scn_t *s) {
@@ -36,7 +37,7 @@ static void load(scn_t *s) {
 /* One replication: the arrival times in *seen, the no-shows returned. */
 static double run(const scn_t *s, uint32_t rep, seen_t *seen) {
     flow_result_t res;
-    seen->n = 0;
+    seen->n = seen->closed = 0;
     flow_observer_t obs = {on_event, seen};
     ck_assert_int_eq(flow_run_observed(s, rep, NULL, &obs, &res), 0);
     CHECK(seen->n < MAX_ARR);
@@ -153,6 +154,22 @@ START_TEST(test_when_full) {
 }
 END_TEST
 
+/* Everyone books and comes 10 minutes early: one early for the 08:00
+ * slot waits for the doors to open rather than finding the hall closed
+ * and going home. */
+START_TEST(test_early_waits_for_opening) {
+    scn_t s;
+    load(&s);
+    static seen_t seen;
+    s.services[0].appt.share = 1;
+    s.services[0].appt.early_late = (scn_offset_t){SCN_OFFSET_CONST, -10, 0};
+    run(&s, 0, &seen);
+    CHECK(seen.n > 0);
+    CHECK_CMP(seen.closed, ==, 0);
+    scn_free(&s);
+}
+END_TEST
+
 /* A share of 0 draws the citizens' appointment luck but changes nothing:
  * every KPI is the same, bit for bit, as without the setting. */
 START_TEST(test_share_zero_identical) {
@@ -203,6 +220,7 @@ Suite *suite_appt(void) {
     tcase_add_test(tc, test_booked_cluster);
     tcase_add_test(tc, test_no_show_rate);
     tcase_add_test(tc, test_when_full);
+    tcase_add_test(tc, test_early_waits_for_opening);
     tcase_add_test(tc, test_share_zero_identical);
     tcase_add_test(tc, test_offset_parse);
     suite_add_tcase(s, tc);
