@@ -21,7 +21,8 @@ enum {
     EV_REBALANCE,
     EV_WARMUP,
     EV_ROSTER,
-    EV_SAMPLE
+    EV_SAMPLE,
+    EV_APPT
 };
 
 /* Assumptions of the model (docs/model.md says why). */
@@ -452,12 +453,10 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
     schedule(m, t, EV_ARRIVAL, 0, data);
 }
 
-static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
-    flow_model_t *m = model;
-    (void)sim;
-    int code = (int)ev->data, online = code & 1;
+/* A case of arrival stream `code`, with the luck of its citizen, starts. */
+static void admit(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N]) {
+    int online = code & 1;
     int sv = (code >> 1) / FLOW_MAX_REGIONS, rg = (code >> 1) % FLOW_MAX_REGIONS;
-    schedule_arrival(m, sv, rg, online);
     uint32_t c = pool_alloc(&m->cases), t = pool_alloc(&m->tasks);
     if (c == POOL_NONE || t == POOL_NONE) {
         m->nomem = 1;
@@ -474,7 +473,7 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
                         .arrival_index = m->stream_arrivals[code]++,
                         .channel = online};
     if (online && !m->online_up) cs->online = false; /* falls back */
-    flow_luck_init(m, cs, (unsigned)code);
+    memcpy(cs->luck, luck, sizeof cs->luck);
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
@@ -482,6 +481,28 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
     FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_ARRIVE);
     if (online && !cs->online) FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_OUTAGE);
     begin_step(m, t, 0);
+}
+
+static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)sim;
+    int code = (int)ev->data, online = code & 1;
+    int sv = (code >> 1) / FLOW_MAX_REGIONS, rg = (code >> 1) % FLOW_MAX_REGIONS;
+    schedule_arrival(m, sv, rg, online);
+    flow_case_t who; /* the citizen's luck: the n-th of the stream */
+    flow_luck_init(m, &who, (unsigned)code);
+    if (m->appt && flow_appt_take(m, code, who.luck, EV_APPT)) return; /* booked */
+    admit(m, code, who.luck);
+}
+
+/* A booked citizen comes for their slot. */
+static void on_appt(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)sim;
+    int code;
+    uint64_t luck[FLOW_LUCK_N];
+    flow_appt_arrive(m, ev->entity, &code, luck);
+    admit(m, code, luck);
 }
 
 static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -1027,6 +1048,7 @@ static void model_free(flow_model_t *m) {
             if (m->rng[i]) gsl_rng_free(m->rng[i]);
     free(m->rng);
     flow_luck_free(m);
+    flow_appt_free(m);
     flow_acc_free(m);
     flow_hourly_free(m);
     demand_free(m->demand);
@@ -1092,6 +1114,7 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     fail |= flow_acc_init(&m) != 0;
     fail |= flow_hourly_init(&m) != 0;
     fail |= demand_build(s, (long)s->warmup_days + s->days, &m.demand) != 0;
+    fail |= flow_appt_setup(&m) != 0;
     if (fail) {
         model_free(&m);
         return -1;
@@ -1108,6 +1131,7 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     sim_on(&m.sim, EV_WARMUP, on_warmup);
     sim_on(&m.sim, EV_ROSTER, on_roster);
     sim_on(&m.sim, EV_SAMPLE, on_sample);
+    sim_on(&m.sim, EV_APPT, on_appt);
     start(&m);
     sim_run(&m.sim, m.horizon);
     /* every open case is in the pool, with at least one task out */

@@ -106,6 +106,7 @@ typedef enum {
     FLOW_K_BACK_WAIT,         /* mean wait for an officer, calendar minutes   */
     FLOW_K_WINDOW_SERVED,     /* window turns served per calendar day         */
     FLOW_K_BACK_SERVED,       /* back-office tasks started per calendar day   */
+    FLOW_K_NO_SHOW,           /* booked slots not honoured, per calendar day  */
     FLOW_K_COUNT
 } flow_kpi_t;
 

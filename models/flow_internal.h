@@ -56,6 +56,7 @@ typedef enum {
     LUCK_DATA,     /* data request delays                              */
     LUCK_PATIENCE, /* patience at each window visit                    */
     LUCK_RETURN,   /* when the citizen comes back, time to prepare     */
+    LUCK_APPT,     /* books or not, no-show, early/late (flow_appt.c)  */
     FLOW_LUCK_N
 } flow_luck_t;
 
@@ -104,6 +105,7 @@ typedef struct flow_acc {
     double open_since_sum; /* sum over open cases of max(arrival, warm-up)  */
     double window_minutes; /* finished cases' minutes inside the window    */
     double lost[2];        /* cases lost, by flow_lost_t                   */
+    double no_show;        /* booked slots never honoured                  */
 } flow_acc_t;
 
 typedef struct flow_model {
@@ -150,6 +152,7 @@ typedef struct flow_model {
     flow_observer_t obs;
     uint64_t arrived;
     uint32_t stream_arrivals[2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS];
+    struct flow_appt *appt; /* slots booked (flow_appt.c), NULL: none   */
 } flow_model_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */
@@ -258,7 +261,22 @@ void flow_note(const flow_model_t *m, const task_t *tk, int r, flow_event_t *ev)
         if ((m)->obs.fn) flow_note((m), (tk), (r), &(flow_event_t){__VA_ARGS__});                  \
     } while (0)
 
+/* Appointments (flow_appt.c, docs/model.md).  flow_appt_setup returns -1
+ * when out of memory (m->appt stays NULL when no service books).
+ * flow_appt_take: a counter citizen of arrival stream `code` with the luck
+ * `luck` has just come by the arrival profile; returns false when they walk
+ * in now, true when they booked a slot (an arrival of kind `ev_type` is
+ * scheduled, its entity naming the booking) or booked and will not show
+ * (counted).  flow_appt_arrive gives back the booking's stream and luck
+ * and forgets it. */
+int flow_appt_setup(flow_model_t *m);
+void flow_appt_free(flow_model_t *m);
+bool flow_appt_take(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N], int ev_type);
+void flow_appt_arrive(flow_model_t *m, uint32_t booking, int *code, uint64_t luck[FLOW_LUCK_N]);
+
 /* Accounting hooks (flow_kpi.c). */
+/* A booked citizen of service sv, region rg did not come. */
+void flow_acc_no_show(flow_model_t *m, int sv, int rg);
 int flow_acc_init(flow_model_t *m);
 void flow_acc_free(flow_model_t *m);
 void flow_acc_arrival(flow_model_t *m, const flow_case_t *c);

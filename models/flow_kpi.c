@@ -56,6 +56,7 @@ static const struct {
     [FLOW_K_BACK_WAIT] = {"back_office_wait", "minutes"},
     [FLOW_K_WINDOW_SERVED] = {"window_served", "turns/day"},
     [FLOW_K_BACK_SERVED] = {"back_office_tasks", "tasks/day"},
+    [FLOW_K_NO_SHOW] = {"appointment_no_shows", "cases/day"},
 };
 
 const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
@@ -218,6 +219,13 @@ void flow_acc_lost(flow_model_t *m, const flow_case_t *c, flow_lost_t why) {
     }
 }
 
+void flow_acc_no_show(flow_model_t *m, int sv, int rg) {
+    if (m->sim.now < m->warmup) return;
+    size_t g[3];
+    case_groups(m, &(flow_case_t){.service = sv, .region = rg}, g);
+    for (int i = 0; i < 3; i++) m->acc[g[i]].no_show++;
+}
+
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
 
 /* Government cost per year: staff, windows, platform, hub. */
@@ -267,6 +275,7 @@ static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k,
     k[FLOW_K_BACKLOG] = a->open_cases;
     k[FLOW_K_LOST_BALKED] = a->lost[FLOW_LOST_BALKED] / days;
     k[FLOW_K_LOST_ABANDONED] = a->lost[FLOW_LOST_ABANDONED] / days;
+    k[FLOW_K_NO_SHOW] = a->no_show / days;
     /* satisfaction (docs/model.md): timeliness, trips, waiting */
     double wait = isnan(k[FLOW_K_WINDOW_WAIT]) ? 0 : k[FLOW_K_WINDOW_WAIT];
     k[FLOW_K_SATISFACTION] =

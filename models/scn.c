@@ -22,6 +22,7 @@
 #include "cfgr.h"
 #include "idtab.h"
 #include "scn_lost.h"
+#include "scn_appt.h"
 #include "scn_dates.h"
 #include "scn_profile.h"
 #include "scn_route.h"
@@ -822,20 +823,10 @@ static int check_routing(loader_t *L, const config_setting_t *g, const config_se
 }
 
 static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id",
-                                       "name",
-                                       "per_day",
-                                       "region_share",
-                                       "online_share",
-                                       "limit_days",
-                                       "patience",
-                                       "steps",
-                                       "name_zh",
-                                       "never_return",
-                                       "balk",
-                                       "profile",
-                                       "region_profiles",
-                                       NULL};
+    static const char *const keys[] = {
+        "id",         "name",     "per_day",         "region_share", "online_share",
+        "limit_days", "patience", "steps",           "name_zh",      "never_return",
+        "balk",       "profile",  "region_profiles", "appointments", NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
@@ -857,7 +848,7 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         cfgr_number(r, g, "never_return", &R_SHARE, false, 0, &sv->never_return, NULL) != 0 ||
         scn_read_balk(&L->r, g, L->base_dir, &sv->balks, &sv->balk) != 0 ||
         cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0 ||
-        scn_profile_read(r, L->s, g, sv) != 0)
+        scn_profile_read(r, L->s, g, sv) != 0 || scn_appt_read(r, g, &sv->appt) != 0)
         return -1;
     size_t n = (size_t)config_setting_length(steps);
     if (alloc_array(L, (void **)&sv->steps, n, sizeof *sv->steps) != 0) return -1;

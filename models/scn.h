@@ -28,6 +28,7 @@
 
 #include "dist.h"
 #include "roster.h"
+#include "scn_appt.h"
 #include "wcal.h"
 
 #define SCN_ID_MAX       48
@@ -153,6 +154,7 @@ typedef struct scn_service {
     scn_profile_t *profiles;
     int *region_profile; /* [n_regions] index into profiles, -1: flat;
                             NULL when n_profiles is 0                 */
+    scn_appt_t appt;     /* appointments (appt.on false: none)       */
 } scn_service_t;
 
 typedef struct scn_incident {
