@@ -629,7 +629,7 @@ static int run_patched(const run_options_t *o) {
     } else if (o->format == FMT_TABLE) {
         print_table(&s, o, groups, n_groups, cells, st.done, &st, events);
         bn_variant_t v = {o->variant, ctx.results, done_mask, reps};
-        bn_print(stdout, &s, &v);
+        bn_print(&s, &v);
         if (s.n_warnings) printf("\n%zu warning(s) on stderr.\n", s.n_warnings);
         printf("\nFiles: %s/summary.csv, replications.csv, summary.json, hourly.csv, "
                "bottleneck.csv, day_in_hall.png\n",

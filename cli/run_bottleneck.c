@@ -4,6 +4,9 @@
  */
 #include "run_bottleneck.h"
 
+#include "cli.h"
+#include "lang.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,10 +230,16 @@ bool bn_top_shares(const scn_t *s, const bn_variant_t *v, size_t service, char *
     return n > 0;
 }
 
-void bn_print(FILE *fp, const scn_t *s, const bn_variant_t *v) {
+void bn_print(const scn_t *s, const bn_variant_t *v) {
     char line[512];
-    fprintf(fp, "\n%s\n", _("Where the time goes (share of each service's task time)"));
+    printf("\n%s\n", _("Where the time goes (share of each service's task time)"));
     for (size_t sv = 0; sv < s->n_services; sv++)
-        if (bn_top_shares(s, v, sv, line, sizeof line))
-            fprintf(fp, "  %-36.36s %s\n", s->services[sv].name, line);
+        if (bn_top_shares(s, v, sv, line, sizeof line)) {
+            /* names come from the scenario file: printed escaped and by width */
+            printf("  ");
+            cli_lang_print_cell(s->services[sv].name, 36);
+            putchar(' ');
+            cli_print_text(line);
+            putchar('\n');
+        }
 }

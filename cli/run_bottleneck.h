@@ -43,14 +43,14 @@ int bn_write_shares(const char *dir, const scn_t *s, const bn_variant_t *v, size
  * per department with windows and its 95% band, for the first variant. */
 int bn_plot_day(const char *dir, const scn_t *s, const bn_variant_t *v, char *err, size_t errlen);
 
-/* The largest shares of service's time, into buf: "40% waiting for data
- * at tax; 15% in work at market; 12% sent home by tax".  Returns false
- * (buf empty) when the service has no time measured. */
+/* The largest shares of service's time, into buf (department names, not
+ * escaped): "40% waiting for data at tax; 15% in work at market; 12% sent home by tax".  Returns
+ * false (buf empty) when the service has no time measured. */
 bool bn_top_shares(const scn_t *s, const bn_variant_t *v, size_t service, char *buf, size_t len);
 
-/* On screen: for each service, the largest shares of its time (department
- * and phase), e.g. "enterprise_establishment  61% waiting for data at
- * tax". */
-void bn_print(FILE *fp, const scn_t *s, const bn_variant_t *v);
+/* On stdout: for each service, by name, the largest shares of its time
+ * (department and phase), e.g. "Enterprise establishment  61% waiting for
+ * data at Tax Bureau"; names are escaped (they come from the file). */
+void bn_print(const scn_t *s, const bn_variant_t *v);
 
 #endif

@@ -31,7 +31,7 @@ if [ -z "$bad_rows" ]; then ok; else ko "bottleneck: hourly rows: $bad_rows"; fi
 # shares per service sum to 1 (means of per-replication shares that do)
 sums=$(tail -n +2 "$tmp/j1/bottleneck.csv" | awk -F, '{s[$3] += $6} END {for (k in s) if (s[k] < 0.999 || s[k] > 1.001) print k, s[k]}')
 if [ -z "$sums" ]; then ok; else ko "bottleneck: shares do not sum to 1: $sums"; fi
-if grep -q "Where the time goes" "$tmp/out1" && grep -q "enterprise_establishment .*% " "$tmp/out1"; then ok
+if grep -q "Where the time goes" "$tmp/out1" && grep -q "Enterprise establishment .*% " "$tmp/out1"; then ok
 else ko "bottleneck: no table on screen"; fi
 if [ "$(head -c 4 "$tmp/j1/day_in_hall.png" | od -An -c | tr -d ' ')" = "211PNG" ]; then ok
 else ko "bottleneck: day_in_hall.png is not a PNG"; fi
