@@ -155,6 +155,7 @@ static void add_reform_name(variant_t *v, const char *name) {
 }
 
 static void add_reform_to(compare_t *c, variant_t *v, int r) {
+    if (!v) return;
     add_reform_name(v, c->reforms[r].name);
     v->reform[v->n++] = r;
     v->reform_cost += c->reforms[r].cost_per_year;

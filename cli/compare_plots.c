@@ -279,7 +279,7 @@ static bool department_kinds(const scn_t *s, kinds_t *k) {
 static int plot_by_city_of(const compare_t *c, const plot_ctx_t *ctx, scratch_t *w, char *err,
                            size_t errlen) {
     const scn_t *s = &c->v[0].s;
-    kinds_t *k = malloc(sizeof *k);
+    kinds_t *k = calloc(1, sizeof *k);
     size_t nr = s->n_regions, first = 1 + s->n_services + s->n_regions;
     size_t sel[2] = {0, c->n_variants - 1};
     for (size_t i = 1; i < c->n_variants; i++)

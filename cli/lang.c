@@ -82,6 +82,7 @@ static void select_zh(void) {
  * NULL when argv[i] is not --lang. */
 static const char *lang_arg(int argc, char **argv, int i, int *used, bool *missing) {
     *missing = false;
+    if (!argv[i]) return NULL;
     if (strncmp(argv[i], "--lang=", 7) == 0) return *used = 1, argv[i] + 7;
     if (strcmp(argv[i], "--lang") != 0) return NULL;
     if (i + 1 >= argc) return *missing = true, NULL;

@@ -58,7 +58,7 @@ int flow_appt_setup(flow_model_t *m) {
     m->appt = a;
     a->days = (size_t)ceil(m->horizon / 1440) + 1;
     a->slots = (size_t)ceil(1440 / shortest);
-    a->booked = calloc(s->n_services * a->days * a->slots, sizeof *a->booked);
+    a->booked = calloc(s->n_services * a->days * a->slots + 1, sizeof *a->booked); /* never 0 */
     if (!a->booked || pool_init(&a->pending, sizeof(booking_t), 256) != 0) return -1;
     for (size_t i = 0; i < s->n_services; i++)
         if (s->services[i].appt.on) a->cap[i] = service_capacity(s, &s->services[i]);

@@ -22,9 +22,10 @@ int flow_hourly_init(flow_model_t *m) {
     if (!m->front_list) return -1;
     for (size_t r = 0; r < m->n_res; r++)
         if (m->front_capacity[r]) m->front_list[m->n_front++] = r;
-    m->hour_acc = calloc(m->n_res * FLOW_HOURS * FLOW_HA_COUNT, sizeof *m->hour_acc);
+    /* + 1: never a zero-sized request (a scenario without resources) */
+    m->hour_acc = calloc(m->n_res * FLOW_HOURS * FLOW_HA_COUNT + 1, sizeof *m->hour_acc);
     m->phase_min =
-        calloc(m->s->n_services * m->s->n_departments * FLOW_P_COUNT, sizeof *m->phase_min);
+        calloc(m->s->n_services * m->s->n_departments * FLOW_P_COUNT + 1, sizeof *m->phase_min);
     return m->hour_acc && m->phase_min ? 0 : -1;
 }
 

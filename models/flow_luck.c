@@ -17,7 +17,7 @@
 #include "rng.h"
 
 /* One counter per arrival stream id (the EV_ARRIVAL data code). */
-#define LUCK_SOURCES (2u * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS)
+#define LUCK_SOURCES ((size_t)2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS)
 
 int flow_luck_setup(flow_model_t *m) {
     m->luck_seq = calloc(LUCK_SOURCES, sizeof *m->luck_seq);
@@ -31,7 +31,7 @@ void flow_luck_free(flow_model_t *m) {
 
 void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source) {
     hot_assert(source < LUCK_SOURCES);
-    uint64_t entity = m->luck_seq[source]++ * LUCK_SOURCES + source;
+    uint64_t entity = (uint64_t)m->luck_seq[source]++ * LUCK_SOURCES + source;
     uint64_t key = rng_substream_key(m->s->seed, m->rep, entity);
     for (unsigned p = 0; p < FLOW_LUCK_N; p++) c->luck[p] = rng_substream_start(key, p);
 }

@@ -62,7 +62,8 @@ static int read_days(const cfgr_t *r, const config_setting_t *g, bool day[7]) {
 /* "HH:MM" within 00:00..24:00 as minutes, or -1. */
 static double clock_minutes(const char *s, int *used) {
     int h, m, n = 0;
-    if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5) return -1;
+    /* %n checks that exactly "HH:MM" was read; the ranges are checked below */
+    if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5) return -1; // NOLINT(cert-err34-c)
     if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m > 0)) return -1;
     *used = n;
     return h * 60.0 + m;

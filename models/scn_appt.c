@@ -21,8 +21,13 @@ int scn_offset_parse(const char *text, scn_offset_t *out, char *err, size_t errl
                  {"uniform", SCN_OFFSET_UNIFORM, 2}};
     char name[16], tail[2];
     double a = 0, b = 0;
-    int got = sscanf(text, " %15[a-z] ( %lf , %lf ) %1s", name, &a, &b, tail);
-    if (got < 2) got = sscanf(text, " %15[a-z] ( %lf ) %1s", name, &a, tail) == 2 ? 2 : 0;
+    /* a trailing character is caught by %1s, non-finite values below */
+    int got =
+        sscanf(text, " %15[a-z] ( %lf , %lf ) %1s", name, &a, &b, tail); // NOLINT(cert-err34-c)
+    if (got < 2)
+        got = sscanf(text, " %15[a-z] ( %lf ) %1s", name, &a, tail) == 2 // NOLINT(cert-err34-c)
+                  ? 2
+                  : 0;
     for (size_t i = 0; got >= 2 && i < sizeof forms / sizeof forms[0]; i++) {
         if (strcmp(name, forms[i].name) != 0) continue;
         if (got != forms[i].n + 1 || !isfinite(a) || !isfinite(b)) break;

@@ -53,8 +53,9 @@ static int read_from(const cfgr_t *r, const config_setting_t *g, int *quarter) {
     *quarter = 0;
     if (cfgr_string(r, g, "from", false, 16, "00:00", &text, &at) != 0) return -1;
     int h, m, used = 0;
-    if (sscanf(text, "%2d:%2d%n", &h, &m, &used) != 2 || text[used] != '\0' || h < 0 || h > 23 ||
-        m < 0 || m > 59 || m % QUARTER != 0)
+    /* %n and text[used] check the whole text was "HH:MM" */
+    if (sscanf(text, "%2d:%2d%n", &h, &m, &used) != 2 || // NOLINT(cert-err34-c)
+        text[used] != '\0' || h < 0 || h > 23 || m < 0 || m > 59 || m % QUARTER != 0)
         return cfgr_fail(r, at ? at : g,
                          "'%s' is not a start time (expected HH:MM on a quarter hour, e.g. "
                          "\"08:00\" or \"08:30\")",

@@ -328,7 +328,7 @@ static void cost_benefit_labels(FILE *g, const plot_ctx_t *ctx, size_t n, const 
     unsigned *col = malloc((n + 1) * sizeof *col);
     for (size_t v = 0; v < n; v++) {
         const plot_ci_t *ci[2] = {&cost[v], &benefit[v]};
-        for (int a = 0; a < 2; a++) {
+        for (size_t a = 0; a < 2; a++) {
             double vals[3] = {ci[a]->mean, ci[a]->lo, ci[a]->hi};
             for (int k = 0; k < 3; k++) {
                 if (!isfinite(vals[k])) continue;
@@ -337,7 +337,7 @@ static void cost_benefit_labels(FILE *g, const plot_ctx_t *ctx, size_t n, const 
             }
         }
     }
-    for (int a = 0; a < 2; a++) {
+    for (size_t a = 0; a < 2; a++) {
         double span = r[2 * a + 1] - r[2 * a];
         if (!(span > 0)) span = 1;
         r[2 * a] -= 0.08 * span;

@@ -37,7 +37,8 @@ static bool is_free(const box_t *b, const box_t *placed, size_t n_placed, const 
 static box_t place(double px, double py, double lw, const box_t *placed, size_t n_placed,
                    const box_t *points, size_t n_points, double w, double h, bool *left) {
     for (int k = 0; k <= 2 * MAX_MOVE; k++) {
-        double dy = (k % 2 ? 1 : -1) * ((k + 1) / 2) * LINE_PX;
+        int step = (k + 1) / 2; /* 0, 1, 1, 2, 2, ...: alternately below and above */
+        double dy = (k % 2 ? 1 : -1) * step * LINE_PX;
         for (int side = 0; side < 2; side++) {
             box_t b = side == 0 ? (box_t){px + GAP_PX, px + GAP_PX + lw, py + dy - LINE_PX / 2,
                                           py + dy + LINE_PX / 2}

@@ -53,7 +53,8 @@ int plot_matrix(const plot_ctx_t *ctx, const char *name, const char *subtitle, s
     plot_put_xtics(g, n_cols, cols, 40);
     for (size_t p = 0; p < n_panels; p++) {
         double left = names + (double)(p % 2) * (map + gap);
-        double y0 = top + (double)(p / 2) * panel + 34, y1 = y0 + CELL_H * (double)n_rows;
+        size_t row = p / 2; /* two panels a row */
+        double y0 = top + (double)row * panel + 34, y1 = y0 + CELL_H * (double)n_rows;
         fprintf(g,
                 "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
                 "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",

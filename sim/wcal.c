@@ -534,7 +534,10 @@ static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
         weeks = fmin(weeks, (double)whole_weeks_before_holiday);
     }
     size_t k = makeup_lower_bound(c, d);
-    if (k < c->n_makeups) weeks = fmin(weeks, (double)((c->makeups[k] - d) / 7));
+    if (k < c->n_makeups) {
+        long long whole = (c->makeups[k] - d) / 7; /* whole weeks before the make-up day */
+        weeks = fmin(weeks, (double)whole);
+    }
     *work -= weeks * weekly;
     return d + 7 * (long long)weeks;
 }

@@ -93,7 +93,7 @@ static size_t leader(const rns_t *p) {
 /* Eliminate, against the survivors of the previous stage, every system
  * whose mean falls below another's minus the region's half-width. */
 static void screen(rns_t *p) {
-    bool *out = calloc(p->k, sizeof *out);
+    bool *out = calloc(p->k ? p->k : 1, sizeof *out);
     if (!out) return; /* keep everyone: more observations, same guarantee */
     for (size_t i = 0; i < p->k; i++) {
         if (!p->alive[i]) continue;
