@@ -32,10 +32,13 @@
 #define MAX_VARIANTS 48
 #define MAX_COMBINES 8
 
+/* Longest name of a variant people read: its reforms' names joined by " + ". */
+#define COMPARE_NAME_MAX 256
+
 typedef struct variant {
-    char label[256]; /* ids ("data_hub", "a+b"): for files programs read */
-    char name[256];  /* names ("Central data-sharing hub"): for people  */
-    size_t n;        /* reforms applied, in order          */
+    char label[256];             /* ids ("data_hub", "a+b"): for files programs read */
+    char name[COMPARE_NAME_MAX]; /* names ("Central data-sharing hub"): for people */
+    size_t n;                    /* reforms applied, in order          */
     int reform[MAX_REFORMS];
     double reform_cost; /* their cost per year, yuan          */
     double one_off;
@@ -184,8 +187,8 @@ typedef struct compare_headline {
     bool done; /* the comparison ran and wrote its files */
     char scenario[SCN_NAME_MAX];
     char description[SCN_TEXT_MAX];
-    bool found; /* a reform saves hours for sure          */
-    char best[REFORM_NAME_MAX];
+    bool found;                  /* a reform saves hours for sure          */
+    char best[COMPARE_NAME_MAX]; /* a variant's name (variant_t.name) */
     double hours_saved, yuan_per_hour, trips_avoided;
     double within_base, within_best; /* shares, 0 to 1                 */
     size_t n_variants;
