@@ -453,8 +453,9 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
     schedule(m, t, EV_ARRIVAL, 0, data);
 }
 
-/* A case of arrival stream `code`, with the luck of its citizen, starts. */
-static void admit(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N]) {
+/* A case of arrival stream `code` starts; `who` holds its citizen's luck
+ * and place in the stream (flow_luck_init). */
+static void admit(flow_model_t *m, int code, const flow_case_t *who) {
     int online = code & 1;
     int sv = (code >> 1) / FLOW_MAX_REGIONS, rg = (code >> 1) % FLOW_MAX_REGIONS;
     uint32_t c = pool_alloc(&m->cases), t = pool_alloc(&m->tasks);
@@ -470,10 +471,10 @@ static void admit(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N]) {
                         .last_front = -1,
                         .hall = -1,
                         .serial = (uint32_t)++m->arrived,
-                        .arrival_index = m->stream_arrivals[code]++,
+                        .arrival_index = who->arrival_index,
                         .channel = online};
     if (online && !m->online_up) cs->online = false; /* falls back */
-    memcpy(cs->luck, luck, sizeof cs->luck);
+    memcpy(cs->luck, who->luck, sizeof cs->luck);
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
@@ -491,8 +492,8 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
     schedule_arrival(m, sv, rg, online);
     flow_case_t who; /* the citizen's luck: the n-th of the stream */
     flow_luck_init(m, &who, (unsigned)code);
-    if (m->appt && flow_appt_take(m, code, who.luck, EV_APPT)) return; /* booked */
-    admit(m, code, who.luck);
+    if (m->appt && flow_appt_take(m, code, &who, EV_APPT)) return; /* booked */
+    admit(m, code, &who);
 }
 
 /* A booked citizen comes for their slot. */
@@ -500,9 +501,9 @@ static void on_appt(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     (void)sim;
     int code;
-    uint64_t luck[FLOW_LUCK_N];
-    flow_appt_arrive(m, ev->entity, &code, luck);
-    admit(m, code, luck);
+    flow_case_t who;
+    flow_appt_arrive(m, ev->entity, &code, &who);
+    admit(m, code, &who);
 }
 
 static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {

@@ -25,6 +25,7 @@
 typedef struct booking {
     int code;
     uint64_t luck[FLOW_LUCK_N];
+    uint32_t arrival_index; /* the citizen's place in its arrival stream */
 } booking_t;
 
 typedef struct flow_appt {
@@ -122,11 +123,11 @@ static double offset_sample(const scn_offset_t *o, gsl_rng *g) {
     }
 }
 
-bool flow_appt_take(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N], int ev_type) {
+bool flow_appt_take(flow_model_t *m, int code, const flow_case_t *who, int ev_type) {
     int sv = (code >> 1) / FLOW_MAX_REGIONS, rg = (code >> 1) % FLOW_MAX_REGIONS;
     const scn_appt_t *ap = &m->s->services[sv].appt;
     if (!m->appt || !ap->on || (code & 1)) return false;
-    uint64_t word = luck[LUCK_APPT];
+    uint64_t word = who->luck[LUCK_APPT];
     gsl_rng g = rng_substream(&word);
     /* every draw made, used or not, so a changed share moves no other */
     double u_book = gsl_rng_uniform(&g), u_show = gsl_rng_uniform(&g);
@@ -145,7 +146,8 @@ bool flow_appt_take(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N],
     }
     booking_t *bk = pool_at(&m->appt->pending, b);
     bk->code = code;
-    memcpy(bk->luck, luck, sizeof bk->luck);
+    memcpy(bk->luck, who->luck, sizeof bk->luck);
+    bk->arrival_index = who->arrival_index;
     double when = start + offset;
     const wcal_t *cal = &m->s->calendar;
     if (when < start && cal->n_intervals > 0 && !wcal_is_open(cal, when))
@@ -156,9 +158,10 @@ bool flow_appt_take(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N],
     return true;
 }
 
-void flow_appt_arrive(flow_model_t *m, uint32_t booking, int *code, uint64_t luck[FLOW_LUCK_N]) {
+void flow_appt_arrive(flow_model_t *m, uint32_t booking, int *code, flow_case_t *who) {
     booking_t *bk = pool_at(&m->appt->pending, booking);
     *code = bk->code;
-    memcpy(luck, bk->luck, sizeof bk->luck);
+    memcpy(who->luck, bk->luck, sizeof bk->luck);
+    who->arrival_index = bk->arrival_index;
     pool_release(&m->appt->pending, booking);
 }

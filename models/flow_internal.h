@@ -151,7 +151,6 @@ typedef struct flow_model {
      * name them */
     flow_observer_t obs;
     uint64_t arrived;
-    uint32_t stream_arrivals[2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS];
     struct flow_appt *appt; /* slots booked (flow_appt.c), NULL: none   */
 } flow_model_t;
 
@@ -223,6 +222,8 @@ static inline bool flow_task_live(const flow_model_t *m, const task_t *tk, const
 int flow_luck_setup(flow_model_t *m);
 void flow_luck_free(flow_model_t *m);
 void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source);
+/* (It also sets c->arrival_index: the citizen's place in the stream, the
+ * identity the observer reports and the trace matches across variants.) */
 
 /* A work time for task tk of case c drawn from distribution d: each work
  * time takes the next slot of the case's work substream (or the task's
@@ -263,16 +264,15 @@ void flow_note(const flow_model_t *m, const task_t *tk, int r, flow_event_t *ev)
 
 /* Appointments (flow_appt.c, docs/model.md).  flow_appt_setup returns -1
  * when out of memory (m->appt stays NULL when no service books).
- * flow_appt_take: a counter citizen of arrival stream `code` with the luck
- * `luck` has just come by the arrival profile; returns false when they walk
- * in now, true when they booked a slot (an arrival of kind `ev_type` is
- * scheduled, its entity naming the booking) or booked and will not show
- * (counted).  flow_appt_arrive gives back the booking's stream and luck
- * and forgets it. */
+ * flow_appt_take: a counter citizen of arrival stream `code` (`who`: their
+ * luck and place in the stream, flow_luck_init) has just come by the arrival profile; returns false
+ * when they walk in now, true when they booked a slot (an arrival of kind `ev_type` is scheduled,
+ * its entity naming the booking) or booked and will not show (counted).  flow_appt_arrive gives
+ * back the booking's stream, luck and place in the stream, and forgets it. */
 int flow_appt_setup(flow_model_t *m);
 void flow_appt_free(flow_model_t *m);
-bool flow_appt_take(flow_model_t *m, int code, const uint64_t luck[FLOW_LUCK_N], int ev_type);
-void flow_appt_arrive(flow_model_t *m, uint32_t booking, int *code, uint64_t luck[FLOW_LUCK_N]);
+bool flow_appt_take(flow_model_t *m, int code, const flow_case_t *who, int ev_type);
+void flow_appt_arrive(flow_model_t *m, uint32_t booking, int *code, flow_case_t *who);
 
 /* Accounting hooks (flow_kpi.c). */
 /* A booked citizen of service sv, region rg did not come. */

@@ -31,6 +31,7 @@ void flow_luck_free(flow_model_t *m) {
 
 void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source) {
     hot_assert(source < LUCK_SOURCES);
+    c->arrival_index = (uint32_t)m->luck_seq[source]; /* who the citizen is, in every variant */
     uint64_t entity = (uint64_t)m->luck_seq[source]++ * LUCK_SOURCES + source;
     uint64_t key = rng_substream_key(m->s->seed, m->rep, entity);
     for (unsigned p = 0; p < FLOW_LUCK_N; p++) c->luck[p] = rng_substream_start(key, p);
