@@ -17,12 +17,7 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
     /* the base and the files it @includes (holiday arrangement, profile) */
-    static const char *const fixtures[] = {"scenarios/harbin.cfg",
-                                           FZ_BASE,
-                                           "scenarios/calendars/china_2021.cfg",
-                                           "calendars/china_2021.cfg",
-                                           "scenarios/profiles/hall_morning_peak.cfg",
-                                           "profiles/hall_morning_peak.cfg",
+    static const char *const fixtures[] = {"scenarios/harbin.cfg", FZ_BASE, FZ_BASELINE_INCLUDES,
                                            NULL};
     fz_init(fixtures);
     return 0;

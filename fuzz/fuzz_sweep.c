@@ -21,10 +21,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
     static const char *const fixtures[] = {"scenarios/harbin.cfg",
                                            "harbin.cfg",
-                                           "scenarios/calendars/china_2021.cfg",
-                                           "calendars/china_2021.cfg",
-                                           "scenarios/profiles/hall_morning_peak.cfg",
-                                           "profiles/hall_morning_peak.cfg",
+                                           FZ_BASELINE_INCLUDES,
                                            "scenarios/xuzhou.cfg",
                                            "xuzhou.cfg",
                                            "scenarios/reforms/data_hub.cfg",

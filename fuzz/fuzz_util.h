@@ -25,6 +25,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
+/* The fixture pairs (source, copy) of the files a bundled baseline
+ * @includes: its holiday arrangement and arrival profile. */
+#define FZ_BASELINE_INCLUDES                                                                       \
+    "scenarios/calendars/china_2021.cfg", "calendars/china_2021.cfg",                              \
+        "scenarios/profiles/hall_morning_peak.cfg", "profiles/hall_morning_peak.cfg"
+
 /* Create the private folder (under $TMPDIR, removed at exit) and copy the
  * fixture files into it: `pairs` is a NULL-terminated list of
  * "SOURCE", "DEST" paths, SOURCE relative to the source tree (the compiled-in
