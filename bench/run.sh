@@ -87,8 +87,17 @@ scaled_scenario() {
 side_n=10000000
 old_govsim=""
 [ "$old_commit" = none ] || old_govsim=$(old_build "$old_commit")
-x16="${TMPDIR:-/tmp}/govsim-bench-heilongjiang-x16.cfg"
+# The scaled copy lives in a folder of its own beside links to the
+# scenario folder's subfolders, so its @include lines (calendars,
+# profiles) resolve as they do for the original.
+x16dir="${TMPDIR:-/tmp}/govsim-bench-x16"
+rm -rf "$x16dir"
+mkdir -p "$x16dir"
+for d in scenarios/*/; do ln -s "$(pwd)/$d" "$x16dir/$(basename "$d")"; done
+x16="$x16dir/heilongjiang-x16.cfg"
 scaled_scenario 16 >"$x16"
+# a bench that cannot read its scenario must stop the run, not print 0 events
+"$govsim" check "$x16" >/dev/null
 i=0
 while [ "$i" -lt "$reps" ]; do
     "$govsim" bench mm1 --customers "$side_n" | sed 's/^bench mm1 /bench side-new /' >>"$raw"
