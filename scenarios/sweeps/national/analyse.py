@@ -21,7 +21,8 @@ province, index, population and reform.  Writes into OUT_DIR:
   national.dat, national.gp, national.png  the chart (gnuplot)
 
 and prints the tables.  Bad input: one line "file:line: what (expected)",
-exit 2, nothing written.
+exit 2, nothing written.  A chart gnuplot could not draw: exit 1 (the
+tables are written).
 """
 import csv
 import math
@@ -240,6 +241,9 @@ def chart(out, kpis, reforms, per_prov, summary):
     """national.png: the first two KPIs against the index (CI bars) and as
     population-weighted distributions, one colour per reform."""
     shown = kpis[:2]
+    png = os.path.join(out, "national.png")
+    if os.path.exists(png):
+        os.remove(png)  # an earlier run's chart must not pass for this one's
     dat = os.path.join(out, "national.dat")
     with open(dat, "w", encoding="utf-8") as f:
         for kpi in shown:
@@ -291,7 +295,6 @@ def chart(out, kpis, reforms, per_prov, summary):
         rc = subprocess.run(["gnuplot", "national.gp"], cwd=out, stderr=subprocess.PIPE).returncode
     except OSError:
         rc = -1
-    png = os.path.join(out, "national.png")
     if rc != 0 or not os.path.exists(png) or os.path.getsize(png) == 0:
         print(f"{png}: gnuplot failed; the tables are written", file=sys.stderr)
         return False
@@ -344,12 +347,11 @@ def main(argv):
               ["kpi", "reform", "best", "worst", "best_mean", "worst_mean", "gap", "gap_ci_low",
                "gap_ci_high", "gap_change", "gap_change_ci_low", "gap_change_ci_high", "n"], gaps)
     print_tables(kpis, reforms, summary, gaps)
-    if "--no-chart" not in argv:
-        chart(out, kpis, reforms, per_prov, summary)
+    drawn = "--no-chart" in argv or chart(out, kpis, reforms, per_prov, summary)
     for name in ("national.csv", "national_summary.csv", "national_gap.csv", "national.png"):
         if os.path.exists(os.path.join(out, name)):
             print(os.path.join(out, name))
-    return 0
+    return 0 if drawn else 1
 
 
 if __name__ == "__main__":
