@@ -3,8 +3,10 @@
 provinces.csv: each province's online-service capability index mapped to
 the factors of heilongjiang.cfg, once per reform level.
 
-Usage: make_design.py [--check]   (run from anywhere; --check compares
-instead of writing, exit 1 when design.csv is stale)
+Usage: make_design.py [--check] [--hub-from X OUT.csv]
+  (run from anywhere; --check compares instead of writing, exit 1 when
+  design.csv is stale; --hub-from writes OUT.csv with the hub switch at
+  index X instead of 90, for `govsim sweep national.cfg --design OUT.csv`)
 
 The mapping is an ASSUMPTION (docs/national.md, "The mapping"): each factor
 multiplies heilongjiang.cfg's values by a number linear in the index, 1 at
@@ -63,14 +65,14 @@ def read_provinces(path):
     return rows
 
 
-def design_rows(provinces):
+def design_rows(provinces, hub_from=HUB_FROM):
     """One row per (reform, province), reform-major: point = r * 31 + i."""
     out = []
     for reform in REFORMS:
         for p in provinces:
             x = float(p["index"])
             row = {"province": p["id"], "index": p["index"], "population": p["population"],
-                   "hub": "true" if x >= HUB_FROM else "false", "reform": reform}
+                   "hub": "true" if x >= hub_from else "false", "reform": reform}
             for name, at_high in SCALES:
                 row[name] = f"{line(x, at_high):.6f}"
             row["uptime"] = f"{line(x, UPTIME[1], UPTIME[0]):.6f}"
@@ -85,9 +87,18 @@ def render(rows):
 
 
 def main():
-    text = render(design_rows(read_provinces(os.path.join(HERE, "provinces.csv"))))
-    target = os.path.join(HERE, "design.csv")
-    if "--check" in sys.argv[1:]:
+    args = sys.argv[1:]
+    hub_from, target = HUB_FROM, os.path.join(HERE, "design.csv")
+    if "--hub-from" in args:
+        i = args.index("--hub-from")
+        try:
+            hub_from, target = float(args[i + 1]), args[i + 2]
+        except (IndexError, ValueError):
+            print("make_design.py: --hub-from needs an index and a file (expected --hub-from 80 out.csv)",
+                  file=sys.stderr)
+            return 2
+    text = render(design_rows(read_provinces(os.path.join(HERE, "provinces.csv")), hub_from))
+    if "--check" in args:
         with open(target, encoding="utf-8") as f:
             if f.read() != text:
                 print(f"{target}: stale (run {sys.argv[0]})", file=sys.stderr)
