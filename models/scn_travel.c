@@ -32,9 +32,10 @@ static int read_matrix(const cfgr_t *r, const config_setting_t *g, const char *n
     if (!rows) return 0;
     if ((size_t)config_setting_length(rows) != n)
         return cfgr_fail(r, rows,
-                         "holds %d rows (expected %zu: one per region, in the order of "
+                         "holds %d row%s (expected %zu: one per region, in the order of "
                          "`regions`, each [to region 1, to region 2, ...])",
-                         config_setting_length(rows), n);
+                         config_setting_length(rows), config_setting_length(rows) == 1 ? "" : "s",
+                         n);
     *out = calloc(n * n, sizeof **out);
     if (!*out) return oom(r);
     for (size_t i = 0; i < n; i++) {
@@ -75,7 +76,7 @@ static int read_migrants(const cfgr_t *r, const config_setting_t *g, struct scn 
     double all;
     config_setting_t *all_at, *list;
     if (cfgr_number(r, g, "migrant_share", &R_SHARE, false, 0, &all, &all_at) != 0 ||
-        cfgr_list(r, g, "migrants", false, 0, s->n_services, "services", &list) != 0)
+        cfgr_list(r, g, "migrants", false, 0, 100000, "services", &list) != 0)
         return -1;
     if (!all_at && !list) return 0;
     s->travel.migrant = calloc(s->n_services, sizeof *s->travel.migrant);
@@ -142,7 +143,7 @@ static int read_proxy(const cfgr_t *r, const config_setting_t *g, struct scn *s,
     const char *text;
     char msg[512];
     if (cfgr_bool(r, g, "proxy", false, false, &s->travel.proxy, &on_at) != 0 ||
-        cfgr_list(r, g, "proxy_at", false, 0, s->n_regions, "regions", &list) != 0 ||
+        cfgr_list(r, g, "proxy_at", false, 0, 100000, "regions", &list) != 0 ||
         cfgr_string(r, g, "proxy_delay", false, SCN_TEXT_MAX - 1, SCN_PROXY_DELAY, &text,
                     &delay_at) != 0)
         return -1;
