@@ -151,7 +151,7 @@ START_TEST(test_reforms_change_what_they_say) {
     int incomplete = steps_with_incomplete();
     CHECK(incomplete > 0);
     check_exactly("cross_region", (int[D_N]){[D_PROXY] = 1});
-    check_exactly("legal_basis", (int[D_N]){[D_MODE] = 12, [D_LAW] = 12});
+    check_exactly("sharing_law", (int[D_N]){[D_MODE] = 12, [D_LAW] = 12});
     check_exactly("notification_commitment",
                   (int[D_N]){[D_ITEM] = 12, [D_INCOMPLETE] = incomplete, [D_AUDIT] = 3});
     check_exactly("proactive_services", (int[D_N]){[D_PROACTIVE] = 6});
