@@ -22,16 +22,19 @@ enum {
     EV_WARMUP,
     EV_ROSTER,
     EV_SAMPLE,
-    EV_APPT
+    EV_APPT,
+    EV_PROXY
 };
 
 /* Assumptions of the model (docs/model.md says why). */
-#define TRAVEL_MINUTES       30.0   /* a citizen's trip to a hall and back      */
+/* a citizen's trip to a hall and back: SCN_TRAVEL_MINUTES, or the
+ * scenario's travel matrix (flow_region.c) */
 #define PREPARE_MEAN         1440.0 /* time to complete missing materials       */
 #define RETURN_SPREAD        0.9    /* returns spread over 90% of the open day */
 #define OUTAGE_DOWN_MEAN     120.0  /* mean outage of the online-uptime process */
 #define FALLBACK_MANUAL_MEAN 2880.0 /* api request while links/hub are down  */
 #define FALLBACK_MANUAL_CV   0.5
+#define PROACTIVE_MAX_SKIPS  10000 /* front steps a proactive case skips in a row */
 
 /* ---- streams: fixed ids, so variants share them (common random numbers).
  * Arrivals and outages have a stream each; everything a case meets (work,
@@ -124,6 +127,26 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     m->open_cases--;
 }
 
+static void lose_case(flow_model_t *m, uint32_t t, flow_lost_t why);
+
+/* The last step is done: a promised case may be audited (告知承诺) and
+ * revoked, then applies again from the first step with its documents or
+ * gives up (counted as lost by abandoning); the others complete. */
+static void finish_case(flow_model_t *m, uint32_t t) {
+    task_t *tk = task_at(m, t);
+    flow_case_t *c = case_at(m, tk->case_id);
+    int audit = flow_region_audit(m, c);
+    if (audit == 0) {
+        complete_case(m, t);
+    } else if (audit == 2) {
+        lose_case(m, t, FLOW_LOST_ABANDONED);
+    } else {
+        c->reworked = true;
+        FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_INCOMPLETE);
+        begin_step(m, t, 0);
+    }
+}
+
 /* Step k of task t is done: go on (or join a parallel run). */
 static void step_finished(flow_model_t *m, uint32_t t, int k) {
     flow_case_t *c = case_at(m, task_at(m, t)->case_id);
@@ -142,7 +165,7 @@ static void step_finished(flow_model_t *m, uint32_t t, int k) {
         task_at(m, t)->own_luck = false; /* back on the case's substreams */
     }
     int next = choose_next(m, c, k);
-    if (next == SCN_DONE) complete_case(m, t);
+    if (next == SCN_DONE) finish_case(m, t);
     else begin_step(m, t, next);
 }
 
@@ -285,7 +308,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     }
     if (c->hall != r) {
         c->trips++;
-        c->citizen_minutes += TRAVEL_MINUTES;
+        c->citizen_minutes += flow_region_trip(m, c, r);
         c->hall = r;
         FLOW_NOTE(m, tk, r, .kind = FLOW_EV_TRIP);
     }
@@ -308,15 +331,23 @@ static void enter_service(flow_model_t *m, uint32_t t) {
     flow_case_t *c = case_at(m, tk->case_id);
     const scn_step_t *st = step_of(m, c, tk->step);
     if (at_window(c, st)) {
-        go_to_window(m, t, m->front_res[st->dept]);
+        go_to_window(m, t, flow_region_window(m, c, tk, st));
     } else {
         c->hall = -1;
         tk->at_window = false;
+        tk->proxied = false;
         request(m, t, m->back_res[st->dept]);
     }
 }
 
 /* ---- data --------------------------------------------------------------- */
+
+/* A paper request standing in for an api one (links or hub down), or
+ * made by the department for a proactive case. */
+static double fallback_delay(gsl_rng *r) {
+    double sg2 = log(1 + FALLBACK_MANUAL_CV * FALLBACK_MANUAL_CV);
+    return rng_lognormal(r, log(FALLBACK_MANUAL_MEAN) - sg2 / 2, sqrt(sg2));
+}
 
 /* Request the data step k needs; returns the delay until the last item
  * arrives by link, and sets tk->fetch_left / fetch_owner for documents the
@@ -331,19 +362,23 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
     for (size_t i = 0; i < st->n_needs; i++) {
         int owner = s->items[st->needs[i]].owner;
         if (owner == st->dept) continue;
+        if (s->items[st->needs[i]].commitment && !c->revoked) {
+            c->promised = true; /* the applicant's promise instead (告知承诺) */
+            continue;
+        }
         const scn_link_t *link = m->link[(size_t)owner * s->n_departments + (size_t)st->dept];
+        bool lawful = !link || !link->no_legal_basis; /* no law: no sharing at all */
         double d;
         bool manual = false;
         flow_ev_mode_t mode = FLOW_MODE_HUB; /* for the observer */
-        if (s->levers.data_hub && m->hub_up && m->links_up) {
+        if (s->levers.data_hub && m->hub_up && m->links_up && lawful) {
             d = dist_sample(&s->levers.hub_delay, r);
-        } else if (link && link->mode != SCN_LINK_NONE) {
+        } else if (link && link->mode != SCN_LINK_NONE && lawful) {
             if (link->mode == SCN_LINK_API && m->links_up && m->hub_up) {
                 d = dist_sample(&link->delay, r);
                 mode = FLOW_MODE_API;
             } else if (link->mode == SCN_LINK_API) {
-                double sg2 = log(1 + FALLBACK_MANUAL_CV * FALLBACK_MANUAL_CV);
-                d = rng_lognormal(r, log(FALLBACK_MANUAL_MEAN) - sg2 / 2, sqrt(sg2));
+                d = fallback_delay(r);
                 manual = true;
                 mode = FLOW_MODE_FALLBACK;
             } else {
@@ -351,6 +386,10 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
                 manual = true;
                 mode = FLOW_MODE_MANUAL;
             }
+        } else if (c->proactive) { /* the government asks the owner itself, on paper */
+            d = fallback_delay(r);
+            manual = true;
+            mode = FLOW_MODE_MANUAL;
         } else {
             c->data_fetched++;
             c->data_requests++;
@@ -376,6 +415,18 @@ static void after_data(flow_model_t *m, uint32_t t) {
     else enter_service(m, t);
 }
 
+/* From step k, the first step a proactive case (免申即享) works: front
+ * steps are skipped (nobody applies, nothing is collected), their routing
+ * followed; SCN_DONE if none is left.  Bounded, for loops of front steps. */
+static int skip_front(flow_model_t *m, flow_case_t *c, int k) {
+    const scn_service_t *sv = &m->s->services[c->service];
+    for (int n = 0; k != SCN_DONE && n < PROACTIVE_MAX_SKIPS; n++) {
+        if (!sv->steps[k].front && !sv->steps[k].in_person) return k;
+        k = choose_next(m, c, k);
+    }
+    return k;
+}
+
 /* Start step k for task t: parallel run, data, then service. */
 static void begin_step(flow_model_t *m, uint32_t t, int k) {
     task_t *tk = task_at(m, t);
@@ -384,6 +435,14 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
     hot_assert(flow_case_open(m, c) && tk->state != TASK_FREE);
     hot_assert(k >= 0 && (size_t)k < sv->n_steps);
     tk->step = k;
+    if (c->proactive && c->pending == 0) { /* opened by the government: no front step */
+        int to = skip_front(m, c, k);
+        if (to == SCN_DONE) {
+            finish_case(m, t);
+            return;
+        }
+        tk->step = k = to;
+    }
     int run = 0; /* steps in a parallel run started here */
     uint64_t data0 = c->luck[LUCK_DATA];
     if (m->s->levers.parallel_approval && c->pending == 0 && sv->steps[k].parallel) {
@@ -475,6 +534,7 @@ static void admit(flow_model_t *m, int code, const flow_case_t *who) {
                         .channel = online};
     if (online && !m->online_up) cs->online = false; /* falls back */
     memcpy(cs->luck, who->luck, sizeof cs->luck);
+    flow_region_admit(m, cs);
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
@@ -560,7 +620,21 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
         return;
     }
     if (front) c->last_front = tk->step;
+    if (tk->proxied) { /* accepted at a proxy window: the file travels first */
+        tk->proxied = false;
+        double d = flow_region_courier(c, m->s);
+        flow_phase_add(m, c, tk->step, FLOW_P_DATA, d);
+        schedule(m, sim->now + d, EV_PROXY, t, 0);
+        return;
+    }
     step_finished(m, t, tk->step);
+}
+
+/* A file accepted at a proxy window reaches its department. */
+static void on_proxy(void *model, sim_t *sim, const evq_event_t *ev) {
+    flow_model_t *m = model;
+    (void)sim;
+    step_finished(m, ev->entity, task_at(m, ev->entity)->step);
 }
 
 static void on_data(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -1133,6 +1207,7 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     sim_on(&m.sim, EV_ROSTER, on_roster);
     sim_on(&m.sim, EV_SAMPLE, on_sample);
     sim_on(&m.sim, EV_APPT, on_appt);
+    sim_on(&m.sim, EV_PROXY, on_proxy);
     start(&m);
     sim_run(&m.sim, m.horizon);
     /* every open case is in the pool, with at least one task out */

@@ -46,6 +46,8 @@ typedef struct task {
     bool own_luck;   /* in a parallel run: work and outcome draws
                         from the slots below (flow_luck.c)          */
     uint64_t luck_work, luck_outcome;
+    bool proxied; /* this window turn was at another region's proxy
+                     window: the file then travels (flow_region.c) */
 } task_t;
 
 /* A case's own random substreams, one per purpose (flow_luck.c): the same
@@ -57,6 +59,7 @@ typedef enum {
     LUCK_PATIENCE, /* patience at each window visit                    */
     LUCK_RETURN,   /* when the citizen comes back, time to prepare     */
     LUCK_APPT,     /* books or not, no-show, early/late (flow_appt.c)  */
+    LUCK_EXTRA,    /* migrant, proactive, courier, audit (flow_region.c) */
     FLOW_LUCK_N
 } flow_luck_t;
 
@@ -79,6 +82,11 @@ typedef struct flow_case {
     double data_delay;          /* summed request delays, minutes              */
     double citizen_minutes;     /* travel + lines + desk                       */
     uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix)     */
+    int home;                   /* region the citizen lives in (travel)        */
+    bool proactive;             /* opened by the government: front steps skipped */
+    bool promised;              /* a document was replaced by a promise        */
+    bool revoked;               /* ... and the audit revoked it: no promise now */
+    double trip_yuan;           /* travel cost of the trips (travel.cost)      */
 } flow_case_t;
 
 /* Why a case was lost (it ends unfinished). */
@@ -106,6 +114,7 @@ typedef struct flow_acc {
     double window_minutes; /* finished cases' minutes inside the window    */
     double lost[2];        /* cases lost, by flow_lost_t                   */
     double no_show;        /* booked slots never honoured                  */
+    double trip_yuan;      /* finished cases' travel cost (travel.cost)   */
 } flow_acc_t;
 
 typedef struct flow_model {
@@ -273,6 +282,23 @@ int flow_appt_setup(flow_model_t *m);
 void flow_appt_free(flow_model_t *m);
 bool flow_appt_take(flow_model_t *m, int code, const flow_case_t *who, int ev_type);
 void flow_appt_arrive(flow_model_t *m, uint32_t booking, int *code, flow_case_t *who);
+
+/* Across regions and institutional levers (flow_region.c, docs/model.md).
+ * flow_region_admit: where the citizen of a new case lives and whether
+ * the government opened the case (draws from LUCK_EXTRA, always three, so
+ * one share changing leaves the other draws alone).  flow_region_trip: a
+ * trip of case c to window resource r: adds its cost to c->trip_yuan,
+ * returns its minutes.  flow_region_window: the window resource for case
+ * c's turn at step st (proxy acceptance may name another region's),
+ * setting tk->proxied.  flow_region_courier: minutes for a proxied file to
+ * reach the owner.  flow_region_audit: a promised case is finishing: 0 it
+ * passes, 1 it is revoked and applies again, 2 revoked and given up. */
+void flow_region_admit(flow_model_t *m, flow_case_t *c);
+double flow_region_trip(const flow_model_t *m, flow_case_t *c, int r);
+int flow_region_window(const flow_model_t *m, const flow_case_t *c, task_t *tk,
+                       const scn_step_t *st);
+double flow_region_courier(flow_case_t *c, const scn_t *s);
+int flow_region_audit(const flow_model_t *m, flow_case_t *c);
 
 /* Accounting hooks (flow_kpi.c). */
 /* A booked citizen of service sv, region rg did not come. */

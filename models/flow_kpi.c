@@ -195,6 +195,7 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
         a->data_fetched += c->data_fetched;
         a->data_delay += c->data_delay;
         a->citizen_minutes += c->citizen_minutes;
+        a->trip_yuan += c->trip_yuan;
     }
 }
 
@@ -357,9 +358,10 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
     double per_year =
         all[FLOW_K_ARRIVAL_RATE] * 365; // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)
     double gov = flow_government_cost(s);
-    double citizen = (all[FLOW_K_CITIZEN_HOURS] * s->costs.citizen_hour +
-                      all[FLOW_K_TRIPS] * s->costs.trip_cost) *
-                     per_year;
+    /* a trip costs costs.trip_cost, or what the travel matrix says */
+    double trip_yuan = s->travel.cost ? ratio(m->acc[0].trip_yuan, m->acc[0].completed)
+                                      : all[FLOW_K_TRIPS] * s->costs.trip_cost;
+    double citizen = (all[FLOW_K_CITIZEN_HOURS] * s->costs.citizen_hour + trip_yuan) * per_year;
     all[FLOW_K_COST_YEAR] = gov;
     all[FLOW_K_CITIZEN_COST_YEAR] = citizen;
     all[FLOW_K_COST_PER_CASE] = ratio(gov + citizen, per_year);

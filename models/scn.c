@@ -189,9 +189,9 @@ static int read_choice(const loader_t *L, const config_setting_t *g, const char 
 
 /* ------------------------------------------------------------ sections */
 
-static const char *const TOP_KEYS[] = {"scenario",    "calendar", "channels", "regions",
-                                       "departments", "data",     "services", "incidents",
-                                       "levers",      "costs",    NULL};
+static const char *const TOP_KEYS[] = {
+    "scenario",  "calendar", "channels", "regions", "departments", "data", "services",
+    "incidents", "levers",   "costs",    "travel",  "commitment",  NULL};
 
 /* The optional Chinese name of g (name_zh), shown instead of `name` under
  * --lang zh (cli/lang.c); "" when absent. */
@@ -413,7 +413,7 @@ static int read_departments(loader_t *L, const config_setting_t *root) {
 }
 
 static int read_item(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"id", "owner", NULL};
+    static const char *const keys[] = {"id", "owner", "commitment", NULL};
     const cfgr_t *r = &L->r;
     scn_data_item_t *it = &L->s->items[i];
     config_setting_t *g, *id_at;
@@ -423,13 +423,14 @@ static int read_item(loader_t *L, const config_setting_t *list, size_t i) {
         return -1;
     copy_text(it->id, sizeof it->id, id);
     if (add_unique(L, &L->items, list, i, it->id, id_at, "data item") != 0 ||
-        read_department_member(L, g, "owner", &it->owner) != 0)
+        read_department_member(L, g, "owner", &it->owner) != 0 ||
+        cfgr_bool(r, g, "commitment", false, false, &it->commitment, NULL) != 0)
         return -1;
     return 0;
 }
 
 static int read_link(loader_t *L, const config_setting_t *list, size_t i) {
-    static const char *const keys[] = {"from", "to", "mode", "delay", NULL};
+    static const char *const keys[] = {"from", "to", "mode", "delay", "legal_basis", NULL};
     static const char *const modes[] = {"none", "manual", "api", NULL};
     const cfgr_t *r = &L->r;
     scn_link_t *ln = &L->s->links[i];
@@ -455,6 +456,9 @@ static int read_link(loader_t *L, const config_setting_t *list, size_t i) {
                          L->s->departments[ln->from].id, L->s->departments[ln->to].id);
     if (read_choice(L, g, "mode", modes, "\"none\", \"manual\" or \"api\"", &mode) != 0) return -1;
     ln->mode = mode == 0 ? SCN_LINK_NONE : mode == 1 ? SCN_LINK_MANUAL : SCN_LINK_API;
+    bool legal;
+    if (cfgr_bool(r, g, "legal_basis", false, true, &legal, NULL) != 0) return -1;
+    ln->no_legal_basis = !legal;
     const config_setting_t *delay = config_setting_get_member(g, "delay");
     if (ln->mode == SCN_LINK_NONE && delay)
         return cfgr_fail(r, delay,
@@ -826,7 +830,8 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
     static const char *const keys[] = {
         "id",         "name",     "per_day",         "region_share", "online_share",
         "limit_days", "patience", "steps",           "name_zh",      "never_return",
-        "balk",       "profile",  "region_profiles", "appointments", NULL};
+        "balk",       "profile",  "region_profiles", "appointments", "proactive_share",
+        NULL};
     const cfgr_t *r = &L->r;
     scn_service_t *sv = &L->s->services[i];
     config_setting_t *g, *id_at, *steps;
@@ -848,7 +853,8 @@ static int read_service(loader_t *L, const config_setting_t *list, size_t i) {
         cfgr_number(r, g, "never_return", &R_SHARE, false, 0, &sv->never_return, NULL) != 0 ||
         scn_read_balk(&L->r, g, L->base_dir, &sv->balks, &sv->balk) != 0 ||
         cfgr_list(r, g, "steps", true, 1, MAX_STEPS, "steps", &steps) != 0 ||
-        scn_profile_read(r, L->s, g, sv) != 0 || scn_appt_read(r, g, &sv->appt) != 0)
+        scn_profile_read(r, L->s, g, sv) != 0 || scn_appt_read(r, g, &sv->appt) != 0 ||
+        cfgr_number(r, g, "proactive_share", &R_SHARE, false, 0, &sv->proactive_share, NULL) != 0)
         return -1;
     size_t n = (size_t)config_setting_length(steps);
     if (alloc_array(L, (void **)&sv->steps, n, sizeof *sv->steps) != 0) return -1;
@@ -930,7 +936,10 @@ static int read_all(loader_t *L, const config_setting_t *root) {
     L->front_work = calloc(s->n_departments, sizeof *L->front_work);
     L->back_work = calloc(s->n_departments, sizeof *L->back_work);
     if (!L->front_work || !L->back_work) return out_of_memory(L);
-    if (read_services(L, root) != 0 || read_incidents(L, root) != 0) return -1;
+    if (read_services(L, root) != 0 || read_incidents(L, root) != 0 ||
+        scn_travel_read(&L->r, root, s, L->base_dir) != 0 ||
+        scn_commit_read(&L->r, root, &s->commitment) != 0)
+        return -1;
     scn_route_loads(s, L->front_work, L->back_work);
     return 0;
 }
@@ -980,6 +989,7 @@ void scn_free(scn_t *s) {
     for (size_t i = 0; i < s->n_links; i++) dist_free(&s->links[i].delay);
     for (size_t i = 0; i < s->n_incidents; i++) dist_free(&s->incidents[i].repair);
     dist_free(&s->levers.hub_delay);
+    scn_travel_free(&s->travel);
     wcal_free(&s->calendar);
     free(s->services);
     free(s->links);

@@ -29,6 +29,8 @@
 #include "dist.h"
 #include "roster.h"
 #include "scn_appt.h"
+#include "scn_inst.h"
+#include "scn_travel.h"
 #include "wcal.h"
 
 #define SCN_ID_MAX       48
@@ -78,12 +80,18 @@ typedef struct scn_department {
 typedef struct scn_data_item {
     char id[SCN_ID_MAX];
     int owner; /* department index                         */
+    /* notification-commitment: the applicant's promise replaces this
+     * document (no request, no fetch) */
+    bool commitment;
 } scn_data_item_t;
 
 typedef struct scn_link {
     int from, to; /* department indices (from owns the data)  */
     scn_link_mode_t mode;
     dist_t delay; /* minutes, for manual and api              */
+    /* legal_basis = false: no data may pass between the two (link or
+     * hub) until a law allows it: the citizen fetches */
+    bool no_legal_basis;
 } scn_link_t;
 
 typedef struct scn_branch {
@@ -155,6 +163,9 @@ typedef struct scn_service {
     int *region_profile; /* [n_regions] index into profiles, -1: flat;
                             NULL when n_profiles is 0                 */
     scn_appt_t appt;     /* appointments (appt.on false: none)       */
+    /* share of cases the government opens itself (免申即享): no front
+     * step, no trip */
+    double proactive_share;
 } scn_service_t;
 
 typedef struct scn_incident {
@@ -219,6 +230,10 @@ typedef struct scn {
     char warnings[SCN_MAX_WARNINGS][256];
     bool dated;      /* calendar.start_date given                 */
     long start_date; /* its day number (base/date.h): day 0       */
+    /* trips between regions, migrants, proxy acceptance (scn_travel.h) */
+    scn_travel_t travel;
+    /* audits of promised cases, 告知承诺 (scn_inst.h) */
+    scn_commit_t commitment;
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line

@@ -237,12 +237,14 @@ static void add_work(const scn_t *s, const scn_step_t *st, double cases, bool wi
  * another department with no link, and no data hub): each is a visit to
  * the owner's windows, once per visit to the step, as in models/flow.c. */
 static void add_fetch_work(const scn_t *s, const scn_step_t *st, double cases, double *front_work) {
-    if (s->levers.data_hub) return;
     for (size_t i = 0; i < st->n_needs; i++) {
         int owner = s->items[st->needs[i]].owner;
         if (owner == st->dept) continue;
         const scn_link_t *link = scn_find_link(s, owner, st->dept);
-        if (link && link->mode != SCN_LINK_NONE) continue;
+        bool lawful = !link || !link->no_legal_basis;    /* legal_basis: see scn.h */
+        if (s->items[st->needs[i]].commitment) continue; /* promised, not fetched */
+        if (s->levers.data_hub && lawful) continue;
+        if (link && link->mode != SCN_LINK_NONE && lawful) continue;
         front_work[owner] += cases * SCN_FETCH_WORK_MINUTES;
     }
 }
