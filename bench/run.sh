@@ -73,7 +73,8 @@ old_build() {
     fi
     echo "$dir/govsim"
 }
-# Heilongjiang with per_day, staff and windows times $1, to stdout.
+# Heilongjiang with per_day, staff and windows times $1, to stdout (the
+# counts of its rosters' blocks ("HH:MM-HH:MM", n) too).
 scaled_scenario() {
     awk -v k="$1" '{
         if (match($0, /^[ \t]*(per_day|staff|windows)[ \t]*=[ \t]*[0-9.]+[ \t]*;/)) {
@@ -81,6 +82,15 @@ scaled_scenario() {
             v = $0; sub(/^[^=]*=[ \t]*/, "", v)
             rest = v; sub(/^[0-9.]+/, "", rest)
             print pre "= " (v + 0) * k rest
+        } else if (match($0, /\("[0-9:]+-[0-9:]+", *[0-9]+\)/)) {
+            line = $0; out = ""
+            while (match(line, /\("[0-9:]+-[0-9:]+", *[0-9]+\)/)) {
+                blk = substr(line, RSTART, RLENGTH); n = blk
+                sub(/^[^,]*, */, "", n); sub(/\)$/, "", n); sub(/, *[0-9]+\)$/, "", blk)
+                out = out substr(line, 1, RSTART - 1) blk ", " (n + 0) * k ")"
+                line = substr(line, RSTART + RLENGTH)
+            }
+            print out line
         } else print
     }' scenarios/heilongjiang.cfg
 }

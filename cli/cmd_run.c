@@ -331,6 +331,13 @@ static void print_group_notes(const scn_t *s, const flow_group_t *groups, size_t
     }
 }
 
+/* "One-stop hall, REGION": region rg's hall in the utilization table (a
+ * group of its own with the one-stop lever: windows only). */
+static const char *hall_name(const scn_t *s, int rg, char *buf, size_t len) {
+    snprintf(buf, len, _("One-stop hall, %s"), s->regions[rg].name);
+    return buf;
+}
+
 static void print_table(const scn_t *s, const run_options_t *o, const flow_group_t *groups,
                         size_t n_groups, const run_cell_t *cells, size_t done,
                         const runner_status_t *st, double events) {
@@ -404,11 +411,14 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         cli_lang_print_header(_("Utilization by department"), 38, t, w, 2);
     }
     for (size_t g = 0; g < n_groups; g++) {
-        if (groups[g].kind != FLOW_G_DEPARTMENT) continue;
+        if (groups[g].kind != FLOW_G_DEPARTMENT && groups[g].kind != FLOW_G_HALL) continue;
         const run_cell_t *c = &cells[g * FLOW_K_COUNT];
-        char win[32], off[32];
+        char win[32], off[32], hall[160];
         printf("  ");
-        cli_lang_print_cell(s->departments[groups[g].index].name, 36);
+        cli_lang_print_cell(groups[g].kind == FLOW_G_HALL
+                                ? hall_name(s, groups[g].index, hall, sizeof hall)
+                                : s->departments[groups[g].index].name,
+                            36);
         printf(" %12s %12s\n", cell_text(win, sizeof win, 100 * c[FLOW_K_FRONT_UTIL].ci.mean, 0),
                cell_text(off, sizeof off, 100 * c[FLOW_K_BACK_UTIL].ci.mean, 0));
     }

@@ -73,6 +73,31 @@ static size_t most_reps(const bn_variant_t *v, size_t n) {
     return most;
 }
 
+/* Window lines in hourly: the departments', then the one-stop halls' (by
+ * region, flow.h), from the first replication that has them. */
+static size_t n_halls(const bn_variant_t *v) {
+    for (size_t r = 0; r < v->reps; r++)
+        if (v->done[r] && v->results[r].hourly) return v->results[r].n_halls;
+    return 0;
+}
+
+/* The id of line d in hourly.csv: a department's, or "hall:REGION" for a
+ * one-stop hall (':' is not allowed in an id, so no department has it). */
+static const char *line_id(const scn_t *s, size_t d, char *buf, size_t len) {
+    if (d < s->n_departments) return s->departments[d].id;
+    snprintf(buf, len, "hall:%s", s->regions[d - s->n_departments].id);
+    return buf;
+}
+
+/* The name of line d in the chart: a department's, or "One-stop hall"
+ * (with the region's name when there are several). */
+static const char *line_name(const scn_t *s, size_t d, char *buf, size_t len) {
+    if (d < s->n_departments) return s->departments[d].name;
+    if (s->n_regions < 2) return _("One-stop hall");
+    snprintf(buf, len, _("One-stop hall, %s"), s->regions[d - s->n_departments].name);
+    return buf;
+}
+
 int bn_write_hourly(const char *dir, const scn_t *s, const bn_variant_t *v, size_t n_variants,
                     char *err, size_t errlen) {
     double *buf = malloc(most_reps(v, n_variants) * sizeof *buf);
@@ -83,8 +108,9 @@ int bn_write_hourly(const char *dir, const scn_t *s, const bn_variant_t *v, size
     static const char *const cols[] = {"scenario", "variant", "department", "hour", "kpi",
                                        "mean",     "ci_low",  "ci_high",    "n"};
     out_csv_header(fp, cols, sizeof cols / sizeof *cols);
+    char id[64];
     for (size_t i = 0; i < n_variants; i++)
-        for (size_t d = 0; d < s->n_departments; d++)
+        for (size_t d = 0; d < s->n_departments + n_halls(&v[i]); d++)
             for (int h = 0; h < FLOW_HOURS; h++) {
                 if (!hour_open(&v[i], d, h)) continue;
                 for (int k = 0; k < FLOW_H_COUNT; k++) {
@@ -92,7 +118,7 @@ int bn_write_hourly(const char *dir, const scn_t *s, const bn_variant_t *v, size
                     stats_ci_t ci = over_reps(&v[i], get_hour, &key, buf);
                     out_cell_t row[] = {out_cell_str(s->id),
                                         out_cell_str(v[i].name),
-                                        out_cell_str(s->departments[d].id),
+                                        out_cell_str(line_id(s, d, id, sizeof id)),
                                         out_cell_num(h),
                                         out_cell_str(flow_hourly_name((flow_hourly_t)k)),
                                         out_cell_num(ci.mean),
@@ -138,23 +164,27 @@ int bn_write_shares(const char *dir, const scn_t *s, const bn_variant_t *v, size
     return out_file_commit(&f, err, errlen);
 }
 
+/* With one-stop halls the chart draws the halls (every department of a
+ * region would draw its hall's line again): lines [from, to) of hourly. */
 int bn_plot_day(const char *dir, const scn_t *s, const bn_variant_t *v, char *err, size_t errlen) {
-    size_t nd = s->n_departments, n_series = 0, n_x = 0;
+    size_t halls = n_halls(v), from = halls ? s->n_departments : 0;
+    size_t to = s->n_departments + halls, nd = to - from, n_series = 0, n_x = 0;
     int hours[FLOW_HOURS];
     for (int h = 0; h < FLOW_HOURS; h++) {
         bool open = false;
-        for (size_t d = 0; d < nd && !open; d++) open = hour_open(v, d, h);
+        for (size_t d = from; d < to && !open; d++) open = hour_open(v, d, h);
         if (open) hours[n_x++] = h;
     }
     const char **series = malloc((nd ? nd : 1) * sizeof *series);
+    char(*names)[160] = malloc((nd ? nd : 1) * sizeof *names);
     plot_ci_t *y = malloc((nd * FLOW_HOURS + 1) * sizeof *y);
     double *buf = malloc((v->reps ? v->reps : 1) * sizeof *buf);
     int rc = -1;
-    if (!series || !y || !buf) {
+    if (!series || !names || !y || !buf) {
         errmsg_format(err, errlen, "out of memory");
         goto out;
     }
-    for (size_t d = 0; d < nd; d++) {
+    for (size_t d = from; d < to; d++) {
         bool any = false;
         for (size_t i = 0; i < n_x && !any; i++) any = hour_open(v, d, hours[i]);
         if (!any) continue;
@@ -163,7 +193,8 @@ int bn_plot_day(const char *dir, const scn_t *s, const bn_variant_t *v, char *er
             stats_ci_t ci = over_reps(v, get_hour, &key, buf);
             y[n_series * n_x + i] = (plot_ci_t){ci.mean, ci.lo, ci.hi};
         }
-        series[n_series++] = s->departments[d].name;
+        series[n_series] = line_name(s, d, names[n_series], sizeof *names);
+        n_series++;
     }
     if (n_series == 0 || n_x == 0) { /* no windows: no hall to draw */
         rc = 0;
@@ -174,6 +205,7 @@ int bn_plot_day(const char *dir, const scn_t *s, const bn_variant_t *v, char *er
                      series, y, err, errlen);
 out:
     free(series);
+    free(names);
     free(y);
     free(buf);
     return rc;

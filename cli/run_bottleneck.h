@@ -28,8 +28,9 @@ typedef struct bn_variant {
 
 /* hourly.csv in dir: scenario, variant, department, hour, kpi, mean,
  * ci_low, ci_high, n, for every department with windows and every hour in
- * which its hall was open, for each variant.  Returns 0, or -1 with a
- * message. */
+ * which its hall was open, then, with the one-stop lever, each region's
+ * hall (department "hall:REGION"), for each variant.  Returns 0, or -1
+ * with a message. */
 int bn_write_hourly(const char *dir, const scn_t *s, const bn_variant_t *v, size_t n_variants,
                     char *err, size_t errlen);
 
@@ -40,7 +41,8 @@ int bn_write_shares(const char *dir, const scn_t *s, const bn_variant_t *v, size
                     char *err, size_t errlen);
 
 /* day_in_hall.{dat,gp,png,svg}: line length by hour of the day, a line
- * per department with windows and its 95% band, for the first variant. */
+ * per department with windows (per one-stop hall with the lever) and its
+ * 95% band, for the first variant. */
 int bn_plot_day(const char *dir, const scn_t *s, const bn_variant_t *v, char *err, size_t errlen);
 
 /* The largest shares of service's time, into buf (department names, not

@@ -26,10 +26,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* The fixture pairs (source, copy) of the files a bundled baseline
- * @includes: its holiday arrangement and arrival profile. */
+ * @includes: its holiday arrangement and arrival profiles (Harbin's hall
+ * stays open at lunch, Xuzhou's does not). */
 #define FZ_BASELINE_INCLUDES                                                                       \
     "scenarios/calendars/china_2021.cfg", "calendars/china_2021.cfg",                              \
-        "scenarios/profiles/hall_morning_peak.cfg", "profiles/hall_morning_peak.cfg"
+        "scenarios/profiles/hall_morning_peak.cfg", "profiles/hall_morning_peak.cfg",              \
+        "scenarios/profiles/hall_lunch_service.cfg", "profiles/hall_lunch_service.cfg"
 
 /* Create the private folder (under $TMPDIR, removed at exit) and copy the
  * fixture files into it: `pairs` is a NULL-terminated list of

@@ -45,6 +45,7 @@
 #ifndef GOVSIM_FLOW_H
 #define GOVSIM_FLOW_H
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -114,22 +115,31 @@ typedef enum {
 const char *flow_kpi_name(flow_kpi_t k);
 const char *flow_kpi_unit(flow_kpi_t k);
 
-typedef enum { FLOW_G_ALL, FLOW_G_SERVICE, FLOW_G_REGION, FLOW_G_DEPARTMENT } flow_group_kind_t;
+typedef enum {
+    FLOW_G_ALL,
+    FLOW_G_SERVICE,
+    FLOW_G_REGION,
+    FLOW_G_DEPARTMENT,
+    FLOW_G_HALL /* a region's one-stop hall (the one_stop lever): its windows */
+} flow_group_kind_t;
 
 typedef struct flow_group {
     flow_group_kind_t kind;
-    int index; /* service, region or department; -1 for all */
+    int index; /* service, region or department; -1 for all; a hall: its region */
 } flow_group_t;
 
 /* The groups of a scenario in output order: all, services, regions,
- * departments.  Returns the count; fills up to `cap` entries. */
+ * departments, then, with the one-stop lever, each region's hall.
+ * Returns the count; fills up to `cap` entries. */
 size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap);
 
 /* Does KPI k exist for groups of this kind?  Utilization, line lengths,
  * back-office waits and served counts only for departments; window_wait
  * and backlog for departments (their windows; their back office) and for
- * cases; costs and the regional gap only for all cases; the other KPIs for
- * all cases, services and regions.  (Elsewhere the value is NaN.) */
+ * cases; a one-stop hall has the window KPIs (window_utilization,
+ * window_wait and its p90, line_length and its max, window_served); costs
+ * and the regional gap only for all cases; the other KPIs for all cases,
+ * services and regions.  (Elsewhere the value is NaN.) */
 bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
 
 /* Distributions of all cases (group "all") kept beside the KPIs, for
@@ -141,8 +151,9 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
 #define FLOW_TRIP_BINS  5
 
 /* A day in the hall: per department's window line (its one-stop hall's
- * with the lever) and hour of the day, over the measured period, while
- * the hall is open (sampled every FLOW_SAMPLE_MINUTES): */
+ * with the lever), then per one-stop hall (one per region, with the
+ * lever), and hour of the day, over the measured period, while the hall
+ * is open (sampled every FLOW_SAMPLE_MINUTES): */
 #define FLOW_HOURS          24
 #define FLOW_SAMPLE_MINUTES 5.0
 typedef enum {
@@ -178,9 +189,13 @@ typedef struct flow_result {
     int interrupted;
     size_t n_services, n_departments;
     double *hourly; /* [(dept x FLOW_HOURS + hour) x FLOW_H_COUNT + k],
-                       NaN: no sample or no case                  */
+                       NaN: no sample or no case; dept from
+                       n_departments on: the hall of region
+                       dept - n_departments (n_halls of them)     */
     double *phase;  /* [(service x n_departments + dept) x FLOW_P_COUNT
                        + p]: share of the service's task minutes  */
+    size_t n_halls; /* one-stop halls in hourly: n_regions with the
+                       lever, else 0                              */
 } flow_result_t;
 
 static inline double flow_hourly(const flow_result_t *r, size_t dept, int hour, flow_hourly_t k) {
@@ -229,8 +244,11 @@ void flow_result_free(flow_result_t *r);
 int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
                       const flow_observer_t *obs, flow_result_t *out);
 
+/* NaN for a group the result does not have: compare indexes every
+ * variant by the baseline's groups, and a variant without the one-stop
+ * lever has no hall groups (they come last, flow_groups). */
 static inline double flow_kpi(const flow_result_t *r, size_t group, flow_kpi_t k) {
-    return r->kpi[group * FLOW_K_COUNT + k];
+    return group < r->n_groups ? r->kpi[group * FLOW_K_COUNT + k] : NAN;
 }
 
 #endif

@@ -76,21 +76,28 @@ void flow_hourly_served(flow_model_t *m, int r, double since) {
 
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
 
+/* The hour figures of window resource r into k[hour x FLOW_H_COUNT + ...]
+ * (NaN where r has no windows). */
+static void hours_of(const flow_model_t *m, size_t r, double *k) {
+    for (int h = 0; h < FLOW_HOURS; h++, k += FLOW_H_COUNT) {
+        const double *a = m->hour_acc + (r * FLOW_HOURS + (size_t)h) * FLOW_HA_COUNT;
+        bool front = m->front_capacity[r] > 0;
+        double open_hours = a[FLOW_HA_SAMPLES] * FLOW_SAMPLE_MINUTES / 60.0;
+        k[FLOW_H_ARRIVALS] = front ? ratio(a[FLOW_HA_ARRIVALS], open_hours) : NAN;
+        k[FLOW_H_LINE] = front ? ratio(a[FLOW_HA_LINE], a[FLOW_HA_SAMPLES]) : NAN;
+        k[FLOW_H_WAIT] = front ? ratio(a[FLOW_HA_WAIT], a[FLOW_HA_SERVED]) : NAN;
+        k[FLOW_H_BUSY] = front ? ratio(a[FLOW_HA_BUSY], a[FLOW_HA_SAMPLES]) : NAN;
+    }
+}
+
+/* Each department's window line (its hall's with the one-stop lever), then
+ * each one-stop hall: resource 2 x n_departments + region (flow.c). */
 static void collect_hours(const flow_model_t *m, flow_result_t *out) {
     size_t nd = m->s->n_departments;
-    for (size_t d = 0; d < nd; d++) {
-        size_t r = (size_t)m->front_res[d];
-        for (int h = 0; h < FLOW_HOURS; h++) {
-            const double *a = m->hour_acc + (r * FLOW_HOURS + (size_t)h) * FLOW_HA_COUNT;
-            double *k = out->hourly + (d * FLOW_HOURS + (size_t)h) * FLOW_H_COUNT;
-            bool front = m->front_capacity[r] > 0;
-            double open_hours = a[FLOW_HA_SAMPLES] * FLOW_SAMPLE_MINUTES / 60.0;
-            k[FLOW_H_ARRIVALS] = front ? ratio(a[FLOW_HA_ARRIVALS], open_hours) : NAN;
-            k[FLOW_H_LINE] = front ? ratio(a[FLOW_HA_LINE], a[FLOW_HA_SAMPLES]) : NAN;
-            k[FLOW_H_WAIT] = front ? ratio(a[FLOW_HA_WAIT], a[FLOW_HA_SERVED]) : NAN;
-            k[FLOW_H_BUSY] = front ? ratio(a[FLOW_HA_BUSY], a[FLOW_HA_SAMPLES]) : NAN;
-        }
-    }
+    for (size_t d = 0; d < nd; d++)
+        hours_of(m, (size_t)m->front_res[d], out->hourly + d * FLOW_HOURS * FLOW_H_COUNT);
+    for (size_t h = 0; h < out->n_halls; h++)
+        hours_of(m, 2 * nd + h, out->hourly + (nd + h) * FLOW_HOURS * FLOW_H_COUNT);
 }
 
 static void collect_phases(const flow_model_t *m, flow_result_t *out) {
@@ -107,7 +114,8 @@ void flow_hourly_collect(flow_model_t *m, flow_result_t *out) {
     size_t nd = m->s->n_departments, ns = m->s->n_services;
     out->n_services = ns;
     out->n_departments = nd;
-    out->hourly = malloc(nd * FLOW_HOURS * FLOW_H_COUNT * sizeof *out->hourly);
+    out->n_halls = m->s->levers.one_stop ? m->s->n_regions : 0;
+    out->hourly = malloc((nd + out->n_halls) * FLOW_HOURS * FLOW_H_COUNT * sizeof *out->hourly);
     out->phase = malloc(ns * nd * FLOW_P_COUNT * sizeof *out->phase);
     if (!out->hourly || !out->phase) {
         m->nomem = 1;

@@ -73,6 +73,8 @@ size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap) {
     for (size_t i = 0; i < s->n_services; i++) ADD(FLOW_G_SERVICE, i);
     for (size_t i = 0; i < s->n_regions; i++) ADD(FLOW_G_REGION, i);
     for (size_t i = 0; i < s->n_departments; i++) ADD(FLOW_G_DEPARTMENT, i);
+    if (s->levers.one_stop)
+        for (size_t i = 0; i < s->n_regions; i++) ADD(FLOW_G_HALL, i);
 #undef ADD
     return n;
 }
@@ -298,6 +300,15 @@ static void collect_windows(const flow_model_t *m, int r, double *k, double now)
     k[FLOW_K_WINDOW_SERVED] = (double)w->served / days;
 }
 
+/* Region rg's one-stop hall (resource 2 x n_departments + rg, see
+ * setup_resources in flow.c): its windows, as a department's. */
+static void collect_hall(const flow_model_t *m, int rg, double *k, double now) {
+    int r = (int)(2 * m->s->n_departments) + rg;
+    if (!flow_res_ok(m, r) || m->front_capacity[r] == 0) return;
+    k[FLOW_K_FRONT_UTIL] = res_utilization(&m->res[r], now);
+    collect_windows(m, r, k, now);
+}
+
 /* A department's back office: mean wait for an officer, tasks started per
  * day, and tasks waiting or in work at the end. */
 static void collect_back_office(const flow_model_t *m, int d, double *k) {
@@ -324,6 +335,10 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
     for (size_t g = 0; g < m->n_groups; g++) {
         double *k = out->kpi + g * FLOW_K_COUNT;
         const flow_group_t *gr = &m->groups[g];
+        if (gr->kind == FLOW_G_HALL) {
+            collect_hall(m, gr->index, k, now);
+            continue;
+        }
         if (gr->kind == FLOW_G_DEPARTMENT) {
             const scn_department_t *d = &s->departments[gr->index];
             if (m->front_capacity[m->front_res[gr->index]] > 0) {
@@ -391,6 +406,9 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
     bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
                     k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP;
     if (kind == FLOW_G_DEPARTMENT) return dept_kpi || both;
+    if (kind == FLOW_G_HALL)
+        return k == FLOW_K_FRONT_UTIL || k == FLOW_K_WINDOW_WAIT || k == FLOW_K_WINDOW_WAIT_P90 ||
+               k == FLOW_K_LINE_LENGTH || k == FLOW_K_LINE_MAX || k == FLOW_K_WINDOW_SERVED;
     if (dept_kpi) return false;
     return !all_only || kind == FLOW_G_ALL;
 }

@@ -10,11 +10,11 @@
 /* The labels of group g for the tidy files. */
 void kpi_group_labels(const scn_t *s, flow_group_t g, const char **grouping, const char **service,
                       const char **region, const char **dept) {
-    static const char *const NAMES[] = {"all", "service", "region", "department"};
+    static const char *const NAMES[] = {"all", "service", "region", "department", "hall"};
     *grouping = NAMES[g.kind];
     *service = *region = *dept = "";
     if (g.kind == FLOW_G_SERVICE) *service = s->services[g.index].id;
-    if (g.kind == FLOW_G_REGION) *region = s->regions[g.index].id;
+    if (g.kind == FLOW_G_REGION || g.kind == FLOW_G_HALL) *region = s->regions[g.index].id;
     if (g.kind == FLOW_G_DEPARTMENT) {
         *dept = s->departments[g.index].id;
         *region = s->regions[s->departments[g.index].region].id;

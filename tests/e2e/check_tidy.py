@@ -127,9 +127,9 @@ def check_json(path, schema, fails):
 DIMENSIONS = ("service", "region", "department")
 # which dimensions a grouping fills (a department's region is its own)
 FILLED = {"all": (), "service": ("service",), "region": ("region",),
-          "department": ("department", "region")}
+          "department": ("department", "region"), "hall": ("region",)}
 MUST = {"all": (), "service": ("service",), "region": ("region",),
-        "department": ("department",)}
+        "department": ("department",), "hall": ("region",)}
 
 
 def tidy_keys(header):
