@@ -622,6 +622,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     if (front) c->last_front = tk->step;
     if (tk->proxied) { /* accepted at a proxy window: the file travels first */
         tk->proxied = false;
+        c->hall = -1; /* the citizen goes home; a later turn is a new trip */
         double d = flow_region_courier(c, m->s);
         flow_phase_add(m, c, tk->step, FLOW_P_DATA, d);
         schedule(m, sim->now + d, EV_PROXY, t, 0);
