@@ -22,7 +22,9 @@ enum {
     EV_WARMUP,
     EV_ROSTER,
     EV_SAMPLE,
-    EV_APPT
+    EV_APPT,
+    EV_BREACH,  /* flow_breach.c   */
+    EV_PLATFORM /* flow_platform.c */
 };
 
 /* Assumptions of the model (docs/model.md says why). */
@@ -45,6 +47,7 @@ enum {
     STREAM_COUNT = STREAM_MISC + 64
 };
 _Static_assert(STREAM_COUNT <= RNG_MAX_STREAMS, "stream ids must fit rng.h");
+_Static_assert(STREAM_COUNT <= FLOW_STREAM_BREACH, "breach streams must not overlap");
 
 enum { MISC_UPTIME = 1, MISC_INCIDENT = 2 }; /* 0 was the shared returns stream */
 
@@ -475,13 +478,15 @@ static void admit(flow_model_t *m, int code, const flow_case_t *who) {
                         .channel = online};
     if (online && !m->online_up) cs->online = false; /* falls back */
     memcpy(cs->luck, who->luck, sizeof cs->luck);
+    if (cs->online && m->breach && flow_breach_dip(m, cs)) cs->online = false; /* wary */
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
     *task_at(m, t) = (task_t){.case_id = c};
     FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_ARRIVE);
     if (online && !cs->online) FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_OUTAGE);
-    begin_step(m, t, 0);
+    if (cs->online && m->platform) flow_platform_submit(m, t); /* first the servers */
+    else begin_step(m, t, 0);
 }
 
 static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -1050,6 +1055,8 @@ static void model_free(flow_model_t *m) {
     free(m->rng);
     flow_luck_free(m);
     flow_appt_free(m);
+    flow_breach_free(m);
+    flow_platform_free(m);
     flow_acc_free(m);
     flow_hourly_free(m);
     demand_free(m->demand);
@@ -1116,6 +1123,8 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     fail |= flow_hourly_init(&m) != 0;
     fail |= demand_build(s, (long)s->warmup_days + s->days, &m.demand) != 0;
     fail |= flow_appt_setup(&m) != 0;
+    fail |= flow_breach_setup(&m, EV_BREACH) != 0;
+    fail |= flow_platform_setup(&m, EV_PLATFORM) != 0;
     if (fail) {
         model_free(&m);
         return -1;
@@ -1146,4 +1155,16 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     int rc = m.nomem ? -1 : m.sim.stopped ? 1 : 0;
     model_free(&m);
     return rc;
+}
+
+/* ---- lent to flow_breach.c and flow_platform.c (flow_internal.h) -------- */
+
+void flow_schedule(flow_model_t *m, double t, uint32_t type, uint32_t entity, uint64_t data) {
+    schedule(m, t, type, entity, data);
+}
+
+void flow_begin_case(flow_model_t *m, uint32_t t) { begin_step(m, t, 0); }
+
+void flow_outage_toggle(flow_model_t *m, scn_incident_target_t target, int delta) {
+    toggle(m, target, delta);
 }

@@ -29,6 +29,8 @@
 #include "dist.h"
 #include "roster.h"
 #include "scn_appt.h"
+#include "scn_breach.h"
+#include "scn_platform.h"
 #include "wcal.h"
 
 #define SCN_ID_MAX       48
@@ -219,6 +221,11 @@ typedef struct scn {
     char warnings[SCN_MAX_WARNINGS][256];
     bool dated;      /* calendar.start_date given                 */
     long start_date; /* its day number (base/date.h): day 0       */
+
+    /* breaches and the platform's servers (scn_breach.h, scn_platform.h) */
+    size_t n_breaches;
+    scn_breach_t *breaches;
+    scn_servers_t platform; /* online submissions (servers 0: unlimited) */
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line
