@@ -114,6 +114,9 @@ typedef enum {
                                  seconds (all; NaN: unlimited servers)      */
     FLOW_K_PLATFORM_P95,      /* its 95th percentile, seconds (all)           */
     FLOW_K_PLATFORM_TIMEOUTS, /* share of submissions that timed out (all)    */
+    FLOW_K_HUB_P95,           /* p95 of a hub request's wait + response, seconds
+                                 (all; NaN: no hub or unlimited servers)    */
+    FLOW_K_HUB_TIMEOUTS,      /* share of hub requests that timed out (all)   */
     FLOW_K_COUNT
 } flow_kpi_t;
 

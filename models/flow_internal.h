@@ -35,18 +35,20 @@ typedef struct task {
     int step;
     int res; /* resource index while queued or working      */
     task_state_t state;
-    int fetch_left;  /* documents still to fetch (mode none)        */
-    int fetch_owner; /* department of the document being fetched    */
-    uint64_t ticket; /* place in the line                           */
-    uint64_t renege; /* seq of the patience event while in a line,
-                        0 if none (a timer whose seq the task no
-                        longer holds fires and is ignored)         */
-    double since;    /* joined the line                             */
-    bool at_window;  /* this turn is a front visit (counts waits)   */
-    bool own_luck;   /* in a parallel run: work and outcome draws
-                        from the slots below (flow_luck.c)          */
-    uint8_t tries;   /* online submissions that timed out so far
-                        (flow_platform.c)                           */
+    int fetch_left;      /* documents still to fetch (mode none)        */
+    int fetch_owner;     /* department of the document being fetched    */
+    uint64_t ticket;     /* place in the line                           */
+    uint64_t renege;     /* seq of the patience event while in a line,
+                            0 if none (a timer whose seq the task no
+                            longer holds fires and is ignored)         */
+    double since;        /* joined the line                             */
+    bool at_window;      /* this turn is a front visit (counts waits)   */
+    bool own_luck;       /* in a parallel run: work and outcome draws
+                            from the slots below (flow_luck.c)          */
+    uint8_t tries;       /* online submissions that timed out so far
+                            (flow_platform.c)                           */
+    uint8_t hub_pending; /* hub requests not answered yet (flow_hub.c) */
+    bool data_timer;     /* its EV_DATA (the other requests) is pending */
     uint64_t luck_work, luck_outcome;
 } task_t;
 
@@ -159,6 +161,7 @@ typedef struct flow_model {
      * (flow_platform.c); NULL: none, unlimited */
     struct flow_breach *breach;
     struct flow_servers *platform;
+    struct flow_hub *hub; /* the data hub's servers (flow_hub.c) */
 } flow_model_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */
@@ -333,5 +336,17 @@ int flow_platform_setup(flow_model_t *m, uint32_t ev_type);
 void flow_platform_free(flow_model_t *m);
 void flow_platform_submit(flow_model_t *m, uint32_t t);
 void flow_platform_collect(const flow_model_t *m, double *all);
+
+/* The data hub's servers (flow_hub.c): set up (0, or -1 when out of
+ * memory; m->hub stays NULL without the hub lever or with unlimited
+ * servers).  flow_hub_request: task t asks the hub for one item, drawing
+ * its response from `luck` (the request's data slot); when its last hub
+ * request and its other requests are answered, flow.c's flow_data_ready
+ * lets the task go on. */
+int flow_hub_setup(flow_model_t *m, uint32_t ev_type);
+void flow_hub_free(flow_model_t *m);
+void flow_hub_request(flow_model_t *m, uint32_t t, gsl_rng *luck);
+void flow_hub_collect(const flow_model_t *m, double *all);
+void flow_data_ready(flow_model_t *m, uint32_t t);
 
 #endif

@@ -63,6 +63,8 @@ static const struct {
     [FLOW_K_PLATFORM_LATENCY] = {"platform_latency", "seconds"},
     [FLOW_K_PLATFORM_P95] = {"platform_latency_p95", "seconds"},
     [FLOW_K_PLATFORM_TIMEOUTS] = {"platform_timeouts", "share of submissions"},
+    [FLOW_K_HUB_P95] = {"hub_latency_p95", "seconds"},
+    [FLOW_K_HUB_TIMEOUTS] = {"hub_timeouts", "share of hub requests"},
 };
 
 const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
@@ -381,6 +383,7 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
     if (hi > 0 && s->n_regions > 1) all[FLOW_K_REGION_GAP] = hi / lo;
     flow_breach_collect(m, all);
     flow_platform_collect(m, all);
+    flow_hub_collect(m, all);
 }
 
 void flow_result_free(flow_result_t *r) {
@@ -398,7 +401,7 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
     bool both = k == FLOW_K_WINDOW_WAIT || k == FLOW_K_BACKLOG;
     bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
                     k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP ||
-                    (k >= FLOW_K_BREACHES && k <= FLOW_K_PLATFORM_TIMEOUTS);
+                    (k >= FLOW_K_BREACHES && k <= FLOW_K_HUB_TIMEOUTS);
     if (kind == FLOW_G_DEPARTMENT) return dept_kpi || both;
     if (dept_kpi) return false;
     return !all_only || kind == FLOW_G_ALL;

@@ -225,7 +225,8 @@ typedef struct scn {
     /* breaches and the platform's servers (scn_breach.h, scn_platform.h) */
     size_t n_breaches;
     scn_breach_t *breaches;
-    scn_servers_t platform; /* online submissions (servers 0: unlimited) */
+    scn_servers_t platform;    /* online submissions (servers 0: unlimited) */
+    scn_servers_t hub_servers; /* data hub's requests (servers 0: unlimited) */
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line

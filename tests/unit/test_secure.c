@@ -7,7 +7,8 @@
  * intervals over common random numbers (more security: fewer breaches,
  * less suspended sharing, lower cost; breaches: more manual exchange, less
  * online use; fewer servers: more timeouts and a higher p95, twice the
- * servers: fewer); a breach process that never fires moves nothing else. */
+ * servers: fewer); a breach process that never fires moves nothing else;
+ * the data hub's servers against M/M/1 and by their number. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
@@ -226,6 +227,47 @@ START_TEST(test_silent_breach_moves_nothing) {
 }
 END_TEST
 
+/* The data hub with one server (responses exp(30 s), 1.5 requests a
+ * minute: M/M/1) answers with the p95 of the M/M/1 sojourn time; with a
+ * 20 s timeout one server times out more than four, sends more requests
+ * to manual exchange, and answers later. */
+static void finite_hub(scn_t *s, unsigned servers, double timeout_minutes) {
+    char err[200];
+    s->levers.data_hub = true;
+    s->platform.servers = 0;
+    s->hub_servers.servers = (int)servers;
+    s->hub_servers.timeout = timeout_minutes;
+    dist_free(&s->hub_servers.response);
+    ck_assert_int_eq(dist_parse(&s->hub_servers.response, "exp(30)", NULL, err, sizeof err), 0);
+    dist_scale(&s->hub_servers.response, 1.0 / 60);
+}
+
+START_TEST(test_hub_capacity) {
+    scn_t s;
+    load(&s);
+    size_t nb = no_breaches(&s);
+    finite_hub(&s, 1, 0);
+    const flow_kpi_t k[] = {FLOW_K_HUB_P95, FLOW_K_HUB_TIMEOUTS, FLOW_K_DATA_MANUAL};
+    double one[3][REPS], four[3][REPS], timed[3][REPS];
+    run_kpis(&s, k, 3, one);
+    double p95 = mmc_sojourn_quantile(LAMBDA, 2.0, 1, 0.95) * 60;
+    verdict_t vd = verdict_judge(one[0], REPS, p95, 0.99, PRECISION);
+    if (vd.kind != VERDICT_PASS)
+        ck_abort_msg("hub p95: theory %.5g, simulated %.5g [%.5g, %.5g]", p95, vd.interval.mean,
+                     vd.interval.lo, vd.interval.hi);
+    for (int r = 0; r < REPS; r++) CHECK_EQ_D(one[1][r], 0); /* no timeout set */
+    finite_hub(&s, 1, 20.0 / 60);
+    run_kpis(&s, k, 3, timed);
+    finite_hub(&s, 4, 20.0 / 60);
+    run_kpis(&s, k, 3, four);
+    check_sign(timed[1], four[1], -1, "hub timeouts, 4 servers");
+    check_sign(timed[0], four[0], -1, "hub p95, 4 servers");
+    check_sign(timed[2], four[2], -1, "manual exchange, 4 servers");
+    s.n_breaches = nb;
+    scn_free(&s);
+}
+END_TEST
+
 extern Suite *suite_secure(void);
 Suite *suite_secure(void) {
     Suite *s = suite_create("secure");
@@ -237,6 +279,7 @@ Suite *suite_secure(void) {
     tcase_add_test(tc, test_security_fewer_breaches);
     tcase_add_test(tc, test_breach_consequences);
     tcase_add_test(tc, test_silent_breach_moves_nothing);
+    tcase_add_test(tc, test_hub_capacity);
     suite_add_tcase(s, tc);
     return s;
 }
