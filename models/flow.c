@@ -338,8 +338,9 @@ static double request_data(flow_model_t *m, uint32_t t, task_t *tk, flow_case_t 
         const scn_link_t *link = m->link[(size_t)owner * s->n_departments + (size_t)st->dept];
         double d;
         bool manual = false;
-        flow_ev_mode_t mode = FLOW_MODE_HUB;                            /* for the observer */
-        if (s->levers.data_hub && m->hub_up && m->links_up && m->hub) { /* finite servers */
+        flow_ev_mode_t mode = FLOW_MODE_HUB; /* for the observer */
+        /* the hub's finite servers answer later (flow_hub.c) */
+        if (s->levers.data_hub && m->hub_up && m->links_up && m->hub) {
             c->data_requests++;
             FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_DATA_SENT, .mode = FLOW_MODE_HUB,
                       .item = (int)st->needs[i], .amount = 0);
