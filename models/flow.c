@@ -23,7 +23,10 @@ enum {
     EV_ROSTER,
     EV_SAMPLE,
     EV_APPT,
-    EV_PROXY
+    EV_PROXY,
+    EV_BREACH,   /* flow_breach.c   */
+    EV_PLATFORM, /* flow_platform.c */
+    EV_HUB       /* flow_hub.c      */
 };
 
 /* Assumptions of the model (docs/model.md says why). */
@@ -48,6 +51,7 @@ enum {
     STREAM_COUNT = STREAM_MISC + 64
 };
 _Static_assert(STREAM_COUNT <= RNG_MAX_STREAMS, "stream ids must fit rng.h");
+_Static_assert(STREAM_COUNT <= FLOW_STREAM_BREACH, "breach streams must not overlap");
 
 enum { MISC_UPTIME = 1, MISC_INCIDENT = 2 }; /* 0 was the shared returns stream */
 
@@ -352,7 +356,7 @@ static double fallback_delay(gsl_rng *r) {
 /* Request the data step k needs; returns the delay until the last item
  * arrives by link, and sets tk->fetch_left / fetch_owner for documents the
  * citizen must fetch. */
-static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
+static double request_data(flow_model_t *m, uint32_t t, task_t *tk, flow_case_t *c, int k) {
     const scn_t *s = m->s;
     const scn_step_t *st = step_of(m, c, k);
     uint64_t slot = flow_luck_data_slot(c); /* one per request, used or not */
@@ -371,7 +375,14 @@ static double request_data(flow_model_t *m, task_t *tk, flow_case_t *c, int k) {
         double d;
         bool manual = false;
         flow_ev_mode_t mode = FLOW_MODE_HUB; /* for the observer */
-        if (s->levers.data_hub && m->hub_up && m->links_up && lawful) {
+        /* the hub's finite servers answer later (flow_hub.c) */
+        if (s->levers.data_hub && m->hub_up && m->links_up && lawful && m->hub) {
+            c->data_requests++;
+            FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_DATA_SENT, .mode = FLOW_MODE_HUB,
+                      .item = (int)st->needs[i], .amount = 0);
+            flow_hub_request(m, t, r);
+            continue;
+        } else if (s->levers.data_hub && m->hub_up && m->links_up && lawful) {
             d = dist_sample(&s->levers.hub_delay, r);
         } else if (link && link->mode != SCN_LINK_NONE && lawful) {
             if (link->mode == SCN_LINK_API && m->links_up && m->hub_up) {
@@ -473,12 +484,15 @@ static void begin_step(flow_model_t *m, uint32_t t, int k) {
             c->luck[LUCK_DATA] = data0; /* step k's data slot is the run's first */
         }
     }
-    double delay = request_data(m, tk, c, k);
+    double delay = request_data(m, t, tk, c, k);
     if (run > 0) c->luck[LUCK_DATA] = data0 + (uint64_t)run * RNG_SPLITMIX_GAMMA;
     flow_phase_add(m, c, k, FLOW_P_DATA, delay);
     if (delay > 0) {
         tk->state = TASK_DATA;
+        tk->data_timer = true;
         schedule(m, m->sim.now + delay, EV_DATA, t, 0);
+    } else if (tk->hub_pending > 0) { /* waits for the hub (flow_hub.c) */
+        tk->state = TASK_DATA;
     } else {
         after_data(m, t);
     }
@@ -535,13 +549,15 @@ static void admit(flow_model_t *m, int code, const flow_case_t *who) {
     if (online && !m->online_up) cs->online = false; /* falls back */
     memcpy(cs->luck, who->luck, sizeof cs->luck);
     flow_region_admit(m, cs);
+    if (cs->online && m->breach && flow_breach_dip(m, cs)) cs->online = false; /* wary */
     if (++m->open_cases > m->peak_cases) m->peak_cases = m->open_cases;
     flow_acc_arrival(m, cs);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
     *task_at(m, t) = (task_t){.case_id = c};
     FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_ARRIVE);
     if (online && !cs->online) FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_OUTAGE);
-    begin_step(m, t, 0);
+    if (cs->online && m->platform) flow_platform_submit(m, t); /* first the servers */
+    else begin_step(m, t, 0);
 }
 
 static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -641,6 +657,8 @@ static void on_proxy(void *model, sim_t *sim, const evq_event_t *ev) {
 static void on_data(void *model, sim_t *sim, const evq_event_t *ev) {
     (void)sim;
     hot_assert(task_at(model, ev->entity)->state == TASK_DATA);
+    task_at(model, ev->entity)->data_timer = false;
+    if (task_at(model, ev->entity)->hub_pending > 0) return; /* the hub answers last */
     FLOW_NOTE((flow_model_t *)model, task_at(model, ev->entity), -1, .kind = FLOW_EV_DATA_ARRIVED);
     after_data(model, ev->entity);
 }
@@ -1125,6 +1143,9 @@ static void model_free(flow_model_t *m) {
     free(m->rng);
     flow_luck_free(m);
     flow_appt_free(m);
+    flow_breach_free(m);
+    flow_platform_free(m);
+    flow_hub_free(m);
     flow_acc_free(m);
     flow_hourly_free(m);
     demand_free(m->demand);
@@ -1191,6 +1212,9 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     fail |= flow_hourly_init(&m) != 0;
     fail |= demand_build(s, (long)s->warmup_days + s->days, &m.demand) != 0;
     fail |= flow_appt_setup(&m) != 0;
+    fail |= flow_breach_setup(&m, EV_BREACH) != 0;
+    fail |= flow_platform_setup(&m, EV_PLATFORM) != 0;
+    fail |= flow_hub_setup(&m, EV_HUB) != 0;
     if (fail) {
         model_free(&m);
         return -1;
@@ -1222,4 +1246,22 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     int rc = m.nomem ? -1 : m.sim.stopped ? 1 : 0;
     model_free(&m);
     return rc;
+}
+
+/* ---- lent to flow_breach.c and flow_platform.c (flow_internal.h) -------- */
+
+void flow_schedule(flow_model_t *m, double t, uint32_t type, uint32_t entity, uint64_t data) {
+    schedule(m, t, type, entity, data);
+}
+
+void flow_begin_case(flow_model_t *m, uint32_t t) { begin_step(m, t, 0); }
+
+void flow_data_ready(flow_model_t *m, uint32_t t) {
+    hot_assert(task_at(m, t)->state == TASK_DATA);
+    FLOW_NOTE(m, task_at(m, t), -1, .kind = FLOW_EV_DATA_ARRIVED);
+    after_data(m, t);
+}
+
+void flow_outage_toggle(flow_model_t *m, scn_incident_target_t target, int delta) {
+    toggle(m, target, delta);
 }

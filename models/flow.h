@@ -108,6 +108,16 @@ typedef enum {
     FLOW_K_WINDOW_SERVED,     /* window turns served per calendar day         */
     FLOW_K_BACK_SERVED,       /* back-office tasks started per calendar day   */
     FLOW_K_NO_SHOW,           /* booked slots not honoured, per calendar day  */
+    FLOW_K_BREACHES,          /* breaches per year (all)                      */
+    FLOW_K_SHARING_SUSPENDED, /* days a year links or hub suspended by breaches (all) */
+    FLOW_K_BREACH_COST,       /* breaches' cost per year, yuan (all)          */
+    FLOW_K_PLATFORM_LATENCY,  /* mean wait + response of an online submission,
+                                 seconds (all; NaN: unlimited servers)      */
+    FLOW_K_PLATFORM_P95,      /* its 95th percentile, seconds (all)           */
+    FLOW_K_PLATFORM_TIMEOUTS, /* share of submissions that timed out (all)    */
+    FLOW_K_HUB_P95,           /* p95 of a hub request's wait + response, seconds
+                                 (all; NaN: no hub or unlimited servers)    */
+    FLOW_K_HUB_TIMEOUTS,      /* share of hub requests that timed out (all)   */
     FLOW_K_COUNT
 } flow_kpi_t;
 

@@ -35,16 +35,20 @@ typedef struct task {
     int step;
     int res; /* resource index while queued or working      */
     task_state_t state;
-    int fetch_left;  /* documents still to fetch (mode none)        */
-    int fetch_owner; /* department of the document being fetched    */
-    uint64_t ticket; /* place in the line                           */
-    uint64_t renege; /* seq of the patience event while in a line,
-                        0 if none (a timer whose seq the task no
-                        longer holds fires and is ignored)         */
-    double since;    /* joined the line                             */
-    bool at_window;  /* this turn is a front visit (counts waits)   */
-    bool own_luck;   /* in a parallel run: work and outcome draws
-                        from the slots below (flow_luck.c)          */
+    int fetch_left;      /* documents still to fetch (mode none)        */
+    int fetch_owner;     /* department of the document being fetched    */
+    uint64_t ticket;     /* place in the line                           */
+    uint64_t renege;     /* seq of the patience event while in a line,
+                            0 if none (a timer whose seq the task no
+                            longer holds fires and is ignored)         */
+    double since;        /* joined the line                             */
+    bool at_window;      /* this turn is a front visit (counts waits)   */
+    bool own_luck;       /* in a parallel run: work and outcome draws
+                            from the slots below (flow_luck.c)          */
+    uint8_t tries;       /* online submissions that timed out so far
+                            (flow_platform.c)                           */
+    uint8_t hub_pending; /* hub requests not answered yet (flow_hub.c) */
+    bool data_timer;     /* its EV_DATA (the other requests) is pending */
     uint64_t luck_work, luck_outcome;
     bool proxied; /* this window turn was at another region's proxy
                      window: the file then travels (flow_region.c) */
@@ -161,6 +165,12 @@ typedef struct flow_model {
     flow_observer_t obs;
     uint64_t arrived;
     struct flow_appt *appt; /* slots booked (flow_appt.c), NULL: none   */
+
+    /* breaches (flow_breach.c) and the online platform's servers
+     * (flow_platform.c); NULL: none, unlimited */
+    struct flow_breach *breach;
+    struct flow_servers *platform;
+    struct flow_hub *hub; /* the data hub's servers (flow_hub.c) */
 } flow_model_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */
@@ -312,5 +322,57 @@ void flow_acc_complete(flow_model_t *m, const flow_case_t *c);
 void flow_acc_lost(flow_model_t *m, const flow_case_t *c, flow_lost_t why);
 void flow_acc_reset(flow_model_t *m);
 void flow_acc_collect(flow_model_t *m, flow_result_t *out);
+
+/* ---- breaches and servers (flow_breach.c, flow_platform.c) ---------- */
+
+/* Streams of the breach processes: the top of rng.h's range, clear of
+ * flow.c's (checked there). */
+#define FLOW_STREAM_BREACH (RNG_MAX_STREAMS - SCN_MAX_BREACHES)
+
+/* What flow.c lends the modules that live beside it: an event at t (not
+ * beyond the run), the first step of task t's case, and one more (+1) or
+ * one fewer (-1) outage of a target (the model's up/down flags). */
+void flow_schedule(flow_model_t *m, double t, uint32_t type, uint32_t entity, uint64_t data);
+void flow_begin_case(flow_model_t *m, uint32_t t);
+void flow_outage_toggle(flow_model_t *m, scn_incident_target_t target, int delta);
+
+/* A number in [0, 1) that belongs to case c and `purpose` (any constant)
+ * without drawing from its substreams: the same citizen gets the same
+ * number in every variant, and nothing else the citizen meets moves. */
+static inline double flow_case_u(const flow_case_t *c, uint64_t purpose) {
+    uint64_t z = c->luck[LUCK_PATIENCE] ^ (purpose * 0xD1B54A32D192ED03ull);
+    return (double)(rng_splitmix_next(&z) >> 11) * 0x1.0p-53;
+}
+
+/* Breaches (flow_breach.c): set up the processes (0, or -1 when out of
+ * memory; m->breach stays NULL without any) and their first events of
+ * kind `ev_type`; does the online citizen c go to the counter because a
+ * breach made people wary; collect the KPIs into group "all". */
+int flow_breach_setup(flow_model_t *m, uint32_t ev_type);
+void flow_breach_free(flow_model_t *m);
+bool flow_breach_dip(const flow_model_t *m, const flow_case_t *c);
+void flow_breach_collect(const flow_model_t *m, double *all);
+
+/* The platform's and the hub's servers (flow_platform.c): set up (0, or -1
+ * when out of memory; NULL pointers when unlimited), with events of kind
+ * `ev_type`.  flow_platform_submit: task t of an online case that has just
+ * arrived sends its submission (its first step begins once answered, or at
+ * the counter after a timeout). */
+int flow_platform_setup(flow_model_t *m, uint32_t ev_type);
+void flow_platform_free(flow_model_t *m);
+void flow_platform_submit(flow_model_t *m, uint32_t t);
+void flow_platform_collect(const flow_model_t *m, double *all);
+
+/* The data hub's servers (flow_hub.c): set up (0, or -1 when out of
+ * memory; m->hub stays NULL without the hub lever or with unlimited
+ * servers).  flow_hub_request: task t asks the hub for one item, drawing
+ * its response from `luck` (the request's data slot); when its last hub
+ * request and its other requests are answered, flow.c's flow_data_ready
+ * lets the task go on. */
+int flow_hub_setup(flow_model_t *m, uint32_t ev_type);
+void flow_hub_free(flow_model_t *m);
+void flow_hub_request(flow_model_t *m, uint32_t t, gsl_rng *luck);
+void flow_hub_collect(const flow_model_t *m, double *all);
+void flow_data_ready(flow_model_t *m, uint32_t t);
 
 #endif

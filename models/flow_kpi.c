@@ -57,6 +57,14 @@ static const struct {
     [FLOW_K_WINDOW_SERVED] = {"window_served", "turns/day"},
     [FLOW_K_BACK_SERVED] = {"back_office_tasks", "tasks/day"},
     [FLOW_K_NO_SHOW] = {"appointment_no_shows", "cases/day"},
+    [FLOW_K_BREACHES] = {"breaches", "breaches/year"},
+    [FLOW_K_SHARING_SUSPENDED] = {"sharing_suspended", "days/year"},
+    [FLOW_K_BREACH_COST] = {"breach_cost", "yuan/year"},
+    [FLOW_K_PLATFORM_LATENCY] = {"platform_latency", "seconds"},
+    [FLOW_K_PLATFORM_P95] = {"platform_latency_p95", "seconds"},
+    [FLOW_K_PLATFORM_TIMEOUTS] = {"platform_timeouts", "share of submissions"},
+    [FLOW_K_HUB_P95] = {"hub_latency_p95", "seconds"},
+    [FLOW_K_HUB_TIMEOUTS] = {"hub_timeouts", "share of hub requests"},
 };
 
 const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
@@ -231,7 +239,8 @@ void flow_acc_no_show(flow_model_t *m, int sv, int rg) {
 
 static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
 
-/* Government cost per year: staff, windows, platform, hub. */
+/* Government cost per year: staff, windows, platform, hub, and the
+ * expected cost of breaches (rate x cost: known without running). */
 double flow_government_cost(const scn_t *s) {
     double staff = 0, windows = 0;
     for (size_t d = 0; d < s->n_departments; d++) {
@@ -241,7 +250,8 @@ double flow_government_cost(const scn_t *s) {
     if (s->levers.one_stop && s->levers.one_stop_windows > 0)
         windows = (double)s->levers.one_stop_windows * (double)s->n_regions;
     return staff * s->costs.staff_year + windows * s->costs.window_year + s->costs.platform_year +
-           (s->levers.data_hub ? s->costs.hub_year : 0);
+           (s->levers.data_hub ? s->costs.hub_year : 0) +
+           scn_breach_cost_year(s->breaches, s->n_breaches, s->levers.security);
 }
 
 static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k, double now) {
@@ -388,6 +398,9 @@ void flow_acc_collect(flow_model_t *m, flow_result_t *out) {
         if (v > hi) hi = v;
     }
     if (hi > 0 && s->n_regions > 1) all[FLOW_K_REGION_GAP] = hi / lo;
+    flow_breach_collect(m, all);
+    flow_platform_collect(m, all);
+    flow_hub_collect(m, all);
 }
 
 void flow_result_free(flow_result_t *r) {
@@ -404,7 +417,8 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
                     k == FLOW_K_BACK_SERVED;
     bool both = k == FLOW_K_WINDOW_WAIT || k == FLOW_K_BACKLOG;
     bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
-                    k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP;
+                    k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP ||
+                    (k >= FLOW_K_BREACHES && k <= FLOW_K_HUB_TIMEOUTS);
     if (kind == FLOW_G_DEPARTMENT) return dept_kpi || both;
     if (kind == FLOW_G_HALL)
         return k == FLOW_K_FRONT_UTIL || k == FLOW_K_WINDOW_WAIT || k == FLOW_K_WINDOW_WAIT_P90 ||

@@ -190,8 +190,9 @@ static int read_choice(const loader_t *L, const config_setting_t *g, const char 
 /* ------------------------------------------------------------ sections */
 
 static const char *const TOP_KEYS[] = {
-    "scenario",  "calendar", "channels", "regions", "departments", "data", "services",
-    "incidents", "levers",   "costs",    "travel",  "commitment",  NULL};
+    "scenario",  "calendar", "channels", "regions",  "departments", "data",        "services",
+    "incidents", "levers",   "costs",    "breaches", "platform",    "hub_servers", "travel",
+    "commitment", NULL};
 
 /* The optional Chinese name of g (name_zh), shown instead of `name` under
  * --lang zh (cli/lang.c); "" when absent. */
@@ -940,6 +941,10 @@ static int read_all(loader_t *L, const config_setting_t *root) {
         scn_travel_read(&L->r, root, s, L->base_dir) != 0 ||
         scn_commit_read(&L->r, root, &s->commitment) != 0)
         return -1;
+    if (scn_breach_read(&L->r, root, L->base_dir, &s->breaches, &s->n_breaches) != 0 ||
+        scn_servers_read(&L->r, root, "platform", L->base_dir, &s->platform) != 0 ||
+        scn_servers_read(&L->r, root, "hub_servers", L->base_dir, &s->hub_servers) != 0)
+        return -1;
     scn_route_loads(s, L->front_work, L->back_work);
     return 0;
 }
@@ -990,6 +995,9 @@ void scn_free(scn_t *s) {
     for (size_t i = 0; i < s->n_incidents; i++) dist_free(&s->incidents[i].repair);
     dist_free(&s->levers.hub_delay);
     scn_travel_free(&s->travel);
+    scn_breach_free(s->breaches, s->n_breaches);
+    scn_servers_free(&s->platform);
+    scn_servers_free(&s->hub_servers);
     wcal_free(&s->calendar);
     free(s->services);
     free(s->links);

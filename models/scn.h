@@ -31,6 +31,8 @@
 #include "scn_appt.h"
 #include "scn_inst.h"
 #include "scn_travel.h"
+#include "scn_breach.h"
+#include "scn_platform.h"
 #include "wcal.h"
 
 #define SCN_ID_MAX       48
@@ -234,6 +236,12 @@ typedef struct scn {
     scn_travel_t travel;
     /* audits of promised cases, 告知承诺 (scn_inst.h) */
     scn_commit_t commitment;
+
+    /* breaches and the platform's servers (scn_breach.h, scn_platform.h) */
+    size_t n_breaches;
+    scn_breach_t *breaches;
+    scn_servers_t platform;    /* online submissions (servers 0: unlimited) */
+    scn_servers_t hub_servers; /* data hub's requests (servers 0: unlimited) */
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line
