@@ -30,11 +30,17 @@ typedef enum {
     TASK_FREE     /* released to the pool (set in debug builds only)   */
 } task_state_t;
 
+/* One cache line (64 bytes, on a line of its own: sim/pool.h), since
+ * every event of a case reads or writes its task: docs/performance.md,
+ * "Compact records".  A field added here makes it two lines. */
 typedef struct task {
-    uint32_t case_id;
+    _Alignas(POOL_ALIGN) uint32_t case_id;
     int step;
-    int res; /* resource index while queued or working      */
-    task_state_t state;
+    int res;         /* resource index while queued or working      */
+    uint8_t state;   /* a task_state_t (one byte, not an enum's four) */
+    bool at_window;  /* this turn is a front visit (counts waits)   */
+    bool own_luck;   /* in a parallel run: work and outcome draws
+                        from the slots below (flow_luck.c)          */
     int fetch_left;  /* documents still to fetch (mode none)        */
     int fetch_owner; /* department of the document being fetched    */
     uint64_t ticket; /* place in the line                           */
@@ -42,9 +48,6 @@ typedef struct task {
                         0 if none (a timer whose seq the task no
                         longer holds fires and is ignored)         */
     double since;    /* joined the line                             */
-    bool at_window;  /* this turn is a front visit (counts waits)   */
-    bool own_luck;   /* in a parallel run: work and outcome draws
-                        from the slots below (flow_luck.c)          */
     uint64_t luck_work, luck_outcome;
 } task_t;
 
@@ -60,25 +63,36 @@ typedef enum {
     FLOW_LUCK_N
 } flow_luck_t;
 
+/* Two cache lines (sim/pool.h): the first holds what most events of the
+ * case read or write (its service, where it is in its steps, the luck of
+ * its work, outcomes, data, patience and returns), the second what only
+ * the accounting, the observer and appointments use.  Indices that the
+ * limits of flow.h bound (services, regions, steps, resources) are 16
+ * bits: docs/performance.md, "Compact records". */
 typedef struct flow_case {
-    int service, region;
+    /* first line */
+    _Alignas(POOL_ALIGN) int16_t service;
+    int16_t region;
+    int16_t hall;       /* window resource the citizen is at, -1 away:
+                           another window of the same hall is the same
+                           trip, another department's is a new one    */
+    int16_t last_front; /* step index of the last front step, or -1    */
+    int16_t pending;    /* parallel tasks still running                */
+    int16_t join_next;  /* step after a parallel run (or SCN_DONE)      */
     bool online;
-    int hall; /* window resource the citizen is at, -1 away:
-                 another window of the same hall is the same
-                 trip, another department's is a new one    */
     bool reworked;
-    bool channel;           /* stream it arrived on: online (flow_events.h) */
-    uint32_t arrival_index; /* among arrivals of its stream                */
-    double arrived;
-    int trips;
-    int last_front; /* step index of the last front step, or -1    */
-    int pending;    /* parallel tasks still running                */
-    int join_next;  /* step after a parallel run (or SCN_DONE)      */
-    int data_requests, data_manual, data_fetched;
-    uint32_t serial;            /* 1, 2, ... in order of arrival (fills a hole) */
-    double data_delay;          /* summed request delays, minutes              */
+    bool channel;               /* stream it arrived on: online (flow_events.h) */
     double citizen_minutes;     /* travel + lines + desk                       */
-    uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix)     */
+    uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix);
+                                   all but the last (LUCK_APPT) in the
+                                   first line                          */
+    /* second line */
+    double arrived;
+    double data_delay; /* summed request delays, minutes              */
+    int data_requests, data_manual, data_fetched;
+    uint32_t arrival_index; /* among arrivals of its stream                */
+    uint32_t serial;        /* 1, 2, ... in order of arrival (fills a hole) */
+    int trips;
 } flow_case_t;
 
 /* Why a case was lost (it ends unfinished). */
