@@ -34,25 +34,18 @@ void pool_free(pool_t *p) {
 
 void pool_clear(pool_t *p) { p->used = p->live = p->n_free = 0; }
 
-uint32_t pool_alloc(pool_t *p) {
-    if (p->n_free > 0) {
-        p->live++;
-        return p->free_list[--p->n_free];
-    }
-    if (p->used == p->cap) {
-        if (p->cap >= UINT32_MAX / 2) return POOL_NONE;
-        uint32_t cap = p->cap * 2;
-        /* realloc would not keep the alignment */
-        unsigned char *data = data_alloc(cap, p->elem_size);
-        if (!data) return POOL_NONE;
-        memcpy(data, p->data, (size_t)p->used * p->elem_size);
-        free(p->data);
-        p->data = data;
-        uint32_t *fl = realloc(p->free_list, (size_t)cap * sizeof *fl);
-        if (!fl) return POOL_NONE;
-        p->free_list = fl;
-        p->cap = cap;
-    }
-    p->live++;
-    return p->used++;
+int pool_grow(pool_t *p) {
+    if (p->cap >= UINT32_MAX / 2) return -1;
+    uint32_t cap = p->cap * 2;
+    /* realloc would not keep the alignment */
+    unsigned char *data = data_alloc(cap, p->elem_size);
+    if (!data) return -1;
+    memcpy(data, p->data, (size_t)p->used * p->elem_size);
+    free(p->data);
+    p->data = data;
+    uint32_t *fl = realloc(p->free_list, (size_t)cap * sizeof *fl);
+    if (!fl) return -1;
+    p->free_list = fl;
+    p->cap = cap;
+    return 0;
 }

@@ -42,9 +42,22 @@ void pool_free(pool_t *p);
 /* Release every slot at once (keeps the memory). */
 void pool_clear(pool_t *p);
 
+/* Double the capacity (pool_alloc's rare path, out of line so that the
+ * common one inlines).  Returns 0, or -1 when out of memory or at 2^31
+ * slots (its slots and their contents are kept). */
+int pool_grow(pool_t *p);
+
 /* A slot whose contents are unspecified, or POOL_NONE when out of memory
  * or past 2^31 slots. */
-uint32_t pool_alloc(pool_t *p);
+static inline uint32_t pool_alloc(pool_t *p) {
+    if (p->n_free > 0) {
+        p->live++;
+        return p->free_list[--p->n_free];
+    }
+    if (p->used == p->cap && pool_grow(p) != 0) return POOL_NONE;
+    p->live++;
+    return p->used++;
+}
 
 /* Give a slot back.  Releasing a slot twice is a caller bug. */
 static inline void pool_release(pool_t *p, uint32_t index) {
