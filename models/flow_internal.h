@@ -94,6 +94,11 @@ typedef struct flow_case {
     uint32_t serial;        /* 1, 2, ... in order of arrival (fills a hole) */
     int trips;
 } flow_case_t;
+/* The 16-bit fields hold every value flow_check admits: resources (2 per
+ * department, 1 per region's hall), steps, services, regions. */
+_Static_assert(2 * FLOW_MAX_DEPTS_PER_REGION * FLOW_MAX_REGIONS + FLOW_MAX_REGIONS <= INT16_MAX &&
+                   FLOW_MAX_STEPS <= INT16_MAX && FLOW_MAX_SERVICES <= INT16_MAX,
+               "flow_case_t's 16-bit indices must hold the limits of flow.h");
 
 /* Why a case was lost (it ends unfinished). */
 typedef enum { FLOW_LOST_BALKED, FLOW_LOST_ABANDONED } flow_lost_t;
