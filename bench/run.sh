@@ -12,7 +12,10 @@
 #  - the ceiling: BENCH_MM1_MIN (bench/min/mm1_min.c, a hand-written M/M/1
 #    with the same draws), customers per second of govsim / of it;
 #  - the build of commit BENCH_OLD (default 3a4e831), built once from git
-#    (git archive into $TMPDIR, kept for the next run): govsim / it;
+#    (git archive into $TMPDIR, kept for the next run): govsim / it, on
+#    the M/M/1 and on one simulated year of Heilongjiang as that commit
+#    had it (its scenario file, from git, read by both builds: today's
+#    baseline has profiles and calendars the old build cannot read);
 #  - Heilongjiang with demand, staff and windows x16 (awk on the .cfg) for
 #    a run of about the same number of events as x1 (13 days and the two
 #    weeks of warm-up: 1.7 million, as x1 in 365 days): cost
@@ -26,7 +29,8 @@ mm1_min=${BENCH_MM1_MIN:-}
 old_commit=${BENCH_OLD:-3a4e831}
 tmp="$out.tmp"
 raw=$(mktemp)
-trap 'rm -f "$raw" "$tmp"' EXIT
+old_hlj=""
+trap 'rm -f "$raw" "$tmp" ${old_hlj:+"$old_hlj"}' EXIT
 
 # median of the numbers on stdin
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
@@ -97,6 +101,9 @@ scaled_scenario() {
 side_n=10000000
 old_govsim=""
 [ "$old_commit" = none ] || old_govsim=$(old_build "$old_commit")
+# Heilongjiang as commit $old_commit had it, for both builds
+old_hlj="${TMPDIR:-/tmp}/govsim-bench-heilongjiang-$old_commit.cfg"
+[ -z "$old_govsim" ] || git show "$old_commit:scenarios/heilongjiang.cfg" >"$old_hlj"
 # The scaled copy lives in a folder of its own beside links to the
 # scenario folder's subfolders, so its @include lines (calendars,
 # profiles) resolve as they do for the original.
@@ -117,6 +124,10 @@ while [ "$i" -lt "$reps" ]; do
     "$govsim" bench scenario scenarios/heilongjiang.cfg --days 365 |
         sed 's/^bench scenario /bench scale-x1 /' >>"$raw"
     "$govsim" bench scenario "$x16" --days 13 | sed 's/^bench scenario /bench scale-x16 /' >>"$raw"
+    if [ -n "$old_govsim" ]; then
+        "$govsim" bench scenario "$old_hlj" --days 365 | sed 's/^bench scenario /bench hlj-new /' >>"$raw"
+        "$old_govsim" bench scenario "$old_hlj" --days 365 | sed 's/^bench scenario /bench hlj-old /' >>"$raw"
+    fi
     i=$((i + 1))
 done
 # seconds per event of the runs matching $1
@@ -166,6 +177,10 @@ ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else print "
         old=$(values "^bench side-old " customers_per_s | median)
         printf '# mm1 %s customers: govsim %.0f, commit %s %.0f customers/s: ratio %s (target >= 1.4)\n' \
             "$side_n" "$new" "$old_commit" "$old" "$(ratio "$new" "$old")"
+        hn=$(values "^bench hlj-new " events_per_s | median)
+        ho=$(values "^bench hlj-old " events_per_s | median)
+        printf '# heilongjiang one simulated year (its %s scenario): govsim %.0f, commit %s %.0f events/s: ratio %s (target >= 1.3)\n' \
+            "$old_commit" "$hn" "$old_commit" "$ho" "$(ratio "$hn" "$ho")"
     fi
     e1=$(values "^bench scale-x1 " events | median)
     e16=$(values "^bench scale-x16 " events | median)

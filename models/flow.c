@@ -705,6 +705,49 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     schedule(m, back, EV_RETURN, t, 0);
 }
 
+/* ---- prefetching (sim.h, sim_prefetch_fn) ---------------------------------- */
+
+/* The events whose entity is a task (the others name none). */
+static bool names_task(uint32_t type) {
+    return type == EV_DONE || type == EV_DATA || type == EV_RETURN || type == EV_RENEGE;
+}
+
+static void prefetch_task(const flow_model_t *m, uint32_t t) {
+    SIM_PREFETCH(pool_at(&m->tasks, t));
+}
+
+/* The first line of the case of task t, whose own line should be in
+ * cache by now (it was asked for one event earlier).  Its second line as
+ * well made x16 Heilongjiang 20% slower (docs/performance.md). */
+static void prefetch_case_of(const flow_model_t *m, uint32_t t) {
+    SIM_PREFETCH(pool_at(&m->cases, ((const task_t *)pool_at(&m->tasks, t))->case_id));
+}
+
+/* The task a DONE event's resource will likely serve next. */
+static uint32_t next_served(const flow_model_t *m, const evq_event_t *ev) {
+    return ev->type == EV_DONE ? res_peek(&m->res[ev->data]) : RES_NONE;
+}
+
+/* With tens of thousands of open cases their records live beyond the
+ * caches, and the first touch of a task and of its case was most of the
+ * time of an event (docs/performance.md, "Compact records").  The tasks
+ * of the event after next (and of whoever its resource serves next, for a
+ * completion) start loading now; so do the cases of the next event's,
+ * whose tasks were asked for one event ago and give their index. */
+static void prefetch_next(const void *model, const evq_event_t *next, const evq_event_t *after) {
+    const flow_model_t *m = model;
+    if (after && names_task(after->type)) {
+        prefetch_task(m, after->entity);
+        uint32_t t = next_served(m, after);
+        if (t != RES_NONE) prefetch_task(m, t);
+    }
+    if (next && names_task(next->type)) {
+        prefetch_case_of(m, next->entity);
+        uint32_t t = next_served(m, next);
+        if (t != RES_NONE) prefetch_case_of(m, t);
+    }
+}
+
 /* ---- rosters (models/roster.h) ------------------------------------------ */
 
 /* Windows on duty at front resource r at instant t while the hall is
@@ -1233,6 +1276,7 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     sim_on(&m.sim, EV_SAMPLE, on_sample);
     sim_on(&m.sim, EV_APPT, on_appt);
     sim_on(&m.sim, EV_PROXY, on_proxy);
+    sim_on_prefetch(&m.sim, prefetch_next);
     start(&m);
     sim_run(&m.sim, m.horizon);
     /* every open case is in the pool, with at least one task out */

@@ -30,29 +30,34 @@ typedef enum {
     TASK_FREE     /* released to the pool (set in debug builds only)   */
 } task_state_t;
 
+/* One cache line (64 bytes, on a line of its own: sim/pool.h), since
+ * every event of a case reads or writes its task: docs/performance.md,
+ * "Compact records".  A field added here makes it two lines. */
 typedef struct task {
-    uint32_t case_id;
+    _Alignas(POOL_ALIGN) uint32_t case_id;
     int step;
-    int res; /* resource index while queued or working      */
-    task_state_t state;
-    int fetch_left;      /* documents still to fetch (mode none)        */
-    int fetch_owner;     /* department of the document being fetched    */
+    int res;             /* resource index while queued or working      */
+    uint8_t state;       /* a task_state_t (one byte, not an enum's four) */
+    bool at_window;      /* this turn is a front visit (counts waits)   */
+    bool own_luck;       /* in a parallel run: work and outcome draws
+                            from the slots below (flow_luck.c)          */
+    bool proxied;        /* this window turn was at another region's proxy
+                            window: the file then travels (flow_region.c) */
+    int16_t fetch_left;  /* documents still to fetch (mode none)        */
+    int16_t fetch_owner; /* department of the document being fetched    */
+    uint8_t tries;       /* online submissions that timed out so far
+                            (flow_platform.c)                           */
+    uint8_t hub_pending; /* hub requests not answered yet (flow_hub.c) */
+    bool data_timer;     /* its EV_DATA (the other requests) is pending */
     uint64_t ticket;     /* place in the line                           */
     uint64_t renege;     /* seq of the patience event while in a line,
                             0 if none (a timer whose seq the task no
                             longer holds fires and is ignored)         */
     double since;        /* joined the line                             */
-    bool at_window;      /* this turn is a front visit (counts waits)   */
-    bool own_luck;       /* in a parallel run: work and outcome draws
-                            from the slots below (flow_luck.c)          */
-    uint8_t tries;       /* online submissions that timed out so far
-                            (flow_platform.c)                           */
-    uint8_t hub_pending; /* hub requests not answered yet (flow_hub.c) */
-    bool data_timer;     /* its EV_DATA (the other requests) is pending */
     uint64_t luck_work, luck_outcome;
-    bool proxied; /* this window turn was at another region's proxy
-                     window: the file then travels (flow_region.c) */
 } task_t;
+_Static_assert(sizeof(task_t) == 64, "task_t is one cache line (docs/performance.md)");
+_Static_assert(SCN_MAX_NEEDS <= INT16_MAX, "task_t's fetch_left must hold a step's needs");
 
 /* A case's own random substreams, one per purpose (flow_luck.c): the same
  * citizen meets the same luck in every variant. */
@@ -67,31 +72,50 @@ typedef enum {
     FLOW_LUCK_N
 } flow_luck_t;
 
+/* Three cache lines (sim/pool.h): the first holds what most events of the
+ * case read or write (its service, where it is in its steps, the luck of
+ * its work, outcomes, data, patience and returns), the second what only
+ * the accounting, the observer and appointments use, the third what only
+ * scenarios with travel, promises or proactive services use.  Indices that the
+ * limits of flow.h bound (services, regions, steps, resources) are 16
+ * bits: docs/performance.md, "Compact records". */
 typedef struct flow_case {
-    int service, region;
+    /* first line */
+    _Alignas(POOL_ALIGN) int16_t service;
+    int16_t region;
+    int16_t hall;       /* window resource the citizen is at, -1 away:
+                           another window of the same hall is the same
+                           trip, another department's is a new one    */
+    int16_t last_front; /* step index of the last front step, or -1    */
+    int16_t pending;    /* parallel tasks still running                */
+    int16_t join_next;  /* step after a parallel run (or SCN_DONE)      */
     bool online;
-    int hall; /* window resource the citizen is at, -1 away:
-                 another window of the same hall is the same
-                 trip, another department's is a new one    */
     bool reworked;
-    bool channel;           /* stream it arrived on: online (flow_events.h) */
-    uint32_t arrival_index; /* among arrivals of its stream                */
-    double arrived;
-    int trips;
-    int last_front; /* step index of the last front step, or -1    */
-    int pending;    /* parallel tasks still running                */
-    int join_next;  /* step after a parallel run (or SCN_DONE)      */
-    int data_requests, data_manual, data_fetched;
-    uint32_t serial;            /* 1, 2, ... in order of arrival (fills a hole) */
-    double data_delay;          /* summed request delays, minutes              */
+    bool channel;               /* stream it arrived on: online (flow_events.h) */
     double citizen_minutes;     /* travel + lines + desk                       */
-    uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix)     */
-    int home;                   /* region the citizen lives in (travel)        */
-    bool proactive;             /* opened by the government: front steps skipped */
-    bool promised;              /* a document was replaced by a promise        */
-    bool revoked;               /* ... and the audit revoked it: no promise now */
-    double trip_yuan;           /* travel cost of the trips (travel.cost)      */
+    uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix);
+                                   all but the last two (LUCK_APPT,
+                                   LUCK_EXTRA) in the first line       */
+    /* second line */
+    double arrived;
+    double data_delay; /* summed request delays, minutes              */
+    int data_requests, data_manual, data_fetched;
+    uint32_t arrival_index; /* among arrivals of its stream                */
+    uint32_t serial;        /* 1, 2, ... in order of arrival (fills a hole) */
+    int trips;
+    /* third line: trips between regions and institutional levers only
+       (flow_region.c) */
+    double trip_yuan; /* travel cost of the trips (travel.cost)      */
+    int16_t home;     /* region the citizen lives in (travel)        */
+    bool proactive;   /* opened by the government: front steps skipped */
+    bool promised;    /* a document was replaced by a promise        */
+    bool revoked;     /* ... and the audit revoked it: no promise now */
 } flow_case_t;
+/* The 16-bit fields hold every value flow_check admits: resources (2 per
+ * department, 1 per region's hall), steps, services, regions. */
+_Static_assert(2 * FLOW_MAX_DEPTS_PER_REGION * FLOW_MAX_REGIONS + FLOW_MAX_REGIONS <= INT16_MAX &&
+                   FLOW_MAX_STEPS <= INT16_MAX && FLOW_MAX_SERVICES <= INT16_MAX,
+               "flow_case_t's 16-bit indices must hold the limits of flow.h");
 
 /* Why a case was lost (it ends unfinished). */
 typedef enum { FLOW_LOST_BALKED, FLOW_LOST_ABANDONED } flow_lost_t;

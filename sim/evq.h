@@ -143,6 +143,15 @@ double evq_next_time(evq_t *q);
  * only costs memory).  Returns 0, or -1 when out of memory. */
 int evq_cancel(evq_t *q, uint64_t seq);
 
+/* The k-th event after the front of the sorted run (k = 0: the next to
+ * leave), or NULL when the run holds no more.  A hint, for prefetching
+ * what the next events will touch: an event pushed later may come first,
+ * a cancelled one may be among these, and the pointer is valid only until
+ * the next push or pop. */
+static inline const evq_event_t *evq_peek_run(const evq_t *q, size_t k) {
+    return q->near_head + k < q->near_end ? &q->near[q->near_head + k] : NULL;
+}
+
 /* Events held, counting cancelled ones not yet discarded. */
 static inline size_t evq_size(const evq_t *q) { return q->size; }
 

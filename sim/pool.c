@@ -1,12 +1,21 @@
 #include "pool.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+/* n records of elem_size bytes on a POOL_ALIGN boundary (aligned_alloc
+ * wants a size that is a multiple of the alignment), or NULL. */
+static unsigned char *data_alloc(size_t n, size_t elem_size) {
+    size_t bytes = n * elem_size;
+    bytes = (bytes + POOL_ALIGN - 1) / POOL_ALIGN * POOL_ALIGN;
+    return aligned_alloc(POOL_ALIGN, bytes ? bytes : POOL_ALIGN);
+}
 
 int pool_init(pool_t *p, size_t elem_size, uint32_t initial_cap) {
     p->elem_size = elem_size;
     p->cap = initial_cap ? initial_cap : 64;
     p->used = p->live = p->n_free = 0;
-    p->data = malloc((size_t)p->cap * elem_size);
+    p->data = data_alloc(p->cap, elem_size);
     p->free_list = malloc((size_t)p->cap * sizeof *p->free_list);
     if (!p->data || !p->free_list) {
         pool_free(p);
@@ -25,22 +34,18 @@ void pool_free(pool_t *p) {
 
 void pool_clear(pool_t *p) { p->used = p->live = p->n_free = 0; }
 
-uint32_t pool_alloc(pool_t *p) {
-    if (p->n_free > 0) {
-        p->live++;
-        return p->free_list[--p->n_free];
-    }
-    if (p->used == p->cap) {
-        if (p->cap >= UINT32_MAX / 2) return POOL_NONE;
-        uint32_t cap = p->cap * 2;
-        unsigned char *data = realloc(p->data, (size_t)cap * p->elem_size);
-        if (!data) return POOL_NONE;
-        p->data = data;
-        uint32_t *fl = realloc(p->free_list, (size_t)cap * sizeof *fl);
-        if (!fl) return POOL_NONE;
-        p->free_list = fl;
-        p->cap = cap;
-    }
-    p->live++;
-    return p->used++;
+int pool_grow(pool_t *p) {
+    if (p->cap >= UINT32_MAX / 2) return -1;
+    uint32_t cap = p->cap * 2;
+    /* realloc would not keep the alignment */
+    unsigned char *data = data_alloc(cap, p->elem_size);
+    if (!data) return -1;
+    memcpy(data, p->data, (size_t)p->used * p->elem_size);
+    free(p->data);
+    p->data = data;
+    uint32_t *fl = realloc(p->free_list, (size_t)cap * sizeof *fl);
+    if (!fl) return -1;
+    p->free_list = fl;
+    p->cap = cap;
+    return 0;
 }

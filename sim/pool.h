@@ -6,6 +6,14 @@
  * memory a run needs is set by the most entities alive at once, not by how
  * many passed through.  The array grows by doubling when full; a pointer
  * from pool_at() is valid only until the next pool_alloc().
+ *
+ * Locality.  The free list is a stack: the slot released last is handed
+ * out first, while its cache lines are likely still warm.  The array
+ * starts on a cache-line boundary (POOL_ALIGN), so records whose size is a
+ * multiple of it (a struct with _Alignas(POOL_ALIGN)) each occupy whole
+ * lines and an access to a record's first fields touches one line, not
+ * two; with many entities alive (tens of thousands of open cases) that is
+ * the difference between one and two cache misses per record.
  */
 #ifndef GOVSIM_POOL_H
 #define GOVSIM_POOL_H
@@ -15,7 +23,8 @@
 
 #include "hot_assert.h"
 
-#define POOL_NONE UINT32_MAX
+#define POOL_NONE  UINT32_MAX
+#define POOL_ALIGN 64 /* bytes: the data array starts on a cache line */
 
 typedef struct pool {
     unsigned char *data; /* cap records of elem_size bytes              */
@@ -33,9 +42,22 @@ void pool_free(pool_t *p);
 /* Release every slot at once (keeps the memory). */
 void pool_clear(pool_t *p);
 
+/* Double the capacity (pool_alloc's rare path, out of line so that the
+ * common one inlines).  Returns 0, or -1 when out of memory or at 2^31
+ * slots (its slots and their contents are kept). */
+int pool_grow(pool_t *p);
+
 /* A slot whose contents are unspecified, or POOL_NONE when out of memory
  * or past 2^31 slots. */
-uint32_t pool_alloc(pool_t *p);
+static inline uint32_t pool_alloc(pool_t *p) {
+    if (p->n_free > 0) {
+        p->live++;
+        return p->free_list[--p->n_free];
+    }
+    if (p->used == p->cap && pool_grow(p) != 0) return POOL_NONE;
+    p->live++;
+    return p->used++;
+}
 
 /* Give a slot back.  Releasing a slot twice is a caller bug. */
 static inline void pool_release(pool_t *p, uint32_t index) {

@@ -85,6 +85,18 @@ void res_release(res_t *r, double now);
  * Otherwise RES_NONE.  Call in a loop after release or a capacity rise. */
 uint32_t res_next(res_t *r, double now);
 
+/* Who res_next would most likely serve next: the entity at the head of
+ * the highest-priority non-empty line (it may have left already: a hint,
+ * for prefetching its records), or RES_NONE when nobody waits. */
+static inline uint32_t res_peek(const res_t *r) {
+    if (r->waiting == 0) return RES_NONE;
+    for (unsigned lv = 0; lv < r->n_levels; lv++) {
+        const res_line_t *l = &r->line[lv];
+        if (l->head < l->tail) return l->ring[l->head & l->mask].entity;
+    }
+    return RES_NONE;
+}
+
 /* Remove a waiting entity (it abandons).  Returns true if it was still
  * waiting (counted as abandoned), false if it had already left the line. */
 bool res_cancel(res_t *r, uint64_t ticket, double now);

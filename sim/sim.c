@@ -10,6 +10,7 @@ int sim_init(sim_t *s, void *model, const atomic_int *stop) {
     s->model = model;
     s->stop = stop;
     s->stopped = 0;
+    s->prefetch = 0;
     for (int i = 0; i < SIM_MAX_TYPES; i++) s->handler[i] = 0;
     return evq_init(&s->calendar, 0);
 }
@@ -21,6 +22,8 @@ void sim_on(sim_t *s, uint32_t type, sim_handler_fn fn) {
     s->handler[type] = fn;
 }
 
+void sim_on_prefetch(sim_t *s, sim_prefetch_fn fn) { s->prefetch = fn; }
+
 uint64_t sim_run(sim_t *s, double until) {
     uint64_t start = s->events;
     evq_event_t ev;
@@ -30,6 +33,8 @@ uint64_t sim_run(sim_t *s, double until) {
         s->now = ev.time;
         s->events++;
         hot_assert(ev.type < SIM_MAX_TYPES && s->handler[ev.type]);
+        if (s->prefetch)
+            s->prefetch(s->model, evq_peek_run(&s->calendar, 0), evq_peek_run(&s->calendar, 1));
         s->handler[ev.type](s->model, s, &ev);
         if ((s->events & 4095u) == 0 && s->stop &&
             atomic_load_explicit(s->stop, memory_order_relaxed)) {

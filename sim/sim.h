@@ -21,6 +21,13 @@
 
 typedef struct sim sim_t;
 typedef void (*sim_handler_fn)(void *model, sim_t *sim, const evq_event_t *ev);
+/* Told, before each event is handled, the next two in the calendar's
+ * sorted run (NULL when it holds fewer; sim/evq.h, evq_peek_run): a model
+ * whose entities outgrow the caches starts loading their records here,
+ * so a miss overlaps the current event's work instead of stalling the
+ * next.  A hint only: it must not change the model's state. */
+typedef void (*sim_prefetch_fn)(const void *model, const evq_event_t *next,
+                                const evq_event_t *after);
 
 struct sim {
     double now;      /* the clock (minutes)      */
@@ -28,8 +35,9 @@ struct sim {
     evq_t calendar;
     void *model; /* passed to every handler  */
     sim_handler_fn handler[SIM_MAX_TYPES];
-    const atomic_int *stop; /* non-zero: stop soon      */
-    int stopped;            /* the last run was stopped */
+    const atomic_int *stop;   /* non-zero: stop soon      */
+    int stopped;              /* the last run was stopped */
+    sim_prefetch_fn prefetch; /* NULL: none               */
 };
 
 /* Returns 0, or -1 when out of memory. */
@@ -38,6 +46,16 @@ void sim_free(sim_t *s);
 
 /* Handle events of `type` (< SIM_MAX_TYPES) with fn. */
 void sim_on(sim_t *s, uint32_t type, sim_handler_fn fn);
+
+/* Ask the cache for the line at p (no fault if p is not mapped). */
+#if defined(__GNUC__) || defined(__clang__)
+#define SIM_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define SIM_PREFETCH(p) ((void)(p))
+#endif
+
+/* Call fn (NULL: nothing) before each event with the two that follow it. */
+void sim_on_prefetch(sim_t *s, sim_prefetch_fn fn);
 
 /* Schedule at absolute time t (>= now, asserted) or after a delay (>= 0).
  * Return the event's handle for sim_cancel, 0 when out of memory. */
