@@ -151,8 +151,11 @@ typedef struct flow_model {
      * name them */
     flow_observer_t obs;
     uint64_t arrived;
-    struct flow_appt *appt; /* slots booked (flow_appt.c), NULL: none   */
+    struct flow_appt *appt;       /* slots booked (flow_appt.c), NULL: none   */
+    struct flow_hotline *hotline; /* the 12345 hotline (hotline.c), NULL: none */
 } flow_model_t;
+
+typedef struct flow_hotline flow_hotline_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */
 enum {
@@ -273,6 +276,10 @@ int flow_appt_setup(flow_model_t *m);
 void flow_appt_free(flow_model_t *m);
 bool flow_appt_take(flow_model_t *m, int code, const flow_case_t *who, int ev_type);
 void flow_appt_arrive(flow_model_t *m, uint32_t booking, int *code, flow_case_t *who);
+
+/* Serve whoever is next at resource r while servers are free (flow.c):
+ * cases' tasks, and appeals (hotline.c) in a back-office line. */
+void flow_grant_waiting(flow_model_t *m, int r);
 
 /* Accounting hooks (flow_kpi.c). */
 /* A booked citizen of service sv, region rg did not come. */

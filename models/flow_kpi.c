@@ -57,6 +57,14 @@ static const struct {
     [FLOW_K_WINDOW_SERVED] = {"window_served", "turns/day"},
     [FLOW_K_BACK_SERVED] = {"back_office_tasks", "tasks/day"},
     [FLOW_K_NO_SHOW] = {"appointment_no_shows", "cases/day"},
+    [FLOW_K_CALLS_ANSWERED] = {"hotline_calls_answered", "calls/day"},
+    [FLOW_K_CALLS_15S] = {"hotline_answered_15s", "share of calls"},
+    [FLOW_K_CALLS_ABANDONED] = {"hotline_abandoned", "share of calls"},
+    [FLOW_K_CALL_WAIT] = {"hotline_wait", "minutes"},
+    [FLOW_K_CALLS_WAITED] = {"hotline_waited", "share of calls"},
+    [FLOW_K_APPEALS_WITHIN] = {"appeals_within_limit", "share"},
+    [FLOW_K_APPEALS_PER_1000] = {"appeals_per_1000_cases", "appeals"},
+    [FLOW_K_BAD_RATING] = {"appeal_bad_rating", "share"},
 };
 
 const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
@@ -387,8 +395,12 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
                     k == FLOW_K_BACK_SERVED;
     bool both = k == FLOW_K_WINDOW_WAIT || k == FLOW_K_BACKLOG;
     bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
-                    k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP;
+                    k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP || flow_kpi_is_hotline(k);
     if (kind == FLOW_G_DEPARTMENT) return dept_kpi || both;
     if (dept_kpi) return false;
     return !all_only || kind == FLOW_G_ALL;
+}
+
+bool flow_kpi_is_hotline(flow_kpi_t k) {
+    return k >= FLOW_K_CALLS_ANSWERED && k <= FLOW_K_BAD_RATING;
 }

@@ -191,7 +191,7 @@ static int read_choice(const loader_t *L, const config_setting_t *g, const char 
 
 static const char *const TOP_KEYS[] = {"scenario",    "calendar", "channels", "regions",
                                        "departments", "data",     "services", "incidents",
-                                       "levers",      "costs",    NULL};
+                                       "levers",      "costs",    "hotline",  NULL};
 
 /* The optional Chinese name of g (name_zh), shown instead of `name` under
  * --lang zh (cli/lang.c); "" when absent. */
@@ -931,6 +931,7 @@ static int read_all(loader_t *L, const config_setting_t *root) {
     L->back_work = calloc(s->n_departments, sizeof *L->back_work);
     if (!L->front_work || !L->back_work) return out_of_memory(L);
     if (read_services(L, root) != 0 || read_incidents(L, root) != 0) return -1;
+    if (scn_hotline_read(&L->r, s, root, L->base_dir, &s->hotline) != 0) return -1;
     scn_route_loads(s, L->front_work, L->back_work);
     return 0;
 }
@@ -980,6 +981,7 @@ void scn_free(scn_t *s) {
     for (size_t i = 0; i < s->n_links; i++) dist_free(&s->links[i].delay);
     for (size_t i = 0; i < s->n_incidents; i++) dist_free(&s->incidents[i].repair);
     dist_free(&s->levers.hub_delay);
+    scn_hotline_free(&s->hotline);
     wcal_free(&s->calendar);
     free(s->services);
     free(s->links);

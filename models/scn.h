@@ -29,6 +29,7 @@
 #include "dist.h"
 #include "roster.h"
 #include "scn_appt.h"
+#include "scn_hotline.h"
 #include "wcal.h"
 
 #define SCN_ID_MAX       48
@@ -217,8 +218,9 @@ typedef struct scn {
     scn_costs_t costs;
     size_t n_warnings;
     char warnings[SCN_MAX_WARNINGS][256];
-    bool dated;      /* calendar.start_date given                 */
-    long start_date; /* its day number (base/date.h): day 0       */
+    bool dated;            /* calendar.start_date given                 */
+    long start_date;       /* its day number (base/date.h): day 0       */
+    scn_hotline_t hotline; /* the 12345 hotline (hotline.on false: none) */
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line
