@@ -158,8 +158,11 @@ static int read_departments(const cfgr_t *r, const struct scn *s, const config_s
             cfgr_number_value(r, config_setting_get_elem(e, 1), &R_SHARE, &v) != 0)
             return -1;
         int d = scn_find_department(s, id);
-        if (d < 0) return cfgr_fail(r, e, "unknown department '%s'", id);
-        if (h->dept_share[d] > 0) return cfgr_fail(r, e, "department '%s' named twice", id);
+        if (d < 0)
+            return cfgr_fail(r, e, "unknown department '%s' (expected one of the departments)", id);
+        if (h->dept_share[d] > 0)
+            return cfgr_fail(r, e, "department '%s' named twice (expected each department once)",
+                             id);
         if (v > 0 && !has_officers(s, (size_t)d))
             return cfgr_fail(r, e,
                              "department '%s' has no officers for appeals (expected a department "
