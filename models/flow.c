@@ -114,7 +114,7 @@ static void complain(flow_model_t *m, const task_t *tk, scn_hl_trigger_t why) {
     if (!m->hotline) return;
     int dept = tk->state == TASK_FETCH ? tk->fetch_owner
                                        : step_of(m, case_at(m, tk->case_id), tk->step)->dept;
-    hotline_failure(m, why, dept);
+    hotline_failure(m, why, dept, case_at(m, tk->case_id));
 }
 
 /* ---- finishing ----------------------------------------------------------- */

@@ -79,6 +79,7 @@ typedef struct flow_case {
     double data_delay;          /* summed request delays, minutes              */
     double citizen_minutes;     /* travel + lines + desk                       */
     uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix)     */
+    uint16_t complaints;        /* failures the hotline heard of (hotline.c)  */
 } flow_case_t;
 
 /* Why a case was lost (it ends unfinished). */

@@ -16,11 +16,17 @@
 #define BYTES_PER_CALL 96.0 /* a call waiting: its slot, its line entry, its timer */
 
 enum { EV_CALL = HOTLINE_EV_BASE, EV_TALKED, EV_HANGUP, EV_APPEAL_DONE, EV_SHIFT };
-enum { ST_ARRIVAL, ST_TRIGGER, ST_CALL, ST_APPEAL, ST_COUNT };
+enum { ST_ARRIVAL, ST_COUNT };
+/* Keys: a case's is flow_luck.c's (its place in its arrival stream); an own
+ * call's entity is tagged above any case's. */
+#define CASE_SOURCES  ((uint64_t)2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS)
+#define OWN_CALL_TAG  (1ull << 62)
+#define PURPOSE_FIRST 16u /* after the cases' own purposes (flow_luck_t) */
 _Static_assert(EV_SHIFT < SIM_MAX_TYPES, "hotline events must fit sim.h");
 _Static_assert(HOTLINE_STREAM_BASE + ST_COUNT <= RNG_MAX_STREAMS, "streams must fit rng.h");
 
 typedef struct hl_call {
+    uint64_t luck;   /* the call's substream (splitmix state)    */
     double since;    /* called                                   */
     uint64_t ticket; /* place in the operators' line             */
     uint64_t hangup; /* handle of the hang-up timer, 0: none     */
@@ -30,6 +36,7 @@ typedef struct hl_call {
 
 typedef struct hl_appeal {
     double created, deadline, work;
+    double u_rating; /* the rating's draw, made at dispatch */
     int dept;
 } hl_appeal_t;
 
@@ -48,6 +55,7 @@ struct flow_hotline {
     double *day_rate;   /* [n_days] own calls per day on day d        */
     double quarter[96]; /* share of a day's calls in each quarter hour */
     hl_acc_t acc;
+    uint64_t own_calls; /* own calls so far: the next one's entity */
 };
 
 static inline hl_call_t *call_at(flow_hotline_t *hl, uint32_t i) { return pool_at(&hl->calls, i); }
@@ -160,20 +168,30 @@ static void answer(flow_model_t *m, uint32_t id) {
         hl->acc.wait_sum += wait;
         hl->acc.within_15s += wait <= ANSWER_SECONDS / 60.0;
     }
-    double talk = dist_sample(&hl->h->talk, hl->rng[ST_CALL]);
+    gsl_rng g = rng_substream(&c->luck);
+    double talk = dist_sample(&hl->h->talk, &g);
     at(m, m->sim.now + talk, EV_TALKED, id, 0);
 }
 
-/* A citizen calls now: a complaint about `dept` if triggered. */
-static void call(flow_model_t *m, bool triggered, int dept) {
+/* A call record (a complaint about `dept` if triggered) with its
+ * substream; POOL_NONE when out of memory. */
+static uint32_t new_call(flow_model_t *m, bool triggered, int dept, uint64_t luck) {
     flow_hotline_t *hl = m->hotline;
     uint32_t id = pool_alloc(&hl->calls);
     if (id == POOL_NONE) {
         m->nomem = 1;
-        return;
+        return id;
     }
+    *call_at(hl, id) = (hl_call_t){.luck = luck, .dept = dept, .triggered = triggered};
+    return id;
+}
+
+/* Call `id` reaches the centre now: answered at once, or in line with its
+ * patience running. */
+static void call(flow_model_t *m, uint32_t id) {
+    flow_hotline_t *hl = m->hotline;
     hl_call_t *c = call_at(hl, id);
-    *c = (hl_call_t){.since = m->sim.now, .dept = dept, .triggered = triggered};
+    c->since = m->sim.now;
     bool measured = m->sim.now >= m->warmup;
     if (measured) hl->acc.offered++;
     int rc = res_request(&hl->centre, id, 0, m->sim.now, &c->ticket);
@@ -187,7 +205,8 @@ static void call(flow_model_t *m, bool triggered, int dept) {
     }
     if (measured) hl->acc.waited++;
     if (hl->h->patience > 0) {
-        double p = rng_exponential(hl->rng[ST_CALL], hl->h->patience);
+        gsl_rng g = rng_substream(&c->luck);
+        double p = rng_exponential(&g, hl->h->patience);
         c->hangup = sim_after(&m->sim, p, EV_HANGUP, id, c->ticket);
         if (c->hangup == 0) m->nomem = 1;
     }
@@ -196,27 +215,38 @@ static void call(flow_model_t *m, bool triggered, int dept) {
 static void on_call(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     (void)sim;
+    flow_hotline_t *hl = m->hotline;
     if (ev->data == 0) { /* an own call: the next one too */
         schedule_own_call(m);
-        call(m, false, -1);
+        uint64_t key = rng_substream_key(m->s->seed, m->rep, OWN_CALL_TAG | hl->own_calls++);
+        uint32_t id = new_call(m, false, -1, rng_substream_start(key, 0));
+        if (id != POOL_NONE) call(m, id);
     } else {
-        call(m, true, (int)(ev->data >> 1) - 1);
+        call(m, ev->entity); /* a complaint made while the centre was closed */
     }
 }
 
-void hotline_failure(flow_model_t *m, scn_hl_trigger_t why, int dept) {
+void hotline_failure(flow_model_t *m, scn_hl_trigger_t why, int dept, flow_case_t *cs) {
     flow_hotline_t *hl = m->hotline;
     double p = hl->h->trigger[why];
-    if (!(p > 0) || !(rng_uniform(hl->rng[ST_TRIGGER]) < p)) return;
-    uint64_t data = (uint64_t)(dept + 1) << 1 | 1u;
+    /* the case's key (flow_luck.c) and its n-th failure heard */
+    uint64_t source = 2 * ((uint64_t)cs->service * FLOW_MAX_REGIONS + (uint64_t)cs->region) +
+                      (uint64_t)cs->channel;
+    uint64_t key = rng_substream_key(m->s->seed, m->rep, cs->arrival_index * CASE_SOURCES + source);
+    unsigned n = cs->complaints++;
+    uint64_t luck = rng_substream_start(key, PURPOSE_FIRST + (unsigned)why * 65536u + n);
+    gsl_rng g = rng_substream(&luck);
+    if (!(p > 0) || !(rng_uniform(&g) < p)) return;
+    uint32_t id = new_call(m, true, dept, luck);
+    if (id == POOL_NONE) return;
     double t = m->sim.now;
     if (!in_hours(hl->h, t)) { /* at the next opening of the centre */
         double day = floor(t / 1440.0);
         t = day * 1440.0 + hl->h->open;
         if (t < m->sim.now) t += 1440.0;
     }
-    if (t > m->sim.now) at(m, t, EV_CALL, 0, data);
-    else call(m, true, dept);
+    if (t > m->sim.now) at(m, t, EV_CALL, id, 1);
+    else call(m, id);
 }
 
 static void on_hangup(void *model, sim_t *sim, const evq_event_t *ev) {
@@ -245,13 +275,16 @@ static int draw_department(const flow_model_t *m, double u) {
     return last;
 }
 
-static void appeal(flow_model_t *m, int dept, bool complaint) {
+/* An appeal from answered call c: dispatched, queued for an officer. */
+static void appeal(flow_model_t *m, hl_call_t *c) {
     flow_hotline_t *hl = m->hotline;
     const scn_hotline_t *h = hl->h;
-    gsl_rng *r = hl->rng[ST_APPEAL];
-    /* three draws, used or not: complex, department, work */
+    int dept = c->dept;
+    bool complaint = c->triggered;
+    gsl_rng g = rng_substream(&c->luck), *r = &g;
+    /* four draws, used or not: complex, department, rating, work */
     bool complex = rng_uniform(r) < h->complex_share;
-    double u = rng_uniform(r);
+    double u = rng_uniform(r), u_rating = rng_uniform(r);
     double work = dist_sample(complex ? &h->complex_work : &h->simple_work, r);
     if (dept < 0 || !(h->dept_share[dept] > 0 || complaint)) dept = draw_department(m, u);
     const scn_department_t *dp = &m->s->departments[dept];
@@ -267,7 +300,8 @@ static void appeal(flow_model_t *m, int dept, bool complaint) {
         (hl_appeal_t){.created = m->sim.now,
                       .deadline = wcal_add_working_time(&m->s->calendar, m->sim.now, limit),
                       .work = work,
-                      .dept = dept};
+                      .dept = dept,
+                      .u_rating = u_rating};
     if (m->sim.now >= m->warmup) hl->acc.appeals++;
     if (h->listen && complaint) m->period_work[dept] += h->listen_minutes;
     uint64_t ticket;
@@ -285,9 +319,10 @@ static void on_talked(void *model, sim_t *sim, const evq_event_t *ev) {
     while ((next = res_next(&hl->centre, sim->now)) != RES_NONE) answer(m, next);
     hl_call_t c = *call_at(hl, ev->entity);
     pool_release(&hl->calls, ev->entity);
-    /* one draw per answered own call, used or not */
-    bool appeals = rng_uniform(hl->rng[ST_CALL]) < hl->h->appeal_share;
-    if (c.triggered || appeals) appeal(m, c.dept, c.triggered);
+    /* one draw per answered call, used or not */
+    gsl_rng g = rng_substream(&c.luck);
+    bool appeals = rng_uniform(&g) < hl->h->appeal_share;
+    if (c.triggered || appeals) appeal(m, &c);
 }
 
 void hotline_start_appeal(flow_model_t *m, uint32_t entity) {
@@ -313,7 +348,7 @@ static void on_appeal_done(void *model, sim_t *sim, const evq_event_t *ev) {
     res_release(&m->res[b], sim->now);
     flow_grant_waiting(m, b);
     bool late = sim->now > a.deadline;
-    bool bad = rng_uniform(hl->rng[ST_APPEAL]) < (late ? hl->h->bad_over : hl->h->bad_within);
+    bool bad = a.u_rating < (late ? hl->h->bad_over : hl->h->bad_within);
     if (sim->now < m->warmup) return;
     hl->acc.resolved++;
     hl->acc.resolved_in_time += !late;

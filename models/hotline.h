@@ -16,9 +16,12 @@
  * office hours, and when it is done the citizen gets a callback and rates
  * it (bad with bad_rating_within in time, bad_rating_over when late).
  *
- * Random numbers come from streams of their own (HOTLINE_STREAM_BASE ...),
- * so the cases' numbers are the same with or without a hotline; without a
- * `hotline` block none of this runs.
+ * Random numbers: own calls arrive on a stream of their own
+ * (HOTLINE_STREAM_BASE); each call (and its appeal) draws from a substream
+ * of its own key: the n-th own call's, or the complaining case's (see
+ * hotline_failure).  The cases' own substreams are never touched, so their
+ * numbers are the same with or without a hotline; without a `hotline`
+ * block none of this runs.
  */
 #ifndef GOVSIM_HOTLINE_H
 #define GOVSIM_HOTLINE_H
@@ -45,9 +48,12 @@ int hotline_setup(flow_model_t *m);
 void hotline_start(flow_model_t *m);
 void hotline_free(flow_model_t *m);
 
-/* A service failure of kind `why` at department `dept` (-1: unknown):
- * the citizen may call. */
-void hotline_failure(flow_model_t *m, scn_hl_trigger_t why, int dept);
+/* A service failure of kind `why` of case c at department `dept` (-1:
+ * unknown): the citizen may call.  Whether they do, and everything their
+ * call and appeal meet, comes from a substream of the case's own key (the
+ * n-th failure of the n-th citizen of a stream: the same person in every
+ * variant), so a reform changes who complains only through the failures. */
+void hotline_failure(flow_model_t *m, scn_hl_trigger_t why, int dept, flow_case_t *c);
 
 /* An officer has just taken appeal `entity` (with HOTLINE_APPEAL_BIT) from
  * a back-office line. */
