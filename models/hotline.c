@@ -87,20 +87,28 @@ int hotline_check(const scn_t *s, char *err, size_t errlen) {
 
 /* ---- own calls: a piecewise-constant rate by quarter hour ------------------ */
 
-/* The day weights (as demand.h's for online cases: every day of the week,
- * months and surges) scaled so that the run expects calls_per_day x days,
- * and the quarter-hour shares of a day within the hours. */
+/* The weight of a day relative to an ordinary one: day of week and month
+ * (dated scenarios) over their means, times the surges that cover it; 1
+ * without a profile.  It depends on the day alone, not on the run's
+ * length, so a shorter run is the start of a longer one. */
+static double day_weight(const scn_t *s, const scn_profile_t *p, long d) {
+    if (!p) return 1.0;
+    double week = 0, year = 0;
+    for (int i = 0; i < 7; i++) week += p->weekday[i] / 7.0;
+    for (int i = 0; i < 12; i++) year += p->month[i] / 12.0;
+    return demand_day_weight(s, p, d, true) / (week * (s->dated ? year : 1.0));
+}
+
+/* Own calls per day on each day of the run (calls_per_day on an ordinary
+ * day), and the quarter-hour shares of a day within the hours. */
 static int build_rates(flow_model_t *m, flow_hotline_t *hl) {
     const scn_hotline_t *h = hl->h;
+    double qsum = 0;
     hl->n_days = (long)m->s->warmup_days + m->s->days;
     hl->day_rate = calloc((size_t)hl->n_days, sizeof *hl->day_rate);
     if (!hl->day_rate) return -1;
-    double sum = 0, qsum = 0;
     for (long d = 0; d < hl->n_days; d++)
-        sum += hl->day_rate[d] = h->profile ? demand_day_weight(m->s, h->profile, d, true) : 1.0;
-    for (long d = 0; d < hl->n_days; d++)
-        hl->day_rate[d] =
-            sum > 0 ? h->calls_per_day * hl->day_rate[d] * (double)hl->n_days / sum : 0;
+        hl->day_rate[d] = h->calls_per_day * day_weight(m->s, h->profile, d);
     for (int q = 0; q < 96; q++) {
         bool in = q * QUARTER >= h->open && (q + 1) * QUARTER <= h->close;
         qsum += hl->quarter[q] = in ? (h->profile ? h->profile->hour[q] : 1.0) : 0.0;
