@@ -68,23 +68,6 @@ static void at(flow_model_t *m, double t, uint32_t type, uint32_t entity, uint64
     if (sim_at(&m->sim, t < m->sim.now ? m->sim.now : t, type, entity, data) == 0) m->nomem = 1;
 }
 
-/* ---- checks --------------------------------------------------------------- */
-
-int hotline_check(const scn_t *s, char *err, size_t errlen) {
-    const scn_hotline_t *h = &s->hotline;
-    if (!h->on) return 0;
-    double calls = h->calls_per_day * (s->days + s->warmup_days);
-    double most = FLOW_MAX_BYTES / BYTES_PER_CALL;
-    if (calls > most) {
-        snprintf(err, errlen,
-                 "%s: hotline: about %.3g calls per replication (calls_per_day x days; "
-                 "expected at most %.3g: lower calls_per_day or days)",
-                 s->path, calls, most);
-        return -1;
-    }
-    return 0;
-}
-
 /* ---- own calls: a piecewise-constant rate by quarter hour ------------------ */
 
 /* The weight of a day relative to an ordinary one: day of week and month
@@ -97,6 +80,25 @@ static double day_weight(const scn_t *s, const scn_profile_t *p, long d) {
     for (int i = 0; i < 7; i++) week += p->weekday[i] / 7.0;
     for (int i = 0; i < 12; i++) year += p->month[i] / 12.0;
     return demand_day_weight(s, p, d, true) / (week * (s->dated ? year : 1.0));
+}
+
+/* Own calls a run expects (the day weights summed: surges add calls) must
+ * stay within what a replication may hold. */
+int hotline_check(const scn_t *s, char *err, size_t errlen) {
+    const scn_hotline_t *h = &s->hotline;
+    if (!h->on) return 0;
+    double calls = 0, most = FLOW_MAX_BYTES / BYTES_PER_CALL;
+    for (long d = 0; d < (long)s->days + s->warmup_days; d++)
+        calls += h->calls_per_day * day_weight(s, h->profile, d);
+    if (!(calls <= most)) {
+        snprintf(err, errlen,
+                 "%s: hotline: about %.3g calls per replication (calls_per_day x days, "
+                 "surges included; expected at most %.3g: lower calls_per_day, the surges or "
+                 "days)",
+                 s->path, calls, most);
+        return -1;
+    }
+    return 0;
 }
 
 /* Own calls per day on each day of the run (calls_per_day on an ordinary
