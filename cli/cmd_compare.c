@@ -405,6 +405,9 @@ static int write_differences(const compare_t *c, const char *dir, double *b, dou
     for (size_t i = 1; i < c->n_variants; i++)
         for (int k = 0; k < FLOW_K_COUNT; k++) {
             if (!flow_kpi_applies(all.kind, (flow_kpi_t)k)) continue;
+            if (flow_kpi_is_hotline((flow_kpi_t)k) && !c->v[0].s.hotline.on &&
+                !c->v[i].s.hotline.on)
+                continue; /* neither has a hotline */
             if (k == FLOW_K_COST_YEAR) {
                 compare_cost_values(c, &c->v[0], b);
                 compare_cost_values(c, &c->v[i], x);

@@ -375,6 +375,15 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         if (ci->n == 0) continue;
         print_ci_row(flow_kpi_name(headline[i]), flow_kpi_unit(headline[i]), ci);
     }
+    if (s->hotline.on) { /* the 12345 hotline's KPIs (models/hotline.h) */
+        putchar('\n');
+        cli_lang_print_cell(_("The 12345 hotline"), 28);
+        putchar('\n');
+        for (int k = 0; k < FLOW_K_COUNT; k++)
+            if (flow_kpi_is_hotline((flow_kpi_t)k) && cells[k].ci.n > 0)
+                print_ci_row(flow_kpi_name((flow_kpi_t)k), flow_kpi_unit((flow_kpi_t)k),
+                             &cells[k].ci);
+    }
     {
         const char *t[] = {_("cases/day"), _("cycle (wd)"), _("p90 (wd)"), _("trips"),
                            _("1-trip%"),   _("limit%"),     _("wait (m)")};

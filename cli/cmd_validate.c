@@ -170,6 +170,25 @@ static void case_erlang_a_scenario(vcase_t *vc, double lambda, double mu, unsign
     vc->reps = reps;
 }
 
+/* The 12345 hotline's call centre (models/hotline.c) through a scenario's
+ * `hotline` block: the share of calls that wait, the share that hang up
+ * and the wait of those answered against the Erlang A chain. */
+static void case_hotline(vcase_t *vc, double lambda, double mu, unsigned c, double theta,
+                         double customers, size_t reps) {
+    char err[512];
+    vc->scn = calloc(1, sizeof *vc->scn);
+    if (!vc->scn || validate_hotline_scenario(vc->scn, lambda, mu, c, theta,
+                                              customers / lambda / 1440.0, err, sizeof err) != 0) {
+        fprintf(stderr, "govsim validate: %s\n", vc->scn ? err : "out of memory");
+        abort(); /* a bug: the text is ours */
+    }
+    qt_erlang_a_t t = qt_erlang_a(lambda, mu, c, theta);
+    add_metric(vc, "P(wait)", t.p_wait, SRC_FLOW, 0, FLOW_K_CALLS_WAITED);
+    add_metric(vc, "P(abandon)", t.p_abandon, SRC_FLOW, 0, FLOW_K_CALLS_ABANDONED);
+    add_metric(vc, "Wq answered", t.wq_served, SRC_FLOW, 0, FLOW_K_CALL_WAIT);
+    vc->reps = reps;
+}
+
 /* A hall with 2 windows on weekdays and 3 at weekends (a roster), through
  * the scenario language: line length, wait and utilization against the
  * piecewise-stationary answer, 5/7 of M/M/2 plus 2/7 of M/M/3 (each shift
@@ -347,6 +366,7 @@ static void build_cases(vcase_t *cases, size_t *n, const validate_options_t *o) 
         case_jackson(NEXT("feedback network c=[2 1 3]"), 3, ext, route, mu, c, f * 2e5, r);
     }
     case_piecewise(NEXT("piecewise Poisson"), o->quick ? 2000 : 10000);
+    case_hotline(NEXT("hotline M/M/8+M (Erlang A)"), 6.0, 0.8, 8, 1.0, f * 3e5, r);
 #undef NEXT
     for (size_t k = 0; k < i; k++) {
         if (o->reps) cases[k].reps = o->reps;

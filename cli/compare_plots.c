@@ -64,7 +64,7 @@ static const struct {
     {"data_quality", {0xcc79a7, 11}},    {"demand_responsive", {0x56b4e9, 13}},
     {"infrastructure", {0x8c564b, 15}},  {"parallel_approval", {0xd55e00, 5}},
     {"security", {0x7f7f7f, 9}},         {"regional_balance", {0x17becf, 11}},
-    {"all_reforms", {0x9467bd, 13}},
+    {"all_reforms", {0x9467bd, 13}},     {"listening", {0xbcbd22, 7}},
 };
 
 /* The style of the variant labelled `label` (its reform ids). */

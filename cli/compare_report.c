@@ -275,6 +275,10 @@ static const char *const GLOSSARY[][2] = {
         "confidence, computed from the differences "
         "replication by replication; \"±0.05\" is its "
         "half-width, * marks one that excludes zero.")},
+    {N_("12345 hotline"),
+     N_("the citizens' government hotline: calls answered (the standard is within 15 seconds), "
+        "appeals sent to the departments with 5 or 15 working days to resolve them, a callback "
+        "and the citizen's rating; appeals take the same officers' time as the cases.")},
     {N_("percentage points (pp)"),
      /* xgettext:no-c-format */
      N_("the difference between two percentages: from 20% to 35% "

@@ -57,3 +57,23 @@ int validate_erlang_a_scenario(scn_t *s, double lambda, double mu, unsigned c, d
              1.0 / mu);
     return from_text(s, text, "validate:erlang_a", err, errlen);
 }
+
+#define HOTLINE_TEXT                                                                               \
+    "scenario = { id = \"hotline_erlang_a\"; name = \"12345 hotline as M/M/c+M\"; days = %d;\n"    \
+    "             warmup_days = 1; replications = 10; seed = 1L; };\n"                             \
+    "calendar = { hours = [\"00:00-24:00\"]; workdays = [1, 2, 3, 4, 5, 6, 7]; };\n"               \
+    "regions = ( { id = \"city\"; } );\n"                                                          \
+    "departments = ( { id = \"hall\"; staff = 1; windows = 1; } );\n"                              \
+    "services = ( { id = \"visit\"; per_day = 1.0; online_share = 0.0; limit_days = 1.0;\n"        \
+    "               steps = ( { id = \"serve\"; at = \"hall\"; front = true;\n"                    \
+    "                           work = \"exp(1)\"; } ); } );\n"                                    \
+    "hotline = { calls_per_day = %.17g; hours = \"00:00-24:00\"; operators = %u;\n"                \
+    "            talk = \"exp(%.17g)\"; patience = %.17g; appeal_share = 0.0; };\n"
+
+int validate_hotline_scenario(scn_t *s, double lambda, double mu, unsigned c, double theta,
+                              double days, char *err, size_t errlen) {
+    char text[2048];
+    snprintf(text, sizeof text, HOTLINE_TEXT, (int)ceil(days), lambda * 1440.0, c, 1.0 / mu,
+             1.0 / theta);
+    return from_text(s, text, "validate:hotline", err, errlen);
+}

@@ -28,4 +28,12 @@ int validate_erlang_a_scenario(scn_t *s, double lambda, double mu, unsigned c, d
 int validate_two_shift_scenario(scn_t *s, double lambda, double mu, unsigned c_weekday,
                                 unsigned c_weekend, int weeks, char *err, size_t errlen);
 
+/* The 12345 hotline's call centre as M/M/c+M: own calls lambda per minute
+ * around the clock (no triggers, no appeals), c operators, exponential
+ * talk of mean 1/mu minutes, callers who hang up after an exponential
+ * patience of mean 1/theta minutes; a token service beside it.  `days`
+ * measured after one day of warm-up.  Returns 0, or -1 with a message. */
+int validate_hotline_scenario(scn_t *s, double lambda, double mu, unsigned c, double theta,
+                              double days, char *err, size_t errlen);
+
 #endif

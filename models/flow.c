@@ -7,6 +7,7 @@
 
 #include "demand.h"
 #include "flow_internal.h"
+#include "hotline.h"
 #include "rng.h"
 
 enum {
@@ -52,6 +53,9 @@ enum {
 };
 _Static_assert(STREAM_COUNT <= RNG_MAX_STREAMS, "stream ids must fit rng.h");
 _Static_assert(STREAM_COUNT <= FLOW_STREAM_BREACH, "breach streams must not overlap");
+_Static_assert(EV_HUB < HOTLINE_EV_BASE, "the hotline's event types follow flow.c's");
+_Static_assert(STREAM_COUNT <= HOTLINE_STREAM_BASE && HOTLINE_STREAM_BASE + 1 <= FLOW_STREAM_BREACH,
+               "the hotline's stream lies between flow.c's and the breaches'");
 
 enum { MISC_UPTIME = 1, MISC_INCIDENT = 2 }; /* 0 was the shared returns stream */
 
@@ -113,6 +117,16 @@ static int choose_next(flow_model_t *m, flow_case_t *c, int k) {
 static void begin_step(flow_model_t *m, uint32_t t, int k);
 static void enter_service(flow_model_t *m, uint32_t t);
 
+/* The hotline hears of a failure of task tk's case (models/hotline.h): the
+ * citizen may call about the department of the step, or of the document
+ * being fetched. */
+static void complain(flow_model_t *m, const task_t *tk, scn_hl_trigger_t why) {
+    if (!m->hotline) return;
+    int dept = tk->state == TASK_FETCH ? tk->fetch_owner
+                                       : step_of(m, case_at(m, tk->case_id), tk->step)->dept;
+    hotline_failure(m, why, dept, case_at(m, tk->case_id));
+}
+
 /* ---- finishing ----------------------------------------------------------- */
 
 static void complete_case(flow_model_t *m, uint32_t t) {
@@ -123,6 +137,12 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     hot_assert(m->open_cases > 0);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
     FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FINISH);
+    if (m->hotline) { /* over the time limit: the citizen may call */
+        const flow_case_t *cs = case_at(m, c);
+        double wd =
+            wcal_working_time(&m->s->calendar, cs->arrived, m->sim.now) / m->minutes_per_day;
+        if (wd > m->s->services[cs->service].limit_days) complain(m, tk, SCN_HL_OVER_LIMIT);
+    }
     flow_acc_complete(m, case_at(m, c));
     FLOW_POISON_CASE(case_at(m, c)); /* a second completion trips above */
     FLOW_POISON_TASK(tk);
@@ -221,8 +241,13 @@ static void start_work(flow_model_t *m, uint32_t t) {
 static void grant_waiting(flow_model_t *m, int r) {
     uint32_t next;
     hot_assert(flow_res_ok(m, r));
-    while ((next = res_next(&m->res[r], m->sim.now)) != RES_NONE) start_work(m, next);
+    while ((next = res_next(&m->res[r], m->sim.now)) != RES_NONE) {
+        if (next & HOTLINE_APPEAL_BIT) hotline_start_appeal(m, next); /* an appeal, not a task */
+        else start_work(m, next);
+    }
 }
+
+void flow_grant_waiting(flow_model_t *m, int r) { grant_waiting(m, r); }
 
 /* The citizen goes away for good (balked, or gave up and never comes
  * back): the case ends unfinished.  Only a case with no parallel task out
@@ -268,6 +293,7 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     hot_assert(tk->state != TASK_QUEUED); /* in one line at a time */
     if (tk->at_window) flow_hourly_arrival(m, r);
     if (balks(m, tk, c, r)) {
+        complain(m, tk, SCN_HL_LOST);
         lose_case(m, t, FLOW_LOST_BALKED);
         return;
     }
@@ -315,6 +341,7 @@ static void go_to_window(flow_model_t *m, uint32_t t, int r) {
         c->citizen_minutes += flow_region_trip(m, c, r);
         c->hall = r;
         FLOW_NOTE(m, tk, r, .kind = FLOW_EV_TRIP);
+        if (c->trips >= 2) complain(m, tk, SCN_HL_REPEAT_TRIP);
     }
     tk->at_window = true;
     request(m, t, r);
@@ -612,6 +639,7 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     if (front && u_incomplete < st->incomplete) {
         c->reworked = true; /* sent home to complete the materials */
         FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_INCOMPLETE);
+        complain(m, tk, SCN_HL_REWORK);
         gsl_rng ret = flow_luck(c, LUCK_RETURN);
         double back = sim->now + rng_exponential(&ret, PREPARE_MEAN);
         c->hall = -1;
@@ -625,12 +653,14 @@ static void on_done(void *model, sim_t *sim, const evq_event_t *ev) {
     if (!tk->at_window && u_error < err) {
         c->reworked = true; /* the officer's work must be redone */
         FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_OFFICER);
+        complain(m, tk, SCN_HL_REWORK);
         enter_service(m, t);
         return;
     }
     if (u_data < st->data_error) {
         c->reworked = true; /* wrong data: back to the last front step */
         FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_REWORK, .why = FLOW_WHY_DATA);
+        complain(m, tk, SCN_HL_REWORK);
         if (c->last_front >= 0 && c->pending == 0) begin_step(m, t, c->last_front);
         else enter_service(m, t);
         return;
@@ -689,6 +719,7 @@ static void on_renege(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_case_t *c = case_at(m, tk->case_id);
     FLOW_NOTE(m, tk, tk->res, .kind = FLOW_EV_GIVE_UP);
     flow_acc_window_visit(m, c, sim->now - tk->since, true);
+    complain(m, tk, SCN_HL_LOST);
     flow_phase_add(m, c, tk->step, tk->state == TASK_FETCH ? FLOW_P_DATA : FLOW_P_WAIT,
                    sim->now - tk->since);
     c->citizen_minutes += sim->now - tk->since;
@@ -959,6 +990,7 @@ static void on_warmup(void *model, sim_t *sim, const evq_event_t *ev) {
     for (size_t r = 0; r < m->n_res; r++) res_reset_stats(&m->res[r], sim->now);
     flow_acc_reset(m);
     flow_hourly_reset(m);
+    hotline_reset(m);
 }
 
 /* A look at the window lines for the day in the hall (flow_hourly.c). */
@@ -1090,6 +1122,7 @@ int flow_check(const scn_t *s, char *err, size_t errlen) {
             }
         }
     }
+    if (hotline_check(s, err, errlen) != 0) return -1;
     return check_volume(s, err, errlen);
 }
 
@@ -1189,6 +1222,7 @@ static void model_free(flow_model_t *m) {
     flow_breach_free(m);
     flow_platform_free(m);
     flow_hub_free(m);
+    hotline_free(m);
     flow_acc_free(m);
     flow_hourly_free(m);
     demand_free(m->demand);
@@ -1226,6 +1260,7 @@ static void start(flow_model_t *m) {
     bool front = false;
     for (size_t r = 0; r < m->n_res; r++) front |= m->front_capacity[r] > 0;
     if (front) schedule(m, m->warmup, EV_SAMPLE, 0, 0);
+    hotline_start(m);
 }
 
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
@@ -1258,6 +1293,7 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     fail |= flow_breach_setup(&m, EV_BREACH) != 0;
     fail |= flow_platform_setup(&m, EV_PLATFORM) != 0;
     fail |= flow_hub_setup(&m, EV_HUB) != 0;
+    fail |= hotline_setup(&m) != 0;
     if (fail) {
         model_free(&m);
         return -1;
@@ -1283,6 +1319,7 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     hot_assert(m.nomem || m.cases.live == m.open_cases);
     hot_assert(m.nomem || m.tasks.live >= m.cases.live);
     flow_acc_collect(&m, out);
+    if (out->kpi) hotline_collect(&m, out->kpi);
     flow_hourly_collect(&m, out);
     out->events = m.sim.events - m.stale;
     out->peak_cases = (double)m.peak_cases;

@@ -118,6 +118,15 @@ typedef enum {
     FLOW_K_HUB_P95,           /* p95 of a hub request's wait + response, seconds
                                  (all; NaN: no hub or unlimited servers)    */
     FLOW_K_HUB_TIMEOUTS,      /* share of hub requests that timed out (all)   */
+    /* the hotline (models/hotline.h; all cases only, rows only with one) */
+    FLOW_K_CALLS_ANSWERED,   /* hotline calls answered per calendar day       */
+    FLOW_K_CALLS_15S,        /* share of calls answered within 15 seconds     */
+    FLOW_K_CALLS_ABANDONED,  /* share of calls whose caller hung up           */
+    FLOW_K_CALL_WAIT,        /* mean wait of answered calls, minutes          */
+    FLOW_K_CALLS_WAITED,     /* share of calls that found every operator busy */
+    FLOW_K_APPEALS_WITHIN,   /* share of appeals resolved within their limit  */
+    FLOW_K_APPEALS_PER_1000, /* appeals per 1,000 cases arriving             */
+    FLOW_K_BAD_RATING,       /* share of rated appeals rated bad              */
     FLOW_K_COUNT
 } flow_kpi_t;
 
@@ -151,6 +160,10 @@ size_t flow_groups(const scn_t *s, flow_group_t *out, size_t cap);
  * and the regional gap only for all cases; the other KPIs for all cases,
  * services and regions.  (Elsewhere the value is NaN.) */
 bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k);
+
+/* Is KPI k one of the hotline's (reported only for a scenario with a
+ * `hotline` block)? */
+bool flow_kpi_is_hotline(flow_kpi_t k);
 
 /* Distributions of all cases (group "all") kept beside the KPIs, for
  * plots: cycle-time quantiles at p = 1/FLOW_CDF_POINTS ... 1 - 1/...

@@ -110,6 +110,7 @@ typedef struct flow_case {
     bool proactive;   /* opened by the government: front steps skipped */
     bool promised;    /* a document was replaced by a promise        */
     bool revoked;     /* ... and the audit revoked it: no promise now */
+    uint16_t complaints; /* failures the hotline heard of (hotline.c)  */
 } flow_case_t;
 /* The 16-bit fields hold every value flow_check admits: resources (2 per
  * department, 1 per region's hall), steps, services, regions. */
@@ -195,7 +196,10 @@ typedef struct flow_model {
     struct flow_breach *breach;
     struct flow_servers *platform;
     struct flow_hub *hub; /* the data hub's servers (flow_hub.c) */
+    struct flow_hotline *hotline; /* the 12345 hotline (hotline.c), NULL: none */
 } flow_model_t;
+
+typedef struct flow_hotline flow_hotline_t;
 
 /* Sums kept per resource and hour of the day (flow_hourly.c). */
 enum {
@@ -333,6 +337,10 @@ int flow_region_window(const flow_model_t *m, const flow_case_t *c, task_t *tk,
                        const scn_step_t *st);
 double flow_region_courier(flow_case_t *c, const scn_t *s);
 int flow_region_audit(const flow_model_t *m, flow_case_t *c);
+
+/* Serve whoever is next at resource r while servers are free (flow.c):
+ * cases' tasks, and appeals (hotline.c) in a back-office line. */
+void flow_grant_waiting(flow_model_t *m, int r);
 
 /* Accounting hooks (flow_kpi.c). */
 /* A booked citizen of service sv, region rg did not come. */

@@ -65,6 +65,14 @@ static const struct {
     [FLOW_K_PLATFORM_TIMEOUTS] = {"platform_timeouts", "share of submissions"},
     [FLOW_K_HUB_P95] = {"hub_latency_p95", "seconds"},
     [FLOW_K_HUB_TIMEOUTS] = {"hub_timeouts", "share of hub requests"},
+    [FLOW_K_CALLS_ANSWERED] = {"hotline_calls_answered", "calls/day"},
+    [FLOW_K_CALLS_15S] = {"hotline_answered_15s", "share of calls"},
+    [FLOW_K_CALLS_ABANDONED] = {"hotline_abandoned", "share of calls"},
+    [FLOW_K_CALL_WAIT] = {"hotline_wait", "minutes"},
+    [FLOW_K_CALLS_WAITED] = {"hotline_waited", "share of calls"},
+    [FLOW_K_APPEALS_WITHIN] = {"appeals_within_limit", "share"},
+    [FLOW_K_APPEALS_PER_1000] = {"appeals_per_1000_cases", "appeals"},
+    [FLOW_K_BAD_RATING] = {"appeal_bad_rating", "share"},
 };
 
 const char *flow_kpi_name(flow_kpi_t k) { return KPI[k].name; }
@@ -418,11 +426,16 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
     bool both = k == FLOW_K_WINDOW_WAIT || k == FLOW_K_BACKLOG;
     bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
                     k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP ||
-                    (k >= FLOW_K_BREACHES && k <= FLOW_K_HUB_TIMEOUTS);
+                    (k >= FLOW_K_BREACHES && k <= FLOW_K_HUB_TIMEOUTS) ||
+                    flow_kpi_is_hotline(k);
     if (kind == FLOW_G_DEPARTMENT) return dept_kpi || both;
     if (kind == FLOW_G_HALL)
         return k == FLOW_K_FRONT_UTIL || k == FLOW_K_WINDOW_WAIT || k == FLOW_K_WINDOW_WAIT_P90 ||
                k == FLOW_K_LINE_LENGTH || k == FLOW_K_LINE_MAX || k == FLOW_K_WINDOW_SERVED;
     if (dept_kpi) return false;
     return !all_only || kind == FLOW_G_ALL;
+}
+
+bool flow_kpi_is_hotline(flow_kpi_t k) {
+    return k >= FLOW_K_CALLS_ANSWERED && k <= FLOW_K_BAD_RATING;
 }

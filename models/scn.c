@@ -192,7 +192,7 @@ static int read_choice(const loader_t *L, const config_setting_t *g, const char 
 static const char *const TOP_KEYS[] = {
     "scenario",  "calendar", "channels", "regions",  "departments", "data",        "services",
     "incidents", "levers",   "costs",    "breaches", "platform",    "hub_servers", "travel",
-    "commitment", NULL};
+    "commitment", "hotline", NULL};
 
 /* The optional Chinese name of g (name_zh), shown instead of `name` under
  * --lang zh (cli/lang.c); "" when absent. */
@@ -945,6 +945,7 @@ static int read_all(loader_t *L, const config_setting_t *root) {
         scn_servers_read(&L->r, root, "platform", L->base_dir, &s->platform) != 0 ||
         scn_servers_read(&L->r, root, "hub_servers", L->base_dir, &s->hub_servers) != 0)
         return -1;
+    if (scn_hotline_read(&L->r, s, root, L->base_dir, &s->hotline) != 0) return -1;
     scn_route_loads(s, L->front_work, L->back_work);
     return 0;
 }
@@ -998,6 +999,7 @@ void scn_free(scn_t *s) {
     scn_breach_free(s->breaches, s->n_breaches);
     scn_servers_free(&s->platform);
     scn_servers_free(&s->hub_servers);
+    scn_hotline_free(&s->hotline);
     wcal_free(&s->calendar);
     free(s->services);
     free(s->links);

@@ -161,6 +161,12 @@ static int check_mass(const cfgr_t *r, const scn_t *s, const config_setting_t *p
 /* The profile settings of group p (a service's profile or a region's). */
 static int read_one(const cfgr_t *r, const scn_t *s, const config_setting_t *p,
                     scn_profile_t *out) {
+    if (scn_profile_read_fields(r, s, p, out) != 0) return -1;
+    return check_mass(r, s, p, out);
+}
+
+int scn_profile_read_fields(const cfgr_t *r, const scn_t *s, const config_setting_t *p,
+                            scn_profile_t *out) {
     config_setting_t *at;
     if (read_hours(r, p, out) != 0) return -1;
     for (int i = 0; i < 7; i++) out->weekday[i] = 1.0;
@@ -175,8 +181,7 @@ static int read_one(const cfgr_t *r, const scn_t *s, const config_setting_t *p,
                              "\"2024-01-02\"; in the calendar group)");
         if (read_weights(r, p, "month_of_year", 12, 12, out->month, NULL) != 0) return -1;
     }
-    if (read_surges(r, s, p, out) != 0) return -1;
-    return check_mass(r, s, p, out);
+    return read_surges(r, s, p, out);
 }
 
 static int find_region(const cfgr_t *r, const scn_t *s, const config_setting_t *g, int *rg) {

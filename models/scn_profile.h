@@ -17,4 +17,11 @@
  * the message. */
 int scn_profile_read(const cfgr_t *r, const scn_t *s, const config_setting_t *g, scn_service_t *sv);
 
+/* The settings of one profile group p (hour_of_day, day_of_week,
+ * month_of_year, surges; the caller checks the keys) into *out, without
+ * checking that demand falls in the calendar's opening hours (the hotline
+ * has hours of its own). */
+int scn_profile_read_fields(const cfgr_t *r, const scn_t *s, const config_setting_t *p,
+                            scn_profile_t *out);
+
 #endif

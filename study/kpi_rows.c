@@ -27,6 +27,7 @@ size_t kpi_build_rows(const scn_t *s, const flow_group_t *groups, size_t n_group
     for (size_t g = 0; g < n_groups; g++)
         for (int k = 0; k < FLOW_K_COUNT; k++) {
             if (!flow_kpi_applies(groups[g].kind, (flow_kpi_t)k)) continue;
+            if (flow_kpi_is_hotline((flow_kpi_t)k) && !s->hotline.on) continue; /* no hotline */
             kpi_row_t *r = &rows[n++];
             r->group = g;
             r->kpi = (flow_kpi_t)k;
@@ -50,6 +51,11 @@ void kpi_range(flow_kpi_t k, double *lo, double *hi) {
     case FLOW_K_DATA_FETCHED:
     case FLOW_K_ONLINE:
     case FLOW_K_FRONT_UTIL: /* busy windows / open windows */
+    case FLOW_K_CALLS_15S:
+    case FLOW_K_CALLS_ABANDONED:
+    case FLOW_K_CALLS_WAITED:
+    case FLOW_K_APPEALS_WITHIN:
+    case FLOW_K_BAD_RATING:
         *hi = 1;
         break;
     case FLOW_K_SATISFACTION:
