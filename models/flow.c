@@ -754,9 +754,12 @@ static void prefetch_case_of(const flow_model_t *m, uint32_t t) {
     SIM_PREFETCH(pool_at(&m->cases, ((const task_t *)pool_at(&m->tasks, t))->case_id));
 }
 
-/* The task a DONE event's resource will likely serve next. */
+/* The task a DONE event's resource will likely serve next: none when it
+ * is a hotline appeal (its entity is no task: HOTLINE_APPEAL_BIT). */
 static uint32_t next_served(const flow_model_t *m, const evq_event_t *ev) {
-    return ev->type == EV_DONE ? res_peek(&m->res[ev->data]) : RES_NONE;
+    if (ev->type != EV_DONE) return RES_NONE;
+    uint32_t t = res_peek(&m->res[ev->data]);
+    return (t & HOTLINE_APPEAL_BIT) ? RES_NONE : t;
 }
 
 /* With tens of thousands of open cases their records live beyond the
