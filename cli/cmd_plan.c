@@ -1,6 +1,9 @@
 /*
- * govsim plan PLAN.cfg [-j N] [-o DIR] [--seed S] [--quiet]
+ * govsim plan PLAN.cfg [-j N] [-o DIR] [--seed S] [--quiet] [--progress MODE]
  *
+ * Progress as run, compare and sweep give it (--progress bar|lines|none;
+ * by default a bar on a terminal, else a log line every 10%); --quiet
+ * prints only errors and the paths of the files written.
  * Which reforms, starting when, buy the most within a budget over a plan
  * period, chosen with a probability guarantee (docs/plan.md).  The plan
  * file (models/plan.h) is read and checked, the portfolios enumerated and
@@ -39,6 +42,7 @@ typedef struct plan_cmd {
     const char *file, *out_dir;
     plan_eval_opts_t opts;
     bool quiet;
+    int progress; /* --progress, or CLI_PROGRESS_AUTO */
 } plan_cmd_t;
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
@@ -52,6 +56,7 @@ static int parse(int argc, char **argv, plan_cmd_t *c) {
     c->opts.seed = a.seed;
     c->opts.seed_set = a.given[CLI_OPT_SEED];
     c->quiet = a.given[CLI_OPT_QUIET];
+    c->progress = a.progress;
     return 0;
 }
 
@@ -205,6 +210,21 @@ static int write_all(const plan_eval_t *ev, const char *dir, char *err, size_t e
     return plan_report(ev, dir, err, errlen);
 }
 
+/* --quiet: every file written, one path a line (as run, compare and
+ * sweep do; the charts: those in DIR now). */
+static void print_paths(const char *dir) {
+    for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
+        cli_print_path(dir, OWN_FILES[i]);
+    static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
+    char name[128], path[1400];
+    for (size_t i = 0; i < sizeof OWN_CHARTS / sizeof *OWN_CHARTS; i++)
+        for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
+            snprintf(name, sizeof name, "%s.%s", OWN_CHARTS[i], EXTS[e]);
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (access(path, F_OK) == 0) cli_print_path(dir, name);
+        }
+}
+
 int cmd_plan(int argc, char **argv) {
     plan_cmd_t c = {0};
     int rc = parse(argc, argv, &c);
@@ -217,7 +237,7 @@ int cmd_plan(int argc, char **argv) {
     }
     plan_eval_t ev;
     out_progress_t prog;
-    c.opts.progress = cli_progress(&prog, c.quiet, false, "plan");
+    c.opts.progress = cli_progress_as(&prog, c.quiet, c.progress, "plan");
     rc = plan_eval_setup(&ev, &pl, &c.opts, err, sizeof err);
     if (rc == 0 && ev.search)
         fprintf(stderr,
@@ -238,8 +258,8 @@ int cmd_plan(int argc, char **argv) {
     if (rc == 0) {
         if (!c.quiet) print_summary(&ev);
         if (write_all(&ev, dir, err, sizeof err) != 0) rc = -1;
-        else if (!c.quiet)
-            printf(_("\nFiles: %s/portfolios.csv, years.csv, plan.html, charts\n"), dir);
+        else if (c.quiet) print_paths(dir);
+        else printf(_("\nFiles: %s/portfolios.csv, years.csv, plan.html, charts\n"), dir);
     }
     if (rc != 0)
         fprintf(stderr, "%s\n",

@@ -211,7 +211,7 @@ static const cli_command_t CMD_PLAN = {
     "numbers: portfolios.csv, years.csv, charts and plan.html in DIR (default\n"
     "results/<plan>-plan/).  See docs/plan.md.",
     CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) |
-        CLI_ACCEPTS(CLI_OPT_QUIET),
+        CLI_ACCEPTS(CLI_OPT_QUIET) | CLI_ACCEPTS(CLI_OPT_PROGRESS),
     NULL,
     1,
     1,

@@ -246,7 +246,7 @@ static void runners_table(FILE *fp, const plan_eval_t *ev) {
     enum { N = sizeof head / sizeof *head };
     const char *h[N];
     for (size_t k = 0; k < N; k++) h[k] = _(head[k]);
-    out_html_table_begin(fp, h, N);
+    out_html_table_begin_aligned(fp, h, N, "lrrrrl");
     size_t ru[10];
     size_t n = plan_runners_up(ev, ru, 10);
     for (size_t k = 0; k < n; k++) {
@@ -268,7 +268,7 @@ static void runners_table(FILE *fp, const plan_eval_t *ev) {
                      _("clearly worse: eliminated at screening (%zu replications)"), p->out_stage);
         else snprintf(c[5], sizeof c[5], _("eliminated after %zu replications"), p->out_stage);
         const char *cells[N] = {p->label, c[1], c[2], c[3], c[4], c[5]};
-        out_html_table_row(fp, cells, N);
+        out_html_table_row_aligned(fp, cells, N, "lrrrrl");
     }
     out_html_table_end(fp);
 }
