@@ -99,8 +99,10 @@ static void skipped_note(FILE *fp, const compare_t *c) {
         out_html_raw(fp, "<li><b>");
         out_html_text(fp, k->name[0] ? k->name : k->reform);
         out_html_raw(fp, "</b>");
+        char why[COMPARE_REASON_MAX + 64];
+        compare_skip_people(k, why, sizeof why);
         out_html_text(fp, where);
-        out_html_text(fp, k->reason);
+        out_html_text(fp, why);
         out_html_raw(fp, "</li>\n");
     }
     out_html_raw(fp, "</ul>\n");
