@@ -153,6 +153,21 @@ static int write_years(const plan_eval_t *ev, const char *dir, char *err, size_t
     return out_file_commit(&f, err, errlen);
 }
 
+/* A portfolio's status for people (portfolios.csv keeps the ids of
+ * plan_status_name), translated. */
+static const char *status_label(plan_status_t st) {
+    static const char *const LABEL[] = {
+        [PLAN_ST_CHOSEN] = N_("chosen"),
+        [PLAN_ST_INDISTINGUISHABLE] = N_("not told apart"),
+        [PLAN_ST_ELIMINATED] = N_("eliminated"),
+        [PLAN_ST_CONSTRAINT] = N_("breaks a constraint"),
+        [PLAN_ST_OVER_BUDGET] = N_("over budget"),
+        [PLAN_ST_SEARCHED] = N_("searched, not a finalist"),
+    };
+    size_t i = (size_t)st;
+    return i < sizeof LABEL / sizeof *LABEL && LABEL[i] ? _(LABEL[i]) : plan_status_name(st);
+}
+
 static void print_summary(const plan_eval_t *ev) {
     const plan_t *pl = ev->plan;
     const plan_portfolio_t *c = &ev->p[ev->chosen];
@@ -181,7 +196,7 @@ static void print_summary(const plan_eval_t *ev) {
     if (n) printf(_("\nRunners-up\n"));
     for (size_t k = 0; k < n; k++) {
         const plan_portfolio_t *p = &ev->p[ru[k]];
-        printf("  %-48.48s %14.6g  %s", p->label, p->objective.mean, plan_status_name(p->status));
+        printf("  %-48.48s %14.6g  %s", p->label, p->objective.mean, status_label(p->status));
         if (p->out_stage) printf(_(" after %zu replications"), p->out_stage);
         printf("\n");
     }

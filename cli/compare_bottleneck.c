@@ -51,6 +51,7 @@ void compare_bottleneck_html(FILE *fp, const compare_t *c) {
     bn_variant_t *v = variants_of(c, &done);
     if (!v) return;
     const scn_t *s = &c->v[0].s;
+    /* xgettext:no-c-format */
     out_html_paragraph(fp, _("The largest shares of each service's time in the baseline: where "
                              "its cases wait in line, are in work, wait for data from another "
                              "department, or are sent home. hourly.csv and bottleneck.csv hold "

@@ -135,6 +135,7 @@ static const figure_t FIGURES[] = {
     /* xgettext:no-c-format */
     {"regions", N_("Regions compared: the baseline, the single reform that shortens cycle time "
                    "most, and all reforms together, with 95% confidence intervals.")},
+    /* xgettext:no-c-format */
     {"day_in_hall", N_("A day in the hall (baseline): citizens waiting in each department's "
                        "window line by hour of the day, with 95% confidence bands; hourly.csv "
                        "has every variant.")},

@@ -22,7 +22,9 @@ static const struct {
     [FLOW_K_ONE_TRIP] = {N_("at most one trip"), "%"},
     [FLOW_K_ZERO_TRIP] = {N_("no trip at all"), "%"},
     [FLOW_K_WITHIN_LIMIT] = {N_("within the statutory limit"), "%"},
-    [FLOW_K_ABANDON] = {N_("gave up waiting in line"), N_("% of window visits")},
+    [FLOW_K_ABANDON] = {N_("gave up waiting in line"),
+                        /* xgettext:no-c-format */
+                        N_("% of window visits")},
     [FLOW_K_REWORK] = {N_("sent back or redone (rework)"), "%"},
     [FLOW_K_DATA_REQUESTS] = {N_("data requests per case"), N_("requests")},
     [FLOW_K_DATA_DELAY] = {N_("wait for data"), N_("minutes")},

@@ -313,12 +313,14 @@ int plan_report(const plan_eval_t *ev, const char *dir, char *err, size_t errlen
     guarantee(fp, ev);
     out_html_heading(fp, 2, "frontier", _("Cost and benefit"));
     if (figure(fp, dir, "cost_benefit",
+               /* xgettext:no-c-format */
                _("NPV of spending against the objective (95% CI): the chosen portfolio, no "
                  "reform, the runners-up and the portfolios no other beats at a lower cost."),
                err, errlen) != 0)
         goto fail;
     out_html_heading(fp, 2, "years", _("Year by year"));
     if (figure(fp, dir, "years",
+               /* xgettext:no-c-format */
                _("The chosen plan's KPIs and costs year by year against no reform (95% CI)."), err,
                errlen) != 0)
         goto fail;

@@ -44,4 +44,58 @@ if [ ! -s "$tmp/err" ] && [ "$missing" -eq 0 ] && grep -qx "$tmp/plan/plan.html"
 fi
 if "$govsim" help plan | grep -q -- '--progress MODE'; then ok; else bad "govsim help plan: no --progress"; fi
 
+# 4. --lang zh: no untranslated English sentence in the pages of run, graph,
+# sweep, trace, plan, animate and compare's skipped reforms (a few known
+# ones looked for), and their Chinese present
+zh_has_none() { # zh_has_none WHAT FILE ENGLISH...: none of ENGLISH in FILE
+    what=$1
+    file=$2
+    shift 2
+    for english in "$@"; do
+        if grep -qF -- "$english" "$file"; then
+            bad "--lang zh $what: untranslated '$english': $(grep -F -- "$english" "$file" | head -n 1 | cut -c 1-160)"
+            return
+        fi
+    done
+    ok
+}
+zh_has() { # zh_has WHAT FILE CHINESE: CHINESE in FILE
+    if grep -qF -- "$3" "$2"; then ok; else bad "--lang zh $1: no '$3': $(head -c 300 "$2")"; fi
+}
+Z="--lang zh"
+"$govsim" run "$data/twotown.cfg" $R $Z -o "$tmp/zrun" >"$tmp/zrun.out" 2>&1 || ko "zh run: $(tail -n 2 "$tmp/zrun.out")"
+zh_has_none run "$tmp/zrun.out" "cycle time" "working days" "replications x" "citizen hours"
+zh_has run "$tmp/zrun.out" "办理时长"
+"$govsim" graph "$data/twotown.cfg" $Z -o "$tmp/zgraph" >"$tmp/zgraph.out" 2>&1 || ko "zh graph: $(tail -n 2 "$tmp/zgraph.out")"
+zh_has_none graph "$tmp/zgraph.out" "information island" "Data requests" "Mean data delay" "needed by" \
+    "Department data network" "Wrote network"
+zh_has graph "$tmp/zgraph.out" "部门数据网络"
+if grep -q 'e+0' "$tmp/zgraph.out"; then bad "graph: e-notation: $(grep 'e+0' "$tmp/zgraph.out" | head -n 1)"; else ok; fi
+"$govsim" sweep tests/sweeps/small_grid.cfg $Z --progress none -o "$tmp/zsweep" >"$tmp/zsweep.out" 2>&1 ||
+    ko "zh sweep: $(tail -n 2 "$tmp/zsweep.out")"
+zh_has_none sweep "$tmp/zsweep.out" "KPI means over" "Standardized regression" "points x" "cycle_time" \
+    "missing at some points" "Files:"
+zh_has sweep "$tmp/zsweep.out" "标准化回归系数"
+zh_has_none "sweep chart" "$tmp/zsweep/response.gp" "response to the swept factor"
+"$govsim" trace "$data/twotown.cfg" "$data/reforms/windows.cfg" $Z >"$tmp/ztrace.out" 2>&1 ||
+    ko "zh trace: $(tail -n 2 "$tmp/ztrace.out")"
+zh_has_none trace "$tmp/ztrace.out" "Applies online" "Sets out to apply" "Joins the line" "Summary today" \
+    "trip(s)" "replication 0" "after the warm-up"
+zh_has trace "$tmp/ztrace.out" "现状小结"
+"$govsim" plan tests/plans/helps.cfg $Z --progress none -o "$tmp/zplan" >"$tmp/zplan.out" 2>&1 ||
+    ko "zh plan: $(tail -n 2 "$tmp/zplan.out")"
+zh_has_none plan "$tmp/zplan.out" "Chosen:" "Runners-up" "portfolios:" "benefit-cost" "eliminated"
+zh_has_none "plan.html" "$tmp/zplan/plan.html" "The answer" "The guarantee" "Assumptions" "why it lost" \
+    "Year by year"
+zh_has plan "$tmp/zplan/plan.html" "答案"
+"$govsim" animate "$data/twotown.cfg" $Z -o "$tmp/zanim" >"$tmp/zanim.out" 2>&1 || ko "zh animate: $(tail -n 2 "$tmp/zanim.out")"
+zh_has_none "animation.html" "$tmp/zanim/animation.html" ">Play<" "Orange dots" "'in line: '" '"in line:"' \
+    '<html lang="en">'
+zh_has animate "$tmp/zanim/animation.html" "播放"
+"$govsim" compare scenarios/xuzhou.cfg $R $Z -o "$tmp/zcmp" >"$tmp/zcmp.out" 2>"$tmp/zcmp.err" ||
+    ko "zh compare: $(tail -n 2 "$tmp/zcmp.err")"
+zh_has_none "compare, skipped reforms" "$tmp/zcmp.out" "no department has" "Skipped" "Cost-effectiveness"
+zh_has_none "report, skipped reforms" "$tmp/zcmp/report.html" "no department has"
+zh_has "compare, skipped reforms" "$tmp/zcmp.out" "没有部门满足 region = qiqihar"
+
 echo "$pass $fail"
