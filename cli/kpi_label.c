@@ -36,7 +36,7 @@ static const struct {
     [FLOW_K_WIP_CASES] = {N_("cases in the system (by case)"), N_("cases")},
     [FLOW_K_CYCLE_MIN] = {N_("cycle time in minutes"), N_("minutes")},
     [FLOW_K_ARRIVAL_RATE] = {N_("cases arriving"), N_("cases/day")},
-    [FLOW_K_BACKLOG] = {N_("cases still open at the end"), N_("cases")},
+    [FLOW_K_BACKLOG] = {N_("backlog (cases open at the end)"), N_("cases")},
     [FLOW_K_FRONT_UTIL] = {N_("window utilization"), "%"},
     [FLOW_K_BACK_UTIL] = {N_("officer utilization"), "%"},
     [FLOW_K_COST_YEAR] = {N_("government cost"), N_("yuan/year")},

@@ -439,10 +439,12 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
             "set bmargin at screen %g\nset tmargin at screen %g\n"
             "set xrange [%g:%g]\nset yrange [%.6f:%g]\n",
             PIC_LEFT, PIC_RIGHT, PIC_BOTTOM, PIC_TOP, -PIC_XHALF, PIC_XHALF, pic_ymin(), PIC_YTOP);
-    fputs("set key at screen 0.985, screen 0.86 right top box opaque "
-          "spacing 1.6 width 1 samplen 3\n"
-          "set key title \"Data links, owner -> user\"\n",
-          f);
+    char key_title[ESC_MAX];
+    fprintf(f,
+            "set key at screen 0.985, screen 0.86 right top box opaque "
+            "spacing 1.6 width 1 samplen 3\n"
+            "set key title \"%s\"\n",
+            legend_text(key_title, sizeof key_title, N_("Data links, owner -> user")));
     /* Labels sit on white: an arrow that must cross a name passes under
      * it instead of through the letters. */
     fputs("set style textbox opaque fillcolor \"white\" noborder margins 1,1\n", f);
