@@ -378,9 +378,11 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         print_ci_row(headline[i], ci);
     }
     {
-        const char *t[] = {_("cases/day"), _("cycle (wd)"), _("p90 (wd)"), _("trips"),
-                           _("1-trip%"),   _("limit%"),     _("wait (m)")};
-        static const int w[] = {9, 11, 9, 7, 8, 8, 9};
+        /* "wd" was never defined for the reader: the unit is spelled out */
+        const char *t[] = {_("cases/day"), _("cycle (work days)"), _("p90 (work days)"),
+                           _("trips"),     _("1-trip%"),           _("limit%"),
+                           _("wait (m)")};
+        static const int w[] = {9, 17, 15, 7, 8, 8, 9};
         putchar('\n');
         cli_lang_print_header(_("By service (means)"), 38, t, w, 7);
     }
@@ -395,7 +397,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         char b[7][32];
         printf("  "); /* names, not ids; shares as percentages */
         cli_lang_print_cell(label, 36);
-        printf(" %9s %11s %9s %7s %8s %8s %9s%s\n",
+        printf(" %9s %17s %15s %7s %8s %8s %9s%s\n",
                cell_text(b[0], 32, c[FLOW_K_ARRIVAL_RATE].ci.mean, 1),
                cell_text(b[1], 32, c[FLOW_K_CYCLE_WD].ci.mean, 2),
                cell_text(b[2], 32, c[FLOW_K_CYCLE_P90_WD].ci.mean, 2),
