@@ -2,9 +2,10 @@
 # What people read (issue 14, what was left): run's terminal table names
 # KPIs (with units), not ids, and spells out "work days" (not "wd"); the
 # report's tables left-align text and right-align numbers; plan takes
-# --progress and --quiet as run, compare and sweep do; with --lang zh, the pages of plan, trace, graph, sweep,
-# animate and compare's skipped reforms carry no untranslated English
-# sentence (a few known ones are looked for).
+# --progress and --quiet as run, compare and sweep do; with --lang zh,
+# the pages of plan, trace, graph, sweep, animate and compare's skipped
+# reforms carry no untranslated English sentence (a few known ones are
+# looked for).
 # Usage: sh t_people_text.sh GOVSIM TMPDIR (see run.sh)
 govsim=$1
 tmp=$2
