@@ -138,8 +138,10 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
                     year_ci(ev, series[s], t, K[k].field, K[k].scale, shift);
             }
     }
-    int rc = plot_response(ctx, "years", NK, titles, _("plan year"), (size_t)h, x, NULL, ns, names,
-                           y, err, errlen);
+    /* xgettext:no-c-format */
+    const char *subtitle = _("year by year against no reform (95% confidence bands)");
+    int rc = plot_response_titled(ctx, subtitle, "years", NK, titles, _("plan year"), (size_t)h, x,
+                                  NULL, ns, names, y, err, errlen);
     free(y);
     return rc;
 }

@@ -24,6 +24,16 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
                   const char *const *kpi_titles, const char *x_title, size_t n_x, const double *x,
                   const char *const *x_labels, size_t n_series, const char *const *series,
                   const plot_ci_t *y, char *err, size_t errlen) {
+    /* xgettext:no-c-format */
+    return plot_response_titled(ctx, _("response to the swept factor (95% confidence bands)"), name,
+                                n_kpis, kpi_titles, x_title, n_x, x, x_labels, n_series, series, y,
+                                err, errlen);
+}
+
+int plot_response_titled(const plot_ctx_t *ctx, const char *subtitle, const char *name,
+                         size_t n_kpis, const char *const *kpi_titles, const char *x_title,
+                         size_t n_x, const double *x, const char *const *x_labels, size_t n_series,
+                         const char *const *series, const plot_ci_t *y, char *err, size_t errlen) {
     plot_chart_t c;
     if (plot_chart_open(&c, ctx, name, err, errlen) != 0) return -1;
     size_t cols, rows;
@@ -45,8 +55,7 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
         }
     FILE *g = c.g;
     fprintf(g, "set multiplot layout %zu,%zu title ", rows, cols);
-    /* xgettext:no-c-format */
-    plot_put_str2(g, ctx->scenario, _("response to the swept factor (95% confidence bands)"));
+    plot_put_str2(g, ctx->scenario, subtitle);
     fputs(" font \",12\"\nset grid lc rgb \"#dddddd\"\nset style fill transparent solid 0.2 "
           "noborder\n",
           g);
