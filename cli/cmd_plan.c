@@ -174,8 +174,8 @@ static void print_summary(const plan_eval_t *ev) {
     printf(_("Plan %s: %s\n"), pl->id, pl->name);
     printf(_("  scenario %s, %d years, discount rate %g, objective %s (%s), delta %g, "
              "alpha %g\n"),
-           pl->scenario, pl->horizon, pl->discount_rate, plan_objective_name(pl->objective),
-           plan_objective_unit(pl->objective), pl->delta, pl->alpha);
+           pl->scenario, pl->horizon, pl->discount_rate, plan_objective_label(pl->objective),
+           plan_objective_unit_label(pl->objective), pl->delta, pl->alpha);
     printf(_("  portfolios: %zu, in budget %zu, meeting the constraints %zu\n"), ev->n_portfolios,
            ev->n_candidates, ev->n_feasible);
     double bcr;

@@ -86,9 +86,11 @@ zh_has_none trace "$tmp/ztrace.out" "Applies online" "Sets out to apply" "Joins 
 zh_has trace "$tmp/ztrace.out" "现状小结"
 "$govsim" plan tests/plans/helps.cfg $Z --progress none -o "$tmp/zplan" >"$tmp/zplan.out" 2>&1 ||
     ko "zh plan: $(tail -n 2 "$tmp/zplan.out")"
-zh_has_none plan "$tmp/zplan.out" "Chosen:" "Runners-up" "portfolios:" "benefit-cost" "eliminated"
+zh_has_none plan "$tmp/zplan.out" "Chosen:" "Runners-up" "portfolios:" "benefit-cost" "eliminated" \
+    "citizen_hours_saved"
 zh_has_none "plan.html" "$tmp/zplan/plan.html" "The answer" "The guarantee" "Assumptions" "why it lost" \
-    "Year by year"
+    "Year by year" "citizen_hours_saved"
+zh_has_none "plan chart" "$tmp/zplan/years.gp" "response to the swept factor" "year by year"
 zh_has plan "$tmp/zplan/plan.html" "答案"
 "$govsim" animate "$data/twotown.cfg" $Z -o "$tmp/zanim" >"$tmp/zanim.out" 2>&1 || ko "zh animate: $(tail -n 2 "$tmp/zanim.out")"
 zh_has_none "animation.html" "$tmp/zanim/animation.html" ">Play<" "Orange dots" "'in line: '" '"in line:"' \
