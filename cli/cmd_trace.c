@@ -126,11 +126,9 @@ static size_t story_lines(const scn_t *s, const trace_case_t *t, size_t w, line_
                 size_t cols = indent, b = 0, nb, last_break = 0;
                 while (p[b] && cols < w) {
                     uint32_t c = text_utf8_next(p + b, &nb);
-                    if (!first || b > text_at) {
-                        if (p[b] == ' ') last_break = b;
-                        else if (b > 0 && text_char_width(c) == 2 && !closing_mark(c))
-                            last_break = b; /* Chinese breaks between characters */
-                    }
+                    /* at a space, or between Chinese characters */
+                    bool wide = b > 0 && text_char_width(c) == 2 && !closing_mark(c);
+                    if ((!first || b > text_at) && (p[b] == ' ' || wide)) last_break = b;
                     cols += text_char_width(c);
                     b += nb ? nb : 1;
                 }

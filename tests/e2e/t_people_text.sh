@@ -84,6 +84,12 @@ zh_has_none "sweep chart" "$tmp/zsweep/response.gp" "response to the swept facto
 zh_has_none trace "$tmp/ztrace.out" "Applies online" "Sets out to apply" "Joins the line" "Summary today" \
     "trip(s)" "replication 0" "after the warm-up"
 zh_has trace "$tmp/ztrace.out" "现状小结"
+# Chinese is wrapped between characters: no line is a clock time alone
+# (it was, when only spaces could break a line)
+"$govsim" trace scenarios/xuzhou.cfg scenarios/reforms/data_hub.cfg $Z >"$tmp/ztrace2.out" 2>&1
+if grep -Eq '[0-9]{2}:[0-9]{2} *($| {20,}[0-9]{4}-)' "$tmp/ztrace2.out"; then
+    bad "--lang zh trace: a line holds only its time: $(grep -E '[0-9]{2}:[0-9]{2} *($| {20,}[0-9]{4}-)' "$tmp/ztrace2.out" | head -n 1)"
+else ok; fi
 "$govsim" plan tests/plans/helps.cfg $Z --progress none -o "$tmp/zplan" >"$tmp/zplan.out" 2>&1 ||
     ko "zh plan: $(tail -n 2 "$tmp/zplan.out")"
 zh_has_none plan "$tmp/zplan.out" "Chosen:" "Runners-up" "portfolios:" "benefit-cost" "eliminated" \
