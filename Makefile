@@ -46,10 +46,12 @@ MO_FILES   = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/govsim.mo)
 DEB_PKGS  := gcc make pkg-config libgsl-dev libigraph-dev libconfig-dev \
              gnuplot-nox fonts-wqy-microhei check libsubunit-dev \
              openmpi-bin libopenmpi-dev python3 clang-format clang-tidy cppcheck \
-             gettext chromium libxml2-utils
+             gettext chromium libxml2-utils r-base-core python3-pandas
 # (chromium: the report and animation tests load pages in it, headless;
 #  libxml2-utils: xmllint checks the XES event log; both skip with a note
-#  when missing)
+#  when missing; r-base-core, python3-pandas: t_tidy_files.sh reads every
+#  tidy file with R and pandas, as researchers do; about 25 s to install,
+#  skipped with a note when missing)
 
 # Recursive (=) so pkg-config runs only when a compile needs it, after deps.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

@@ -204,9 +204,11 @@ static int setup(compare_t *c) {
             compare_skip_t *k = &c->skipped[c->n_skipped++];
             compare_skip_reason(k, r->id, r->path, err);
             memcpy(k->name, r->name, sizeof k->name); /* same size, terminated */
-            fprintf(stderr, "govsim compare: skipping %s (%s", k->reform, k->file);
+            char why[COMPARE_REASON_MAX + 64];
+            compare_skip_people(k, why, sizeof why);
+            fprintf(stderr, _("govsim compare: skipping %s (%s"), k->reform, k->file);
             if (k->line) fprintf(stderr, ":%d", k->line);
-            fprintf(stderr, "): %s\n", k->reason);
+            fprintf(stderr, "): %s\n", why);
             if (v->built) scn_free(&v->s);
             memset(v, 0, sizeof *v);
             c->n_variants--;
@@ -286,9 +288,11 @@ static void print_skipped(const compare_t *c) {
     printf("\n%s\n", _("Skipped (does not apply to this scenario):"));
     for (size_t i = 0; i < c->n_skipped; i++) {
         const compare_skip_t *k = &c->skipped[i];
+        char why[COMPARE_REASON_MAX + 64];
+        compare_skip_people(k, why, sizeof why);
         printf("  %s (%s", k->reform, k->file);
         if (k->line) printf(":%d", k->line);
-        printf("): %s\n", k->reason);
+        printf("): %s\n", why);
     }
 }
 

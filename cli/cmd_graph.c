@@ -30,6 +30,7 @@
 #include "gnuplot.h"
 #include "net.h"
 #include "text.h"
+#include "text_human.h"
 #include "out_file.h"
 #include "out_graph.h"
 #include "out_table.h"
@@ -58,11 +59,11 @@ static int parse_options(int argc, char **argv, graph_options_t *o) {
 static int department_table(const net_t *n, const net_report_t *r, const scn_t *s) {
     out_table_t t;
     out_table_init(&t);
-    static const char *const titles[] = {"department",  "region",   "island",
-                                         "betweenness", "links in", "links out"};
+    static const char *const titles[] = {N_("department"),  N_("region"),   N_("island"),
+                                         N_("betweenness"), N_("links in"), N_("links out")};
     int rc = 0;
     for (size_t c = 0; c < 6 && rc == 0; c++)
-        rc = out_table_add_column(&t, titles[c], c < 2 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT,
+        rc = out_table_add_column(&t, _(titles[c]), c < 2 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT,
                                   c == 0   ? 40
                                   : c == 1 ? 24
                                            : 0);
@@ -84,7 +85,7 @@ static int department_table(const net_t *n, const net_report_t *r, const scn_t *
         char island[24], btw[32];
         snprintf(island, sizeof island, "%d", r->island[0] + 1);
         snprintf(btw, sizeof btw, "%.2f", r->hub_betweenness);
-        const char *row[] = {"(data hub)", "", island, btw, "", ""};
+        const char *row[] = {_("(data hub)"), "", island, btw, "", ""};
         rc = out_table_add_row(&t, row);
     }
     if (rc == 0) out_table_print(&t, stdout);
@@ -92,11 +93,23 @@ static int department_table(const net_t *n, const net_report_t *r, const scn_t *
     return rc;
 }
 
+/* The islands: groups of departments with data links among them and none
+ * to the rest; one island is a fully connected network, so say so. */
 static void print_islands(const net_report_t *r, const scn_t *s) {
-    printf("\n%zu information island%s (departments linked by manual or api "
-           "data links%s):\n",
-           r->n_islands, r->n_islands == 1 ? "" : "s",
-           s->levers.data_hub ? ", or through the data hub" : "");
+    putchar('\n');
+    if (r->n_islands == 1)
+        printf("%s\n", s->levers.data_hub
+                           ? _("No information islands: every department is linked by data "
+                               "(manual or api links, or through the data hub):")
+                           : _("No information islands: every department is linked by data "
+                               "(manual or api links):"));
+    else
+        printf(s->levers.data_hub
+                   ? _("%zu information islands (groups of departments linked by manual or api "
+                       "data links, or through the data hub, with no link between groups):\n")
+                   : _("%zu information islands (groups of departments linked by manual or api "
+                       "data links, with no link between groups):\n"),
+               r->n_islands);
     for (size_t c = 0; c < r->n_islands; c++) {
         printf("  %zu: ", c + 1);
         const char *sep = "";
@@ -110,30 +123,43 @@ static void print_islands(const net_report_t *r, const scn_t *s) {
     }
 }
 
+/* How a need's data travels, for people (the ids api, manual, none are
+ * the scenario's words; these are translated). */
+static const char *mode_label(const net_need_t *need) {
+    if (need->via_hub) return _("api (hub)");
+    switch (need->mode) {
+    case SCN_LINK_API:
+        return _("api");
+    case SCN_LINK_MANUAL:
+        return _("manual");
+    default:
+        return _("none (trip)");
+    }
+}
+
 static int needs_table(const net_report_t *r, const scn_t *s) {
     if (r->n_needs == 0) return 0;
     out_table_t t;
     out_table_init(&t);
-    static const char *const titles[] = {"needed by", "data of", "per day", "mode", "delay (min)"};
+    static const char *const titles[] = {N_("needed by"), N_("data of"), N_("per day"), N_("mode"),
+                                         N_("delay (min)")};
     int rc = 0;
     for (size_t c = 0; c < 5 && rc == 0; c++)
-        rc = out_table_add_column(&t, titles[c], c < 2 || c == 3 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT,
-                                  c < 2 ? 32 : 0);
+        rc = out_table_add_column(
+            &t, _(titles[c]), c < 2 || c == 3 ? OUT_ALIGN_LEFT : OUT_ALIGN_RIGHT, c < 2 ? 32 : 0);
     for (size_t i = 0; i < r->n_needs && rc == 0; i++) {
         const net_need_t *need = &r->needs[i];
         char per_day[32], mode[32], delay[32] = "";
-        snprintf(per_day, sizeof per_day, "%.4g", need->per_day);
-        snprintf(mode, sizeof mode, "%s%s", net_mode_name(need->mode),
-                 need->via_hub                 ? " (hub)"
-                 : need->mode == SCN_LINK_NONE ? " (trip)"
-                                               : "");
-        if (need->mode != SCN_LINK_NONE) snprintf(delay, sizeof delay, "%.4g", need->delay_mean);
+        text_human_value(per_day, sizeof per_day, need->per_day, false);
+        snprintf(mode, sizeof mode, "%s", mode_label(need));
+        if (need->mode != SCN_LINK_NONE)
+            text_human_value(delay, sizeof delay, need->delay_mean, false);
         const char *row[] = {s->departments[need->user].name, s->departments[need->owner].name,
                              per_day, mode, delay};
         rc = out_table_add_row(&t, row);
     }
     if (rc == 0) {
-        printf("\nData requests between departments (per working day):\n");
+        printf("\n%s\n", _("Data requests between departments (per working day):"));
         out_table_print(&t, stdout);
     }
     out_table_free(&t);
@@ -141,21 +167,25 @@ static int needs_table(const net_report_t *r, const scn_t *s) {
 }
 
 static void print_summary(const net_report_t *r, const scn_t *s) {
-    printf("\nData requests per working day: %.4g (api %.4g, manual %.4g, "
-           "none %.4g)\n",
-           r->requests_total, r->requests_per_day[SCN_LINK_API],
-           r->requests_per_day[SCN_LINK_MANUAL], r->requests_per_day[SCN_LINK_NONE]);
+    char total[32], api[32], manual[32], none[32], delay[32];
+    text_human_value(total, sizeof total, r->requests_total, false);
+    text_human_value(api, sizeof api, r->requests_per_day[SCN_LINK_API], false);
+    text_human_value(manual, sizeof manual, r->requests_per_day[SCN_LINK_MANUAL], false);
+    text_human_value(none, sizeof none, r->requests_per_day[SCN_LINK_NONE], false);
+    printf(_("\nData requests per working day: %s (api %s, manual %s, none %s)\n"), total, api,
+           manual, none);
     if (r->requests_total > 0.0)
-        printf("Share manual: %.1f%%; share none (the citizen fetches the data: "
-               "an extra trip): %.1f%%\n",
+        printf(_("Share manual: %.1f%%; share none (the citizen fetches the data: "
+                 "an extra trip): %.1f%%\n"),
                100.0 * r->share_manual, 100.0 * r->share_none);
     if (isnan(r->mean_delay)) {
-        printf("Mean data delay: n/a (no api or manual requests)\n");
+        printf("%s\n", _("Mean data delay: n/a (no api or manual requests)"));
         return;
     }
-    printf("Mean data delay (api and manual requests): %.4g min = %.3g "
-           "calendar days = %.3g working days\n",
-           r->mean_delay, r->mean_delay / 1440.0, net_working_days(s, r->mean_delay));
+    text_human_value(delay, sizeof delay, r->mean_delay, false);
+    printf(_("Mean data delay (api and manual requests): %s min = %.3g "
+             "calendar days = %.3g working days\n"),
+           delay, r->mean_delay / 1440.0, net_working_days(s, r->mean_delay));
 }
 
 /* -------------------------------------------------------------- drawing */
@@ -186,7 +216,7 @@ static void fill_nodes(out_graph_node_t *nodes, const net_t *n, const net_report
     }
     if (n->hub)
         nodes[n->n_departments] =
-            (out_graph_node_t){"hub", "Data hub", "", r->island[0], r->hub_betweenness};
+            (out_graph_node_t){"hub", _("Data hub"), "", r->island[0], r->hub_betweenness};
 }
 
 /* The graph's edges in its order, then one fetch per need of mode none. */
@@ -335,8 +365,10 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         rc = CLI_FAILURE;
     }
     if (rc == CLI_OK) {
-        printf("Department data network of ");
-        text_term_puts(stdout, s->name);
+        /* TRANSLATORS: %s is the scenario's name, e.g. "Xuzhou, 2021 baseline". */
+        char title[600];
+        snprintf(title, sizeof title, _("Department data network of %s"), s->name);
+        text_term_puts(stdout, title);
         printf(" (%s)\n\n", s->id);
         if (department_table(&n, &r, s) != 0 || needs_table(&r, s) != 0) {
             snprintf(err, sizeof err, "out of memory");
@@ -352,8 +384,8 @@ static int graph_scenario(const scn_t *s, const char *dir) {
             graph_cities_write(&d.g, s, dir, err, sizeof err) != 0)
             rc = CLI_FAILURE;
         else
-            printf("\nWrote network.dot, network.graphml, network.dat, "
-                   "network.gp, network.png%s in %s/\n",
+            printf(_("\nWrote network.dot, network.graphml, network.dat, "
+                     "network.gp, network.png%s in %s/\n"),
                    s->n_regions > 1 ? _(", a picture per city (network_CITY.png), "
                                         "network_cities.png and index.html")
                                     : "",

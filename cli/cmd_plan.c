@@ -1,6 +1,9 @@
 /*
- * govsim plan PLAN.cfg [-j N] [-o DIR] [--seed S] [--quiet]
+ * govsim plan PLAN.cfg [-j N] [-o DIR] [--seed S] [--quiet] [--progress MODE]
  *
+ * Progress as run, compare and sweep give it (--progress bar|lines|none;
+ * by default a bar on a terminal, else a log line every 10%); --quiet
+ * prints only errors and the paths of the files written.
  * Which reforms, starting when, buy the most within a budget over a plan
  * period, chosen with a probability guarantee (docs/plan.md).  The plan
  * file (models/plan.h) is read and checked, the portfolios enumerated and
@@ -39,6 +42,7 @@ typedef struct plan_cmd {
     const char *file, *out_dir;
     plan_eval_opts_t opts;
     bool quiet;
+    int progress; /* --progress, or CLI_PROGRESS_AUTO */
 } plan_cmd_t;
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
@@ -52,6 +56,7 @@ static int parse(int argc, char **argv, plan_cmd_t *c) {
     c->opts.seed = a.seed;
     c->opts.seed_set = a.given[CLI_OPT_SEED];
     c->quiet = a.given[CLI_OPT_QUIET];
+    c->progress = a.progress;
     return 0;
 }
 
@@ -148,14 +153,29 @@ static int write_years(const plan_eval_t *ev, const char *dir, char *err, size_t
     return out_file_commit(&f, err, errlen);
 }
 
+/* A portfolio's status for people (portfolios.csv keeps the ids of
+ * plan_status_name), translated. */
+static const char *status_label(plan_status_t st) {
+    static const char *const LABEL[] = {
+        [PLAN_ST_CHOSEN] = N_("chosen"),
+        [PLAN_ST_INDISTINGUISHABLE] = N_("not told apart"),
+        [PLAN_ST_ELIMINATED] = N_("eliminated"),
+        [PLAN_ST_CONSTRAINT] = N_("breaks a constraint"),
+        [PLAN_ST_OVER_BUDGET] = N_("over budget"),
+        [PLAN_ST_SEARCHED] = N_("searched, not a finalist"),
+    };
+    size_t i = (size_t)st;
+    return i < sizeof LABEL / sizeof *LABEL && LABEL[i] ? _(LABEL[i]) : plan_status_name(st);
+}
+
 static void print_summary(const plan_eval_t *ev) {
     const plan_t *pl = ev->plan;
     const plan_portfolio_t *c = &ev->p[ev->chosen];
     printf(_("Plan %s: %s\n"), pl->id, pl->name);
     printf(_("  scenario %s, %d years, discount rate %g, objective %s (%s), delta %g, "
              "alpha %g\n"),
-           pl->scenario, pl->horizon, pl->discount_rate, plan_objective_name(pl->objective),
-           plan_objective_unit(pl->objective), pl->delta, pl->alpha);
+           pl->scenario, pl->horizon, pl->discount_rate, plan_objective_label(pl->objective),
+           plan_objective_unit_label(pl->objective), pl->delta, pl->alpha);
     printf(_("  portfolios: %zu, in budget %zu, meeting the constraints %zu\n"), ev->n_portfolios,
            ev->n_candidates, ev->n_feasible);
     double bcr;
@@ -176,7 +196,7 @@ static void print_summary(const plan_eval_t *ev) {
     if (n) printf(_("\nRunners-up\n"));
     for (size_t k = 0; k < n; k++) {
         const plan_portfolio_t *p = &ev->p[ru[k]];
-        printf("  %-48.48s %14.6g  %s", p->label, p->objective.mean, plan_status_name(p->status));
+        printf("  %-48.48s %14.6g  %s", p->label, p->objective.mean, status_label(p->status));
         if (p->out_stage) printf(_(" after %zu replications"), p->out_stage);
         printf("\n");
     }
@@ -205,6 +225,21 @@ static int write_all(const plan_eval_t *ev, const char *dir, char *err, size_t e
     return plan_report(ev, dir, err, errlen);
 }
 
+/* --quiet: every file written, one path a line (as run, compare and
+ * sweep do; the charts: those in DIR now). */
+static void print_paths(const char *dir) {
+    for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
+        cli_print_path(dir, OWN_FILES[i]);
+    static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
+    char name[128], path[1400];
+    for (size_t i = 0; i < sizeof OWN_CHARTS / sizeof *OWN_CHARTS; i++)
+        for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
+            snprintf(name, sizeof name, "%s.%s", OWN_CHARTS[i], EXTS[e]);
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (access(path, F_OK) == 0) cli_print_path(dir, name);
+        }
+}
+
 int cmd_plan(int argc, char **argv) {
     plan_cmd_t c = {0};
     int rc = parse(argc, argv, &c);
@@ -217,7 +252,7 @@ int cmd_plan(int argc, char **argv) {
     }
     plan_eval_t ev;
     out_progress_t prog;
-    c.opts.progress = cli_progress(&prog, c.quiet, false, "plan");
+    c.opts.progress = cli_progress_as(&prog, c.quiet, c.progress, "plan");
     rc = plan_eval_setup(&ev, &pl, &c.opts, err, sizeof err);
     if (rc == 0 && ev.search)
         fprintf(stderr,
@@ -238,8 +273,8 @@ int cmd_plan(int argc, char **argv) {
     if (rc == 0) {
         if (!c.quiet) print_summary(&ev);
         if (write_all(&ev, dir, err, sizeof err) != 0) rc = -1;
-        else if (!c.quiet)
-            printf(_("\nFiles: %s/portfolios.csv, years.csv, plan.html, charts\n"), dir);
+        else if (c.quiet) print_paths(dir);
+        else printf(_("\nFiles: %s/portfolios.csv, years.csv, plan.html, charts\n"), dir);
     }
     if (rc != 0)
         fprintf(stderr, "%s\n",

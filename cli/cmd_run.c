@@ -31,6 +31,7 @@
 #include "lang.h"
 #include "text_human.h"
 #include "event_log.h"
+#include "kpi_label.h"
 #include "kpi_rows.h"
 #include "runner.h"
 #include "flow.h"
@@ -41,6 +42,10 @@
 #include "run_bottleneck.h"
 #include "scn.h"
 #include "stats.h"
+
+/* The terminal table's columns: a KPI's name, its unit (kpi_label.h). */
+#define RUN_LABEL_WIDTH 34
+#define RUN_UNIT_WIDTH  18
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON } format_t;
 
@@ -294,18 +299,22 @@ static void json_summary(FILE *fp, const scn_t *s, const run_options_t *o, const
     out_json_finish(&j);
 }
 
-/* A KPI's row for people: shares as percentages, large numbers with
- * thousands separators, never e-notation (text_human.h). */
-static void print_ci_row(const char *label, const char *unit, const stats_ci_t *ci) {
-    bool share = strncmp(unit, "share", 5) == 0;
-    char interval[128], mean[48], lo[48], hi[48], shown[64];
+/* A KPI's row for people: its name and unit (kpi_label.h, not its id),
+ * shares as percentages, large numbers with thousands separators, never
+ * e-notation (text_human.h). */
+static void print_ci_row(flow_kpi_t k, const stats_ci_t *ci) {
+    bool share = cli_kpi_is_share(k);
+    char interval[128], mean[48], lo[48], hi[48];
     text_human_value(mean, sizeof mean, ci->mean, share);
     text_human_value(lo, sizeof lo, ci->lo, share);
     text_human_value(hi, sizeof hi, ci->hi, share);
     if (isnan(ci->half)) snprintf(interval, sizeof interval, "-");
     else snprintf(interval, sizeof interval, "[%s, %s]", lo, hi);
-    snprintf(shown, sizeof shown, "%s%s", share ? "%" : "", share ? unit + 5 : unit);
-    printf("  %-26s %-22s %12s  %s\n", label, share && !unit[5] ? "%" : shown, mean, interval);
+    printf("  ");
+    cli_lang_print_cell(cli_kpi_label(k), RUN_LABEL_WIDTH);
+    putchar(' ');
+    cli_lang_print_cell(cli_kpi_unit(k), RUN_UNIT_WIDTH);
+    printf(" %12s  %s\n", mean, interval);
 }
 
 /* A number for the terminal, or "-" when it does not apply (NaN). */
@@ -363,9 +372,9 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         FLOW_K_REGION_GAP};
     char note[300];
     if (kpi_few_note(done, note, sizeof note)[0]) printf(_("Note: %s.\n\n"), note);
-    cli_lang_print_cell(_("All cases"), 28); /* over print_ci_row's columns */
+    cli_lang_print_cell(_("All cases"), RUN_LABEL_WIDTH + 2); /* over print_ci_row's columns */
     putchar(' ');
-    cli_lang_print_cell(_("unit"), 22);
+    cli_lang_print_cell(_("unit"), RUN_UNIT_WIDTH);
     cli_lang_print_right(_("mean"), 13);
     /* xgettext:no-c-format */
     printf("  %s\n", _("95% CI"));
@@ -373,7 +382,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     for (size_t i = 0; i < sizeof headline / sizeof *headline; i++) {
         const stats_ci_t *ci = &cells[headline[i]].ci;
         if (ci->n == 0) continue;
-        print_ci_row(flow_kpi_name(headline[i]), flow_kpi_unit(headline[i]), ci);
+        print_ci_row(headline[i], ci);
     }
     if (s->hotline.on) { /* the 12345 hotline's KPIs (models/hotline.h) */
         putchar('\n');
@@ -385,9 +394,11 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
                              &cells[k].ci);
     }
     {
-        const char *t[] = {_("cases/day"), _("cycle (wd)"), _("p90 (wd)"), _("trips"),
-                           _("1-trip%"),   _("limit%"),     _("wait (m)")};
-        static const int w[] = {9, 11, 9, 7, 8, 8, 9};
+        /* "wd" was never defined for the reader: the unit is spelled out */
+        const char *t[] = {_("cases/day"), _("cycle (work days)"), _("p90 (work days)"),
+                           _("trips"),     _("1-trip%"),           _("limit%"),
+                           _("wait (m)")};
+        static const int w[] = {9, 17, 15, 7, 8, 8, 9};
         putchar('\n');
         cli_lang_print_header(_("By service (means)"), 38, t, w, 7);
     }
@@ -402,7 +413,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         char b[7][32];
         printf("  "); /* names, not ids; shares as percentages */
         cli_lang_print_cell(label, 36);
-        printf(" %9s %11s %9s %7s %8s %8s %9s%s\n",
+        printf(" %9s %17s %15s %7s %8s %8s %9s%s\n",
                cell_text(b[0], 32, c[FLOW_K_ARRIVAL_RATE].ci.mean, 1),
                cell_text(b[1], 32, c[FLOW_K_CYCLE_WD].ci.mean, 2),
                cell_text(b[2], 32, c[FLOW_K_CYCLE_P90_WD].ci.mean, 2),

@@ -46,6 +46,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "clock.h"
 #include "errmsg.h"
 #include "runner.h"
@@ -446,7 +447,7 @@ static int prepare_output(sweep_run_t *r, const sweep_options_t *o, const char *
                 "dropped; their points run again\n",
                 partial, ps.dropped, ps.dropped == 1 ? "" : "s");
     if (ps.recovered > 0 && !o->quiet)
-        fprintf(stderr, "govsim sweep: resuming: %ld of %zu points already done\n", ps.recovered,
+        fprintf(stderr, _("govsim sweep: resuming: %ld of %zu points already done\n"), ps.recovered,
                 r->n_points);
     return CLI_OK;
 }
@@ -533,9 +534,11 @@ static int finish(sweep_run_t *r, const char *dir, const char *partial, const ru
         print_paths(dir);
         return CLI_OK;
     }
-    printf("\n%zu points x %zu replications (%s design), %.1f s\n", r->n_points, r->n_reps,
+    /* TRANSLATORS: the design's name (grid, lhs, sobol, saltelli, csv) stays as it is. */
+    printf(_("\n%zu points x %zu replications (%s design), %.1f s\n"), r->n_points, r->n_reps,
            sweep_design_name(r->sw.design), st->seconds);
-    printf("Files: design.csv, results.csv, summary_wide.csv, sensitivity.csv and charts in %s/\n",
+    printf(_("Files: design.csv, results.csv, summary_wide.csv, sensitivity.csv and charts in "
+             "%s/\n"),
            dir);
     return CLI_OK;
 }

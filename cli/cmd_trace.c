@@ -98,6 +98,16 @@ static bool add_line(line_t **out, size_t *n, size_t *cap, size_t indent, const 
 /* A story as lines of at most `w` columns: "when  text", wrapped at
  * spaces, continuation lines indented, in *out (the caller frees it).
  * Returns the count; stops early when memory runs out. */
+/* Punctuation a line must not start with (Chinese line breaking): closing
+ * brackets and quotes, commas, stops, colons. */
+static bool closing_mark(uint32_t c) {
+    static const uint32_t MARKS[] = {0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF09, 0x3001,
+                                     0x201D, 0xFF01, 0xFF1F, 0x300D, 0x300F};
+    for (size_t i = 0; i < sizeof MARKS / sizeof *MARKS; i++)
+        if (c == MARKS[i]) return true;
+    return false;
+}
+
 static size_t story_lines(const scn_t *s, const trace_case_t *t, size_t w, line_t **out) {
     size_t n = 0, cap = 0;
     int col = s->dated ? 24 : 20; /* "2021-01-12 (Tue), 09:41" or "day 15 (Mon), 09:41" */
@@ -109,16 +119,20 @@ static size_t story_lines(const scn_t *s, const trace_case_t *t, size_t w, line_
         snprintf(line, sizeof line, "%-*s %s", col, when, text);
         char *p = line;
         bool first = true;
+        size_t text_at = strlen(line) - strlen(text); /* no break inside the time */
         while (*p) {
             size_t indent = first ? 0 : (size_t)col + 1, cut = strlen(p);
-            if (width_of(p) + indent > w) { /* the last space that fits */
-                size_t cols = indent, b = 0, nb, last_space = 0;
+            if (width_of(p) + indent > w) { /* the last break that fits */
+                size_t cols = indent, b = 0, nb, last_break = 0;
                 while (p[b] && cols < w) {
-                    if (p[b] == ' ') last_space = b;
-                    cols += text_char_width(text_utf8_next(p + b, &nb));
+                    uint32_t c = text_utf8_next(p + b, &nb);
+                    /* at a space, or between Chinese characters */
+                    bool wide = b > 0 && text_char_width(c) == 2 && !closing_mark(c);
+                    if ((!first || b > text_at) && (p[b] == ' ' || wide)) last_break = b;
+                    cols += text_char_width(c);
                     b += nb ? nb : 1;
                 }
-                cut = last_space > 0 ? last_space : b;
+                cut = last_break > 0 ? last_break : b;
             }
             if (!add_line(out, &n, &cap, indent, p, cut)) return n;
             p += cut;

@@ -154,6 +154,11 @@ void compare_headline_cell(char *buf, size_t len, const compare_row_t *r, size_t
  * characters replaced, cut at a word with "..." past
  * COMPARE_REASON_MAX - 1 bytes. */
 void compare_skip_reason(compare_skip_t *k, const char *id, const char *file, const char *err);
+/* k's reason as people read it, in the language chosen (cli/lang.h): the
+ * reason itself in English; translated where its form is known ("no
+ * department has region = x (region values there: y)"), else as is.
+ * summary.json keeps k->reason. */
+void compare_skip_people(const compare_skip_t *k, char *buf, size_t len);
 
 /* Write the charts (output/plot.h) of a finished comparison into dir.
  * Returns 0, or -1 with a message in err. */

@@ -51,18 +51,19 @@ void compare_bottleneck_html(FILE *fp, const compare_t *c) {
     bn_variant_t *v = variants_of(c, &done);
     if (!v) return;
     const scn_t *s = &c->v[0].s;
+    /* xgettext:no-c-format */
     out_html_paragraph(fp, _("The largest shares of each service's time in the baseline: where "
                              "its cases wait in line, are in work, wait for data from another "
                              "department, or are sent home. hourly.csv and bottleneck.csv hold "
                              "the figures of every variant, with 95% confidence intervals."));
     static const char *const header[] = {N_("service"), N_("where the time goes (baseline)")};
     const char *head[2] = {_(header[0]), _(header[1])};
-    out_html_table_begin(fp, head, 2);
+    out_html_table_begin_aligned(fp, head, 2, "ll"); /* text */
     char line[512];
     for (size_t sv = 0; sv < s->n_services; sv++) {
         if (!bn_top_shares(s, &v[0], sv, line, sizeof line)) continue;
         const char *cells[2] = {s->services[sv].name, line};
-        out_html_table_row(fp, cells, 2);
+        out_html_table_row_aligned(fp, cells, 2, "ll");
     }
     out_html_table_end(fp);
     free(v);

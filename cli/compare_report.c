@@ -99,8 +99,10 @@ static void skipped_note(FILE *fp, const compare_t *c) {
         out_html_raw(fp, "<li><b>");
         out_html_text(fp, k->name[0] ? k->name : k->reform);
         out_html_raw(fp, "</b>");
+        char why[COMPARE_REASON_MAX + 64];
+        compare_skip_people(k, why, sizeof why);
         out_html_text(fp, where);
-        out_html_text(fp, k->reason);
+        out_html_text(fp, why);
         out_html_raw(fp, "</li>\n");
     }
     out_html_raw(fp, "</ul>\n");
@@ -133,6 +135,7 @@ static const figure_t FIGURES[] = {
     /* xgettext:no-c-format */
     {"regions", N_("Regions compared: the baseline, the single reform that shortens cycle time "
                    "most, and all reforms together, with 95% confidence intervals.")},
+    /* xgettext:no-c-format */
     {"day_in_hall", N_("A day in the hall (baseline): citizens waiting in each department's "
                        "window line by hour of the day, with 95% confidence bands; hourly.csv "
                        "has every variant.")},
@@ -166,7 +169,7 @@ static void scenario_inputs(FILE *fp, const scn_t *s) {
                               _("windows"),
                               _("skill (work-time multiplier)"),
                               _("error rate (%)")};
-    out_html_table_begin(fp, dh, 6);
+    out_html_table_begin_aligned(fp, dh, 6, "llrrrr");
     for (size_t d = 0; d < s->n_departments; d++) {
         const scn_department_t *x = &s->departments[d];
         char st[16], w[16], sk[32], er[32];
@@ -175,7 +178,7 @@ static void scenario_inputs(FILE *fp, const scn_t *s) {
         snprintf(sk, sizeof sk, "%.2f", x->skill);
         text_thousands(er, sizeof er, 100 * x->error_rate, 1);
         const char *cells[] = {x->name, s->regions[x->region].name, st, w, sk, er};
-        out_html_table_row(fp, cells, 6);
+        out_html_table_row_aligned(fp, cells, 6, "llrrrr");
     }
     out_html_table_end(fp);
     const char *const sh[] = {_("service"), _("cases per working day"), _("started online (%)"),
@@ -310,7 +313,7 @@ static void parameters(FILE *fp, const compare_t *c, const runner_status_t *st) 
     if (gmtime_r(&now, &tm)) strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
     else snprintf(when, sizeof when, "unknown");
     const char *const header[] = {_("parameter"), _("value")};
-    out_html_table_begin(fp, header, 2);
+    out_html_table_begin_aligned(fp, header, 2, "ll");
     const char *rows[][2] = {{_("scenario file"), c->scenario},
                              {_("scenario id"), s->id},
                              {_("random seed"), seed},
@@ -320,7 +323,8 @@ static void parameters(FILE *fp, const compare_t *c, const runner_status_t *st) 
                              {_("run time (seconds)"), secs},
                              {_("govsim version"), GOVSIM_VERSION},
                              {_("run at"), when}};
-    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) out_html_table_row(fp, rows[i], 2);
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        out_html_table_row_aligned(fp, rows[i], 2, "ll");
     out_html_table_end(fp);
     /* sized for the whole path: a cut command would not reproduce */
     size_t len = strlen(c->scenario) + 160;

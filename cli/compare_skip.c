@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "lang.h"
 #include "text.h"
 
 /* The line number after "FILE:" at the start of err, with *rest set past
@@ -56,4 +57,41 @@ void compare_skip_reason(compare_skip_t *k, const char *id, const char *file, co
     }
     for (char *p = k->reason; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+}
+
+/* The translated word for an element of a scenario list ("department"),
+ * or the word itself when it is not one of these. */
+static const char *element_people(const char *word) {
+    static const char *const WORDS[] = {N_("department"), N_("service"), N_("region"),
+                                        N_("step"),       N_("link"),    N_("document")};
+    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
+        if (strcmp(word, WORDS[i]) == 0) return _(WORDS[i]);
+    return word;
+}
+
+/* "no W has K = V (K values there: L)" (reform.c's words when a filter
+ * leaves nothing) in the language chosen; false when reason is not so. */
+static bool filter_reason(const char *reason, char *buf, size_t len) {
+    char word[64], key[64], value[96];
+    const char *has = strstr(reason, " has "), *eq = has ? strstr(has, " = ") : NULL;
+    const char *open = eq ? strstr(eq, " (") : NULL;
+    const char *there = open ? strstr(open, " values there: ") : NULL;
+    size_t n = strlen(reason);
+    if (strncmp(reason, "no ", 3) != 0 || !there || reason[n - 1] != ')') return false;
+    if (has - reason - 3 >= (long)sizeof word || eq - has - 5 >= (long)sizeof key ||
+        open - eq - 3 >= (long)sizeof value || strchr(reason + 3, ' ') != has)
+        return false; /* one word only: not "... left by the filters before it" */
+    snprintf(word, sizeof word, "%.*s", (int)(has - reason - 3), reason + 3);
+    snprintf(key, sizeof key, "%.*s", (int)(eq - has - 5), has + 5);
+    snprintf(value, sizeof value, "%.*s", (int)(open - eq - 3), eq + 3);
+    const char *list = there + strlen(" values there: ");
+    /* TRANSLATORS: e.g. "no department has region = qiqihar (region values
+     * there: xuzhou)": why a bundled reform does not apply to a scenario. */
+    snprintf(buf, len, _("no %s has %s = %s (%s values there: %.*s)"), element_people(word), key,
+             value, key, (int)(reason + n - 1 - list), list);
+    return true;
+}
+
+void compare_skip_people(const compare_skip_t *k, char *buf, size_t len) {
+    if (!cli_lang_zh() || !filter_reason(k->reason, buf, len)) snprintf(buf, len, "%s", k->reason);
 }

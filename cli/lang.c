@@ -140,7 +140,7 @@ void cli_lang_reform(reform_t *r) {
     pick(r->description, sizeof r->description, r->description_zh);
 }
 
-void cli_lang_print_cell(const char *name, size_t width) {
+void cli_lang_fprint_cell(FILE *fp, const char *name, size_t width) {
     char safe[512];
     text_term_text(name, safe, sizeof safe);
     size_t used = 0, at = 0;
@@ -148,11 +148,15 @@ void cli_lang_print_cell(const char *name, size_t width) {
         size_t n;
         size_t w = text_char_width(text_utf8_next(safe + at, &n));
         if (used + w > width) break;
-        fwrite(safe + at, 1, n, stdout);
+        fwrite(safe + at, 1, n, fp);
         used += w;
         at += n;
     }
-    for (; used < width; used++) putchar(' ');
+    for (; used < width; used++) putc(' ', fp);
+}
+
+void cli_lang_print_cell(const char *name, size_t width) {
+    cli_lang_fprint_cell(stdout, name, width);
 }
 
 void cli_lang_print_right(const char *text, size_t width) {

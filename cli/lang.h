@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "reform.h"
 #include "scn.h"
@@ -43,6 +44,8 @@ void cli_lang_reform(reform_t *r);
  * character that fits (Chinese characters are two columns wide), padded
  * with spaces; controls made harmless (text_term_text). */
 void cli_lang_print_cell(const char *name, size_t width);
+/* The same on fp. */
+void cli_lang_fprint_cell(FILE *fp, const char *name, size_t width);
 
 /* text on stdout right-aligned in `width` terminal columns. */
 void cli_lang_print_right(const char *text, size_t width);

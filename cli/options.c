@@ -67,6 +67,7 @@ static const spec_t SPECS[CLI_OPT_COUNT] = {
                       "language of the text: en or zh (default en)"},
     [CLI_OPT_HELP] = {"-h", "--help", NULL, K_FLAG, 0, 0, 0, 0, "this text"},
     [CLI_OPT_PROGRESS] = {NULL, "--progress", "MODE", K_TEXT, 0, 0, 0, 0,
+                          /* xgettext:no-c-format */
                           N_("bar, lines (a log line every 10% or 10 s) or none (default: a bar "
                              "on a terminal, else lines; none with --quiet)")},
     [CLI_OPT_SET] = {NULL, "--set", "PATH=VALUE", K_LIST, 0, 0, 0, 0,
@@ -211,7 +212,7 @@ static const cli_command_t CMD_PLAN = {
     "numbers: portfolios.csv, years.csv, charts and plan.html in DIR (default\n"
     "results/<plan>-plan/).  See docs/plan.md.",
     CLI_ACCEPTS(CLI_OPT_THREADS) | CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) |
-        CLI_ACCEPTS(CLI_OPT_QUIET),
+        CLI_ACCEPTS(CLI_OPT_QUIET) | CLI_ACCEPTS(CLI_OPT_PROGRESS),
     NULL,
     1,
     1,

@@ -18,6 +18,17 @@ static bool contender(const plan_portfolio_t *p) {
            p->status != PLAN_ST_SEARCHED;
 }
 
+static const char *const OBJ_LABEL[PLAN_OBJ_COUNT][2] = {
+    [PLAN_OBJ_HOURS] = {N_("citizens' hours saved"), N_("hours")},
+    [PLAN_OBJ_TRIPS] = {N_("trips avoided"), N_("trips")},
+    [PLAN_OBJ_WITHIN] = {N_("share finished within the statutory limit"), N_("share")},
+    [PLAN_OBJ_SATISFACTION] = {N_("satisfaction"), N_("index 0-100")},
+    [PLAN_OBJ_NET_BENEFIT] = {N_("net benefit"), N_("yuan")},
+};
+
+const char *plan_objective_label(plan_objective_t o) { return _(OBJ_LABEL[o][0]); }
+const char *plan_objective_unit_label(plan_objective_t o) { return _(OBJ_LABEL[o][1]); }
+
 size_t plan_runners_up(const plan_eval_t *ev, size_t *out, size_t n) {
     size_t k = 0;
     for (size_t i = 0; i < ev->n_portfolios; i++) {
@@ -86,8 +97,8 @@ static int frontier_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *er
                               p->objective.hi * scale};
     }
     char y[160];
-    snprintf(y, sizeof y, _("objective: %s (%s%s)"), plan_objective_name(ev->plan->objective),
-             scale != 1 ? _("million ") : "", plan_objective_unit(ev->plan->objective));
+    snprintf(y, sizeof y, _("objective: %s (%s%s)"), plan_objective_label(ev->plan->objective),
+             scale != 1 ? _("million ") : "", plan_objective_unit_label(ev->plan->objective));
     return plot_cost_benefit(ctx, n, label, cost, gain,
                              _("NPV of spending above no reform (million yuan)"), y, err, errlen);
 }
@@ -138,8 +149,10 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
                     year_ci(ev, series[s], t, K[k].field, K[k].scale, shift);
             }
     }
-    int rc = plot_response(ctx, "years", NK, titles, _("plan year"), (size_t)h, x, NULL, ns, names,
-                           y, err, errlen);
+    /* xgettext:no-c-format */
+    const char *subtitle = _("year by year against no reform (95% confidence bands)");
+    int rc = plot_response_titled(ctx, subtitle, "years", NK, titles, _("plan year"), (size_t)h, x,
+                                  NULL, ns, names, y, err, errlen);
     free(y);
     return rc;
 }
@@ -173,8 +186,8 @@ static void question(FILE *fp, const plan_eval_t *ev) {
     snprintf(text, sizeof text,
              _("The question: with %sover %d years, which of these %zu reforms, starting when, "
                "give citizens the most, measured as %s (%s)?"),
-             budget, pl->horizon, pl->n_reforms, plan_objective_name(pl->objective),
-             plan_objective_unit(pl->objective));
+             budget, pl->horizon, pl->n_reforms, plan_objective_label(pl->objective),
+             plan_objective_unit_label(pl->objective));
     out_html_paragraph(fp, text);
 }
 
@@ -216,7 +229,7 @@ static void guarantee(FILE *fp, const plan_eval_t *ev) {
                "the %zu portfolios in budget that meet the constraints took %zu portfolio-"
                "replications (one = every year of the plan), against %zu for equal allocation "
                "to every portfolio with the same guarantee."),
-             pl->delta, plan_objective_unit(pl->objective), 100 * (1 - pl->alpha), pl->delta,
+             pl->delta, plan_objective_unit_label(pl->objective), 100 * (1 - pl->alpha), pl->delta,
              ev->n_feasible, ev->kn_total, ev->naive_total);
     out_html_paragraph(fp, text);
     if (ev->search) {
@@ -246,7 +259,7 @@ static void runners_table(FILE *fp, const plan_eval_t *ev) {
     enum { N = sizeof head / sizeof *head };
     const char *h[N];
     for (size_t k = 0; k < N; k++) h[k] = _(head[k]);
-    out_html_table_begin(fp, h, N);
+    out_html_table_begin_aligned(fp, h, N, "lrrrrl");
     size_t ru[10];
     size_t n = plan_runners_up(ev, ru, 10);
     for (size_t k = 0; k < n; k++) {
@@ -268,7 +281,7 @@ static void runners_table(FILE *fp, const plan_eval_t *ev) {
                      _("clearly worse: eliminated at screening (%zu replications)"), p->out_stage);
         else snprintf(c[5], sizeof c[5], _("eliminated after %zu replications"), p->out_stage);
         const char *cells[N] = {p->label, c[1], c[2], c[3], c[4], c[5]};
-        out_html_table_row(fp, cells, N);
+        out_html_table_row_aligned(fp, cells, N, "lrrrrl");
     }
     out_html_table_end(fp);
 }
@@ -313,12 +326,14 @@ int plan_report(const plan_eval_t *ev, const char *dir, char *err, size_t errlen
     guarantee(fp, ev);
     out_html_heading(fp, 2, "frontier", _("Cost and benefit"));
     if (figure(fp, dir, "cost_benefit",
+               /* xgettext:no-c-format */
                _("NPV of spending against the objective (95% CI): the chosen portfolio, no "
                  "reform, the runners-up and the portfolios no other beats at a lower cost."),
                err, errlen) != 0)
         goto fail;
     out_html_heading(fp, 2, "years", _("Year by year"));
     if (figure(fp, dir, "years",
+               /* xgettext:no-c-format */
                _("The chosen plan's KPIs and costs year by year against no reform (95% CI)."), err,
                errlen) != 0)
         goto fail;

@@ -22,6 +22,11 @@ size_t plan_runners_up(const plan_eval_t *ev, size_t *out, size_t n);
  * portfolio i. */
 void plan_benefit_cost(const plan_eval_t *ev, size_t i, double *bcr, int *payback);
 
+/* The objective's name and unit as people read them, translated
+ * ("citizens' hours saved", "hours"); plan.h's are the file's ids. */
+const char *plan_objective_label(plan_objective_t o);
+const char *plan_objective_unit_label(plan_objective_t o);
+
 /* Write the charts into dir.  Returns 0, or -1 with a message. */
 int plan_charts(const plan_eval_t *ev, const char *dir, char *err, size_t errlen);
 

@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "errmsg.h"
+#include "i18n.h"
+#include "kpi_label.h"
 #include "kpi_rows.h"
+#include "lang.h"
 #include "out_csv.h"
 #include "out_dir.h"
 #include "out_file.h"
@@ -16,8 +19,10 @@
 #include "plot.h"
 #include "sens.h"
 #include "stats.h"
+#include "text_human.h"
 
 #define BOOTSTRAP_RESAMPLES 1000
+#define KPI_WIDTH           24 /* the KPI's name in the sensitivity table */
 
 /* The replications of KPI q at point p, and their 95% CI (clamped to the
  * KPI's range: a share's to [0, 1]). */
@@ -69,21 +74,37 @@ int sweep_out_summary(const sweep_out_t *o, char *err, size_t errlen) {
     return out_file_commit(&f, err, errlen);
 }
 
+/* "mean ±half" for people: shares as percentages, no e-notation. */
+static void human_ci(char *buf, size_t len, const stats_ci_t *ci, bool share) {
+    char mean[32], half[32];
+    if (!isfinite(ci->mean)) {
+        snprintf(buf, len, "-");
+        return;
+    }
+    text_human_value(mean, sizeof mean, ci->mean, share);
+    snprintf(buf, len, "%s", mean);
+    size_t used = strlen(buf);
+    if (isfinite(ci->half) && used < len) {
+        text_human_value(half, sizeof half, ci->half, share);
+        snprintf(buf + used, len - used, " ±%s", half);
+    }
+}
+
 int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows) {
     const sweep_t *s = o->sw;
     if (s->n_points > max_rows) {
-        fprintf(fp, "%zu points: each one's KPI means and CIs are in %s/summary_wide.csv\n",
+        fprintf(fp, _("%zu points: each one's KPI means and CIs are in %s/summary_wide.csv\n"),
                 s->n_points, o->dir);
         return 0;
     }
     out_table_t t;
     out_table_init(&t);
     double *buf = malloc(o->n_reps * sizeof *buf);
-    int rc = buf ? out_table_add_column(&t, "point", OUT_ALIGN_RIGHT, 0) : -1;
+    int rc = buf ? out_table_add_column(&t, _("point"), OUT_ALIGN_RIGHT, 0) : -1;
     for (size_t j = 0; rc == 0 && j < s->n_factors; j++)
         rc = out_table_add_column(&t, s->factors[j].name, OUT_ALIGN_RIGHT, 32);
     for (size_t q = 0; rc == 0 && q < s->n_kpis; q++)
-        rc = out_table_add_column(&t, flow_kpi_name(s->kpis[q]), OUT_ALIGN_RIGHT, 0);
+        rc = out_table_add_column(&t, cli_kpi_label(s->kpis[q]), OUT_ALIGN_RIGHT, 0);
     char cell[1 + SWEEP_MAX_FACTORS + SWEEP_MAX_KPIS][64];
     const char *row[1 + SWEEP_MAX_FACTORS + SWEEP_MAX_KPIS];
     for (size_t p = 0; rc == 0 && p < s->n_points; p++) {
@@ -98,15 +119,14 @@ int sweep_out_table(const sweep_out_t *o, FILE *fp, size_t max_rows) {
         }
         for (size_t q = 0; q < s->n_kpis; q++, n++) {
             stats_ci_t ci = point_ci(o, p, q, buf);
-            if (!isfinite(ci.mean)) snprintf(cell[n], sizeof cell[n], "-");
-            else snprintf(cell[n], sizeof cell[n], "%.4g ±%.2g", ci.mean, ci.half);
+            human_ci(cell[n], sizeof cell[n], &ci, cli_kpi_is_share(s->kpis[q]));
         }
         for (size_t i = 0; i < n; i++) row[i] = cell[i];
         rc = out_table_add_row(&t, row);
     }
     if (rc == 0) {
-        fprintf(fp, "%s: KPI means over %zu replications (± 95%% CI half-width)\n", s->name,
-                o->n_reps);
+        fprintf(fp, _("%s: KPI means over %zu replications (± 95%% CI half-width; shares in %%)\n"),
+                s->name, o->n_reps);
         out_table_print(&t, fp);
     }
     out_table_free(&t);
@@ -121,6 +141,14 @@ static bool point_means(const sweep_out_t *o, size_t q, double *y, double *buf) 
         if (!isfinite(y[p])) return false;
     }
     return true;
+}
+
+/* The start of a sensitivity table's line: the KPI's name (or blanks) in
+ * its column, by display width (Chinese names are two columns a character). */
+static void sens_kpi(FILE *table, const char *label) {
+    fputs("  ", table);
+    cli_lang_fprint_cell(table, label, KPI_WIDTH);
+    putc(' ', table);
 }
 
 static void sens_row(FILE *fp, const char *kpi, const char *factor, const char *method, double est,
@@ -141,16 +169,17 @@ static void sobol_of(const sweep_out_t *o, size_t q, const double *y, gsl_rng *r
     gsl_rng_set(rng, (unsigned long)(s->seed ^ 0xb0075u) + q);
     if (sens_sobol_boot(y, s->base_points, k, BOOTSTRAP_RESAMPLES, 0.95, rng, a, b, why,
                         sizeof why) != 0) {
-        fprintf(table, "  %-24s no indices: %s\n", kpi, why);
+        sens_kpi(table, cli_kpi_label(s->kpis[q]));
+        fprintf(table, _("no indices: %s\n"), why);
         for (size_t j = 0; j < k; j++) s1[j] = st[j] = (plot_ci_t){NAN, NAN, NAN};
         return;
     }
     for (size_t j = 0; j < k; j++) {
         sens_row(fp, kpi, s->factors[j].name, "sobol_first", a[j].est, a[j].lo, a[j].hi);
         sens_row(fp, kpi, s->factors[j].name, "sobol_total", b[j].est, b[j].lo, b[j].hi);
-        fprintf(table, "  %-24s %-28.28s %6.3f [%6.3f, %6.3f]   %6.3f [%6.3f, %6.3f]\n",
-                j ? "" : kpi, s->factors[j].name, a[j].est, a[j].lo, a[j].hi, b[j].est, b[j].lo,
-                b[j].hi);
+        sens_kpi(table, j ? "" : cli_kpi_label(s->kpis[q]));
+        fprintf(table, "%-28.28s %6.3f [%6.3f, %6.3f]   %6.3f [%6.3f, %6.3f]\n", s->factors[j].name,
+                a[j].est, a[j].lo, a[j].hi, b[j].est, b[j].lo, b[j].hi);
         s1[j] = (plot_ci_t){a[j].est, a[j].lo, a[j].hi};
         st[j] = (plot_ci_t){b[j].est, b[j].lo, b[j].hi};
     }
@@ -164,15 +193,19 @@ static void src_of(const sweep_out_t *o, size_t q, const double *y, const double
     char why[512];
     const char *kpi = flow_kpi_name(s->kpis[q]);
     if (sens_src(x, s->n_points, k, y, src, &r2, why, sizeof why) != 0) {
-        fprintf(table, "  %-24s no coefficients: %s\n", kpi, why);
+        sens_kpi(table, cli_kpi_label(s->kpis[q]));
+        fprintf(table, _("no coefficients: %s\n"), why);
         return;
     }
     for (size_t j = 0; j < k; j++) {
         sens_row(fp, kpi, s->factors[j].name, "src", src[j], NAN, NAN);
-        fprintf(table, "  %-24s %-28.28s %8.3f\n", j ? "" : kpi, s->factors[j].name, src[j]);
+        sens_kpi(table, j ? "" : cli_kpi_label(s->kpis[q]));
+        fprintf(table, "%-28.28s %8.3f\n", s->factors[j].name, src[j]);
     }
     sens_row(fp, kpi, "", "r2", r2, NAN, NAN);
-    fprintf(table, "  %-24s %-28s %8.3f\n", "", "(R^2 of the linear fit)", r2);
+    sens_kpi(table, "");
+    cli_lang_fprint_cell(table, _("(R^2 of the linear fit)"), 28);
+    fprintf(table, " %8.3f\n", r2);
 }
 
 int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t errlen) {
@@ -197,19 +230,20 @@ int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t e
         for (size_t j = 0; j < k; j++) x[p * k + j] = sweep_value(s, p, j);
     bool sobol = s->design == SWEEP_SALTELLI;
     if (sobol)
-        fprintf(table,
-                "\nSobol indices of the point means (%d bootstrap resamples, 95%% CI)\n"
-                "  %-24s %-28s %-24s %s\n",
-                BOOTSTRAP_RESAMPLES, "kpi", "factor", "first order", "total");
-    else
-        fprintf(table,
-                "\nStandardized regression coefficients of the point means\n"
-                "  %-24s %-28s %8s\n",
-                "kpi", "factor", "SRC");
+        fprintf(table, _("\nSobol indices of the point means (%d bootstrap resamples, 95%% CI)\n"),
+                BOOTSTRAP_RESAMPLES);
+    else fprintf(table, "\n%s\n", _("Standardized regression coefficients of the point means"));
+    sens_kpi(table, _("KPI"));
+    cli_lang_fprint_cell(table, _("factor"), 28);
+    if (sobol) {
+        putc(' ', table);
+        cli_lang_fprint_cell(table, _("first order"), 24);
+        fprintf(table, " %s\n", _("total"));
+    } else fprintf(table, " %8s\n", "SRC");
     for (size_t q = 0; q < s->n_kpis; q++) {
         if (!point_means(o, q, y, buf)) {
-            fprintf(table, "  %-24s missing at some points: not analysed\n",
-                    flow_kpi_name(s->kpis[q]));
+            sens_kpi(table, cli_kpi_label(s->kpis[q]));
+            fprintf(table, "%s\n", _("missing at some points: not analysed"));
             for (size_t j = 0; j < k; j++)
                 s1[q * k + j] = st[q * k + j] = (plot_ci_t){NAN, NAN, NAN};
             continue;
@@ -220,7 +254,7 @@ int sweep_out_sensitivity(const sweep_out_t *o, FILE *table, char *err, size_t e
     rc = out_file_commit(&f, err, errlen);
     if (rc == 0 && sobol) {
         const char *titles[SWEEP_MAX_KPIS], *names[SWEEP_MAX_FACTORS];
-        for (size_t q = 0; q < s->n_kpis; q++) titles[q] = flow_kpi_name(s->kpis[q]);
+        for (size_t q = 0; q < s->n_kpis; q++) titles[q] = cli_kpi_label(s->kpis[q]);
         for (size_t j = 0; j < k; j++) names[j] = s->factors[j].name;
         plot_ctx_t ctx = {o->dir, s->name, NULL};
         rc = plot_indices(&ctx, "sobol_indices", s->n_kpis, titles, k, names, s1, st, err, errlen);
@@ -244,8 +278,8 @@ typedef struct titles {
 
 static void kpi_titles(const sweep_t *s, titles_t *t) {
     for (size_t q = 0; q < s->n_kpis; q++) {
-        snprintf(t->text[q], sizeof t->text[q], "%s (%s)", flow_kpi_name(s->kpis[q]),
-                 flow_kpi_unit(s->kpis[q]));
+        snprintf(t->text[q], sizeof t->text[q], "%s (%s)", cli_kpi_label(s->kpis[q]),
+                 cli_kpi_unit(s->kpis[q]));
         t->p[q] = t->text[q];
     }
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 /* A JSON string safe inside <script>: besides JSON's escapes, < > & as
@@ -171,10 +172,10 @@ static const char *const PLAYER[] = {
     "            cy: q.y + 60 + Math.floor(j / 10) * 12,\n",
     "            r: 4.5, 'class': 'citizen'}, g);\n",
     "        if (w > 40) el('text', {x: q.x + W - 40, y: q.y + 100}, g, '+' + (w - 40));\n",
-    "        el('text', {x: q.x + 8, y: q.y + H - 26}, g, 'in line: ' + w);\n",
+    "        el('text', {x: q.x + 8, y: q.y + H - 26}, g, D.text.inLine + ' ' + w);\n",
     "        if (b.officers !== null)\n",
-    "          el('text', {x: q.x + 8, y: q.y + H - 10}, g, 'officers busy ' +\n",
-    "             Math.max(0, s.busy[i][1]) + '/' + b.no + ', files waiting ' +\n",
+    "          el('text', {x: q.x + 8, y: q.y + H - 10}, g, D.text.officersBusy + ' ' +\n",
+    "             Math.max(0, s.busy[i][1]) + '/' + b.no + ', ' + D.text.filesWaiting + ' ' +\n",
     "             Math.max(0, s.wait[i][1]));\n",
     "      });\n",
     "      s.flying.forEach(function (f) {\n",
@@ -204,12 +205,12 @@ static const char *const PLAYER[] = {
     "    if (last) t = Math.min(D.to, t + (now - last) / 1000 * Number(speed.value));\n",
     "    last = now;\n",
     "    draw(t);\n",
-    "    if (t >= D.to) { playing = false; play.textContent = 'Play'; return; }\n",
+    "    if (t >= D.to) { playing = false; play.textContent = D.text.play; return; }\n",
     "    requestAnimationFrame(frame);\n",
     "  }\n",
     "  play.addEventListener('click', function () {\n",
     "    playing = !playing;\n",
-    "    play.textContent = playing ? 'Pause' : 'Play';\n",
+    "    play.textContent = playing ? D.text.pause : D.text.play;\n",
     "    last = 0;\n",
     "    if (playing) { if (t >= D.to) t = D.from; requestAnimationFrame(frame); }\n",
     "  });\n",
@@ -225,24 +226,49 @@ static const char *const PLAYER[] = {
     "</script>\n",
     NULL};
 
+/* The words the player writes into the page (translated), as the
+ * GOVSIM object's "text" member. */
+static void write_words(FILE *fp) {
+    static const char *const WORDS[][2] = {{"play", N_("Play")},
+                                           {"pause", N_("Pause")},
+                                           {"inLine", N_("in line:")},
+                                           {"officersBusy", N_("officers busy")},
+                                           {"filesWaiting", N_("files waiting")}};
+    fputs("\"text\":{", fp);
+    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++) {
+        fprintf(fp, "%s\"%s\":", i ? "," : "", WORDS[i][0]);
+        js_string(fp, _(WORDS[i][1]));
+    }
+    fputs("},", fp);
+}
+
 void out_anim_write(FILE *fp, const char *title, const char *day_label, double t_from, double t_to,
                     const out_anim_variant_t *v, size_t n_variants) {
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", fp);
+    /* TRANSLATORS: the code of the language of this translation (zh). */
+    fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+            _("en"));
     text_html_escape(fp, title);
     fputs("</title>\n", fp);
     fputs(STYLE, fp);
     fputs("</head>\n<body>\n<h1>", fp);
     text_html_escape(fp, title);
-    fputs("</h1>\n<div id=\"controls\"><button id=\"play\">Play</button>\n"
-          "<label>speed <select id=\"speed\"><option value=\"2\">2 min/s</option>"
+    fputs("</h1>\n<div id=\"controls\"><button id=\"play\">", fp);
+    text_html_escape(fp, _("Play"));
+    fputs("</button>\n<label>", fp);
+    text_html_escape(fp, _("speed"));
+    fputs(" <select id=\"speed\"><option value=\"2\">2 min/s</option>"
           "<option value=\"10\" selected>10 min/s</option><option value=\"30\">30 min/s</option>"
           "<option value=\"60\">1 h/s</option></select></label>\n"
           "<input type=\"range\" id=\"slider\"> <span id=\"clock\"></span></div>\n"
-          "<p class=\"legend\">Orange dots: citizens in line (and travelling to a hall); blue "
-          "squares: busy windows; green dots: data requests on their way along a link (green: "
-          "api or hub, orange dashes: paper, red dots: no link).</p>\n"
-          "<div id=\"panes\"></div>\n<pre id=\"govsim-state\"></pre>\n<script>\nvar GOVSIM = {",
+          "<p class=\"legend\">",
           fp);
+    text_html_escape(fp, _("Orange dots: citizens in line (and travelling to a hall); blue "
+                           "squares: busy windows; green dots: data requests on their way along a "
+                           "link (green: api or hub, orange dashes: paper, red dots: no link)."));
+    fputs("</p>\n<div id=\"panes\"></div>\n<pre id=\"govsim-state\"></pre>\n<script>\n"
+          "var GOVSIM = {",
+          fp);
+    write_words(fp);
     fputs("\"dayLabel\":", fp);
     js_string(fp, day_label);
     fputs(",\"day0\":0,\"from\":", fp);

@@ -262,9 +262,16 @@ enum {
     SEG_KINDS = OUT_GRAPH_KINDS
 };
 
-static const char *const seg_title[SEG_KINDS] = {"api (minutes)", "manual (paper request, days)",
-                                                 "data hub (api, both ways)",
-                                                 "no link: citizen fetches"};
+static const char *const seg_title[SEG_KINDS] = {
+    N_("api (minutes)"), N_("manual (paper request, days)"), N_("data hub (api, both ways)"),
+    N_("no link: citizen fetches")};
+
+/* A legend entry's text for the script: translated, escaped for a gnuplot
+ * double-quoted string. */
+static const char *legend_text(char *buf, size_t len, const char *msgid) {
+    text_gnuplot_string_plain(buf, len, _(msgid));
+    return buf;
+}
 static const char *const seg_color[SEG_KINDS] = {OUT_GRAPH_COLOR_API, OUT_GRAPH_COLOR_MANUAL,
                                                  OUT_GRAPH_COLOR_HUB, OUT_GRAPH_COLOR_FETCH};
 
@@ -432,10 +439,12 @@ static void script_header(FILE *f, const out_graph_t *g, const char *png_name) {
             "set bmargin at screen %g\nset tmargin at screen %g\n"
             "set xrange [%g:%g]\nset yrange [%.6f:%g]\n",
             PIC_LEFT, PIC_RIGHT, PIC_BOTTOM, PIC_TOP, -PIC_XHALF, PIC_XHALF, pic_ymin(), PIC_YTOP);
-    fputs("set key at screen 0.985, screen 0.86 right top box opaque "
-          "spacing 1.6 width 1 samplen 3\n"
-          "set key title \"Data links, owner -> user\"\n",
-          f);
+    char key_title[ESC_MAX];
+    fprintf(f,
+            "set key at screen 0.985, screen 0.86 right top box opaque "
+            "spacing 1.6 width 1 samplen 3\n"
+            "set key title \"%s\"\n",
+            legend_text(key_title, sizeof key_title, N_("Data links, owner -> user")));
     /* Labels sit on white: an arrow that must cross a name passes under
      * it instead of through the letters. */
     fputs("set style textbox opaque fillcolor \"white\" noborder margins 1,1\n", f);
@@ -619,6 +628,17 @@ static int script_labels(FILE *f, const out_graph_t *g) {
     return 0;
 }
 
+/* The label said in place of the names when there are too many to show,
+ * translated and escaped for a gnuplot double-quoted string, into buf. */
+static const char *too_many_text(char *buf, size_t len, size_t n) {
+    char text[400];
+    snprintf(text, sizeof text,
+             _("%zu departments: too many to name here; names in network.dot and network.graphml"),
+             n);
+    text_gnuplot_string_plain(buf, len, text);
+    return buf;
+}
+
 int out_graph_write_plot_script(FILE *f, const out_graph_t *g, const char *data_name,
                                 const char *png_name) {
     segment_t *seg = malloc((g->n_edges + 1) * sizeof *seg);
@@ -627,12 +647,10 @@ int out_graph_write_plot_script(FILE *f, const out_graph_t *g, const char *data_
         return -1;
     }
     script_header(f, g, png_name);
+    char many[ESC_MAX];
     if (g->n_nodes > OUT_GRAPH_NAMES_MAX)
-        fprintf(f,
-                "set label 3 \"%zu departments: too many to name here; names in "
-                "network.dot and network.graphml\" at screen 0.5, screen 0.895 "
-                "center\n",
-                g->n_nodes - (g->hub ? 1 : 0));
+        fprintf(f, "set label 3 \"%s\" at screen 0.5, screen 0.895 center\n",
+                too_many_text(many, sizeof many, g->n_nodes - (g->hub ? 1 : 0)));
     else if (script_labels(f, g) != 0) {
         free(seg);
         return -1;
@@ -641,25 +659,27 @@ int out_graph_write_plot_script(FILE *f, const out_graph_t *g, const char *data_
     text_gnuplot_string_plain(data, sizeof data, data_name);
     fputs("plot \\\n", f);
     int block = 1; /* block 0 holds the vertices */
+    char title[ESC_MAX];
     for (int kind = 0; kind < SEG_KINDS; kind++) {
         if (kind == SEG_HUB && !g->hub) continue;
+        legend_text(title, sizeof title, seg_title[kind]);
         if (segments_of(g, kind, seg) > 0)
             fprintf(f,
                     "  \"%s\" index %d using 1:2:3:4 with vectors "
                     "arrowstyle %d title \"%s\", \\\n",
-                    data, block++, kind + 1, seg_title[kind]);
+                    data, block++, kind + 1, title);
         else /* keep the legend complete */
-            fprintf(f, "  keyentry with vectors arrowstyle %d title \"%s\", \\\n", kind + 1,
-                    seg_title[kind]);
+            fprintf(f, "  keyentry with vectors arrowstyle %d title \"%s\", \\\n", kind + 1, title);
     }
     fprintf(f,
             "  keyentry with points pt 7 ps 2 lc rgb \"%s\" "
-            "title \"department (fill: island)\", \\\n"
+            "title \"%s\", \\\n"
             "  \"%s\" index 0 using 1:2:4 with points pt 7 ps 2 "
             "lc rgb variable notitle, \\\n"
             "  \"%s\" index 0 using 1:2 with points pt 6 ps 2 "
             "lc rgb \"#404040\" notitle\n",
-            island_color[0], data, data);
+            island_color[0], legend_text(title, sizeof title, N_("department (fill: island)")),
+            data, data);
     free(seg);
     return finish(f);
 }

@@ -2,6 +2,7 @@
 #include "out_html.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,8 @@ static const char STYLE[] =
     "table{border-collapse:collapse;margin:1em 0;font-size:.92em}"
     "th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}"
     "th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
-    "td.sure{font-weight:600}figure{margin:1.5em 0}figure img{max-width:100%;"
+    "td.sure{font-weight:600}td.l,th.l{text-align:left}figure{margin:1.5em 0}figure "
+    "img{max-width:100%;"
     "border:1px solid #eee}figcaption{color:#555;font-size:.92em}"
     "pre{background:#f7f7f7;padding:1em;overflow-x:auto;font-size:.85em}"
     "details{margin:.6em 0}summary{cursor:pointer}.note{color:#555;font-size:.92em}";
@@ -59,26 +61,43 @@ void out_html_text(FILE *fp, const char *text) { text_html_escape(fp, text); }
 
 void out_html_raw(FILE *fp, const char *markup) { fputs(markup, fp); }
 
-void out_html_table_begin(FILE *fp, const char *const *header, size_t n) {
+/* The class of column i: "l" (text, left-aligned) where align says so. */
+static bool is_text_col(const char *align, size_t i) { return align && align[i] == 'l'; }
+
+void out_html_table_begin_aligned(FILE *fp, const char *const *header, size_t n,
+                                  const char *align) {
     fputs("<table>\n<thead><tr>", fp);
     for (size_t i = 0; i < n; i++) {
-        fputs("<th>", fp);
+        fputs(is_text_col(align, i) ? "<th class=\"l\">" : "<th>", fp);
         text_html_escape(fp, header[i]);
         fputs("</th>", fp);
     }
     fputs("</tr></thead>\n<tbody>\n", fp);
 }
 
-void out_html_table_row(FILE *fp, const char *const *cells, size_t n) {
+void out_html_table_begin(FILE *fp, const char *const *header, size_t n) {
+    out_html_table_begin_aligned(fp, header, n, NULL);
+}
+
+void out_html_table_row_aligned(FILE *fp, const char *const *cells, size_t n, const char *align) {
     fputs("<tr>", fp);
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(cells[i]);
         bool sure = len >= 2 && strcmp(cells[i] + len - 2, " *") == 0;
-        fputs(sure ? "<td class=\"sure\">" : "<td>", fp);
+        bool text = is_text_col(align, i);
+        fputs(sure && text ? "<td class=\"sure l\">"
+              : sure       ? "<td class=\"sure\">"
+              : text       ? "<td class=\"l\">"
+                           : "<td>",
+              fp);
         text_html_escape(fp, cells[i]);
         fputs("</td>", fp);
     }
     fputs("</tr>\n", fp);
+}
+
+void out_html_table_row(FILE *fp, const char *const *cells, size_t n) {
+    out_html_table_row_aligned(fp, cells, n, NULL);
 }
 
 void out_html_table_end(FILE *fp) { fputs("</tbody>\n</table>\n", fp); }

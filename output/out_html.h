@@ -35,6 +35,12 @@ void out_html_raw(FILE *fp, const char *markup);
 void out_html_table_begin(FILE *fp, const char *const *header, size_t n);
 void out_html_table_row(FILE *fp, const char *const *cells, size_t n);
 void out_html_table_end(FILE *fp);
+/* The same with each column's alignment: align holds n characters, 'l'
+ * for a column of text (left-aligned, class "l"), any other for a column
+ * of numbers (right-aligned); NULL: the first column left, the rest right
+ * (what the two functions above do). */
+void out_html_table_begin_aligned(FILE *fp, const char *const *header, size_t n, const char *align);
+void out_html_table_row_aligned(FILE *fp, const char *const *cells, size_t n, const char *align);
 
 /* A collapsible block of preformatted text: <details><summary>summary
  * </summary><pre>text</pre></details>. */

@@ -120,6 +120,12 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
                   const char *const *kpi_titles, const char *x_title, size_t n_x, const double *x,
                   const char *const *x_labels, size_t n_series, const char *const *series,
                   const plot_ci_t *y, char *err, size_t errlen);
+/* The same with `subtitle` as the title's second line (plot_response's is
+ * "response to the swept factor", right for sweeps only). */
+int plot_response_titled(const plot_ctx_t *ctx, const char *subtitle, const char *name,
+                         size_t n_kpis, const char *const *kpi_titles, const char *x_title,
+                         size_t n_x, const double *x, const char *const *x_labels, size_t n_series,
+                         const char *const *series, const plot_ci_t *y, char *err, size_t errlen);
 
 /* NAME.*: heat maps, a panel per KPI: value[(kpi * n_y + iy) * n_x + ix]
  * over two factors' levels, each cell labelled with its value. */

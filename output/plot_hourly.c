@@ -33,11 +33,13 @@ int plot_hourly(const plot_ctx_t *ctx, const char *name, const char *title, size
                 char *err, size_t errlen) {
     plot_chart_t c;
     if (plot_chart_open(&c, ctx, name, err, errlen) != 0) return -1;
+    /* xgettext:no-c-format */
     plot_chart_preamble(&c, _("a day in the hall, by hour, with 95% CI bands"),
                         720 + (n_depts > 1 ? 200 : 0), 500);
     for (size_t s = 0; s < n_depts; s++) put_block(c.d, n_hours, hours, y + s * n_hours, depts[s]);
     FILE *g = c.g;
     fputs("set title ", g);
+    /* xgettext:no-c-format */
     plot_put_str2(g, ctx->scenario, _("a day in the hall (means, 95% confidence bands)"));
     fputs("\nset grid lc rgb \"#dddddd\"\nset style fill transparent solid 0.2 noborder\n", g);
     fputs(n_depts > 1 ? "set key outside right top\n" : "unset key\n", g);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "plot.h"
 #include "plot_chart.h"
 
@@ -23,6 +24,16 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
                   const char *const *kpi_titles, const char *x_title, size_t n_x, const double *x,
                   const char *const *x_labels, size_t n_series, const char *const *series,
                   const plot_ci_t *y, char *err, size_t errlen) {
+    /* xgettext:no-c-format */
+    return plot_response_titled(ctx, _("response to the swept factor (95% confidence bands)"), name,
+                                n_kpis, kpi_titles, x_title, n_x, x, x_labels, n_series, series, y,
+                                err, errlen);
+}
+
+int plot_response_titled(const plot_ctx_t *ctx, const char *subtitle, const char *name,
+                         size_t n_kpis, const char *const *kpi_titles, const char *x_title,
+                         size_t n_x, const double *x, const char *const *x_labels, size_t n_series,
+                         const char *const *series, const plot_ci_t *y, char *err, size_t errlen) {
     plot_chart_t c;
     if (plot_chart_open(&c, ctx, name, err, errlen) != 0) return -1;
     size_t cols, rows;
@@ -44,7 +55,7 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
         }
     FILE *g = c.g;
     fprintf(g, "set multiplot layout %zu,%zu title ", rows, cols);
-    plot_put_str2(g, ctx->scenario, "response to the swept factor (95% confidence bands)");
+    plot_put_str2(g, ctx->scenario, subtitle);
     fputs(" font \",12\"\nset grid lc rgb \"#dddddd\"\nset style fill transparent solid 0.2 "
           "noborder\n",
           g);
@@ -80,7 +91,7 @@ int plot_response(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             plot_put_str(g, series[s]);
             first = false;
         }
-        if (first) plot_put_nothing(g, "no value", 0, 1);
+        if (first) plot_put_nothing(g, _("no value"), 0, 1);
         else fputc('\n', g);
     }
     fputs("unset multiplot\n", g);
@@ -114,7 +125,7 @@ int plot_heatmap(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
     }
     FILE *g = c.g;
     fprintf(g, "set multiplot layout %zu,%zu title ", rows, cols);
-    plot_put_str2(g, ctx->scenario, "mean of each KPI over two factors");
+    plot_put_str2(g, ctx->scenario, _("mean of each KPI over two factors"));
     fputs(" font \",12\"\nunset key\nset tics scale 0\n"
           "set palette defined (0 \"#2c7bb6\", 0.5 \"#ffffbf\", 1 \"#d7191c\")\n",
           g);
@@ -137,7 +148,7 @@ int plot_heatmap(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
         plot_put_str(g, kpi_titles[k]);
         fputc('\n', g);
         if (!plot_any_finite(value + k * n_x * n_y, n_x * n_y, 1)) {
-            plot_put_nothing(g, "no value", -0.5, (double)n_x - 0.5);
+            plot_put_nothing(g, _("no value"), -0.5, (double)n_x - 0.5);
             continue;
         }
         fprintf(g,
@@ -174,7 +185,8 @@ int plot_scatter(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
     }
     FILE *g = c.g;
     fprintf(g, "set multiplot layout %zu,%zu title ", n_kpis, k);
-    plot_put_str2(g, ctx->scenario, "design points: KPI mean (95% CI) against each factor");
+    /* xgettext:no-c-format */
+    plot_put_str2(g, ctx->scenario, _("design points: KPI mean (95% CI) against each factor"));
     fputs(" font \",12\"\nunset key\nset grid lc rgb \"#dddddd\"\n", g);
     for (size_t q = 0; q < n_kpis; q++)
         for (size_t j = 0; j < k; j++) {
@@ -186,7 +198,7 @@ int plot_scatter(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
             plot_put_str(g, kpi_titles[q]);
             fputc('\n', g);
             if (!plot_any_mean(y + q * n, n)) {
-                plot_put_nothing(g, "no value", 0, 1);
+                plot_put_nothing(g, _("no value"), 0, 1);
                 continue;
             }
             size_t col = 2 + k + 3 * q;
@@ -223,13 +235,16 @@ int plot_indices(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
     }
     FILE *g = c.g;
     fprintf(g, "set multiplot layout %zu,%zu title ", rows, cols);
+    /* xgettext:no-c-format */
     plot_put_str2(g, ctx->scenario,
-                  "Sobol indices: first order (factor alone) and total (with interactions), "
-                  "95% bootstrap CIs");
+                  _("Sobol indices: first order (factor alone) and total (with interactions), "
+                    "95% bootstrap CIs"));
     fputs(" font \",12\"\nset style fill solid 0.8 border rgb \"#555555\"\nset boxwidth 0.35\n"
           "set grid ytics lc rgb \"#dddddd\"\nset yrange [-0.05:1.05<*]\n"
-          "set key outside right top\nset ylabel \"share of the KPI's variance\"\n",
+          "set key outside right top\nset ylabel ",
           g);
+    plot_put_str(g, _("share of the KPI's variance"));
+    fputc('\n', g);
     fprintf(g, "set xrange [-0.6:%g]\n", (double)k - 0.4);
     plot_put_xtics(g, k, factors, k > 3 ? 30 : 0);
     for (size_t q = 0; q < n_kpis; q++) {
@@ -237,15 +252,15 @@ int plot_indices(const plot_ctx_t *ctx, const char *name, size_t n_kpis,
         plot_put_str(g, kpi_titles[q]);
         fputc('\n', g);
         if (!plot_any_mean(s1 + q * k, k)) {
-            plot_put_nothing(g, "the KPI does not vary", -0.6, (double)k - 0.4);
+            plot_put_nothing(g, _("the KPI does not vary"), -0.6, (double)k - 0.4);
             continue;
         }
-        fprintf(g,
-                "plot '%s.dat' index %zu using ($1-0.18):2 with boxes lc rgb \"#4a7ab5\" "
-                "title \"first order\", \\\n"
-                "     '' index %zu using ($1+0.18):5 with boxes lc rgb \"#e69f00\" "
-                "title \"total\"",
-                name, q, q);
+        fprintf(g, "plot '%s.dat' index %zu using ($1-0.18):2 with boxes lc rgb \"#4a7ab5\" title ",
+                name, q);
+        plot_put_str(g, _("first order"));
+        fprintf(g, ", \\\n     '' index %zu using ($1+0.18):5 with boxes lc rgb \"#e69f00\" title ",
+                q);
+        plot_put_str(g, _("total"));
         if (plot_any_bounds(s1 + q * k, k))
             fprintf(g,
                     ", \\\n     '' index %zu using ($1-0.18):3:(0):($4-$3) with vectors "

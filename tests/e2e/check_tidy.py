@@ -15,7 +15,10 @@ left in a dimension column, and one row per key, so that a pivot on the
 KPI finds no duplicate entries.  When pandas is installed the pivot is
 done with pandas (read_csv, then DataFrame.pivot); when R is installed,
 with R (read.csv, then reshape to wide).  Prints "FAIL: ..." lines and
-"SKIP: ..." lines; exits 1 when anything failed.
+"SKIP: ..." lines, and last how many files pandas and R read; exits 1
+when anything failed.  pandas is looked for in this Python and in the
+system's (/usr/bin/python3), since a pyenv or virtualenv python3 does not
+see Debian's python3-pandas.
 """
 import csv
 import json
@@ -185,20 +188,41 @@ def check_csv(path, fails):
     return keys, value
 
 
-def pandas_pivot(path, keys, value, fails):
-    import pandas as pd
-    df = pd.read_csv(path)
-    index = [k for k in keys if k not in ("kpi", "method")]
-    columns = "kpi" if "kpi" in keys and keys[-1] == "kpi" else "method"
-    try:
-        wide = df.pivot(index=index, columns=columns, values=value)
-    except ValueError as e:
-        fails.append("%s: pandas pivot: %s" % (path, e))
-        return
-    if len(wide) * len(wide.columns) < len(df):
-        fails.append("%s: pandas pivot lost rows" % path)
-    if "service" in df.columns and (df["service"] == "all").any():
-        fails.append("%s: pandas: service == 'all' selects rows" % path)
+PANDAS_PIVOT = r"""
+import sys
+import pandas as pd
+path, keys, column, value = sys.argv[1], sys.argv[2].split(","), sys.argv[3], sys.argv[4]
+df = pd.read_csv(path, keep_default_na=False, na_values=[""])
+index = [k for k in keys if k != column]
+wide = df.pivot(index=index, columns=column, values=value)
+if len(wide) * len(wide.columns) < len(df):
+    sys.exit("pandas pivot lost rows")
+if "service" in df.columns and (df["service"] == "all").any():
+    sys.exit("service == 'all' selects rows")
+"""
+
+
+def pandas_python():
+    """A Python that can import pandas: this one, or else the system's
+    (a pyenv or virtualenv python3 first on PATH does not see Debian's
+    python3-pandas); None when there is none."""
+    candidates = [sys.executable, shutil.which("python3"), "/usr/bin/python3"]
+    for py in dict.fromkeys(c for c in candidates if c and os.path.exists(c)):
+        p = subprocess.run([py, "-c", "import pandas"], capture_output=True)
+        if p.returncode == 0:
+            return py
+    return None
+
+
+def pandas_pivot(py, path, keys, value, fails):
+    """The pivot a researcher does first (index = every key but the one
+    spread into columns), in a separate process so any python3 runs this
+    script."""
+    column = "kpi" if keys[-1] == "kpi" else "method"
+    p = subprocess.run([py, "-c", PANDAS_PIVOT, path, ",".join(keys), column, value],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        fails.append("%s: pandas pivot: %s" % (path, p.stderr.strip().splitlines()[-1:]))
 
 
 R_PIVOT = r"""
@@ -219,7 +243,8 @@ def r_pivot(path, keys, value, fails):
     p = subprocess.run(["Rscript", "-e", R_PIVOT, path, ",".join(keys), column, value],
                        capture_output=True, text=True)
     if p.returncode != 0:
-        fails.append("%s: R reshape: %s" % (path, p.stderr.strip().splitlines()[-1:]))
+        lines = [ln for ln in p.stderr.strip().splitlines() if ln != "Execution halted"]
+        fails.append("%s: R reshape: %s" % (path, lines[-1:]))
 
 
 TIDY = ("summary.csv", "replications.csv", "differences.csv", "sensitivity.csv")
@@ -230,16 +255,15 @@ def main(argv):
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
     fails = []
-    try:
-        import pandas  # noqa
-        have_pandas = True
-    except ImportError:
-        have_pandas = False
+    py_pandas = pandas_python()
+    if not py_pandas:
         print("SKIP: pandas is not installed: no pandas pivot")
     have_r = shutil.which("Rscript") is not None
     if not have_r:
         print("SKIP: R is not installed: no R reshape")
     checked = 0
+    pivoted = {"pandas": 0, "R": 0}
+    tidy = 0
     for d in dirs:
         if os.path.exists(os.path.join(d, "summary.json")):
             check_json(os.path.join(d, "summary.json"), schema, fails)
@@ -249,16 +273,20 @@ def main(argv):
             if not os.path.exists(path):
                 continue
             checked += 1
+            tidy += 1
             got = check_csv(path, fails)
-            if got and have_pandas:
-                pandas_pivot(path, got[0], got[1], fails)
+            if got and py_pandas:
+                pandas_pivot(py_pandas, path, got[0], got[1], fails)
+                pivoted["pandas"] += 1
             if got and have_r:
                 r_pivot(path, got[0], got[1], fails)
+                pivoted["R"] += 1
     if checked == 0:
         fails.append("no file to check in %s" % " ".join(dirs))
     for msg in fails:
         print("FAIL: %s" % msg)
-    print("checked %d files" % checked)
+    print("checked %d files, %d tidy CSV; pivoted with pandas: %d; reshaped with R: %d"
+          % (checked, tidy, pivoted["pandas"], pivoted["R"]))
     return 1 if fails else 0
 
 

@@ -81,8 +81,9 @@ rows "$tmp/d1/summary.csv" >"$tmp/d1.rows"
 awk -F'|' '$6 ~ /^share/ && $1 != "staff_utilization" && $4 != "" { n++; if ($4 < 0 || $5 > 1) { bad++; print "  " $0 } }
     END { exit !(n > 0 && bad == 0) }' "$tmp/d1.rows" \
     && ok || ko "run --days 1 -r 2 summary.csv: a share interval leaves [0, 1] (or none found)"
-# the table's intervals of shares, shown as percentages: "  kpi  %  mean  [lo, hi]"
-awk '$2 == "%" && $NF ~ /\]$/ { lo = $(NF - 1); hi = $NF; gsub(/[][,]/, "", lo);
+# the table's intervals of shares, shown as percentages: "  KPI name  %  mean  [lo, hi]"
+awk '{ pct = 0; for (i = 2; i < NF - 2; i++) if ($i == "%") pct = 1 }
+    pct && $NF ~ /\]$/ { lo = $(NF - 1); hi = $NF; gsub(/[][,]/, "", lo);
         gsub(/[][,]/, "", hi); n++; if (lo + 0 < 0 || hi + 0 > 100) { bad++; print "  " $0 } }
     END { exit !(n > 0 && bad == 0) }' "$tmp/d1.out" \
     && ok || ko "run --days 1 -r 2 table: a share interval leaves [0, 1] (or none found)"

@@ -14,14 +14,14 @@ chosen() { # chosen DIR: the portfolio whose status is "chosen"
              $s == "chosen" { print $1 }' "$1/portfolios.csv"
 }
 
-"$govsim" plan tests/plans/helps.cfg -o "$tmp/helps" --quiet 2>"$tmp/err" || ko "helps: $(cat "$tmp/err")"
+"$govsim" plan tests/plans/helps.cfg -o "$tmp/helps" --quiet >/dev/null 2>"$tmp/err" || ko "helps: $(cat "$tmp/err")"
 [ "$(chosen "$tmp/helps")" = "add_window@1" ] && ok || ko "helps: chose '$(chosen "$tmp/helps")', expected add_window@1"
 
-"$govsim" plan tests/plans/hurts.cfg -o "$tmp/hurts" --quiet 2>"$tmp/err" || ko "hurts: $(cat "$tmp/err")"
+"$govsim" plan tests/plans/hurts.cfg -o "$tmp/hurts" --quiet >/dev/null 2>"$tmp/err" || ko "hurts: $(cat "$tmp/err")"
 [ "$(chosen "$tmp/hurts")" = "no_reform" ] && ok || ko "hurts: chose '$(chosen "$tmp/hurts")', expected no_reform"
 
 # only one portfolio meets the constraint: chosen, with a finite objective
-"$govsim" plan tests/plans/one_feasible.cfg -o "$tmp/one" --quiet 2>"$tmp/err" || ko "one_feasible: $(cat "$tmp/err")"
+"$govsim" plan tests/plans/one_feasible.cfg -o "$tmp/one" --quiet >/dev/null 2>"$tmp/err" || ko "one_feasible: $(cat "$tmp/err")"
 obj=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
                $c["status"] == "chosen" { print $1 " " $c["objective_mean"] }' "$tmp/one/portfolios.csv")
 case "$obj" in
@@ -30,7 +30,7 @@ case "$obj" in
 esac
 
 for j in 1 2; do
-    "$govsim" plan tests/plans/budget.cfg -j $j -o "$tmp/budget$j" --quiet 2>"$tmp/err" || ko "budget -j $j: $(cat "$tmp/err")"
+    "$govsim" plan tests/plans/budget.cfg -j $j -o "$tmp/budget$j" --quiet >/dev/null 2>"$tmp/err" || ko "budget -j $j: $(cat "$tmp/err")"
 done
 for f in portfolios.csv years.csv plan.html cost_benefit.png years.png cost_benefit.gp years.dat; do
     [ -s "$tmp/budget1/$f" ] && ok || ko "budget: $f missing"

@@ -9,7 +9,7 @@ govsim=$1
 tmp=$2
 plan=tests/plans/search.cfg
 for j in 1 2; do
-    "$govsim" plan "$plan" -j $j -o "$tmp/s$j" --quiet 2>"$tmp/err$j" || ko "search -j $j: $(cat "$tmp/err$j")"
+    "$govsim" plan "$plan" -j $j -o "$tmp/s$j" --quiet >/dev/null 2>"$tmp/err$j" || ko "search -j $j: $(cat "$tmp/err$j")"
 done
 grep -q "too many to enumerate" "$tmp/err1" && grep -q "finalists only" "$tmp/err1" &&
     ok || ko "stderr does not say the plan is searched: $(cat "$tmp/err1")"

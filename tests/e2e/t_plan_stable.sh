@@ -13,8 +13,8 @@ if [ "${GOVSIM_SKIP_SLOW:-0}" = 1 ] || [ "${GOVSIM_SLOW_TESTS:-0}" != 1 ]; then
     echo "$pass $fail"
     exit 0
 fi
-"$govsim" plan scenarios/plans/xuzhou.cfg -j 2 -o "$tmp/a" --quiet 2>"$tmp/err" || ko "seed 1: $(cat "$tmp/err")"
-"$govsim" plan scenarios/plans/xuzhou.cfg -j 2 --seed 424242 -o "$tmp/b" --quiet 2>"$tmp/err" || ko "seed 2: $(cat "$tmp/err")"
+"$govsim" plan scenarios/plans/xuzhou.cfg -j 2 -o "$tmp/a" --quiet >/dev/null 2>"$tmp/err" || ko "seed 1: $(cat "$tmp/err")"
+"$govsim" plan scenarios/plans/xuzhou.cfg -j 2 --seed 424242 -o "$tmp/b" --quiet >/dev/null 2>"$tmp/err" || ko "seed 2: $(cat "$tmp/err")"
 status_of() { # status_of DIR PORTFOLIO
     awk -F, -v p="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "status") s = i; next }
                        $1 == p { print $s }' "$1/portfolios.csv"

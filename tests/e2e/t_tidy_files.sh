@@ -30,6 +30,19 @@ if python3 tests/e2e/check_tidy.py docs/summary.schema.json "$tmp/run" "$tmp/std
     bad "tidy files: $(grep -v '^SKIP' "$tmp/check.out" | head -n 8)"
 fi
 grep '^SKIP' "$tmp/check.out" | sed 's/^/  /'
+# pandas and R read every file when installed (make deps installs both;
+# pandas may be the system Python's only, which check_tidy.py finds)
+files=$(sed -n 's/^checked [0-9]* files, \([0-9]*\) tidy CSV.*/\1/p' "$tmp/check.out")
+if command -v Rscript >/dev/null 2>&1; then
+    if grep -q "reshaped with R: $files\$" "$tmp/check.out"; then ok; else
+        bad "R is installed but did not read every tidy file: $(tail -n 1 "$tmp/check.out")"
+    fi
+fi
+if ! grep -q '^SKIP: pandas' "$tmp/check.out"; then
+    if grep -q "pivoted with pandas: $files;" "$tmp/check.out"; then ok; else
+        bad "pandas is installed but did not read every tidy file: $(tail -n 1 "$tmp/check.out")"
+    fi
+fi
 
 # the validator is not toothless: an "all" marker, a duplicate row and a
 # summary.json without the baseline are each refused
@@ -42,6 +55,17 @@ python3 tests/e2e/check_tidy.py docs/summary.schema.json "$tmp/old" >"$tmp/old.o
 if grep -q "summary.csv:2: service = 'all'" "$tmp/old.out" && grep -q "replications.csv:3: duplicate entry" "$tmp/old.out" &&
     grep -q "summary.json: .*'baseline' is missing" "$tmp/old.out"; then ok; else
     bad "check_tidy.py let old-style files through: $(head -n 5 "$tmp/old.out")"
+fi
+# ... and so are pandas and R, where they ran: the duplicate row breaks their pivots
+if ! grep -q '^SKIP: pandas' "$tmp/check.out"; then
+    if grep -q "replications.csv: pandas pivot: .*duplicate" "$tmp/old.out"; then ok; else
+        bad "pandas pivoted a file with a duplicate row: $(grep pandas "$tmp/old.out" | head -n 3)"
+    fi
+fi
+if command -v Rscript >/dev/null 2>&1; then
+    if grep -q "replications.csv: R reshape: " "$tmp/old.out"; then ok; else
+        bad "R reshaped a file with a duplicate row: $(grep 'R ' "$tmp/old.out" | head -n 3)"
+    fi
 fi
 
 # compare's summary.json: the baseline's values, the same as its summary.csv
