@@ -384,14 +384,26 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         if (ci->n == 0) continue;
         print_ci_row(headline[i], ci);
     }
+    if (s->n_breaches > 0 || s->platform.servers > 0 || s->hub_servers.servers > 0) {
+        /* breaches and the platform's and hub's servers (issue 16) */
+        static const flow_kpi_t secure[] = {
+            FLOW_K_BREACHES,         FLOW_K_SHARING_SUSPENDED, FLOW_K_BREACH_COST,
+            FLOW_K_PLATFORM_LATENCY, FLOW_K_PLATFORM_P95,      FLOW_K_PLATFORM_TIMEOUTS,
+            FLOW_K_HUB_P95,          FLOW_K_HUB_TIMEOUTS};
+        putchar('\n');
+        cli_lang_print_cell(_("Security and platform capacity"), RUN_LABEL_WIDTH);
+        putchar('\n');
+        for (size_t i = 0; i < sizeof secure / sizeof *secure; i++)
+            if (cells[secure[i]].ci.n > 0 && !isnan(cells[secure[i]].ci.mean))
+                print_ci_row(secure[i], &cells[secure[i]].ci);
+    }
     if (s->hotline.on) { /* the 12345 hotline's KPIs (models/hotline.h) */
         putchar('\n');
-        cli_lang_print_cell(_("The 12345 hotline"), 28);
+        cli_lang_print_cell(_("The 12345 hotline"), RUN_LABEL_WIDTH);
         putchar('\n');
         for (int k = 0; k < FLOW_K_COUNT; k++)
             if (flow_kpi_is_hotline((flow_kpi_t)k) && cells[k].ci.n > 0)
-                print_ci_row(flow_kpi_name((flow_kpi_t)k), flow_kpi_unit((flow_kpi_t)k),
-                             &cells[k].ci);
+                print_ci_row((flow_kpi_t)k, &cells[k].ci);
     }
     {
         /* "wd" was never defined for the reader: the unit is spelled out */
@@ -428,7 +440,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         const char *t[] = {_("windows %"), _("officers %")};
         static const int w[] = {12, 12};
         putchar('\n');
-        cli_lang_print_header(_("Utilization by department"), 38, t, w, 2);
+        cli_lang_print_header(_("Utilization by department"), 42, t, w, 2);
     }
     for (size_t g = 0; g < n_groups; g++) {
         if (groups[g].kind != FLOW_G_DEPARTMENT && groups[g].kind != FLOW_G_HALL) continue;
@@ -438,7 +450,7 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
         cli_lang_print_cell(groups[g].kind == FLOW_G_HALL
                                 ? hall_name(s, groups[g].index, hall, sizeof hall)
                                 : s->departments[groups[g].index].name,
-                            36);
+                            40);
         printf(" %12s %12s\n", cell_text(win, sizeof win, 100 * c[FLOW_K_FRONT_UTIL].ci.mean, 0),
                cell_text(off, sizeof off, 100 * c[FLOW_K_BACK_UTIL].ci.mean, 0));
     }

@@ -53,6 +53,22 @@ static const struct {
     [FLOW_K_WINDOW_SERVED] = {N_("served at windows"), N_("turns/day")},
     [FLOW_K_BACK_SERVED] = {N_("back-office tasks"), N_("tasks/day")},
     [FLOW_K_NO_SHOW] = {N_("missed appointments"), N_("cases/day")},
+    [FLOW_K_BREACHES] = {N_("security breaches"), N_("breaches/year")},
+    [FLOW_K_SHARING_SUSPENDED] = {N_("data sharing suspended"), N_("days/year")},
+    [FLOW_K_BREACH_COST] = {N_("cost of breaches"), N_("yuan/year")},
+    [FLOW_K_PLATFORM_LATENCY] = {N_("online platform response"), N_("seconds")},
+    [FLOW_K_PLATFORM_P95] = {N_("online platform response, p95"), N_("seconds")},
+    [FLOW_K_PLATFORM_TIMEOUTS] = {N_("online submissions timed out"), "%"},
+    [FLOW_K_HUB_P95] = {N_("data hub response, p95"), N_("seconds")},
+    [FLOW_K_HUB_TIMEOUTS] = {N_("data hub requests timed out"), "%"},
+    [FLOW_K_CALLS_ANSWERED] = {N_("hotline calls answered"), N_("calls/day")},
+    [FLOW_K_CALLS_15S] = {N_("hotline calls answered within 15 s"), "%"},
+    [FLOW_K_CALLS_ABANDONED] = {N_("hotline callers who hung up"), "%"},
+    [FLOW_K_CALL_WAIT] = {N_("hotline wait"), N_("minutes")},
+    [FLOW_K_CALLS_WAITED] = {N_("hotline calls that waited"), "%"},
+    [FLOW_K_APPEALS_WITHIN] = {N_("appeals resolved within limit"), "%"},
+    [FLOW_K_APPEALS_PER_1000] = {N_("appeals per 1,000 cases"), N_("appeals")},
+    [FLOW_K_BAD_RATING] = {N_("appeals rated bad"), "%"},
 };
 
 /* A KPI added to flow.h without a row here shows its id and unit rather
