@@ -386,10 +386,10 @@ static void print_table(const scn_t *s, const run_options_t *o, const flow_group
     }
     if (s->n_breaches > 0 || s->platform.servers > 0 || s->hub_servers.servers > 0) {
         /* breaches and the platform's and hub's servers (issue 16) */
-        static const flow_kpi_t secure[] = {
-            FLOW_K_BREACHES,         FLOW_K_SHARING_SUSPENDED, FLOW_K_BREACH_COST,
-            FLOW_K_PLATFORM_LATENCY, FLOW_K_PLATFORM_P95,      FLOW_K_PLATFORM_TIMEOUTS,
-            FLOW_K_HUB_P95,          FLOW_K_HUB_TIMEOUTS};
+        static const flow_kpi_t secure[] = {FLOW_K_BREACHES,     FLOW_K_SHARING_SUSPENDED,
+                                            FLOW_K_BREACH_COST,  FLOW_K_PLATFORM_LATENCY,
+                                            FLOW_K_PLATFORM_P95, FLOW_K_PLATFORM_TIMEOUTS,
+                                            FLOW_K_HUB_P95,      FLOW_K_HUB_TIMEOUTS};
         putchar('\n');
         cli_lang_print_cell(_("Security and platform capacity"), RUN_LABEL_WIDTH);
         putchar('\n');

@@ -105,11 +105,11 @@ typedef struct flow_case {
     int trips;
     /* third line: trips between regions and institutional levers only
        (flow_region.c) */
-    double trip_yuan; /* travel cost of the trips (travel.cost)      */
-    int16_t home;     /* region the citizen lives in (travel)        */
-    bool proactive;   /* opened by the government: front steps skipped */
-    bool promised;    /* a document was replaced by a promise        */
-    bool revoked;     /* ... and the audit revoked it: no promise now */
+    double trip_yuan;    /* travel cost of the trips (travel.cost)      */
+    int16_t home;        /* region the citizen lives in (travel)        */
+    bool proactive;      /* opened by the government: front steps skipped */
+    bool promised;       /* a document was replaced by a promise        */
+    bool revoked;        /* ... and the audit revoked it: no promise now */
     uint16_t complaints; /* failures the hotline heard of (hotline.c)  */
 } flow_case_t;
 /* The 16-bit fields hold every value flow_check admits: resources (2 per
@@ -195,7 +195,7 @@ typedef struct flow_model {
      * (flow_platform.c); NULL: none, unlimited */
     struct flow_breach *breach;
     struct flow_servers *platform;
-    struct flow_hub *hub; /* the data hub's servers (flow_hub.c) */
+    struct flow_hub *hub;         /* the data hub's servers (flow_hub.c) */
     struct flow_hotline *hotline; /* the 12345 hotline (hotline.c), NULL: none */
 } flow_model_t;
 

@@ -426,8 +426,7 @@ bool flow_kpi_applies(flow_group_kind_t kind, flow_kpi_t k) {
     bool both = k == FLOW_K_WINDOW_WAIT || k == FLOW_K_BACKLOG;
     bool all_only = k == FLOW_K_COST_YEAR || k == FLOW_K_CITIZEN_COST_YEAR ||
                     k == FLOW_K_COST_PER_CASE || k == FLOW_K_REGION_GAP ||
-                    (k >= FLOW_K_BREACHES && k <= FLOW_K_HUB_TIMEOUTS) ||
-                    flow_kpi_is_hotline(k);
+                    (k >= FLOW_K_BREACHES && k <= FLOW_K_HUB_TIMEOUTS) || flow_kpi_is_hotline(k);
     if (kind == FLOW_G_DEPARTMENT) return dept_kpi || both;
     if (kind == FLOW_G_HALL)
         return k == FLOW_K_FRONT_UTIL || k == FLOW_K_WINDOW_WAIT || k == FLOW_K_WINDOW_WAIT_P90 ||

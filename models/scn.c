@@ -190,9 +190,9 @@ static int read_choice(const loader_t *L, const config_setting_t *g, const char 
 /* ------------------------------------------------------------ sections */
 
 static const char *const TOP_KEYS[] = {
-    "scenario",  "calendar", "channels", "regions",  "departments", "data",        "services",
-    "incidents", "levers",   "costs",    "breaches", "platform",    "hub_servers", "travel",
-    "commitment", "hotline", NULL};
+    "scenario",    "calendar",  "channels",   "regions", "departments", "data",
+    "services",    "incidents", "levers",     "costs",   "breaches",    "platform",
+    "hub_servers", "travel",    "commitment", "hotline", NULL};
 
 /* The optional Chinese name of g (name_zh), shown instead of `name` under
  * --lang zh (cli/lang.c); "" when absent. */

@@ -243,7 +243,7 @@ typedef struct scn {
     scn_breach_t *breaches;
     scn_servers_t platform;    /* online submissions (servers 0: unlimited) */
     scn_servers_t hub_servers; /* data hub's requests (servers 0: unlimited) */
-    scn_hotline_t hotline; /* the 12345 hotline (hotline.on false: none) */
+    scn_hotline_t hotline;     /* the 12345 hotline (hotline.on false: none) */
 } scn_t;
 
 /* Load and validate `path`.  Returns 0 and fills *s, or -1 with a one-line
