@@ -3,10 +3,11 @@
 
 The section "What the seeds ask for, and what govsim can say" lists the
 seeds' diagnoses and proposals, one row each, with today's status and
-the issue-16 feature that would change it.  Its counts are written in
-prose above the table; when a row's status is updated (after a feature
-lands, set "today" to the new status and the issue-16 cell to "—"), the
-prose must follow.  This checks that the rows are well formed and that
+the issue-16 feature that changed it ("was X; ...": X is the status
+before) or would change it ("X -> Y with ...", X today).  Its counts
+are written in prose above the table ("Today:", "Before issue 16:", and
+"lands as planned:" while any row is still planned); the prose must
+follow the rows.  This checks that the rows are well formed and that
 the prose counts are the rows' counts.
 
 Usage: seed_coverage_check.py docs/scenarios.md
@@ -35,7 +36,8 @@ def cells(line):
 
 
 def check_row(c, expect, problems):
-    """Checks one row; returns (today, status if issue 16 lands)."""
+    """Checks one row; returns (today, status if issue 16 lands, status
+    before issue 16)."""
     num, seeds, kind, what, today, how, i16 = c
     where = "row %s" % num
     if num != str(expect):
@@ -54,10 +56,16 @@ def check_row(c, expect, problems):
     if m:
         if m.group(1) != today:
             problems.append("%s: issue-16 cell starts from '%s' but today is '%s'" % (where, m.group(1), today))
-        return today, m.group(2)
+        return today, m.group(2), today
+    m = re.match(r"was (full|partly|not); now (full|partly|not)\b", i16)
+    if m:
+        if m.group(2) != today:
+            problems.append("%s: issue-16 cell says now '%s' but today is '%s'" % (where, m.group(2), today))
+        return today, today, m.group(1)
     if not i16.startswith("—"):
-        problems.append("%s: issue-16 cell '%s' (expected '—' or 'STATUS -> STATUS with ...')" % (where, i16[:40]))
-    return today, today
+        problems.append("%s: issue-16 cell '%s' (expected '—', 'was STATUS; now STATUS ...' or "
+                        "'STATUS -> STATUS with ...')" % (where, i16[:40]))
+    return today, today, today
 
 
 def counts_in(prose, label):
@@ -79,20 +87,24 @@ def check(text):
     rows = [cells(l) for l in lines[head[0] + 2:] if l.startswith("|")]
     if not rows:
         return ["the table has no rows"]
-    today, after = [], []
+    today, after, before = [], [], []
     for n, c in enumerate(rows, 1):
         if len(c) != 7:
             problems.append("row %d: %d cells (expected 7)" % (n, len(c)))
             continue
-        t, a = check_row(c, n, problems)
+        t, a, b = check_row(c, n, problems)
         today.append(t)
         after.append(a)
+        before.append(b)
     def tally(v):
         return tuple(v.count(s) for s in STATUS)
     m = re.search(r"(\d+) rows", prose)
     if not m or int(m.group(1)) != len(rows):
         problems.append("the prose says %s rows, the table has %d" % (m.group(1) if m else "no number of", len(rows)))
-    for label, got in (("Today:", tally(today)), ("lands as planned:", tally(after))):
+    checks = [("Today:", tally(today)), ("Before issue 16:", tally(before))]
+    if after != today or "lands as planned:" in prose:
+        checks.append(("lands as planned:", tally(after)))
+    for label, got in checks:
         said = counts_in(prose, label)
         if said != got:
             problems.append("counts after '%s': the prose says %s, the rows give **%d full, %d partly, %d not**"

@@ -27,7 +27,8 @@ refused() {
 refused "a status changed, counts not" 's/^\(| 1 |[^|]*|[^|]*|[^|]*| \)not |/\1partly |/'
 refused "a count changed" 's/Today: \*\*\([0-9]*\) full/Today: **9\1 full/'
 refused "a row dropped" '/^| 2 | /d'
-refused "an issue-16 cell from another status" 's/^\(| 4 |.*| \)not -> partly/\1partly -> partly/'
+refused "an issue-16 cell from another status" 's/^\(| 4 |.*| \)was not; now partly/\1was not; now full/'
+refused "a before-status changed, counts not" 's/^\(| 4 |.*| \)was not;/\1was full;/'
 refused "an unknown status" 's/^\(| 11 |[^|]*|[^|]*|[^|]*| \)full |/\1yes |/'
 refused "the section renamed" 's/^## What the seeds ask for, and what govsim can say/## Seeds/'
 echo "$pass $fail"
