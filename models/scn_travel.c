@@ -91,7 +91,7 @@ static int read_migrants(const cfgr_t *r, const config_setting_t *g, struct scn 
     int rc = 0;
     for (size_t i = 0; rc == 0 && list && i < (size_t)config_setting_length(list); i++) {
         const char *id = "";
-        const config_setting_t *v;
+        const config_setting_t *v = NULL; /* set by read_pair_at when it succeeds */
         double share = 0;
         int sv = -1;
         rc = read_pair_at(r, list, i, "(\"service id\", share)", &id, &v);
@@ -114,8 +114,8 @@ static int read_migrants(const cfgr_t *r, const config_setting_t *g, struct scn 
 
 /* One proxy_at pair: ("region", "department of that region with windows"). */
 static int read_proxy_pair(const cfgr_t *r, const config_setting_t *list, size_t i, struct scn *s) {
-    const config_setting_t *e = config_setting_get_elem(list, (unsigned)i), *v;
-    const char *rid, *did;
+    const config_setting_t *e = config_setting_get_elem(list, (unsigned)i), *v = NULL;
+    const char *rid = "", *did = "";
     if (read_pair_at(r, list, i, "(\"region id\", \"department id\")", &rid, &v) != 0 ||
         cfgr_id_value(r, v, TRAVEL_ID_LEN, &did) != 0)
         return -1;
