@@ -267,12 +267,20 @@ int cmd_animate(int argc, char **argv) {
         cli_print_error("govsim animate: %s", err);
         goto out;
     }
-    printf(_("govsim animate: %s/animation.html (%s, %zu and %zu events)\n"), dir, day, rec[0].n,
-           nv > 1 ? rec[1].n : (size_t)0);
+    bool quiet = a.given[CLI_OPT_QUIET]; /* only errors and the paths written */
+    if (quiet) cli_print_path(dir, "animation.html");
+    else
+        printf(_("govsim animate: %s/animation.html (%s, %zu and %zu events)\n"), dir, day,
+               rec[0].n, nv > 1 ? rec[1].n : (size_t)0);
     /* the GIF is for slides: without gnuplot the page is still there */
     if (out_anim_gif(dir, title, day, from, to, 5, v, nv, err, sizeof err) != 0)
         cli_print_error("govsim animate: no animation.gif: %s", err);
-    else printf(_("govsim animate: %s/animation.gif (for slides; animation.gp beside it)\n"), dir);
+    else if (quiet) {
+        cli_print_path(dir, "animation.gif");
+        cli_print_path(dir, "animation.gp");
+        cli_print_path(dir, "animation.dat");
+    } else
+        printf(_("govsim animate: %s/animation.gif (for slides; animation.gp beside it)\n"), dir);
     rc = CLI_OK;
 out:
     for (size_t i = 0; i < 2; i++) anim_free(&rec[i]);

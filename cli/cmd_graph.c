@@ -42,6 +42,7 @@
 typedef struct graph_options {
     const char *scenario;
     const char *out_dir; /* NULL: results/<id>-graph */
+    bool quiet;          /* --quiet: only errors and the paths written */
 } graph_options_t;
 
 /* Returns 0, 1 after printing help, -1 after a usage error. */
@@ -51,6 +52,7 @@ static int parse_options(int argc, char **argv, graph_options_t *o) {
     if (rc != 0) return rc;
     o->scenario = a.positional[0];
     o->out_dir = a.out_dir;
+    o->quiet = a.given[CLI_OPT_QUIET];
     return 0;
 }
 
@@ -338,8 +340,29 @@ static int usable_dir(const char *dir, char *err, size_t errlen) {
     return out_file_remove_stale(dir, kinds, err, errlen) < 0 ? -1 : 0;
 }
 
+/* --quiet: every file written, one path a line (as run, compare, sweep and
+ * plan do): the network's, then, with several cities, the cities' (those
+ * graph_cities_write left in dir). */
+static void print_paths(const scn_t *s, const char *dir) {
+    static const char *const OWN[] = {"network.dot", "network.graphml", "network.dat", "network.gp",
+                                      "network.png"};
+    for (size_t i = 0; i < sizeof OWN / sizeof *OWN; i++) cli_print_path(dir, OWN[i]);
+    if (s->n_regions <= 1) return;
+    static const char *const EXTS[] = {"dat", "gp", "png"};
+    char name[SCN_ID_MAX + 32], path[SCN_TEXT_MAX + 2 * SCN_ID_MAX + 64];
+    for (size_t r = 0; r <= s->n_regions; r++)
+        for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
+            if (r < s->n_regions)
+                snprintf(name, sizeof name, "network_%s.%s", s->regions[r].id, EXTS[e]);
+            else snprintf(name, sizeof name, "network_cities.%s", EXTS[e]);
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (access(path, F_OK) == 0) cli_print_path(dir, name);
+        }
+    cli_print_path(dir, "index.html");
+}
+
 /* Print and write everything for a loaded scenario; returns the exit code. */
-static int graph_scenario(const scn_t *s, const char *dir) {
+static int graph_scenario(const scn_t *s, const char *dir, bool quiet) {
     char err[ERR_LEN];
     net_t n;
     net_report_t r;
@@ -364,7 +387,7 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         snprintf(err, sizeof err, "network: out of memory");
         rc = CLI_FAILURE;
     }
-    if (rc == CLI_OK) {
+    if (rc == CLI_OK && !quiet) {
         /* TRANSLATORS: %s is the scenario's name, e.g. "Xuzhou, 2021 baseline". */
         char title[600];
         snprintf(title, sizeof title, _("Department data network of %s"), s->name);
@@ -376,13 +399,16 @@ static int graph_scenario(const scn_t *s, const char *dir) {
         }
     }
     if (rc == CLI_OK) {
-        print_islands(&r, s);
-        print_summary(&r, s);
+        if (!quiet) {
+            print_islands(&r, s);
+            print_summary(&r, s);
+        }
         fflush(stdout);
         graph_job_t job = {&d.g, dir};
         if (write_outputs(&job, err, sizeof err) != 0 ||
             graph_cities_write(&d.g, s, dir, err, sizeof err) != 0)
             rc = CLI_FAILURE;
+        else if (quiet) print_paths(s, dir);
         else
             printf(_("\nWrote network.dot, network.graphml, network.dat, "
                      "network.gp, network.png%s in %s/\n"),
@@ -426,7 +452,7 @@ int cmd_graph(int argc, char **argv) {
         scn_free(&s);
         return CLI_USAGE;
     }
-    int rc = graph_scenario(&s, dir);
+    int rc = graph_scenario(&s, dir, o.quiet);
     scn_free(&s);
     return rc;
 }

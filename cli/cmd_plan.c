@@ -26,6 +26,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "lang.h"
 #include "options.h"
 #include "out_csv.h"
 #include "out_dir.h"
@@ -33,6 +34,7 @@
 #include "plan.h"
 #include "plan_cost.h"
 #include "plan_eval.h"
+#include "plan_names.h"
 #include "plan_report.h"
 
 static const char *const OWN_FILES[] = {"portfolios.csv", "years.csv", "plan.html"};
@@ -181,7 +183,9 @@ static void print_summary(const plan_eval_t *ev) {
     double bcr;
     int payback;
     plan_benefit_cost(ev, ev->chosen, &bcr, &payback);
-    printf(_("\nChosen: %s\n"), c->label);
+    char chosen[PLAN_NAME_MAX];
+    plan_portfolio_name(pl, c, chosen, sizeof chosen);
+    printf(_("\nChosen: %s\n"), chosen);
     printf(_("  objective %.6g [%.6g, %.6g] (95%% CI, %zu replications)\n"), c->objective.mean,
            c->objective.lo, c->objective.hi, c->reps);
     printf(_("  one-off cost %.0f yuan, cost per year up to %.0f yuan, NPV cost %.0f yuan\n"),
@@ -196,7 +200,8 @@ static void print_summary(const plan_eval_t *ev) {
     if (n) printf(_("\nRunners-up\n"));
     for (size_t k = 0; k < n; k++) {
         const plan_portfolio_t *p = &ev->p[ru[k]];
-        printf("  %-48.48s %14.6g  %s", p->label, p->objective.mean, status_label(p->status));
+        plan_print_name_cell(pl, p, 2, 48);
+        printf(" %14.6g  %s", p->objective.mean, status_label(p->status));
         if (p->out_stage) printf(_(" after %zu replications"), p->out_stage);
         printf("\n");
     }
@@ -250,6 +255,7 @@ int cmd_plan(int argc, char **argv) {
         fprintf(stderr, "%s\n", err);
         return CLI_USAGE;
     }
+    for (size_t j = 0; j < pl.n_reforms; j++) cli_lang_reform(&pl.reforms[j].reform);
     plan_eval_t ev;
     out_progress_t prog;
     c.opts.progress = cli_progress_as(&prog, c.quiet, c.progress, "plan");

@@ -161,7 +161,7 @@ static const cli_command_t CMD_GRAPH = {
     "requests by mode, mean data delay; writes network.dot, network.graphml\n"
     "and a picture (network.png, via gnuplot) in DIR (default\n"
     "results/<scenario>-graph/).",
-    CLI_ACCEPTS(CLI_OPT_OUT),
+    CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET),
     NULL,
     1,
     1,
@@ -253,7 +253,7 @@ static const cli_command_t CMD_ANIMATE = {
     "play/pause, speed and a slider; with reforms, side by side on the same\n"
     "citizens.  Writes animation.html, and animation.gif for slides, in DIR\n"
     "(default results/<scenario>-animate/).",
-    CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT),
+    CLI_ACCEPTS(CLI_OPT_SEED) | CLI_ACCEPTS(CLI_OPT_OUT) | CLI_ACCEPTS(CLI_OPT_QUIET),
     NULL,
     1,
     CLI_MAX_POSITIONAL,

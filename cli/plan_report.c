@@ -10,6 +10,7 @@
 #include "out_file.h"
 #include "out_html.h"
 #include "plan_cost.h"
+#include "plan_names.h"
 #include "plot.h"
 
 /* Simulated, meeting the constraints, and a finalist if searched. */
@@ -83,13 +84,14 @@ static int frontier_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *er
         for (size_t k = 0; k < n; k++) have = have || pick[k] == i;
         if (!have && contender(&ev->p[i]) && on_frontier(ev, i)) pick[n++] = i;
     }
-    char names[MAX_POINTS][600];
+    char names[MAX_POINTS][PLAN_NAME_MAX + 64], name[PLAN_NAME_MAX];
     const char *label[MAX_POINTS];
     plot_ci_t cost[MAX_POINTS], gain[MAX_POINTS];
     double scale = ev->plan->objective == PLAN_OBJ_NET_BENEFIT ? 1e-6 : 1;
     for (size_t k = 0; k < n; k++) {
         const plan_portfolio_t *p = &ev->p[pick[k]];
-        snprintf(names[k], sizeof names[k], "%s%s", k == 0 ? _("CHOSEN: ") : "", p->label);
+        plan_portfolio_name(ev->plan, p, name, sizeof name);
+        snprintf(names[k], sizeof names[k], "%s%s", k == 0 ? _("CHOSEN: ") : "", name);
         label[k] = names[k];
         double c = p->npv_cost / 1e6;
         cost[k] = (plot_ci_t){c, c, c};
@@ -160,9 +162,9 @@ static int years_chart(const plan_eval_t *ev, const plot_ctx_t *ctx, char *err, 
 int plan_charts(const plan_eval_t *ev, const char *dir, char *err, size_t errlen) {
     plot_ctx_t ctx = {dir, ev->plan->name, NULL};
     if (frontier_chart(ev, &ctx, err, errlen) != 0) return -1;
-    char title[800];
-    snprintf(title, sizeof title, _("%s; the chosen plan: %s"), ev->plan->name,
-             ev->p[ev->chosen].label);
+    char title[PLAN_NAME_MAX + 400], name[PLAN_NAME_MAX];
+    plan_portfolio_name(ev->plan, &ev->p[ev->chosen], name, sizeof name);
+    snprintf(title, sizeof title, _("%s; the chosen plan: %s"), ev->plan->name, name);
     plot_ctx_t years = {dir, title, NULL};
     return years_chart(ev, &years, err, errlen);
 }
@@ -193,7 +195,8 @@ static void question(FILE *fp, const plan_eval_t *ev) {
 
 static void answer(FILE *fp, const plan_eval_t *ev) {
     const plan_portfolio_t *c = &ev->p[ev->chosen];
-    char text[2048];
+    char text[PLAN_NAME_MAX + 1024], name[PLAN_NAME_MAX];
+    plan_portfolio_name(ev->plan, c, name, sizeof name);
     double bcr;
     int payback;
     plan_benefit_cost(ev, ev->chosen, &bcr, &payback);
@@ -205,10 +208,10 @@ static void answer(FILE *fp, const plan_eval_t *ev) {
                  c->objective.mean, c->objective.lo, c->objective.hi);
     else
         snprintf(text, sizeof text,
-                 _("The answer: %s (reform@start year). Objective %.6g (95%% CI %.6g to %.6g); "
+                 _("The answer: %s. Objective %.6g (95%% CI %.6g to %.6g); "
                    "one-off cost %.2f million yuan, NPV of spending %.2f million yuan; "
                    "benefit-cost ratio %.2f; %s."),
-                 c->label, c->objective.mean, c->objective.lo, c->objective.hi, c->one_off / 1e6,
+                 name, c->objective.mean, c->objective.lo, c->objective.hi, c->one_off / 1e6,
                  c->npv_cost / 1e6, bcr,
                  payback ? _("pays back within the plan") : _("does not pay back within the plan"));
     out_html_raw(fp, "<p><b>");
@@ -250,12 +253,8 @@ static void guarantee(FILE *fp, const plan_eval_t *ev) {
 }
 
 static void runners_table(FILE *fp, const plan_eval_t *ev) {
-    static const char *head[] = {N_("portfolio (reform@start year)"),
-                                 N_("objective mean"),
-                                 N_("95% CI"),
-                                 N_("NPV cost (M yuan)"),
-                                 N_("replications"),
-                                 N_("why it lost")};
+    static const char *head[] = {N_("portfolio"),         N_("objective mean"), N_("95% CI"),
+                                 N_("NPV cost (M yuan)"), N_("replications"),   N_("why it lost")};
     enum { N = sizeof head / sizeof *head };
     const char *h[N];
     for (size_t k = 0; k < N; k++) h[k] = _(head[k]);
@@ -280,7 +279,9 @@ static void runners_table(FILE *fp, const plan_eval_t *ev) {
             snprintf(c[5], sizeof c[5],
                      _("clearly worse: eliminated at screening (%zu replications)"), p->out_stage);
         else snprintf(c[5], sizeof c[5], _("eliminated after %zu replications"), p->out_stage);
-        const char *cells[N] = {p->label, c[1], c[2], c[3], c[4], c[5]};
+        char name[PLAN_NAME_MAX];
+        plan_portfolio_name(ev->plan, p, name, sizeof name);
+        const char *cells[N] = {name, c[1], c[2], c[3], c[4], c[5]};
         out_html_table_row_aligned(fp, cells, N, "lrrrrl");
     }
     out_html_table_end(fp);

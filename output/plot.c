@@ -361,6 +361,16 @@ out:
     free(col);
 }
 
+/* Long variant names (a plan's portfolios: "Central data-sharing hub (from
+ * year 1) + ...") do not fit a key at the right, where gnuplot under-
+ * estimates their width and they run into the plot; every point carries
+ * its name beside it (cost_benefit_labels), so they go without the key. */
+static bool cost_benefit_long_names(size_t n_variants, const char *const *variants) {
+    for (size_t v = 0; v < n_variants; v++)
+        if (strlen(variants[v]) > 48) return true;
+    return false;
+}
+
 int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *const *variants,
                       const plot_ci_t *cost, const plot_ci_t *benefit, const char *x_title,
                       const char *y_title, char *err, size_t errlen) {
@@ -380,10 +390,11 @@ int plot_cost_benefit(const plot_ctx_t *ctx, size_t n_variants, const char *cons
     plot_put_str(g, x_title);
     fputs("\nset ylabel ", g);
     plot_put_str(g, y_title);
-    fputs("\nset grid lc rgb \"#dddddd\"\nset xzeroaxis lt -1\nset yzeroaxis lt -1\n"
-          "set key outside right top\n",
-          g);
+    fputs("\nset grid lc rgb \"#dddddd\"\nset xzeroaxis lt -1\nset yzeroaxis lt -1\n", g);
+    bool long_names = cost_benefit_long_names(n_variants, variants);
+    fputs(long_names ? "unset key\n" : "set key outside right top\n", g);
     cost_benefit_labels(g, ctx, n_variants, variants, cost, benefit);
+    if (long_names) fputs("set rmargin at screen 0.96\n", g); /* the key's room */
     /* one series per variant, so the key names each point too */
     bool first = true;
     for (size_t v = 0; v < n_variants; v++) {
