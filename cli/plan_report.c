@@ -12,6 +12,7 @@
 #include "plan_cost.h"
 #include "plan_names.h"
 #include "plot.h"
+#include "text_human.h"
 
 /* Simulated, meeting the constraints, and a finalist if searched. */
 static bool contender(const plan_portfolio_t *p) {
@@ -221,18 +222,19 @@ static void answer(FILE *fp, const plan_eval_t *ev) {
 
 static void guarantee(FILE *fp, const plan_eval_t *ev) {
     const plan_t *pl = ev->plan;
-    char text[2048];
+    char text[2048], delta[64];
+    text_human_value(delta, sizeof delta, pl->delta, false); /* never "1e+06" */
     snprintf(text, sizeof text,
              _("The guarantee: the choice was made with the fully sequential procedure of Kim "
                "and Nelson (2001, ACM TOMACS 11(3)), on common random numbers. If the best "
-               "portfolio is at least %g %s better than every other, it is chosen with "
-               "probability at least %.0f%%; if several are within %g of the best, one of them "
+               "portfolio is at least %s %s better than every other, it is chosen with "
+               "probability at least %.0f%%; if several are within %s of the best, one of them "
                "is chosen. It assumes that each replication's objective is roughly normal. "
                "Replications were spent where they decided something: the selection among "
                "the %zu portfolios in budget that meet the constraints took %zu portfolio-"
                "replications (one = every year of the plan), against %zu for equal allocation "
                "to every portfolio with the same guarantee."),
-             pl->delta, plan_objective_unit_label(pl->objective), 100 * (1 - pl->alpha), pl->delta,
+             delta, plan_objective_unit_label(pl->objective), 100 * (1 - pl->alpha), delta,
              ev->n_feasible, ev->kn_total, ev->naive_total);
     out_html_paragraph(fp, text);
     if (ev->search) {

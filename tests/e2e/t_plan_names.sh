@@ -39,6 +39,12 @@ grep -qE "(data_hub|talent_investment)@[0-9]|no_reform|reform@start" "$html" &&
 grep -qE "(data_hub|talent_investment)@[0-9]" "$tmp/en/cost_benefit.gp" &&
     ko "cost_benefit chart: ids as labels" || ok
 
+# no number in e-notation where people read it (the fixture's delta is 1e9)
+# (the embedded pictures' base64 taken out first)
+sed -E 's/data:[^"]*"/"/g' "$html" >"$tmp/text.html"
+grep -qE "[0-9]e[+-][0-9]" "$tmp/text.html" &&
+    ko "plan.html: e-notation: $(grep -oE '.{30}[0-9]e[+-][0-9].{10}' "$tmp/text.html" | head -2)" || ok
+
 # 3. files for programs keep the ids
 grep -qE "^(data_hub|talent_investment)@[0-9]" "$tmp/en/portfolios.csv" && grep -q "^no_reform," "$tmp/en/portfolios.csv" &&
     ok || ko "portfolios.csv: ids lost: $(head -3 "$tmp/en/portfolios.csv")"
