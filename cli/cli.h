@@ -64,6 +64,12 @@ progress_sink_t cli_progress_as(out_progress_t *p, bool quiet, int mode, const c
  * script needs), dir/name. */
 void cli_print_path(const char *dir, const char *name);
 
+/* --quiet for charts, whose set depends on the input: dir/NAME.EXT for
+ * every NAME of `names` and EXT of `exts` (in that order) that exists in
+ * dir now. */
+void cli_print_chart_paths(const char *dir, const char *const *names, size_t n_names,
+                           const char *const *exts, size_t n_exts);
+
 /* govsim --version (version.c): govsim's version, then GSL's, igraph's
  * and libconfig's, one a line, on fp.  Can't fail (write errors are the
  * stream's). */

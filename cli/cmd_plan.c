@@ -236,13 +236,8 @@ static void print_paths(const char *dir) {
     for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
         cli_print_path(dir, OWN_FILES[i]);
     static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
-    char name[128], path[1400];
-    for (size_t i = 0; i < sizeof OWN_CHARTS / sizeof *OWN_CHARTS; i++)
-        for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
-            snprintf(name, sizeof name, "%s.%s", OWN_CHARTS[i], EXTS[e]);
-            snprintf(path, sizeof path, "%s/%s", dir, name);
-            if (access(path, F_OK) == 0) cli_print_path(dir, name);
-        }
+    cli_print_chart_paths(dir, OWN_CHARTS, sizeof OWN_CHARTS / sizeof *OWN_CHARTS, EXTS,
+                          sizeof EXTS / sizeof *EXTS);
 }
 
 int cmd_plan(int argc, char **argv) {

@@ -499,13 +499,8 @@ static void print_paths(const char *dir) {
     static const char *const FILES[] = {"design.csv", "results.csv", "summary_wide.csv",
                                         "sensitivity.csv"};
     for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++) cli_print_path(dir, FILES[i]);
-    char name[64], path[1200];
-    for (size_t c = 0; c < sizeof CHART_NAMES / sizeof *CHART_NAMES; c++)
-        for (size_t x = 0; x < sizeof CHART_EXTS / sizeof *CHART_EXTS; x++) {
-            snprintf(name, sizeof name, "%s.%s", CHART_NAMES[c], CHART_EXTS[x]);
-            snprintf(path, sizeof path, "%s/%s", dir, name);
-            if (access(path, F_OK) == 0) cli_print_path(dir, name);
-        }
+    cli_print_chart_paths(dir, CHART_NAMES, sizeof CHART_NAMES / sizeof *CHART_NAMES, CHART_EXTS,
+                          sizeof CHART_EXTS / sizeof *CHART_EXTS);
 }
 
 /* Rank 0, every point in: the final files and the tables (none when

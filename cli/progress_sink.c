@@ -1,5 +1,6 @@
-/* The progress reporter every command hands its runner (cli.h). */
+/* The progress reporter every command hands its runner, and the paths --quiet prints (cli.h). */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -23,4 +24,15 @@ void cli_print_path(const char *dir, const char *name) {
     snprintf(path, sizeof path, "%s/%s", dir, name);
     cli_print_text(path); /* a folder name may hold terminal controls */
     putchar('\n');
+}
+
+void cli_print_chart_paths(const char *dir, const char *const *names, size_t n_names,
+                           const char *const *exts, size_t n_exts) {
+    char name[256], path[2048];
+    for (size_t i = 0; i < n_names; i++)
+        for (size_t e = 0; e < n_exts; e++) {
+            snprintf(name, sizeof name, "%s.%s", names[i], exts[e]);
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (access(path, F_OK) == 0) cli_print_path(dir, name);
+        }
 }
