@@ -262,9 +262,9 @@ static void observe(void *ctx, const flow_event_t *ev) {
     case FLOW_EV_JOIN:
         add(l, c, ev, ev->fetch ? R_WAIT_FETCH : R_WAIT, true, t);
         break;
-    case FLOW_EV_START:
-        add(l, c, ev, ev->fetch ? R_WAIT_FETCH : R_WAIT, false, t);
-        add(l, c, ev, ev->fetch ? R_FETCH : R_STEP, true, t);
+    case FLOW_EV_START: /* the wait lasts until the work begins */
+        add(l, c, ev, ev->fetch ? R_WAIT_FETCH : R_WAIT, false, ev->begins);
+        add(l, c, ev, ev->fetch ? R_FETCH : R_STEP, true, ev->begins);
         break;
     case FLOW_EV_COMPLETE:
         add(l, c, ev, ev->fetch ? R_FETCH : R_STEP, false, t);

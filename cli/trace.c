@@ -260,7 +260,14 @@ static void step_sentence(const scn_t *s, const trace_case_t *t, size_t i, char 
         duration_text(e->amount, d, sizeof d);
         if (e->fetch)
             snprintf(text, tlen, _("Served at %s: picks up the document (%s)."), where, d);
-        else if (e->place == FLOW_PLACE_OFFICERS)
+        else if (e->place == FLOW_PLACE_OFFICERS && e->begins > e->time) {
+            char from[96]; /* taken up while the office is shut */
+            trace_when(s, e->begins, from, sizeof from);
+            snprintf(text, tlen,
+                     _("An officer at %s takes up \"%s\" (%s of work): the office is closed, the "
+                       "work begins %s."),
+                     where, step, d, from);
+        } else if (e->place == FLOW_PLACE_OFFICERS)
             snprintf(text, tlen, _("An officer at %s works on \"%s\" (%s of work)."), where, step,
                      d);
         else snprintf(text, tlen, _("Served at %s: \"%s\" (%s)."), where, step, d);

@@ -233,7 +233,11 @@ static void start_work(flow_model_t *m, uint32_t t) {
     if (tk->at_window) flow_hourly_served(m, tk->res, tk->since);
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
     hot_assert(end >= now);
-    FLOW_NOTE(m, tk, tk->res, .kind = FLOW_EV_START, .amount = work);
+    /* an officer given a file while the office is shut starts at its
+     * next opening: observers see when the work begins, not when the
+     * file reached the officer (computed only when someone watches) */
+    FLOW_NOTE(m, tk, tk->res, .kind = FLOW_EV_START, .amount = work,
+              .begins = tk->at_window ? now : fmin(wcal_next_open(&m->s->calendar, now), end));
     schedule(m, end, EV_DONE, t, (uint64_t)tk->res);
 }
 

@@ -37,7 +37,8 @@ typedef enum flow_ev_kind {
     FLOW_EV_TRIP,         /* travels to a hall: `trips` is this trip's number */
     FLOW_EV_JOIN,         /* joins a line; `line` people were waiting ahead   */
     FLOW_EV_START,        /* served at a window / by an officer; `amount` =
-                             work minutes (working time for officers)        */
+                             work minutes (working time for officers), from
+                             `begins`                                         */
     FLOW_EV_COMPLETE,     /* that service is done                             */
     FLOW_EV_DATA_SENT,    /* a data item requested over a link; `amount` =
                              its delay in minutes, `mode` how it travels     */
@@ -102,6 +103,10 @@ typedef struct flow_event {
     int item; /* data item, or -1                              */
     flow_ev_why_t why;
     double amount; /* see the kinds above; otherwise 0             */
+    double begins; /* FLOW_EV_START: when the work begins: `time` at a
+                      window; for an officer the first open instant at or
+                      after it (a file taken up at 17:40 is worked on from
+                      the next morning); otherwise 0                   */
     bool fetch;    /* a window visit to fetch a document            */
 } flow_event_t;
 

@@ -13,6 +13,11 @@ evlog_check.py kpis CSV RUNDIR [START_DATE]
     model's day 0; 2024-01-01 for a scenario without one) per replication, the cases that finished after the warm-up: their
     count, mean trips and mean cycle time in minutes equal the
     replications.csv KPIs completed, trips_per_case and cycle_time_minutes.
+evlog_check.py hours CSV HH:MM-HH:MM [HH:MM-HH:MM ...]
+    back-office work (a step at `DEPT officers`) starts only when the
+    offices are open: in one of the given daily opening intervals, Monday
+    to Friday (for a run without holidays or make-up days).  A file an
+    officer takes up at 17:40 is worked on from the next morning.
 Prints one line per problem; exit 1 if any.
 """
 import csv
@@ -131,7 +136,37 @@ def kpis(csv_path, run_dir, start="2024-01-01"):
     return 1 if problems else 0
 
 
+def hours(path, *intervals):
+    spans = []
+    for iv in intervals:
+        a, b = iv.split("-")
+        spans.append((int(a[:2]) * 60 + int(a[3:]), int(b[:2]) * 60 + int(b[3:])))
+    problems = starts = 0
+    with open(path, newline="") as f:
+        for r in csv.DictReader(f):
+            if (r["lifecycle"] != "start" or not r["resource"].endswith(" officers")
+                    or r["activity"].startswith("wait ")):
+                continue
+            starts += 1
+            ts = datetime.datetime.fromisoformat(r["timestamp"])
+            minute = ts.hour * 60 + ts.minute + ts.second / 60
+            if ts.weekday() < 5 and any(a <= minute < b for a, b in spans):
+                continue
+            problems += 1
+            if problems <= 5:
+                print(f"case {r['case_id']}: back-office '{r['activity']}' starts at "
+                      f"{r['timestamp']}, when the offices are closed")
+    if starts == 0:
+        print("no back-office work in the log")
+        problems += 1
+    elif problems > 5:
+        print(f"... {problems} of {starts} back-office starts when closed")
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "hours":
+        sys.exit(hours(*sys.argv[2:]))
     if sys.argv[1] == "same":
         sys.exit(same(sys.argv[2], sys.argv[3]))
     if sys.argv[1] == "ocel":

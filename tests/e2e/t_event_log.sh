@@ -2,7 +2,7 @@
 # govsim run --event-log FILE (docs/event-log.md): the XES is well-formed
 # (xmllint, when installed) and holds the CSV's events one for one, and so
 # does the OCEL 2.0 JSON (with its objects); the
-# log is the same at any -j; the cases it shows add up to the KPIs of
+# log is the same at any -j; back-office work starts in opening hours; the cases it shows add up to the KPIs of
 # replications.csv (finished cases, their trips and cycle times); a folder
 # that cannot be written is refused before anything runs (exit 2, nothing
 # written).  The golden XES of a tiny run is checked by t_reference.sh.
@@ -41,6 +41,12 @@ grep -v ',finish,' "$tmp/log.csv" | head -n 200 >"$tmp/cut.csv"
 if python3 "$check" kpis "$tmp/cut.csv" "$tmp/a" "$start" >/dev/null 2>&1; then
     ko "the KPI check accepted a cut log"
 else ok; fi
+
+# back-office work starts in opening hours, not when the file reached a
+# free officer at night (Xuzhou: 08:30-12:00, 14:00-17:30, no holidays
+# in these 22 days)
+out=$(python3 "$check" hours "$tmp/log.csv" 08:30-12:00 14:00-17:30) && ok ||
+    ko "event log: $out"
 
 # a folder that does not exist: refused before the run, nothing written
 "$govsim" run "$scn" -r 2 --days 2 -q -o "$tmp/d" --event-log "$tmp/nowhere/log.csv" \
