@@ -41,7 +41,7 @@ static int day_type(const cfgr_t *r, const config_setting_t *at, unsigned *days)
 }
 
 /* `days`: one day type, or a list of them. */
-static int read_days(const cfgr_t *r, const config_setting_t *g, bool day[7]) {
+int roster_read_days(const cfgr_t *r, const config_setting_t *g, bool day[7]) {
     config_setting_t *at = config_setting_get_member(g, "days");
     if (!at)
         return cfgr_fail_missing(r, g, "days",
@@ -130,7 +130,7 @@ int roster_read(const cfgr_t *r, const config_setting_t *group, roster_t *out) {
         if (cfgr_elem_group(r, list, i,
                             "{ days = \"weekday\"; windows = ( (\"08:30-12:00\", 4), ... ); }",
                             &g) != 0 ||
-            cfgr_check_keys(r, g, keys) != 0 || read_days(r, g, e->day) != 0 ||
+            cfgr_check_keys(r, g, keys) != 0 || roster_read_days(r, g, e->day) != 0 ||
             read_plan(r, g, "windows", &e->has_windows, &e->windows) != 0 ||
             read_plan(r, g, "staff", &e->has_staff, &e->staff) != 0)
             return -1;
@@ -176,7 +176,7 @@ static int plan_count(const roster_plan_t *p, double minute) {
 int roster_count(const roster_t *ro, roster_kind_t kind, int fixed, double t) {
     if (ro->n_entries == 0) return fixed;
     double day = floor(t / DAY);
-    const roster_plan_t *p = plan_of(ro, kind, (int)fmod(day, 7.0));
+    const roster_plan_t *p = plan_of(ro, kind, (int)fmod(day + ro->first_weekday, 7.0));
     return p ? plan_count(p, t - day * DAY) : fixed;
 }
 
@@ -229,7 +229,8 @@ double roster_next_change(const roster_t *ro, double t) {
         double start = day * DAY, best = INFINITY;
         if (start > t) return start; /* midnight: a new day type */
         for (int kind = 0; kind < 2; kind++) {
-            const roster_plan_t *p = plan_of(ro, (roster_kind_t)kind, (int)fmod(day, 7.0));
+            const roster_plan_t *p =
+                plan_of(ro, (roster_kind_t)kind, (int)fmod(day + ro->first_weekday, 7.0));
             for (size_t i = 0; p && i < p->n; i++) {
                 double a = start + p->block[i].from, b = start + p->block[i].to;
                 if (a > t && a < best) best = a;

@@ -51,7 +51,9 @@ typedef struct roster_entry {
 } roster_entry_t;
 
 typedef struct roster {
-    size_t n_entries; /* 0: no roster, the fixed counts all the time */
+    size_t n_entries;  /* 0: no roster, the fixed counts all the time */
+    int first_weekday; /* weekday of day 0 (0 = Monday), as the calendar's:
+                          set by the loader after roster_read          */
     roster_entry_t entry[ROSTER_MAX_ENTRIES];
 } roster_t;
 
@@ -63,11 +65,17 @@ typedef enum { ROSTER_WINDOWS, ROSTER_STAFF } roster_kind_t;
  * is wrong (expected ...)". */
 int roster_read(const struct cfgr *r, const struct config_setting_t *group, roster_t *out);
 
+/* `days` of group g, a day type ("weekday", "saturday", "mon", ...) or a
+ * list of them, into day[7] ([0] = Monday).  Returns 0, or -1 with a
+ * message "file:line: ...days: unknown day type ...". */
+int roster_read_days(const struct cfgr *r, const struct config_setting_t *g, bool day[7]);
+
 /* Does the roster plan `kind` at all (some entry has it)? */
 bool roster_has(const roster_t *ro, roster_kind_t kind);
 
-/* The count of `kind` on duty at instant t (minutes since Monday 00:00 of
- * week 1), `fixed` where the roster says nothing. */
+/* The count of `kind` on duty at instant t (minutes since 00:00 of day 0,
+ * whose weekday is first_weekday), `fixed` where the roster says
+ * nothing. */
 int roster_count(const roster_t *ro, roster_kind_t kind, int fixed, double t);
 
 /* The largest count `kind` reaches over the week (at least `fixed` if some
