@@ -795,22 +795,30 @@ static void prefetch_next(const void *model, const evq_event_t *next, const evq_
 
 /* ---- rosters (models/roster.h) ------------------------------------------ */
 
+/* Is t's day a service day of the calendar (sim/wcal.h)?  Rosters may
+ * plan those apart (roster_count_on). */
+static bool service_day(const flow_model_t *m, double t) {
+    const wcal_t *c = &m->s->calendar;
+    return wcal_has_service(c) && wcal_is_service_day(c, (long long)floor(t / WCAL_DAY));
+}
+
 /* Windows on duty at front resource r at instant t while the hall is
  * open: the department's roster (or fixed windows); a pooled hall has
  * one_stop_windows, or the sum of its departments' windows on duty. */
 static unsigned windows_on_duty(const flow_model_t *m, size_t r, double t) {
     const scn_t *s = m->s;
     size_t nd = s->n_departments;
+    bool svc = service_day(m, t);
     if (r < 2 * nd) {
         const scn_department_t *dp = &s->departments[r / 2];
-        return (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+        return (unsigned)roster_count_on(&dp->roster, ROSTER_WINDOWS, dp->windows, t, svc);
     }
     if (s->levers.one_stop_windows > 0) return (unsigned)s->levers.one_stop_windows;
     unsigned sum = 0;
     for (size_t d = 0; d < nd; d++) {
         const scn_department_t *dp = &s->departments[d];
         if (dp->region == (int)(r - 2 * nd))
-            sum += (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+            sum += (unsigned)roster_count_on(&dp->roster, ROSTER_WINDOWS, dp->windows, t, svc);
     }
     return sum;
 }
@@ -840,7 +848,8 @@ static void on_roster(void *model, sim_t *sim, const evq_event_t *ev) {
     for (size_t d = 0; d < s->n_departments; d++) {
         const scn_department_t *dp = &s->departments[d];
         if (!roster_has(&dp->roster, ROSTER_STAFF)) continue;
-        unsigned n = (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, sim->now);
+        unsigned n = (unsigned)roster_count_on(&dp->roster, ROSTER_STAFF, dp->staff, sim->now,
+                                               service_day(m, sim->now));
         res_set_capacity(&m->res[m->back_res[d]], n, sim->now);
         grant_waiting(m, m->back_res[d]);
     }
@@ -1177,8 +1186,8 @@ static int setup_resources(flow_model_t *m) {
     int fail = 0;
     for (size_t r = 0; r < m->n_res; r++) {
         const scn_department_t *dp = r < 2 * nd ? &s->departments[r / 2] : NULL;
-        unsigned cap = dp && (r & 1)
-                           ? (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, 0)
+        unsigned cap = dp && (r & 1) ? (unsigned)roster_count_on(&dp->roster, ROSTER_STAFF,
+                                                                 dp->staff, 0, service_day(m, 0))
                        : m->front_capacity[r] && open0 ? windows_on_duty(m, r, 0)
                                                        : 0;
         fail |= res_init(&m->res[r], cap, 1, 0.0);

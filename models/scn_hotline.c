@@ -83,6 +83,14 @@ static int read_roster(const cfgr_t *r, const struct scn *s, const config_settin
                              "a call centre has no windows (expected `staff` blocks: the "
                              "operators on duty)");
         }
+    for (size_t i = 0; i < h->roster.n_entries; i++)
+        if (h->roster.entry[i].service) {
+            const config_setting_t *e =
+                config_setting_get_elem(config_setting_get_member(g, "roster"), (unsigned)i);
+            return cfgr_fail(r, config_setting_get_member(e, "days"),
+                             "service_day is for the halls' rosters (expected weekday names: the "
+                             "hotline keeps its own hours)");
+        }
     return 0;
 }
 

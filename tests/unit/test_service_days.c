@@ -306,6 +306,43 @@ static void scenario_text(char *buf, size_t len, const char *calendar, const cha
 
 #define SAT_SERVICE "service_days = ( { days = \"saturday\"; hours = [\"09:00-12:00\"]; } );"
 
+/* A roster's service_day entry plans the service days; a make-up
+ * Saturday (a working day) keeps the plan of its weekday entry. */
+START_TEST(roster_service_day) {
+    char text[4096], err[ERR_LEN] = "";
+    snprintf(text, sizeof text,
+             "scenario = { id = \"t\"; name = \"T\"; days = 28; };\n"
+             "calendar = { hours = [\"08:30-17:30\"]; workdays = [1, 2, 3, 4, 5];\n"
+             "  makeup_days = [12];\n  %s };\n"
+             "regions = ( { id = \"r\"; } );\n"
+             "departments = ( { id = \"d\"; staff = 10; windows = 4;\n"
+             "  roster = ( { days = \"all\"; windows = ( (\"08:30-17:30\", 3) ); },\n"
+             "             { days = \"service_day\"; windows = ( (\"09:00-12:00\", 1) );\n"
+             "               staff = ( (\"09:00-12:00\", 2) ); } ); } );\n"
+             "services = ( { id = \"s\"; per_day = 10.0; online_share = 0.0; limit_days = 5.0;\n"
+             "  steps = ( { id = \"a\"; at = \"d\"; work = \"exp(10)\"; front = true; } ); } "
+             ");\n",
+             SAT_SERVICE);
+    scn_t s;
+    if (load_text(&s, text, err, sizeof err) != 0) ck_abort_msg("rejected: %s", err);
+    const roster_t *ro = &s.departments[0].roster;
+    CHECK(wcal_is_service_day(&s.calendar, 5) && wcal_is_working_day(&s.calendar, 12));
+    CHECK_EQ(roster_count_on(ro, ROSTER_WINDOWS, 4, 5 * 1440.0 + 600, true), 1);
+    CHECK_EQ(roster_count_on(ro, ROSTER_STAFF, 10, 5 * 1440.0 + 600, true), 2);
+    CHECK_EQ(roster_count_on(ro, ROSTER_WINDOWS, 4, 5 * 1440.0 + 780, true), 0);
+    CHECK_EQ(roster_count_on(ro, ROSTER_WINDOWS, 4, 12 * 1440.0 + 780, false), 3);
+    CHECK_EQ(roster_count_on(ro, ROSTER_WINDOWS, 4, 2 * 1440.0 + 600, false), 3);
+    CHECK_EQ(roster_max(ro, ROSTER_WINDOWS, 4), 3);
+    CHECK(roster_has(ro, ROSTER_STAFF));
+    /* a service day's blocks are changes too */
+    CHECK_EQ_D(roster_next_change(ro, 5 * 1440.0 + 600), 5 * 1440.0 + 720);
+    CHECK_REL(roster_mean_service(ro, ROSTER_WINDOWS, 4, 5, s.calendar.service_open[5],
+                                  s.calendar.service_close[5], s.calendar.n_service[5]),
+              1.0, 1e-15);
+    scn_free(&s);
+}
+END_TEST
+
 START_TEST(scenario_reads_service_days) {
     char text[4096], err[ERR_LEN] = "";
     scenario_text(text, sizeof text, "start_date = \"2021-01-06\"; " SAT_SERVICE, "");
@@ -429,6 +466,8 @@ START_TEST(scenario_bad_service_days) {
         {"service_days = ( \"saturday\" );", "mem.cfg:3: calendar.service_days[0]: "},
         {"service_day = ( );", "mem.cfg:3: calendar.service_day: unknown setting (did you mean "
                                "'service_days'?"},
+        {"service_days = ( { days = \"service_day\"; hours = [\"09:00-12:00\"]; } );",
+         "mem.cfg:3: calendar.service_days[0].days: service_day plans a roster, it is no weekday"},
     };
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         char text[4096], err[ERR_LEN] = "";
@@ -454,6 +493,7 @@ Suite *suite_service_days(void) {
     tcase_add_test(tc, random_against_reference);
     tcase_add_test(tc, no_service_same_numbers);
     tcase_add_test(tc, scenario_reads_service_days);
+    tcase_add_test(tc, roster_service_day);
     tcase_add_test(tc, china_2021_with_saturday);
     tcase_add_test(tc, demand_total_unchanged);
     tcase_add_test(tc, scenario_bad_service_days);
