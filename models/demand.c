@@ -139,9 +139,10 @@ static double target_days(const scn_t *s, long n_days, bool online) {
 
 /* Service days' shapes: each service weekday's segments in its own hours,
  * normalised on their own; a service day weighs D(d) times its hours'
- * mass relative to a working day's (`total`), so that an hour of a
- * Saturday service draws as much as the same hour of a working day of
- * the same day weight.  The caller's U then keeps the run's total. */
+ * mass relative to a working day's (`total`) times its relative demand
+ * (service_demand), so that an hour of a Saturday service draws that
+ * share of the same hour of a working day of the same day weight.  The
+ * caller's U then keeps the run's total. */
 static int build_service(const scn_t *s, const scn_profile_t *p, long n_days, double total,
                          shape_t *sh) {
     const wcal_t *c = &s->calendar;
@@ -153,7 +154,7 @@ static int build_service(const scn_t *s, const scn_profile_t *p, long n_days, do
         double mass = segments_in(p, c->service_open[w], c->service_close[w], c->n_service[w],
                                   sh->service[w]);
         if (mass > 0) normalise_segments(sh->service[w], mass);
-        ratio[w] = total > 0 ? mass / total : 0.0;
+        ratio[w] = total > 0 ? mass / total * c->service_demand[w] : 0.0;
     }
     sh->kind = calloc((size_t)n_days, sizeof *sh->kind);
     if (!sh->kind) return -1;

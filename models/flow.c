@@ -555,7 +555,7 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
     } else if (wcal_has_service(&s->calendar)) { /* in the halls' hours, service days too */
         double mean = 1 / (per_day / m->hall_minutes_per_day);
         if (!(mean < WCAL_FAR)) return;
-        t = wcal_hall_add_time(&s->calendar, m->sim.now, rng_exponential(r, mean));
+        t = wcal_demand_add_time(&s->calendar, m->sim.now, rng_exponential(r, mean));
     } else { /* during office hours: exponential in open minutes */
         double mean = 1 / (per_day / m->minutes_per_day);
         if (!(mean < WCAL_FAR)) return;

@@ -238,11 +238,12 @@ void flow_hourly_collect(flow_model_t *m, flow_result_t *out);
 
 /* ---- service days (flow_service.c, sim/wcal.h) */
 
-/* Hall minutes (working and service hours) that carry one working day's
- * flat counter demand over a run of [0, horizon], so that opening on
- * service days spreads the demand without changing its total: the
- * working day's open minutes times (hall minutes / working minutes of the
- * run); minutes_per_day itself without service days. */
+/* Hall minutes (working and service hours, the latter weighted by their
+ * relative demand: wcal_demand_time) that carry one working day's flat
+ * counter demand over a run of [0, horizon], so that opening on service
+ * days spreads the demand without changing its total: the working day's
+ * open minutes times (demand minutes / working minutes of the run);
+ * minutes_per_day itself without service days. */
 double flow_hall_minutes_per_day(const scn_t *s, double horizon, double minutes_per_day);
 
 /* ---- invariants of the state machine, checked by hot_assert in debug

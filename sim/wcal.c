@@ -649,9 +649,16 @@ int wcal_add_service(wcal_t *c, const bool day[7], const char *const *hours, siz
         c->n_service[w] = tmp.n_intervals;
         memcpy(c->service_open[w], tmp.open, sizeof tmp.open);
         memcpy(c->service_close[w], tmp.close, sizeof tmp.close);
+        c->service_demand[w] = 1.0;
         c->n_service_days++;
     }
     return 0;
+}
+
+void wcal_set_service_demand(wcal_t *c, const bool day[7], double weight) {
+    assert(weight >= 0);
+    for (int w = 0; w < 7; w++)
+        if (day[w]) c->service_demand[w] = weight;
 }
 
 /* A service day: its weekday has a service, it is no working day (a
@@ -766,10 +773,10 @@ static double within_intervals(const double *open, const double *close, size_t n
     return sum;
 }
 
-/* The working time, plus the service days' minutes walked day by day
- * (O(days in the span): for totals over a run, not for every event). */
-double wcal_hall_time(const wcal_t *c, double t0, double t1) {
-    if (!wcal_has_service(c)) return wcal_working_time(c, t0, t1);
+/* The working time, plus the service days' minutes (times their demand
+ * weight when `weighted`) walked day by day (O(days in the span): for
+ * totals over a run, not for every event). */
+static double hall_time(const wcal_t *c, double t0, double t1, bool weighted) {
     double sum = wcal_working_time(c, t0, t1);
     if (!(t1 > t0) || isinf(sum)) return sum;
     long long d0 = day_of(t0), d1 = day_of(t1);
@@ -778,15 +785,27 @@ double wcal_hall_time(const wcal_t *c, double t0, double t1) {
         int w = weekday_of(d);
         double x0 = d == d0 ? t0 - day_start(d) : 0.0;
         double x1 = d == d1 ? t1 - day_start(d) : WCAL_DAY;
-        sum += within_intervals(c->service_open[w], c->service_close[w], c->n_service[w], x0, x1);
+        double m =
+            within_intervals(c->service_open[w], c->service_close[w], c->n_service[w], x0, x1);
+        sum += weighted ? m * c->service_demand[w] : m;
     }
     return sum;
 }
 
+double wcal_hall_time(const wcal_t *c, double t0, double t1) {
+    if (!wcal_has_service(c)) return wcal_working_time(c, t0, t1);
+    return hall_time(c, t0, t1, false);
+}
+
+double wcal_demand_time(const wcal_t *c, double t0, double t1) {
+    if (!wcal_has_service(c)) return wcal_working_time(c, t0, t1);
+    return hall_time(c, t0, t1, true);
+}
+
 /* Day by day from t (O(days crossed)): for arrivals and returns, which
- * cross a few days at most. */
-double wcal_hall_add_time(const wcal_t *c, double t, double work) {
-    if (!wcal_has_service(c)) return wcal_add_working_time(c, t, work);
+ * cross a few days at most.  `weighted`: a service-day minute counts its
+ * day's demand weight (a weight of 0 skips the day). */
+static double hall_add(const wcal_t *c, double t, double work, bool weighted) {
     assert(t >= 0 && work >= 0);
     if (t >= WCAL_FAR || work >= WCAL_FAR) return INFINITY;
     if (work == 0.0) return t;
@@ -796,12 +815,31 @@ double wcal_hall_add_time(const wcal_t *c, double t, double work) {
         if (day_start(d) >= WCAL_FAR) return INFINITY;
         const double *open, *close;
         size_t n = wcal_hall_intervals(c, d, &open, &close);
+        double rate = 1.0;
+        if (weighted && n > 0 && !is_working_day(c, d)) rate = c->service_demand[weekday_of(d)];
+        if (!(rate > 0)) continue;
         for (size_t i = 0; i < n; i++) {
             if (close[i] <= x) continue;
             double from = open[i] > x ? open[i] : x;
             double avail = close[i] - from;
-            if (work <= avail) return day_start(d) + from + work;
-            work -= avail;
+            if (rate == 1.0) {
+                if (work <= avail) return day_start(d) + from + work;
+                work -= avail;
+            } else {
+                double end = from + work / rate; /* kept inside the opening */
+                if (work <= avail * rate) return day_start(d) + (end < close[i] ? end : from);
+                work -= avail * rate;
+            }
         }
     }
+}
+
+double wcal_hall_add_time(const wcal_t *c, double t, double work) {
+    if (!wcal_has_service(c)) return wcal_add_working_time(c, t, work);
+    return hall_add(c, t, work, false);
+}
+
+double wcal_demand_add_time(const wcal_t *c, double t, double work) {
+    if (!wcal_has_service(c)) return wcal_add_working_time(c, t, work);
+    return hall_add(c, t, work, true);
 }

@@ -66,6 +66,10 @@ typedef struct wcal {
     size_t n_service[7];
     double service_open[7][WCAL_MAX_INTERVALS];
     double service_close[7][WCAL_MAX_INTERVALS];
+    /* counter demand in an hour of a service day relative to the same
+     * hour of a working day (1 unless wcal_set_service_demand says), read
+     * by wcal_demand_time and wcal_demand_add_time */
+    double service_demand[7];
 } wcal_t;
 
 /* An always-open calendar. */
@@ -144,6 +148,10 @@ double wcal_minutes_per_day(const wcal_t *c);
 int wcal_add_service(wcal_t *c, const bool day[7], const char *const *hours, size_t n_hours,
                      char *err, size_t errlen);
 
+/* The relative demand of the service days of weekdays day[w] (>= 0): their
+ * hours draw counter arrivals at `weight` times a working day's rate. */
+void wcal_set_service_demand(wcal_t *c, const bool day[7], double weight);
+
 /* Does the calendar have service days? */
 static inline bool wcal_has_service(const wcal_t *c) { return c->n_service_days > 0; }
 
@@ -163,6 +171,13 @@ double wcal_hall_next_open(const wcal_t *c, double t);
 double wcal_hall_next_close(const wcal_t *c, double t);
 double wcal_hall_time(const wcal_t *c, double t0, double t1);
 double wcal_hall_add_time(const wcal_t *c, double t, double work);
+
+/* wcal_hall_time and wcal_hall_add_time with each service-day minute
+ * weighted by its day's service_demand: the clock of flat counter demand
+ * (a Poisson process in this time has the working day's rate per minute
+ * on working days and `weight` times it on service days). */
+double wcal_demand_time(const wcal_t *c, double t0, double t1);
+double wcal_demand_add_time(const wcal_t *c, double t, double work);
 
 /* ---- a memo of the current opening, per replication -------------------
  *

@@ -445,6 +445,51 @@ START_TEST(demand_total_unchanged) {
 }
 END_TEST
 
+/* calendar.service_days.demand: a Saturday hour draws that share of a
+ * working day's hour, flat or with a profile; the total stays. */
+START_TEST(demand_weight) {
+    char text[4096], err[ERR_LEN] = "";
+    scenario_text(text, sizeof text,
+                  "service_days = ( { days = \"saturday\"; hours = [\"09:00-12:00\"]; demand = "
+                  "0.35; } );",
+                  "profile = { hour_of_day = { bin = 60; from = \"08:00\"; weights = [1.0, 2.0, "
+                  "3.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]; }; };");
+    scn_t s;
+    if (load_text(&s, text, err, sizeof err) != 0) ck_abort_msg("rejected: %s", err);
+    CHECK_EQ_D(s.calendar.service_demand[5], 0.35);
+    long n_days = (long)s.days + s.warmup_days;
+    demand_t *d;
+    ck_assert_int_eq(demand_build(&s, n_days, &d), 0);
+    double end = (double)n_days * 1440.0;
+    double working = wcal_working_time(&s.calendar, 0, end) / 420.0;
+    CHECK_REL(demand_expected(d, 0, 0, 0, 100.0, 0, end), 100.0 * working, 1e-12);
+    CHECK_REL(demand_rate(d, 0, 0, 0, 100.0, at(2, 5, 10, 30)) /
+                  demand_rate(d, 0, 0, 0, 100.0, at(2, 0, 10, 30)),
+              0.35, 1e-12);
+    double sat = demand_expected(d, 0, 0, 0, 100.0, at(2, 5, 0, 0), at(2, 6, 0, 0));
+    double mon = demand_expected(d, 0, 0, 0, 100.0, at(2, 0, 0, 0), at(2, 1, 0, 0));
+    CHECK_REL(sat / mon, 0.35 * 7.0 / 11.0, 1e-12);
+    demand_free(d);
+    /* flat: the demand clock counts a Saturday minute as 0.35 */
+    const wcal_t *c = &s.calendar;
+    CHECK_REL(wcal_demand_time(c, at(1, 0, 0, 0), at(2, 0, 0, 0)), 5 * 420.0 + 0.35 * 180, 1e-15);
+    CHECK_EQ_D(wcal_hall_time(c, at(1, 0, 0, 0), at(2, 0, 0, 0)), 5 * 420.0 + 180);
+    CHECK_REL(wcal_demand_add_time(c, at(1, 4, 17, 0), 30 + 0.35 * 60), at(1, 5, 10, 0), 1e-15);
+    CHECK_EQ_D(wcal_demand_add_time(c, at(1, 4, 17, 0), 30 + 0.35 * 180 + 15), at(2, 0, 8, 45));
+    gsl_rng *r = rng_stream_new(20261208u, 0, 0);
+    for (int k = 0; k < 2000; k++) {
+        double t = rng_uniform(r) * 60 * 1440, w = rng_uniform(r) * 3000;
+        double e = wcal_demand_add_time(c, t, w);
+        CHECK_NEAR(wcal_demand_time(c, t, e), w, 1e-9 * (w + 1));
+        CHECK(wcal_hall_is_open(c, e) || e == t || wcal_hall_is_open(c, nextafter(e, 0)));
+    }
+    gsl_rng_free(r);
+    double hall = wcal_demand_time(c, 0, end), work = wcal_working_time(c, 0, end);
+    CHECK_REL(flow_hall_minutes_per_day(&s, end, 420.0), 420.0 * hall / work, 1e-15);
+    scn_free(&s);
+}
+END_TEST
+
 START_TEST(scenario_bad_service_days) {
     static const struct {
         const char *calendar, *message;
@@ -464,6 +509,8 @@ START_TEST(scenario_bad_service_days) {
          "  { days = \"weekend\"; hours = [\"10:00-12:00\"]; } );",
          "mem.cfg:4: calendar.service_days[1].days: Saturday is already a service day"},
         {"service_days = ( \"saturday\" );", "mem.cfg:3: calendar.service_days[0]: "},
+        {"service_days = ( { days = \"sat\"; hours = [\"09:00-12:00\"]; demand = -1; } );",
+         "mem.cfg:3: calendar.service_days[0].demand: "},
         {"service_day = ( );", "mem.cfg:3: calendar.service_day: unknown setting (did you mean "
                                "'service_days'?"},
         {"service_days = ( { days = \"service_day\"; hours = [\"09:00-12:00\"]; } );",
@@ -497,6 +544,7 @@ Suite *suite_service_days(void) {
     tcase_add_test(tc, china_2021_with_saturday);
     tcase_add_test(tc, demand_total_unchanged);
     tcase_add_test(tc, scenario_bad_service_days);
+    tcase_add_test(tc, demand_weight);
     suite_add_tcase(s, tc);
     return s;
 }
