@@ -5,7 +5,8 @@
 # opening on Saturday leaves the arrival rate as it was (within the two
 # runs' CIs); a case submitted on Saturday has its limit counted from the
 # next working day; an M/M/c hall open only on Saturdays (00:00-24:00)
-# waits as Erlang C says; govsim check counts the Saturday windows.
+# waits as Erlang C says; govsim check counts the Saturday windows and
+# names the service day.
 # Usage: sh t_saturday.sh GOVSIM TMPDIR (protocol: tests/e2e/run.sh).
 govsim=$1
 tmp=$2
@@ -132,4 +133,7 @@ f1=$(awk '$1 == "office" { print $3 }' "$tmp/out")
 f0=$(awk '$1 == "office" { print $3 }' "$tmp/out_closed")
 echo "$f1 $f0" | awk '{ exit !($1 > 0 && $1 < $2) }' && ok ||
     ko "check: front load with Saturday $f1, without $f0 (expected lower with)"
+grep -q "service day Saturday (halls open, not a working day): 09:00-12:00; counter demand 1 " \
+    "$tmp/out" && ok || ko "check does not name the Saturday service: $(head -5 "$tmp/out")"
+grep -q "service day" "$tmp/out_closed" && ko "check names a service day the calendar lacks" || ok
 echo "$pass $fail"
