@@ -91,8 +91,9 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
 }
 
 /* When a citizen sent home comes back: at a uniformly random moment of
- * the next working day's opening hours (not all at opening time, which
- * would make an artificial morning rush). */
+ * the halls' next opening hours (a working day's, or a service day's:
+ * sim/wcal.h), not all at opening time, which would make an artificial
+ * morning rush. */
 static double return_time(flow_model_t *m, flow_case_t *c, double after) {
     double open = wcal_hall_next_open(&m->s->calendar, after);
     gsl_rng r = flow_luck(c, LUCK_RETURN);
