@@ -45,6 +45,22 @@ static void print_counts(const scn_t *s) {
            wcal_minutes_per_day(&s->calendar));
 }
 
+/* The calendar's service days (halls open, not working days), one line
+ * each, e.g. "  service day Saturday (halls open, not a working day): 09:00-12:00; ...";
+ * nothing without. */
+static void print_service_days(const scn_t *s, const char *const weekday[7]) {
+    const wcal_t *c = &s->calendar;
+    for (int w = 0; w < 7; w++) {
+        if (c->n_service[w] == 0) continue;
+        printf(_("  service day %s (halls open, not a working day):"), _(weekday[w]));
+        for (size_t i = 0; i < c->n_service[w]; i++) {
+            int a = (int)c->service_open[w][i], b = (int)c->service_close[w][i];
+            printf(" %02d:%02d-%02d:%02d", a / 60, a % 60, b / 60, b % 60);
+        }
+        printf(_("; counter demand %g of a working day's hour\n"), c->service_demand[w]);
+    }
+}
+
 /* For a dated scenario, the dates the run covers and its holidays; and
  * how many services have an arrival profile (nothing for a scenario with
  * neither, whose summary stays as it was). */
@@ -61,6 +77,7 @@ static void print_dates_and_profiles(const scn_t *s) {
                _(WEEKDAY[date_weekday(s->start_date)]), to, s->calendar.n_holidays,
                s->calendar.n_makeups);
     }
+    print_service_days(s, WEEKDAY);
     size_t shaped = 0;
     for (size_t i = 0; i < s->n_services; i++) shaped += s->services[i].n_profiles > 0;
     if (shaped > 0)

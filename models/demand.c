@@ -24,6 +24,12 @@ typedef struct shape {
     double slope[MAX_SEGMENTS];                  /* g on [from, to)    */
     unsigned char first[SCN_HOUR_SLOTS];         /* first segment ending
                                                     after each quarter's start */
+    /* service days (sim/wcal.h), counter shapes only: the within-day
+     * shape of each service weekday (NULL: none), and which days use it
+     * (kind[d] = weekday + 1; 0: the working-day shape above); NULL
+     * without service days */
+    struct shape *service[7];
+    unsigned char *kind;
 } shape_t;
 
 struct demand {
@@ -37,7 +43,8 @@ struct demand {
 /* ---- day and within-day weights -------------------------------------- */
 
 double demand_day_weight(const scn_t *s, const scn_profile_t *p, long d, bool online) {
-    if (!online && !wcal_is_working_day(&s->calendar, d)) return 0.0;
+    if (!online && !wcal_is_working_day(&s->calendar, d) && !wcal_is_service_day(&s->calendar, d))
+        return 0.0;
     double w = p->weekday[(d + s->calendar.first_weekday) % 7];
     if (s->dated) {
         int y, m, day;
@@ -64,9 +71,9 @@ static size_t open_intervals(const scn_t *s, double *open, double *close) {
  * hours, one segment per (quarter hour, opening interval) that meet with a
  * positive weight, neighbours of equal weight merged.  Returns the
  * integral. */
-static double counter_segments(const scn_t *s, const scn_profile_t *p, shape_t *sh) {
-    double open[WCAL_MAX_INTERVALS], close[WCAL_MAX_INTERVALS], total = 0;
-    size_t n_int = open_intervals(s, open, close);
+static double segments_in(const scn_profile_t *p, const double *open, const double *close,
+                          size_t n_int, shape_t *sh) {
+    double total = 0;
     sh->n_seg = 0;
     for (size_t i = 0; i < n_int; i++)
         for (int q = 0; q < SCN_HOUR_SLOTS; q++) {
@@ -83,6 +90,13 @@ static double counter_segments(const scn_t *s, const scn_profile_t *p, shape_t *
             sh->from[k] = from, sh->to[k] = to, sh->slope[k] = p->hour[q];
         }
     return total;
+}
+
+/* The segments of a working day (segments_in on the opening hours). */
+static double counter_segments(const scn_t *s, const scn_profile_t *p, shape_t *sh) {
+    double open[WCAL_MAX_INTERVALS], close[WCAL_MAX_INTERVALS];
+    size_t n_int = open_intervals(s, open, close);
+    return segments_in(p, open, close, n_int, sh);
 }
 
 double demand_day_shape_mass(const scn_t *s, const scn_profile_t *p) {
@@ -123,6 +137,36 @@ static double target_days(const scn_t *s, long n_days, bool online) {
     return wcal_working_time(c, 0.0, (double)n_days * WCAL_DAY) / per_day;
 }
 
+/* Service days' shapes: each service weekday's segments in its own hours,
+ * normalised on their own; a service day weighs D(d) times its hours'
+ * mass relative to a working day's (`total`) times its relative demand
+ * (service_demand), so that an hour of a Saturday service draws that
+ * share of the same hour of a working day of the same day weight.  The
+ * caller's U then keeps the run's total. */
+static int build_service(const scn_t *s, const scn_profile_t *p, long n_days, double total,
+                         shape_t *sh) {
+    const wcal_t *c = &s->calendar;
+    double ratio[7] = {0};
+    for (int w = 0; w < 7; w++) {
+        if (c->n_service[w] == 0) continue;
+        sh->service[w] = calloc(1, sizeof *sh->service[w]);
+        if (!sh->service[w]) return -1;
+        double mass = segments_in(p, c->service_open[w], c->service_close[w], c->n_service[w],
+                                  sh->service[w]);
+        if (mass > 0) normalise_segments(sh->service[w], mass);
+        ratio[w] = total > 0 ? mass / total * c->service_demand[w] : 0.0;
+    }
+    sh->kind = calloc((size_t)n_days, sizeof *sh->kind);
+    if (!sh->kind) return -1;
+    for (long d = 0; d < n_days; d++) {
+        if (!wcal_is_service_day(c, d)) continue;
+        int w = (int)((d + c->first_weekday) % 7);
+        sh->kind[d] = (unsigned char)(w + 1);
+        sh->w[d] *= ratio[w];
+    }
+    return 0;
+}
+
 static int build_shape(const scn_t *s, const scn_profile_t *p, long n_days, bool online,
                        shape_t *sh) {
     sh->w = malloc((size_t)n_days * sizeof *sh->w);
@@ -140,6 +184,10 @@ static int build_shape(const scn_t *s, const scn_profile_t *p, long n_days, bool
         total = WCAL_DAY;
     } else total = counter_segments(s, p, sh);
     if (total > 0) normalise_segments(sh, total);
+    if (!online && wcal_has_service(&s->calendar)) {
+        if (build_service(s, p, n_days, total, sh) != 0) return -1;
+        for (long d = 0; d < n_days; d++) sh->cum[d + 1] = sh->cum[d] + sh->w[d];
+    }
     double mass = sh->cum[n_days];
     sh->units = mass > 0 && total > 0 ? target_days(s, n_days, online) / mass : 0.0;
     return 0;
@@ -152,6 +200,8 @@ void demand_free(demand_t *d) {
     for (size_t i = 0; i < d->n_shapes; i++) {
         free(d->shapes[i].w);
         free(d->shapes[i].cum);
+        free(d->shapes[i].kind);
+        for (int w = 0; w < 7; w++) free(d->shapes[i].service[w]);
     }
     free(d->shapes);
     free(d->of);
@@ -198,6 +248,11 @@ static const shape_t *shape_of(const demand_t *d, int sv, int rg, int online) {
     return &d->shapes[d->of[(size_t)sv * d->n_regions + (size_t)rg] + online];
 }
 
+/* The within-day shape of day k: a service day's own, else sh's. */
+static inline const shape_t *day_shape(const shape_t *sh, long k) {
+    return sh->kind && sh->kind[k] ? sh->service[sh->kind[k] - 1] : sh;
+}
+
 /* G(x): the share of a day's demand that comes before minute x
  * (0 <= x < 1440): from the first segment that ends after x's quarter
  * starts, past those that end before x. */
@@ -217,7 +272,7 @@ static double integrated(const demand_t *d, const shape_t *sh, double t) {
     double day = floor(t / WCAL_DAY);
     if (day >= (double)d->n_days) return sh->cum[d->n_days];
     long k = (long)day;
-    return sh->cum[k] + sh->w[k] * within_day(sh, t - day * WCAL_DAY);
+    return sh->cum[k] + sh->w[k] * within_day(day_shape(sh, k), t - day * WCAL_DAY);
 }
 
 /* The minute of the day where G reaches f (0 <= f < 1), inside a segment
@@ -256,7 +311,8 @@ double demand_next(const demand_t *d, int sv, int rg, int online, double per_day
     if (!(target < sh->cum[d->n_days])) return INFINITY;
     long k = day_holding(d, sh, now_day > 0 ? (long)now_day : 0, target);
     double f = (target - sh->cum[k]) / sh->w[k];
-    double t = (double)k * WCAL_DAY + invert_within_day(sh, f < 1 ? f : nextafter(1.0, 0.0));
+    double t =
+        (double)k * WCAL_DAY + invert_within_day(day_shape(sh, k), f < 1 ? f : nextafter(1.0, 0.0));
     return t > now ? t : nextafter(now, INFINITY);
 }
 
@@ -272,7 +328,8 @@ double demand_rate(const demand_t *d, int sv, int rg, int online, double per_day
     double day = floor(t / WCAL_DAY);
     if (t < 0 || day >= (double)d->n_days) return 0.0;
     double x = t - day * WCAL_DAY, g = 0;
-    for (size_t k = 0; k < sh->n_seg; k++)
-        if (x >= sh->from[k] && x < sh->to[k]) g = sh->slope[k];
+    const shape_t *in = day_shape(sh, (long)day);
+    for (size_t k = 0; k < in->n_seg; k++)
+        if (x >= in->from[k] && x < in->to[k]) g = in->slope[k];
     return per_day * sh->units * sh->w[(long)day] * g;
 }

@@ -9,12 +9,15 @@
  * where D(d) = day_of_week x month_of_year x (product of the surges that
  * cover day d), and 0 on days the calendar does not work; g is the hour
  * profile restricted to the opening hours, scaled to integrate to 1 over a
- * day; and U = (working days of the run) / (sum of D over the run), so
- * that the expected number of arrivals over the run is per_day x working
- * days, exactly as without a profile: a profile moves demand, it never
- * adds or removes any.  Online arrivals come around the clock (g = 1/1440,
- * the hour profile does not apply) on every day (holidays too), with D as
- * above, and U such that the run expects per_day x (working weekdays / 7)
+ * day.  On a service day (a hall open on a day that is not a working day,
+ * sim/wcal.h) g is the hour profile restricted to that day's service
+ * hours, scaled by the same constant as a working day's and by the day's
+ * relative demand (calendar.service_days.demand): it integrates to the
+ * share of a working day's profile those hours hold, times that.  And U = (working days of the run)
+ * / (sum of D over the run), so that the expected number of arrivals over the run is per_day x
+ * working days, exactly as without a profile: a profile moves demand, it never adds or removes any.
+ * Online arrivals come around the clock (g = 1/1440, the hour profile does not apply) on every day
+ * (holidays too), with D as above, and U such that the run expects per_day x (working weekdays / 7)
  * x days, again as without a profile.  The run is the warm-up plus the
  * measured days.
  *

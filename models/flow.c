@@ -91,13 +91,21 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
 }
 
 /* When a citizen sent home comes back: at a uniformly random moment of
- * the next working day's opening hours (not all at opening time, which
- * would make an artificial morning rush). */
+ * the halls' next opening hours (a working day's, or a service day's:
+ * sim/wcal.h), not all at opening time, which would make an artificial
+ * morning rush. */
 static double return_time(flow_model_t *m, flow_case_t *c, double after) {
-    double open = wcal_next_open(&m->s->calendar, after);
+    double open = wcal_hall_next_open(&m->s->calendar, after);
     gsl_rng r = flow_luck(c, LUCK_RETURN);
     double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(&r);
-    return wcal_add_working_time(&m->s->calendar, open, offset);
+    return wcal_hall_add_time(&m->s->calendar, open, offset);
+}
+
+/* Are the halls open at t (service days too, sim/wcal.h)?  Without
+ * service days the working calendar's answer, through its memo. */
+static inline bool hall_open(flow_model_t *m, double t) {
+    const wcal_t *c = &m->s->calendar;
+    return wcal_has_service(c) ? wcal_hall_is_open(c, t) : wcal_memo_is_open(c, &m->cal, t);
 }
 
 static int choose_next(flow_model_t *m, flow_case_t *c, int k) {
@@ -331,7 +339,7 @@ static void request(flow_model_t *m, uint32_t t, int r) {
 static void go_to_window(flow_model_t *m, uint32_t t, int r) {
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
-    if (!wcal_memo_is_open(&m->s->calendar, &m->cal, m->sim.now)) {
+    if (!hall_open(m, m->sim.now)) {
         c->hall = -1;
         FLOW_NOTE(m, tk, r, .kind = FLOW_EV_CLOSED);
         if (tk->state != TASK_FETCH) tk->state = TASK_AWAY;
@@ -549,6 +557,10 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
         double mean = 1 / (per_day * workdays / (7 * 1440.0));
         if (!(mean < WCAL_FAR)) return; /* a vanishing rate: no arrival */
         t = m->sim.now + rng_exponential(r, mean);
+    } else if (wcal_has_service(&s->calendar)) { /* in the halls' hours, service days too */
+        double mean = 1 / (per_day / m->hall_minutes_per_day);
+        if (!(mean < WCAL_FAR)) return;
+        t = wcal_demand_add_time(&s->calendar, m->sim.now, rng_exponential(r, mean));
     } else { /* during office hours: exponential in open minutes */
         double mean = 1 / (per_day / m->minutes_per_day);
         if (!(mean < WCAL_FAR)) return;
@@ -788,22 +800,30 @@ static void prefetch_next(const void *model, const evq_event_t *next, const evq_
 
 /* ---- rosters (models/roster.h) ------------------------------------------ */
 
+/* Is t's day a service day of the calendar (sim/wcal.h)?  Rosters may
+ * plan those apart (roster_count_on). */
+static bool service_day(const flow_model_t *m, double t) {
+    const wcal_t *c = &m->s->calendar;
+    return wcal_has_service(c) && wcal_is_service_day(c, (long long)floor(t / WCAL_DAY));
+}
+
 /* Windows on duty at front resource r at instant t while the hall is
  * open: the department's roster (or fixed windows); a pooled hall has
  * one_stop_windows, or the sum of its departments' windows on duty. */
 static unsigned windows_on_duty(const flow_model_t *m, size_t r, double t) {
     const scn_t *s = m->s;
     size_t nd = s->n_departments;
+    bool svc = service_day(m, t);
     if (r < 2 * nd) {
         const scn_department_t *dp = &s->departments[r / 2];
-        return (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+        return (unsigned)roster_count_on(&dp->roster, ROSTER_WINDOWS, dp->windows, t, svc);
     }
     if (s->levers.one_stop_windows > 0) return (unsigned)s->levers.one_stop_windows;
     unsigned sum = 0;
     for (size_t d = 0; d < nd; d++) {
         const scn_department_t *dp = &s->departments[d];
         if (dp->region == (int)(r - 2 * nd))
-            sum += (unsigned)roster_count(&dp->roster, ROSTER_WINDOWS, dp->windows, t);
+            sum += (unsigned)roster_count_on(&dp->roster, ROSTER_WINDOWS, dp->windows, t, svc);
     }
     return sum;
 }
@@ -824,7 +844,7 @@ static void on_roster(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     const scn_t *s = m->s;
     (void)ev;
-    bool open = wcal_is_open(&s->calendar, sim->now);
+    bool open = wcal_hall_is_open(&s->calendar, sim->now);
     for (size_t r = 0; r < m->n_res; r++) {
         if (!m->front_capacity[r] || !open) continue;
         res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
@@ -833,7 +853,8 @@ static void on_roster(void *model, sim_t *sim, const evq_event_t *ev) {
     for (size_t d = 0; d < s->n_departments; d++) {
         const scn_department_t *dp = &s->departments[d];
         if (!roster_has(&dp->roster, ROSTER_STAFF)) continue;
-        unsigned n = (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, sim->now);
+        unsigned n = (unsigned)roster_count_on(&dp->roster, ROSTER_STAFF, dp->staff, sim->now,
+                                               service_day(m, sim->now));
         res_set_capacity(&m->res[m->back_res[d]], n, sim->now);
         grant_waiting(m, m->back_res[d]);
     }
@@ -844,7 +865,7 @@ static void on_roster(void *model, sim_t *sim, const evq_event_t *ev) {
 static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     (void)ev;
-    double reopen = wcal_next_open(&m->s->calendar, sim->now);
+    double reopen = wcal_hall_next_open(&m->s->calendar, sim->now);
     /* a break within the day (lunch): the line stays and waits for the
      * afternoon; at the day's last closing it goes home */
     bool day_ends = floor(reopen / 1440.0) != floor(sim->now / 1440.0);
@@ -881,7 +902,7 @@ static void on_open(void *model, sim_t *sim, const evq_event_t *ev) {
         res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
         grant_waiting(m, (int)r);
     }
-    schedule(m, wcal_next_close(&m->s->calendar, sim->now), EV_CLOSE, 0, 0);
+    schedule(m, wcal_hall_next_close(&m->s->calendar, sim->now), EV_CLOSE, 0, 0);
 }
 
 /* Outages: data = 2 * process + (1 if it is a repair). Process n_incidents
@@ -1007,7 +1028,7 @@ static void on_sample(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_hourly_sample(m);
     /* the next look on the 5-minute grid, skipping closed hours */
     double next = sim->now + FLOW_SAMPLE_MINUTES;
-    double open = wcal_next_open(&m->s->calendar, next);
+    double open = wcal_hall_next_open(&m->s->calendar, next);
     if (open > next)
         next = m->warmup + ceil((open - m->warmup) / FLOW_SAMPLE_MINUTES) * FLOW_SAMPLE_MINUTES;
     if (next < WCAL_FAR) schedule(m, next, EV_SAMPLE, 0, 0);
@@ -1166,12 +1187,12 @@ static int setup_resources(flow_model_t *m) {
             m->front_capacity[2 * nd + r] =
                 s->levers.one_stop_windows > 0 ? (unsigned)s->levers.one_stop_windows : hall[r];
     free(hall);
-    bool open0 = wcal_is_open(&s->calendar, 0);
+    bool open0 = wcal_hall_is_open(&s->calendar, 0);
     int fail = 0;
     for (size_t r = 0; r < m->n_res; r++) {
         const scn_department_t *dp = r < 2 * nd ? &s->departments[r / 2] : NULL;
-        unsigned cap = dp && (r & 1)
-                           ? (unsigned)roster_count(&dp->roster, ROSTER_STAFF, dp->staff, 0)
+        unsigned cap = dp && (r & 1) ? (unsigned)roster_count_on(&dp->roster, ROSTER_STAFF,
+                                                                 dp->staff, 0, service_day(m, 0))
                        : m->front_capacity[r] && open0 ? windows_on_duty(m, r, 0)
                                                        : 0;
         fail |= res_init(&m->res[r], cap, 1, 0.0);
@@ -1244,9 +1265,9 @@ static void start(flow_model_t *m) {
         for (size_t rg = 0; rg < s->n_regions; rg++)
             for (int on = 0; on < 2; on++) schedule_arrival(m, (int)sv, (int)rg, on);
     if (s->calendar.n_intervals > 0) {
-        if (wcal_is_open(&s->calendar, 0))
-            schedule(m, wcal_next_close(&s->calendar, 0), EV_CLOSE, 0, 0);
-        else schedule(m, wcal_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
+        if (wcal_hall_is_open(&s->calendar, 0))
+            schedule(m, wcal_hall_next_close(&s->calendar, 0), EV_CLOSE, 0, 0);
+        else schedule(m, wcal_hall_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
     }
     if (s->online_uptime < 1)
         schedule(m,
@@ -1288,6 +1309,7 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     m.minutes_per_day = wcal_minutes_per_day(&s->calendar);
     wcal_memo_init(&m.cal);
     if (m.minutes_per_day <= 0) m.minutes_per_day = 1440;
+    m.hall_minutes_per_day = flow_hall_minutes_per_day(s, m.horizon, m.minutes_per_day);
     int fail = sim_init(&m.sim, &m, stop) != 0;
     fail |= pool_init(&m.cases, sizeof(flow_case_t), 1024) != 0;
     fail |= pool_init(&m.tasks, sizeof(task_t), 1024) != 0;

@@ -52,7 +52,7 @@ static double *slot(flow_model_t *m, size_t r, int hour) {
 }
 
 void flow_hourly_sample(flow_model_t *m) {
-    if (m->sim.now < m->warmup || !wcal_is_open(&m->s->calendar, m->sim.now)) return;
+    if (m->sim.now < m->warmup || !wcal_hall_is_open(&m->s->calendar, m->sim.now)) return;
     int h = hour_of(m->sim.now);
     for (size_t i = 0; i < m->n_front; i++) {
         size_t r = m->front_list[i];

@@ -197,6 +197,10 @@ typedef struct flow_model {
     struct flow_servers *platform;
     struct flow_hub *hub;         /* the data hub's servers (flow_hub.c) */
     struct flow_hotline *hotline; /* the 12345 hotline (hotline.c), NULL: none */
+
+    /* with service days (flow_service.c): the hall minutes that carry one
+     * working day's flat counter demand; minutes_per_day without */
+    double hall_minutes_per_day;
 } flow_model_t;
 
 typedef struct flow_hotline flow_hotline_t;
@@ -231,6 +235,16 @@ static inline void flow_phase_add(flow_model_t *m, const flow_case_t *c, int k, 
     m->phase_min[((size_t)c->service * m->s->n_departments + d) * FLOW_P_COUNT + p] += minutes;
 }
 void flow_hourly_collect(flow_model_t *m, flow_result_t *out);
+
+/* ---- service days (flow_service.c, sim/wcal.h) */
+
+/* Hall minutes (working and service hours, the latter weighted by their
+ * relative demand: wcal_demand_time) that carry one working day's flat
+ * counter demand over a run of [0, horizon], so that opening on service
+ * days spreads the demand without changing its total: the working day's
+ * open minutes times (demand minutes / working minutes of the run);
+ * minutes_per_day itself without service days. */
+double flow_hall_minutes_per_day(const scn_t *s, double horizon, double minutes_per_day);
 
 /* ---- invariants of the state machine, checked by hot_assert in debug
  * and ASan builds (hot_assert.h) and compiled out otherwise.  A released

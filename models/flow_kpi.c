@@ -309,7 +309,7 @@ static void collect_cases(const flow_model_t *m, const flow_acc_t *a, double *k,
 static void collect_windows(const flow_model_t *m, int r, double *k, double now) {
     const res_t *w = &m->res[r];
     double days = (m->horizon - m->warmup) / 1440.0;
-    double open = wcal_working_time(&m->s->calendar, m->warmup, now);
+    double open = wcal_hall_time(&m->s->calendar, m->warmup, now); /* service days too */
     double area = stats_timeavg_mean(&w->queue_avg, now) * (now - w->queue_avg.start);
     k[FLOW_K_WINDOW_WAIT] = stats_tally_mean(&w->wait);
     k[FLOW_K_WINDOW_WAIT_P90] = w->wait.n > 0 ? stats_hist_quantile(&w->wait_hist, 0.90) : NAN;

@@ -17,16 +17,20 @@ static const cfgr_range_t R_COUNT = {0, 100000, false, false, true};
 
 /* ------------------------------------------------------------ reading */
 
+/* The calendar's service days (sim/wcal.h), whatever their weekday. */
+#define SERVICE_BIT 0x80u
+
 /* Day-type names and the weekdays they stand for (bit 0 = Monday). */
 static const struct {
     const char *name;
     unsigned days;
 } DAY_TYPES[] = {
-    {"weekday", 0x1f},  {"weekend", 0x60},   {"all", 0x7f},      {"monday", 0x01},
-    {"tuesday", 0x02},  {"wednesday", 0x04}, {"thursday", 0x08}, {"friday", 0x10},
-    {"saturday", 0x20}, {"sunday", 0x40},    {"mon", 0x01},      {"tue", 0x02},
-    {"wed", 0x04},      {"thu", 0x08},       {"fri", 0x10},      {"sat", 0x20},
-    {"sun", 0x40},
+    {"weekday", 0x1f},  {"weekend", 0x60}, {"all", 0x7f},
+    {"monday", 0x01},   {"tuesday", 0x02}, {"wednesday", 0x04},
+    {"thursday", 0x08}, {"friday", 0x10},  {"saturday", 0x20},
+    {"sunday", 0x40},   {"mon", 0x01},     {"tue", 0x02},
+    {"wed", 0x04},      {"thu", 0x08},     {"fri", 0x10},
+    {"sat", 0x20},      {"sun", 0x40},     {"service_day", SERVICE_BIT},
 };
 
 static int day_type(const cfgr_t *r, const config_setting_t *at, unsigned *days) {
@@ -35,13 +39,14 @@ static int day_type(const cfgr_t *r, const config_setting_t *at, unsigned *days)
     for (size_t i = 0; i < sizeof DAY_TYPES / sizeof *DAY_TYPES; i++)
         if (strcmp(text, DAY_TYPES[i].name) == 0) return *days |= DAY_TYPES[i].days, 0;
     return cfgr_fail(r, at,
-                     "unknown day type '%s' (expected weekday, weekend, all, or a weekday "
-                     "name: monday ... sunday, mon ... sun)",
+                     "unknown day type '%s' (expected weekday, weekend, all, or a weekday name: "
+                     "monday ... sunday, mon ... sun; or service_day)",
                      text);
 }
 
-/* `days`: one day type, or a list of them. */
-static int read_days(const cfgr_t *r, const config_setting_t *g, bool day[7]) {
+/* `days`: one day type, or a list of them, as bits (SERVICE_BIT for
+ * service_day). */
+static int read_day_bits(const cfgr_t *r, const config_setting_t *g, unsigned *out) {
     config_setting_t *at = config_setting_get_member(g, "days");
     if (!at)
         return cfgr_fail_missing(r, g, "days",
@@ -55,6 +60,17 @@ static int read_days(const cfgr_t *r, const config_setting_t *g, bool day[7]) {
     } else if (day_type(r, at, &days) != 0) {
         return -1;
     }
+    *out = days;
+    return 0;
+}
+
+int roster_read_days(const cfgr_t *r, const config_setting_t *g, bool day[7]) {
+    unsigned days;
+    if (read_day_bits(r, g, &days) != 0) return -1;
+    if (days & SERVICE_BIT)
+        return cfgr_fail(r, config_setting_get_member(g, "days"),
+                         "service_day plans a roster, it is no weekday (expected weekday names "
+                         "such as saturday)");
     for (int d = 0; d < 7; d++) day[d] = days >> d & 1u;
     return 0;
 }
@@ -116,6 +132,14 @@ static int read_plan(const cfgr_t *r, const config_setting_t *g, const char *nam
     return 0;
 }
 
+static int read_entry_days(const cfgr_t *r, const config_setting_t *g, roster_entry_t *e) {
+    unsigned days;
+    if (read_day_bits(r, g, &days) != 0) return -1;
+    for (int d = 0; d < 7; d++) e->day[d] = days >> d & 1u;
+    e->service = days & SERVICE_BIT;
+    return 0;
+}
+
 int roster_read(const cfgr_t *r, const config_setting_t *group, roster_t *out) {
     static const char *const keys[] = {"days", "windows", "staff", NULL};
     memset(out, 0, sizeof *out);
@@ -123,14 +147,14 @@ int roster_read(const cfgr_t *r, const config_setting_t *group, roster_t *out) {
     if (cfgr_list(r, group, "roster", false, 1, ROSTER_MAX_ENTRIES, "day types", &list) != 0)
         return -1;
     if (!list) return 0;
-    bool taken[7] = {false};
+    bool taken[7] = {false}, service_taken = false;
     for (size_t i = 0; i < (size_t)config_setting_length(list); i++) {
         config_setting_t *g;
         roster_entry_t *e = &out->entry[i];
         if (cfgr_elem_group(r, list, i,
                             "{ days = \"weekday\"; windows = ( (\"08:30-12:00\", 4), ... ); }",
                             &g) != 0 ||
-            cfgr_check_keys(r, g, keys) != 0 || read_days(r, g, e->day) != 0 ||
+            cfgr_check_keys(r, g, keys) != 0 || read_entry_days(r, g, e) != 0 ||
             read_plan(r, g, "windows", &e->has_windows, &e->windows) != 0 ||
             read_plan(r, g, "staff", &e->has_staff, &e->staff) != 0)
             return -1;
@@ -144,6 +168,11 @@ int roster_read(const cfgr_t *r, const config_setting_t *group, roster_t *out) {
                                  "weekday in at most one entry)");
             taken[d] |= e->day[d];
         }
+        if (e->service && service_taken)
+            return cfgr_fail(r, config_setting_get_member(g, "days"),
+                             "names service_day, which an entry above already plans (expected it "
+                             "in at most one entry)");
+        service_taken |= e->service;
         out->n_entries = i + 1;
     }
     return 0;
@@ -151,7 +180,16 @@ int roster_read(const cfgr_t *r, const config_setting_t *group, roster_t *out) {
 
 /* ------------------------------------------------------------ queries */
 
-static const roster_plan_t *plan_of(const roster_t *ro, roster_kind_t kind, int weekday) {
+/* The plan of `kind` on a day of `weekday` (a service day: the
+ * service_day entry if there is one), NULL for the fixed count. */
+static const roster_plan_t *plan_on(const roster_t *ro, roster_kind_t kind, int weekday,
+                                    bool service) {
+    for (size_t i = 0; service && i < ro->n_entries; i++) {
+        const roster_entry_t *e = &ro->entry[i];
+        if (!e->service) continue;
+        if (kind == ROSTER_WINDOWS) return e->has_windows ? &e->windows : NULL;
+        return e->has_staff ? &e->staff : NULL;
+    }
     for (size_t i = 0; i < ro->n_entries; i++) {
         const roster_entry_t *e = &ro->entry[i];
         if (!e->day[weekday]) continue;
@@ -161,10 +199,21 @@ static const roster_plan_t *plan_of(const roster_t *ro, roster_kind_t kind, int 
     return NULL;
 }
 
+static const roster_plan_t *plan_of(const roster_t *ro, roster_kind_t kind, int weekday) {
+    return plan_on(ro, kind, weekday, false);
+}
+
+/* The service_day entry's plan of `kind` (NULL: none). */
+static const roster_plan_t *service_plan(const roster_t *ro, roster_kind_t kind) {
+    for (size_t i = 0; i < ro->n_entries; i++)
+        if (ro->entry[i].service) return plan_on(ro, kind, 0, true);
+    return NULL;
+}
+
 bool roster_has(const roster_t *ro, roster_kind_t kind) {
     for (int d = 0; d < 7; d++)
         if (plan_of(ro, kind, d)) return true;
-    return false;
+    return service_plan(ro, kind) != NULL;
 }
 
 static int plan_count(const roster_plan_t *p, double minute) {
@@ -173,11 +222,15 @@ static int plan_count(const roster_plan_t *p, double minute) {
     return 0;
 }
 
-int roster_count(const roster_t *ro, roster_kind_t kind, int fixed, double t) {
+int roster_count_on(const roster_t *ro, roster_kind_t kind, int fixed, double t, bool service) {
     if (ro->n_entries == 0) return fixed;
     double day = floor(t / DAY);
-    const roster_plan_t *p = plan_of(ro, kind, (int)fmod(day, 7.0));
+    const roster_plan_t *p = plan_on(ro, kind, (int)fmod(day + ro->first_weekday, 7.0), service);
     return p ? plan_count(p, t - day * DAY) : fixed;
+}
+
+int roster_count(const roster_t *ro, roster_kind_t kind, int fixed, double t) {
+    return roster_count_on(ro, kind, fixed, t, false);
 }
 
 int roster_max(const roster_t *ro, roster_kind_t kind, int fixed) {
@@ -189,6 +242,9 @@ int roster_max(const roster_t *ro, roster_kind_t kind, int fixed) {
             for (size_t i = 0; i < p->n; i++)
                 if (p->block[i].count > top) top = p->block[i].count;
     }
+    const roster_plan_t *p = service_plan(ro, kind);
+    for (size_t i = 0; p && i < p->n; i++)
+        if (p->block[i].count > top) top = p->block[i].count;
     return top;
 }
 
@@ -222,14 +278,28 @@ double roster_mean_open(const roster_t *ro, roster_kind_t kind, int fixed, const
     return minutes > 0 ? area / minutes : fixed;
 }
 
+double roster_mean_service(const roster_t *ro, roster_kind_t kind, int fixed, int weekday,
+                           const double *open, const double *close, size_t n_intervals) {
+    const roster_plan_t *p = plan_on(ro, kind, weekday, true);
+    double area = 0, minutes = 0;
+    for (size_t i = 0; i < n_intervals; i++) {
+        double len = close[i] - open[i];
+        minutes += len;
+        area += p ? plan_area(p, open[i], close[i]) : fixed * len;
+    }
+    return minutes > 0 ? area / minutes : fixed;
+}
+
 double roster_next_change(const roster_t *ro, double t) {
     if (ro->n_entries == 0) return INFINITY;
     double day = floor(t / DAY);
     for (int k = 0; k <= 8; k++, day++) {
         double start = day * DAY, best = INFINITY;
-        if (start > t) return start; /* midnight: a new day type */
-        for (int kind = 0; kind < 2; kind++) {
-            const roster_plan_t *p = plan_of(ro, (roster_kind_t)kind, (int)fmod(day, 7.0));
+        if (start > t) return start;           /* midnight: a new day type */
+        for (int kind = 0; kind < 4; kind++) { /* and the service_day plans, every day */
+            roster_kind_t what = (roster_kind_t)(kind & 1);
+            int weekday = (int)fmod(day + ro->first_weekday, 7.0);
+            const roster_plan_t *p = kind < 2 ? plan_of(ro, what, weekday) : service_plan(ro, what);
             for (size_t i = 0; p && i < p->n; i++) {
                 double a = start + p->block[i].from, b = start + p->block[i].to;
                 if (a > t && a < best) best = a;

@@ -10,13 +10,17 @@
  *   roster = ( { days = "weekday";
  *                windows = ( ("08:30-12:00", 4), ("12:00-13:30", 2),
  *                            ("13:30-17:30", 4) ); },
- *              { days = "saturday"; windows = ( ("09:00-12:00", 1) ); } );
+ *              { days = "service_day"; windows = ( ("09:00-12:00", 1) ); } );
  *
  * The count at an instant: on a weekday no entry names, or for a kind
  * (windows, staff) its entry leaves out, the department's fixed `windows`
  * or `staff`; otherwise the count of the block that holds the instant, and
- * 0 outside every block (nobody on duty).  Windows are in any case closed
- * while the calendar is (office hours, holidays).
+ * 0 outside every block (nobody on duty).  The day type "service_day"
+ * plans the calendar's service days (sim/wcal.h: a Saturday morning
+ * service), whatever their weekday, before the weekday's entry; a make-up
+ * working day on a Saturday then keeps the weekday plan it is listed
+ * under.  Windows are in any case closed while the halls are (office
+ * hours, holidays).
  *
  * Servers that go off duty finish the citizen or task they are serving
  * (sim/res.h: lowering the capacity never interrupts a service); those
@@ -45,13 +49,16 @@ typedef struct roster_plan {
 } roster_plan_t;
 
 typedef struct roster_entry {
-    bool day[7]; /* [0] = Monday                                     */
+    bool day[7];  /* [0] = Monday                                     */
+    bool service; /* plans the calendar's service days (service_day) */
     bool has_windows, has_staff;
     roster_plan_t windows, staff;
 } roster_entry_t;
 
 typedef struct roster {
-    size_t n_entries; /* 0: no roster, the fixed counts all the time */
+    size_t n_entries;  /* 0: no roster, the fixed counts all the time */
+    int first_weekday; /* weekday of day 0 (0 = Monday), as the calendar's:
+                          set by the loader after roster_read          */
     roster_entry_t entry[ROSTER_MAX_ENTRIES];
 } roster_t;
 
@@ -63,12 +70,23 @@ typedef enum { ROSTER_WINDOWS, ROSTER_STAFF } roster_kind_t;
  * is wrong (expected ...)". */
 int roster_read(const struct cfgr *r, const struct config_setting_t *group, roster_t *out);
 
+/* `days` of group g, a day type ("weekday", "saturday", "mon", ...) or a
+ * list of them, into day[7] ([0] = Monday).  Returns 0, or -1 with a
+ * message "file:line: ...days: unknown day type ...". */
+int roster_read_days(const struct cfgr *r, const struct config_setting_t *g, bool day[7]);
+
 /* Does the roster plan `kind` at all (some entry has it)? */
 bool roster_has(const roster_t *ro, roster_kind_t kind);
 
-/* The count of `kind` on duty at instant t (minutes since Monday 00:00 of
- * week 1), `fixed` where the roster says nothing. */
+/* The count of `kind` on duty at instant t (minutes since 00:00 of day 0,
+ * whose weekday is first_weekday), `fixed` where the roster says
+ * nothing. */
 int roster_count(const roster_t *ro, roster_kind_t kind, int fixed, double t);
+
+/* The same when t's day is a service day of the calendar (sim/wcal.h)
+ * or not: on a service day the entry naming service_day plans, if there
+ * is one, else the weekday's. */
+int roster_count_on(const roster_t *ro, roster_kind_t kind, int fixed, double t, bool service);
 
 /* The largest count `kind` reaches over the week (at least `fixed` if some
  * weekday keeps the fixed count). */
@@ -78,6 +96,11 @@ int roster_max(const roster_t *ro, roster_kind_t kind, int fixed);
  * weekdays and daily intervals are given (for the offered load). */
 double roster_mean_open(const roster_t *ro, roster_kind_t kind, int fixed, const bool workday[7],
                         const double *open, const double *close, size_t n_intervals);
+
+/* Mean count of `kind` over a service day of weekday `weekday` (0 =
+ * Monday) open in the given intervals. */
+double roster_mean_service(const roster_t *ro, roster_kind_t kind, int fixed, int weekday,
+                           const double *open, const double *close, size_t n_intervals);
 
 /* The first instant after t at which some count of the roster may change
  * (a block boundary or midnight of a planned day); INFINITY without a

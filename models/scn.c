@@ -24,6 +24,7 @@
 #include "scn_lost.h"
 #include "scn_appt.h"
 #include "scn_dates.h"
+#include "scn_service_days.h"
 #include "scn_profile.h"
 #include "scn_route.h"
 
@@ -302,14 +303,15 @@ static int read_holidays(loader_t *L, const config_setting_t *g) {
 }
 
 static int read_calendar(loader_t *L, const config_setting_t *root) {
-    static const char *const keys[] = {"hours",       "workdays",     "holidays", "start_date",
-                                       "makeup_days", "arrangements", NULL};
+    static const char *const keys[] = {"hours",       "workdays",     "holidays",     "start_date",
+                                       "makeup_days", "arrangements", "service_days", NULL};
     config_setting_t *g;
     if (cfgr_group(&L->r, root, "calendar", true, &g) != 0 ||
         cfgr_check_keys(&L->r, g, keys) != 0 || read_hours_and_days(L, g) != 0 ||
         scn_dates_read(&L->r, L->s, g) != 0)
         return -1;
-    return read_holidays(L, g);
+    if (read_holidays(L, g) != 0) return -1;
+    return scn_service_days_read(&L->r, L->s, g);
 }
 
 static int read_channels(loader_t *L, const config_setting_t *root) {
@@ -393,6 +395,7 @@ static int read_department(loader_t *L, const config_setting_t *list, size_t i) 
         cfgr_number(r, g, "error_rate", &R_BELOW_ONE, false, 0, &d->error_rate, NULL) != 0 ||
         roster_read(r, g, &d->roster) != 0)
         return -1;
+    d->roster.first_weekday = L->s->calendar.first_weekday; /* weekdays as the calendar's */
     copy_text(d->id, sizeof d->id, id);
     copy_text(d->name, sizeof d->name, name);
     d->line = cfgr_line(g);

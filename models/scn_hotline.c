@@ -71,8 +71,10 @@ static int read_hours(const cfgr_t *r, const config_setting_t *g, scn_hotline_t 
 
 /* roster = ( { days = ...; staff = ( ("08:00-20:00", 12) ); } ): operators
  * on duty (the roster's `staff`; a call centre has no windows). */
-static int read_roster(const cfgr_t *r, const config_setting_t *g, scn_hotline_t *h) {
+static int read_roster(const cfgr_t *r, const struct scn *s, const config_setting_t *g,
+                       scn_hotline_t *h) {
     if (roster_read(r, g, &h->roster) != 0) return -1;
+    h->roster.first_weekday = s->calendar.first_weekday; /* weekdays as the calendar's */
     for (size_t i = 0; i < h->roster.n_entries; i++)
         if (h->roster.entry[i].has_windows) {
             const config_setting_t *e =
@@ -80,6 +82,14 @@ static int read_roster(const cfgr_t *r, const config_setting_t *g, scn_hotline_t
             return cfgr_fail(r, config_setting_get_member(e, "windows"),
                              "a call centre has no windows (expected `staff` blocks: the "
                              "operators on duty)");
+        }
+    for (size_t i = 0; i < h->roster.n_entries; i++)
+        if (h->roster.entry[i].service) {
+            const config_setting_t *e =
+                config_setting_get_elem(config_setting_get_member(g, "roster"), (unsigned)i);
+            return cfgr_fail(r, config_setting_get_member(e, "days"),
+                             "service_day is for the halls' rosters (expected weekday names: the "
+                             "hotline keeps its own hours)");
         }
     return 0;
 }
@@ -215,7 +225,8 @@ int scn_hotline_read(const cfgr_t *r, const struct scn *s, const config_setting_
         cfgr_number(r, g, "calls_per_day", &R_CALLS, true, 0, &h->calls_per_day, NULL) != 0 ||
         read_hours(r, g, h) != 0 || read_profile(r, s, g, h) != 0 ||
         cfgr_int(r, g, "operators", &R_OPERATORS, true, 0, &h->operators) != 0 ||
-        read_roster(r, g, h) != 0 || read_dist(r, g, "talk", "exp(5)", base_dir, &h->talk) != 0 ||
+        read_roster(r, s, g, h) != 0 ||
+        read_dist(r, g, "talk", "exp(5)", base_dir, &h->talk) != 0 ||
         cfgr_number(r, g, "patience", &R_PATIENCE, false, 0, &h->patience, NULL) != 0 ||
         read_triggers(r, g, h) != 0 ||
         cfgr_number(r, g, "appeal_share", &R_SHARE, false, 0.47, &h->appeal_share, NULL) != 0 ||

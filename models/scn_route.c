@@ -332,6 +332,32 @@ static double on_duty(const scn_t *s, const scn_department_t *dp, roster_kind_t 
                             c->close, c->n_intervals);
 }
 
+/* Windows for the front offered load, per working day: with service days
+ * (sim/wcal.h) the window minutes of a week's working and service hours
+ * over the week's working minutes, since a week's counter demand spreads
+ * over both (`fixed` > 0: that many windows whenever the hall is open,
+ * the one-stop lever's count). */
+static double hall_windows(const scn_t *s, const scn_department_t *dp, int fixed) {
+    const wcal_t *c = &s->calendar;
+    double windows = dp ? on_duty(s, dp, ROSTER_WINDOWS) : fixed;
+    if (!wcal_has_service(c) || !(c->minutes_per_week > 0)) return windows;
+    double area = windows * c->minutes_per_week;
+    for (int w = 0; w < 7; w++) {
+        if (c->n_service[w] == 0) continue;
+        bool only[7] = {false};
+        only[w] = true;
+        double minutes = 0;
+        for (size_t i = 0; i < c->n_service[w]; i++)
+            minutes += c->service_close[w][i] - c->service_open[w][i];
+        double mean =
+            dp ? roster_mean_open(&dp->roster, ROSTER_WINDOWS, dp->windows, only,
+                                  c->service_open[w], c->service_close[w], c->n_service[w])
+               : fixed;
+        area += mean * minutes;
+    }
+    return area / c->minutes_per_week;
+}
+
 void scn_route_loads(scn_t *s, const double *front_work, const double *back_work) {
     double minutes = wcal_minutes_per_day(&s->calendar);
     if (minutes <= 0) minutes = WCAL_DAY; /* always open */
@@ -340,9 +366,10 @@ void scn_route_loads(scn_t *s, const double *front_work, const double *back_work
         for (size_t d = 0; d < s->n_departments; d++) {
             if (s->departments[d].region != (int)r) continue;
             work += front_work[d];
-            windows += on_duty(s, &s->departments[d], ROSTER_WINDOWS);
+            windows += hall_windows(s, &s->departments[d], 0);
         }
-        if (s->levers.one_stop_windows > 0) windows = s->levers.one_stop_windows;
+        if (s->levers.one_stop_windows > 0)
+            windows = hall_windows(s, NULL, s->levers.one_stop_windows);
         s->regions[r].hall_util = utilization(work * s->levers.one_stop_slowdown, windows, minutes);
         char who[SCN_ID_MAX + 16];
         snprintf(who, sizeof who, "region '%s'", s->regions[r].id);
@@ -352,7 +379,7 @@ void scn_route_loads(scn_t *s, const double *front_work, const double *back_work
     }
     for (size_t d = 0; d < s->n_departments; d++) {
         scn_department_t *dp = &s->departments[d];
-        double windows = on_duty(s, dp, ROSTER_WINDOWS), staff = on_duty(s, dp, ROSTER_STAFF);
+        double windows = hall_windows(s, dp, 0), staff = on_duty(s, dp, ROSTER_STAFF);
         dp->front_util = utilization(front_work[d], windows, minutes);
         dp->back_util = utilization(back_work[d], staff, minutes);
         char who[SCN_ID_MAX + 16];

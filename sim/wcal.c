@@ -602,3 +602,244 @@ void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
             return;
         }
 }
+
+/* ------------------------------------------------------------------ */
+/* Service days (wcal.h): the halls' own calendar                      */
+/* ------------------------------------------------------------------ */
+
+int wcal_add_service(wcal_t *c, const bool day[7], const char *const *hours, size_t n_hours,
+                     char *err, size_t errlen) {
+    if (always_open(c)) {
+        errmsg_format(err, errlen,
+                      "an always-open calendar has no service days (expected opening hours)");
+        return -1;
+    }
+    if (n_hours == 0) {
+        errmsg_format(err, errlen, "a service day needs its opening hours (expected HH:MM-HH:MM)");
+        return -1;
+    }
+    wcal_t tmp;
+    wcal_init_always(&tmp);
+    if (parse_hours(&tmp, hours, n_hours, err, errlen) != 0) return -1;
+    bool any = false;
+    for (int w = 0; w < 7; w++) {
+        if (!day[w]) continue;
+        any = true;
+        if (c->workday[w]) {
+            errmsg_format(err, errlen,
+                          "%s is a working day (in workdays), not a service day (expected a "
+                          "weekday outside workdays)",
+                          WEEKDAY_NAME[w]);
+            return -1;
+        }
+        if (c->n_service[w] > 0) {
+            errmsg_format(err, errlen,
+                          "%s is already a service day (expected each weekday in at most one "
+                          "entry)",
+                          WEEKDAY_NAME[w]);
+            return -1;
+        }
+    }
+    if (!any) {
+        errmsg_format(err, errlen, "no weekday given (expected a day type such as saturday)");
+        return -1;
+    }
+    for (int w = 0; w < 7; w++) {
+        if (!day[w]) continue;
+        c->n_service[w] = tmp.n_intervals;
+        memcpy(c->service_open[w], tmp.open, sizeof tmp.open);
+        memcpy(c->service_close[w], tmp.close, sizeof tmp.close);
+        c->service_demand[w] = 1.0;
+        c->n_service_days++;
+    }
+    return 0;
+}
+
+void wcal_set_service_demand(wcal_t *c, const bool day[7], double weight) {
+    assert(weight >= 0);
+    for (int w = 0; w < 7; w++)
+        if (day[w]) c->service_demand[w] = weight;
+}
+
+/* A service day: its weekday has a service, it is no working day (a
+ * make-up day works with the working hours) and no holiday. */
+static bool is_service_day(const wcal_t *c, long long d) {
+    if (c->n_service_days == 0 || c->n_service[weekday_of(d)] == 0) return false;
+    if (is_working_day(c, d)) return false;
+    return c->n_holidays == 0 || !is_holiday(c, d);
+}
+
+bool wcal_is_service_day(const wcal_t *c, long long d) {
+    assert(d >= 0);
+    return !always_open(c) && is_service_day(c, d);
+}
+
+size_t wcal_hall_intervals(const wcal_t *c, long long d, const double **open,
+                           const double **close) {
+    static const double WHOLE_OPEN[1] = {0.0}, WHOLE_CLOSE[1] = {WCAL_DAY};
+    assert(d >= 0);
+    if (always_open(c)) {
+        *open = WHOLE_OPEN, *close = WHOLE_CLOSE;
+        return 1;
+    }
+    if (is_working_day(c, d)) {
+        *open = c->open, *close = c->close;
+        return c->n_intervals;
+    }
+    if (is_service_day(c, d)) {
+        int w = weekday_of(d);
+        *open = c->service_open[w], *close = c->service_close[w];
+        return c->n_service[w];
+    }
+    *open = *close = NULL;
+    return 0;
+}
+
+bool wcal_hall_is_open(const wcal_t *c, double t) {
+    if (!wcal_has_service(c)) return wcal_is_open(c, t);
+    assert(t >= 0);
+    if (t >= WCAL_FAR) return false;
+    long long d = day_of(t);
+    const double *open, *close;
+    size_t n = wcal_hall_intervals(c, d, &open, &close);
+    double x = t - day_start(d);
+    for (size_t i = 0; i < n; i++)
+        if (x >= open[i] && x < close[i]) return true;
+    return false;
+}
+
+/* Day by day: a calendar with service days has working days (it is not
+ * always open), and finitely many holidays, so some day ahead opens. */
+double wcal_hall_next_open(const wcal_t *c, double t) {
+    if (!wcal_has_service(c)) return wcal_next_open(c, t);
+    assert(t >= 0);
+    if (isinf(t)) return t;
+    if (t >= WCAL_FAR) return INFINITY;
+    long long d0 = day_of(t);
+    double x = t - day_start(d0);
+    for (long long d = d0;; d++, x = 0.0) {
+        if (day_start(d) >= WCAL_FAR) return INFINITY;
+        const double *open, *close;
+        size_t n = wcal_hall_intervals(c, d, &open, &close);
+        for (size_t i = 0; i < n; i++) {
+            if (x < open[i]) return day_start(d) + open[i];
+            if (x < close[i]) return d == d0 ? t : day_start(d); /* a day open from 00:00 */
+        }
+    }
+}
+
+/* The last day a list names (holidays, make-up days), -1 if none: after
+ * it the calendar repeats week by week. */
+static long long last_listed_day(const wcal_t *c) {
+    long long last = c->n_holidays > 0 ? c->holidays[c->n_holidays - 1] : -1;
+    if (c->n_makeups > 0 && c->makeups[c->n_makeups - 1] > last)
+        last = c->makeups[c->n_makeups - 1];
+    return last;
+}
+
+/* An opening that reaches midnight goes on into the next day when that
+ * day's halls open at 00:00 (a night service), as wcal_next_close does;
+ * more than a week of whole open days after the last listed day is open
+ * for ever. */
+double wcal_hall_next_close(const wcal_t *c, double t) {
+    if (!wcal_has_service(c)) return wcal_next_close(c, t);
+    double s = wcal_hall_next_open(c, t);
+    if (s >= WCAL_FAR) return INFINITY;
+    long long d = day_of(s);
+    double x = s - day_start(d);
+    const double *open, *close;
+    size_t n = wcal_hall_intervals(c, d, &open, &close), i = 0;
+    while (i < n && !(x >= open[i] && x < close[i])) i++;
+    assert(i < n); /* s is open by construction */
+    if (close[i] < WCAL_DAY) return day_start(d) + close[i];
+    long long last = last_listed_day(c);
+    for (long long e = d + 1;; e++) {
+        if (day_start(e) >= WCAL_FAR || (e - d > 8 && e > last)) return INFINITY;
+        n = wcal_hall_intervals(c, e, &open, &close);
+        if (n == 0 || open[0] > 0.0) return day_start(e);
+        if (close[0] < WCAL_DAY) return day_start(e) + close[0];
+    }
+}
+
+/* Open minutes of intervals [open, close) in [x0, x1]. */
+static double within_intervals(const double *open, const double *close, size_t n, double x0,
+                               double x1) {
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double from = open[i] > x0 ? open[i] : x0;
+        double to = close[i] < x1 ? close[i] : x1;
+        if (to > from) sum += to - from;
+    }
+    return sum;
+}
+
+/* The working time, plus the service days' minutes (times their demand
+ * weight when `weighted`) walked day by day (O(days in the span): for
+ * totals over a run, not for every event). */
+static double hall_time(const wcal_t *c, double t0, double t1, bool weighted) {
+    double sum = wcal_working_time(c, t0, t1);
+    if (!(t1 > t0) || isinf(sum)) return sum;
+    long long d0 = day_of(t0), d1 = day_of(t1);
+    for (long long d = d0; d <= d1; d++) {
+        if (!is_service_day(c, d)) continue;
+        int w = weekday_of(d);
+        double x0 = d == d0 ? t0 - day_start(d) : 0.0;
+        double x1 = d == d1 ? t1 - day_start(d) : WCAL_DAY;
+        double m =
+            within_intervals(c->service_open[w], c->service_close[w], c->n_service[w], x0, x1);
+        sum += weighted ? m * c->service_demand[w] : m;
+    }
+    return sum;
+}
+
+double wcal_hall_time(const wcal_t *c, double t0, double t1) {
+    if (!wcal_has_service(c)) return wcal_working_time(c, t0, t1);
+    return hall_time(c, t0, t1, false);
+}
+
+double wcal_demand_time(const wcal_t *c, double t0, double t1) {
+    if (!wcal_has_service(c)) return wcal_working_time(c, t0, t1);
+    return hall_time(c, t0, t1, true);
+}
+
+/* Day by day from t (O(days crossed)): for arrivals and returns, which
+ * cross a few days at most.  `weighted`: a service-day minute counts its
+ * day's demand weight (a weight of 0 skips the day). */
+static double hall_add(const wcal_t *c, double t, double work, bool weighted) {
+    assert(t >= 0 && work >= 0);
+    if (t >= WCAL_FAR || work >= WCAL_FAR) return INFINITY;
+    if (work == 0.0) return t;
+    long long d = day_of(t);
+    double x = t - day_start(d);
+    for (;; d++, x = 0.0) {
+        if (day_start(d) >= WCAL_FAR) return INFINITY;
+        const double *open, *close;
+        size_t n = wcal_hall_intervals(c, d, &open, &close);
+        double rate = 1.0;
+        if (weighted && n > 0 && !is_working_day(c, d)) rate = c->service_demand[weekday_of(d)];
+        if (!(rate > 0)) continue;
+        for (size_t i = 0; i < n; i++) {
+            if (close[i] <= x) continue;
+            double from = open[i] > x ? open[i] : x;
+            double avail = close[i] - from;
+            if (rate == 1.0) {
+                if (work <= avail) return day_start(d) + from + work;
+                work -= avail;
+            } else {
+                double end = from + work / rate; /* kept inside the opening */
+                if (work <= avail * rate) return day_start(d) + (end < close[i] ? end : from);
+                work -= avail * rate;
+            }
+        }
+    }
+}
+
+double wcal_hall_add_time(const wcal_t *c, double t, double work) {
+    if (!wcal_has_service(c)) return wcal_add_working_time(c, t, work);
+    return hall_add(c, t, work, false);
+}
+
+double wcal_demand_add_time(const wcal_t *c, double t, double work) {
+    if (!wcal_has_service(c)) return wcal_add_working_time(c, t, work);
+    return hall_add(c, t, work, true);
+}

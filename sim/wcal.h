@@ -58,6 +58,18 @@ typedef struct wcal {
     size_t n_workdays;       /* working weekdays             */
     double minutes_per_day;  /* open minutes of a working day */
     double minutes_per_week; /* ... times n_workdays          */
+    /* service days (wcal_add_service): weekdays that are not working days
+     * on which the halls open in their own hours; n_service[w] = 0 for a
+     * weekday without.  Holidays close them; a make-up day on such a
+     * weekday is a working day with the working hours. */
+    size_t n_service_days; /* weekdays with a service, 0: none */
+    size_t n_service[7];
+    double service_open[7][WCAL_MAX_INTERVALS];
+    double service_close[7][WCAL_MAX_INTERVALS];
+    /* counter demand in an hour of a service day relative to the same
+     * hour of a working day (1 unless wcal_set_service_demand says), read
+     * by wcal_demand_time and wcal_demand_add_time */
+    double service_demand[7];
 } wcal_t;
 
 /* An always-open calendar. */
@@ -117,6 +129,55 @@ double wcal_add_working_time(const wcal_t *c, double t, double work);
 /* Open minutes in one working day (0 for always-open: callers treat that
  * as 1440). */
 double wcal_minutes_per_day(const wcal_t *c);
+
+/* ---- service days: halls open on days that are not working days --------
+ *
+ * A hall may open on a day that is not a working day (a Saturday morning
+ * service, 周六不打烊): its windows serve in that day's own hours, but the
+ * day is no working day, so the working-time queries above (time limits,
+ * back-office work, working days) skip it.  The hall queries below answer
+ * for the halls: the working hours on working days, the service hours on
+ * service days.  Without service days each is the working-time query of
+ * the same name (the very same numbers). */
+
+/* Make the weekdays day[w] (0 = Monday) service days open in `hours`
+ * ("HH:MM-HH:MM", as for wcal_init).  Returns 0, or -1 with a one-line
+ * message in err (calendar unchanged) when an hour string is wrong, a
+ * weekday is a working weekday or already a service day, no weekday is
+ * given, or the calendar is always open. */
+int wcal_add_service(wcal_t *c, const bool day[7], const char *const *hours, size_t n_hours,
+                     char *err, size_t errlen);
+
+/* The relative demand of the service days of weekdays day[w] (>= 0): their
+ * hours draw counter arrivals at `weight` times a working day's rate. */
+void wcal_set_service_demand(wcal_t *c, const bool day[7], double weight);
+
+/* Does the calendar have service days? */
+static inline bool wcal_has_service(const wcal_t *c) { return c->n_service_days > 0; }
+
+/* Is day d (>= 0) a service day: not a working day, not a holiday, and
+ * its weekday has a service. */
+bool wcal_is_service_day(const wcal_t *c, long long d);
+
+/* The opening intervals of the halls on day d: the working hours on a
+ * working day, the service hours on a service day, none (0) otherwise;
+ * *open and *close point into the calendar. */
+size_t wcal_hall_intervals(const wcal_t *c, long long d, const double **open, const double **close);
+
+/* wcal_is_open, wcal_next_open, wcal_next_close, wcal_working_time and
+ * wcal_add_working_time for the halls (service hours included). */
+bool wcal_hall_is_open(const wcal_t *c, double t);
+double wcal_hall_next_open(const wcal_t *c, double t);
+double wcal_hall_next_close(const wcal_t *c, double t);
+double wcal_hall_time(const wcal_t *c, double t0, double t1);
+double wcal_hall_add_time(const wcal_t *c, double t, double work);
+
+/* wcal_hall_time and wcal_hall_add_time with each service-day minute
+ * weighted by its day's service_demand: the clock of flat counter demand
+ * (a Poisson process in this time has the working day's rate per minute
+ * on working days and `weight` times it on service days). */
+double wcal_demand_time(const wcal_t *c, double t0, double t1);
+double wcal_demand_add_time(const wcal_t *c, double t, double work);
 
 /* ---- a memo of the current opening, per replication -------------------
  *
