@@ -137,13 +137,12 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     hot_assert(m->open_cases > 0);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
     FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FINISH);
-    if (m->hotline) { /* over the time limit: the citizen may call */
-        const flow_case_t *cs = case_at(m, c);
-        double wd =
-            wcal_working_time(&m->s->calendar, cs->arrived, m->sim.now) / m->minutes_per_day;
-        if (wd > m->s->services[cs->service].limit_days) complain(m, tk, SCN_HL_OVER_LIMIT);
-    }
-    flow_acc_complete(m, case_at(m, c));
+    /* the cycle time in working days, once for the hotline and the KPIs */
+    const flow_case_t *cs = case_at(m, c);
+    double wd = wcal_working_time(&m->s->calendar, cs->arrived, m->sim.now) / m->minutes_per_day;
+    if (m->hotline && wd > m->s->services[cs->service].limit_days) /* the citizen may call */
+        complain(m, tk, SCN_HL_OVER_LIMIT);
+    flow_acc_complete(m, case_at(m, c), wd);
     FLOW_POISON_CASE(case_at(m, c)); /* a second completion trips above */
     FLOW_POISON_TASK(tk);
     pool_release(&m->tasks, t);
