@@ -1278,6 +1278,19 @@ static void start(flow_model_t *m) {
     hotline_start(m);
 }
 
+/* Room for the cases the scenario may hold open at once (flow_estimate:
+ * about three times the peak of the baselines), between 1024 and 65536
+ * records: growing by doubling copies the records and leaves the copies
+ * cold in the caches, 7% of the last-level misses of x16 Heilongjiang
+ * (docs/performance.md, "Workflow model, session 4").  Pages the run
+ * never reaches are never touched, so memory stays as it was. */
+static uint32_t initial_capacity(const scn_t *s) {
+    flow_estimate_t e;
+    flow_estimate(s, &e);
+    double n = e.open_cases;
+    return !(n > 1024) ? 1024 : n < 65536 ? (uint32_t)n : 65536;
+}
+
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
     return flow_run_observed(s, rep, stop, NULL, out);
 }
@@ -1297,8 +1310,9 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     wcal_memo_init(&m.cal);
     if (m.minutes_per_day <= 0) m.minutes_per_day = 1440;
     int fail = sim_init(&m.sim, &m, stop) != 0;
-    fail |= pool_init(&m.cases, sizeof(flow_case_t), 1024) != 0;
-    fail |= pool_init(&m.tasks, sizeof(task_t), 1024) != 0;
+    uint32_t cap = initial_capacity(s);
+    fail |= pool_init(&m.cases, sizeof(flow_case_t), cap) != 0;
+    fail |= pool_init(&m.tasks, sizeof(task_t), cap) != 0;
     fail |= setup_resources(&m) != 0;
     fail |= setup_streams(&m) != 0;
     fail |= flow_acc_init(&m) != 0;
