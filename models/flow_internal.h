@@ -76,9 +76,9 @@ typedef enum {
 /* Three cache lines (sim/pool.h): the first holds what most events of the
  * case read or write (its service, where it is in its steps, the luck of
  * its work, outcomes, data, patience and returns; whether the case is
- * proactive), the second what only the accounting, trips, the observer and
- * appointments use, the third what only scenarios with travel, promises or
- * a hotline use.  Indices that the
+ * proactive), the second what only the accounting, trips (and where the
+ * citizen lives), the hotline's count and appointments use, the third what
+ * only the observer and promises use.  Indices that the
  * limits of flow.h bound (services, regions, steps, resources) are 16
  * bits: docs/performance.md, "Compact records". */
 typedef struct flow_case {
@@ -105,23 +105,22 @@ typedef struct flow_case {
     double data_delay; /* summed request delays, minutes              */
     int data_requests, data_manual, data_fetched;
     uint32_t arrival_index; /* among arrivals of its stream                */
-    uint32_t serial;        /* 1, 2, ... in order of arrival (fills a hole) */
+    int16_t home;           /* region the citizen lives in (travel: read at
+                               every trip, with trips)                      */
+    uint16_t complaints;    /* failures the hotline heard of (hotline.c)  */
     int trips;
     double trip_yuan; /* travel cost of the trips (travel.cost only)  */
-    /* third line: trips between regions, institutional levers and the
-       hotline only (flow_region.c, hotline.c) */
-    int16_t home;        /* region the citizen lives in (travel)        */
-    bool promised;       /* a document was replaced by a promise        */
-    bool revoked;        /* ... and the audit revoked it: no promise now */
-    uint16_t complaints; /* failures the hotline heard of (hotline.c)  */
-    uint64_t luck_key;   /* the case's substream key, kept by hotline.c
-                            once complaints > 0 (flow_luck.c makes it) */
+    /* third line: the observer and promises only (flow_events.c,
+       flow_region.c) */
+    uint32_t serial; /* 1, 2, ... in order of arrival (fills a hole) */
+    bool promised;   /* a document was replaced by a promise        */
+    bool revoked;    /* ... and the audit revoked it: no promise now */
 } flow_case_t;
 /* What every scenario's events touch stays on the first two lines
  * (docs/performance.md, "Workflow model, session 4"). */
 _Static_assert(offsetof(flow_case_t, proactive) < 64 && offsetof(flow_case_t, luck[4]) < 64 &&
                    offsetof(flow_case_t, trip_yuan) + sizeof(double) <= 128 &&
-                   offsetof(flow_case_t, home) >= 128,
+                   offsetof(flow_case_t, home) >= 64 && offsetof(flow_case_t, serial) >= 128,
                "flow_case_t's lines as docs/performance.md describes them");
 /* The 16-bit fields hold every value flow_check admits: resources (2 per
  * department, 1 per region's hall), steps, services, regions. */

@@ -236,14 +236,14 @@ static void on_call(void *model, sim_t *sim, const evq_event_t *ev) {
     }
 }
 
-/* The case's key (flow_luck.c), hashed once and kept in the case (0: not
- * yet) for its next failures: a Heilongjiang case meets about three. */
-static uint64_t case_key(const flow_model_t *m, flow_case_t *cs) {
-    if (cs->luck_key) return cs->luck_key;
+/* The case's key (flow_luck.c), hashed again at each failure: keeping it
+ * in the case's third cache line cost a miss per failure with tens of
+ * thousands of open cases (docs/performance.md, "Workflow model, session
+ * 4"), more than the hash. */
+static uint64_t case_key(const flow_model_t *m, const flow_case_t *cs) {
     uint64_t source = 2 * ((uint64_t)cs->service * FLOW_MAX_REGIONS + (uint64_t)cs->region) +
                       (uint64_t)cs->channel;
-    cs->luck_key = rng_substream_key(m->s->seed, m->rep, cs->arrival_index * CASE_SOURCES + source);
-    return cs->luck_key;
+    return rng_substream_key(m->s->seed, m->rep, cs->arrival_index * CASE_SOURCES + source);
 }
 
 void hotline_failure(flow_model_t *m, scn_hl_trigger_t why, int dept, flow_case_t *cs) {
