@@ -58,7 +58,7 @@ void flow_region_admit(flow_model_t *m, flow_case_t *c) {
 }
 
 /* Without travel matrices (most scenarios) a trip is the same for every
- * citizen, and the case's third line (home) is left alone. */
+ * citizen, and where the citizen lives does not matter. */
 double flow_region_trip(const flow_model_t *m, flow_case_t *c, int r) {
     const scn_t *s = m->s;
     if (!s->travel.cost && !s->travel.minutes) {
