@@ -66,8 +66,15 @@ static inline gsl_rng *rng_misc(flow_model_t *m, int which) { return m->rng[STRE
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static inline flow_case_t *case_at(flow_model_t *m, uint32_t c) { return pool_at(&m->cases, c); }
-static inline task_t *task_at(flow_model_t *m, uint32_t t) { return pool_at(&m->tasks, t); }
+/* pool_at with the record size known here (the pools hold exactly these
+ * records: flow_run_observed): a shift instead of a load and a multiply on
+ * every access, and the compiler may keep the address across stores. */
+static inline flow_case_t *case_at(flow_model_t *m, uint32_t c) {
+    return (flow_case_t *)(void *)m->cases.data + c;
+}
+static inline task_t *task_at(flow_model_t *m, uint32_t t) {
+    return (task_t *)(void *)m->tasks.data + t;
+}
 static inline const scn_step_t *step_of(const flow_model_t *m, const flow_case_t *c, int k) {
     return &m->s->services[c->service].steps[k];
 }
@@ -128,11 +135,16 @@ static void enter_service(flow_model_t *m, uint32_t t);
 /* The hotline hears of a failure of task tk's case (models/hotline.h): the
  * citizen may call about the department of the step, or of the document
  * being fetched. */
-static void complain(flow_model_t *m, const task_t *tk, scn_hl_trigger_t why) {
-    if (!m->hotline) return;
+static void complain_now(flow_model_t *m, const task_t *tk, scn_hl_trigger_t why) {
     int dept = tk->state == TASK_FETCH ? tk->fetch_owner
                                        : step_of(m, case_at(m, tk->case_id), tk->step)->dept;
     hotline_failure(m, why, dept, case_at(m, tk->case_id));
+}
+
+/* Without a hotline (most scenarios) a failure costs one test at the call
+ * site, not a call: every repeat trip and rework is one. */
+static inline void complain(flow_model_t *m, const task_t *tk, scn_hl_trigger_t why) {
+    if (m->hotline) complain_now(m, tk, why);
 }
 
 /* ---- finishing ----------------------------------------------------------- */
@@ -145,13 +157,12 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     hot_assert(m->open_cases > 0);
     hot_assert(m->nomem || m->cases.live == m->open_cases);
     FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FINISH);
-    if (m->hotline) { /* over the time limit: the citizen may call */
-        const flow_case_t *cs = case_at(m, c);
-        double wd =
-            wcal_working_time(&m->s->calendar, cs->arrived, m->sim.now) / m->minutes_per_day;
-        if (wd > m->s->services[cs->service].limit_days) complain(m, tk, SCN_HL_OVER_LIMIT);
-    }
-    flow_acc_complete(m, case_at(m, c));
+    /* the cycle time in working days, once for the hotline and the KPIs */
+    const flow_case_t *cs = case_at(m, c);
+    double wd = wcal_working_time(&m->s->calendar, cs->arrived, m->sim.now) / m->minutes_per_day;
+    if (m->hotline && wd > m->s->services[cs->service].limit_days) /* the citizen may call */
+        complain(m, tk, SCN_HL_OVER_LIMIT);
+    flow_acc_complete(m, case_at(m, c), wd);
     FLOW_POISON_CASE(case_at(m, c)); /* a second completion trips above */
     FLOW_POISON_TASK(tk);
     pool_release(&m->tasks, t);
@@ -203,6 +214,18 @@ static void step_finished(flow_model_t *m, uint32_t t, int k) {
 
 /* ---- resources ------------------------------------------------------------ */
 
+/* flow_phase_add(p, a) then flow_phase_add(q, b), the same sums in the same
+ * order, with the step's row looked up once: every start of work adds its
+ * wait and its work. */
+static inline void phase_add_pair(flow_model_t *m, const flow_case_t *c, int k, flow_phase_t p,
+                                  double a, flow_phase_t q, double b) {
+    if (m->sim.now < m->warmup) return;
+    size_t d = (size_t)m->s->services[c->service].steps[k].dept;
+    double *row = m->phase_min + ((size_t)c->service * m->s->n_departments + d) * FLOW_P_COUNT;
+    if (a > 0 && a < WCAL_FAR) row[p] += a;
+    if (b > 0 && b < WCAL_FAR) row[q] += b;
+}
+
 static void start_work(flow_model_t *m, uint32_t t) {
     task_t *tk = task_at(m, t);
     flow_case_t *c = case_at(m, tk->case_id);
@@ -236,8 +259,8 @@ static void start_work(flow_model_t *m, uint32_t t) {
     }
     tk->renege = 0;                          /* its patience event, if any, fires and is ignored */
     bool fetching = tk->state == TASK_FETCH; /* a document for this step's data */
-    flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WAIT, now - tk->since);
-    flow_phase_add(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WORK, end - now);
+    phase_add_pair(m, c, tk->step, fetching ? FLOW_P_DATA : FLOW_P_WAIT, now - tk->since,
+                   fetching ? FLOW_P_DATA : FLOW_P_WORK, end - now);
     if (tk->at_window) flow_hourly_served(m, tk->res, tk->since);
     if (tk->state != TASK_FETCH) tk->state = TASK_WORKING;
     hot_assert(end >= now);
@@ -760,14 +783,15 @@ static bool names_task(uint32_t type) {
 }
 
 static void prefetch_task(const flow_model_t *m, uint32_t t) {
-    SIM_PREFETCH(pool_at(&m->tasks, t));
+    SIM_PREFETCH((const task_t *)(const void *)m->tasks.data + t);
 }
 
 /* The first line of the case of task t, whose own line should be in
  * cache by now (it was asked for one event earlier).  Its second line as
  * well made x16 Heilongjiang 20% slower (docs/performance.md). */
 static void prefetch_case_of(const flow_model_t *m, uint32_t t) {
-    SIM_PREFETCH(pool_at(&m->cases, ((const task_t *)pool_at(&m->tasks, t))->case_id));
+    const task_t *tk = (const task_t *)(const void *)m->tasks.data + t;
+    SIM_PREFETCH((const flow_case_t *)(const void *)m->cases.data + tk->case_id);
 }
 
 /* The task a DONE event's resource will likely serve next: none when it
@@ -1291,6 +1315,19 @@ static void start(flow_model_t *m) {
     hotline_start(m);
 }
 
+/* Room for the cases the scenario may hold open at once (flow_estimate:
+ * about three times the peak of the baselines), between 1024 and 65536
+ * records: growing by doubling copies the records and leaves the copies
+ * cold in the caches, 7% of the last-level misses of x16 Heilongjiang
+ * (docs/performance.md, "Workflow model, session 4").  Pages the run
+ * never reaches are never touched, so memory stays as it was. */
+static uint32_t initial_capacity(const scn_t *s) {
+    flow_estimate_t e;
+    flow_estimate(s, &e);
+    double n = e.open_cases;
+    return !(n > 1024) ? 1024 : n < 65536 ? (uint32_t)n : 65536;
+}
+
 int flow_run(const scn_t *s, uint32_t rep, const atomic_int *stop, flow_result_t *out) {
     return flow_run_observed(s, rep, stop, NULL, out);
 }
@@ -1311,8 +1348,9 @@ int flow_run_observed(const scn_t *s, uint32_t rep, const atomic_int *stop,
     if (m.minutes_per_day <= 0) m.minutes_per_day = 1440;
     m.hall_minutes_per_day = flow_hall_minutes_per_day(s, m.horizon, m.minutes_per_day);
     int fail = sim_init(&m.sim, &m, stop) != 0;
-    fail |= pool_init(&m.cases, sizeof(flow_case_t), 1024) != 0;
-    fail |= pool_init(&m.tasks, sizeof(task_t), 1024) != 0;
+    uint32_t cap = initial_capacity(s);
+    fail |= pool_init(&m.cases, sizeof(flow_case_t), cap) != 0;
+    fail |= pool_init(&m.tasks, sizeof(task_t), cap) != 0;
     fail |= setup_resources(&m) != 0;
     fail |= setup_streams(&m) != 0;
     fail |= flow_acc_init(&m) != 0;

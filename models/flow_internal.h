@@ -8,6 +8,7 @@
 
 #include <gsl/gsl_rng.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "flow.h"
 #include "flow_events.h"
@@ -74,9 +75,10 @@ typedef enum {
 
 /* Three cache lines (sim/pool.h): the first holds what most events of the
  * case read or write (its service, where it is in its steps, the luck of
- * its work, outcomes, data, patience and returns), the second what only
- * the accounting, the observer and appointments use, the third what only
- * scenarios with travel, promises or proactive services use.  Indices that the
+ * its work, outcomes, data, patience and returns; whether the case is
+ * proactive), the second what only the accounting, trips (and where the
+ * citizen lives), the hotline's count and appointments use, the third what
+ * only the observer and promises use.  Indices that the
  * limits of flow.h bound (services, regions, steps, resources) are 16
  * bits: docs/performance.md, "Compact records". */
 typedef struct flow_case {
@@ -92,6 +94,8 @@ typedef struct flow_case {
     bool online;
     bool reworked;
     bool channel;               /* stream it arrived on: online (flow_events.h) */
+    bool proactive;             /* opened by the government: front steps skipped
+                                   (read at every step: first line)     */
     double citizen_minutes;     /* travel + lines + desk                       */
     uint64_t luck[FLOW_LUCK_N]; /* substream states (sim/rng.h splitmix);
                                    all but the last two (LUCK_APPT,
@@ -101,17 +105,23 @@ typedef struct flow_case {
     double data_delay; /* summed request delays, minutes              */
     int data_requests, data_manual, data_fetched;
     uint32_t arrival_index; /* among arrivals of its stream                */
-    uint32_t serial;        /* 1, 2, ... in order of arrival (fills a hole) */
+    int16_t home;           /* region the citizen lives in (travel: read at
+                               every trip, with trips)                      */
+    uint16_t complaints;    /* failures the hotline heard of (hotline.c)  */
     int trips;
-    /* third line: trips between regions and institutional levers only
-       (flow_region.c) */
-    double trip_yuan;    /* travel cost of the trips (travel.cost)      */
-    int16_t home;        /* region the citizen lives in (travel)        */
-    bool proactive;      /* opened by the government: front steps skipped */
-    bool promised;       /* a document was replaced by a promise        */
-    bool revoked;        /* ... and the audit revoked it: no promise now */
-    uint16_t complaints; /* failures the hotline heard of (hotline.c)  */
+    double trip_yuan; /* travel cost of the trips (travel.cost only)  */
+    /* third line: the observer and promises only (flow_events.c,
+       flow_region.c) */
+    uint32_t serial; /* 1, 2, ... in order of arrival (fills a hole) */
+    bool promised;   /* a document was replaced by a promise        */
+    bool revoked;    /* ... and the audit revoked it: no promise now */
 } flow_case_t;
+/* What every scenario's events touch stays on the first two lines
+ * (docs/performance.md, "Workflow model, session 4"). */
+_Static_assert(offsetof(flow_case_t, proactive) < 64 && offsetof(flow_case_t, luck[4]) < 64 &&
+                   offsetof(flow_case_t, trip_yuan) + sizeof(double) <= 128 &&
+                   offsetof(flow_case_t, home) >= 64 && offsetof(flow_case_t, serial) >= 128,
+               "flow_case_t's lines as docs/performance.md describes them");
 /* The 16-bit fields hold every value flow_check admits: resources (2 per
  * department, 1 per region's hall), steps, services, regions. */
 _Static_assert(2 * FLOW_MAX_DEPTS_PER_REGION * FLOW_MAX_REGIONS + FLOW_MAX_REGIONS <= INT16_MAX &&
@@ -363,7 +373,9 @@ int flow_acc_init(flow_model_t *m);
 void flow_acc_free(flow_model_t *m);
 void flow_acc_arrival(flow_model_t *m, const flow_case_t *c);
 void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait, bool abandoned);
-void flow_acc_complete(flow_model_t *m, const flow_case_t *c);
+/* Case c completes now, after wd working days (flow.c computes them once
+ * for the hotline and for this). */
+void flow_acc_complete(flow_model_t *m, const flow_case_t *c, double wd);
 /* The case leaves unfinished (a balk also counts as a window visit). */
 void flow_acc_lost(flow_model_t *m, const flow_case_t *c, flow_lost_t why);
 void flow_acc_reset(flow_model_t *m);

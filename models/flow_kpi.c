@@ -177,14 +177,13 @@ void flow_acc_window_visit(flow_model_t *m, const flow_case_t *c, double wait, b
     }
 }
 
-void flow_acc_complete(flow_model_t *m, const flow_case_t *c) {
+void flow_acc_complete(flow_model_t *m, const flow_case_t *c, double wd) {
     size_t g[3];
     case_groups(m, c, g);
     double now = m->sim.now;
     bool measured = now >= m->warmup;
     double minutes = now - c->arrived;
     hot_assert(minutes >= 0);
-    double wd = wcal_working_time(&m->s->calendar, c->arrived, now) / m->minutes_per_day;
     double limit = m->s->services[c->service].limit_days;
     for (int i = 0; i < 3; i++) {
         flow_acc_t *a = &m->acc[g[i]];

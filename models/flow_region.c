@@ -39,8 +39,16 @@ static int other_region(const scn_t *s, int own, double u) {
     return last;
 }
 
+/* Without migrants or a proactive share for the service (most scenarios)
+ * the three numbers are stepped over, not drawn: one addition on each
+ * arrival, and LUCK_EXTRA's later numbers (courier, audit) stay the same. */
 void flow_region_admit(flow_model_t *m, flow_case_t *c) {
     const scn_t *s = m->s;
+    if (!s->travel.migrant && !(s->services[c->service].proactive_share > 0)) {
+        c->home = c->region;
+        c->luck[LUCK_EXTRA] += 3 * RNG_SPLITMIX_GAMMA; /* one step per uniform (sim/rng.h) */
+        return;
+    }
     gsl_rng g = flow_luck(c, LUCK_EXTRA);
     double u_migrant = rng_uniform(&g), u_home = rng_uniform(&g), u_proactive = rng_uniform(&g);
     c->home = c->region;
@@ -49,8 +57,14 @@ void flow_region_admit(flow_model_t *m, flow_case_t *c) {
     c->proactive = u_proactive < s->services[c->service].proactive_share;
 }
 
+/* Without travel matrices (most scenarios) a trip is the same for every
+ * citizen, and where the citizen lives does not matter. */
 double flow_region_trip(const flow_model_t *m, flow_case_t *c, int r) {
     const scn_t *s = m->s;
+    if (!s->travel.cost && !s->travel.minutes) {
+        c->trip_yuan += s->costs.trip_cost;
+        return SCN_TRAVEL_MINUTES;
+    }
     size_t at = (size_t)c->home * s->n_regions + (size_t)resource_region(m, r);
     c->trip_yuan += s->travel.cost ? s->travel.cost[at] : s->costs.trip_cost;
     return s->travel.minutes ? s->travel.minutes[at] : SCN_TRAVEL_MINUTES;
@@ -75,7 +89,7 @@ double flow_region_courier(flow_case_t *c, const scn_t *s) {
 
 int flow_region_audit(const flow_model_t *m, flow_case_t *c) {
     const scn_commit_t *k = &m->s->commitment;
-    if (!c->promised || c->revoked || !(k->audit_share > 0)) return 0;
+    if (!(k->audit_share > 0) || !c->promised || c->revoked) return 0; /* the scenario's first */
     gsl_rng g = flow_luck(c, LUCK_EXTRA);
     double u_audit = rng_uniform(&g), u_false = rng_uniform(&g), u_lost = rng_uniform(&g);
     if (u_audit >= k->audit_share || u_false >= k->revocation) return 0;

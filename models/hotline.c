@@ -236,17 +236,26 @@ static void on_call(void *model, sim_t *sim, const evq_event_t *ev) {
     }
 }
 
+/* The case's key (flow_luck.c), hashed again at each failure: keeping it
+ * in the case's third cache line cost a miss per failure with tens of
+ * thousands of open cases (docs/performance.md, "Workflow model, session
+ * 4"), more than the hash. */
+static uint64_t case_key(const flow_model_t *m, const flow_case_t *cs) {
+    uint64_t source = 2 * ((uint64_t)cs->service * FLOW_MAX_REGIONS + (uint64_t)cs->region) +
+                      (uint64_t)cs->channel;
+    return rng_substream_key(m->s->seed, m->rep, cs->arrival_index * CASE_SOURCES + source);
+}
+
 void hotline_failure(flow_model_t *m, scn_hl_trigger_t why, int dept, flow_case_t *cs) {
     flow_hotline_t *hl = m->hotline;
     double p = hl->h->trigger[why];
-    /* the case's key (flow_luck.c) and its n-th failure heard */
-    uint64_t source = 2 * ((uint64_t)cs->service * FLOW_MAX_REGIONS + (uint64_t)cs->region) +
-                      (uint64_t)cs->channel;
-    uint64_t key = rng_substream_key(m->s->seed, m->rep, cs->arrival_index * CASE_SOURCES + source);
+    /* its n-th failure heard, counted whether or not it can make a call */
     unsigned n = cs->complaints++;
+    if (!(p > 0)) return;
+    uint64_t key = case_key(m, cs);
     uint64_t luck = rng_substream_start(key, PURPOSE_FIRST + (unsigned)why * 65536u + n);
     gsl_rng g = rng_substream(&luck);
-    if (!(p > 0) || !(rng_uniform(&g) < p)) return;
+    if (!(rng_uniform(&g) < p)) return;
     uint32_t id = new_call(m, true, dept, luck);
     if (id == POOL_NONE) return;
     double t = m->sim.now;
