@@ -712,3 +712,17 @@ void cfgr_join_names(const char *names, size_t n, size_t stride, char *buf, size
     }
     if (n > SHOWN_MAX && used < len) snprintf(buf + used, len - used, ", ... (%zu in all)", n);
 }
+
+const config_setting_t *cfgr_blame_quoted(const config_setting_t *list, const char *const *text,
+                                          size_t n, const char *msg) {
+    const config_setting_t *best = list;
+    const char *best_pos = NULL;
+    for (size_t i = 0; i < n; i++) {
+        char quoted[80];
+        snprintf(quoted, sizeof quoted, "'%s'", text[i]);
+        const char *pos = strstr(msg, quoted);
+        if (pos && (!best_pos || pos < best_pos))
+            best_pos = pos, best = config_setting_get_elem(list, (unsigned)i);
+    }
+    return best;
+}

@@ -156,4 +156,11 @@ int cfgr_id(const cfgr_t *r, const config_setting_t *group, const char *name, si
  * texts: "a, b, c", cut with ", ... (N in all)" when long. */
 void cfgr_join_names(const char *names, size_t n, size_t stride, char *buf, size_t len);
 
+/* The element of `list` (whose texts are text[0..n)) that `msg` quotes
+ * first, as 'TEXT', or `list` itself: a checker that names the bad
+ * interval ("'12:00-09:00' ends before it starts") then points the
+ * message at that element's line. */
+const config_setting_t *cfgr_blame_quoted(const config_setting_t *list, const char *const *text,
+                                          size_t n, const char *msg);
+
 #endif

@@ -232,22 +232,6 @@ static int read_scenario(loader_t *L, const config_setting_t *root) {
     return 0;
 }
 
-/* The hours element a wcal_init message quotes first (it names the bad
- * interval first), or the hours list itself. */
-static const config_setting_t *blame_hours(const config_setting_t *hours, const char *const *text,
-                                           size_t n, const char *msg) {
-    const config_setting_t *best = hours;
-    const char *best_pos = NULL;
-    for (size_t i = 0; i < n; i++) {
-        char quoted[80];
-        snprintf(quoted, sizeof quoted, "'%s'", text[i]);
-        const char *pos = strstr(msg, quoted);
-        if (pos && (!best_pos || pos < best_pos))
-            best_pos = pos, best = config_setting_get_elem(hours, (unsigned)i);
-    }
-    return best;
-}
-
 static int read_hours_and_days(loader_t *L, const config_setting_t *g) {
     const cfgr_t *r = &L->r;
     config_setting_t *hours, *days;
@@ -277,7 +261,7 @@ static int read_hours_and_days(loader_t *L, const config_setting_t *g) {
     }
     char msg[256];
     if (wcal_init(&L->s->calendar, text, n_hours, workday, n_days, msg, sizeof msg) != 0)
-        return cfgr_fail(r, blame_hours(hours, text, n_hours, msg), "%s", msg);
+        return cfgr_fail(r, cfgr_blame_quoted(hours, text, n_hours, msg), "%s", msg);
     return 0;
 }
 

@@ -11,22 +11,6 @@
 
 #define EXAMPLE "{ days = \"saturday\"; hours = [\"09:00-12:00\"]; }"
 
-/* The hours element a wcal message quotes first (it names the bad
- * interval), or the list itself. */
-static const config_setting_t *blame(const config_setting_t *hours, const char *const *text,
-                                     size_t n, const char *msg) {
-    const config_setting_t *best = hours;
-    const char *best_pos = NULL;
-    for (size_t i = 0; i < n; i++) {
-        char quoted[48];
-        snprintf(quoted, sizeof quoted, "'%s'", text[i]);
-        const char *pos = strstr(msg, quoted);
-        if (pos && (!best_pos || pos < best_pos))
-            best_pos = pos, best = config_setting_get_elem(hours, (unsigned)i);
-    }
-    return best;
-}
-
 /* One entry { days = ...; hours = [...]; }. */
 static int read_entry(const cfgr_t *r, scn_t *s, const config_setting_t *list, size_t i) {
     static const char *const keys[] = {"days", "hours", "demand", NULL};
@@ -49,7 +33,7 @@ static int read_entry(const cfgr_t *r, scn_t *s, const config_setting_t *list, s
         wcal_set_service_demand(&s->calendar, day, demand);
         return 0;
     }
-    const config_setting_t *at = blame(hours, text, n, msg);
+    const config_setting_t *at = cfgr_blame_quoted(hours, text, n, msg);
     if (at == hours && msg[0] != '\'') at = config_setting_get_member(g, "days");
     return cfgr_fail(r, at, "%s", msg);
 }
