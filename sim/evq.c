@@ -30,17 +30,8 @@ static void forget_cancels(evq_t *q);
 
 /* ---- keys --------------------------------------------------------------- */
 
-/* A key whose unsigned order is the order of the doubles: non-negative
- * times get the sign bit set, negative ones all bits flipped.  -0.0 is
- * first made +0.0 (x + 0.0 changes nothing else), so that equal times
- * always have equal keys. */
-static inline uint64_t time_key(double t) {
-    double x = t + 0.0;
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    uint64_t negative = 0 - (u >> 63);
-    return u ^ (negative | KEY_ZERO);
-}
+/* See evq_time_key (evq.h). */
+static inline uint64_t time_key(double t) { return evq_time_key(t); }
 
 static inline unsigned clz64(uint64_t x) {
 #if defined(__GNUC__)
@@ -397,11 +388,7 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_
     if (key < q->hi && near_count(q) >= q->near_limit) spill(q);
     if (key < q->hi) slot = near_slot(q, time);
     else slot = bucket_slot(q, bucket_of(key, q->last));
-    slot->time = time;
-    slot->seq = seq;
-    slot->type = type;
-    slot->entity = entity;
-    slot->data = data;
+    evq_event_write(slot, time, seq, type, entity, data);
     q->size++;
     return seq;
 }

@@ -101,7 +101,7 @@ static double draw_work(const qnet_model_t *m, const station_state_t *st, uint32
  * the draw's chain of dependent steps. */
 static void schedule_service(qnet_model_t *m, uint32_t c, uint32_t s) {
     station_state_t *st = &m->st[s];
-    if (sim_after(&m->sim, st->work, EV_DEPART, c, s) == 0) m->nomem = 1;
+    if (sim_after_small(&m->sim, st->work, EV_DEPART, c, s) == 0) m->nomem = 1;
     st->work = draw_work(m, st, s);
 }
 
@@ -122,7 +122,7 @@ static void enter(qnet_model_t *m, uint32_t c, uint32_t s) {
         double patience_mean = m->spec->station[s].patience_mean;
         if (patience_mean > 0) {
             double p = rng_exponential(st->patience_rng, patience_mean);
-            cu->renege = sim_after(&m->sim, p, EV_RENEGE, c, ticket);
+            cu->renege = sim_after_small(&m->sim, p, EV_RENEGE, c, ticket);
             if (cu->renege == 0) m->nomem = 1;
         }
     } else {
@@ -156,7 +156,7 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
     const qnet_station_t *sp = &m->spec->station[s];
     double next = sp->arrival_profile ? nhpp_next(sp->arrival_profile, sim->now, st->arrival_rng)
                                       : sim->now + st->gap;
-    if (next <= m->spec->horizon && sim_at(sim, next, EV_ARRIVAL, 0, s) == 0) m->nomem = 1;
+    if (next <= m->spec->horizon && sim_at_small(sim, next, EV_ARRIVAL, 0, s) == 0) m->nomem = 1;
     if (!sp->arrival_profile) st->gap = rng_exponential(st->arrival_rng, st->arrival_mean);
     for (size_t w = 0; w < m->spec->n_windows; w++)
         if (sim->now >= m->spec->window[w] && sim->now < m->spec->window[w + 1])
