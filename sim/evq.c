@@ -388,7 +388,11 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_
     if (key < q->hi && near_count(q) >= q->near_limit) spill(q);
     if (key < q->hi) slot = near_slot(q, time);
     else slot = bucket_slot(q, bucket_of(key, q->last));
-    evq_event_write(slot, time, seq, type, entity, data);
+    slot->time = time;
+    slot->seq = seq;
+    slot->type = type;
+    slot->entity = entity;
+    slot->data = data;
     q->size++;
     return seq;
 }
