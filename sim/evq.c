@@ -30,17 +30,8 @@ static void forget_cancels(evq_t *q);
 
 /* ---- keys --------------------------------------------------------------- */
 
-/* A key whose unsigned order is the order of the doubles: non-negative
- * times get the sign bit set, negative ones all bits flipped.  -0.0 is
- * first made +0.0 (x + 0.0 changes nothing else), so that equal times
- * always have equal keys. */
-static inline uint64_t time_key(double t) {
-    double x = t + 0.0;
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    uint64_t negative = 0 - (u >> 63);
-    return u ^ (negative | KEY_ZERO);
-}
+/* See evq_time_key (evq.h). */
+static inline uint64_t time_key(double t) { return evq_time_key(t); }
 
 static inline unsigned clz64(uint64_t x) {
 #if defined(__GNUC__)

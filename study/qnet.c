@@ -24,6 +24,9 @@ typedef struct station_state {
     res_t res;
     gsl_rng *arrival_rng, *service_rng, *route_rng, *patience_rng;
     double arrival_mean; /* 1 / rate, or 0 when no Poisson arrivals */
+    double service_exp;  /* the mean when service is exp(mean), else 0 */
+    double gap, work;    /* the next inter-arrival time (Poisson arrivals)
+                            and the next service time, drawn one ahead */
     size_t n_targets;    /* stations reachable after service        */
     uint32_t target[QNET_MAX_STATIONS];
     double cumulative[QNET_MAX_STATIONS];
@@ -83,10 +86,23 @@ int qnet_check(const qnet_spec_t *spec, char *err, size_t errlen) {
     return 0;
 }
 
+/* The next service time of station s, drawn as dist_sample would (for an
+ * exponential without its call and switch: the same number). */
+static double draw_work(const qnet_model_t *m, const station_state_t *st, uint32_t s) {
+    return st->service_exp > 0 ? rng_exponential(st->service_rng, st->service_exp)
+                               : dist_sample(&m->spec->station[s].service, st->service_rng);
+}
+
+/* Service times and Poisson inter-arrival times are drawn one ahead: the
+ * k-th service started (or arrival) gets the stream's k-th number as
+ * before, but the event's time, which decides whether it comes before the
+ * other pending event (a branch the processor guesses wrong about half
+ * the time in an M/M/1), is then known as soon as the clock is, not after
+ * the draw's chain of dependent steps. */
 static void schedule_service(qnet_model_t *m, uint32_t c, uint32_t s) {
     station_state_t *st = &m->st[s];
-    double work = dist_sample(&m->spec->station[s].service, st->service_rng);
-    if (sim_after(&m->sim, work, EV_DEPART, c, s) == 0) m->nomem = 1;
+    if (sim_after_small(&m->sim, st->work, EV_DEPART, c, s) == 0) m->nomem = 1;
+    st->work = draw_work(m, st, s);
 }
 
 /* Customer c arrives at station s: service at once or join the line. */
@@ -106,7 +122,7 @@ static void enter(qnet_model_t *m, uint32_t c, uint32_t s) {
         double patience_mean = m->spec->station[s].patience_mean;
         if (patience_mean > 0) {
             double p = rng_exponential(st->patience_rng, patience_mean);
-            cu->renege = sim_after(&m->sim, p, EV_RENEGE, c, ticket);
+            cu->renege = sim_after_small(&m->sim, p, EV_RENEGE, c, ticket);
             if (cu->renege == 0) m->nomem = 1;
         }
     } else {
@@ -138,10 +154,10 @@ static void on_arrival(void *model, sim_t *sim, const evq_event_t *ev) {
     uint32_t s = (uint32_t)ev->data;
     station_state_t *st = &m->st[s];
     const qnet_station_t *sp = &m->spec->station[s];
-    double next = sp->arrival_profile
-                      ? nhpp_next(sp->arrival_profile, sim->now, st->arrival_rng)
-                      : sim->now + rng_exponential(st->arrival_rng, st->arrival_mean);
-    if (next <= m->spec->horizon && sim_at(sim, next, EV_ARRIVAL, 0, s) == 0) m->nomem = 1;
+    double next = sp->arrival_profile ? nhpp_next(sp->arrival_profile, sim->now, st->arrival_rng)
+                                      : sim->now + st->gap;
+    if (next <= m->spec->horizon && sim_at_small(sim, next, EV_ARRIVAL, 0, s) == 0) m->nomem = 1;
+    if (!sp->arrival_profile) st->gap = rng_exponential(st->arrival_rng, st->arrival_mean);
     for (size_t w = 0; w < m->spec->n_windows; w++)
         if (sim->now >= m->spec->window[w] && sim->now < m->spec->window[w + 1])
             m->window_count[w]++;
@@ -224,6 +240,7 @@ static int model_init(qnet_model_t *m, const qnet_spec_t *spec, uint64_t seed, u
         fail |= !st->arrival_rng || !st->service_rng || !st->route_rng || !st->patience_rng;
         fail |= res_init(&st->res, sp->servers, 1, 0.0) != 0;
         st->arrival_mean = sp->arrival_rate > 0 ? 1.0 / sp->arrival_rate : 0;
+        st->service_exp = sp->service.kind == DIST_EXP ? sp->service.q[0] : 0;
         double cum = 0;
         for (size_t j = 0; j < spec->k; j++)
             if (sp->route[j] > 0) {
@@ -254,6 +271,9 @@ static void model_start(qnet_model_t *m) {
         if (sp->arrival_profile) first = nhpp_next(sp->arrival_profile, 0.0, st->arrival_rng);
         else if (sp->arrival_rate > 0) first = rng_exponential(st->arrival_rng, st->arrival_mean);
         if (first <= spec->horizon) sim_at(&m->sim, first, EV_ARRIVAL, 0, i);
+        if (!sp->arrival_profile && sp->arrival_rate > 0)
+            st->gap = rng_exponential(st->arrival_rng, st->arrival_mean);
+        st->work = draw_work(m, st, (uint32_t)i);
     }
     if (spec->warmup > 0) sim_at(&m->sim, spec->warmup, EV_WARMUP, 0, 0);
     for (size_t i = 0; i < spec->k; i++) {
