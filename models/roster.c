@@ -65,7 +65,7 @@ static int read_day_bits(const cfgr_t *r, const config_setting_t *g, unsigned *o
 }
 
 int roster_read_days(const cfgr_t *r, const config_setting_t *g, bool day[7]) {
-    unsigned days;
+    unsigned days = 0; /* set by read_day_bits; 0 keeps the analyzer sure */
     if (read_day_bits(r, g, &days) != 0) return -1;
     if (days & SERVICE_BIT)
         return cfgr_fail(r, config_setting_get_member(g, "days"),
@@ -133,7 +133,7 @@ static int read_plan(const cfgr_t *r, const config_setting_t *g, const char *nam
 }
 
 static int read_entry_days(const cfgr_t *r, const config_setting_t *g, roster_entry_t *e) {
-    unsigned days;
+    unsigned days = 0; /* set by read_day_bits; 0 keeps the analyzer sure */
     if (read_day_bits(r, g, &days) != 0) return -1;
     for (int d = 0; d < 7; d++) e->day[d] = days >> d & 1u;
     e->service = days & SERVICE_BIT;
