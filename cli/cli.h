@@ -70,6 +70,11 @@ void cli_print_path(const char *dir, const char *name);
 void cli_print_chart_paths(const char *dir, const char *const *names, size_t n_names,
                            const char *const *exts, size_t n_exts);
 
+/* --quiet for a command's output folder: every one of `files`, then each
+ * chart of `charts` that exists, as NAME.png, .svg, .dat, .gp. */
+void cli_print_output_paths(const char *dir, const char *const *files, size_t n_files,
+                            const char *const *charts, size_t n_charts);
+
 /* govsim --version (version.c): govsim's version, then GSL's, igraph's
  * and libconfig's, one a line, on fp.  Can't fail (write errors are the
  * stream's). */

@@ -620,11 +620,8 @@ static int write_json(const compare_t *c, const char *dir, double *b, double *x,
 /* --quiet: every file written, one path a line (charts: those in DIR
  * now, since which are drawn depends on the scenario). */
 static void print_paths(const char *dir) {
-    for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
-        cli_print_path(dir, OWN_FILES[i]);
-    static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
-    cli_print_chart_paths(dir, OWN_CHARTS, sizeof OWN_CHARTS / sizeof *OWN_CHARTS, EXTS,
-                          sizeof EXTS / sizeof *EXTS);
+    cli_print_output_paths(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, OWN_CHARTS,
+                           sizeof OWN_CHARTS / sizeof *OWN_CHARTS);
 }
 
 static void cleanup(compare_t *c) {

@@ -233,11 +233,8 @@ static int write_all(const plan_eval_t *ev, const char *dir, char *err, size_t e
 /* --quiet: every file written, one path a line (as run, compare and
  * sweep do; the charts: those in DIR now). */
 static void print_paths(const char *dir) {
-    for (size_t i = 0; i < sizeof OWN_FILES / sizeof *OWN_FILES; i++)
-        cli_print_path(dir, OWN_FILES[i]);
-    static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
-    cli_print_chart_paths(dir, OWN_CHARTS, sizeof OWN_CHARTS / sizeof *OWN_CHARTS, EXTS,
-                          sizeof EXTS / sizeof *EXTS);
+    cli_print_output_paths(dir, OWN_FILES, sizeof OWN_FILES / sizeof *OWN_FILES, OWN_CHARTS,
+                           sizeof OWN_CHARTS / sizeof *OWN_CHARTS);
 }
 
 int cmd_plan(int argc, char **argv) {

@@ -36,3 +36,10 @@ void cli_print_chart_paths(const char *dir, const char *const *names, size_t n_n
             if (access(path, F_OK) == 0) cli_print_path(dir, name);
         }
 }
+
+void cli_print_output_paths(const char *dir, const char *const *files, size_t n_files,
+                            const char *const *charts, size_t n_charts) {
+    static const char *const EXTS[] = {"png", "svg", "dat", "gp"};
+    for (size_t i = 0; i < n_files; i++) cli_print_path(dir, files[i]);
+    cli_print_chart_paths(dir, charts, n_charts, EXTS, sizeof EXTS / sizeof *EXTS);
+}

@@ -18,6 +18,7 @@
 #include "flow.h"
 #include "rng.h"
 #include "scn.h"
+#include "scn_text.h"
 #include "checks.h"
 
 #define ERR_LEN 1024
@@ -43,18 +44,6 @@ static const char *const PROFILED =
     "    surges = ( { name = \"spring\"; from = \"2021-01-25\"; to = \"2021-02-09\"; factor = 1.8; "
     "} ); };\n"
     "  steps = ( { id = \"a\"; at = \"d\"; work = \"exp(10)\"; front = true; } ); } );\n";
-
-static int load_text(scn_t *s, const char *text, char *err, size_t len) {
-    config_t cfg;
-    config_init(&cfg);
-    config_set_auto_convert(&cfg, CONFIG_TRUE);
-    if (config_read_string(&cfg, text) != CONFIG_TRUE)
-        ck_abort_msg("test text does not parse: line %d: %s", config_error_line(&cfg),
-                     config_error_text(&cfg));
-    int rc = scn_from_config(s, &cfg, "mem.cfg", err, len);
-    config_destroy(&cfg);
-    return rc;
-}
 
 static void load_ok(scn_t *s, const char *text) {
     char err[ERR_LEN] = "";

@@ -17,6 +17,7 @@
 
 #include "flow.h"
 #include "scn.h"
+#include "scn_text.h"
 #include "checks.h"
 
 #define GOOD_DIR "tests/scenarios/good/"
@@ -29,18 +30,6 @@ static void load_ok(scn_t *s, const char *path) {
 }
 
 /* Builds from text with scn_from_config, as reforms will after patching. */
-static int load_text(scn_t *s, const char *text, char *err, size_t len) {
-    config_t cfg;
-    config_init(&cfg);
-    config_set_auto_convert(&cfg, CONFIG_TRUE);
-    if (config_read_string(&cfg, text) != CONFIG_TRUE)
-        ck_abort_msg("test text does not parse: line %d: %s", config_error_line(&cfg),
-                     config_error_text(&cfg));
-    int rc = scn_from_config(s, &cfg, "mem.cfg", err, len);
-    config_destroy(&cfg);
-    return rc;
-}
-
 /* A scenario held in a string; `service` is the services list body. */
 #define MINI_HEAD                                                                                  \
     "scenario = { id = \"t\"; name = \"T\"; };\n"                                                  \

@@ -22,6 +22,7 @@
 #include "rng.h"
 #include "roster.h"
 #include "scn.h"
+#include "scn_text.h"
 #include "tmpdir.h"
 #include "wcal.h"
 #include "checks.h"
@@ -275,18 +276,6 @@ START_TEST(no_service_same_numbers) {
 END_TEST
 
 /* ---- through a scenario ---------------------------------------------- */
-
-static int load_text(scn_t *s, const char *text, char *err, size_t len) {
-    config_t cfg;
-    config_init(&cfg);
-    config_set_auto_convert(&cfg, CONFIG_TRUE);
-    if (config_read_string(&cfg, text) != CONFIG_TRUE)
-        ck_abort_msg("test text does not parse: line %d: %s", config_error_line(&cfg),
-                     config_error_text(&cfg));
-    int rc = scn_from_config(s, &cfg, "mem.cfg", err, len);
-    config_destroy(&cfg);
-    return rc;
-}
 
 /* A scenario whose calendar has `calendar` and whose service has
  * `profile` (may be ""). */
