@@ -10,6 +10,7 @@
  * (common random numbers).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,14 @@
 #include "out_file.h"
 #include "scn.h"
 #include "trace.h"
+
+/* A start of work announced before the work begins (a file that reached an
+ * officer outside opening hours): the officer takes it then. */
+typedef struct anim_pending {
+    double begins;
+    unsigned box, lane;
+    uint64_t who;
+} anim_pending_t;
 
 /* What the observer keeps of one variant's day. */
 typedef struct anim_rec {
@@ -38,6 +47,8 @@ typedef struct anim_rec {
     size_t n, cap;
     out_anim_link_t *links;
     size_t n_links;
+    anim_pending_t *pending; /* by begins, then by announcement     */
+    size_t pending_head, n_pending, pending_cap;
     atomic_int stop;
     int nomem;
 } anim_rec_t;
@@ -73,15 +84,60 @@ static void push(anim_rec_t *a, out_anim_event_t e) {
     a->ev[a->n++] = e;
 }
 
-/* Count lines and servers all along; record the day's events. */
+/* Keep a start whose work begins later, in begins order (ties in the order
+ * announced; most share the next opening, so this appends). */
+static void defer_start(anim_rec_t *a, anim_pending_t p) {
+    if (a->pending_head > 0 && a->pending_head == a->n_pending) a->pending_head = a->n_pending = 0;
+    if (a->n_pending == a->pending_cap) {
+        size_t cap = a->pending_cap ? 2 * a->pending_cap : 256;
+        anim_pending_t *q = realloc(a->pending, cap * sizeof *q);
+        if (!q) {
+            a->nomem = 1;
+            return;
+        }
+        a->pending = q;
+        a->pending_cap = cap;
+    }
+    size_t i = a->n_pending++;
+    while (i > a->pending_head && a->pending[i - 1].begins > p.begins) {
+        a->pending[i] = a->pending[i - 1];
+        i--;
+    }
+    a->pending[i] = p;
+}
+
+/* The deferred starts whose work has begun by `until` (and before the day's
+ * end) move from the line to the servers, in time order, before the event
+ * at `until` is counted. */
+static void begin_due(anim_rec_t *a, double until) {
+    while (a->pending_head < a->n_pending) {
+        const anim_pending_t *p = &a->pending[a->pending_head];
+        if (p->begins > until || p->begins >= a->t1) return;
+        if (!a->snapped && p->begins >= a->t0) snapshot(a);
+        a->waiting[p->box][p->lane]--;
+        a->busy[p->box][p->lane]++;
+        if (a->snapped)
+            push(a, (out_anim_event_t){.t = p->begins - a->t0,
+                                       .box = p->box,
+                                       .lane = p->lane,
+                                       .who = p->who,
+                                       .kind = OUT_ANIM_START});
+        a->pending_head++;
+    }
+}
+
+/* Count lines and servers all along; record the day's events.  A file that
+ * reaches an officer outside opening hours stays in the line until its work
+ * begins (the event's `begins`), as in the event log and the trace. */
 static void observe(void *ctx, const flow_event_t *e) {
     anim_rec_t *a = ctx;
+    begin_due(a, e->time);
     if (e->time >= a->t1) {
         atomic_store(&a->stop, 1);
         return;
     }
     if (!a->snapped && e->time >= a->t0) snapshot(a);
-    unsigned box, lane;
+    unsigned box = 0, lane = 0;
     bool at = box_of(a, e, &box, &lane);
     double t = e->time - a->t0;
     out_anim_event_t r = {.t = t, .box = box, .lane = lane, .who = e->case_id};
@@ -93,6 +149,10 @@ static void observe(void *ctx, const flow_event_t *e) {
         break;
     case FLOW_EV_START:
         if (!at) return;
+        if (e->begins > e->time) {
+            defer_start(a, (anim_pending_t){e->begins, box, lane, e->case_id});
+            return;
+        }
         a->waiting[box][lane]--;
         a->busy[box][lane]++;
         r.kind = OUT_ANIM_START;
@@ -182,6 +242,7 @@ static void anim_free(anim_rec_t *a) {
     free(a->names);
     free(a->ev);
     free(a->links);
+    free(a->pending);
 }
 
 /* Run replication 0 of s until the end of the day, recording it. */
@@ -191,6 +252,7 @@ static int anim_record(anim_rec_t *a) {
     atomic_init(&a->stop, 0);
     int rc = flow_run_observed(a->s, 0, &a->stop, &obs, &r);
     flow_result_free(&r);
+    begin_due(a, a->t1); /* a run that ended before the day did */
     if (!a->snapped) snapshot(a);
     return rc < 0 || a->nomem ? -1 : 0;
 }

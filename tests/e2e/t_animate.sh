@@ -3,7 +3,9 @@
 # http(s) resource), and in a real browser (headless Chromium, skipped
 # with a note when it is not installed) the lines it shows at a fixed
 # moment equal those computed from the event log of the same run, for the
-# baseline; with a reform both variants are drawn.
+# baseline (in opening hours, and before opening, at lunch and after
+# closing, when files wait for the officers' hours); with a reform both
+# variants are drawn.
 # Usage: sh t_animate.sh GOVSIM TMPDIR (see run.sh)
 govsim=$1
 tmp=$2
@@ -51,6 +53,16 @@ else
     res=$(python3 tests/e2e/anim_check.py "$tmp/dom.html" "$tmp/log.csv" "$day" "$T") && ok ||
         ko "page against the event log: $res"
     grep -q '"label":"With the reform"' "$tmp/dom.html" && ok || ko "the reform is not drawn beside"
+    # back-office work that reached an officer outside opening hours waits
+    # until the work begins (the event log's "wait" lasts until then):
+    # before opening, at lunch (12:00-14:00) and after closing the page's
+    # officer lines must still equal the log's
+    for m in 500 790 1070; do
+        timeout 120 "$browser" --headless --no-sandbox --disable-gpu --user-data-dir="$tmp/chrome" \
+            --dump-dom "file://$(cd "$tmp/a" && pwd)/animation.html#t=$m" >"$tmp/dom_$m.html" 2>/dev/null
+        res=$(python3 tests/e2e/anim_check.py "$tmp/dom_$m.html" "$tmp/log.csv" "$day" "$m") && ok ||
+            ko "page against the event log at minute $m of the day: $res"
+    done
     # the check can fail: the same page read at another moment disagrees
     res=$(python3 tests/e2e/anim_check.py "$tmp/dom.html" "$tmp/log.csv" "$day" 700) &&
         ko "anim_check.py accepted the state of another moment" || ok
