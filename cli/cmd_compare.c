@@ -106,19 +106,25 @@ static size_t bundled_reforms(const char *scenario, char **out, size_t cap) {
 }
 
 /* Build variant v: the scenario tree, its reforms applied in order, the
- * model checked.  Returns 0, or -1 with the message in err. */
-static int build_variant(compare_t *c, variant_t *v, char *err, size_t errlen) {
+ * model checked; *moved (when not NULL) counts the settings the reforms
+ * gave a new value.  Returns 0, or -1 with the message in err. */
+static int build_variant(compare_t *c, variant_t *v, size_t *moved, char *err, size_t errlen) {
     config_t cfg;
     if (reform_load_scenario_tree(&cfg, c->scenario, err, errlen) != 0 ||
         cli_apply_sets(&cfg, c->sets, c->n_sets, err, errlen) != 0) {
         config_destroy(&cfg);
         return -1;
     }
-    for (size_t i = 0; i < v->n; i++)
-        if (reform_apply(&c->reforms[v->reform[i]], &cfg, err, errlen) != 0) {
+    size_t total = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        size_t n = 0;
+        if (reform_apply_counted(&c->reforms[v->reform[i]], &cfg, &n, err, errlen) != 0) {
             config_destroy(&cfg);
             return -1;
         }
+        total += n;
+    }
+    if (moved) *moved = total;
     int rc = scn_from_config(&v->s, &cfg, c->scenario, err, errlen);
     config_destroy(&cfg);
     if (rc != 0 && v->n == 0) reform_set_blame(err, errlen, c->sets, c->n_sets);
@@ -180,7 +186,7 @@ static int setup(compare_t *c) {
         for (size_t i = 0; i < n_paths; i++) paths[i] = (char *)c->named[i];
     variant_t *base = add_variant(c, "baseline");
     snprintf(base->name, sizeof base->name, "%s", _("baseline"));
-    if (build_variant(c, base, err, sizeof err) != 0) {
+    if (build_variant(c, base, NULL, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         goto fail;
     }
@@ -194,15 +200,25 @@ static int setup(compare_t *c) {
         c->n_reforms++;
         variant_t *v = add_variant(c, r->id);
         add_reform_to(c, v, (int)c->n_reforms - 1);
-        if (build_variant(c, v, err, sizeof err) != 0) {
+        size_t moved = 0;
+        bool built = build_variant(c, v, &moved, err, sizeof err) == 0;
+        if (built && moved == 0 && !bundled)
+            fprintf(stderr,
+                    _("govsim compare: note: %s changes nothing in this scenario (every "
+                      "setting it changes already has that value): its row shows its cost "
+                      "and no effect\n"),
+                    r->id);
+        if (!built || (moved == 0 && bundled)) {
             if (!bundled) {
                 fprintf(stderr, "%s\n", err);
                 goto fail;
             }
-            /* a bundled reform written for another kind of place: said
-             * in one line here, in the table, the report and summary.json */
+            /* a bundled reform written for another kind of place, or one
+             * this scenario has already: said in one line here, in the
+             * table, the report and summary.json */
             compare_skip_t *k = &c->skipped[c->n_skipped++];
-            compare_skip_reason(k, r->id, r->path, err);
+            if (built) compare_skip_in_place(k, r->id, r->path);
+            else compare_skip_reason(k, r->id, r->path, err);
             memcpy(k->name, r->name, sizeof k->name); /* same size, terminated */
             char why[COMPARE_REASON_MAX + 64];
             compare_skip_people(k, why, sizeof why);
@@ -220,7 +236,7 @@ static int setup(compare_t *c) {
         variant_t *all = add_variant(c, "all_reforms");
         for (size_t i = 0; i < c->n_reforms; i++) add_reform_to(c, all, (int)i);
         snprintf(all->name, sizeof all->name, "%s", _("all reforms together"));
-        if (build_variant(c, all, err, sizeof err) != 0) {
+        if (build_variant(c, all, NULL, err, sizeof err) != 0) {
             fprintf(stderr, "govsim compare: all reforms together: %s\n", err);
             goto fail;
         }
@@ -245,7 +261,7 @@ static int setup(compare_t *c) {
             if (used >= sizeof v->label) used = sizeof v->label - 1;
             p += len + (p[len] == ',');
         }
-        if (build_variant(c, v, err, sizeof err) != 0) {
+        if (build_variant(c, v, NULL, err, sizeof err) != 0) {
             fprintf(stderr, "govsim compare: %s: %s\n", v->label, err);
             goto fail;
         }
@@ -285,7 +301,7 @@ static int task(void *ctx, size_t point, size_t rep, const atomic_int *stop) {
 /* The reforms of the folder that were not run, one line each. */
 static void print_skipped(const compare_t *c) {
     if (c->n_skipped == 0) return;
-    printf("\n%s\n", _("Skipped (does not apply to this scenario):"));
+    printf("\n%s\n", _("Skipped (does not apply to this scenario, or is already in place):"));
     for (size_t i = 0; i < c->n_skipped; i++) {
         const compare_skip_t *k = &c->skipped[i];
         char why[COMPARE_REASON_MAX + 64];

@@ -154,6 +154,11 @@ void compare_headline_cell(char *buf, size_t len, const compare_row_t *r, size_t
  * characters replaced, cut at a word with "..." past
  * COMPARE_REASON_MAX - 1 bytes. */
 void compare_skip_reason(compare_skip_t *k, const char *id, const char *file, const char *err);
+/* The reason COMPARE_IN_PLACE for a reform whose every change finds its
+ * setting already at the new value: the scenario has it, so it would
+ * add its cost and nothing else. */
+#define COMPARE_IN_PLACE "already in place (every setting it changes already has that value here)"
+void compare_skip_in_place(compare_skip_t *k, const char *id, const char *file);
 /* k's reason as people read it, in the language chosen (cli/lang.h): the
  * reason itself in English; translated where its form is known ("no
  * department has region = x (region values there: y)"), else as is.

@@ -88,8 +88,9 @@ static void cost_table(FILE *fp, const compare_t *c, const compare_row_t *rows,
 /* The reforms of the folder not run here, each with its reason. */
 static void skipped_note(FILE *fp, const compare_t *c) {
     if (c->n_skipped == 0) return;
-    out_html_paragraph(fp, _("Skipped: these reforms do not apply to this scenario and were "
-                             "not run (no variant includes them)."));
+    out_html_paragraph(fp, _("Skipped: these reforms do not apply to this scenario, or it "
+                             "already has them, and were not run (no variant includes them, "
+                             "nor their costs)."));
     out_html_raw(fp, "<ul>\n");
     for (size_t i = 0; i < c->n_skipped; i++) {
         const compare_skip_t *k = &c->skipped[i];

@@ -59,6 +59,10 @@ void compare_skip_reason(compare_skip_t *k, const char *id, const char *file, co
         if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
 }
 
+void compare_skip_in_place(compare_skip_t *k, const char *id, const char *file) {
+    compare_skip_reason(k, id, file, COMPARE_IN_PLACE);
+}
+
 /* The translated word for an element of a scenario list ("department"),
  * or the word itself when it is not one of these. */
 static const char *element_people(const char *word) {
@@ -93,5 +97,11 @@ static bool filter_reason(const char *reason, char *buf, size_t len) {
 }
 
 void compare_skip_people(const compare_skip_t *k, char *buf, size_t len) {
+    if (strcmp(k->reason, COMPARE_IN_PLACE) == 0) {
+        /* the text of COMPARE_IN_PLACE, spelled out for xgettext */
+        snprintf(buf, len, "%s",
+                 _("already in place (every setting it changes already has that value here)"));
+        return;
+    }
     if (!cli_lang_zh() || !filter_reason(k->reason, buf, len)) snprintf(buf, len, "%s", k->reason);
 }

@@ -173,9 +173,16 @@ static int check_applies(const cfgr_t *r, config_setting_t *g, const plan_t *p,
                          const plan_reform_t *pr) {
     config_t tree;
     char why[1024];
+    size_t moved = 0;
     int rc = reform_load_scenario_tree(&tree, p->scenario, why, sizeof why);
-    if (rc == 0) rc = reform_apply(&pr->reform, &tree, why, sizeof why);
+    if (rc == 0) rc = reform_apply_counted(&pr->reform, &tree, &moved, why, sizeof why);
     config_destroy(&tree);
+    if (rc == 0 && moved == 0)
+        return cfgr_fail(r, config_setting_get_member(g, "file"),
+                         "reform '%s' changes nothing in scenario %s (already in place: every "
+                         "setting it changes already has that value there; funding it would buy "
+                         "nothing)",
+                         pr->reform.id, p->scenario);
     if (rc == 0) return 0;
     return cfgr_fail(r, config_setting_get_member(g, "file"),
                      "reform '%s' does not apply to scenario %s (%s)", pr->reform.id, p->scenario,

@@ -684,8 +684,44 @@ static int apply_one(const walk_t *w, const change_t *c, config_setting_t *t) {
     return apply_number(w, c, t);
 }
 
-/* One change: resolve its path, then the operation on every match. */
-static int apply_change(const cfgr_t *r, const config_setting_t *g, config_t *scenario) {
+/* A scalar setting's value, kept to tell whether a change moved it. */
+typedef struct scalar {
+    long long whole;
+    double number;
+    char *text; /* a copy (NULL for other types, or when out of memory) */
+} scalar_t;
+
+/* A text setting's value; libconfig 1.5 keeps "" as NULL. */
+static const char *string_of(const config_setting_t *t) {
+    const char *text = config_setting_get_string(t);
+    return text ? text : "";
+}
+
+static void scalar_read(const config_setting_t *t, scalar_t *v) {
+    int type = config_setting_type(t);
+    memset(v, 0, sizeof *v);
+    if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64)
+        v->whole = config_setting_get_int64(t);
+    else if (type == CONFIG_TYPE_BOOL) v->whole = config_setting_get_bool(t);
+    else if (type == CONFIG_TYPE_FLOAT) v->number = config_setting_get_float(t);
+    else if (type == CONFIG_TYPE_STRING) v->text = strdup(string_of(t));
+}
+
+/* Whether t still holds v (a change keeps its target's type); a text that
+ * could not be copied counts as moved. */
+static bool scalar_same(const config_setting_t *t, const scalar_t *v) {
+    int type = config_setting_type(t);
+    if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64)
+        return config_setting_get_int64(t) == v->whole;
+    if (type == CONFIG_TYPE_BOOL) return config_setting_get_bool(t) == v->whole;
+    if (type == CONFIG_TYPE_FLOAT) return config_setting_get_float(t) == v->number;
+    return v->text && strcmp(string_of(t), v->text) == 0;
+}
+
+/* One change: resolve its path, then the operation on every match; *moved
+ * counts the matches whose value it changed. */
+static int apply_change(const cfgr_t *r, const config_setting_t *g, config_t *scenario,
+                        size_t *moved) {
     const config_setting_t *path_at = config_setting_get_member(g, "path");
     const char *text = config_setting_get_string(path_at);
     path_t *path = malloc(sizeof *path);
@@ -701,22 +737,36 @@ static int apply_change(const cfgr_t *r, const config_setting_t *g, config_t *sc
                 c.kind == OP_SET ? config_setting_type(c.value) : CONFIG_TYPE_NONE};
     matches_t targets = {0};
     int rc = resolve(&w, scenario, &targets);
-    for (size_t i = 0; rc == 0 && i < targets.n; i++) rc = apply_one(&w, &c, targets.v[i]);
+    for (size_t i = 0; rc == 0 && i < targets.n; i++) {
+        scalar_t before;
+        scalar_read(targets.v[i], &before);
+        rc = apply_one(&w, &c, targets.v[i]);
+        if (rc == 0 && !scalar_same(targets.v[i], &before)) (*moved)++;
+        free(before.text);
+    }
     free(targets.v);
     free(path);
     return rc;
 }
 
-int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen) {
-    assert(r && scenario);
+int reform_apply_counted(const reform_t *r, config_t *scenario, size_t *moved, char *err,
+                         size_t errlen) {
+    assert(r && scenario && moved);
     cfgr_t cr = {r->path, err, errlen, 0, NULL};
     const config_setting_t *list =
         config_setting_get_member(config_root_setting(&r->cfg), "changes");
     assert(list);
     int n = config_setting_length(list);
+    *moved = 0;
     for (int i = 0; i < n; i++)
-        if (apply_change(&cr, config_setting_get_elem(list, (unsigned)i), scenario) != 0) return -1;
+        if (apply_change(&cr, config_setting_get_elem(list, (unsigned)i), scenario, moved) != 0)
+            return -1;
     return 0;
+}
+
+int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen) {
+    size_t moved;
+    return reform_apply_counted(r, scenario, &moved, err, errlen);
 }
 
 int reform_apply_change(const char *file, int line, const char *where,
@@ -724,7 +774,8 @@ int reform_apply_change(const char *file, int line, const char *where,
                         size_t errlen) {
     assert(change && scenario && config_setting_get_member(change, "path"));
     cfgr_t cr = {file, err, errlen, line, where};
-    return apply_change(&cr, change, scenario);
+    size_t moved = 0;
+    return apply_change(&cr, change, scenario, &moved);
 }
 
 /* ------------------------------------------------------------ loading */

@@ -64,6 +64,12 @@ int reform_load(reform_t *r, const char *path, char *err, size_t errlen);
  * applying one reform whose changes are A's followed by B's. */
 int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen);
 
+/* reform_apply, and *moved set to how many settings its changes gave a new
+ * value (a change to a setting that already has that value moves nothing):
+ * 0 means the reform is already in place in this scenario. */
+int reform_apply_counted(const reform_t *r, config_t *scenario, size_t *moved, char *err,
+                         size_t errlen);
+
 /* Apply one change group { path = "..."; set|scale|add = VALUE; [min = ..;]
  * [max = ..;] } (as in a reform file, but possibly built in memory) to
  * `scenario`.  Messages read "FILE:LINE: WHERE: what is wrong", naming
