@@ -3,6 +3,7 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,17 +141,31 @@ void cli_lang_reform(reform_t *r) {
     pick(r->description, sizeof r->description, r->description_zh);
 }
 
+/* Columns `text` takes on a terminal. */
+static size_t term_width(const char *text) {
+    size_t w = 0;
+    for (size_t at = 0, n; text[at]; at += n) w += text_char_width(text_utf8_next(text + at, &n));
+    return w;
+}
+
 void cli_lang_fprint_cell(FILE *fp, const char *name, size_t width) {
     char safe[512];
     text_term_text(name, safe, sizeof safe);
-    size_t used = 0, at = 0;
+    /* a name cut to fit ends in an ellipsis (one column), so a reader sees
+     * it is cut */
+    bool cut = width > 1 && term_width(safe) > width;
+    size_t room = cut ? width - 1 : width, used = 0, at = 0;
     while (safe[at]) {
         size_t n;
         size_t w = text_char_width(text_utf8_next(safe + at, &n));
-        if (used + w > width) break;
+        if (used + w > room) break;
         fwrite(safe + at, 1, n, fp);
         used += w;
         at += n;
+    }
+    if (cut) {
+        fputs("\xe2\x80\xa6", fp); /* U+2026 */
+        used++;
     }
     for (; used < width; used++) putc(' ', fp);
 }

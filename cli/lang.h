@@ -40,9 +40,10 @@ bool cli_lang_zh(void);
 void cli_lang_scn(scn_t *s);
 void cli_lang_reform(reform_t *r);
 
-/* Print name on stdout in exactly `width` terminal columns: cut at a
- * character that fits (Chinese characters are two columns wide), padded
- * with spaces; controls made harmless (text_term_text). */
+/* Print name on stdout in exactly `width` terminal columns: a name too
+ * wide is cut at a character that fits and ends in an ellipsis (Chinese
+ * characters are two columns wide), padded with spaces; controls made
+ * harmless (text_term_text). */
 void cli_lang_print_cell(const char *name, size_t width);
 /* The same on fp. */
 void cli_lang_fprint_cell(FILE *fp, const char *name, size_t width);
