@@ -258,10 +258,126 @@ static void bucket_reset(evq_t *q, unsigned b) {
     unmark(q, b);
 }
 
+/* ---- ranked pour ---------------------------------------------------------- */
+
+/* A bucket beyond level 0 with 2 to RANK_MAX events (all in its head
+ * chunk) is poured by rank instead of insertion: each event gets a 31-bit
+ * word, the top RANK_KEY_BITS bits of its key's offset in the bucket's
+ * range above its index in the bucket, and goes straight to the slot its
+ * word's rank says (how many words are below it), counted four lanes at a
+ * time with SIMD compares, without a branch on the data.  Words are
+ * distinct (the index), so the ranks are a permutation.  Events whose key
+ * bits are equal (a tie in time, or keys that differ only in the bits cut
+ * off) come out in bucket order, which need not be (time, seq) order
+ * (spills put run tails back): the same pass counts equal key bits, and
+ * when there are any the poured events are put in order by insertion,
+ * which on a nearly sorted run costs about a compare per event.  Sorting
+ * by insertion moved 32-byte events and mispredicted about once per event
+ * (docs/performance.md, "Calendar refill, session 5").  Needs GCC's
+ * vector extension (GCC, Clang); elsewhere every pour is by insertion. */
+#if defined(__GNUC__)
+#define RANKED_POUR   1
+#define RANK_KEY_BITS 25
+#define RANK_IDX_BITS 6
+#define RANK_MAX      32
+#define RANK_BLOCKS   (RANK_MAX / 4)
+#if RANK_MAX > EVQ_CHUNK || RANK_MAX > (1 << RANK_IDX_BITS)
+#error "a ranked pour must fit one chunk and the index bits"
+#endif
+#if defined(__clang__)
+#define RANK_UNROLL _Pragma("unroll")
+#else
+#define RANK_UNROLL _Pragma("GCC unroll 8")
+#endif
+
+typedef int32_t rank_v4_t __attribute__((vector_size(16)));
+typedef union {
+    int32_t s[RANK_MAX];
+    rank_v4_t v[RANK_BLOCKS];
+} rank_words_t;
+
+/* The ranks of the words in w's first `blocks` blocks of four (lanes at
+ * n and beyond hold INT32_MAX, and their ranks are not used) into rank;
+ * returns whether two of the first n words share their key bits.  For
+ * each word w[j], every block's four lanes are compared with it at once,
+ * so no sum across lanes is needed.  `blocks` is a constant at each call
+ * (the function is inlined), so the blocks stay in registers and the
+ * inner loops unroll.  j runs over whole blocks (pads count nothing:
+ * INT32_MAX is below no word), a loop whose length the processor
+ * predicts. */
+static inline __attribute__((always_inline)) bool rank_all(const rank_words_t *w, unsigned n,
+                                                           unsigned blocks, rank_words_t *rank) {
+    rank_v4_t acc[RANK_BLOCKS], keys[RANK_BLOCKS], same = {0, 0, 0, 0};
+    const rank_v4_t pad = {INT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+    RANK_UNROLL
+    for (unsigned k = 0; k < blocks; k++) {
+        acc[k] = (rank_v4_t){0, 0, 0, 0};
+        /* key bits, -1 in the pads (a word's key bits are >= 0) */
+        keys[k] = (w->v[k] >> RANK_IDX_BITS) | (w->v[k] == pad);
+    }
+    for (unsigned j = 0; j < 4 * blocks; j++) {
+        int32_t x = w->s[j], xk = keys[j / 4][j % 4];
+        rank_v4_t xv = {x, x, x, x}, xkv = {xk, xk, xk, xk};
+        RANK_UNROLL
+        for (unsigned k = 0; k < blocks; k++) {
+            acc[k] -= xv < w->v[k];
+            same -= xkv == keys[k];
+        }
+    }
+    RANK_UNROLL
+    for (unsigned k = 0; k < blocks; k++) rank->v[k] = acc[k];
+    /* each word matches itself, each pad every pad */
+    unsigned pads = 4 * blocks - n;
+    return (unsigned)(same[0] + same[1] + same[2] + same[3]) != n + pads * pads;
+}
+
+/* Pour bucket b (beyond level 0, 2 .. RANK_MAX events) by rank to the end
+ * of `near`.  Returns true when the poured events still need sorting by
+ * (time, seq). */
+static bool pour_ranked(evq_t *q, unsigned b) {
+    const evq_bucket_t *bk = &q->bucket[b];
+    unsigned n = bk->n;
+    hot_assert(b >= DIGIT_VALUES && n >= 2 && n <= RANK_MAX && bk->head == bk->tail);
+    const evq_event_t *e = chunk_at(q, bk->head);
+    uint64_t start = bucket_start(q->last, b);
+    unsigned width = (b >> EVQ_DIGIT) * EVQ_DIGIT; /* the key bits that vary in b */
+    unsigned shift = width > RANK_KEY_BITS ? width - RANK_KEY_BITS : 0;
+    rank_words_t w, rank;
+    RANK_UNROLL
+    for (unsigned k = 0; k < RANK_BLOCKS; k++)
+        w.v[k] = (rank_v4_t){INT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+    for (unsigned i = 0; i < n; i++)
+        w.s[i] = (int32_t)(((time_key(e[i].time) - start) >> shift) << RANK_IDX_BITS | i);
+    bool tie;
+    if (n <= 4) tie = rank_all(&w, n, 1, &rank);
+    else if (n <= 8) tie = rank_all(&w, n, 2, &rank);
+    else if (n <= 16) tie = rank_all(&w, n, 4, &rank);
+    else tie = rank_all(&w, n, RANK_BLOCKS, &rank);
+    evq_event_t *dst = &q->near[q->near_end];
+    for (unsigned i = 0; i < n; i++) dst[rank.s[i]] = e[i];
+    q->near_end += n;
+    return tie;
+}
+#else
+#define RANKED_POUR 0
+#define RANK_MAX    0
+static bool pour_ranked(evq_t *q, unsigned b) {
+    (void)q, (void)b;
+    return true;
+}
+#endif
+
 /* Move every event of bucket b to the end of `near` and sort them there:
  * their keys are above every key already in it. */
 static void pour(evq_t *q, unsigned b) {
     const evq_bucket_t *bk = &q->bucket[b];
+    if (RANKED_POUR && b >= DIGIT_VALUES && bk->n <= RANK_MAX && bk->n >= 2) {
+        size_t from = q->near_end;
+        bool tie = pour_ranked(q, b);
+        bucket_reset(q, b);
+        if (tie) near_sort_tail(q, from);
+        return;
+    }
     size_t from = q->near_end;
     for (uint32_t c = bk->head;; c = q->chunk_next[c]) {
         uint32_t n = c == bk->tail ? bk->tail_len : EVQ_CHUNK;
