@@ -238,14 +238,23 @@ static inline evq_event_t *bucket_slot(evq_t *q, unsigned b) {
     evq_bucket_t *bk = &q->bucket[b];
     if (bk->tail_len == EVQ_CHUNK) {
         uint32_t c = chunk_take(q);
-        if (bk->head == EVQ_NIL) bk->head = c;
-        else q->chunk_next[bk->tail] = c;
+        if (bk->head == EVQ_NIL) {
+            bk->head = c;
+        } else {
+            q->chunk_next[bk->tail] = c;
+            bk->full += EVQ_CHUNK;
+        }
         bk->tail = c;
         bk->tail_len = 0;
     }
-    bk->n++;
     mark(q, b);
     return &chunk_at(q, bk->tail)[bk->tail_len++];
+}
+
+/* The events in bucket b (one with events: a never-used bucket's
+ * tail_len is EVQ_CHUNK). */
+static inline uint32_t bucket_count(const evq_t *q, unsigned b) {
+    return q->bucket[b].full + q->bucket[b].tail_len;
 }
 
 /* Empty bucket b, keeping its head chunk. */
@@ -254,7 +263,7 @@ static void bucket_reset(evq_t *q, unsigned b) {
     if (bk->head != bk->tail) chunks_give(q, q->chunk_next[bk->head], bk->tail);
     bk->tail = bk->head;
     bk->tail_len = 0;
-    bk->n = 0;
+    bk->full = 0;
     unmark(q, b);
 }
 
@@ -315,6 +324,7 @@ static inline __attribute__((always_inline)) bool rank_all(const rank_words_t *w
         /* key bits, -1 in the pads (a word's key bits are >= 0) */
         keys[k] = (w->v[k] >> RANK_IDX_BITS) | (w->v[k] == pad);
     }
+    RANK_UNROLL
     for (unsigned j = 0; j < 4 * blocks; j++) {
         int32_t x = w->s[j], xk = keys[j / 4][j % 4];
         rank_v4_t xv = {x, x, x, x}, xkv = {xk, xk, xk, xk};
@@ -336,7 +346,8 @@ static inline __attribute__((always_inline)) bool rank_all(const rank_words_t *w
  * (time, seq). */
 static bool pour_ranked(evq_t *q, unsigned b) {
     const evq_bucket_t *bk = &q->bucket[b];
-    unsigned n = bk->n;
+    unsigned n = bk->tail_len;
+    hot_assert(bk->full == 0);
     hot_assert(b >= DIGIT_VALUES && n >= 2 && n <= RANK_MAX && bk->head == bk->tail);
     const evq_event_t *e = chunk_at(q, bk->head);
     uint64_t start = bucket_start(q->last, b);
@@ -371,7 +382,8 @@ static bool pour_ranked(evq_t *q, unsigned b) {
  * their keys are above every key already in it. */
 static void pour(evq_t *q, unsigned b) {
     const evq_bucket_t *bk = &q->bucket[b];
-    if (RANKED_POUR && b >= DIGIT_VALUES && bk->n <= RANK_MAX && bk->n >= 2) {
+    if (RANKED_POUR && b >= DIGIT_VALUES && bk->full == 0 && bk->tail_len >= 2 &&
+        bk->tail_len <= RANK_MAX) {
         size_t from = q->near_end;
         bool tie = pour_ranked(q, b);
         bucket_reset(q, b);
@@ -400,7 +412,7 @@ static void split(evq_t *q, unsigned b) {
     uint64_t start = bucket_start(q->last, b);
     q->bucket[b].tail = src.head;
     q->bucket[b].tail_len = 0;
-    q->bucket[b].n = 0;
+    q->bucket[b].full = 0;
     unmark(q, b);
     q->last = q->hi = start;
     for (uint32_t c = src.head;;) {
@@ -424,7 +436,7 @@ static void split(evq_t *q, unsigned b) {
 static bool refill(evq_t *q) {
     q->near_head = q->near_end = 0;
     for (unsigned b; (b = lowest_bucket(q)) < EVQ_BUCKETS;) {
-        if (b < DIGIT_VALUES || q->near_end + q->bucket[b].n <= EVQ_NEAR_FILL) {
+        if (b < DIGIT_VALUES || q->near_end + bucket_count(q, b) <= EVQ_NEAR_FILL) {
             pour(q, b);
             q->hi = bucket_end(q->last, b);
         } else if (q->near_end > 0) {
@@ -495,8 +507,13 @@ void evq_clear(evq_t *q) {
 
 /* ---- push and pop ------------------------------------------------------------ */
 
-uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data) {
-    hot_assert(!isnan(time));
+/* evq_push's every case: room reserved first, a spill of the run when a
+ * push below hi finds it full. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t
+push_any(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data) {
     if (q->size >= q->room && reserve(q, q->size + 1) != 0) return 0;
     uint64_t key = time_key(time);
     uint64_t seq = q->next_seq++;
@@ -511,6 +528,33 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_
     slot->data = data;
     q->size++;
     return seq;
+}
+
+/* The common push of a large calendar (an event due at or after hi, into
+ * a bucket whose tail chunk has room, no reserving) here; every other
+ * case in push_any.  With all cases in one function, the compiler saved
+ * and restored six registers around every push for the sake of the rare
+ * paths (docs/performance.md, "Calendar refill, session 5"). */
+uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data) {
+    hot_assert(!isnan(time));
+    uint64_t key = time_key(time);
+    if (q->size < q->room && key >= q->hi) {
+        unsigned b = bucket_of(key, q->last);
+        evq_bucket_t *bk = &q->bucket[b];
+        if (bk->tail_len < EVQ_CHUNK) {
+            uint64_t seq = q->next_seq++;
+            evq_event_t *slot = &chunk_at(q, bk->tail)[bk->tail_len++];
+            mark(q, b);
+            slot->time = time;
+            slot->seq = seq;
+            slot->type = type;
+            slot->entity = entity;
+            slot->data = data;
+            q->size++;
+            return seq;
+        }
+    }
+    return push_any(q, time, type, entity, data);
 }
 
 /* Empty the cancelled set and its counts. */
@@ -592,7 +636,7 @@ static size_t bucket_purge(evq_t *q, unsigned b) {
     if (wc != bk->tail) chunks_give(q, q->chunk_next[wc], bk->tail);
     bk->tail = wc;
     bk->tail_len = wi;
-    bk->n = (uint32_t)kept;
+    bk->full = (uint32_t)kept - wi;
     return kept;
 }
 

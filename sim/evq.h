@@ -88,7 +88,8 @@ typedef struct evq_event {
 typedef struct evq_bucket {
     uint32_t head, tail; /* chunk indices; head is EVQ_NIL if never used */
     uint32_t tail_len;   /* events in the tail chunk                     */
-    uint32_t n;          /* events in the bucket                         */
+    uint32_t full;       /* events in the chunks before the tail (a push
+                          * into the tail counts nothing else)          */
 } evq_bucket_t;
 
 typedef struct evq {
