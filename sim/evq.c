@@ -306,68 +306,85 @@ typedef union {
 } rank_words_t;
 
 /* The ranks of the words in w's first `blocks` blocks of four (lanes at
- * n and beyond hold INT32_MAX, and their ranks are not used) into rank;
- * returns whether two of the first n words share their key bits.  For
- * each word w[j], every block's four lanes are compared with it at once,
- * so no sum across lanes is needed.  `blocks` is a constant at each call
- * (the function is inlined), so the blocks stay in registers and the
- * inner loops unroll.  j runs over whole blocks (pads count nothing:
- * INT32_MAX is below no word), a loop whose length the processor
- * predicts. */
-static inline __attribute__((always_inline)) bool rank_all(const rank_words_t *w, unsigned n,
-                                                           unsigned blocks, rank_words_t *rank) {
-    rank_v4_t acc[RANK_BLOCKS], keys[RANK_BLOCKS], same = {0, 0, 0, 0};
-    const rank_v4_t pad = {INT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+ * n and beyond hold INT32_MAX, and their ranks are not used) into rank.
+ * For each word w[j], every block's four lanes are compared with it at
+ * once, so no sum across lanes is needed.  `blocks` is a constant at each
+ * call (the function is inlined), so the blocks stay in registers and the
+ * loops unroll.  j runs over whole blocks (pads count nothing: INT32_MAX
+ * is below no word). */
+static inline __attribute__((always_inline)) void rank_all(const rank_words_t *w, unsigned blocks,
+                                                           rank_words_t *rank) {
+    rank_v4_t acc[RANK_BLOCKS];
     RANK_UNROLL
-    for (unsigned k = 0; k < blocks; k++) {
-        acc[k] = (rank_v4_t){0, 0, 0, 0};
-        /* key bits, -1 in the pads (a word's key bits are >= 0) */
-        keys[k] = (w->v[k] >> RANK_IDX_BITS) | (w->v[k] == pad);
-    }
+    for (unsigned k = 0; k < blocks; k++) acc[k] = (rank_v4_t){0, 0, 0, 0};
     RANK_UNROLL
     for (unsigned j = 0; j < 4 * blocks; j++) {
-        int32_t x = w->s[j], xk = keys[j / 4][j % 4];
-        rank_v4_t xv = {x, x, x, x}, xkv = {xk, xk, xk, xk};
+        int32_t x = w->s[j];
+        rank_v4_t xv = {x, x, x, x};
         RANK_UNROLL
-        for (unsigned k = 0; k < blocks; k++) {
-            acc[k] -= xv < w->v[k];
-            same -= xkv == keys[k];
-        }
+        for (unsigned k = 0; k < blocks; k++) acc[k] -= xv < w->v[k];
     }
     RANK_UNROLL
     for (unsigned k = 0; k < blocks; k++) rank->v[k] = acc[k];
-    /* each word matches itself, each pad every pad */
-    unsigned pads = 4 * blocks - n;
-    return (unsigned)(same[0] + same[1] + same[2] + same[3]) != n + pads * pads;
+}
+
+/* The words in rank order, and pads after them whose key bits differ from
+ * every word's and from each other's (negative, one key step apart). */
+typedef union {
+    int32_t s[RANK_MAX + 4];
+    rank_v4_t v[RANK_BLOCKS + 1];
+} rank_sorted_t;
+
+/* Do two neighbours among the first `blocks` blocks of sorted words share
+ * their key bits?  Each lane compared with the next, four at a time. */
+static inline __attribute__((always_inline)) bool rank_tie(const rank_sorted_t *sorted,
+                                                           unsigned blocks) {
+    rank_v4_t same = {0, 0, 0, 0};
+    RANK_UNROLL
+    for (unsigned k = 0; k < blocks; k++) {
+        rank_v4_t next;
+        memcpy(&next, &sorted->s[4 * k + 1], sizeof next);
+        same |= (sorted->v[k] >> RANK_IDX_BITS) == (next >> RANK_IDX_BITS);
+    }
+    return (same[0] | same[1] | same[2] | same[3]) != 0;
 }
 
 /* Pour bucket b (beyond level 0, 2 .. RANK_MAX events) by rank to the end
  * of `near`.  Returns true when the poured events still need sorting by
- * (time, seq). */
-static bool pour_ranked(evq_t *q, unsigned b) {
-    const evq_bucket_t *bk = &q->bucket[b];
-    unsigned n = bk->tail_len;
-    hot_assert(bk->full == 0);
-    hot_assert(b >= DIGIT_VALUES && n >= 2 && n <= RANK_MAX && bk->head == bk->tail);
-    const evq_event_t *e = chunk_at(q, bk->head);
+ * (time, seq).  `blocks` is a constant at each call. */
+static inline __attribute__((always_inline)) bool pour_blocks(evq_t *q, unsigned b, unsigned n,
+                                                              unsigned blocks) {
+    const evq_event_t *e = chunk_at(q, q->bucket[b].head);
     uint64_t start = bucket_start(q->last, b);
     unsigned width = (b >> EVQ_DIGIT) * EVQ_DIGIT; /* the key bits that vary in b */
     unsigned shift = width > RANK_KEY_BITS ? width - RANK_KEY_BITS : 0;
     rank_words_t w, rank;
+    rank_sorted_t sorted;
+    const rank_v4_t step = {0, 1 << RANK_IDX_BITS, 2 << RANK_IDX_BITS, 3 << RANK_IDX_BITS};
     RANK_UNROLL
-    for (unsigned k = 0; k < RANK_BLOCKS; k++)
-        w.v[k] = (rank_v4_t){INT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+    for (unsigned k = 0; k <= blocks; k++) {
+        if (k < blocks) w.v[k] = (rank_v4_t){INT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+        sorted.v[k] = INT32_MIN + (int32_t)(4 * k << RANK_IDX_BITS) + step;
+    }
     for (unsigned i = 0; i < n; i++)
         w.s[i] = (int32_t)(((time_key(e[i].time) - start) >> shift) << RANK_IDX_BITS | i);
-    bool tie;
-    if (n <= 4) tie = rank_all(&w, n, 1, &rank);
-    else if (n <= 8) tie = rank_all(&w, n, 2, &rank);
-    else if (n <= 16) tie = rank_all(&w, n, 4, &rank);
-    else tie = rank_all(&w, n, RANK_BLOCKS, &rank);
+    rank_all(&w, blocks, &rank);
     evq_event_t *dst = &q->near[q->near_end];
-    for (unsigned i = 0; i < n; i++) dst[rank.s[i]] = e[i];
+    for (unsigned i = 0; i < n; i++) {
+        dst[rank.s[i]] = e[i];
+        sorted.s[rank.s[i]] = w.s[i];
+    }
     q->near_end += n;
-    return tie;
+    return rank_tie(&sorted, blocks);
+}
+
+static bool pour_ranked(evq_t *q, unsigned b) {
+    unsigned n = q->bucket[b].tail_len;
+    hot_assert(q->bucket[b].full == 0 && b >= DIGIT_VALUES && n >= 2 && n <= RANK_MAX);
+    if (n <= 4) return pour_blocks(q, b, n, 1);
+    if (n <= 8) return pour_blocks(q, b, n, 2);
+    if (n <= 16) return pour_blocks(q, b, n, 4);
+    return pour_blocks(q, b, n, RANK_BLOCKS);
 }
 #else
 #define RANKED_POUR 0
