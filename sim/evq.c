@@ -25,6 +25,11 @@
  * plus rounding.  See pool_reserve. */
 #define SPARE_CHUNKS (EVQ_BUCKETS + 4)
 #define KEY_ZERO     0x8000000000000000ull /* the key of +0.0 */
+#if defined(__GNUC__)
+#define EVQ_NOINLINE __attribute__((noinline))
+#else
+#define EVQ_NOINLINE
+#endif
 
 static void forget_cancels(evq_t *q);
 
@@ -278,9 +283,10 @@ static void bucket_reset(evq_t *q, unsigned b) {
  * distinct (the index), so the ranks are a permutation.  Events whose key
  * bits are equal (a tie in time, or keys that differ only in the bits cut
  * off) come out in bucket order, which need not be (time, seq) order
- * (spills put run tails back): the same pass counts equal key bits, and
- * when there are any the poured events are put in order by insertion,
- * which on a nearly sorted run costs about a compare per event.  Sorting
+ * (spills put run tails back): the words in rank order are compared with
+ * their neighbours, and when two share their key bits the poured events
+ * are put in order by insertion, which on a nearly sorted run costs about
+ * a compare per event.  Sorting
  * by insertion moved 32-byte events and mispredicted about once per event
  * (docs/performance.md, "Calendar refill, session 5").  Needs GCC's
  * vector extension (GCC, Clang); elsewhere every pour is by insertion. */
@@ -525,12 +531,9 @@ void evq_clear(evq_t *q) {
 /* ---- push and pop ------------------------------------------------------------ */
 
 /* evq_push's every case: room reserved first, a spill of the run when a
- * push below hi finds it full. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static uint64_t
-push_any(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data) {
+ * push below hi finds it full.  Kept out of evq_push (see there). */
+static EVQ_NOINLINE uint64_t push_any(evq_t *q, double time, uint32_t type, uint32_t entity,
+                                      uint64_t data) {
     if (q->size >= q->room && reserve(q, q->size + 1) != 0) return 0;
     uint64_t key = time_key(time);
     uint64_t seq = q->next_seq++;
