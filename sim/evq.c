@@ -25,6 +25,11 @@
  * plus rounding.  See pool_reserve. */
 #define SPARE_CHUNKS (EVQ_BUCKETS + 4)
 #define KEY_ZERO     0x8000000000000000ull /* the key of +0.0 */
+#if defined(__GNUC__)
+#define EVQ_NOINLINE __attribute__((noinline))
+#else
+#define EVQ_NOINLINE
+#endif
 
 static void forget_cancels(evq_t *q);
 
@@ -238,14 +243,23 @@ static inline evq_event_t *bucket_slot(evq_t *q, unsigned b) {
     evq_bucket_t *bk = &q->bucket[b];
     if (bk->tail_len == EVQ_CHUNK) {
         uint32_t c = chunk_take(q);
-        if (bk->head == EVQ_NIL) bk->head = c;
-        else q->chunk_next[bk->tail] = c;
+        if (bk->head == EVQ_NIL) {
+            bk->head = c;
+        } else {
+            q->chunk_next[bk->tail] = c;
+            bk->full += EVQ_CHUNK;
+        }
         bk->tail = c;
         bk->tail_len = 0;
     }
-    bk->n++;
     mark(q, b);
     return &chunk_at(q, bk->tail)[bk->tail_len++];
+}
+
+/* The events in bucket b (one with events: a never-used bucket's
+ * tail_len is EVQ_CHUNK). */
+static inline uint32_t bucket_count(const evq_t *q, unsigned b) {
+    return q->bucket[b].full + q->bucket[b].tail_len;
 }
 
 /* Empty bucket b, keeping its head chunk. */
@@ -254,14 +268,151 @@ static void bucket_reset(evq_t *q, unsigned b) {
     if (bk->head != bk->tail) chunks_give(q, q->chunk_next[bk->head], bk->tail);
     bk->tail = bk->head;
     bk->tail_len = 0;
-    bk->n = 0;
+    bk->full = 0;
     unmark(q, b);
 }
+
+/* ---- ranked pour ---------------------------------------------------------- */
+
+/* A bucket beyond level 0 with 2 to RANK_MAX events (all in its head
+ * chunk) is poured by rank instead of insertion: each event gets a 31-bit
+ * word, the top RANK_KEY_BITS bits of its key's offset in the bucket's
+ * range above its index in the bucket, and goes straight to the slot its
+ * word's rank says (how many words are below it), counted four lanes at a
+ * time with SIMD compares, without a branch on the data.  Words are
+ * distinct (the index), so the ranks are a permutation.  Events whose key
+ * bits are equal (a tie in time, or keys that differ only in the bits cut
+ * off) come out in bucket order, which need not be (time, seq) order
+ * (spills put run tails back): the words in rank order are compared with
+ * their neighbours, and when two share their key bits the poured events
+ * are put in order by insertion, which on a nearly sorted run costs about
+ * a compare per event.  Sorting
+ * by insertion moved 32-byte events and mispredicted about once per event
+ * (docs/performance.md, "Calendar refill, session 5").  Needs GCC's
+ * vector extension (GCC, Clang); elsewhere every pour is by insertion. */
+#if defined(__GNUC__)
+#define RANKED_POUR   1
+#define RANK_KEY_BITS 25
+#define RANK_IDX_BITS 6
+#define RANK_MAX      32
+#define RANK_BLOCKS   (RANK_MAX / 4)
+#if RANK_MAX > EVQ_CHUNK || RANK_MAX > (1 << RANK_IDX_BITS)
+#error "a ranked pour must fit one chunk and the index bits"
+#endif
+#if defined(__clang__)
+#define RANK_UNROLL _Pragma("unroll")
+#else
+#define RANK_UNROLL _Pragma("GCC unroll 8")
+#endif
+
+typedef int32_t rank_v4_t __attribute__((vector_size(16)));
+typedef union {
+    int32_t s[RANK_MAX];
+    rank_v4_t v[RANK_BLOCKS];
+} rank_words_t;
+
+/* The ranks of the words in w's first `blocks` blocks of four (lanes at
+ * n and beyond hold INT32_MAX, and their ranks are not used) into rank.
+ * For each word w[j], every block's four lanes are compared with it at
+ * once, so no sum across lanes is needed.  `blocks` is a constant at each
+ * call (the function is inlined), so the blocks stay in registers and the
+ * loops unroll.  j runs over whole blocks (pads count nothing: INT32_MAX
+ * is below no word). */
+static inline __attribute__((always_inline)) void rank_all(const rank_words_t *w, unsigned blocks,
+                                                           rank_words_t *rank) {
+    rank_v4_t acc[RANK_BLOCKS];
+    RANK_UNROLL
+    for (unsigned k = 0; k < blocks; k++) acc[k] = (rank_v4_t){0, 0, 0, 0};
+    RANK_UNROLL
+    for (unsigned j = 0; j < 4 * blocks; j++) {
+        int32_t x = w->s[j];
+        rank_v4_t xv = {x, x, x, x};
+        RANK_UNROLL
+        for (unsigned k = 0; k < blocks; k++) acc[k] -= xv < w->v[k];
+    }
+    RANK_UNROLL
+    for (unsigned k = 0; k < blocks; k++) rank->v[k] = acc[k];
+}
+
+/* The words in rank order, and pads after them whose key bits differ from
+ * every word's and from each other's (negative, one key step apart). */
+typedef union {
+    int32_t s[RANK_MAX + 4];
+    rank_v4_t v[RANK_BLOCKS + 1];
+} rank_sorted_t;
+
+/* Do two neighbours among the first `blocks` blocks of sorted words share
+ * their key bits?  Each lane compared with the next, four at a time. */
+static inline __attribute__((always_inline)) bool rank_tie(const rank_sorted_t *sorted,
+                                                           unsigned blocks) {
+    rank_v4_t same = {0, 0, 0, 0};
+    RANK_UNROLL
+    for (unsigned k = 0; k < blocks; k++) {
+        rank_v4_t next;
+        memcpy(&next, &sorted->s[4 * k + 1], sizeof next);
+        same |= (sorted->v[k] >> RANK_IDX_BITS) == (next >> RANK_IDX_BITS);
+    }
+    return (same[0] | same[1] | same[2] | same[3]) != 0;
+}
+
+/* Pour bucket b (beyond level 0, 2 .. RANK_MAX events) by rank to the end
+ * of `near`.  Returns true when the poured events still need sorting by
+ * (time, seq).  `blocks` is a constant at each call. */
+static inline __attribute__((always_inline)) bool pour_blocks(evq_t *q, unsigned b, unsigned n,
+                                                              unsigned blocks) {
+    const evq_event_t *e = chunk_at(q, q->bucket[b].head);
+    uint64_t start = bucket_start(q->last, b);
+    unsigned width = (b >> EVQ_DIGIT) * EVQ_DIGIT; /* the key bits that vary in b */
+    unsigned shift = width > RANK_KEY_BITS ? width - RANK_KEY_BITS : 0;
+    rank_words_t w, rank;
+    rank_sorted_t sorted;
+    const rank_v4_t step = {0, 1 << RANK_IDX_BITS, 2 << RANK_IDX_BITS, 3 << RANK_IDX_BITS};
+    RANK_UNROLL
+    for (unsigned k = 0; k <= blocks; k++) {
+        if (k < blocks) w.v[k] = (rank_v4_t){INT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+        sorted.v[k] = INT32_MIN + (int32_t)(4 * k << RANK_IDX_BITS) + step;
+    }
+    for (unsigned i = 0; i < n; i++)
+        w.s[i] = (int32_t)(((time_key(e[i].time) - start) >> shift) << RANK_IDX_BITS | i);
+    rank_all(&w, blocks, &rank);
+    evq_event_t *dst = &q->near[q->near_end];
+    for (unsigned i = 0; i < n; i++) {
+        dst[rank.s[i]] = e[i];
+        sorted.s[rank.s[i]] = w.s[i];
+    }
+    q->near_end += n;
+    return rank_tie(&sorted, blocks);
+}
+
+static bool pour_ranked(evq_t *q, unsigned b) {
+    unsigned n = q->bucket[b].tail_len;
+    hot_assert(q->bucket[b].full == 0 && b >= DIGIT_VALUES && n >= 2 && n <= RANK_MAX);
+    if (n <= 4) return pour_blocks(q, b, n, 1);
+    if (n <= 8) return pour_blocks(q, b, n, 2);
+    if (n <= 16) return pour_blocks(q, b, n, 4);
+    return pour_blocks(q, b, n, RANK_BLOCKS);
+}
+#else
+#define RANKED_POUR 0
+#define RANK_MAX    0
+static bool pour_ranked(evq_t *q, unsigned b) {
+    (void)q, (void)b;
+    return true;
+}
+#endif
 
 /* Move every event of bucket b to the end of `near` and sort them there:
  * their keys are above every key already in it. */
 static void pour(evq_t *q, unsigned b) {
     const evq_bucket_t *bk = &q->bucket[b];
+    if (RANKED_POUR && b >= DIGIT_VALUES && bk->full == 0 && bk->tail_len >= 2 &&
+        bk->tail_len <= RANK_MAX) {
+        size_t from = q->near_end;
+        bool tie = pour_ranked(q, b);
+        bucket_reset(q, b);
+        if (tie) near_sort_tail(q, from);
+        return;
+    }
     size_t from = q->near_end;
     for (uint32_t c = bk->head;; c = q->chunk_next[c]) {
         uint32_t n = c == bk->tail ? bk->tail_len : EVQ_CHUNK;
@@ -284,7 +435,7 @@ static void split(evq_t *q, unsigned b) {
     uint64_t start = bucket_start(q->last, b);
     q->bucket[b].tail = src.head;
     q->bucket[b].tail_len = 0;
-    q->bucket[b].n = 0;
+    q->bucket[b].full = 0;
     unmark(q, b);
     q->last = q->hi = start;
     for (uint32_t c = src.head;;) {
@@ -308,7 +459,7 @@ static void split(evq_t *q, unsigned b) {
 static bool refill(evq_t *q) {
     q->near_head = q->near_end = 0;
     for (unsigned b; (b = lowest_bucket(q)) < EVQ_BUCKETS;) {
-        if (b < DIGIT_VALUES || q->near_end + q->bucket[b].n <= EVQ_NEAR_FILL) {
+        if (b < DIGIT_VALUES || q->near_end + bucket_count(q, b) <= EVQ_NEAR_FILL) {
             pour(q, b);
             q->hi = bucket_end(q->last, b);
         } else if (q->near_end > 0) {
@@ -379,8 +530,10 @@ void evq_clear(evq_t *q) {
 
 /* ---- push and pop ------------------------------------------------------------ */
 
-uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data) {
-    hot_assert(!isnan(time));
+/* evq_push's every case: room reserved first, a spill of the run when a
+ * push below hi finds it full.  Kept out of evq_push (see there). */
+static EVQ_NOINLINE uint64_t push_any(evq_t *q, double time, uint32_t type, uint32_t entity,
+                                      uint64_t data) {
     if (q->size >= q->room && reserve(q, q->size + 1) != 0) return 0;
     uint64_t key = time_key(time);
     uint64_t seq = q->next_seq++;
@@ -395,6 +548,33 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_
     slot->data = data;
     q->size++;
     return seq;
+}
+
+/* The common push of a large calendar (an event due at or after hi, into
+ * a bucket whose tail chunk has room, no reserving) here; every other
+ * case in push_any.  With all cases in one function, the compiler saved
+ * and restored six registers around every push for the sake of the rare
+ * paths (docs/performance.md, "Calendar refill, session 5"). */
+uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_t data) {
+    hot_assert(!isnan(time));
+    uint64_t key = time_key(time);
+    if (q->size < q->room && key >= q->hi) {
+        unsigned b = bucket_of(key, q->last);
+        evq_bucket_t *bk = &q->bucket[b];
+        if (bk->tail_len < EVQ_CHUNK) {
+            uint64_t seq = q->next_seq++;
+            evq_event_t *slot = &chunk_at(q, bk->tail)[bk->tail_len++];
+            mark(q, b);
+            slot->time = time;
+            slot->seq = seq;
+            slot->type = type;
+            slot->entity = entity;
+            slot->data = data;
+            q->size++;
+            return seq;
+        }
+    }
+    return push_any(q, time, type, entity, data);
 }
 
 /* Empty the cancelled set and its counts. */
@@ -476,7 +656,7 @@ static size_t bucket_purge(evq_t *q, unsigned b) {
     if (wc != bk->tail) chunks_give(q, q->chunk_next[wc], bk->tail);
     bk->tail = wc;
     bk->tail_len = wi;
-    bk->n = (uint32_t)kept;
+    bk->full = (uint32_t)kept - wi;
     return kept;
 }
 

@@ -17,7 +17,9 @@
  *     position p and is d there; bucket 0 the keys equal to last.  Lower
  *     buckets hold earlier keys, and each bucket is a range of keys.
  * When `near` runs dry, the lowest buckets are poured into it and sorted
- * (each a range of keys just above hi, a few dozen events in all), and hi
+ * (each a range of keys just above hi, a few dozen events in all; a small
+ * bucket by the rank of its keys' top bits, counted with SIMD compares,
+ * then by insertion only where two events share those bits), and hi
  * rises to the end of the last one poured.  A lowest bucket too large to
  * pour is split at the start of its range, which becomes `last`: its
  * events fall into buckets of lower digit positions.  (With one-bit
@@ -86,7 +88,8 @@ typedef struct evq_event {
 typedef struct evq_bucket {
     uint32_t head, tail; /* chunk indices; head is EVQ_NIL if never used */
     uint32_t tail_len;   /* events in the tail chunk                     */
-    uint32_t n;          /* events in the bucket                         */
+    uint32_t full;       /* events in the chunks before the tail (a push
+                          * into the tail counts nothing else)          */
 } evq_bucket_t;
 
 typedef struct evq {
