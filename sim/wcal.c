@@ -26,7 +26,7 @@ static const char *const WEEKDAY_NAME[7] = {"Monday", "Tuesday",  "Wednesday", "
  * it is off by at most one day, which the correction repairs, so the day
  * is the same as floor of the exact quotient. */
 static inline long long day_of(double t) {
-    long long d = (long long)floor(t * (1.0 / WCAL_DAY));
+    long long d = (long long)(t * (1.0 / WCAL_DAY)); /* floor for t >= 0; else repaired below */
     if ((double)d * WCAL_DAY > t) d--;
     else if ((double)(d + 1) * WCAL_DAY <= t) d++;
     return d;
@@ -94,6 +94,7 @@ static bool is_working_day_slow(const wcal_t *c, long long d) {
 /* Asked on most queries, so inline: a bit for days up to the last holiday
  * or make-up day, the weekday rule after them. */
 static inline bool is_working_day(const wcal_t *c, long long d) {
+    if ((unsigned long long)d < WCAL_NEAR_DAYS) return (c->near[d >> 6] >> (d & 63)) & 1u;
     if ((unsigned long long)d < c->n_known) return (c->known[d >> 6] >> (d & 63)) & 1u;
     if (c->known || (c->n_holidays == 0 && c->n_makeups == 0)) return c->workday[weekday_of(d)];
     return is_working_day_slow(c, d);
@@ -119,6 +120,20 @@ static void derive_known(wcal_t *c) {
     c->n_known = n;
 }
 
+/* The near days' bits and counts (wcal.h), from the definition; after any
+ * change of the weekdays, the lists or the first weekday. */
+static void derive_near(wcal_t *c) {
+    memset(c->near, 0, sizeof c->near);
+    c->near_before[0] = 0;
+    for (long long d = 0; d < WCAL_NEAR_DAYS; d++) {
+        bool works = is_working_day_slow(c, d);
+        if (works) c->near[d >> 6] |= 1ull << (d & 63);
+        c->near_before[d + 1] = (unsigned short)(c->near_before[d] + works);
+    }
+    c->near_lists = (c->n_holidays == 0 || c->holidays[c->n_holidays - 1] < WCAL_NEAR_DAYS) &&
+                    (c->n_makeups == 0 || c->makeups[c->n_makeups - 1] < WCAL_NEAR_DAYS);
+}
+
 /* Open minutes of one working day that fall in [x0, x1] (minutes after
  * midnight, 0 <= x0 <= x1 <= 1440).  No NaN can occur here, so plain
  * comparisons give what fmax/fmin give, without their library calls. */
@@ -135,18 +150,23 @@ static double open_within(const wcal_t *c, double x0, double x1) {
 /* The derived fields, computed as the queries used to compute them on
  * every call (same operations, so the same doubles). */
 static void derive(wcal_t *c) {
+    for (int w = 0; w < 7; w++) {
+        c->week_part[w][0] = 0;
+        for (int k = 0; k < 7; k++)
+            c->week_part[w][k + 1] = c->week_part[w][k] + c->workday[(w + k) % 7];
+    }
     c->n_workdays = count_workdays(c);
     c->minutes_per_day = open_within(c, 0.0, WCAL_DAY);
     c->minutes_per_week = c->minutes_per_day * (double)c->n_workdays;
+    derive_near(c);
 }
 
-/* Working days in the day range [a, b]: whole weeks by arithmetic, the
- * remainder weekday by weekday, minus the holidays inside the range that fall
- * on a working weekday (a holiday on a day that is closed anyway removes
- * nothing), plus the make-up days on closed weekdays.  Costs
- * O(log holidays + holidays and make-up days in the range). */
-static long long working_days_in(const wcal_t *c, long long a, long long b) {
-    if (a > b) return 0;
+/* Working days in the day range [a, b] (a <= b) by searching the lists:
+ * whole weeks by arithmetic, the remainder weekday by weekday, minus the holidays inside the range
+ * that fall on a working weekday (a holiday on a day that is closed anyway removes nothing), plus
+ * the make-up days on closed weekdays.  Costs O(log holidays + holidays and make-up days in the
+ * range).  What working_days_in falls back on when the derived counts are missing. */
+static long long working_days_in_slow(const wcal_t *c, long long a, long long b) {
     long long n = b - a + 1;
     long long count = (n / 7) * (long long)c->n_workdays;
     for (long long i = 0; i < n % 7; i++) count += c->workday[weekday_of(a + i)];
@@ -155,6 +175,24 @@ static long long working_days_in(const wcal_t *c, long long a, long long b) {
     for (size_t k = makeup_lower_bound(c, a); k < c->n_makeups && c->makeups[k] <= b; k++)
         count += !c->workday[weekday_of(c->makeups[k])];
     return count;
+}
+
+/* Working days among the n >= 0 days from day a by the weekday rule alone
+ * (no holiday or make-up day among them). */
+static inline long long weekly_days(const wcal_t *c, long long a, long long n) {
+    return (n / 7) * (long long)c->n_workdays + c->week_part[weekday_of(a)][n % 7];
+}
+
+/* The same count as working_days_in_slow (an integer, so the very same
+ * number): by the near days' counts, then by the weekday rule after them
+ * unless a holiday or make-up day lies that far (then by search). */
+static long long working_days_in(const wcal_t *c, long long a, long long b) {
+    if (a > b) return 0;
+    if (b < WCAL_NEAR_DAYS) return c->near_before[b + 1] - c->near_before[a];
+    if (!c->near_lists) return working_days_in_slow(c, a, b);
+    if (a >= WCAL_NEAR_DAYS) return weekly_days(c, a, b - a + 1);
+    return (c->near_before[WCAL_NEAR_DAYS] - c->near_before[a]) +
+           weekly_days(c, WCAL_NEAR_DAYS, b + 1 - WCAL_NEAR_DAYS);
 }
 
 /* The first working day >= d.  Terminates because the caller has checked
@@ -401,6 +439,7 @@ int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t er
                    "make-up working day", err, errlen) != 0)
         return -1;
     derive_known(c);
+    derive_near(c);
     return 0;
 }
 
@@ -409,6 +448,7 @@ int wcal_add_makeups(wcal_t *c, const int *days, size_t n, char *err, size_t err
                    "make-up working day", "holiday", err, errlen) != 0)
         return -1;
     derive_known(c);
+    derive_near(c);
     return 0;
 }
 
@@ -416,6 +456,7 @@ void wcal_set_first_weekday(wcal_t *c, int w) {
     assert(w >= 0 && w < 7);
     c->first_weekday = w;
     derive_known(c);
+    derive_near(c);
 }
 
 bool wcal_is_working_day(const wcal_t *c, long long d) {

@@ -36,6 +36,7 @@
  * the minute.  A simulation ends long before. */
 #define WCAL_FAR           4503599627370496.0
 #define WCAL_MAX_INTERVALS 8
+#define WCAL_NEAR_DAYS     1024
 
 typedef struct wcal {
     size_t n_intervals;               /* 0 = always open             */
@@ -54,6 +55,19 @@ typedef struct wcal {
      * memory: the queries then search the lists) */
     size_t n_known;
     unsigned long long *known;
+    /* derived by wcal_init / wcal_init_always: the working weekdays among
+     * the k days (0 to 7) that start on weekday w (0 = Monday): with the
+     * whole weeks, the count of working days in a span without searching */
+    unsigned char week_part[7][8];
+    /* derived whenever the above change: the first WCAL_NEAR_DAYS days
+     * (about 2.8 years, the horizon of nearly every run) by the full rule,
+     * one bit a day, and the working days before each of them, so that
+     * "does day d work" is a bit and a count over a span one subtraction,
+     * with no weekday arithmetic and no search; near_lists: no holiday or
+     * make-up day lies beyond them (the weekday rule then holds after) */
+    unsigned long long near[WCAL_NEAR_DAYS / 64];
+    unsigned short near_before[WCAL_NEAR_DAYS + 1];
+    bool near_lists;
     /* derived by wcal_init / wcal_init_always, read on every query: */
     size_t n_workdays;       /* working weekdays             */
     double minutes_per_day;  /* open minutes of a working day */
