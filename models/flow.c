@@ -102,7 +102,9 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
  * sim/wcal.h), not all at opening time, which would make an artificial
  * morning rush. */
 static double return_time(flow_model_t *m, flow_case_t *c, double after) {
-    double open = wcal_hall_next_open(&m->s->calendar, after);
+    const wcal_t *cal = &m->s->calendar;
+    double open = wcal_has_service(cal) ? wcal_hall_next_open(cal, after)
+                                        : wcal_memo_next_open(cal, &m->cal, after);
     gsl_rng r = flow_luck(c, LUCK_RETURN);
     double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(&r);
     return wcal_hall_add_time(&m->s->calendar, open, offset);
@@ -587,7 +589,7 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
     } else { /* during office hours: exponential in open minutes */
         double mean = 1 / (per_day / m->minutes_per_day);
         if (!(mean < WCAL_FAR)) return;
-        t = wcal_add_working_time(&s->calendar, m->sim.now, rng_exponential(r, mean));
+        t = wcal_memo_add_working_time(&s->calendar, &m->cal, m->sim.now, rng_exponential(r, mean));
     }
     schedule(m, t, EV_ARRIVAL, 0, data);
 }

@@ -624,13 +624,22 @@ double wcal_add_working_time(const wcal_t *c, double t, double work) {
 /* The memo of the current opening (wcal.h)                           */
 /* ------------------------------------------------------------------ */
 
-void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0}; }
+void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0, 0.0, 0.0}; }
+
+/* wcal_next_open answers the first open instant at or after t, so every
+ * instant from t up to it is closed (wcal_is_open's day and minute-of-day
+ * are exact there: day starts and opening times are whole minutes). */
+void wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t) {
+    if (!(t >= 0)) return;
+    m->shut_from = t;
+    m->shut_until = wcal_next_open(c, t);
+}
 
 /* Finds the opening as wcal_is_open does (same day, same minute-of-day),
  * so an instant the memo calls open is one the full query calls open. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     if (always_open(c)) {
-        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY};
+        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY, 0.0, 0.0};
         return;
     }
     if (!(t >= 0 && t < WCAL_FAR)) return;
@@ -639,7 +648,7 @@ void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     double x = t - day_start(d);
     for (size_t i = 0; i < c->n_intervals; i++)
         if (x >= c->open[i] && x < c->close[i]) {
-            *m = (wcal_memo_t){day_start(d), c->open[i], c->close[i]};
+            m->day_start = day_start(d), m->open = c->open[i], m->close = c->close[i];
             return;
         }
 }

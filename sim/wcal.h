@@ -208,6 +208,10 @@ typedef struct wcal_memo {
     double day_start;   /* start of the memoised day, minutes              */
     double open, close; /* its opening, minutes after midnight; empty
                            (close <= open) when nothing is memoised        */
+    /* a closed stretch [shut_from, shut_until): an instant asked about
+     * while closed and the next opening after it (nothing opens between
+     * them); empty when shut_until <= shut_from */
+    double shut_from, shut_until;
 } wcal_memo_t;
 
 /* Nothing memoised (a zeroed memo is the same). */
@@ -217,22 +221,48 @@ void wcal_memo_init(wcal_memo_t *m);
  * is closed at t. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t);
 
-/* wcal_is_open(c, t), through the memo. */
+/* Memoise the closed stretch from t (closed) to the next opening. */
+void wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t);
+
+/* wcal_is_open(c, t), through the memo: inside the memoised opening or
+ * closed stretch the answer is known; elsewhere the full query runs and
+ * the memo moves to t's opening or closed stretch. */
 static inline bool wcal_memo_is_open(const wcal_t *c, wcal_memo_t *m, double t) {
     double x = t - m->day_start;
     if (x >= m->open && x < m->close) return true;
-    if (!wcal_is_open(c, t)) return false;
+    if (t >= m->shut_from && t < m->shut_until) return false;
+    if (!wcal_is_open(c, t)) {
+        wcal_memo_shut(c, m, t);
+        return false;
+    }
     wcal_memo_fill(c, m, t);
     return true;
 }
 
-/* wcal_add_working_time(c, t, work), through the memo: the same number. */
+/* wcal_next_open(c, t), through the memo: an instant of the memoised
+ * opening is its own next opening (the full query answers t itself), one
+ * of the memoised closed stretch has the stretch's end (the full query
+ * finds the same day and opening, so the same sum); elsewhere the full
+ * query, whose answer after a closed t is the memo's new closed stretch. */
+static inline double wcal_memo_next_open(const wcal_t *c, wcal_memo_t *m, double t) {
+    double x = t - m->day_start;
+    if (x >= m->open && x < m->close) return t;
+    if (t >= m->shut_from && t < m->shut_until) return m->shut_until;
+    double next = wcal_next_open(c, t);
+    if (next > t) m->shut_from = t, m->shut_until = next;
+    return next;
+}
+
+/* wcal_add_working_time(c, t, work), through the memo: the same number.
+ * The memo moves only when t lies outside its opening. */
 static inline double wcal_memo_add_working_time(const wcal_t *c, wcal_memo_t *m, double t,
                                                 double work) {
     double x = t - m->day_start;
-    if (x >= m->open && x < m->close && work >= 0 && work <= m->close - x)
-        return m->day_start + x + work;
-    wcal_memo_fill(c, m, t);
+    if (x >= m->open && x < m->close) {
+        if (work >= 0 && work <= m->close - x) return m->day_start + x + work;
+    } else {
+        wcal_memo_fill(c, m, t);
+    }
     return wcal_add_working_time(c, t, work);
 }
 
