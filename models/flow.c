@@ -161,7 +161,8 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FINISH);
     /* the cycle time in working days, once for the hotline and the KPIs */
     const flow_case_t *cs = case_at(m, c);
-    double wd = wcal_working_time(&m->s->calendar, cs->arrived, m->sim.now) / m->minutes_per_day;
+    double wd = wcal_memo_working_time(&m->s->calendar, &m->cal, cs->arrived, m->sim.now) /
+                m->minutes_per_day;
     if (m->hotline && wd > m->s->services[cs->service].limit_days) /* the citizen may call */
         complain(m, tk, SCN_HL_OVER_LIMIT);
     flow_acc_complete(m, case_at(m, c), wd);

@@ -624,7 +624,7 @@ double wcal_add_working_time(const wcal_t *c, double t, double work) {
 /* The memo of the current opening (wcal.h)                           */
 /* ------------------------------------------------------------------ */
 
-void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0, 0.0, 0.0}; }
+void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0, 0.0, 0.0, 0, 0.0}; }
 
 /* wcal_next_open answers the first open instant at or after t, so every
  * instant from t up to it is closed (wcal_is_open's day and minute-of-day
@@ -639,7 +639,7 @@ void wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t) {
  * so an instant the memo calls open is one the full query calls open. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     if (always_open(c)) {
-        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY, 0.0, 0.0};
+        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY, 0.0, 0.0, 0, 0.0};
         return;
     }
     if (!(t >= 0 && t < WCAL_FAR)) return;
@@ -649,8 +649,27 @@ void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     for (size_t i = 0; i < c->n_intervals; i++)
         if (x >= c->open[i] && x < c->close[i]) {
             m->day_start = day_start(d), m->open = c->open[i], m->close = c->close[i];
+            m->day = d;
+            m->before = open_within(c, 0.0, c->open[i]); /* the intervals before i */
             return;
         }
+}
+
+/* wcal_working_time's sum with the last day from the memo: t1 is open
+ * in the memo's opening i of working day d1, so open_within(c, 0, x1)
+ * adds the whole intervals before i (the memo's `before`, the same
+ * additions in the same order) and then x1 - open[i] (nothing when that
+ * is 0), and nothing after i. */
+double wcal_memo_working_time(const wcal_t *c, const wcal_memo_t *m, double t0, double t1) {
+    double x1 = t1 - m->day_start;
+    if (!(x1 >= m->open && x1 < m->close) || !(t0 >= 0 && t0 < m->day_start))
+        return wcal_working_time(c, t0, t1);
+    long long d0 = day_of(t0);
+    double x0 = t0 - day_start(d0);
+    double first = is_working_day(c, d0) ? open_within(c, x0, WCAL_DAY) : 0.0;
+    double last = x1 > m->open ? m->before + (x1 - m->open) : m->before;
+    double middle = c->minutes_per_day * (double)working_days_in(c, d0 + 1, m->day - 1);
+    return first + middle + last;
 }
 
 /* ------------------------------------------------------------------ */

@@ -212,6 +212,10 @@ typedef struct wcal_memo {
      * while closed and the next opening after it (nothing opens between
      * them); empty when shut_until <= shut_from */
     double shut_from, shut_until;
+    /* the memoised opening's day number, and the day's open minutes
+     * before the opening (summed as wcal_working_time sums them) */
+    long long day;
+    double before;
 } wcal_memo_t;
 
 /* Nothing memoised (a zeroed memo is the same). */
@@ -252,6 +256,14 @@ static inline double wcal_memo_next_open(const wcal_t *c, wcal_memo_t *m, double
     if (next > t) m->shut_from = t, m->shut_until = next;
     return next;
 }
+
+/* wcal_working_time(c, t0, t1), through the memo when t1 lies in the
+ * memoised opening and t0 on an earlier day (a case's cycle time at its
+ * completion): the last day's part is the memo's minutes before the
+ * opening plus those of the opening up to t1, the very sum the full query
+ * makes; first + middle + last in the same order.  Elsewhere the full
+ * query (the memo does not move). */
+double wcal_memo_working_time(const wcal_t *c, const wcal_memo_t *m, double t0, double t1);
 
 /* wcal_add_working_time(c, t, work), through the memo: the same number.
  * The memo moves only when t lies outside its opening. */

@@ -3,7 +3,8 @@
  * for bit, on random calendars with holidays, make-up days, a first
  * weekday and service days, along walks of instants that mostly advance
  * by small and large steps (as a simulation's "now" does), sometimes stay
- * put, and sometimes jump back or far ahead; and each kind of answer is
+ * put, and sometimes jump back or far ahead (cycle times from earlier
+ * instants, midnights among them, too); and each kind of answer is
  * seen coming from the memo (so the walk checks the memo's own path). */
 #include <check.h>
 #include <gsl/gsl_rng.h>
@@ -16,7 +17,7 @@
 #include "wcal_random.h"
 
 typedef struct {
-    long open_hits, shut_hits, next_hits, add_hits;
+    long open_hits, shut_hits, next_hits, add_hits, time_hits;
 } hits_t;
 
 static void same(double got, double want, const char *what, double t, double w) {
@@ -54,6 +55,14 @@ static void walk(const wcal_t *c, gsl_rng *g, int span, int n, hits_t *h) {
         } else if (u < 0.7) {
             same(wcal_memo_next_open(c, &m, t), wcal_next_open(c, t), "next_open", t, 0);
             h->next_hits += inside || shut;
+        } else if (u < 0.8) { /* a cycle time: from an earlier instant to t */
+            double t0 =
+                t - (rng_uniform(g) < 0.9 ? rng_uniform(g) * 20 * WCAL_DAY : rng_uniform(g) * 600);
+            if (rng_uniform(g) < 0.1) t0 = floor(t0 / WCAL_DAY) * WCAL_DAY; /* a midnight */
+            if (t0 < 0) t0 = 0;
+            same(wcal_memo_working_time(c, &m, t0, t), wcal_working_time(c, t0, t), "working_time",
+                 t0, t);
+            h->time_hits += inside && t0 < m.day_start;
         } else {
             double w = rng_uniform(g) < 0.8 ? rng_exponential(g, 15.0) : rng_uniform(g) * 3000;
             if (rng_uniform(g) < 0.02) w = 0;
@@ -68,7 +77,7 @@ static void walk(const wcal_t *c, gsl_rng *g, int span, int n, hits_t *h) {
 START_TEST(test_memo_random_calendars) {
     gsl_rng *g = gsl_rng_alloc(RNG_TYPE);
     gsl_rng_set(g, 15);
-    hits_t h = {0, 0, 0, 0};
+    hits_t h = {0, 0, 0, 0, 0};
     for (int k = 0; k < 40; k++) {
         wcal_t c;
         random_calendar(&c, g, k % 4 == 0 ? 3 * WCAL_NEAR_DAYS : 400);
@@ -80,6 +89,7 @@ START_TEST(test_memo_random_calendars) {
     CHECK_CMP(h.shut_hits, >, 10000);
     CHECK_CMP(h.next_hits, >, 10000);
     CHECK_CMP(h.add_hits, >, 10000);
+    CHECK_CMP(h.time_hits, >, 10000);
 }
 END_TEST
 
@@ -100,7 +110,7 @@ START_TEST(test_memo_with_service_days) {
     CHECK_EQ(wcal_add_makeups(&c, mk, 2, err, sizeof err), 0);
     bool day[7] = {false, false, false, false, false, true, false};
     CHECK_EQ(wcal_add_service(&c, day, sat, 1, err, sizeof err), 0);
-    hits_t h = {0, 0, 0, 0};
+    hits_t h = {0, 0, 0, 0, 0};
     walk(&c, g, 400, 50000, &h);
     CHECK_CMP(h.shut_hits, >, 1000);
     wcal_free(&c);
