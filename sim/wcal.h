@@ -196,14 +196,17 @@ double wcal_demand_add_time(const wcal_t *c, double t, double work);
 /* ---- a memo of the current opening, per replication -------------------
  *
  * A model asks "open now?" and "when does this work end?" at nearly every
- * event, mostly about the same opening of the same day.  The calendar is
+ * event, mostly about the same opening of the same day, and "when does it
+ * open next?" about the same closed evening or weekend.  The calendar is
  * shared read-only by the threads, so the memo is the caller's (one per
  * replication): the opening [day_start + open, day_start + close) that
- * contains the last instant asked about.  Inside it the answers take a
- * subtraction and two comparisons, and are the very numbers the full
- * queries give (the same minute-of-day x = t - day_start, the same sum
- * day_start + x + work); elsewhere the full query runs and the memo moves.
- * An always-open calendar is one endless opening. */
+ * contains the last open instant asked about, and the closed stretch from
+ * a closed instant asked about to the next opening.  Inside them the
+ * answers take a subtraction and two comparisons, and are the very
+ * numbers the full queries give (the same minute-of-day x = t -
+ * day_start, the same sum day_start + x + work, the same next opening);
+ * elsewhere the full query runs and the memo moves.  An always-open
+ * calendar is one endless opening. */
 typedef struct wcal_memo {
     double day_start;   /* start of the memoised day, minutes              */
     double open, close; /* its opening, minutes after midnight; empty
