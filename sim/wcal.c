@@ -583,6 +583,40 @@ static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
     return d + 7 * (long long)weeks;
 }
 
+/* The first day D >= d (d among the near days) by which n >= 1 working
+ * days from d have passed: the near days' counts searched for the n-th. */
+static long long nth_near_working_day(const wcal_t *c, long long d, long long n) {
+    long long want = c->near_before[d] + n, lo = d, hi = WCAL_NEAR_DAYS - 1;
+    while (lo < hi) {
+        long long mid = lo + (hi - lo) / 2;
+        if (c->near_before[mid + 1] >= want) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}
+
+/* From day d (a near day), with *work > 0 still to do at its start: the
+ * day the work ends on, with *work what is left at that day's start, or
+ * the first day after the near days with what is left there.  The work
+ * outlasts q = ceil(work / open minutes a day) - 1 whole working days (the
+ * division's rounding corrected exactly as for whole weeks).  The same
+ * numbers as the day-by-day walk: opening times are whole minutes, so a
+ * day's open minutes are a whole number and every subtraction of them
+ * from a work below WCAL_FAR is exact, in one step or one a day. */
+static long long skip_near_days(const wcal_t *c, long long d, double *work) {
+    double daily = c->minutes_per_day;
+    if (*work <= daily) return d; /* ends on the next working day: walk to it */
+    double q = floor(*work / daily);
+    if (q * daily >= *work) q -= 1.0;
+    long long left = c->near_before[WCAL_NEAR_DAYS] - c->near_before[d];
+    if (q >= (double)left) {
+        *work -= (double)left * daily;
+        return WCAL_NEAR_DAYS;
+    }
+    *work -= q * daily;
+    return nth_near_working_day(c, d, (long long)q + 1);
+}
+
 /* wcal_add_working_time for t and work below WCAL_FAR, work > 0, and a
  * calendar with working days. */
 static double add_working_time(const wcal_t *c, double t, double work) {
@@ -598,7 +632,7 @@ static double add_working_time(const wcal_t *c, double t, double work) {
         }
     }
     for (d++;; d++) {
-        d = skip_whole_weeks(c, d, &work);
+        d = d < WCAL_NEAR_DAYS ? skip_near_days(c, d, &work) : skip_whole_weeks(c, d, &work);
         if (!is_working_day(c, d)) continue;
         for (size_t i = 0; i < c->n_intervals; i++) {
             double avail = c->close[i] - c->open[i];
