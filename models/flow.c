@@ -102,7 +102,9 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
  * sim/wcal.h), not all at opening time, which would make an artificial
  * morning rush. */
 static double return_time(flow_model_t *m, flow_case_t *c, double after) {
-    double open = wcal_hall_next_open(&m->s->calendar, after);
+    const wcal_t *cal = &m->s->calendar;
+    double open = wcal_has_service(cal) ? wcal_hall_next_open(cal, after)
+                                        : wcal_memo_next_open(cal, &m->cal, after);
     gsl_rng r = flow_luck(c, LUCK_RETURN);
     double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(&r);
     return wcal_hall_add_time(&m->s->calendar, open, offset);
@@ -159,7 +161,8 @@ static void complete_case(flow_model_t *m, uint32_t t) {
     FLOW_NOTE(m, tk, -1, .kind = FLOW_EV_FINISH);
     /* the cycle time in working days, once for the hotline and the KPIs */
     const flow_case_t *cs = case_at(m, c);
-    double wd = wcal_working_time(&m->s->calendar, cs->arrived, m->sim.now) / m->minutes_per_day;
+    double wd = wcal_memo_working_time(&m->s->calendar, &m->cal, cs->arrived, m->sim.now) /
+                m->minutes_per_day;
     if (m->hotline && wd > m->s->services[cs->service].limit_days) /* the citizen may call */
         complain(m, tk, SCN_HL_OVER_LIMIT);
     flow_acc_complete(m, case_at(m, c), wd);
@@ -587,7 +590,7 @@ static void schedule_arrival(flow_model_t *m, int sv, int rg, int online) {
     } else { /* during office hours: exponential in open minutes */
         double mean = 1 / (per_day / m->minutes_per_day);
         if (!(mean < WCAL_FAR)) return;
-        t = wcal_add_working_time(&s->calendar, m->sim.now, rng_exponential(r, mean));
+        t = wcal_memo_add_working_time(&s->calendar, &m->cal, m->sim.now, rng_exponential(r, mean));
     }
     schedule(m, t, EV_ARRIVAL, 0, data);
 }

@@ -26,7 +26,7 @@ static const char *const WEEKDAY_NAME[7] = {"Monday", "Tuesday",  "Wednesday", "
  * it is off by at most one day, which the correction repairs, so the day
  * is the same as floor of the exact quotient. */
 static inline long long day_of(double t) {
-    long long d = (long long)floor(t * (1.0 / WCAL_DAY));
+    long long d = (long long)(t * (1.0 / WCAL_DAY)); /* floor for t >= 0; else repaired below */
     if ((double)d * WCAL_DAY > t) d--;
     else if ((double)(d + 1) * WCAL_DAY <= t) d++;
     return d;
@@ -94,6 +94,7 @@ static bool is_working_day_slow(const wcal_t *c, long long d) {
 /* Asked on most queries, so inline: a bit for days up to the last holiday
  * or make-up day, the weekday rule after them. */
 static inline bool is_working_day(const wcal_t *c, long long d) {
+    if ((unsigned long long)d < WCAL_NEAR_DAYS) return (c->near[d >> 6] >> (d & 63)) & 1u;
     if ((unsigned long long)d < c->n_known) return (c->known[d >> 6] >> (d & 63)) & 1u;
     if (c->known || (c->n_holidays == 0 && c->n_makeups == 0)) return c->workday[weekday_of(d)];
     return is_working_day_slow(c, d);
@@ -119,6 +120,20 @@ static void derive_known(wcal_t *c) {
     c->n_known = n;
 }
 
+/* The near days' bits and counts (wcal.h), from the definition; after any
+ * change of the weekdays, the lists or the first weekday. */
+static void derive_near(wcal_t *c) {
+    memset(c->near, 0, sizeof c->near);
+    c->near_before[0] = 0;
+    for (long long d = 0; d < WCAL_NEAR_DAYS; d++) {
+        bool works = is_working_day_slow(c, d);
+        if (works) c->near[d >> 6] |= 1ull << (d & 63);
+        c->near_before[d + 1] = (unsigned short)(c->near_before[d] + works);
+    }
+    c->near_lists = (c->n_holidays == 0 || c->holidays[c->n_holidays - 1] < WCAL_NEAR_DAYS) &&
+                    (c->n_makeups == 0 || c->makeups[c->n_makeups - 1] < WCAL_NEAR_DAYS);
+}
+
 /* Open minutes of one working day that fall in [x0, x1] (minutes after
  * midnight, 0 <= x0 <= x1 <= 1440).  No NaN can occur here, so plain
  * comparisons give what fmax/fmin give, without their library calls. */
@@ -135,18 +150,23 @@ static double open_within(const wcal_t *c, double x0, double x1) {
 /* The derived fields, computed as the queries used to compute them on
  * every call (same operations, so the same doubles). */
 static void derive(wcal_t *c) {
+    for (int w = 0; w < 7; w++) {
+        c->week_part[w][0] = 0;
+        for (int k = 0; k < 7; k++)
+            c->week_part[w][k + 1] = c->week_part[w][k] + c->workday[(w + k) % 7];
+    }
     c->n_workdays = count_workdays(c);
     c->minutes_per_day = open_within(c, 0.0, WCAL_DAY);
     c->minutes_per_week = c->minutes_per_day * (double)c->n_workdays;
+    derive_near(c);
 }
 
-/* Working days in the day range [a, b]: whole weeks by arithmetic, the
- * remainder weekday by weekday, minus the holidays inside the range that fall
- * on a working weekday (a holiday on a day that is closed anyway removes
- * nothing), plus the make-up days on closed weekdays.  Costs
- * O(log holidays + holidays and make-up days in the range). */
-static long long working_days_in(const wcal_t *c, long long a, long long b) {
-    if (a > b) return 0;
+/* Working days in the day range [a, b] (a <= b) by searching the lists:
+ * whole weeks by arithmetic, the remainder weekday by weekday, minus the holidays inside the range
+ * that fall on a working weekday (a holiday on a day that is closed anyway removes nothing), plus
+ * the make-up days on closed weekdays.  Costs O(log holidays + holidays and make-up days in the
+ * range).  What working_days_in falls back on when the derived counts are missing. */
+static long long working_days_in_slow(const wcal_t *c, long long a, long long b) {
     long long n = b - a + 1;
     long long count = (n / 7) * (long long)c->n_workdays;
     for (long long i = 0; i < n % 7; i++) count += c->workday[weekday_of(a + i)];
@@ -155,6 +175,24 @@ static long long working_days_in(const wcal_t *c, long long a, long long b) {
     for (size_t k = makeup_lower_bound(c, a); k < c->n_makeups && c->makeups[k] <= b; k++)
         count += !c->workday[weekday_of(c->makeups[k])];
     return count;
+}
+
+/* Working days among the n >= 0 days from day a by the weekday rule alone
+ * (no holiday or make-up day among them). */
+static inline long long weekly_days(const wcal_t *c, long long a, long long n) {
+    return (n / 7) * (long long)c->n_workdays + c->week_part[weekday_of(a)][n % 7];
+}
+
+/* The same count as working_days_in_slow (an integer, so the very same
+ * number): by the near days' counts, then by the weekday rule after them
+ * unless a holiday or make-up day lies that far (then by search). */
+static long long working_days_in(const wcal_t *c, long long a, long long b) {
+    if (a > b) return 0;
+    if (b < WCAL_NEAR_DAYS) return c->near_before[b + 1] - c->near_before[a];
+    if (!c->near_lists) return working_days_in_slow(c, a, b);
+    if (a >= WCAL_NEAR_DAYS) return weekly_days(c, a, b - a + 1);
+    return (c->near_before[WCAL_NEAR_DAYS] - c->near_before[a]) +
+           weekly_days(c, WCAL_NEAR_DAYS, b + 1 - WCAL_NEAR_DAYS);
 }
 
 /* The first working day >= d.  Terminates because the caller has checked
@@ -401,6 +439,7 @@ int wcal_add_holidays(wcal_t *c, const int *days, size_t n, char *err, size_t er
                    "make-up working day", err, errlen) != 0)
         return -1;
     derive_known(c);
+    derive_near(c);
     return 0;
 }
 
@@ -409,6 +448,7 @@ int wcal_add_makeups(wcal_t *c, const int *days, size_t n, char *err, size_t err
                    "make-up working day", "holiday", err, errlen) != 0)
         return -1;
     derive_known(c);
+    derive_near(c);
     return 0;
 }
 
@@ -416,6 +456,7 @@ void wcal_set_first_weekday(wcal_t *c, int w) {
     assert(w >= 0 && w < 7);
     c->first_weekday = w;
     derive_known(c);
+    derive_near(c);
 }
 
 bool wcal_is_working_day(const wcal_t *c, long long d) {
@@ -542,6 +583,40 @@ static long long skip_whole_weeks(const wcal_t *c, long long d, double *work) {
     return d + 7 * (long long)weeks;
 }
 
+/* The first day D >= d (d among the near days) by which n >= 1 working
+ * days from d have passed: the near days' counts searched for the n-th. */
+static long long nth_near_working_day(const wcal_t *c, long long d, long long n) {
+    long long want = c->near_before[d] + n, lo = d, hi = WCAL_NEAR_DAYS - 1;
+    while (lo < hi) {
+        long long mid = lo + (hi - lo) / 2;
+        if (c->near_before[mid + 1] >= want) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}
+
+/* From day d (a near day), with *work > 0 still to do at its start: the
+ * day the work ends on, with *work what is left at that day's start, or
+ * the first day after the near days with what is left there.  The work
+ * outlasts q = ceil(work / open minutes a day) - 1 whole working days (the
+ * division's rounding corrected exactly as for whole weeks).  The same
+ * numbers as the day-by-day walk: opening times are whole minutes, so a
+ * day's open minutes are a whole number and every subtraction of them
+ * from a work below WCAL_FAR is exact, in one step or one a day. */
+static long long skip_near_days(const wcal_t *c, long long d, double *work) {
+    double daily = c->minutes_per_day;
+    if (*work <= daily) return d; /* ends on the next working day: walk to it */
+    double q = floor(*work / daily);
+    if (q * daily >= *work) q -= 1.0;
+    long long left = c->near_before[WCAL_NEAR_DAYS] - c->near_before[d];
+    if (q >= (double)left) {
+        *work -= (double)left * daily;
+        return WCAL_NEAR_DAYS;
+    }
+    *work -= q * daily;
+    return nth_near_working_day(c, d, (long long)q + 1);
+}
+
 /* wcal_add_working_time for t and work below WCAL_FAR, work > 0, and a
  * calendar with working days. */
 static double add_working_time(const wcal_t *c, double t, double work) {
@@ -557,7 +632,7 @@ static double add_working_time(const wcal_t *c, double t, double work) {
         }
     }
     for (d++;; d++) {
-        d = skip_whole_weeks(c, d, &work);
+        d = d < WCAL_NEAR_DAYS ? skip_near_days(c, d, &work) : skip_whole_weeks(c, d, &work);
         if (!is_working_day(c, d)) continue;
         for (size_t i = 0; i < c->n_intervals; i++) {
             double avail = c->close[i] - c->open[i];
@@ -583,13 +658,22 @@ double wcal_add_working_time(const wcal_t *c, double t, double work) {
 /* The memo of the current opening (wcal.h)                           */
 /* ------------------------------------------------------------------ */
 
-void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0}; }
+void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0, 0.0, 0.0, 0, 0.0}; }
+
+/* wcal_next_open answers the first open instant at or after t, so every
+ * instant from t up to it is closed (wcal_is_open's day and minute-of-day
+ * are exact there: day starts and opening times are whole minutes). */
+void wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t) {
+    if (!(t >= 0)) return;
+    m->shut_from = t;
+    m->shut_until = wcal_next_open(c, t);
+}
 
 /* Finds the opening as wcal_is_open does (same day, same minute-of-day),
  * so an instant the memo calls open is one the full query calls open. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     if (always_open(c)) {
-        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY};
+        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY, 0.0, 0.0, 0, 0.0};
         return;
     }
     if (!(t >= 0 && t < WCAL_FAR)) return;
@@ -598,9 +682,28 @@ void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     double x = t - day_start(d);
     for (size_t i = 0; i < c->n_intervals; i++)
         if (x >= c->open[i] && x < c->close[i]) {
-            *m = (wcal_memo_t){day_start(d), c->open[i], c->close[i]};
+            m->day_start = day_start(d), m->open = c->open[i], m->close = c->close[i];
+            m->day = d;
+            m->before = open_within(c, 0.0, c->open[i]); /* the intervals before i */
             return;
         }
+}
+
+/* wcal_working_time's sum with the last day from the memo: t1 is open
+ * in the memo's opening i of working day d1, so open_within(c, 0, x1)
+ * adds the whole intervals before i (the memo's `before`, the same
+ * additions in the same order) and then x1 - open[i] (nothing when that
+ * is 0), and nothing after i. */
+double wcal_memo_working_time(const wcal_t *c, const wcal_memo_t *m, double t0, double t1) {
+    double x1 = t1 - m->day_start;
+    if (!(x1 >= m->open && x1 < m->close) || !(t0 >= 0 && t0 < m->day_start))
+        return wcal_working_time(c, t0, t1);
+    long long d0 = day_of(t0);
+    double x0 = t0 - day_start(d0);
+    double first = is_working_day(c, d0) ? open_within(c, x0, WCAL_DAY) : 0.0;
+    double last = x1 > m->open ? m->before + (x1 - m->open) : m->before;
+    double middle = c->minutes_per_day * (double)working_days_in(c, d0 + 1, m->day - 1);
+    return first + middle + last;
 }
 
 /* ------------------------------------------------------------------ */

@@ -36,6 +36,7 @@
  * the minute.  A simulation ends long before. */
 #define WCAL_FAR           4503599627370496.0
 #define WCAL_MAX_INTERVALS 8
+#define WCAL_NEAR_DAYS     1024
 
 typedef struct wcal {
     size_t n_intervals;               /* 0 = always open             */
@@ -54,6 +55,19 @@ typedef struct wcal {
      * memory: the queries then search the lists) */
     size_t n_known;
     unsigned long long *known;
+    /* derived by wcal_init / wcal_init_always: the working weekdays among
+     * the k days (0 to 7) that start on weekday w (0 = Monday): with the
+     * whole weeks, the count of working days in a span without searching */
+    unsigned char week_part[7][8];
+    /* derived whenever the above change: the first WCAL_NEAR_DAYS days
+     * (about 2.8 years, the horizon of nearly every run) by the full rule,
+     * one bit a day, and the working days before each of them, so that
+     * "does day d work" is a bit and a count over a span one subtraction,
+     * with no weekday arithmetic and no search; near_lists: no holiday or
+     * make-up day lies beyond them (the weekday rule then holds after) */
+    unsigned long long near[WCAL_NEAR_DAYS / 64];
+    unsigned short near_before[WCAL_NEAR_DAYS + 1];
+    bool near_lists;
     /* derived by wcal_init / wcal_init_always, read on every query: */
     size_t n_workdays;       /* working weekdays             */
     double minutes_per_day;  /* open minutes of a working day */
@@ -182,18 +196,29 @@ double wcal_demand_add_time(const wcal_t *c, double t, double work);
 /* ---- a memo of the current opening, per replication -------------------
  *
  * A model asks "open now?" and "when does this work end?" at nearly every
- * event, mostly about the same opening of the same day.  The calendar is
+ * event, mostly about the same opening of the same day, and "when does it
+ * open next?" about the same closed evening or weekend.  The calendar is
  * shared read-only by the threads, so the memo is the caller's (one per
  * replication): the opening [day_start + open, day_start + close) that
- * contains the last instant asked about.  Inside it the answers take a
- * subtraction and two comparisons, and are the very numbers the full
- * queries give (the same minute-of-day x = t - day_start, the same sum
- * day_start + x + work); elsewhere the full query runs and the memo moves.
- * An always-open calendar is one endless opening. */
+ * contains the last open instant asked about, and the closed stretch from
+ * a closed instant asked about to the next opening.  Inside them the
+ * answers take a subtraction and two comparisons, and are the very
+ * numbers the full queries give (the same minute-of-day x = t -
+ * day_start, the same sum day_start + x + work, the same next opening);
+ * elsewhere the full query runs and the memo moves.  An always-open
+ * calendar is one endless opening. */
 typedef struct wcal_memo {
     double day_start;   /* start of the memoised day, minutes              */
     double open, close; /* its opening, minutes after midnight; empty
                            (close <= open) when nothing is memoised        */
+    /* a closed stretch [shut_from, shut_until): an instant asked about
+     * while closed and the next opening after it (nothing opens between
+     * them); empty when shut_until <= shut_from */
+    double shut_from, shut_until;
+    /* the memoised opening's day number, and the day's open minutes
+     * before the opening (summed as wcal_working_time sums them) */
+    long long day;
+    double before;
 } wcal_memo_t;
 
 /* Nothing memoised (a zeroed memo is the same). */
@@ -203,22 +228,56 @@ void wcal_memo_init(wcal_memo_t *m);
  * is closed at t. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t);
 
-/* wcal_is_open(c, t), through the memo. */
+/* Memoise the closed stretch from t (closed) to the next opening. */
+void wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t);
+
+/* wcal_is_open(c, t), through the memo: inside the memoised opening or
+ * closed stretch the answer is known; elsewhere the full query runs and
+ * the memo moves to t's opening or closed stretch. */
 static inline bool wcal_memo_is_open(const wcal_t *c, wcal_memo_t *m, double t) {
     double x = t - m->day_start;
     if (x >= m->open && x < m->close) return true;
-    if (!wcal_is_open(c, t)) return false;
+    if (t >= m->shut_from && t < m->shut_until) return false;
+    if (!wcal_is_open(c, t)) {
+        wcal_memo_shut(c, m, t);
+        return false;
+    }
     wcal_memo_fill(c, m, t);
     return true;
 }
 
-/* wcal_add_working_time(c, t, work), through the memo: the same number. */
+/* wcal_next_open(c, t), through the memo: an instant of the memoised
+ * opening is its own next opening (the full query answers t itself), one
+ * of the memoised closed stretch has the stretch's end (the full query
+ * finds the same day and opening, so the same sum); elsewhere the full
+ * query, whose answer after a closed t is the memo's new closed stretch. */
+static inline double wcal_memo_next_open(const wcal_t *c, wcal_memo_t *m, double t) {
+    double x = t - m->day_start;
+    if (x >= m->open && x < m->close) return t;
+    if (t >= m->shut_from && t < m->shut_until) return m->shut_until;
+    double next = wcal_next_open(c, t);
+    if (next > t) m->shut_from = t, m->shut_until = next;
+    return next;
+}
+
+/* wcal_working_time(c, t0, t1), through the memo when t1 lies in the
+ * memoised opening and t0 on an earlier day (a case's cycle time at its
+ * completion): the last day's part is the memo's minutes before the
+ * opening plus those of the opening up to t1, the very sum the full query
+ * makes; first + middle + last in the same order.  Elsewhere the full
+ * query (the memo does not move). */
+double wcal_memo_working_time(const wcal_t *c, const wcal_memo_t *m, double t0, double t1);
+
+/* wcal_add_working_time(c, t, work), through the memo: the same number.
+ * The memo moves only when t lies outside its opening. */
 static inline double wcal_memo_add_working_time(const wcal_t *c, wcal_memo_t *m, double t,
                                                 double work) {
     double x = t - m->day_start;
-    if (x >= m->open && x < m->close && work >= 0 && work <= m->close - x)
-        return m->day_start + x + work;
-    wcal_memo_fill(c, m, t);
+    if (x >= m->open && x < m->close) {
+        if (work >= 0 && work <= m->close - x) return m->day_start + x + work;
+    } else {
+        wcal_memo_fill(c, m, t);
+    }
     return wcal_add_working_time(c, t, work);
 }
 
