@@ -360,6 +360,7 @@ static inline __attribute__((always_inline)) bool rank_tie(const rank_sorted_t *
  * (time, seq).  `blocks` is a constant at each call. */
 static inline __attribute__((always_inline)) bool pour_blocks(evq_t *q, unsigned b, unsigned n,
                                                               unsigned blocks) {
+    assert(blocks >= 1 && n <= 4 * blocks); /* a constant test but for n */
     const evq_event_t *e = chunk_at(q, q->bucket[b].head);
     uint64_t start = bucket_start(q->last, b);
     unsigned width = (b >> EVQ_DIGIT) * EVQ_DIGIT; /* the key bits that vary in b */
