@@ -91,8 +91,9 @@ static bool is_working_day_slow(const wcal_t *c, long long d) {
     return c->n_makeups > 0 && is_makeup(c, d);
 }
 
-/* Asked on most queries, so inline: a bit for days up to the last holiday
- * or make-up day, the weekday rule after them. */
+/* Asked on most queries, so inline: the near days' bit, then a bit for
+ * days up to the last holiday or make-up day, the weekday rule after
+ * them. */
 static inline bool is_working_day(const wcal_t *c, long long d) {
     if ((unsigned long long)d < WCAL_NEAR_DAYS) return (c->near[d >> 6] >> (d & 63)) & 1u;
     if ((unsigned long long)d < c->n_known) return (c->known[d >> 6] >> (d & 63)) & 1u;
