@@ -107,7 +107,8 @@ static double return_time(flow_model_t *m, flow_case_t *c, double after) {
                                         : wcal_memo_next_open(cal, &m->cal, after);
     gsl_rng r = flow_luck(c, LUCK_RETURN);
     double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(&r);
-    return wcal_hall_add_time(&m->s->calendar, open, offset);
+    if (!wcal_has_service(cal)) return wcal_memo_peek_add_working_time(cal, &m->cal, open, offset);
+    return wcal_hall_add_time(cal, open, offset);
 }
 
 /* Are the halls open at t (service days too, sim/wcal.h)?  Without

@@ -91,8 +91,9 @@ static bool is_working_day_slow(const wcal_t *c, long long d) {
     return c->n_makeups > 0 && is_makeup(c, d);
 }
 
-/* Asked on most queries, so inline: a bit for days up to the last holiday
- * or make-up day, the weekday rule after them. */
+/* Asked on most queries, so inline: the near days' bit, then a bit for
+ * days up to the last holiday or make-up day, the weekday rule after
+ * them. */
 static inline bool is_working_day(const wcal_t *c, long long d) {
     if ((unsigned long long)d < WCAL_NEAR_DAYS) return (c->near[d >> 6] >> (d & 63)) & 1u;
     if ((unsigned long long)d < c->n_known) return (c->known[d >> 6] >> (d & 63)) & 1u;
@@ -658,22 +659,36 @@ double wcal_add_working_time(const wcal_t *c, double t, double work) {
 /* The memo of the current opening (wcal.h)                           */
 /* ------------------------------------------------------------------ */
 
-void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0, 0.0, 0.0, 0, 0.0}; }
+void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0.0}; }
+
+/* The length of the opening that starts at instant s (0 if none does). */
+static double opening_from(const wcal_t *c, double s) {
+    if (!(s >= 0 && s < WCAL_FAR)) return 0.0;
+    long long d = day_of(s);
+    double x = s - day_start(d);
+    for (size_t i = 0; i < c->n_intervals; i++)
+        if (c->open[i] == x) return c->close[i] - c->open[i];
+    return 0.0;
+}
 
 /* wcal_next_open answers the first open instant at or after t, so every
  * instant from t up to it is closed (wcal_is_open's day and minute-of-day
  * are exact there: day starts and opening times are whole minutes). */
-void wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t) {
-    if (!(t >= 0)) return;
-    m->shut_from = t;
-    m->shut_until = wcal_next_open(c, t);
+double wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t) {
+    double next = wcal_next_open(c, t);
+    if (next > t) {
+        m->shut_from = t;
+        m->shut_until = next;
+        m->shut_len = opening_from(c, next);
+    }
+    return next;
 }
 
 /* Finds the opening as wcal_is_open does (same day, same minute-of-day),
  * so an instant the memo calls open is one the full query calls open. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     if (always_open(c)) {
-        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY, 0.0, 0.0, 0, 0.0};
+        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY, 0.0, 0.0, 0.0, 0, 0.0};
         return;
     }
     if (!(t >= 0 && t < WCAL_FAR)) return;

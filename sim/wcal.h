@@ -215,6 +215,7 @@ typedef struct wcal_memo {
      * while closed and the next opening after it (nothing opens between
      * them); empty when shut_until <= shut_from */
     double shut_from, shut_until;
+    double shut_len; /* the length of the opening that starts at shut_until */
     /* the memoised opening's day number, and the day's open minutes
      * before the opening (summed as wcal_working_time sums them) */
     long long day;
@@ -228,8 +229,9 @@ void wcal_memo_init(wcal_memo_t *m);
  * is closed at t. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t);
 
-/* Memoise the closed stretch from t (closed) to the next opening. */
-void wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t);
+/* wcal_next_open(c, t); when that lies after t, memoise the closed
+ * stretch from t to it. */
+double wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t);
 
 /* wcal_is_open(c, t), through the memo: inside the memoised opening or
  * closed stretch the answer is known; elsewhere the full query runs and
@@ -255,9 +257,7 @@ static inline double wcal_memo_next_open(const wcal_t *c, wcal_memo_t *m, double
     double x = t - m->day_start;
     if (x >= m->open && x < m->close) return t;
     if (t >= m->shut_from && t < m->shut_until) return m->shut_until;
-    double next = wcal_next_open(c, t);
-    if (next > t) m->shut_from = t, m->shut_until = next;
-    return next;
+    return wcal_memo_shut(c, m, t);
 }
 
 /* wcal_working_time(c, t0, t1), through the memo when t1 lies in the
@@ -267,6 +267,22 @@ static inline double wcal_memo_next_open(const wcal_t *c, wcal_memo_t *m, double
  * makes; first + middle + last in the same order.  Elsewhere the full
  * query (the memo does not move). */
 double wcal_memo_working_time(const wcal_t *c, const wcal_memo_t *m, double t0, double t1);
+
+/* wcal_add_working_time(c, t, work) for an instant t that is not "now"
+ * (a return at the next opening), through the memo without moving it: t
+ * in the memoised opening, or t the start of the opening after the
+ * memoised closed stretch (the full query then finds that opening's day
+ * and minute exactly: day starts and opening times are whole minutes,
+ * and answers t + work while the work fits in it).  Elsewhere the full
+ * query. */
+static inline double wcal_memo_peek_add_working_time(const wcal_t *c, const wcal_memo_t *m,
+                                                     double t, double work) {
+    double x = t - m->day_start;
+    if (x >= m->open && x < m->close && work >= 0 && work <= m->close - x)
+        return m->day_start + x + work;
+    if (t == m->shut_until && work >= 0 && work <= m->shut_len) return t + work;
+    return wcal_add_working_time(c, t, work);
+}
 
 /* wcal_add_working_time(c, t, work), through the memo: the same number.
  * The memo moves only when t lies outside its opening. */
