@@ -32,6 +32,7 @@
 #include "out_dir.h"
 #include "out_file.h"
 #include "plan.h"
+#include "text_human.h"
 #include "plan_cost.h"
 #include "plan_eval.h"
 #include "plan_names.h"
@@ -174,10 +175,12 @@ static void print_summary(const plan_eval_t *ev) {
     const plan_t *pl = ev->plan;
     const plan_portfolio_t *c = &ev->p[ev->chosen];
     printf(_("Plan %s: %s\n"), pl->id, pl->name);
-    printf(_("  scenario %s, %d years, discount rate %g, objective %s (%s), delta %g, "
+    char delta[48];
+    text_human_value(delta, sizeof delta, pl->delta, false);
+    printf(_("  scenario %s, %d years, discount rate %g, objective %s (%s), delta %s, "
              "alpha %g\n"),
            pl->scenario, pl->horizon, pl->discount_rate, plan_objective_label(pl->objective),
-           plan_objective_unit_label(pl->objective), pl->delta, pl->alpha);
+           plan_objective_unit_label(pl->objective), delta, pl->alpha);
     printf(_("  portfolios: %zu, in budget %zu, meeting the constraints %zu\n"), ev->n_portfolios,
            ev->n_candidates, ev->n_feasible);
     double bcr;
@@ -186,10 +189,16 @@ static void print_summary(const plan_eval_t *ev) {
     char chosen[PLAN_NAME_MAX];
     plan_portfolio_name(pl, c, chosen, sizeof chosen);
     printf(_("\nChosen: %s\n"), chosen);
-    printf(_("  objective %.6g [%.6g, %.6g] (95%% CI, %zu replications)\n"), c->objective.mean,
-           c->objective.lo, c->objective.hi, c->reps);
-    printf(_("  one-off cost %.0f yuan, cost per year up to %.0f yuan, NPV cost %.0f yuan\n"),
-           c->one_off, c->recurring_max, c->npv_cost);
+    char mean[48], lo[48], hi[48], one_off[48], per_year[48], npv[48];
+    text_human_value(mean, sizeof mean, c->objective.mean, false);
+    text_human_value(lo, sizeof lo, c->objective.lo, false);
+    text_human_value(hi, sizeof hi, c->objective.hi, false);
+    printf(_("  objective %s [%s, %s] (95%% CI, %zu replications)\n"), mean, lo, hi, c->reps);
+    text_thousands(one_off, sizeof one_off, c->one_off, 0);
+    text_thousands(per_year, sizeof per_year, c->recurring_max, 0);
+    text_thousands(npv, sizeof npv, c->npv_cost, 0);
+    printf(_("  one-off cost %s yuan, cost per year up to %s yuan, NPV cost %s yuan\n"), one_off,
+           per_year, npv);
     if (!isnan(bcr)) {
         printf(_("  benefit-cost ratio %.2f, "), bcr);
         if (payback) printf(_("pays back in year %d\n"), payback);
@@ -201,7 +210,9 @@ static void print_summary(const plan_eval_t *ev) {
     for (size_t k = 0; k < n; k++) {
         const plan_portfolio_t *p = &ev->p[ru[k]];
         plan_print_name_cell(pl, p, 2, 48);
-        printf(" %14.6g  %s", p->objective.mean, status_label(p->status));
+        char value[48];
+        text_human_value(value, sizeof value, p->objective.mean, false);
+        printf(" %14s  %s", value, status_label(p->status));
         if (p->out_stage) printf(_(" after %zu replications"), p->out_stage);
         printf("\n");
     }

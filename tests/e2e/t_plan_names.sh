@@ -45,6 +45,10 @@ sed -E 's/data:[^"]*"/"/g' "$html" >"$tmp/text.html"
 grep -qE "[0-9]e[+-][0-9]" "$tmp/text.html" &&
     ko "plan.html: e-notation: $(grep -oE '.{30}[0-9]e[+-][0-9].{10}' "$tmp/text.html" | head -2)" || ok
 
+# nor in the terminal summary (its delta, objectives and costs)
+grep -qE "[0-9]e[+-][0-9]" "$tmp/out" &&
+    ko "terminal: e-notation: $(grep -E '[0-9]e[+-][0-9]' "$tmp/out" | head -2)" || ok
+
 # 3. files for programs keep the ids
 grep -qE "^(data_hub|talent_investment)@[0-9]" "$tmp/en/portfolios.csv" && grep -q "^no_reform," "$tmp/en/portfolios.csv" &&
     ok || ko "portfolios.csv: ids lost: $(head -3 "$tmp/en/portfolios.csv")"
