@@ -202,13 +202,14 @@ static int setup(compare_t *c) {
         add_reform_to(c, v, (int)c->n_reforms - 1);
         size_t moved = 0;
         bool built = build_variant(c, v, &moved, err, sizeof err) == 0;
-        if (built && moved == 0 && !bundled)
+        bool in_place = built && reform_in_place(r, moved);
+        if (in_place && !bundled)
             fprintf(stderr,
                     _("govsim compare: note: %s changes nothing in this scenario (every "
                       "setting it changes already has that value): its row shows its cost "
                       "and no effect\n"),
                     r->id);
-        if (!built || (moved == 0 && bundled)) {
+        if (!built || (in_place && bundled)) {
             if (!bundled) {
                 fprintf(stderr, "%s\n", err);
                 goto fail;

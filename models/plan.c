@@ -177,7 +177,7 @@ static int check_applies(const cfgr_t *r, config_setting_t *g, const plan_t *p,
     int rc = reform_load_scenario_tree(&tree, p->scenario, why, sizeof why);
     if (rc == 0) rc = reform_apply_counted(&pr->reform, &tree, &moved, why, sizeof why);
     config_destroy(&tree);
-    if (rc == 0 && moved == 0)
+    if (rc == 0 && reform_in_place(&pr->reform, moved))
         return cfgr_fail(r, config_setting_get_member(g, "file"),
                          "reform '%s' changes nothing in scenario %s (already in place: every "
                          "setting it changes already has that value there; funding it would buy "

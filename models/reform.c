@@ -764,6 +764,12 @@ int reform_apply_counted(const reform_t *r, config_t *scenario, size_t *moved, c
     return 0;
 }
 
+bool reform_in_place(const reform_t *r, size_t moved) {
+    const config_setting_t *list =
+        config_setting_get_member(config_root_setting(&r->cfg), "changes");
+    return moved == 0 && list && config_setting_length(list) > 0;
+}
+
 int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen) {
     size_t moved;
     return reform_apply_counted(r, scenario, &moved, err, errlen);

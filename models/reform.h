@@ -27,6 +27,7 @@
 #define GOVSIM_REFORM_H
 
 #include <libconfig.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #define REFORM_ID_MAX       48
@@ -65,10 +66,15 @@ int reform_load(reform_t *r, const char *path, char *err, size_t errlen);
 int reform_apply(const reform_t *r, config_t *scenario, char *err, size_t errlen);
 
 /* reform_apply, and *moved set to how many settings its changes gave a new
- * value (a change to a setting that already has that value moves nothing):
- * 0 means the reform is already in place in this scenario. */
+ * value (a change to a setting that already has that value moves nothing). */
 int reform_apply_counted(const reform_t *r, config_t *scenario, size_t *moved, char *err,
                          size_t errlen);
+
+/* Whether r is already in place where reform_apply_counted found `moved`
+ * settings to change: it has changes and none gave a setting a new value.
+ * A reform with no changes (a control, or a cost with no modelled effect)
+ * is not. */
+bool reform_in_place(const reform_t *r, size_t moved);
 
 /* Apply one change group { path = "..."; set|scale|add = VALUE; [min = ..;]
  * [max = ..;] } (as in a reform file, but possibly built in memory) to
