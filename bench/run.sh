@@ -30,7 +30,7 @@ old_commit=${BENCH_OLD:-3a4e831}
 tmp="$out.tmp"
 raw=$(mktemp)
 old_hlj=""
-trap 'rm -f "$raw" "$tmp" ${old_hlj:+"$old_hlj"}' EXIT
+trap 'rm -f "$raw" "$tmp" "$tmp.a" "$tmp.b" ${old_hlj:+"$old_hlj"}' EXIT
 
 # median of the numbers on stdin
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
@@ -133,6 +133,13 @@ done
 # seconds per event of the runs matching $1
 per_event() { grep -- "$1" "$raw" | awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]} print v["seconds"] / v["events"]}'; }
 ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else print "-" }'; }
+# The rounds' own ratios of two lists of numbers, one per line in round
+# order (files $1 and $2): "per round MIN-MAX, median MED", so a reader
+# sees how far one noisy round moves the ratio of the medians.
+per_round() {
+    paste -d' ' "$1" "$2" | awk '$2 > 0 {print $1 / $2}' | sort -g |
+        awk '{v[NR] = $1} END {if (NR) printf "per round %.2f-%.2f, median %.2f", v[1], v[NR], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
 
 {
     echo "# govsim benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -170,24 +177,32 @@ ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else print "
     new=$(values "^bench side-new " customers_per_s | median)
     if [ -n "$mm1_min" ]; then
         min=$(values "^bench mm1-min " customers_per_s | median)
-        printf '# mm1 %s customers: govsim %.0f, hand-written loop %.0f customers/s: ratio %s (target >= 0.6)\n' \
-            "$side_n" "$new" "$min" "$(ratio "$new" "$min")"
+        values "^bench side-new " customers_per_s >"$tmp.a"
+        values "^bench mm1-min " customers_per_s >"$tmp.b"
+        printf '# mm1 %s customers: govsim %.0f, hand-written loop %.0f customers/s: ratio %s (target >= 0.6; %s)\n' \
+            "$side_n" "$new" "$min" "$(ratio "$new" "$min")" "$(per_round "$tmp.a" "$tmp.b")"
     fi
     if [ -n "$old_govsim" ]; then
         old=$(values "^bench side-old " customers_per_s | median)
-        printf '# mm1 %s customers: govsim %.0f, commit %s %.0f customers/s: ratio %s (target >= 1.4)\n' \
-            "$side_n" "$new" "$old_commit" "$old" "$(ratio "$new" "$old")"
+        values "^bench side-new " customers_per_s >"$tmp.a"
+        values "^bench side-old " customers_per_s >"$tmp.b"
+        printf '# mm1 %s customers: govsim %.0f, commit %s %.0f customers/s: ratio %s (target >= 1.4; %s)\n' \
+            "$side_n" "$new" "$old_commit" "$old" "$(ratio "$new" "$old")" "$(per_round "$tmp.a" "$tmp.b")"
         hn=$(values "^bench hlj-new " events_per_s | median)
         ho=$(values "^bench hlj-old " events_per_s | median)
-        printf '# heilongjiang one simulated year (its %s scenario): govsim %.0f, commit %s %.0f events/s: ratio %s (target >= 1.3)\n' \
-            "$old_commit" "$hn" "$old_commit" "$ho" "$(ratio "$hn" "$ho")"
+        values "^bench hlj-new " events_per_s >"$tmp.a"
+        values "^bench hlj-old " events_per_s >"$tmp.b"
+        printf '# heilongjiang one simulated year (its %s scenario): govsim %.0f, commit %s %.0f events/s: ratio %s (target >= 1.3; %s)\n' \
+            "$old_commit" "$hn" "$old_commit" "$ho" "$(ratio "$hn" "$ho")" "$(per_round "$tmp.a" "$tmp.b")"
     fi
     e1=$(values "^bench scale-x1 " events | median)
     e16=$(values "^bench scale-x16 " events | median)
     c1=$(per_event "^bench scale-x1 " | median)
     c16=$(per_event "^bench scale-x16 " | median)
-    printf '# heilongjiang x1 (365 days, %s events) %.1f ns/event, x16 (13 days, %s events) %.1f ns/event: ratio %s (target <= 1.1)\n' \
-        "$e1" "$(echo "$c1" | awk '{print $1 * 1e9}')" "$e16" "$(echo "$c16" | awk '{print $1 * 1e9}')" "$(ratio "$c16" "$c1")"
+    per_event "^bench scale-x16 " >"$tmp.a"
+    per_event "^bench scale-x1 " >"$tmp.b"
+    printf '# heilongjiang x1 (365 days, %s events) %.1f ns/event, x16 (13 days, %s events) %.1f ns/event: ratio %s (target <= 1.1; %s)\n' \
+        "$e1" "$(echo "$c1" | awk '{print $1 * 1e9}')" "$e16" "$(echo "$c16" | awk '{print $1 * 1e9}')" "$(ratio "$c16" "$c1")" "$(per_round "$tmp.a" "$tmp.b")"
     echo
     cat "$raw"
 } >"$tmp"
