@@ -70,17 +70,26 @@ static void snapshot(anim_rec_t *a) {
     a->snapped = true;
 }
 
-static void push(anim_rec_t *a, out_anim_event_t e) {
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? 2 * a->cap : 1024;
-        out_anim_event_t *p = realloc(a->ev, cap * sizeof *p);
-        if (!p) {
-            a->nomem = 1;
-            return;
-        }
-        a->ev = p;
-        a->cap = cap;
+/* `array` (holding n of *cap elements of `size` bytes) with room for one
+ * more, doubling from `first`: the same or a moved array, or NULL (and
+ * a->nomem; the array is then untouched) when out of memory. */
+static void *room_for_one(anim_rec_t *a, void *array, size_t n, size_t *cap, size_t size,
+                          size_t first) {
+    if (n < *cap) return array;
+    size_t grown = *cap ? 2 * *cap : first;
+    void *p = realloc(array, grown * size);
+    if (!p) {
+        a->nomem = 1;
+        return NULL;
     }
+    *cap = grown;
+    return p;
+}
+
+static void push(anim_rec_t *a, out_anim_event_t e) {
+    out_anim_event_t *ev = room_for_one(a, a->ev, a->n, &a->cap, sizeof *ev, 1024);
+    if (!ev) return;
+    a->ev = ev;
     a->ev[a->n++] = e;
 }
 
@@ -88,16 +97,10 @@ static void push(anim_rec_t *a, out_anim_event_t e) {
  * announced; most share the next opening, so this appends). */
 static void defer_start(anim_rec_t *a, anim_pending_t p) {
     if (a->pending_head > 0 && a->pending_head == a->n_pending) a->pending_head = a->n_pending = 0;
-    if (a->n_pending == a->pending_cap) {
-        size_t cap = a->pending_cap ? 2 * a->pending_cap : 256;
-        anim_pending_t *q = realloc(a->pending, cap * sizeof *q);
-        if (!q) {
-            a->nomem = 1;
-            return;
-        }
-        a->pending = q;
-        a->pending_cap = cap;
-    }
+    anim_pending_t *pending =
+        room_for_one(a, a->pending, a->n_pending, &a->pending_cap, sizeof *pending, 256);
+    if (!pending) return;
+    a->pending = pending;
     size_t i = a->n_pending++;
     while (i > a->pending_head && a->pending[i - 1].begins > p.begins) {
         a->pending[i] = a->pending[i - 1];

@@ -177,10 +177,7 @@ void cli_lang_print_cell(const char *name, size_t width) {
 void cli_lang_print_right(const char *text, size_t width) {
     char safe[256];
     text_term_text(text, safe, sizeof safe);
-    size_t w = 0;
-    for (size_t at = 0, len; safe[at]; at += len)
-        w += text_char_width(text_utf8_next(safe + at, &len));
-    for (; w < width; w++) putchar(' ');
+    for (size_t w = term_width(safe); w < width; w++) putchar(' ');
     fputs(safe, stdout);
 }
 

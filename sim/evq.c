@@ -531,6 +531,20 @@ void evq_clear(evq_t *q) {
 
 /* ---- push and pop ------------------------------------------------------------ */
 
+/* Write a pushed event into its slot field by field (two instructions fewer
+ * than the 16-byte halves of evq_event_write; these events are mostly read
+ * much later) and count it.  Returns its seq. */
+static inline uint64_t stamp(evq_t *q, evq_event_t *slot, double time, uint64_t seq, uint32_t type,
+                             uint32_t entity, uint64_t data) {
+    slot->time = time;
+    slot->seq = seq;
+    slot->type = type;
+    slot->entity = entity;
+    slot->data = data;
+    q->size++;
+    return seq;
+}
+
 /* evq_push's every case: room reserved first, a spill of the run when a
  * push below hi finds it full.  Kept out of evq_push (see there). */
 static EVQ_NOINLINE uint64_t push_any(evq_t *q, double time, uint32_t type, uint32_t entity,
@@ -542,13 +556,7 @@ static EVQ_NOINLINE uint64_t push_any(evq_t *q, double time, uint32_t type, uint
     if (key < q->hi && near_count(q) >= q->near_limit) spill(q);
     if (key < q->hi) slot = near_slot(q, time);
     else slot = bucket_slot(q, bucket_of(key, q->last));
-    slot->time = time;
-    slot->seq = seq;
-    slot->type = type;
-    slot->entity = entity;
-    slot->data = data;
-    q->size++;
-    return seq;
+    return stamp(q, slot, time, seq, type, entity, data);
 }
 
 /* The common push of a large calendar (an event due at or after hi, into
@@ -566,13 +574,7 @@ uint64_t evq_push(evq_t *q, double time, uint32_t type, uint32_t entity, uint64_
             uint64_t seq = q->next_seq++;
             evq_event_t *slot = &chunk_at(q, bk->tail)[bk->tail_len++];
             mark(q, b);
-            slot->time = time;
-            slot->seq = seq;
-            slot->type = type;
-            slot->entity = entity;
-            slot->data = data;
-            q->size++;
-            return seq;
+            return stamp(q, slot, time, seq, type, entity, data);
         }
     }
     return push_any(q, time, type, entity, data);
