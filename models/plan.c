@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cfgr.h"
+#include "path.h"
 #include "scn.h"
 
 static const char *const OBJ_NAME[PLAN_OBJ_COUNT] = {
@@ -20,11 +21,16 @@ static void copy_text(char *dst, size_t len, const char *src) {
     snprintf(dst, len, "%s", src ? src : "");
 }
 
-/* `rel` resolved against the folder of `base` (a file), unless absolute. */
-static void resolve_path(const char *base, const char *rel, char *out, size_t len) {
-    const char *slash = strrchr(base, '/');
-    if (rel[0] == '/' || !slash) snprintf(out, len, "%s", rel);
-    else snprintf(out, len, "%.*s/%s", (int)(slash - base), base, rel);
+/* The file name `rel`, the value of setting `at`, resolved against the
+ * plan's folder into out; one that does not fit is refused by the
+ * setting's name, not cut short into another file's name. */
+static int resolve_setting(const cfgr_t *r, const config_setting_t *at, const plan_t *p,
+                           const char *rel, char *out, size_t len) {
+    if (path_resolve(p->path, rel, out, len) == 0) return 0;
+    return cfgr_fail(r, at,
+                     "'%.40s...' is too long once resolved against the folder of %s "
+                     "(expected at most %zu bytes in all)",
+                     rel, p->path, len - 1);
 }
 
 static const cfgr_range_t ANY_POS = {0, HUGE_VAL, true, false, false};
@@ -57,12 +63,13 @@ static int read_head(const cfgr_t *r, config_setting_t *root, plan_t *p) {
     const cfgr_range_t ports = {1, 100000, false, false, true};
     const cfgr_range_t life = {1, 100, false, false, false};
     const cfgr_range_t fin = {2, 1000, false, false, true};
-    config_setting_t *g, *at;
+    config_setting_t *g, *at, *scenario_at = NULL;
     const char *id, *name, *scenario, *objective;
     if (cfgr_group(r, root, "plan", true, &g) != 0 || cfgr_check_keys(r, g, keys) != 0 ||
         cfgr_id(r, g, "id", REFORM_ID_MAX - 1, &id, NULL) != 0 ||
         cfgr_string(r, g, "name", false, REFORM_NAME_MAX - 1, id, &name, NULL) != 0 ||
-        cfgr_string(r, g, "scenario", true, PLAN_PATH_MAX / 2, NULL, &scenario, NULL) != 0 ||
+        cfgr_string(r, g, "scenario", true, PLAN_PATH_MAX / 2, NULL, &scenario, &scenario_at) !=
+            0 ||
         cfgr_int(r, g, "horizon_years", &years, false, 5, &p->horizon) != 0 ||
         cfgr_number(r, g, "discount_rate", &rate, false, 0.05, &p->discount_rate, NULL) != 0 ||
         cfgr_string(r, g, "objective", true, 64, NULL, &objective, &at) != 0 ||
@@ -78,7 +85,8 @@ static int read_head(const cfgr_t *r, config_setting_t *root, plan_t *p) {
         return -1;
     copy_text(p->id, sizeof p->id, id);
     copy_text(p->name, sizeof p->name, name);
-    resolve_path(p->path, scenario, p->scenario, sizeof p->scenario);
+    if (resolve_setting(r, scenario_at, p, scenario, p->scenario, sizeof p->scenario) != 0)
+        return -1;
     p->objective = PLAN_OBJ_COUNT;
     for (int o = 0; o < PLAN_OBJ_COUNT; o++)
         if (strcmp(objective, OBJ_NAME[o]) == 0) p->objective = (plan_objective_t)o;
@@ -233,7 +241,8 @@ static int read_reform(const cfgr_t *r, config_setting_t *list, size_t i, plan_t
         return cfgr_fail(r, at, "'%s' is not a roll-out (expected step, linear or s_curve)",
                          rollout);
     char full[PLAN_PATH_MAX];
-    resolve_path(p->path, file, full, sizeof full);
+    if (resolve_setting(r, config_setting_get_member(g, "file"), p, file, full, sizeof full) != 0)
+        return -1;
     if (reform_load(&pr->reform, full, err, errlen) != 0) return -1;
     p->n_reforms++; /* from here plan_free frees it */
     pr->line = cfgr_line(g);

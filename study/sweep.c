@@ -13,6 +13,7 @@
 #include "cfgr.h"
 #include "design.h"
 #include "errmsg.h"
+#include "path.h"
 #include "text.h"
 
 static const char *const DESIGN_NAMES[] = {"grid", "lhs", "sobol", "saltelli", "file"};
@@ -25,11 +26,16 @@ static const flow_kpi_t DEFAULT_KPIS[] = {FLOW_K_CYCLE_WD,    FLOW_K_TRIPS,
 
 const char *sweep_design_name(sweep_design_t d) { return DESIGN_NAMES[d]; }
 
-/* `rel` resolved against the folder of `base` (a file), unless absolute. */
-static void resolve_path(const char *base, const char *rel, char *out, size_t len) {
-    const char *slash = strrchr(base, '/');
-    if (rel[0] == '/' || !slash) snprintf(out, len, "%s", rel);
-    else snprintf(out, len, "%.*s/%s", (int)(slash - base), base, rel);
+/* The file name `rel`, the value of setting `at`, resolved against the
+ * folder of `base` (a file) into out; one that does not fit is refused by
+ * the setting's name, not cut short into another file's name. */
+static int resolve_setting(const cfgr_t *r, const config_setting_t *at, const char *base,
+                           const char *rel, char *out, size_t len) {
+    if (path_resolve(base, rel, out, len) == 0) return 0;
+    return cfgr_fail(r, at,
+                     "'%.40s...' is too long once resolved against the folder of %s "
+                     "(expected at most %zu bytes in all)",
+                     rel, base, len - 1);
 }
 
 static bool is_number(int t) {
@@ -81,7 +87,9 @@ static int read_design(const cfgr_t *r, config_setting_t *g, sweep_t *s, bool gi
         if (cfgr_check_keys(r, at, keys) != 0 ||
             cfgr_string(r, at, "file", true, 900, NULL, &file, NULL) != 0)
             return -1;
-        resolve_path(s->path, file, s->design_file, sizeof s->design_file);
+        if (resolve_setting(r, config_setting_get_member(at, "file"), s->path, file, s->design_file,
+                            sizeof s->design_file) != 0)
+            return -1;
         s->design = SWEEP_FILE;
         return 0;
     }
@@ -103,7 +111,7 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, bool design_g
     static const char *const keys[] = {"id",      "name",   "description", "scenario",
                                        "reforms", "design", "points",      "replications",
                                        "days",    "seed",   "kpis",        NULL};
-    config_setting_t *g;
+    config_setting_t *g, *scenario_at = NULL;
     const char *id, *name, *desc, *scenario;
     const cfgr_range_t points = {1, SWEEP_MAX_POINTS, false, false, true};
     const cfgr_range_t reps = {2, 10000, false, false, true};
@@ -114,7 +122,7 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, bool design_g
         cfgr_check_keys(r, g, keys) != 0 || cfgr_id(r, g, "id", SCN_ID_MAX - 1, &id, NULL) != 0 ||
         cfgr_string(r, g, "name", false, SCN_NAME_MAX - 1, id, &name, NULL) != 0 ||
         cfgr_string(r, g, "description", false, SCN_TEXT_MAX - 1, "", &desc, NULL) != 0 ||
-        cfgr_string(r, g, "scenario", true, 900, NULL, &scenario, NULL) != 0 ||
+        cfgr_string(r, g, "scenario", true, 900, NULL, &scenario, &scenario_at) != 0 ||
         read_design(r, g, s, design_given) != 0 ||
         cfgr_number(r, g, "points", &points, false, 0, &n_points, NULL) != 0 ||
         cfgr_number(r, g, "replications", &reps, false, 5, &n_reps, NULL) != 0 ||
@@ -124,7 +132,8 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, bool design_g
     snprintf(s->id, sizeof s->id, "%s", id);
     snprintf(s->name, sizeof s->name, "%s", name);
     snprintf(s->description, sizeof s->description, "%s", desc);
-    resolve_path(s->path, scenario, s->scenario, sizeof s->scenario);
+    if (resolve_setting(r, scenario_at, s->path, scenario, s->scenario, sizeof s->scenario) != 0)
+        return -1;
     s->base_points = (size_t)n_points;
     if (s->design != SWEEP_GRID && s->design != SWEEP_FILE && !design_given && s->base_points == 0)
         return cfgr_fail_missing(r, g, "points",
@@ -142,7 +151,7 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, bool design_g
         const char *file;
         if (cfgr_string_value(r, e, 900, &file) != 0) return -1;
         char full[1024];
-        resolve_path(s->path, file, full, sizeof full);
+        if (resolve_setting(r, e, s->path, file, full, sizeof full) != 0) return -1;
         if (reform_load(&s->reforms[s->n_reforms], full, err, errlen) != 0) return -1;
         s->n_reforms++;
     }
@@ -164,11 +173,11 @@ static int read_reform_level(const cfgr_t *r, const config_setting_t *e, sweep_t
     char full[1024];
     size_t len = strlen(name);
     if (len > 4 && strcmp(name + len - 4, ".cfg") == 0) {
-        resolve_path(s->path, name, full, sizeof full);
+        if (resolve_setting(r, e, s->path, name, full, sizeof full) != 0) return -1;
     } else {
         char rel[1024];
         snprintf(rel, sizeof rel, "reforms/%s.cfg", name);
-        resolve_path(s->scenario, rel, full, sizeof full);
+        if (resolve_setting(r, e, s->scenario, rel, full, sizeof full) != 0) return -1;
     }
     if (s->n_level_reforms == SWEEP_MAX_LEVELS)
         return cfgr_fail(r, e, "at most %d reforms in reforms factors", SWEEP_MAX_LEVELS);

@@ -16,4 +16,16 @@ for file in tests/plans/bad/*.cfg; do
     else ok
     fi
 done
+# a plan's file names are resolved against its folder whole: the plan's
+# own name and each name in it are limited to half the buffer they are
+# joined in, so the longest of both reaches the reader uncut
+deep="$tmp/$(printf 'd%.0s' $(seq 250))/$(printf 'e%.0s' $(seq 200))"
+mkdir -p "$deep"
+long=$(printf 'x%.0s' $(seq 500))
+printf 'plan = { id = "deep"; scenario = "%s.cfg"; objective = "citizen_hours_saved"; delta = 100.0; };\nreforms = ( { file = "r.cfg"; } );\n' "$long" >"$deep/p.cfg"
+"$govsim" plan "$deep/p.cfg" -o "$tmp/deep_out" --quiet >"$tmp/stdout" 2>"$tmp/err"
+code=$?
+if [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qF "$deep/$long.cfg: cannot read" "$tmp/err" &&
+    [ ! -e "$tmp/deep_out" ]; then ok
+else ko "plan: long resolved path: exit $code: $(head -c 300 "$tmp/err")"; fi
 echo "$pass $fail"

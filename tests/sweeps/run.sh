@@ -81,5 +81,18 @@ else ko "resume after kill: $(head -2 "$tmp/err")"; fi
 "$govsim" sweep "$dir/small_lhs.cfg" -o "$tmp/r" --resume --quiet >/dev/null 2>"$tmp/err"
 if [ $? -eq 2 ] && grep -q "design has changed" "$tmp/err"; then ok; else ko "resume of another sweep not refused"; fi
 
+# a path that no longer fits once resolved against the sweep's folder is
+# refused by name, not cut short and then reported missing under a
+# shorter name (a sweep in a deep folder naming a deep relative path)
+deep="$tmp/$(printf 'd%.0s' $(seq 200))"
+mkdir -p "$deep"
+long=$(printf 'x%.0s' $(seq 880))
+printf 'sweep = { id = "deep"; scenario = "%s.cfg"; design = "grid"; };\nfactors = ( { name = "w"; path = "departments.*.windows"; set = [1, 2]; discrete = true; } );\n' "$long" >"$deep/s.cfg"
+"$govsim" sweep "$deep/s.cfg" -o "$tmp/deep" --quiet >/dev/null 2>"$tmp/err"
+code=$?
+if [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "^$deep/s.cfg:[0-9]*: sweep.scenario: .*too long once resolved" "$tmp/err" &&
+    [ ! -e "$tmp/deep" ]; then ok
+else ko "resolved path past the limit: exit $code: $(head -c 300 "$tmp/err")"; fi
+
 echo "sweeps: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
