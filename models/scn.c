@@ -423,7 +423,7 @@ static int read_link(loader_t *L, const config_setting_t *list, size_t i) {
     const cfgr_t *r = &L->r;
     scn_link_t *ln = &L->s->links[i];
     config_setting_t *g;
-    int mode;
+    int mode = 0;
     if (cfgr_elem_group(r, list, i, "{ from = \"...\"; to = \"...\"; mode = \"api\"; }", &g) != 0 ||
         cfgr_check_keys(r, g, keys) != 0 || read_department_member(L, g, "from", &ln->from) != 0 ||
         read_department_member(L, g, "to", &ln->to) != 0)
@@ -873,7 +873,7 @@ static int read_incident(loader_t *L, const config_setting_t *list, size_t i) {
     const cfgr_t *r = &L->r;
     scn_incident_t *inc = &L->s->incidents[i];
     config_setting_t *g;
-    int target;
+    int target = 0;
     if (cfgr_elem_group(r, list, i,
                         "{ target = \"online\"; mtbf_days = ...; repair = "
                         "\"...\"; }",
