@@ -2,11 +2,24 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* n records of elem_size bytes on a POOL_ALIGN boundary (aligned_alloc
- * wants a size that is a multiple of the alignment), or NULL. */
+ * wants a size that is a multiple of the alignment), or NULL.  From
+ * POOL_HUGE bytes on, on a POOL_HUGE boundary and in whole POOL_HUGE
+ * pieces, with a request for transparent huge pages (pool.h, "Large
+ * pools"); madvise is a hint, and its failure (no such pages here) costs
+ * nothing but the speed-up. */
 static unsigned char *data_alloc(size_t n, size_t elem_size) {
     size_t bytes = n * elem_size;
+    if (bytes >= POOL_HUGE) {
+        bytes = (bytes + POOL_HUGE - 1) / POOL_HUGE * POOL_HUGE;
+        unsigned char *data = aligned_alloc(POOL_HUGE, bytes);
+#ifdef MADV_HUGEPAGE
+        if (data) (void)madvise(data, bytes, MADV_HUGEPAGE);
+#endif
+        return data;
+    }
     bytes = (bytes + POOL_ALIGN - 1) / POOL_ALIGN * POOL_ALIGN;
     return aligned_alloc(POOL_ALIGN, bytes ? bytes : POOL_ALIGN);
 }

@@ -65,6 +65,27 @@ START_TEST(test_odd_sizes_allocate) {
 }
 END_TEST
 
+/* A pool that grows past POOL_HUGE bytes moves to an array on a
+ * POOL_HUGE boundary (pool.h, "Large pools"), keeping every record's
+ * contents; one initialised that large starts there. */
+START_TEST(test_large_pool_on_huge_boundary) {
+    pool_t p;
+    CHECK_EQ(pool_init(&p, sizeof(line_rec_t), 64), 0);
+    uint32_t n = (uint32_t)(2 * POOL_HUGE / sizeof(line_rec_t)) + 5;
+    for (uint32_t i = 0; i < n; i++) {
+        line_rec_t *r = pool_at(&p, pool_alloc(&p));
+        r->id = 3u * i + 2;
+    }
+    CHECK((size_t)p.cap * sizeof(line_rec_t) >= POOL_HUGE);
+    CHECK_EQ((uintptr_t)p.data % POOL_HUGE, 0);
+    for (uint32_t i = 0; i < n; i++) CHECK_EQ(((line_rec_t *)pool_at(&p, i))->id, 3u * i + 2);
+    pool_free(&p);
+    CHECK_EQ(pool_init(&p, sizeof(line_rec_t), (uint32_t)(POOL_HUGE / sizeof(line_rec_t))), 0);
+    CHECK_EQ((uintptr_t)p.data % POOL_HUGE, 0);
+    pool_free(&p);
+}
+END_TEST
+
 /* The runner's entry (declared here for -Wmissing-prototypes; the line does
  * not start with `Suite *` so the suite is listed once). */
 extern Suite *suite_pool_align(void);
@@ -74,6 +95,7 @@ Suite *suite_pool_align(void) {
     tcase_add_test(tc, test_aligned_from_the_start);
     tcase_add_test(tc, test_aligned_after_growth);
     tcase_add_test(tc, test_odd_sizes_allocate);
+    tcase_add_test(tc, test_large_pool_on_huge_boundary);
     suite_add_tcase(s, tc);
     return s;
 }
