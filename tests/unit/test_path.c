@@ -7,21 +7,22 @@
 #include "checks.h"
 #include "path.h"
 
-START_TEST(test_resolves_against_folder) {
-    char out[64];
-    CHECK_EQ(path_resolve("sweeps/a.cfg", "../scenarios/x.cfg", out, sizeof out), 0);
-    ck_assert_str_eq(out, "sweeps/../scenarios/x.cfg");
-    CHECK_EQ(path_resolve("/abs/dir/p.cfg", "r.cfg", out, sizeof out), 0);
-    ck_assert_str_eq(out, "/abs/dir/r.cfg");
-}
-END_TEST
-
-START_TEST(test_absolute_or_no_folder_kept) {
-    char out[64];
-    CHECK_EQ(path_resolve("sweeps/a.cfg", "/etc/x.cfg", out, sizeof out), 0);
-    ck_assert_str_eq(out, "/etc/x.cfg");
-    CHECK_EQ(path_resolve("a.cfg", "x.cfg", out, sizeof out), 0);
-    ck_assert_str_eq(out, "x.cfg");
+/* Relative names join the base file's folder; absolute ones, and any
+ * name next to a base with no folder, stay as written. */
+START_TEST(test_resolves) {
+    static const struct {
+        const char *base, *rel, *want;
+    } cases[] = {
+        {"sweeps/a.cfg", "../scenarios/x.cfg", "sweeps/../scenarios/x.cfg"},
+        {"/abs/dir/p.cfg", "r.cfg", "/abs/dir/r.cfg"},
+        {"sweeps/a.cfg", "/etc/x.cfg", "/etc/x.cfg"},
+        {"a.cfg", "x.cfg", "x.cfg"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        CHECK_EQ(path_resolve(cases[i].base, cases[i].rel, out, sizeof out), 0);
+        ck_assert_str_eq(out, cases[i].want);
+    }
 }
 END_TEST
 
@@ -43,8 +44,7 @@ Suite *suite_path(void);
 Suite *suite_path(void) {
     Suite *s = suite_create("path");
     TCase *tc = tcase_create("core");
-    tcase_add_test(tc, test_resolves_against_folder);
-    tcase_add_test(tc, test_absolute_or_no_folder_kept);
+    tcase_add_test(tc, test_resolves);
     tcase_add_test(tc, test_too_long_refused_not_cut);
     suite_add_tcase(s, tc);
     return s;
