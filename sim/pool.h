@@ -35,7 +35,7 @@
 #include "hot_assert.h"
 
 #define POOL_NONE  UINT32_MAX
-#define POOL_ALIGN 64 /* bytes: the data array starts on a cache line */
+#define POOL_ALIGN 64                /* bytes: the data array starts on a cache line */
 #define POOL_HUGE  ((size_t)2 << 20) /* bytes: a large pool's data, see above */
 
 typedef struct pool {
