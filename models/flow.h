@@ -256,6 +256,12 @@ double flow_government_cost(const scn_t *s);
  * with a message. */
 int flow_check(const scn_t *s, char *err, size_t errlen);
 
+/* The 12345 hotline's own calls a run of s expects over its warm-up and
+ * days, surges included (0 without a hotline): what flow_check holds
+ * within FLOW_MAX_BYTES, and what a caller keeping runs short (the fuzz
+ * harness) must count besides the cases. */
+double flow_hotline_calls(const scn_t *s);
+
 /* Run replication `rep`.  out->kpi is allocated here (free with
  * flow_result_free).  Returns 0, 1 if stopped by *stop, -1 when out of
  * memory. */

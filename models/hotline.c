@@ -82,14 +82,20 @@ static double day_weight(const scn_t *s, const scn_profile_t *p, long d) {
     return demand_day_weight(s, p, d, true) / (week * (s->dated ? year : 1.0));
 }
 
-/* Own calls a run expects (the day weights summed: surges add calls) must
- * stay within what a replication may hold. */
-int hotline_check(const scn_t *s, char *err, size_t errlen) {
+/* The day weights summed: surges add calls. */
+double flow_hotline_calls(const scn_t *s) {
     const scn_hotline_t *h = &s->hotline;
     if (!h->on) return 0;
-    double calls = 0, most = FLOW_MAX_BYTES / BYTES_PER_CALL;
+    double calls = 0;
     for (long d = 0; d < (long)s->days + s->warmup_days; d++)
         calls += h->calls_per_day * day_weight(s, h->profile, d);
+    return calls;
+}
+
+/* Own calls a run expects must stay within what a replication may hold. */
+int hotline_check(const scn_t *s, char *err, size_t errlen) {
+    if (!s->hotline.on) return 0;
+    double calls = flow_hotline_calls(s), most = FLOW_MAX_BYTES / BYTES_PER_CALL;
     if (!(calls <= most)) {
         snprintf(err, errlen,
                  "%s: hotline: about %.3g calls per replication (calls_per_day x days, "
