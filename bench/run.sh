@@ -140,6 +140,12 @@ per_round() {
     paste -d' ' "$1" "$2" | awk '$2 > 0 {print $1 / $2}' | sort -g |
         awk '{v[NR] = $1} END {if (NR) printf "per round %.2f-%.2f, median %.2f", v[1], v[NR], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
+# per_round of field $1 of the runs matching $2 over those matching $3
+rounds_of() {
+    values "$2" "$1" >"$tmp.a"
+    values "$3" "$1" >"$tmp.b"
+    per_round "$tmp.a" "$tmp.b"
+}
 
 {
     echo "# govsim benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -177,32 +183,28 @@ per_round() {
     new=$(values "^bench side-new " customers_per_s | median)
     if [ -n "$mm1_min" ]; then
         min=$(values "^bench mm1-min " customers_per_s | median)
-        values "^bench side-new " customers_per_s >"$tmp.a"
-        values "^bench mm1-min " customers_per_s >"$tmp.b"
         printf '# mm1 %s customers: govsim %.0f, hand-written loop %.0f customers/s: ratio %s (target >= 0.6; %s)\n' \
-            "$side_n" "$new" "$min" "$(ratio "$new" "$min")" "$(per_round "$tmp.a" "$tmp.b")"
+            "$side_n" "$new" "$min" "$(ratio "$new" "$min")" \
+            "$(rounds_of customers_per_s "^bench side-new " "^bench mm1-min ")"
     fi
     if [ -n "$old_govsim" ]; then
         old=$(values "^bench side-old " customers_per_s | median)
-        values "^bench side-new " customers_per_s >"$tmp.a"
-        values "^bench side-old " customers_per_s >"$tmp.b"
         printf '# mm1 %s customers: govsim %.0f, commit %s %.0f customers/s: ratio %s (target >= 1.4; %s)\n' \
-            "$side_n" "$new" "$old_commit" "$old" "$(ratio "$new" "$old")" "$(per_round "$tmp.a" "$tmp.b")"
+            "$side_n" "$new" "$old_commit" "$old" "$(ratio "$new" "$old")" \
+            "$(rounds_of customers_per_s "^bench side-new " "^bench side-old ")"
         hn=$(values "^bench hlj-new " events_per_s | median)
         ho=$(values "^bench hlj-old " events_per_s | median)
-        values "^bench hlj-new " events_per_s >"$tmp.a"
-        values "^bench hlj-old " events_per_s >"$tmp.b"
         printf '# heilongjiang one simulated year (its %s scenario): govsim %.0f, commit %s %.0f events/s: ratio %s (target >= 1.3; %s)\n' \
-            "$old_commit" "$hn" "$old_commit" "$ho" "$(ratio "$hn" "$ho")" "$(per_round "$tmp.a" "$tmp.b")"
+            "$old_commit" "$hn" "$old_commit" "$ho" "$(ratio "$hn" "$ho")" \
+            "$(rounds_of events_per_s "^bench hlj-new " "^bench hlj-old ")"
         # The two builds do not count the same events for the same year
         # (today's adds the hourly samples), so also the year's own time.
         sn=$(values "^bench hlj-new " seconds | median)
         so=$(values "^bench hlj-old " seconds | median)
-        values "^bench hlj-old " seconds >"$tmp.a"
-        values "^bench hlj-new " seconds >"$tmp.b"
         printf '#   the same year in %s s (%s events), commit %s in %s s (%s events): %s times as fast (%s)\n' \
             "$sn" "$(values "^bench hlj-new " events | median)" "$old_commit" "$so" \
-            "$(values "^bench hlj-old " events | median)" "$(ratio "$so" "$sn")" "$(per_round "$tmp.a" "$tmp.b")"
+            "$(values "^bench hlj-old " events | median)" "$(ratio "$so" "$sn")" \
+            "$(rounds_of seconds "^bench hlj-old " "^bench hlj-new ")"
     fi
     e1=$(values "^bench scale-x1 " events | median)
     e16=$(values "^bench scale-x16 " events | median)

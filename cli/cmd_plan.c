@@ -32,11 +32,11 @@
 #include "out_dir.h"
 #include "out_file.h"
 #include "plan.h"
-#include "text_human.h"
 #include "plan_cost.h"
 #include "plan_eval.h"
 #include "plan_names.h"
 #include "plan_report.h"
+#include "text_human.h"
 
 static const char *const OWN_FILES[] = {"portfolios.csv", "years.csv", "plan.html"};
 static const char *const OWN_CHARTS[] = {"cost_benefit", "years"};

@@ -1,6 +1,7 @@
 #include "cfgr.h"
 
 #include "cfgr_src.h"
+#include "path.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -110,6 +111,15 @@ int cfgr_fail(const cfgr_t *r, const config_setting_t *at, const char *fmt, ...)
                path, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+int cfgr_resolve_path(const cfgr_t *r, const config_setting_t *at, const char *base,
+                      const char *rel, char *out, size_t len) {
+    if (path_resolve(base, rel, out, len) == 0) return 0;
+    return cfgr_fail(r, at,
+                     "'%.40s...' is too long once resolved against the folder of %s "
+                     "(expected at most %zu bytes in all)",
+                     rel, base, len - 1);
 }
 
 int cfgr_fail_missing(const cfgr_t *r, const config_setting_t *group, const char *name,

@@ -72,6 +72,14 @@ int cfgr_fail(const cfgr_t *r, const config_setting_t *at, const char *fmt, ...)
 int cfgr_fail_missing(const cfgr_t *r, const config_setting_t *group, const char *name,
                       const char *expected);
 
+/* The file name `rel`, the value of setting `at`, resolved against the
+ * folder of the file `base` into out[0 .. len) (base/path.h).  Returns 0,
+ * or -1 with "FILE:LINE: SETTING: '...' is too long once resolved ..."
+ * when it does not fit: refused by the setting's name, never cut short
+ * into another file's name. */
+int cfgr_resolve_path(const cfgr_t *r, const config_setting_t *at, const char *base,
+                      const char *rel, char *out, size_t len);
+
 /* The path of `s` from the root ("services[0].steps[1].at"; "" for the
  * root), always NUL-terminated. */
 void cfgr_path(const config_setting_t *s, char *buf, size_t len);

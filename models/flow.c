@@ -103,12 +103,13 @@ static bool at_window(const flow_case_t *c, const scn_step_t *st) {
  * morning rush. */
 static double return_time(flow_model_t *m, flow_case_t *c, double after) {
     const wcal_t *cal = &m->s->calendar;
-    double open = wcal_has_service(cal) ? wcal_hall_next_open(cal, after)
-                                        : wcal_memo_next_open(cal, &m->cal, after);
+    bool halls = wcal_has_service(cal); /* service days: the halls' own calendar */
+    double open =
+        halls ? wcal_hall_next_open(cal, after) : wcal_memo_next_open(cal, &m->cal, after);
     gsl_rng r = flow_luck(c, LUCK_RETURN);
     double offset = RETURN_SPREAD * m->minutes_per_day * rng_uniform(&r);
-    if (!wcal_has_service(cal)) return wcal_memo_peek_add_working_time(cal, &m->cal, open, offset);
-    return wcal_hall_add_time(cal, open, offset);
+    return halls ? wcal_hall_add_time(cal, open, offset)
+                 : wcal_memo_peek_add_working_time(cal, &m->cal, open, offset);
 }
 
 /* Are the halls open at t (service days too, sim/wcal.h)?  Without

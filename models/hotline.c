@@ -94,7 +94,6 @@ double flow_hotline_calls(const scn_t *s) {
 
 /* Own calls a run expects must stay within what a replication may hold. */
 int hotline_check(const scn_t *s, char *err, size_t errlen) {
-    if (!s->hotline.on) return 0;
     double calls = flow_hotline_calls(s), most = FLOW_MAX_BYTES / BYTES_PER_CALL;
     if (!(calls <= most)) {
         snprintf(err, errlen,

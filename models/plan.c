@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cfgr.h"
-#include "path.h"
 #include "scn.h"
 
 static const char *const OBJ_NAME[PLAN_OBJ_COUNT] = {
@@ -19,18 +18,6 @@ const char *plan_objective_unit(plan_objective_t o) { return OBJ_UNIT[o]; }
 
 static void copy_text(char *dst, size_t len, const char *src) {
     snprintf(dst, len, "%s", src ? src : "");
-}
-
-/* The file name `rel`, the value of setting `at`, resolved against the
- * plan's folder into out; one that does not fit is refused by the
- * setting's name, not cut short into another file's name. */
-static int resolve_setting(const cfgr_t *r, const config_setting_t *at, const plan_t *p,
-                           const char *rel, char *out, size_t len) {
-    if (path_resolve(p->path, rel, out, len) == 0) return 0;
-    return cfgr_fail(r, at,
-                     "'%.40s...' is too long once resolved against the folder of %s "
-                     "(expected at most %zu bytes in all)",
-                     rel, p->path, len - 1);
 }
 
 static const cfgr_range_t ANY_POS = {0, HUGE_VAL, true, false, false};
@@ -85,7 +72,7 @@ static int read_head(const cfgr_t *r, config_setting_t *root, plan_t *p) {
         return -1;
     copy_text(p->id, sizeof p->id, id);
     copy_text(p->name, sizeof p->name, name);
-    if (resolve_setting(r, scenario_at, p, scenario, p->scenario, sizeof p->scenario) != 0)
+    if (cfgr_resolve_path(r, scenario_at, p->path, scenario, p->scenario, sizeof p->scenario) != 0)
         return -1;
     p->objective = PLAN_OBJ_COUNT;
     for (int o = 0; o < PLAN_OBJ_COUNT; o++)
@@ -241,7 +228,8 @@ static int read_reform(const cfgr_t *r, config_setting_t *list, size_t i, plan_t
         return cfgr_fail(r, at, "'%s' is not a roll-out (expected step, linear or s_curve)",
                          rollout);
     char full[PLAN_PATH_MAX];
-    if (resolve_setting(r, config_setting_get_member(g, "file"), p, file, full, sizeof full) != 0)
+    if (cfgr_resolve_path(r, config_setting_get_member(g, "file"), p->path, file, full,
+                          sizeof full) != 0)
         return -1;
     if (reform_load(&pr->reform, full, err, errlen) != 0) return -1;
     p->n_reforms++; /* from here plan_free frees it */

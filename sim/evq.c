@@ -406,15 +406,14 @@ static bool pour_ranked(evq_t *q, unsigned b) {
  * their keys are above every key already in it. */
 static void pour(evq_t *q, unsigned b) {
     const evq_bucket_t *bk = &q->bucket[b];
+    size_t from = q->near_end;
     if (RANKED_POUR && b >= DIGIT_VALUES && bk->full == 0 && bk->tail_len >= 2 &&
         bk->tail_len <= RANK_MAX) {
-        size_t from = q->near_end;
         bool tie = pour_ranked(q, b);
         bucket_reset(q, b);
         if (tie) near_sort_tail(q, from);
         return;
     }
-    size_t from = q->near_end;
     for (uint32_t c = bk->head;; c = q->chunk_next[c]) {
         uint32_t n = c == bk->tail ? bk->tail_len : EVQ_CHUNK;
         memcpy(&q->near[q->near_end], chunk_at(q, c), n * sizeof(evq_event_t));

@@ -12,16 +12,13 @@
  * nothing but the speed-up. */
 static unsigned char *data_alloc(size_t n, size_t elem_size) {
     size_t bytes = n * elem_size;
-    if (bytes >= POOL_HUGE) {
-        bytes = (bytes + POOL_HUGE - 1) / POOL_HUGE * POOL_HUGE;
-        unsigned char *data = aligned_alloc(POOL_HUGE, bytes);
+    size_t align = bytes >= POOL_HUGE ? POOL_HUGE : POOL_ALIGN;
+    bytes = bytes ? (bytes + align - 1) / align * align : align;
+    unsigned char *data = aligned_alloc(align, bytes);
 #ifdef MADV_HUGEPAGE
-        if (data) (void)madvise(data, bytes, MADV_HUGEPAGE);
+    if (data && align == POOL_HUGE) (void)madvise(data, bytes, MADV_HUGEPAGE);
 #endif
-        return data;
-    }
-    bytes = (bytes + POOL_ALIGN - 1) / POOL_ALIGN * POOL_ALIGN;
-    return aligned_alloc(POOL_ALIGN, bytes ? bytes : POOL_ALIGN);
+    return data;
 }
 
 int pool_init(pool_t *p, size_t elem_size, uint32_t initial_cap) {

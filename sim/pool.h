@@ -22,7 +22,7 @@
  * demand the open cases and their tasks fill about 10 MB, more than the
  * processor's address-translation cache covers in 4 KiB pages, and each
  * first touch of a record also missed there; in 2 MiB pages the x16 run is
- * about 3% faster (docs/performance.md, "Huge pages for large pools").  A
+ * 3-5% faster (docs/performance.md, "Huge pages for large pools").  A
  * smaller pool (a normal-sized scenario's) is allocated as before.  Memory:
  * at most one POOL_HUGE piece more per large pool, touched whole.
  */

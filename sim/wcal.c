@@ -659,7 +659,7 @@ double wcal_add_working_time(const wcal_t *c, double t, double work) {
 /* The memo of the current opening (wcal.h)                           */
 /* ------------------------------------------------------------------ */
 
-void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0.0}; }
+void wcal_memo_init(wcal_memo_t *m) { *m = (wcal_memo_t){0}; }
 
 /* The length of the opening that starts at instant s (0 if none does). */
 static double opening_from(const wcal_t *c, double s) {
@@ -688,7 +688,7 @@ double wcal_memo_shut(const wcal_t *c, wcal_memo_t *m, double t) {
  * so an instant the memo calls open is one the full query calls open. */
 void wcal_memo_fill(const wcal_t *c, wcal_memo_t *m, double t) {
     if (always_open(c)) {
-        *m = (wcal_memo_t){0.0, -INFINITY, INFINITY, 0.0, 0.0, 0.0, 0, 0.0};
+        *m = (wcal_memo_t){.open = -INFINITY, .close = INFINITY};
         return;
     }
     if (!(t >= 0 && t < WCAL_FAR)) return;

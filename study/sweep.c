@@ -13,7 +13,6 @@
 #include "cfgr.h"
 #include "design.h"
 #include "errmsg.h"
-#include "path.h"
 #include "text.h"
 
 static const char *const DESIGN_NAMES[] = {"grid", "lhs", "sobol", "saltelli", "file"};
@@ -25,18 +24,6 @@ static const flow_kpi_t DEFAULT_KPIS[] = {FLOW_K_CYCLE_WD,    FLOW_K_TRIPS,
                                           FLOW_K_WINDOW_WAIT, FLOW_K_COST_YEAR};
 
 const char *sweep_design_name(sweep_design_t d) { return DESIGN_NAMES[d]; }
-
-/* The file name `rel`, the value of setting `at`, resolved against the
- * folder of `base` (a file) into out; one that does not fit is refused by
- * the setting's name, not cut short into another file's name. */
-static int resolve_setting(const cfgr_t *r, const config_setting_t *at, const char *base,
-                           const char *rel, char *out, size_t len) {
-    if (path_resolve(base, rel, out, len) == 0) return 0;
-    return cfgr_fail(r, at,
-                     "'%.40s...' is too long once resolved against the folder of %s "
-                     "(expected at most %zu bytes in all)",
-                     rel, base, len - 1);
-}
 
 static bool is_number(int t) {
     return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT;
@@ -87,8 +74,8 @@ static int read_design(const cfgr_t *r, config_setting_t *g, sweep_t *s, bool gi
         if (cfgr_check_keys(r, at, keys) != 0 ||
             cfgr_string(r, at, "file", true, 900, NULL, &file, NULL) != 0)
             return -1;
-        if (resolve_setting(r, config_setting_get_member(at, "file"), s->path, file, s->design_file,
-                            sizeof s->design_file) != 0)
+        if (cfgr_resolve_path(r, config_setting_get_member(at, "file"), s->path, file,
+                              s->design_file, sizeof s->design_file) != 0)
             return -1;
         s->design = SWEEP_FILE;
         return 0;
@@ -132,7 +119,7 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, bool design_g
     snprintf(s->id, sizeof s->id, "%s", id);
     snprintf(s->name, sizeof s->name, "%s", name);
     snprintf(s->description, sizeof s->description, "%s", desc);
-    if (resolve_setting(r, scenario_at, s->path, scenario, s->scenario, sizeof s->scenario) != 0)
+    if (cfgr_resolve_path(r, scenario_at, s->path, scenario, s->scenario, sizeof s->scenario) != 0)
         return -1;
     s->base_points = (size_t)n_points;
     if (s->design != SWEEP_GRID && s->design != SWEEP_FILE && !design_given && s->base_points == 0)
@@ -151,7 +138,7 @@ static int read_header(const cfgr_t *r, config_t *cfg, sweep_t *s, bool design_g
         const char *file;
         if (cfgr_string_value(r, e, 900, &file) != 0) return -1;
         char full[1024];
-        if (resolve_setting(r, e, s->path, file, full, sizeof full) != 0) return -1;
+        if (cfgr_resolve_path(r, e, s->path, file, full, sizeof full) != 0) return -1;
         if (reform_load(&s->reforms[s->n_reforms], full, err, errlen) != 0) return -1;
         s->n_reforms++;
     }
@@ -173,11 +160,11 @@ static int read_reform_level(const cfgr_t *r, const config_setting_t *e, sweep_t
     char full[1024];
     size_t len = strlen(name);
     if (len > 4 && strcmp(name + len - 4, ".cfg") == 0) {
-        if (resolve_setting(r, e, s->path, name, full, sizeof full) != 0) return -1;
+        if (cfgr_resolve_path(r, e, s->path, name, full, sizeof full) != 0) return -1;
     } else {
         char rel[1024];
         snprintf(rel, sizeof rel, "reforms/%s.cfg", name);
-        if (resolve_setting(r, e, s->scenario, rel, full, sizeof full) != 0) return -1;
+        if (cfgr_resolve_path(r, e, s->scenario, rel, full, sizeof full) != 0) return -1;
     }
     if (s->n_level_reforms == SWEEP_MAX_LEVELS)
         return cfgr_fail(r, e, "at most %d reforms in reforms factors", SWEEP_MAX_LEVELS);
