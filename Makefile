@@ -37,7 +37,7 @@ MPI_DEFS :=
 endif
 BUILD   ?= build
 CC      ?= cc
-# -O3: the Heilongjiang year 3-4% faster than -O2, the M/M/1 and the x16
+# -O3: the Heilongjiang year 3-5% faster than -O2, the M/M/1 and the x16
 # run the same, every result byte-identical (ISO C: no contraction into
 # fused multiply-adds).  Not -march=native: a binary for this machine
 # only, and no faster on the year than -O3 here (docs/performance.md,
