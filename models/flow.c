@@ -119,6 +119,26 @@ static inline bool hall_open(flow_model_t *m, double t) {
     return wcal_has_service(c) ? wcal_hall_is_open(c, t) : wcal_memo_is_open(c, &m->cal, t);
 }
 
+/* The hall's closing that ends the day after `close` (on_close sends the
+ * lines home there; a break within the day keeps them), or WCAL_FAR. */
+static double day_end_from(const wcal_t *cal, double close) {
+    for (int i = 0; i < 64 && close < WCAL_FAR; i++) {
+        double reopen = wcal_hall_next_open(cal, close);
+        if (floor(reopen / 1440.0) != floor(close / 1440.0)) return close;
+        close = wcal_hall_next_close(cal, reopen);
+    }
+    return WCAL_FAR; /* not found: no patience is cut short */
+}
+
+/* Would a patience that runs out at `at` in window resource r's line come
+ * too late to matter?  The day's last closing, before it, sends the whole
+ * line home and forgets every patience in it (on_close): such a deadline
+ * need not be kept, and a quarter of them in the Heilongjiang baseline
+ * are (docs/performance.md, "Patience beside the calendar"). */
+static inline bool outlasts_day(const flow_model_t *m, int r, double at) {
+    return m->sim.now < m->day_end && at >= m->day_end && m->front_capacity[r] > 0;
+}
+
 static int choose_next(flow_model_t *m, flow_case_t *c, int k) {
     const scn_service_t *sv = &m->s->services[c->service];
     const scn_step_t *st = &sv->steps[k];
@@ -354,7 +374,8 @@ static void request(flow_model_t *m, uint32_t t, int r) {
     } else if (rc == RES_QUEUED) {
         double waiting = (double)m->res[r].waiting;
         if (waiting > m->line_max[r] && m->sim.now >= m->warmup) m->line_max[r] = waiting;
-        if (patience > 0) {
+        hot_assert(tk->renege == 0); /* in no other line: no timer of its own */
+        if (patience > 0 && !outlasts_day(m, r, m->sim.now + p)) {
             tk->renege = sim_after(&m->sim, p, EV_RENEGE, t, tk->ticket);
             if (tk->renege == 0) m->nomem = 1;
         }
@@ -898,6 +919,8 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
     /* a break within the day (lunch): the line stays and waits for the
      * afternoon; at the day's last closing it goes home */
     bool day_ends = floor(reopen / 1440.0) != floor(sim->now / 1440.0);
+    /* the closing that outlasts_day counted on, or one before it */
+    hot_assert(day_ends ? sim->now == m->day_end : sim->now < m->day_end);
     for (size_t r = 0; r < m->n_res; r++) {
         if (!m->front_capacity[r]) continue;
         res_set_capacity(&m->res[r], 0, sim->now);
@@ -931,7 +954,9 @@ static void on_open(void *model, sim_t *sim, const evq_event_t *ev) {
         res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
         grant_waiting(m, (int)r);
     }
-    schedule(m, wcal_hall_next_close(&m->s->calendar, sim->now), EV_CLOSE, 0, 0);
+    double close = wcal_hall_next_close(&m->s->calendar, sim->now);
+    schedule(m, close, EV_CLOSE, 0, 0);
+    m->day_end = day_end_from(&m->s->calendar, close);
 }
 
 /* Outages: data = 2 * process + (1 if it is a repair). Process n_incidents
@@ -1294,9 +1319,13 @@ static void start(flow_model_t *m) {
         for (size_t rg = 0; rg < s->n_regions; rg++)
             for (int on = 0; on < 2; on++) schedule_arrival(m, (int)sv, (int)rg, on);
     if (s->calendar.n_intervals > 0) {
-        if (wcal_hall_is_open(&s->calendar, 0))
-            schedule(m, wcal_hall_next_close(&s->calendar, 0), EV_CLOSE, 0, 0);
-        else schedule(m, wcal_hall_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
+        if (wcal_hall_is_open(&s->calendar, 0)) {
+            double close = wcal_hall_next_close(&s->calendar, 0);
+            schedule(m, close, EV_CLOSE, 0, 0);
+            m->day_end = day_end_from(&s->calendar, close);
+        } else {
+            schedule(m, wcal_hall_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
+        }
     }
     if (s->online_uptime < 1)
         schedule(m,

@@ -178,6 +178,8 @@ typedef struct flow_model {
     uint64_t *luck_seq; /* arrivals so far per arrival stream (flow_luck.c) */
     wcal_memo_t cal;    /* the calendar's current opening (sim/wcal.h)  */
     uint64_t stale;     /* patience events of citizens served before them */
+    double day_end;     /* the hall's next closing that sends the lines
+                           home (on_close), once known; 0 before       */
     bool online_up, links_up, hub_up;
     int online_down_count; /* overlapping outages of the channel       */
     int links_down_count, hub_down_count;
