@@ -176,6 +176,7 @@ typedef struct flow_model {
     gsl_rng **rng;          /* per stream                               */
     size_t n_rng;
     uint64_t *luck_seq; /* arrivals so far per arrival stream (flow_luck.c) */
+    uint64_t luck_base; /* rng_substream_base of the seed and replication */
     wcal_memo_t cal;    /* the calendar's current opening (sim/wcal.h)  */
     uint64_t stale;     /* patience events of citizens served before them */
     double day_end;     /* the hall's next closing that sends the lines

@@ -20,6 +20,7 @@
 #define LUCK_SOURCES ((size_t)2 * FLOW_MAX_SERVICES * FLOW_MAX_REGIONS)
 
 int flow_luck_setup(flow_model_t *m) {
+    m->luck_base = rng_substream_base(m->s->seed, m->rep);
     m->luck_seq = calloc(LUCK_SOURCES, sizeof *m->luck_seq);
     return m->luck_seq ? 0 : -1;
 }
@@ -33,7 +34,7 @@ void flow_luck_init(flow_model_t *m, flow_case_t *c, unsigned source) {
     hot_assert(source < LUCK_SOURCES);
     c->arrival_index = (uint32_t)m->luck_seq[source]; /* who the citizen is, in every variant */
     uint64_t entity = (uint64_t)m->luck_seq[source]++ * LUCK_SOURCES + source;
-    uint64_t key = rng_substream_key(m->s->seed, m->rep, entity);
+    uint64_t key = rng_substream_key_of(m->luck_base, entity);
     for (unsigned p = 0; p < FLOW_LUCK_N; p++) c->luck[p] = rng_substream_start(key, p);
 }
 

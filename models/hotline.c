@@ -233,7 +233,7 @@ static void on_call(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_hotline_t *hl = m->hotline;
     if (ev->data == 0) { /* an own call: the next one too */
         schedule_own_call(m);
-        uint64_t key = rng_substream_key(m->s->seed, m->rep, OWN_CALL_TAG | hl->own_calls++);
+        uint64_t key = rng_substream_key_of(m->luck_base, OWN_CALL_TAG | hl->own_calls++);
         uint32_t id = new_call(m, false, -1, rng_substream_start(key, 0));
         if (id != POOL_NONE) call(m, id);
     } else {
@@ -248,7 +248,7 @@ static void on_call(void *model, sim_t *sim, const evq_event_t *ev) {
 static uint64_t case_key(const flow_model_t *m, const flow_case_t *cs) {
     uint64_t source = 2 * ((uint64_t)cs->service * FLOW_MAX_REGIONS + (uint64_t)cs->region) +
                       (uint64_t)cs->channel;
-    return rng_substream_key(m->s->seed, m->rep, cs->arrival_index * CASE_SOURCES + source);
+    return rng_substream_key_of(m->luck_base, cs->arrival_index * CASE_SOURCES + source);
 }
 
 void hotline_failure(flow_model_t *m, scn_hl_trigger_t why, int dept, flow_case_t *cs) {

@@ -45,9 +45,12 @@ const gsl_rng_type rng_splitmix = {"splitmix64",       0xffffffffUL, 0,
 /* Two rounds of the bijective finaliser: for a fixed (seed, replication)
  * the map from entity to key is a bijection, so entities never share a
  * key. */
+uint64_t rng_substream_base(uint64_t base_seed, uint32_t replication) {
+    return rng_mix64(rng_mix64(base_seed) ^ ((uint64_t)replication << 1 | 1u));
+}
+
 uint64_t rng_substream_key(uint64_t base_seed, uint32_t replication, uint64_t entity) {
-    uint64_t base = rng_mix64(rng_mix64(base_seed) ^ ((uint64_t)replication << 1 | 1u));
-    return rng_mix64(base ^ entity);
+    return rng_substream_key_of(rng_substream_base(base_seed, replication), entity);
 }
 
 uint64_t rng_mix64(uint64_t x) {

@@ -124,6 +124,16 @@ static inline uint64_t rng_substream_start(uint64_t key, unsigned purpose) {
  * independent-looking across replications and seeds. */
 uint64_t rng_substream_key(uint64_t base_seed, uint32_t replication, uint64_t entity);
 
+/* rng_substream_key in two parts, for a model that makes a key at every
+ * arrival: the part that depends on (base_seed, replication) alone,
+ * computed once per replication, and the key of an entity from it, which
+ * is rng_substream_key(base_seed, replication, entity). */
+uint64_t rng_substream_base(uint64_t base_seed, uint32_t replication);
+static inline uint64_t rng_substream_key_of(uint64_t base, uint64_t entity) {
+    uint64_t z = base ^ entity; /* rng_mix64(base ^ entity) */
+    return rng_splitmix_next(&z);
+}
+
 /* gsl_rng_uniform(r), the same number, inline for rng_taus2 and
  * rng_splitmix streams (53 bits for the latter). */
 static inline double rng_uniform(gsl_rng *r) {

@@ -115,6 +115,25 @@ START_TEST(test_exponential_moments) {
 }
 END_TEST
 
+/* The key made in two parts (the model's per-replication base, then one
+ * hash per entity) is the key of the documented construction, which every
+ * reference output depends on: mix(mix(mix(seed) ^ (2 rep + 1)) ^ entity). */
+START_TEST(test_key_in_two_parts_is_the_key) {
+    const uint64_t seeds[] = {0, 1, 42, UINT64_MAX};
+    const uint32_t reps[] = {0, 1, 999, UINT32_MAX};
+    for (size_t i = 0; i < 4; i++)
+        for (size_t j = 0; j < 4; j++) {
+            uint64_t base = rng_substream_base(seeds[i], reps[j]);
+            for (uint64_t e = 0; e < 1000; e += 7) {
+                uint64_t whole =
+                    rng_mix64(rng_mix64(rng_mix64(seeds[i]) ^ ((uint64_t)reps[j] << 1 | 1u)) ^ e);
+                ck_assert_uint_eq(rng_substream_key(seeds[i], reps[j], e), whole);
+                ck_assert_uint_eq(rng_substream_key_of(base, e), whole);
+            }
+        }
+}
+END_TEST
+
 extern Suite *suite_substream(void);
 Suite *suite_substream(void) {
     Suite *s = suite_create("substream");
@@ -123,6 +142,7 @@ Suite *suite_substream(void) {
     tcase_add_test(tc, test_splitmix_reference_values);
     tcase_add_test(tc, test_gsl_view_is_the_same_stream);
     tcase_add_test(tc, test_keys_distinct);
+    tcase_add_test(tc, test_key_in_two_parts_is_the_key);
     tcase_add_test(tc, test_first_draws_uniform_and_uncorrelated);
     tcase_add_test(tc, test_exponential_moments);
     suite_add_tcase(s, tc);
