@@ -23,7 +23,9 @@
  *
  * Arrivals are drawn by inversion of the integrated rate (one Exp(1) draw
  * per arrival, no thinning), with the day-level sums kept as a prefix-sum
- * table: O(1) per arrival within a day, O(log days) across days.
+ * table: O(1) per arrival within a day, O(log days) across days.  Those
+ * tables take 16 bytes per day of the run for each distinct (profile,
+ * channel): services whose tables come out equal share one.
  */
 #ifndef GOVSIM_DEMAND_H
 #define GOVSIM_DEMAND_H
@@ -49,6 +51,11 @@ double demand_day_shape_mass(const scn_t *s, const scn_profile_t *p);
  * profile), or -1 when out of memory. */
 int demand_build(const scn_t *s, long n_days, demand_t **out);
 void demand_free(demand_t *d);
+
+/* How many day tables (a double of weight and one of prefix sum per day
+ * of the run) d holds: one per distinct (profile, channel), since
+ * services whose tables come out equal share one (0 for NULL). */
+size_t demand_day_tables(const demand_t *d);
 
 /* Does service sv in region rg follow a profile (else: flat demand)? */
 bool demand_shaped(const demand_t *d, int sv, int rg);

@@ -28,9 +28,17 @@ typedef struct booking {
     uint32_t arrival_index; /* the citizen's place in its arrival stream */
 } booking_t;
 
+/* The booked counts are kept per day, [service][slot], a day's row made
+ * when its first slot is looked at and freed once the day is past (no
+ * booking looks back), so memory follows the days bookings reach ahead,
+ * not the length of the run: a decade of Heilongjiang held 2.4 KB more per
+ * simulated day when the whole run's table was one array. */
 typedef struct flow_appt {
-    size_t days, slots; /* per service: days x slots per day          */
-    unsigned *booked;   /* [service][day][slot], NULL for no booking  */
+    size_t days, slots; /* days of the run, slots per day             */
+    size_t row_len;     /* counts per day: services x slots           */
+    unsigned **row;     /* [days]: the day's counts, NULL if not made
+                           yet or freed                              */
+    size_t first_live;  /* rows before this day are past and freed    */
     unsigned cap[FLOW_MAX_SERVICES];
     pool_t pending; /* booking_t of citizens yet to come          */
 } flow_appt_t;
@@ -59,8 +67,9 @@ int flow_appt_setup(flow_model_t *m) {
     m->appt = a;
     a->days = (size_t)ceil(m->horizon / 1440) + 1;
     a->slots = (size_t)ceil(1440 / shortest);
-    a->booked = calloc(s->n_services * a->days * a->slots + 1, sizeof *a->booked); /* never 0 */
-    if (!a->booked || pool_init(&a->pending, sizeof(booking_t), 256) != 0) return -1;
+    a->row_len = s->n_services * a->slots;
+    a->row = calloc(a->days, sizeof *a->row);
+    if (!a->row || pool_init(&a->pending, sizeof(booking_t), 256) != 0) return -1;
     for (size_t i = 0; i < s->n_services; i++)
         if (s->services[i].appt.on) a->cap[i] = service_capacity(s, &s->services[i]);
     return 0;
@@ -68,7 +77,10 @@ int flow_appt_setup(flow_model_t *m) {
 
 void flow_appt_free(flow_model_t *m) {
     if (!m->appt) return;
-    free(m->appt->booked);
+    flow_appt_t *a = m->appt;
+    if (a->row)
+        for (size_t d = a->first_live; d < a->days; d++) free(a->row[d]);
+    free(a->row);
     pool_free(&m->appt->pending);
     free(m->appt);
     m->appt = NULL;
@@ -76,11 +88,26 @@ void flow_appt_free(flow_model_t *m) {
 
 /* The booking count of the slot of service sv starting at t, or NULL when
  * t is outside the run. */
-static unsigned *slot_count(flow_appt_t *a, const scn_appt_t *ap, int sv, double t) {
+static unsigned *slot_count(flow_model_t *m, const scn_appt_t *ap, int sv, double t) {
+    flow_appt_t *a = m->appt;
     double day = floor(t / 1440);
     size_t slot = (size_t)floor((t - day * 1440) / ap->slot_minutes);
     if (day < 0 || day >= (double)a->days || slot >= a->slots) return NULL;
-    return &a->booked[((size_t)sv * a->days + (size_t)day) * a->slots + slot];
+    size_t d = (size_t)day;
+    hot_assert(d >= a->first_live); /* bookings look ahead only */
+    if (!a->row[d] && !(a->row[d] = calloc(a->row_len, sizeof *a->row[d]))) {
+        m->nomem = 1; /* the run fails; meanwhile the slot has room */
+        return NULL;
+    }
+    return &a->row[d][(size_t)sv * a->slots + slot];
+}
+
+/* Free the rows of the days before `today`. */
+static void forget_past(flow_appt_t *a, double today) {
+    while ((double)a->first_live < today && a->first_live < a->days) {
+        free(a->row[a->first_live]);
+        a->row[a->first_live++] = NULL;
+    }
 }
 
 /* The first slot start at or after t. */
@@ -101,7 +128,7 @@ static double find_slot(flow_model_t *m, int sv, double t) {
     int tries = ap->when_full == SCN_APPT_NEXT_DAY ? APPT_LATER_DAYS : 1;
     for (int d = 0; d < tries; d++, start += 1440) {
         if (s->calendar.n_intervals > 0 && !wcal_is_open(&s->calendar, start)) continue;
-        unsigned *n = slot_count(m->appt, ap, sv, start);
+        unsigned *n = slot_count(m, ap, sv, start);
         if (!n) return start;
         if (*n < m->appt->cap[sv]) {
             (*n)++;
@@ -133,6 +160,7 @@ bool flow_appt_take(flow_model_t *m, int code, const flow_case_t *who, int ev_ty
     double u_book = gsl_rng_uniform(&g), u_show = gsl_rng_uniform(&g);
     double offset = offset_sample(&ap->early_late, &g);
     if (u_book >= ap->share) return false;
+    forget_past(m->appt, floor(m->sim.now / 1440));
     double start = find_slot(m, sv, m->sim.now);
     if (start < 0) return false; /* no slot: walks in */
     if (u_show < ap->no_show) {

@@ -91,6 +91,58 @@ START_TEST(total_unchanged) {
 }
 END_TEST
 
+/* Services on the same profile share its day tables (memory per simulated
+ * day per distinct profile, not per service), and each still gets its own
+ * demand: two services on one profile and one on another hold four tables
+ * (counter and online each), and the sharing ones expect what a service
+ * alone on that profile expects. */
+START_TEST(shared_day_tables) {
+#define SHARED_PROFILE                                                                             \
+    "profile = { day_of_week = [1.5, 1.0, 1.0, 1.0, 1.2, 0.6, 0.0]; "                              \
+    "surges = ( { name = \"spring\"; from = \"2021-01-25\"; to = \"2021-02-09\"; factor = 1.8; } " \
+    "); };\n"
+#define SHARED_SERVICE(ID, PER_DAY_TEXT, PROFILE)                                                  \
+    "{ id = \"" ID "\"; per_day = " PER_DAY_TEXT                                                   \
+    "; online_share = 0.3; limit_days = 5.0;\n" PROFILE                                            \
+    "  steps = ( { id = \"a\"; at = \"d\"; work = \"exp(10)\"; front = true; } ); }"
+    static const char *const HEAD =
+        "scenario = { id = \"t\"; name = \"T\"; days = 56; warmup_days = 7; replications = 4; };\n"
+        "calendar = { start_date = \"2021-01-04\"; hours = [\"08:30-12:00\", \"14:00-17:30\"];\n"
+        "  workdays = [1, 2, 3, 4, 5]; };\n"
+        "regions = ( { id = \"r\"; } );\n"
+        "departments = ( { id = \"d\"; staff = 400; windows = 400; } );\n";
+    char three[4096], alone[4096];
+    snprintf(three, sizeof three, "%sservices = ( %s, %s, %s );\n", HEAD,
+             SHARED_SERVICE("s1", "100.0", SHARED_PROFILE),
+             SHARED_SERVICE("s2", "300.0", SHARED_PROFILE),
+             SHARED_SERVICE("s3", "50.0", "profile = { day_of_week = [1, 1, 1, 1, 1, 1, 1]; };\n"));
+    snprintf(alone, sizeof alone, "%sservices = ( %s );\n", HEAD,
+             SHARED_SERVICE("s2", "300.0", SHARED_PROFILE));
+    scn_t s3, s1;
+    load_ok(&s3, three);
+    load_ok(&s1, alone);
+    demand_t *d3, *d1;
+    ck_assert_int_eq(demand_build(&s3, run_days(&s3), &d3), 0);
+    ck_assert_int_eq(demand_build(&s1, run_days(&s1), &d1), 0);
+    ck_assert_uint_eq(demand_day_tables(d3), 4);
+    ck_assert_uint_eq(demand_day_tables(d1), 2);
+    double end = (double)run_days(&s3) * 1440.0;
+    for (int on = 0; on < 2; on++)
+        for (double t = 0; t < end; t += 997.0) {
+            ck_assert_double_eq(demand_expected(d3, 1, 0, on, 300.0, 0, t),
+                                demand_expected(d1, 0, 0, on, 300.0, 0, t));
+            ck_assert_double_eq(demand_rate(d3, 1, 0, on, 300.0, t),
+                                demand_rate(d1, 0, 0, on, 300.0, t));
+        }
+    demand_free(d3);
+    demand_free(d1);
+    scn_free(&s3);
+    scn_free(&s1);
+#undef SHARED_SERVICE
+#undef SHARED_PROFILE
+}
+END_TEST
+
 /* The rate follows the profile's ratios (no normalisation involved). */
 START_TEST(rate_ratios) {
     scn_t s;
@@ -380,6 +432,7 @@ Suite *suite_demand(void) {
     TCase *tc = tcase_create("demand");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, total_unchanged);
+    tcase_add_test(tc, shared_day_tables);
     tcase_add_test(tc, rate_ratios);
     tcase_add_test(tc, region_override);
     tcase_add_test(tc, counts_match_profile);
