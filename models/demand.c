@@ -224,7 +224,8 @@ static bool same_days(const shape_t *a, const shape_t *b, long n_days) {
 /* Shape i borrows the day tables of the first earlier shape whose tables
  * are equal to its own, bit for bit, and frees its own: a run of a
  * decade with a hundred services on one profile then holds one table, not
- * a hundred (2.4 KB per simulated day in the Heilongjiang baseline). */
+ * a hundred (0.8 KB per simulated day saved in the Heilongjiang baseline:
+ * 10 tables of 16 bytes a day instead of 60). */
 static void share_days(shape_t *shapes, size_t i, long n_days) {
     shape_t *sh = &shapes[i];
     sh->days_hash = days_hash(sh, n_days);

@@ -130,6 +130,13 @@ static double day_end_from(const wcal_t *cal, double close) {
     return WCAL_FAR; /* not found: no patience is cut short */
 }
 
+/* The hall closes next at `close`: its event, and the day's end it
+ * brings (outlasts_day). */
+static void schedule_close(flow_model_t *m, double close) {
+    schedule(m, close, EV_CLOSE, 0, 0);
+    m->day_end = day_end_from(&m->s->calendar, close);
+}
+
 /* Would a patience that runs out at `at` in window resource r's line come
  * too late to matter?  The day's last closing, before it, sends the whole
  * line home and forgets every patience in it (on_close): such a deadline
@@ -954,9 +961,7 @@ static void on_open(void *model, sim_t *sim, const evq_event_t *ev) {
         res_set_capacity(&m->res[r], windows_on_duty(m, r, sim->now), sim->now);
         grant_waiting(m, (int)r);
     }
-    double close = wcal_hall_next_close(&m->s->calendar, sim->now);
-    schedule(m, close, EV_CLOSE, 0, 0);
-    m->day_end = day_end_from(&m->s->calendar, close);
+    schedule_close(m, wcal_hall_next_close(&m->s->calendar, sim->now));
 }
 
 /* Outages: data = 2 * process + (1 if it is a repair). Process n_incidents
@@ -1319,13 +1324,9 @@ static void start(flow_model_t *m) {
         for (size_t rg = 0; rg < s->n_regions; rg++)
             for (int on = 0; on < 2; on++) schedule_arrival(m, (int)sv, (int)rg, on);
     if (s->calendar.n_intervals > 0) {
-        if (wcal_hall_is_open(&s->calendar, 0)) {
-            double close = wcal_hall_next_close(&s->calendar, 0);
-            schedule(m, close, EV_CLOSE, 0, 0);
-            m->day_end = day_end_from(&s->calendar, close);
-        } else {
-            schedule(m, wcal_hall_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
-        }
+        if (wcal_hall_is_open(&s->calendar, 0))
+            schedule_close(m, wcal_hall_next_close(&s->calendar, 0));
+        else schedule(m, wcal_hall_next_open(&s->calendar, 0), EV_OPEN, 0, 0);
     }
     if (s->online_uptime < 1)
         schedule(m,

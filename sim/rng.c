@@ -42,13 +42,13 @@ const gsl_rng_type rng_splitmix = {"splitmix64",       0xffffffffUL, 0,
                                    sizeof(uint64_t),   splitmix_set, splitmix_get,
                                    splitmix_get_double};
 
-/* Two rounds of the bijective finaliser: for a fixed (seed, replication)
- * the map from entity to key is a bijection, so entities never share a
- * key. */
 uint64_t rng_substream_base(uint64_t base_seed, uint32_t replication) {
     return rng_mix64(rng_mix64(base_seed) ^ ((uint64_t)replication << 1 | 1u));
 }
 
+/* Two rounds of the bijective finaliser: for a fixed (seed, replication)
+ * the map from entity to key is a bijection, so entities never share a
+ * key. */
 uint64_t rng_substream_key(uint64_t base_seed, uint32_t replication, uint64_t entity) {
     return rng_substream_key_of(rng_substream_base(base_seed, replication), entity);
 }
