@@ -119,12 +119,18 @@ static inline bool hall_open(flow_model_t *m, double t) {
     return wcal_has_service(c) ? wcal_hall_is_open(c, t) : wcal_memo_is_open(c, &m->cal, t);
 }
 
-/* The hall's closing that ends the day after `close` (on_close sends the
- * lines home there; a break within the day keeps them), or WCAL_FAR. */
+/* Does the hall's closing at `close`, reopening at `reopen`, end the day
+ * (on_close sends the lines home), rather than a break within it (lunch:
+ * the lines wait for the afternoon)? */
+static bool closing_ends_day(double close, double reopen) {
+    return floor(reopen / 1440.0) != floor(close / 1440.0);
+}
+
+/* The hall's closing that ends the day after `close`, or WCAL_FAR. */
 static double day_end_from(const wcal_t *cal, double close) {
     for (int i = 0; i < 64 && close < WCAL_FAR; i++) {
         double reopen = wcal_hall_next_open(cal, close);
-        if (floor(reopen / 1440.0) != floor(close / 1440.0)) return close;
+        if (closing_ends_day(close, reopen)) return close;
         close = wcal_hall_next_close(cal, reopen);
     }
     return WCAL_FAR; /* not found: no patience is cut short */
@@ -923,9 +929,7 @@ static void on_close(void *model, sim_t *sim, const evq_event_t *ev) {
     flow_model_t *m = model;
     (void)ev;
     double reopen = wcal_hall_next_open(&m->s->calendar, sim->now);
-    /* a break within the day (lunch): the line stays and waits for the
-     * afternoon; at the day's last closing it goes home */
-    bool day_ends = floor(reopen / 1440.0) != floor(sim->now / 1440.0);
+    bool day_ends = closing_ends_day(sim->now, reopen);
     /* the closing that outlasts_day counted on, or one before it */
     hot_assert(day_ends ? sim->now == m->day_end : sim->now < m->day_end);
     for (size_t r = 0; r < m->n_res; r++) {
